@@ -1,0 +1,23 @@
+package dev.aegis;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole application on this run's own PostgreSQL database, served on a random port. All such tests
+ * share one Spring context (keep the properties identical), so the application starts once per run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
+        "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN})
+public @interface AegisTest {
+    /** AEGIS_ADMIN_PASSWORD in tests: the first admin's one-time password, to be changed at first sign-in. */
+    String ADMIN_PASSWORD = "Tangerine-Harbor-Lantern-93";
+    /** AEGIS_BOOTSTRAP_TOKEN in tests. */
+    String BOOTSTRAP_TOKEN = "aeg_test-bootstrap-token-0123456789abcdef";
+}
