@@ -1,0 +1,127 @@
+package dev.aegis.audit;
+
+import dev.aegis.shared.Audited;
+import jakarta.annotation.PostConstruct;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records every insert, update and delete of an {@link Audited} entity, with the fields that changed (before and
+ * after), on the same connection and in the same transaction as the change itself.
+ */
+@Component
+class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+
+    private static final String MASK = "***";
+    private final EntityManagerFactory emf;
+    private final AuditLog log;
+
+    EntityChangeAuditor(EntityManagerFactory emf, AuditLog log) {
+        this.emf = emf;
+        this.log = log;
+    }
+
+    @PostConstruct
+    void register() {
+        EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class)
+                .getServiceRegistry().getService(EventListenerRegistry.class);
+        registry.appendListeners(EventType.POST_INSERT, this);
+        registry.appendListeners(EventType.POST_UPDATE, this);
+        registry.appendListeners(EventType.POST_DELETE, this);
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        Audited audited = audited(event.getEntity());
+        if (audited != null) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            String[] names = event.getPersister().getPropertyNames();
+            for (int i = 0; i < names.length; i++) {
+                fields.put(names[i], render(audited, names[i], event.getState()[i]));
+            }
+            log.append(null, type(event.getEntity()), String.valueOf(event.getId()), "CREATE", fields);
+        }
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        Audited audited = audited(event.getEntity());
+        if (audited == null || event.getOldState() == null) {
+            return;
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        String[] names = event.getPersister().getPropertyNames();
+        int versionIndex = event.getPersister().isVersioned() ? event.getPersister().getVersionPropertyIndex() : -1;
+        for (int i = 0; i < names.length; i++) {
+            Object before = event.getOldState()[i];
+            Object after = event.getState()[i];
+            if (i != versionIndex && !same(before, after)) {
+                changes.put(names[i], Map.of("before", String.valueOf(render(audited, names[i], before)),
+                        "after", String.valueOf(render(audited, names[i], after))));
+            }
+        }
+        if (!changes.isEmpty()) {
+            log.append(null, type(event.getEntity()), String.valueOf(event.getId()), "UPDATE", changes);
+        }
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        Audited audited = audited(event.getEntity());
+        if (audited != null) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            String[] names = event.getPersister().getPropertyNames();
+            Object[] state = event.getDeletedState();
+            for (int i = 0; state != null && i < names.length; i++) {
+                fields.put(names[i], render(audited, names[i], state[i]));
+            }
+            log.append(null, type(event.getEntity()), String.valueOf(event.getId()), "DELETE", fields);
+        }
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+
+    private static Audited audited(Object entity) {
+        return entity.getClass().getAnnotation(Audited.class);
+    }
+
+    private static String type(Object entity) {
+        return entity.getClass().getSimpleName();
+    }
+
+    private static boolean same(Object a, Object b) {
+        if (a instanceof Collection<?> ca && b instanceof Collection<?> cb) {
+            return Set.copyOf(ca).equals(Set.copyOf(cb));
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static Object render(Audited audited, String field, Object value) {
+        if (Arrays.asList(audited.masked()).contains(field)) {
+            return value == null ? null : MASK;
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).sorted().toList();
+        }
+        return value == null ? null : value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
+    }
+}
