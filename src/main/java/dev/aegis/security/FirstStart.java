@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -31,11 +32,12 @@ class FirstStart implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final String adminPassword;
     private final String bootstrapToken;
 
     FirstStart(UserAccounts users, ApiTokenService tokens, PasswordEncoder encoder, PasswordPolicy policy,
-            TransactionTemplate tx, JdbcTemplate jdbc, Clock clock, @Value("${aegis.admin-password:}") String adminPassword,
+            TransactionTemplate tx, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, @Value("${aegis.admin-password:}") String adminPassword,
             @Value("${aegis.bootstrap-token:}") String bootstrapToken) {
         this.users = users;
         this.tokens = tokens;
@@ -44,6 +46,7 @@ class FirstStart implements ApplicationRunner {
         this.tx = tx;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
         this.adminPassword = adminPassword;
         this.bootstrapToken = bootstrapToken;
     }
@@ -72,6 +75,7 @@ class FirstStart implements ApplicationRunner {
         String password = given ? adminPassword : UserService.randomPassword();
         admin.setPassword(encoder.encode(password), true);
         users.save(admin);
+        events.publishEvent(new SecurityEvents.UserCreated("admin", "[ADMIN] (first start)"));
         if (given) {
             log.warn("Created user 'admin' with the password from AEGIS_ADMIN_PASSWORD; it must be changed at first sign-in.");
         } else {

@@ -36,10 +36,22 @@ public class PasswordPolicy {
             throw new DomainRuleException("password", "The password must not contain the user name.");
         }
         String stem = lower.replaceAll("[^a-z]+$", "").replaceAll("^[^a-z]+", "");
-        if (common.contains(lower) || (stem.length() >= 4 && common.contains(stem)) || repetitive(lower)) {
+        String unit = repeatedUnit(lower);
+        if (common.contains(lower) || (stem.length() >= 4 && common.contains(stem)) || repetitive(lower)
+                || (unit != null && (unit.length() <= 4 || common.contains(unit)))) {
             throw new DomainRuleException("password",
                     "This password is among the most common ones and easy to guess. Choose another.");
         }
+    }
+
+    /** The shortest piece the whole password repeats ("abcabcabcabc" gives "abc"), or null. */
+    private static String repeatedUnit(String s) {
+        for (int p = 1; p <= s.length() / 2; p++) {
+            if (s.length() % p == 0 && s.substring(0, p).repeat(s.length() / p).equals(s)) {
+                return s.substring(0, p);
+            }
+        }
+        return null;
     }
 
     private static boolean repetitive(String s) {
