@@ -1,6 +1,7 @@
 package dev.aegis.audit;
 
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.reports.Reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -33,8 +34,10 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final AuditEntries entries;
     private final Clock clock;
+    private final Reports reports;
 
-    AuditLog(JdbcTemplate jdbc, AuditEntries entries, Clock clock) {
+    AuditLog(JdbcTemplate jdbc, AuditEntries entries, Clock clock, Reports reports) {
+        this.reports = reports;
         this.jdbc = jdbc;
         this.entries = entries;
         this.clock = clock;
@@ -134,6 +137,51 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The most rows a PDF excerpt holds; a wider excerpt should be narrowed by filters or taken as CSV. */
+    public static final int PDF_ROW_LIMIT = 5000;
+
+    /** One row of the PDF excerpt, as the report template reads it. */
+    public record PdfRow(Long id, String occurredAt, String actor, String action, String objectType, String objectId,
+            String changes, String hash) {
+        public Long getId() { return id; }
+        public String getOccurredAt() { return occurredAt; }
+        public String getActor() { return actor; }
+        public String getAction() { return action; }
+        public String getObjectType() { return objectType; }
+        public String getObjectId() { return objectId; }
+        public String getChanges() { return changes; }
+        public String getHash() { return hash; }
+    }
+
+    /**
+     * Writes the matching entries (oldest first, at most {@link #PDF_ROW_LIMIT}) as a PDF with the chain's verification
+     * on its first page, and records the export itself in the log.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Transactional
+    public void exportPdf(Filter filter, java.io.OutputStream out) {
+        Verification chain = verify();
+        Page<AuditEntry> page = entries.findAll(specification(filter),
+                org.springframework.data.domain.PageRequest.of(0, PDF_ROW_LIMIT, org.springframework.data.domain.Sort.by("id")));
+        List<PdfRow> rows = page.stream().map(e -> new PdfRow(e.getId(),
+                e.getOccurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), e.getActor(), e.getAction(),
+                e.getObjectType(), e.getObjectId(), e.getChanges(), e.getHash())).toList();
+        String status = chain.intact()
+                ? "Hash chain verified intact over all " + chain.entries() + " entries."
+                : "WARNING: hash chain broken at entry #" + chain.firstBrokenEntry() + " of " + chain.entries() + ".";
+        if (page.getTotalElements() > PDF_ROW_LIMIT) {
+            status += " This excerpt holds the first " + PDF_ROW_LIMIT + " of " + page.getTotalElements()
+                    + " matching entries; narrow the filter or export CSV for all.";
+        }
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("generatedBy", Actors.current());
+        parameters.put("generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        parameters.put("filter", describe(filter).isEmpty() ? "none (all entries)" : describe(filter).toString());
+        parameters.put("chainStatus", status);
+        reports.pdf("audit-log", rows, parameters, out);
+        append(null, "AuditLog", null, "EXPORT", Map.of("format", "pdf", "rows", rows.size(), "filter", describe(filter)));
     }
 
     private static Specification<AuditEntry> specification(Filter f) {

@@ -4,6 +4,7 @@ import dev.aegis.audit.AuditEntry;
 import dev.aegis.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -44,6 +45,28 @@ class AuditController {
     @Operation(summary = "Walk the hash chain and name the first broken entry, if any")
     AuditLog.Verification verify() {
         return log.verify();
+    }
+
+    @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})
+    @Operation(summary = "Export the matching entries as CSV (all) or PDF (an excerpt with the chain's verification)")
+    void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            HttpServletResponse response) throws java.io.IOException {
+        var filter = new AuditLog.Filter(actor, objectType, objectId, action, from, to);
+        if ("pdf".equalsIgnoreCase(format)) {
+            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+            response.setHeader("Content-Disposition", "attachment; filename=\"aegis-audit.pdf\"");
+            log.exportPdf(filter, response.getOutputStream());
+        } else if ("csv".equalsIgnoreCase(format)) {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"aegis-audit.csv\"");
+            log.exportCsv(filter, new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            throw new dev.aegis.shared.DomainRuleException("format", "format is csv or pdf");
+        }
     }
 
     @GetMapping

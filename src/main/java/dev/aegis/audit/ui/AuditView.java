@@ -110,7 +110,19 @@ public class AuditView extends VerticalLayout {
         export.add(exportButton);
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
-        HorizontalLayout bar = new HorizontalLayout(verify, chainStatus, export);
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            var bytes = new java.io.ByteArrayOutputStream();
+            log.exportPdf(filter(), bytes);
+            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes.toByteArray()),
+                    "aegis-audit-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".pdf",
+                    "application/pdf", bytes.size());
+        }), "");
+        Button pdfButton = new Button("Export PDF", new Icon(VaadinIcon.FILE_TEXT_O));
+        pdfButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        pdf.add(pdfButton);
+        pdf.setId("export-pdf");
+        pdf.getElement().setAttribute("download", true);
+        HorizontalLayout bar = new HorizontalLayout(verify, chainStatus, export, pdf);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         return bar;
     }
