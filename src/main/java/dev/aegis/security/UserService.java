@@ -91,7 +91,14 @@ public class UserService {
         }
         String display = request.displayName() == null || request.displayName().isBlank() ? username
                 : request.displayName().trim();
-        UserAccount account = new UserAccount(username, display, blankToNull(request.email()),
+        if (display.length() > 200) {
+            throw new DomainRuleException("displayName", "A display name has at most 200 characters.");
+        }
+        String email = blankToNull(request.email());
+        if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new DomainRuleException("email", "Enter an e-mail address like name@example.org, or leave it empty.");
+        }
+        UserAccount account = new UserAccount(username, display, email,
                 UserAccount.Source.LOCAL, request.roles(), clock.instant());
         String password = randomPassword();
         account.setPassword(encoder.encode(password), true);
@@ -103,7 +110,7 @@ public class UserService {
     @PreAuthorize("hasRole('ADMIN')")
     public void assignRoles(long userId, Set<Role> roles) {
         UserAccount account = find(userId);
-        if (roles.isEmpty()) {
+        if (roles == null || roles.isEmpty()) {
             throw new DomainRuleException("roles", "Give the user at least one role.");
         }
         if (account.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {

@@ -106,7 +106,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (name.contains("UnrecognizedProperty")) {
             return "Unknown field: " + propertyName(cause.getMessage());
         }
-        if (name.contains("Parse") || name.contains("Stream")) {
+        // Jackson 3 reports a body cut short as UnexpectedEndOfInputException
+        if (name.contains("Parse") || name.contains("Stream") || name.contains("EndOfInput")) {
             return "The body is not well-formed JSON.";
         }
         if (name.contains("Mismatch") || name.contains("InvalidFormat")) {

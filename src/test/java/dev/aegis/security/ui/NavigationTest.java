@@ -1,0 +1,82 @@
+package dev.aegis.security.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import dev.aegis.AegisTest;
+import dev.aegis.Karibu;
+import dev.aegis.security.AegisUser;
+import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
+import dev.aegis.security.UserService;
+import dev.aegis.shared.ui.DashboardView;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+@AegisTest
+class NavigationTest {
+
+    private static final Map<Role, List<String>> MENU = Map.of(
+            Role.ADMIN, List.of("Dashboard", "Audit log", "Users", "My account"),
+            Role.AUDITOR, List.of("Dashboard", "Audit log", "My account"),
+            Role.GOVERNANCE_OFFICER, List.of("Dashboard", "My account"),
+            Role.VENDOR_MANAGER, List.of("Dashboard", "My account"),
+            Role.SYSTEM_OWNER, List.of("Dashboard", "My account"));
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    UserService users;
+
+    @AfterEach
+    void close() {
+        Karibu.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Role.class)
+    void the_side_nav_lists_exactly_the_views_the_role_may_open(Role role) {
+        Karibu.signInAndOpen(context, accounts.create("nav", role));
+
+        UI.getCurrent().navigate(DashboardView.class);
+
+        _assertOne(DashboardView.class);
+        List<String> labels = _get(SideNav.class, spec -> spec.withId("main-nav")).getItems().stream()
+                .map(SideNavItem::getLabel)
+                .toList();
+        assertThat(labels).containsExactlyElementsOf(MENU.get(role));
+    }
+
+    @Test
+    void a_user_who_must_change_the_password_is_sent_to_change_password_first() {
+        AegisUser admin = accounts.create("admin", Role.ADMIN);
+        AegisUser newcomer = accounts.create("newcomer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(admin);
+        users.resetPassword(newcomer.id());
+        TestAccounts.signOut();
+
+        Karibu.signInAndOpen(context, newcomer);
+        UI.getCurrent().navigate(DashboardView.class);
+        _assertOne(ChangePasswordView.class);
+        _assertNone(DashboardView.class);
+
+        UI.getCurrent().navigate(AccountView.class);
+        _assertOne(ChangePasswordView.class);
+        _assertNone(AccountView.class);
+    }
+}
