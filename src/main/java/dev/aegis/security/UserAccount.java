@@ -87,6 +87,29 @@ public class UserAccount {
         this.createdAt = createdAt;
     }
 
+    /** Someone the identity provider vouches for: no password here, the provider owns their profile and roles. */
+    static UserAccount fromIdentityProvider(String username, String displayName, String email, Set<Role> roles,
+            Instant createdAt) {
+        return new UserAccount(username, displayName, email, Source.OIDC, roles, createdAt);
+    }
+
+    /**
+     * Takes the profile and roles the identity provider sent at sign-in; Aegis keeps no local changes for such users.
+     *
+     * @return whether the roles changed
+     */
+    boolean synchroniseFromIdentityProvider(String displayName, String email, Set<Role> providerRoles) {
+        if (source != Source.OIDC) {
+            throw new IllegalStateException(username + " signs in with a password, not through the identity provider");
+        }
+        updateProfile(displayName, email);
+        if (roles.equals(providerRoles)) {
+            return false;
+        }
+        assignRoles(providerRoles);
+        return true;
+    }
+
     void setPassword(String hash, boolean mustChange) {
         this.passwordHash = hash;
         this.mustChangePassword = mustChange;

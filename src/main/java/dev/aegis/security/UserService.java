@@ -266,7 +266,7 @@ public class UserService {
         return sb.toString();
     }
 
-    private static String names(Set<Role> roles) {
+    static String names(Set<Role> roles) {
         return roles.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)).toString();
     }
 

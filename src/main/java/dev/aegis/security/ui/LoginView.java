@@ -15,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.aegis.security.OidcSignIn;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
 /** Sign-in with user name and password (and, when configured, the organisation's identity provider). */
@@ -69,6 +70,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         } else if (failure instanceof DisabledException) {
             error.setTitle("Account deactivated");
             error.setMessage("This account has been deactivated. Ask an Aegis administrator.");
+        } else if (failure instanceof OAuth2AuthenticationException refused) {
+            String reason = refused.getError().getDescription();
+            error.setTitle("Single sign-on did not sign you in");
+            error.setMessage(reason == null || reason.isBlank()
+                    ? "The identity provider refused or could not complete the sign-in. Try again, or ask an Aegis administrator."
+                    : reason);
         } else {
             error.setTitle("Incorrect user name or password");
             error.setMessage("Check them and try again. After 5 failures in 15 minutes the account is locked.");
