@@ -32,6 +32,7 @@ class ModuleStructureTest {
     @Test
     void rest_controllers_never_take_or_return_entities() {
         methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+                .and().areMetaAnnotatedWith(org.springframework.web.bind.annotation.RequestMapping.class)
                 .should(new ArchCondition<JavaMethod>("not take or return a JPA entity") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
