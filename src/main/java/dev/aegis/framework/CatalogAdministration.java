@@ -51,6 +51,15 @@ public class CatalogAdministration {
         this.clock = clock;
     }
 
+    /**
+     * Reads a custom framework file (JSON or YAML, see docs/custom-frameworks.md) and previews or imports it. Parsing
+     * happens behind the permission check, so someone who may not import learns nothing about the file's problems.
+     */
+    public CatalogDiff importCustomFile(byte[] file, boolean preview) {
+        CatalogDocument doc = CustomFrameworkFormat.parse(file);
+        return preview ? previewCustom(doc) : importCustom(doc);
+    }
+
     /** What importing this custom framework would add, change and withdraw; nothing is written. */
     @Transactional(readOnly = true)
     public CatalogDiff previewCustom(CatalogDocument doc) {
