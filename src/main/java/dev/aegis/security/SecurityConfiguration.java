@@ -75,7 +75,8 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, TwoFactorSignIn twoFactor, OidcSignIn oidc) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, TwoFactorSignIn twoFactor, OidcSignIn oidc,
+            ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/assets/**", "/error", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated());
@@ -87,7 +88,12 @@ public class SecurityConfiguration {
             }
         }));
         oidc.configure(http);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        events.publishEvent(new SecurityEvents.SignedOut(authentication.getName()));
+                    }
+                }));
         headers(http);
         return http.build();
     }

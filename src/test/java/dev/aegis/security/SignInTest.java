@@ -73,6 +73,20 @@ class SignInTest {
     }
 
     @Test
+    void signing_out_is_recorded() throws Exception {
+        AegisUser user = accounts.create("leaving", Role.AUDITOR);
+        WebClient web = new WebClient(port);
+        web.signIn(user.username(), TestAccounts.PASSWORD);
+        String page = web.get("/").body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as(page).isTrue();
+        var logout = web.postForm("/logout", java.util.Map.of("_csrf", csrf.group(1)));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where action = 'SIGN_OUT' and actor = ?",
+                Long.class, user.username())).isEqualTo(1);
+    }
+
+    @Test
     void five_failures_lock_the_account_even_against_the_right_password() throws Exception {
         AegisUser user = accounts.create("target", Role.GOVERNANCE_OFFICER);
         WebClient attacker = new WebClient(port);
