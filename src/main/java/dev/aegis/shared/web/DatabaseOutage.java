@@ -20,6 +20,7 @@ public final class DatabaseOutage {
     public static final String DETAIL = "The database cannot be reached right now. Try again in a moment.";
     /** Seconds a client should wait before trying again; about one PostgreSQL restart. */
     public static final int RETRY_AFTER_SECONDS = 5;
+    private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseOutage() {
     }
@@ -36,6 +37,11 @@ public final class DatabaseOutage {
             // SQLSTATE class 08 is "connection exception"; 57P01-57P03 are a server shutting down or starting up
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // HikariCP's stand-in for a connection it closed after a fatal error says only this, without SQLSTATE;
+            // it surfaces when the rollback after a lost connection replaces the original failure
+            if (t instanceof SQLException && HIKARI_CLOSED_CONNECTION.equals(t.getMessage())) {
                 return true;
             }
         }

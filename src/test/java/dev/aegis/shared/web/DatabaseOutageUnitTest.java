@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 class DatabaseOutageUnitTest {
@@ -31,6 +32,14 @@ class DatabaseOutageUnitTest {
         var shutdown = new SQLException("terminating connection due to administrator command", "57P01");
         assertThat(DatabaseOutage.isCause(new IllegalStateException("wrapped", new RuntimeException(ioError)))).isTrue();
         assertThat(DatabaseOutage.isCause(new RuntimeException(shutdown))).isTrue();
+    }
+
+    @Test
+    void a_failed_rollback_on_a_connection_the_pool_closed_is_an_outage() {
+        // what Spring throws when the rollback after a lost connection replaces the original failure
+        var rollback = new JpaSystemException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+        assertThat(DatabaseOutage.isCause(rollback)).isTrue();
     }
 
     @Test
