@@ -14,7 +14,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
-        "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN})
+        "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN,
+        // tests run Vaadin in development mode; its tool bar and notices would cover the screens a browser test uses
+        "vaadin.devmode.devTools.enabled=false"})
 public @interface AegisTest {
     /** AEGIS_ADMIN_PASSWORD in tests: the first admin's one-time password, to be changed at first sign-in. */
     String ADMIN_PASSWORD = "Tangerine-Harbor-Lantern-93";

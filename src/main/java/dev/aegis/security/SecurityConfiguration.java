@@ -80,7 +80,9 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/assets/**", "/error", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated());
-        http.formLogin(f -> f.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+        // the login page named here, not only by Vaadin's configurer below: form login is set up first, and without
+        // a page of its own at that moment Spring Security serves its generated page instead of LoginView
+        http.formLogin(f -> f.loginPage("/login").withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
             @Override
             public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
                 filter.setAuthenticationSuccessHandler(twoFactor.successHandler());

@@ -23,8 +23,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Finds Aegis its PostgreSQL: the configured one (AEGIS_DB_URL or spring.datasource.url), else the server on
- * localhost:5432, else an embedded server whose data lives under ./data/postgres. Creates the database when it
- * is missing and the user may create it.
+ * localhost:5432 ({@code aegis.db.probe-port}), else an embedded server whose data lives under ./data/postgres
+ * ({@code aegis.embedded-db.dir}). Creates the database when it is missing and the user may create it.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -35,7 +35,9 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(Environment env) {
         String configured = env.getProperty("spring.datasource.url");
-        if (StringUtils.hasText(configured) || answers("localhost", 5432)) {
+        // only the probe moves: the property lets a test make the machine's own server look absent
+        int probePort = env.getProperty("aegis.db.probe-port", Integer.class, 5432);
+        if (StringUtils.hasText(configured) || answers("localhost", probePort)) {
             return EmbeddedDatabase.none();
         }
         Path dir = Path.of(env.getProperty("aegis.embedded-db.dir", "data/postgres")).toAbsolutePath();

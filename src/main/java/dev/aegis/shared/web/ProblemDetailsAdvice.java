@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error is an RFC 9457 problem detail. Validation failures list their fields; unreadable JSON (malformed,
- * unknown fields, wrong types) is a 400 that says what was wrong; nothing unexpected leaks a stack trace.
+ * unknown fields, wrong types) is a 400 that says what was wrong; an unreachable database is a 503; nothing unexpected
+ * leaks a stack trace.
  */
 @RestControllerAdvice(basePackages = "dev.aegis")
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -87,13 +88,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        // an unreachable database hides under many exception types; it is an outage to wait out, not a bug
+        if (DatabaseOutage.isCause(ex)) {
+            log.warn("The database cannot be reached: {}", ex.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+                    .body(DatabaseOutage.problem());
+        }
         log.error("Unexpected error in the API", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. The error has been logged.");
         problem.setTitle("Internal error");
         problem.setType(URI.create("about:blank"));
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     private static Map<String, Object> fieldError(FieldError e) {
