@@ -1,7 +1,9 @@
 package dev.aegis.framework.rest;
 
+import dev.aegis.framework.CatalogDiff;
 import dev.aegis.framework.OscalExporter;
 import dev.aegis.framework.OscalExporter.OscalExport;
+import dev.aegis.framework.OscalImporter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -10,7 +12,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -24,8 +29,11 @@ import tools.jackson.databind.JsonNode;
 class OscalController {
 
     private final OscalExporter exporter;
-    OscalController(OscalExporter exporter) {
+    private final OscalImporter importer;
+
+    OscalController(OscalExporter exporter, OscalImporter importer) {
         this.exporter = exporter;
+        this.importer = importer;
     }
 
     @GetMapping("/frameworks/{code}/oscal")
@@ -38,6 +46,14 @@ class OscalController {
     @Operation(summary = "The crosswalk as an OSCAL 1.2.1 mapping collection")
     ResponseEntity<JsonNode> mapping(@PathVariable String code) {
         return download(exporter.mapping(code));
+    }
+
+    @PostMapping("/frameworks/import/oscal")
+    @Operation(summary = "Import an OSCAL 1.2.1 catalog (the request body) as a custom framework; with preview=true "
+            + "(the default) only say what would change")
+    CatalogDiff importCatalog(@RequestParam(required = false) String code,
+            @RequestParam(defaultValue = "true") boolean preview, @RequestBody byte[] file) {
+        return preview ? importer.preview(file, code) : importer.importCatalog(file, code);
     }
 
     private static ResponseEntity<JsonNode> download(OscalExport export) {
