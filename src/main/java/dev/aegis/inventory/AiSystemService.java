@@ -1,0 +1,166 @@
+package dev.aegis.inventory;
+
+import dev.aegis.inventory.Classification.EuAiActTier;
+import dev.aegis.inventory.Classification.LifecycleStage;
+import dev.aegis.inventory.Classification.Status;
+import dev.aegis.inventory.InventoryEvents.AiSystemChanged;
+import dev.aegis.inventory.InventoryEvents.AiSystemRegistered;
+import dev.aegis.inventory.InventoryEvents.AiSystemRemoved;
+import dev.aegis.inventory.InventoryEvents.AiSystemRetired;
+import dev.aegis.shared.Actors;
+import dev.aegis.shared.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The AI system inventory. Everyone signed in reads it; governance officers and administrators register, change and
+ * remove systems; a system owner changes only the systems they own (as business or technical owner).
+ */
+@Service
+@Transactional
+public class AiSystemService {
+
+    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
+    private final AiSystems systems;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AiSystemService(AiSystems systems, ApplicationEventPublisher events, Clock clock) {
+        this.systems = systems;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Filters for the inventory; null or empty means any. */
+    public record Filter(String text, LifecycleStage stage, EuAiActTier tier, Status status, String owner) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Page<AiSystem> search(Filter filter, Pageable page) {
+        return systems.findAll(specification(filter), page);
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long count(Filter filter) {
+        return systems.count(specification(filter));
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public AiSystem get(long id) {
+        return systems.findById(id).orElseThrow(() -> new NotFoundException("No AI system " + id));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    public AiSystem register(AiSystemDetails details) {
+        AiSystem system = new AiSystem(clock.instant());
+        system.describe(details, clock.instant());
+        system = systems.saveAndFlush(system);
+        events.publishEvent(new AiSystemRegistered(system.getId(), system.getName()));
+        return system;
+    }
+
+    /**
+     * Applies new details to the version of the system the caller read. A stale version (someone else saved in
+     * between) is refused with an edit conflict, never silently overwritten.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')")
+    public AiSystem update(long id, long expectedVersion, AiSystemDetails details) {
+        AiSystem system = get(id);
+        requireMayEdit(system);
+        if (system.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(AiSystem.class, id);
+        }
+        if (!mayManage() && !ownersUnchanged(system, details)) {
+            throw new AccessDeniedException("A system owner cannot hand the system to other owners.");
+        }
+        boolean retiring = system.getStatus() != Status.RETIRED && details.status() == Status.RETIRED;
+        system.describe(details, clock.instant());
+        systems.saveAndFlush(system);
+        events.publishEvent(retiring ? new AiSystemRetired(id, system.getName()) : new AiSystemChanged(id, system.getName()));
+        return system;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    public void remove(long id, long expectedVersion) {
+        AiSystem system = get(id);
+        if (system.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(AiSystem.class, id);
+        }
+        systems.delete(system);
+        systems.flush();
+        events.publishEvent(new AiSystemRemoved(id, system.getName()));
+    }
+
+    /** Whether the signed-in user may change this system (for the screens; the service checks again). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public boolean mayEdit(long id) {
+        AiSystem system = get(id);
+        return mayManage() || (hasRole("SYSTEM_OWNER") && system.isOwnedBy(Actors.current()));
+    }
+
+    private void requireMayEdit(AiSystem system) {
+        if (!mayManage() && !system.isOwnedBy(Actors.current())) {
+            throw new AccessDeniedException("Only the system's owners, governance officers and administrators change it.");
+        }
+    }
+
+    private static boolean ownersUnchanged(AiSystem system, AiSystemDetails details) {
+        return java.util.Objects.equals(trim(details.businessOwner()), system.getBusinessOwner())
+                && java.util.Objects.equals(trim(details.technicalOwner()), system.getTechnicalOwner());
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static boolean mayManage() {
+        return hasRole("ADMIN") || hasRole("GOVERNANCE_OFFICER");
+    }
+
+    private static boolean hasRole(String role) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    }
+
+    private static Specification<AiSystem> specification(Filter f) {
+        List<Specification<AiSystem>> parts = new ArrayList<>();
+        if (f.text() != null && !f.text().isBlank()) {
+            String like = "%" + f.text().trim().toLowerCase() + "%";
+            parts.add((r, q, cb) -> cb.or(cb.like(cb.lower(r.get("name")), like), cb.like(cb.lower(r.get("purpose")), like),
+                    cb.like(cb.lower(r.get("vendorName")), like)));
+        }
+        if (f.stage() != null) {
+            parts.add((r, q, cb) -> cb.equal(r.get("lifecycleStage"), f.stage()));
+        }
+        if (f.tier() != null) {
+            parts.add((r, q, cb) -> cb.equal(r.get("euAiActTier"), f.tier()));
+        }
+        if (f.status() != null) {
+            parts.add((r, q, cb) -> cb.equal(r.get("status"), f.status()));
+        }
+        if (f.owner() != null && !f.owner().isBlank()) {
+            String owner = f.owner().trim().toLowerCase();
+            parts.add((r, q, cb) -> cb.or(cb.equal(cb.lower(r.get("businessOwner")), owner),
+                    cb.equal(cb.lower(r.get("technicalOwner")), owner)));
+        }
+        return Specification.allOf(parts);
+    }
+}

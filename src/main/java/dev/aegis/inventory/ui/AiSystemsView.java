@@ -1,0 +1,195 @@
+package dev.aegis.inventory.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.aegis.inventory.AiSystem;
+import dev.aegis.inventory.AiSystemDetails;
+import dev.aegis.inventory.AiSystemService;
+import dev.aegis.inventory.Classification.EuAiActTier;
+import dev.aegis.inventory.Classification.LifecycleStage;
+import dev.aegis.inventory.Classification.Status;
+import dev.aegis.shared.DomainRuleException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** The AI system inventory: filter, sort and page in the database; register and edit in a form dialog. */
+@Route("systems")
+@PageTitle("AI systems · Aegis")
+@Menu(order = 10, icon = "vaadin:cluster", title = "AI systems")
+@RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "VENDOR_MANAGER", "SYSTEM_OWNER"})
+public class AiSystemsView extends VerticalLayout {
+
+    private final transient AiSystemService service;
+    private final transient Validator validator;
+    private final boolean mayRegister;
+    final Grid<AiSystem> grid = new Grid<>(AiSystem.class, false);
+    final TextField text = new TextField();
+    final ComboBox<LifecycleStage> stage = new ComboBox<>("Stage", LifecycleStage.values());
+    final ComboBox<EuAiActTier> tier = new ComboBox<>("EU AI Act tier", EuAiActTier.values());
+    final ComboBox<Status> status = new ComboBox<>("Status", Status.values());
+    final Button register = new Button("Register AI system", new Icon(VaadinIcon.PLUS));
+    final Dialog dialog = new Dialog();
+    final AiSystemForm form = new AiSystemForm();
+    private AiSystem editing;
+
+    AiSystemsView(AiSystemService service, Validator validator, AuthenticationContext auth) {
+        this.service = service;
+        this.validator = validator;
+        this.mayRegister = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        setSizeFull();
+        configureGrid();
+        configureDialog();
+        add(new H2("AI systems"), toolbar(), grid);
+    }
+
+    private void configureGrid() {
+        grid.setId("systems-grid");
+        grid.addColumn(AiSystem::getName).setHeader("Name").setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(s -> AiSystemForm.label(s.getLifecycleStage())).setHeader("Stage").setSortProperty("lifecycleStage");
+        grid.addColumn(s -> AiSystemForm.label(s.getEuAiActTier())).setHeader("EU AI Act tier").setSortProperty("euAiActTier");
+        grid.addColumn(s -> AiSystemForm.label(s.getStatus())).setHeader("Status").setSortProperty("status");
+        grid.addColumn(AiSystem::getBusinessOwner).setHeader("Business owner").setSortProperty("businessOwner");
+        grid.addColumn(AiSystem::getNextReview).setHeader("Next review").setSortProperty("nextReview");
+        grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) service.count(filter()));
+        grid.setEmptyStateText(mayRegister ? "No AI systems match. Register your first one with “Register AI system”."
+                : "No AI systems match these filters.");
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setSizeFull();
+    }
+
+    private Component toolbar() {
+        text.setPlaceholder("Search name, purpose, vendor");
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setId("systems-search");
+        text.addValueChangeListener(e -> refresh());
+        for (ComboBox<?> box : List.of(stage, tier, status)) {
+            box.setClearButtonVisible(true);
+            box.addValueChangeListener(e -> refresh());
+        }
+        stage.setItemLabelGenerator(AiSystemForm::label);
+        tier.setItemLabelGenerator(AiSystemForm::label);
+        status.setItemLabelGenerator(AiSystemForm::label);
+        register.setId("register-system");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.setVisible(mayRegister);
+        register.addClickListener(e -> openNew());
+        HorizontalLayout bar = new HorizontalLayout(text, stage, tier, status, register);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        bar.setWrap(true);
+        return bar;
+    }
+
+    private void configureDialog() {
+        dialog.setWidth("min(64rem, 95vw)");
+        dialog.add(form);
+        form.addSaveListener(e -> save(e.details()));
+        form.addCancelListener(e -> dialog.close());
+    }
+
+    void openNew() {
+        editing = null;
+        dialog.setHeaderTitle("Register an AI system");
+        form.show(AiSystemForm.blank(), true);
+        dialog.open();
+    }
+
+    void open(AiSystem system) {
+        editing = service.get(system.getId());
+        dialog.setHeaderTitle(editing.getName());
+        form.show(editing.details(), service.mayEdit(editing.getId()));
+        dialog.open();
+    }
+
+    void save(AiSystemDetails details) {
+        form.clearErrors();
+        Set<ConstraintViolation<AiSystemDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), v.getMessage()));
+            return;
+        }
+        try {
+            AiSystem saved = editing == null ? service.register(details)
+                    : service.update(editing.getId(), editing.getVersion(), details);
+            dialog.close();
+            Notification.show("Saved " + saved.getName() + ".", 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        } catch (DomainRuleException e) {
+            if (e.field() == null || !form.showError(e.field(), e.getMessage())) {
+                Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        } catch (OptimisticLockingFailureException e) {
+            showConflict(details);
+        }
+    }
+
+    /** Someone saved the system after it was opened: say what they changed and keep this user's input. */
+    private void showConflict(AiSystemDetails mine) {
+        AiSystem fresh = service.get(editing.getId());
+        List<String> changed = changedFields(editing.details(), fresh.details());
+        Dialog conflict = new Dialog();
+        conflict.setId("conflict-dialog");
+        conflict.setHeaderTitle("Someone else changed this system");
+        conflict.add(new Paragraph("While you were editing, someone saved a new version. They changed: "
+                + (changed.isEmpty() ? "nothing you can see" : String.join(", ", changed))
+                + ". Your input is kept in the form: review their change and save again."));
+        Button ok = new Button("Review and save again", e -> {
+            editing = fresh;
+            conflict.close();
+        });
+        ok.setId("conflict-ok");
+        conflict.getFooter().add(ok);
+        conflict.open();
+        form.show(mine, true);
+    }
+
+    static List<String> changedFields(AiSystemDetails before, AiSystemDetails after) {
+        List<String> changed = new ArrayList<>();
+        for (var c : AiSystemDetails.class.getRecordComponents()) {
+            try {
+                if (!java.util.Objects.equals(c.getAccessor().invoke(before), c.getAccessor().invoke(after))) {
+                    changed.add(c.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+
+    private AiSystemService.Filter filter() {
+        return new AiSystemService.Filter(text.getValue(), stage.getValue(), tier.getValue(), status.getValue(), null);
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+}

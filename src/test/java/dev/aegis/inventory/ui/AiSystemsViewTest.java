@@ -1,0 +1,107 @@
+package dev.aegis.inventory.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import dev.aegis.AegisTest;
+import dev.aegis.Karibu;
+import dev.aegis.inventory.AiSystem;
+import dev.aegis.inventory.AiSystemFixtures;
+import dev.aegis.inventory.AiSystemService;
+import dev.aegis.inventory.Classification.Status;
+import dev.aegis.security.AegisUser;
+import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+@AegisTest
+class AiSystemsViewTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestAccounts accounts;
+    @Autowired AiSystemService service;
+
+    @AfterEach
+    void close() {
+        Karibu.close();
+    }
+
+    @Test
+    void an_officer_registers_a_system_from_the_form() {
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        AiSystemsView view = open();
+        String name = "Chatbot " + System.nanoTime();
+        view.openNew();
+        Karibu.setValue(view.form.name, name);
+        Karibu.setValue(view.form.purpose, "Answers customer questions");
+        view.form.save.click();
+        assertThat(view.dialog.isOpened()).isFalse();
+        Karibu.setValue(view.text, name);
+        assertThat(_size(view.grid)).isEqualTo(1);
+    }
+
+    @Test
+    void a_missing_name_and_a_retirement_without_deletion_record_are_shown_at_their_fields() {
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        AiSystemsView view = open();
+        view.openNew();
+        Karibu.setValue(view.form.purpose, "Something");
+        view.form.save.click();
+        assertThat(view.form.name.isInvalid()).isTrue();
+        assertThat(view.form.name.getErrorMessage()).isEqualTo("Name the system.");
+        assertThat(view.dialog.isOpened()).isTrue();
+
+        Karibu.setValue(view.form.name, "Old model " + System.nanoTime());
+        Karibu.setValue(view.form.status, Status.RETIRED);
+        view.form.save.click();
+        assertThat(view.form.deletionDate.isInvalid()).isTrue();
+        assertThat(view.form.deletionDate.getErrorMessage()).contains("secure deletion");
+        assertThat(view.dialog.isOpened()).isTrue();
+    }
+
+    @Test
+    void a_system_owner_sees_other_systems_read_only_and_has_no_register_button() {
+        AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        AiSystem theirs = service.register(AiSystemFixtures.diagnosisAssistant("Theirs " + System.nanoTime(), "other"));
+        AiSystem mine = service.register(AiSystemFixtures.diagnosisAssistant("Mine " + System.nanoTime(), owner.username()));
+        Karibu.signInAndOpen(context, owner);
+        AiSystemsView view = open();
+        assertThat(view.register.isVisible()).isFalse();
+        view.open(theirs);
+        assertThat(view.form.save.isVisible()).isFalse();
+        assertThat(view.form.name.isReadOnly()).isTrue();
+        view.open(mine);
+        assertThat(view.form.save.isVisible()).isTrue();
+    }
+
+    @Test
+    void a_stale_edit_is_refused_and_says_what_the_other_person_changed() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        AiSystem system = service.register(AiSystemFixtures.diagnosisAssistant("Contested " + System.nanoTime(), "o"));
+        Karibu.signInAndOpen(context, officer);
+        AiSystemsView view = open();
+        view.open(system);
+        // someone else saves in between
+        service.update(system.getId(), system.getVersion(),
+                AiSystemFixtures.renamed(system.details(), system.getName() + " (theirs)"));
+        Karibu.setValue(view.form.purpose, "My better purpose");
+        view.form.save.click();
+        assertThat(view.dialog.isOpened()).isTrue();
+        assertThat(view.form.purpose.getValue()).isEqualTo("My better purpose");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.dialog.Dialog.class,
+                spec -> spec.withId("conflict-dialog")).getElement().getTextRecursively())
+                .contains("name");
+    }
+
+    private static AiSystemsView open() {
+        UI.getCurrent().navigate(AiSystemsView.class);
+        return _get(AiSystemsView.class);
+    }
+}
