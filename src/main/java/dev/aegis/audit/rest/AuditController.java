@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dev.aegis.shared.web.PageResponse;
 
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,11 +36,6 @@ class AuditController {
         }
     }
 
-    record PageResponse<T>(java.util.List<T> content, int page, int size, long totalElements, int totalPages) {
-        static <T> PageResponse<T> of(Page<T> p) {
-            return new PageResponse<>(p.getContent(), p.getNumber(), p.getSize(), p.getTotalElements(), p.getTotalPages());
-        }
-    }
 
     @GetMapping("/verify")
     @Operation(summary = "Walk the hash chain and name the first broken entry, if any")

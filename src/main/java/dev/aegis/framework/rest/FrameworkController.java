@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import dev.aegis.shared.web.PageResponse;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,11 +49,6 @@ class FrameworkController {
         this.administration = administration;
     }
 
-    record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-        static <T> PageResponse<T> of(Page<T> p) {
-            return new PageResponse<>(p.getContent(), p.getNumber(), p.getSize(), p.getTotalElements(), p.getTotalPages());
-        }
-    }
 
     /** A requirement with its mappings; the organisation's licensed text is deliberately absent (it never leaves Aegis). */
     record RequirementResponse(RequirementSummary requirement, String text, String addedIn, String changedIn,

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dev.aegis.shared.web.PageResponse;
 
 /**
  * The AI system inventory over HTTP. Changes carry the version they were made against in {@code If-Match} (the
@@ -53,11 +54,6 @@ class AiSystemController {
         }
     }
 
-    record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-        static <T> PageResponse<T> of(Page<T> p) {
-            return new PageResponse<>(p.getContent(), p.getNumber(), p.getSize(), p.getTotalElements(), p.getTotalPages());
-        }
-    }
 
     @GetMapping
     @Operation(summary = "AI systems, filtered (text, stage, tier, status, owner), sorted and paged by the database")

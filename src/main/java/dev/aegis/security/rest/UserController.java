@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import dev.aegis.shared.web.PageResponse;
 
 /**
  * User administration over HTTP, for ADMIN only (the API chain refuses other roles before a body is read, and
@@ -69,12 +70,6 @@ class UserController {
     record CreatedUserResponse(String username, String oneTimePassword, boolean mustChangeAtFirstSignIn) {
     }
 
-    record PageResponse<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
-        static <T> PageResponse<T> of(Page<T> p) {
-            return new PageResponse<>(p.getContent(), p.getNumber(), p.getSize(), p.getTotalElements(),
-                    p.getTotalPages());
-        }
-    }
 
     @GetMapping
     @Operation(summary = "Users whose user name or display name contains q, by user name, paged")
