@@ -108,6 +108,33 @@ public class AiSystemService {
         events.publishEvent(new AiSystemRemoved(id, system.getName()));
     }
 
+    /** How many systems (not retired) stand in each EU AI Act tier and each life-cycle stage, for the dashboard. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Figures figures() {
+        java.util.Map<EuAiActTier, Long> tiers = new java.util.EnumMap<>(EuAiActTier.class);
+        java.util.Map<LifecycleStage, Long> stages = new java.util.EnumMap<>(LifecycleStage.class);
+        for (EuAiActTier t : EuAiActTier.values()) {
+            tiers.put(t, 0L);
+        }
+        for (LifecycleStage st : LifecycleStage.values()) {
+            stages.put(st, 0L);
+        }
+        for (Object[] row : systems.countByTier()) {
+            tiers.put((EuAiActTier) row[0], (Long) row[1]);
+        }
+        for (Object[] row : systems.countByStage()) {
+            stages.put((LifecycleStage) row[0], (Long) row[1]);
+        }
+        return new Figures(tiers, stages);
+    }
+
+    public record Figures(java.util.Map<EuAiActTier, Long> byTier, java.util.Map<LifecycleStage, Long> byStage) {
+        public long total() {
+            return byTier.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** Whether the signed-in user may change this system (for the screens; the service checks again). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
