@@ -1,6 +1,9 @@
 package dev.aegis.framework.ui;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import dev.aegis.framework.Relationship;
 import java.util.Locale;
 
@@ -14,6 +17,17 @@ final class Badges {
         Span badge = badge(label(relationship), "aegis-rel", cssClass(relationship));
         badge.setTitle(describe(relationship));
         return badge;
+    }
+
+    /** A relationship picker: short names in the field, each explained in the list. */
+    static void relationshipPicker(Select<Relationship> select) {
+        select.setItems(Relationship.values());
+        select.setItemLabelGenerator(Badges::label);
+        select.setRenderer(new ComponentRenderer<>(r -> {
+            Span hint = new Span(describe(r));
+            hint.addClassNames("aegis-hint");
+            return new Div(new Div(label(r)), hint);
+        }));
     }
 
     static Span needsReview() {

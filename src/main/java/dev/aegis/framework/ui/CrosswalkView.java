@@ -214,13 +214,15 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     private void configureGrid() {
         grid.setId("edges-grid");
         grid.addColumn(e -> e.source().refId()).setHeader("Source").setKey("source").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(e -> "aegis-mono").setSortable(true);
-        grid.addColumn(e -> e.source().title()).setHeader("Source title").setKey("sourceTitle").setFlexGrow(1);
+                .setPartNameGenerator(e -> "aegis-ref-cell").setSortable(true);
+        grid.addColumn(e -> e.source().title()).setHeader("Source title").setKey("sourceTitle").setFlexGrow(1)
+                .setTooltipGenerator(e -> e.source().title());
         grid.addComponentColumn(e -> Badges.relationship(e.relationship())).setHeader("Relationship")
                 .setKey("relationship").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.target().refId()).setHeader("Target").setKey("target").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(e -> "aegis-mono").setSortable(true);
-        grid.addColumn(e -> e.target().title()).setHeader("Target title").setKey("targetTitle").setFlexGrow(1);
+                .setPartNameGenerator(e -> "aegis-ref-cell").setSortable(true);
+        grid.addColumn(e -> e.target().title()).setHeader("Target title").setKey("targetTitle").setFlexGrow(1)
+                .setTooltipGenerator(e -> e.target().title());
         grid.addColumn(e -> e.confidence() == null ? "" : e.confidence().toLowerCase()).setHeader("Confidence")
                 .setKey("confidence").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(CrosswalkView::flags).setHeader("Flags").setKey("flags").setAutoWidth(true).setFlexGrow(0);

@@ -59,8 +59,7 @@ class EdgeReviewDialog extends Dialog {
     private void configureFields() {
         relationship.setId("review-relationship");
         relationship.setLabel("Relationship");
-        relationship.setItems(Relationship.values());
-        relationship.setItemLabelGenerator(r -> Badges.label(r) + " — " + Badges.describe(r));
+        Badges.relationshipPicker(relationship);
         relationship.setValue(edge.relationship());
         confidence.setId("review-confidence");
         confidence.setLabel("Confidence");

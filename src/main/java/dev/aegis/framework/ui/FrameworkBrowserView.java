@@ -114,7 +114,8 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
             Div option = new Div(new Div(new Span(f.name())), count);
             return option;
         }));
-        framework.setWidth("30rem");
+        framework.setWidth("40rem");
+        framework.setMaxWidth("100%");
         framework.setEmptySelectionAllowed(false);
         framework.addValueChangeListener(e -> {
             if (e.getValue() == null) {
@@ -135,11 +136,12 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
 
     private void configureTree() {
         tree.setId("framework-tree");
-        tree.addHierarchyColumn(RequirementSummary::refId).setHeader("Ref").setKey("ref").setAutoWidth(true)
-                .setFlexGrow(0).setPartNameGenerator(r -> "aegis-mono");
+        tree.addHierarchyColumn(RequirementSummary::refId).setHeader("Ref").setKey("ref").setWidth("12rem")
+                .setFlexGrow(0).setResizable(true).setPartNameGenerator(r -> "aegis-ref-cell");
         tree.addColumn(r -> r.withdrawn() ? r.title() + " (withdrawn)" : r.title()).setHeader("Title").setKey("title")
-                .setFlexGrow(1);
-        tree.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setAutoWidth(true).setFlexGrow(0);
+                .setFlexGrow(1).setTooltipGenerator(RequirementSummary::title);
+        tree.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setWidth("9.5rem").setFlexGrow(0)
+                .setTooltipGenerator(r -> r.kind().label());
         tree.setPartNameGenerator(r -> r.withdrawn() ? "aegis-withdrawn" : null);
         tree.setEmptyStateText("This framework has no requirements. Pick another framework above.");
         tree.setSizeFull();
@@ -178,8 +180,9 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
         results.addColumn(RequirementSummary::frameworkCode).setHeader("Framework").setKey("framework").setAutoWidth(true)
                 .setFlexGrow(0);
         results.addColumn(RequirementSummary::refId).setHeader("Ref").setKey("ref").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(r -> "aegis-mono");
-        results.addColumn(RequirementSummary::title).setHeader("Title").setKey("title").setFlexGrow(1);
+                .setPartNameGenerator(r -> "aegis-ref-cell");
+        results.addColumn(RequirementSummary::title).setHeader("Title").setKey("title").setFlexGrow(1)
+                .setTooltipGenerator(RequirementSummary::title);
         results.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setAutoWidth(true).setFlexGrow(0);
         results.setItems(query -> catalog.search(searchScope(), search.getValue(), kind.getValue(),
                         PageRequest.of(query.getPage(), query.getPageSize())).stream(),
@@ -212,7 +215,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
         Scroller detailPane = new Scroller(detail);
         detailPane.setSizeFull();
         SplitLayout split = new SplitLayout(listPane, detailPane);
-        split.setSplitterPosition(45);
+        split.setSplitterPosition(55);
         split.addClassNames("aegis-browser");
         setFlexGrow(1, split);
         return split;

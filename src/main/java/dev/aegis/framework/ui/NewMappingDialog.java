@@ -92,8 +92,7 @@ class NewMappingDialog extends Dialog {
     private void configureJudgement() {
         relationship.setId("new-mapping-relationship");
         relationship.setLabel("Relationship");
-        relationship.setItems(Relationship.values());
-        relationship.setItemLabelGenerator(r -> Badges.label(r) + " — " + Badges.describe(r));
+        Badges.relationshipPicker(relationship);
         relationship.setValue(Relationship.RELATED);
         confidence.setId("new-mapping-confidence");
         confidence.setLabel("Confidence");
