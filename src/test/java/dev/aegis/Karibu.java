@@ -86,6 +86,17 @@ public final class Karibu {
         }
     }
 
+    /** Navigates as a typed address or a followed link would, query string included ("frameworks?req=1"). */
+    public static void navigate(String location) {
+        int query = location.indexOf('?');
+        if (query < 0) {
+            UI.getCurrent().navigate(location);
+        } else {
+            UI.getCurrent().navigate(location.substring(0, query),
+                    com.vaadin.flow.router.QueryParameters.fromString(location.substring(query + 1)));
+        }
+    }
+
     public static void close() {
         MockVaadin.tearDown();
         TestAccounts.signOut();

@@ -76,7 +76,8 @@ public class FrameworkCatalog {
 
     /**
      * Requirements whose reference id, title or text contains the query (case-insensitive), optionally within one
-     * framework and of one kind; exact reference-id matches first.
+     * framework and of one kind; exact reference-id matches first, then other id matches, then title matches, then
+     * matches in the text only.
      */
     public Page<RequirementSummary> search(String frameworkCode, String query, RequirementKind kind, Pageable page) {
         StringBuilder where = new StringBuilder(" from Requirement r, Framework f where f.id = r.frameworkId and r.withdrawn = false");
@@ -102,7 +103,8 @@ public class FrameworkCatalog {
             }
         });
         String order = q.isEmpty() ? " order by f.custom, f.name, r.sortOrder"
-                : " order by case when lower(r.refId) = :exact then 0 when lower(r.refId) like :q then 1 else 2 end, f.custom, f.name, r.sortOrder";
+                : " order by case when lower(r.refId) = :exact then 0 when lower(r.refId) like :q then 1"
+                        + " when lower(r.title) like :q then 2 else 3 end, f.custom, f.name, r.sortOrder";
         var select = em.createQuery("select r, f.code" + where + order, Object[].class);
         params.forEach(select::setParameter);
         select.setFirstResult((int) page.getOffset());

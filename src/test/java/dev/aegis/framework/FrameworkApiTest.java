@@ -57,6 +57,8 @@ class FrameworkApiTest {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         long a22 = jdbc.queryForObject("select r.id from framework.requirement r join framework.framework f on "
                 + "f.id = r.framework_id where f.code = 'ISO-IEC-42001-2023' and r.ref_id = 'A.2.2'", Long.class);
+        long entriesBefore = jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'LicensedText' "
+                + "and object_id = ?", Long.class, String.valueOf(a22));
         TestAccounts.signIn(officer);
         try {
             administration.pasteLicensedText(a22, "LICENSED-TEXT-MARKER the organisation shall document an AI policy");
@@ -68,9 +70,9 @@ class FrameworkApiTest {
         assertThat(response.body()).doesNotContain("LICENSED-TEXT-MARKER");
         assertThat(Http.json(response).path("mappings").findValuesAsString("refId")).contains("MAP 1.4");
         assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'LicensedText' "
-                + "and object_id = ?", Long.class, String.valueOf(a22))).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select changes from audit.audit_entry where object_type = 'LicensedText' "
-                + "and object_id = ?", String.class, String.valueOf(a22))).doesNotContain("LICENSED-TEXT-MARKER");
+                + "and object_id = ?", Long.class, String.valueOf(a22))).isEqualTo(entriesBefore + 1);
+        assertThat(jdbc.queryForList("select changes from audit.audit_entry where object_type = 'LicensedText' "
+                + "and object_id = ?", String.class, String.valueOf(a22))).noneMatch(c -> c.contains("LICENSED-TEXT-MARKER"));
     }
 
     @Test

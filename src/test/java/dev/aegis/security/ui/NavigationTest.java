@@ -28,11 +28,16 @@ import org.springframework.context.ApplicationContext;
 class NavigationTest {
 
     private static final Map<Role, List<String>> MENU = Map.of(
-            Role.ADMIN, List.of("Dashboard", "AI systems", "Import framework", "Audit log", "Users", "My account", "About"),
-            Role.AUDITOR, List.of("Dashboard", "AI systems", "Audit log", "My account", "About"),
-            Role.GOVERNANCE_OFFICER, List.of("Dashboard", "AI systems", "Import framework", "My account", "About"),
-            Role.VENDOR_MANAGER, List.of("Dashboard", "AI systems", "My account", "About"),
-            Role.SYSTEM_OWNER, List.of("Dashboard", "AI systems", "My account", "About"));
+            Role.ADMIN, List.of("Dashboard", "AI systems", "Frameworks", "Crosswalks", "ATLAS matrix",
+                    "Import framework", "Audit log", "Users", "My account", "About"),
+            Role.AUDITOR, List.of("Dashboard", "AI systems", "Frameworks", "Crosswalks", "ATLAS matrix", "Audit log",
+                    "My account", "About"),
+            Role.GOVERNANCE_OFFICER, List.of("Dashboard", "AI systems", "Frameworks", "Crosswalks", "ATLAS matrix",
+                    "Import framework", "My account", "About"),
+            Role.VENDOR_MANAGER, List.of("Dashboard", "AI systems", "Frameworks", "Crosswalks", "ATLAS matrix",
+                    "My account", "About"),
+            Role.SYSTEM_OWNER, List.of("Dashboard", "AI systems", "Frameworks", "Crosswalks", "ATLAS matrix",
+                    "My account", "About"));
 
     @Autowired
     ApplicationContext context;
