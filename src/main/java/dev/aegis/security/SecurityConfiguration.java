@@ -76,7 +76,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiChain(HttpSecurity http, TwoFactorSignIn twoFactor, OidcSignIn oidc,
-            ApplicationEventPublisher events) throws Exception {
+            ApplicationEventPublisher events, UserAccounts users, java.time.Clock clock) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/assets/**", "/error", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated());
@@ -90,6 +90,8 @@ public class SecurityConfiguration {
             }
         }));
         oidc.configure(http);
+        http.addFilterBefore(new SessionFreshnessFilter(users, clock),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {

@@ -112,6 +112,18 @@ class SignInTest {
     }
 
     @Test
+    void deactivating_a_user_ends_their_open_session_at_the_next_request() throws Exception {
+        AegisUser user = accounts.create("dismissed", Role.GOVERNANCE_OFFICER);
+        WebClient web = new WebClient(port);
+        web.signIn(user.username(), TestAccounts.PASSWORD);
+        assertThat(web.get("/v3/api-docs").statusCode()).isEqualTo(200);
+        tx.executeWithoutResult(s -> users.findByUsername(user.username()).orElseThrow().deactivate());
+        HttpResponse<String> next = web.get("/v3/api-docs");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
     void a_deactivated_user_cannot_sign_in() throws Exception {
         AegisUser user = accounts.create("leaver", Role.AUDITOR);
         tx.executeWithoutResult(s -> users.findByUsername(user.username()).orElseThrow().deactivate());

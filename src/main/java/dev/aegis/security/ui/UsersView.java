@@ -210,7 +210,7 @@ public class UsersView extends VerticalLayout {
             }
             dialog.close();
             grid.getDataProvider().refreshAll();
-            Notices.done("Roles of " + user.getUsername() + " saved. They apply from the next sign-in.");
+            Notices.done("Roles of " + user.getUsername() + " saved. They apply from their next click.");
         });
         dialog.open();
     }
