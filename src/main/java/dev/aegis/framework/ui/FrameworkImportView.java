@@ -21,6 +21,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import dev.aegis.framework.CatalogAdministration;
 import dev.aegis.framework.CatalogDiff;
 import dev.aegis.framework.CustomFrameworkFormat;
+import dev.aegis.framework.OscalImporter;
 import dev.aegis.shared.DomainRuleException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -37,13 +38,15 @@ public class FrameworkImportView extends VerticalLayout {
 
     private static final int LISTED = 40;
     private final transient CatalogAdministration administration;
+    private final transient OscalImporter oscal;
     final Upload upload = new Upload();
     final Div result = new Div();
     final Button apply = new Button("Apply import");
     private byte[] pending;
 
-    FrameworkImportView(CatalogAdministration administration) {
+    FrameworkImportView(CatalogAdministration administration, OscalImporter oscal) {
         this.administration = administration;
+        this.oscal = oscal;
         setId("framework-import");
         configureUpload();
         configureApply();
@@ -53,7 +56,7 @@ public class FrameworkImportView extends VerticalLayout {
 
     private Component explanation() {
         return new Paragraph("Upload your own framework (an internal policy, the EU AI Act, a sector rule) as JSON or "
-                + "YAML in the format described in docs/custom-frameworks.md. Aegis shows what the file would add, change "
+                + "YAML in the format described in docs/custom-frameworks.md, or as an OSCAL 1.2 catalog (JSON). Aegis shows what the file would add, change "
                 + "and withdraw before anything is written. Uploading a new version of a framework you imported before "
                 + "keeps every link to requirements that still exist.");
     }
@@ -82,7 +85,7 @@ public class FrameworkImportView extends VerticalLayout {
         pending = null;
         apply.setEnabled(false);
         try {
-            CatalogDiff diff = administration.importCustomFile(data, true);
+            CatalogDiff diff = isOscal(data) ? oscal.preview(data, null) : administration.importCustomFile(data, true);
             pending = data;
             showPreview(diff);
             apply.setEnabled(!diff.isEmpty());
@@ -96,7 +99,8 @@ public class FrameworkImportView extends VerticalLayout {
             return;
         }
         try {
-            CatalogDiff diff = administration.importCustomFile(pending, false);
+            CatalogDiff diff = isOscal(pending) ? oscal.importCatalog(pending, null)
+                    : administration.importCustomFile(pending, false);
             Notification.show("Imported " + diff.frameworkCode() + " " + diff.toVersion() + ".", 4000,
                     Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             result.removeAll();
@@ -109,6 +113,12 @@ public class FrameworkImportView extends VerticalLayout {
         pending = null;
         apply.setEnabled(false);
         upload.clearFileList();
+    }
+
+    /** An OSCAL catalog is JSON whose top-level object holds "catalog"; anything else is our own format. */
+    static boolean isOscal(byte[] data) {
+        String head = new String(data, 0, Math.min(data.length, 4096), java.nio.charset.StandardCharsets.UTF_8).strip();
+        return head.startsWith("{") && head.replaceAll("\\s", "").startsWith("{\"catalog\"");
     }
 
     private void showPreview(CatalogDiff diff) {

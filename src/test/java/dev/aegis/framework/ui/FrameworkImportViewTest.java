@@ -60,6 +60,24 @@ class FrameworkImportViewTest {
         assertThat(view.apply.isEnabled()).isFalse();
     }
 
+    @Test
+    void an_oscal_catalog_is_recognised_and_previewed_like_any_framework() {
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        UI.getCurrent().navigate(FrameworkImportView.class);
+        FrameworkImportView view = _get(FrameworkImportView.class);
+        String title = "Hand-made policy " + System.nanoTime();
+        String oscal = """
+                {"catalog": {"uuid": "%s",
+                  "metadata": {"title": "%s", "last-modified": "2026-01-01T00:00:00Z", "version": "1",
+                               "oscal-version": "1.2.1"},
+                  "controls": [{"id": "p1", "title": "Accountability"}, {"id": "p2", "title": "Transparency"}]}}
+                """.formatted(java.util.UUID.randomUUID(), title);
+        assertThat(FrameworkImportView.isOscal(oscal.getBytes(StandardCharsets.UTF_8))).isTrue();
+        view.receive(oscal.getBytes(StandardCharsets.UTF_8));
+        assertThat(view.result.getElement().getTextRecursively()).contains("New framework").contains("Added: 2");
+        assertThat(view.apply.isEnabled()).isTrue();
+    }
+
     private long frameworks(String code) {
         return jdbc.queryForObject("select count(*) from framework.framework where code = ?", Long.class, code);
     }
