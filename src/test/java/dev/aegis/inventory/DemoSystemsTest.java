@@ -1,0 +1,31 @@
+package dev.aegis.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aegis.AegisTest;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@AegisTest
+class DemoSystemsTest {
+
+    @Autowired AiSystemService service;
+    @Autowired Validator validator;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void demo_mode_registers_the_three_showcase_systems_once_and_audited() {
+        assertThat(DemoSystems.systems()).allSatisfy(d -> assertThat(validator.validate(d)).isEmpty());
+        DemoSystems demo = new DemoSystems(service);
+        demo.run(null);
+        demo.run(null);
+        assertThat(jdbc.queryForList("select name from inventory.ai_system where name in "
+                + "('Clinic diagnosis assistant', 'Customer sentiment API', 'Vendor LLM chatbot')", String.class)).hasSize(3);
+        assertThat(jdbc.queryForObject("select eu_ai_act_tier from inventory.ai_system where name = 'Clinic diagnosis assistant'",
+                String.class)).isEqualTo("HIGH");
+        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'AiSystem' "
+                + "and action = 'CREATE' and actor = 'system'", Long.class)).isGreaterThanOrEqualTo(3);
+    }
+}
