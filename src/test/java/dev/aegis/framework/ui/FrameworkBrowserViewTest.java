@@ -55,20 +55,18 @@ class FrameworkBrowserViewTest {
     }
 
     @Test
-    void searching_prompt_injection_finds_the_owasp_risk_and_the_atlas_technique_quickly() {
+    void searching_prompt_injection_finds_the_owasp_risk_and_the_atlas_technique() {
         FrameworkBrowserView view = open(Role.AUDITOR, "frameworks");
 
         Karibu.setValue(view.searchAll, true);
-        long start = System.nanoTime();
         Karibu.setValue(view.search, "prompt injection");
         List<RequirementSummary> found = _findAll(view.results);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(view.results.isVisible()).isTrue();
         assertThat(view.tree.isVisible()).isFalse();
         assertThat(found).extracting(RequirementSummary::refId).contains("LLM01:2025", "AML.T0051");
         assertThat(view.resultCount.getText()).endsWith("matches");
-        assertThat(millis).as("search round trip in ms").isLessThan(1000); // the query itself is a few ms; CI is shared
+        // speed is measured in docs/benchmarks.md (.ci/bench-search.sh), not in a timed test
 
         Karibu.setValue(view.search, "GOVERN 1.1");
         assertThat(_findAll(view.results).getFirst().refId()).as("exact reference ids come first").isEqualTo("GOVERN 1.1");
