@@ -70,7 +70,12 @@ class FirstStart implements ApplicationRunner {
                 EnumSet.of(Role.ADMIN), clock.instant());
         boolean given = !adminPassword.isBlank();
         if (given) {
-            policy.check("admin", adminPassword);
+            try {
+                policy.check("admin", adminPassword);
+            } catch (dev.aegis.shared.DomainRuleException e) {
+                throw new IllegalStateException("AEGIS_ADMIN_PASSWORD is refused: " + e.getMessage()
+                        + " Set a stronger one, or leave it unset to get a random one-time password in the log.");
+            }
         }
         String password = given ? adminPassword : UserService.randomPassword();
         admin.setPassword(encoder.encode(password), true);

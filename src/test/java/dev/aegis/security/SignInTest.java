@@ -53,7 +53,8 @@ class SignInTest {
         assertThat(web.signIn(officer.username(), TestAccounts.PASSWORD)).doesNotContain("error");
         HttpResponse<String> doc = web.get("/v3/api-docs");
         assertThat(doc.statusCode()).isEqualTo(200);
-        assertThat(doc.body()).contains("\"openapi\"").contains("/api/v1/audit/verify");
+        assertThat(doc.body()).contains("\"openapi\"").contains("/api/v1/audit/verify").contains("Aegis API")
+                .contains("\"scheme\":\"bearer\"");
     }
 
     @Test
