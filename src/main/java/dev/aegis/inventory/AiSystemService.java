@@ -47,6 +47,27 @@ public class AiSystemService {
         public static Filter none() {
             return new Filter(null, null, null, null, null);
         }
+
+        /** The filters in use, for the audit log ("none" when there are none). */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (text != null && !text.isBlank()) {
+                parts.add("text=" + text.trim());
+            }
+            if (stage != null) {
+                parts.add("stage=" + stage);
+            }
+            if (tier != null) {
+                parts.add("tier=" + tier);
+            }
+            if (status != null) {
+                parts.add("status=" + status);
+            }
+            if (owner != null && !owner.isBlank()) {
+                parts.add("owner=" + owner.trim());
+            }
+            return parts.isEmpty() ? "none" : String.join(", ", parts);
+        }
     }
 
     @PreAuthorize(READERS)
@@ -167,7 +188,7 @@ public class AiSystemService {
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 
-    private static Specification<AiSystem> specification(Filter f) {
+    static Specification<AiSystem> specification(Filter f) {
         List<Specification<AiSystem>> parts = new ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().trim().toLowerCase() + "%";

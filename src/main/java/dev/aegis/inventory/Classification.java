@@ -6,6 +6,19 @@ public final class Classification {
     private Classification() {
     }
 
+    /** How screens, exports' readers and imports name a value: "Human in the loop", "PHI (health data)". */
+    public static String label(Enum<?> e) {
+        if (e == null) {
+            return "";
+        }
+        String s = e.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return switch (e.name()) {
+            case "PHI" -> "PHI (health data)";
+            case "GENERATIVE_LLM" -> "Generative / LLM";
+            default -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        };
+    }
+
     /** Where the system stands in the MLOps life cycle. */
     public enum LifecycleStage { DATA, DEVELOPMENT, TRAINING, DEPLOYMENT, MONITORING, RETIREMENT }
 

@@ -27,7 +27,6 @@ import dev.aegis.inventory.Classification.ModelType;
 import dev.aegis.inventory.Classification.Status;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -198,15 +197,7 @@ public class AiSystemForm extends VerticalLayout {
     }
 
     static String label(Enum<?> e) {
-        if (e == null) {
-            return "";
-        }
-        String s = e.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return switch (e.name()) {
-            case "PHI" -> "PHI (health data)";
-            case "GENERATIVE_LLM" -> "Generative / LLM";
-            default -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        };
+        return dev.aegis.inventory.Classification.label(e);
     }
 
     private static String orEmpty(String s) {

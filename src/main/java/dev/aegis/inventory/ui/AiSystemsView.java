@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.Icon;
@@ -20,18 +21,24 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemDetails;
 import dev.aegis.inventory.AiSystemService;
+import dev.aegis.inventory.AiSystemTransfer;
 import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.tabular.TabularFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,10 +64,18 @@ public class AiSystemsView extends VerticalLayout {
     final AiSystemForm form = new AiSystemForm();
     private AiSystem editing;
 
-    AiSystemsView(AiSystemService service, Validator validator, AuthenticationContext auth) {
+    final Anchor exportCsv;
+    final Anchor exportXlsx;
+    final Button importFile = new Button("Import", new Icon(VaadinIcon.UPLOAD));
+    final AiSystemImportDialog importDialog;
+
+    AiSystemsView(AiSystemService service, AiSystemTransfer transfer, Validator validator, AuthenticationContext auth) {
         this.service = service;
         this.validator = validator;
         this.mayRegister = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        this.exportCsv = download(transfer, TabularFormat.CSV, "CSV");
+        this.exportXlsx = download(transfer, TabularFormat.XLSX, "Excel");
+        this.importDialog = new AiSystemImportDialog(transfer, this::refresh);
         setSizeFull();
         configureGrid();
         configureDialog();
@@ -100,10 +115,30 @@ public class AiSystemsView extends VerticalLayout {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.setVisible(mayRegister);
         register.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, stage, tier, status, register);
+        importFile.setId("import-systems");
+        importFile.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        importFile.setVisible(mayRegister);
+        importFile.addClickListener(e -> importDialog.start());
+        HorizontalLayout bar = new HorizontalLayout(text, stage, tier, status, register, importFile, exportCsv, exportXlsx);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
+    }
+
+    /** A download of the systems matching the filters at the moment of the click, streamed from the database. */
+    private Anchor download(AiSystemTransfer transfer, TabularFormat format, String label) {
+        Anchor anchor = new Anchor((DownloadHandler) event -> {
+            event.setFileName("aegis-ai-systems-" + LocalDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "." + format.extension());
+            event.setContentType(format.mediaType());
+            transfer.export(filter(), format, event.getOutputStream());
+        }, "");
+        anchor.setId("export-" + format.extension());
+        anchor.getElement().setAttribute("download", true);
+        Button button = new Button("Export " + label, new Icon(VaadinIcon.DOWNLOAD));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        anchor.add(button);
+        return anchor;
     }
 
     private void configureDialog() {

@@ -100,6 +100,47 @@ class AiSystemsViewTest {
                 .contains("name");
     }
 
+    @Test
+    void the_import_dialog_shows_each_problem_by_row_and_column_and_offers_no_apply() {
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        AiSystemsView view = open();
+        assertThat(view.importFile.isVisible()).isTrue();
+        view.importFile.click();
+        assertThat(view.importDialog.isOpened()).isTrue();
+        String tag = "Dialog" + System.nanoTime();
+        view.importDialog.receive(("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n"
+                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n"
+                + tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(view.importDialog.problems.isVisible()).isTrue();
+        assertThat(_size(view.importDialog.problems)).isEqualTo(1);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(view.importDialog.problems, 0))
+                .satisfies(p -> {
+                    assertThat(p.row()).isEqualTo(3);
+                    assertThat(p.column()).isEqualTo("modelType");
+                });
+        assertThat(view.importDialog.apply.isEnabled()).isFalse();
+
+        view.importDialog.receive(("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n"
+                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(view.importDialog.problems.isVisible()).isFalse();
+        assertThat(view.importDialog.result.getElement().getTextRecursively()).contains("registers 1 new system");
+        view.importDialog.apply.click();
+        assertThat(view.importDialog.isOpened()).isFalse();
+        Karibu.setValue(view.text, tag);
+        assertThat(_size(view.grid)).isEqualTo(1);
+    }
+
+    @Test
+    void an_auditor_sees_the_export_buttons_but_not_import() {
+        Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
+        AiSystemsView view = open();
+        assertThat(view.importFile.isVisible()).isFalse();
+        assertThat(view.exportCsv.isVisible()).isTrue();
+        assertThat(view.exportXlsx.getElement().getAttribute("download")).isNotNull();
+    }
+
     private static AiSystemsView open() {
         UI.getCurrent().navigate(AiSystemsView.class);
         return _get(AiSystemsView.class);
