@@ -13,7 +13,7 @@ create table ai_system (
     autonomy                 varchar(30)  not null,
     human_oversight          text,
     eu_ai_act_tier           varchar(20)  not null,
-    eu_ai_act_role           varchar(20)  not null,
+    eu_ai_act_role           varchar(30)  not null,
     vendor_name              varchar(200),
     status                   varchar(20)  not null,
     next_review              date,
