@@ -117,6 +117,7 @@ public class RiskService {
     /** Records a newly identified risk; its owner is the caller unless the details name one. */
     @PreAuthorize(WRITERS)
     public Risk identify(RiskDetails details) {
+        requireSystems(details);
         requireMayChangeRisksOf(details.systems());
         checkReferences(details);
         Risk risk = new Risk(clock.instant());
@@ -128,6 +129,7 @@ public class RiskService {
 
     @PreAuthorize(WRITERS)
     public Risk update(long id, long expectedVersion, RiskDetails details) {
+        requireSystems(details);
         Risk risk = editable(id, expectedVersion);
         requireMayChangeRisksOf(details.systems());
         checkReferences(details);
@@ -265,6 +267,12 @@ public class RiskService {
             throw new ObjectOptimisticLockingFailureException(Risk.class, id);
         }
         return risk;
+    }
+
+    private static void requireSystems(RiskDetails details) {
+        if (details.systems() == null || details.systems().isEmpty()) {
+            throw new DomainRuleException("systems", "Choose the AI systems the risk belongs to.");
+        }
     }
 
     /** A system owner changes only risks whose every system they own; the others need no ownership. */
