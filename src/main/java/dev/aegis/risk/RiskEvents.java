@@ -1,0 +1,38 @@
+package dev.aegis.risk;
+
+import dev.aegis.shared.AuditableEvent;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Facts the risk register announces to other modules. Field-level changes reach the audit log through @Audited; the
+ * events that carry something the fields do not (why a risk was reopened, that an acceptance ran out) are audited too.
+ */
+public final class RiskEvents {
+
+    private RiskEvents() {
+    }
+
+    public record RiskIdentified(long riskId, String title) {
+    }
+
+    public record RiskAccepted(long riskId, String acceptedBy, LocalDate expiresOn) {
+    }
+
+    public record RiskClosed(long riskId) {
+    }
+
+    public record RiskReopened(long riskId, String reason) implements AuditableEvent {
+        public String objectType() { return "Risk"; }
+        public String objectId() { return String.valueOf(riskId); }
+        public String action() { return "REOPEN"; }
+        public Map<String, Object> details() { return Map.of("reason", reason); }
+    }
+
+    public record RiskAcceptanceExpired(long riskId, String acceptedBy, LocalDate expiredOn) implements AuditableEvent {
+        public String objectType() { return "Risk"; }
+        public String objectId() { return String.valueOf(riskId); }
+        public String action() { return "ACCEPTANCE_EXPIRED"; }
+        public Map<String, Object> details() { return Map.of("acceptedBy", acceptedBy, "expiredOn", expiredOn); }
+    }
+}

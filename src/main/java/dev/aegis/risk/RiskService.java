@@ -1,0 +1,401 @@
+package dev.aegis.risk;
+
+import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.framework.RequirementKind;
+import dev.aegis.inventory.AiSystemService;
+import dev.aegis.inventory.Classification.EuAiActTier;
+import dev.aegis.risk.Risk.Approver;
+import dev.aegis.risk.RiskEvents.RiskAcceptanceExpired;
+import dev.aegis.risk.RiskEvents.RiskAccepted;
+import dev.aegis.risk.RiskEvents.RiskClosed;
+import dev.aegis.risk.RiskEvents.RiskIdentified;
+import dev.aegis.risk.RiskEvents.RiskReopened;
+import dev.aegis.risk.RiskVocabulary.Category;
+import dev.aegis.risk.RiskVocabulary.Status;
+import dev.aegis.risk.RiskVocabulary.Treatment;
+import dev.aegis.shared.Actors;
+import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The risk register. Everyone signed in reads it; governance officers and administrators raise and change any risk; a
+ * system owner raises and changes the risks that belong only to systems they own; auditors and vendor managers read.
+ * Only a governance officer or administrator who does not own a risk accepts it. Every change names the version it
+ * was made against, so a stale copy is refused instead of overwriting someone else's change.
+ */
+@Service
+@Transactional
+public class RiskService {
+
+    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
+    static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')";
+    static final String ATLAS = "MITRE-ATLAS";
+    static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";
+
+    private final Risks risks;
+    private final AiSystemService systems;
+    private final FrameworkCatalog catalog;
+    private final EntityManager em;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RiskService(Risks risks, AiSystemService systems, FrameworkCatalog catalog, EntityManager em,
+            ApplicationEventPublisher events, Clock clock) {
+        this.risks = risks;
+        this.systems = systems;
+        this.catalog = catalog;
+        this.em = em;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Filters for the register; null or blank means any. {@code tier} matches risks of which any system stands in that
+     * EU AI Act tier; {@code requirement} matches risks that bear on that requirement or name it as their threat.
+     */
+    public record Filter(String text, Status status, String owner, Category category, EuAiActTier tier,
+            Long requirement, Long system) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null);
+        }
+    }
+
+    /** Counts of risks (not closed) per cell of the 5×5 matrix, indexed [likelihood - 1][impact - 1]. */
+    public record HeatMap(long[][] inherent, long[][] residual) {
+        public long inherentAt(int likelihood, int impact) {
+            return inherent[likelihood - 1][impact - 1];
+        }
+
+        public long residualAt(int likelihood, int impact) {
+            return residual[likelihood - 1][impact - 1];
+        }
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Page<Risk> search(Filter filter, Pageable page) {
+        return risks.findAll(specification(filter), page);
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public long count(Filter filter) {
+        return risks.count(specification(filter));
+    }
+
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Risk get(long id) {
+        return risks.findById(id).orElseThrow(() -> new NotFoundException("No risk " + id));
+    }
+
+    /** Records a newly identified risk; its owner is the caller unless the details name one. */
+    @PreAuthorize(WRITERS)
+    public Risk identify(RiskDetails details) {
+        requireSystems(details);
+        requireMayChangeRisksOf(details.systems());
+        checkReferences(details);
+        Risk risk = new Risk(clock.instant());
+        risk.describe(details, Actors.current(), clock.instant());
+        risk = risks.saveAndFlush(risk);
+        events.publishEvent(new RiskIdentified(risk.getId(), risk.getTitle()));
+        return risk;
+    }
+
+    @PreAuthorize(WRITERS)
+    public Risk update(long id, long expectedVersion, RiskDetails details) {
+        requireSystems(details);
+        Risk risk = editable(id, expectedVersion);
+        requireMayChangeRisksOf(details.systems());
+        checkReferences(details);
+        risk.describe(details, risk.getOwner(), clock.instant());
+        return risks.saveAndFlush(risk);
+    }
+
+    @PreAuthorize(WRITERS)
+    public Risk assess(long id, long expectedVersion, int likelihood, int impact) {
+        Risk risk = editable(id, expectedVersion);
+        risk.assess(likelihood, impact, clock.instant());
+        return risks.saveAndFlush(risk);
+    }
+
+    @PreAuthorize(WRITERS)
+    public Risk treat(long id, long expectedVersion, Treatment treatment, int residualLikelihood, int residualImpact) {
+        Risk risk = editable(id, expectedVersion);
+        risk.treat(treatment, residualLikelihood, residualImpact, clock.instant());
+        return risks.saveAndFlush(risk);
+    }
+
+    /** Accepts the risk until a date, approved by the caller (a governance officer or administrator, not its owner). */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    public Risk accept(long id, long expectedVersion, String rationale, LocalDate until) {
+        Risk risk = current(id, expectedVersion);
+        risk.accept(new Approver(Actors.current(), mayManage()), rationale, until, LocalDate.now(clock), clock.instant());
+        risks.saveAndFlush(risk);
+        events.publishEvent(new RiskAccepted(id, risk.getAcceptedBy(), risk.getAcceptanceExpiresOn()));
+        return risk;
+    }
+
+    @PreAuthorize(WRITERS)
+    public Risk close(long id, long expectedVersion) {
+        Risk risk = editable(id, expectedVersion);
+        risk.close(clock.instant());
+        risks.saveAndFlush(risk);
+        events.publishEvent(new RiskClosed(id));
+        return risk;
+    }
+
+    @PreAuthorize(WRITERS)
+    public Risk reopen(long id, long expectedVersion, String reason) {
+        Risk risk = editable(id, expectedVersion);
+        risk.reopen(reason, clock.instant());
+        risks.saveAndFlush(risk);
+        events.publishEvent(new RiskReopened(id, reason.trim()));
+        return risk;
+    }
+
+    /**
+     * Reopens every accepted risk whose acceptance expired before today, each with an audit entry saying so. Run daily
+     * by {@link AcceptanceExpiry} (as the system, so without a role check) and callable directly.
+     *
+     * @return how many risks were reopened
+     */
+    public int reopenExpiredAcceptances() {
+        LocalDate today = LocalDate.now(clock);
+        int reopened = 0;
+        for (Long id : risks.acceptanceExpiredBefore(today)) {
+            Risk risk = risks.findById(id).orElseThrow();
+            if (!risk.acceptanceExpiredBy(today)) {
+                continue;
+            }
+            String acceptedBy = risk.getAcceptedBy();
+            LocalDate expiredOn = risk.getAcceptanceExpiresOn();
+            events.publishEvent(new RiskAcceptanceExpired(id, acceptedBy, expiredOn));
+            String reason = "The acceptance by " + acceptedBy + " expired on " + expiredOn + ".";
+            risk.reopen(reason, clock.instant());
+            risks.saveAndFlush(risk);
+            events.publishEvent(new RiskReopened(id, reason));
+            reopened++;
+        }
+        return reopened;
+    }
+
+    /** The 5×5 heat map of risks that are not closed, optionally of one system and one category. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public HeatMap heatMap(Long systemId, Category category) {
+        return new HeatMap(cells("inherent", systemId, category), cells("residual", systemId, category));
+    }
+
+    /** Whether the signed-in user may change this risk (for the screens; the service checks again). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public boolean mayEdit(long id) {
+        Risk risk = get(id);
+        return mayManage() || (hasRole("SYSTEM_OWNER") && ownsAll(risk.getSystems()));
+    }
+
+    /** Whether the signed-in user may accept this risk: a governance officer or administrator who does not own it. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public boolean mayAccept(long id) {
+        return mayManage() && !get(id).isOwnedBy(Actors.current());
+    }
+
+    private long[][] cells(String which, Long systemId, Category category) {
+        StringBuilder jpql = new StringBuilder("select r.").append(which).append("Likelihood, r.").append(which)
+                .append("Impact, count(r) from Risk r where r.status <> :closed and r.").append(which)
+                .append("Likelihood is not null");
+        if (systemId != null) {
+            jpql.append(" and :system member of r.systems");
+        }
+        if (category != null) {
+            jpql.append(" and r.category = :category");
+        }
+        jpql.append(" group by 1, 2");
+        var query = em.createQuery(jpql.toString(), Object[].class).setParameter("closed", Status.CLOSED);
+        if (systemId != null) {
+            query.setParameter("system", systemId);
+        }
+        if (category != null) {
+            query.setParameter("category", category);
+        }
+        long[][] cells = new long[5][5];
+        for (Object[] row : query.getResultList()) {
+            cells[((Number) row[0]).intValue() - 1][((Number) row[1]).intValue() - 1] = ((Number) row[2]).longValue();
+        }
+        return cells;
+    }
+
+    private Risk current(long id, long expectedVersion) {
+        Risk risk = get(id);
+        if (risk.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Risk.class, id);
+        }
+        return risk;
+    }
+
+    private Risk editable(long id, long expectedVersion) {
+        Risk risk = get(id);
+        requireMayChangeRisksOf(risk.getSystems());
+        if (risk.getVersion() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Risk.class, id);
+        }
+        return risk;
+    }
+
+    private static void requireSystems(RiskDetails details) {
+        if (details.systems() == null || details.systems().isEmpty()) {
+            throw new DomainRuleException("systems", "Choose the AI systems the risk belongs to.");
+        }
+    }
+
+    /** A system owner changes only risks whose every system they own; the others need no ownership. */
+    private void requireMayChangeRisksOf(Collection<Long> systemIds) {
+        if (!mayManage() && !ownsAll(systemIds)) {
+            throw new AccessDeniedException(
+                    "A system owner raises and changes risks only of the AI systems they own.");
+        }
+    }
+
+    private boolean ownsAll(Collection<Long> systemIds) {
+        if (systemIds == null || systemIds.isEmpty()) {
+            return false;
+        }
+        for (Long id : systemIds) {
+            if (!systems.mayEdit(requireSystem(id))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long requireSystem(Long id) {
+        try {
+            systems.get(id);
+            return id;
+        } catch (NotFoundException e) {
+            throw new DomainRuleException("systems", "There is no AI system " + id + ".");
+        }
+    }
+
+    /**
+     * Systems exist; threats are ATLAS techniques or sub-techniques or OWASP LLM Top 10 entries; requirements exist.
+     */
+    private void checkReferences(RiskDetails details) {
+        details.systems().forEach(this::requireSystem);
+        Set<Long> threatIds = details.threats() == null ? Set.of() : details.threats();
+        Map<Long, RequirementSummary> threats = byId(threatIds);
+        for (Long id : threatIds) {
+            RequirementSummary r = threats.get(id);
+            if (r == null || !isThreat(r)) {
+                throw new DomainRuleException("threats", "A threat is an ATLAS technique or sub-technique or an OWASP "
+                        + "LLM Top 10 entry; " + (r == null ? "requirement " + id + " does not exist" : r.refId() + " is not")
+                        + ".");
+            }
+        }
+        Set<Long> requirementIds = details.requirements() == null ? Set.of() : details.requirements();
+        Set<Long> missing = new HashSet<>(requirementIds);
+        missing.removeAll(byId(requirementIds).keySet());
+        if (!missing.isEmpty()) {
+            throw new DomainRuleException("requirements", "No framework requirements " + missing + ".");
+        }
+    }
+
+    private Map<Long, RequirementSummary> byId(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        return catalog.requirements(ids).stream().collect(Collectors.toMap(RequirementSummary::id, r -> r));
+    }
+
+    private static boolean isThreat(RequirementSummary r) {
+        return (ATLAS.equals(r.frameworkCode())
+                && (r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE))
+                || (OWASP_LLM.equals(r.frameworkCode()) && r.kind() == RequirementKind.RISK);
+    }
+
+    private static boolean mayManage() {
+        return hasRole("ADMIN") || hasRole("GOVERNANCE_OFFICER");
+    }
+
+    private static boolean hasRole(String role) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    }
+
+    private static Specification<Risk> specification(Filter f) {
+        List<Specification<Risk>> parts = new ArrayList<>();
+        if (f.text() != null && !f.text().isBlank()) {
+            String like = "%" + f.text().trim().toLowerCase() + "%";
+            parts.add((r, q, cb) -> cb.or(cb.like(cb.lower(r.get("title")), like),
+                    cb.like(cb.lower(r.get("description")), like)));
+        }
+        if (f.status() != null) {
+            parts.add((r, q, cb) -> cb.equal(r.get("status"), f.status()));
+        }
+        if (f.owner() != null && !f.owner().isBlank()) {
+            String owner = f.owner().trim().toLowerCase();
+            parts.add((r, q, cb) -> cb.equal(cb.lower(r.get("owner")), owner));
+        }
+        if (f.category() != null) {
+            parts.add((r, q, cb) -> cb.equal(r.get("category"), f.category()));
+        }
+        if (f.system() != null) {
+            parts.add((r, q, cb) -> {
+                Subquery<Long> sq = q.subquery(Long.class);
+                Root<Risk> same = sq.correlate(r);
+                Join<Risk, Long> system = same.join("systems");
+                return cb.exists(sq.select(system).where(cb.equal(system, f.system())));
+            });
+        }
+        if (f.tier() != null) {
+            // exists (select 1 from risk_system rs join inventory.ai_system s on s.id = rs.system_id where s.tier = ?)
+            parts.add((r, q, cb) -> {
+                Subquery<Long> sq = q.subquery(Long.class);
+                Root<Risk> same = sq.correlate(r);
+                Join<Risk, Long> system = same.join("systems");
+                Root<SystemTier> s = sq.from(SystemTier.class);
+                return cb.exists(sq.select(s.get("id"))
+                        .where(cb.equal(s.get("id"), system), cb.equal(s.get("tier"), f.tier())));
+            });
+        }
+        if (f.requirement() != null) {
+            parts.add((r, q, cb) -> {
+                Subquery<Long> bears = q.subquery(Long.class);
+                Join<Risk, Long> requirement = bears.correlate(r).join("requirements");
+                bears.select(requirement).where(cb.equal(requirement, f.requirement()));
+                Subquery<Long> threatens = q.subquery(Long.class);
+                Join<Risk, Long> threat = threatens.correlate(r).join("threats");
+                threatens.select(threat).where(cb.equal(threat, f.requirement()));
+                return cb.or(cb.exists(bears), cb.exists(threatens));
+            });
+        }
+        return Specification.allOf(parts);
+    }
+}

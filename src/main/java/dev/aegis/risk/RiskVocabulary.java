@@ -1,0 +1,15 @@
+package dev.aegis.risk;
+
+/** The vocabularies a risk is described with. */
+public final class RiskVocabulary {
+
+    private RiskVocabulary() {
+    }
+
+    public enum Category { PRIVACY, SECURITY, FAIRNESS, SAFETY, TRANSPARENCY, RELIABILITY, THIRD_PARTY, COMPLIANCE }
+
+    public enum Treatment { MITIGATE, ACCEPT, TRANSFER, AVOID }
+
+    /** identified → assessed → treated → closed; or accepted (for a while) after assessment or treatment. */
+    public enum Status { IDENTIFIED, ASSESSED, TREATED, CLOSED, ACCEPTED }
+}

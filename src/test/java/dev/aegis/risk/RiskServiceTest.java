@@ -1,0 +1,224 @@
+package dev.aegis.risk;
+
+import static dev.aegis.inventory.AiSystemFixtures.diagnosisAssistant;
+import static dev.aegis.risk.RiskFixtures.promptInjection;
+import static dev.aegis.risk.RiskFixtures.retitled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aegis.AegisTest;
+import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.inventory.AiSystemService;
+import dev.aegis.risk.RiskVocabulary.Category;
+import dev.aegis.risk.RiskVocabulary.Status;
+import dev.aegis.risk.RiskVocabulary.Treatment;
+import dev.aegis.security.AegisUser;
+import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
+import dev.aegis.shared.DomainRuleException;
+import java.time.LocalDate;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+
+@AegisTest
+class RiskServiceTest {
+
+    @Autowired RiskService service;
+    @Autowired AiSystemService systems;
+    @Autowired FrameworkCatalog catalog;
+    @Autowired TestAccounts accounts;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        TestAccounts.signOut();
+    }
+
+    @Test
+    void accepted_risk_requires_an_approver_other_than_the_owner() {
+        AegisUser owner = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(owner);
+        Risk risk = assessed(owner.username());
+        LocalDate until = LocalDate.now().plusMonths(6);
+
+        assertThatThrownBy(() -> service.accept(risk.getId(), risk.getVersion(), "Compensating controls", until))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("owner")
+                .extracting("field").isEqualTo("acceptedBy");
+        TestAccounts.signIn(accounts.create("system-owner", Role.SYSTEM_OWNER));
+        assertThatThrownBy(() -> service.accept(risk.getId(), risk.getVersion(), "Compensating controls", until))
+                .isInstanceOf(AuthorizationDeniedException.class);
+
+        AegisUser approver = accounts.create("approver", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(approver);
+        Risk accepted = service.accept(risk.getId(), risk.getVersion(), "Compensating controls", until);
+        assertThat(accepted.getStatus()).isEqualTo(Status.ACCEPTED);
+        assertThat(accepted.getTreatment()).isEqualTo(Treatment.ACCEPT);
+        assertThat(accepted.getAcceptedBy()).isEqualTo(approver.username());
+        assertThat(accepted.getAcceptanceExpiresOn()).isEqualTo(until);
+    }
+
+    @Test
+    void acceptance_requires_a_rationale_and_a_future_expiry() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        Risk risk = assessed("someone-else");
+        long id = risk.getId();
+        long v = risk.getVersion();
+        assertThatThrownBy(() -> service.accept(id, v, " ", LocalDate.now().plusDays(30)))
+                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("rationale");
+        assertThatThrownBy(() -> service.accept(id, v, "Low exposure", null))
+                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("expiresOn");
+        assertThatThrownBy(() -> service.accept(id, v, "Low exposure", LocalDate.now()))
+                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("expiresOn");
+        assertThat(service.get(id).getStatus()).isEqualTo(Status.ASSESSED);
+    }
+
+    @Test
+    void an_expired_acceptance_reopens_the_risk() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        Risk risk = assessed("someone-else");
+        Risk accepted = service.accept(risk.getId(), risk.getVersion(), "Pilot only", LocalDate.now().plusDays(10));
+        Risk stillValid = assessed("someone-else");
+        service.accept(stillValid.getId(), stillValid.getVersion(), "Pilot only", LocalDate.now().plusDays(10));
+        // the acceptance ran out yesterday: set it straight in the table (no trigger guards it), as time would
+        jdbc.update("update risk.risk set acceptance_expires_on = ? where id = ?", LocalDate.now().minusDays(1),
+                accepted.getId());
+        TestAccounts.signOut();
+
+        assertThat(service.reopenExpiredAcceptances()).isGreaterThanOrEqualTo(1);
+
+        TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
+        Risk reopened = service.get(accepted.getId());
+        assertThat(reopened.getStatus()).isEqualTo(Status.IDENTIFIED);
+        assertThat(reopened.getAcceptedBy()).isNull();
+        assertThat(service.get(stillValid.getId()).getStatus()).isEqualTo(Status.ACCEPTED);
+        // the field changes are logged at flush, the events just before commit
+        var entries = jdbc.queryForList("select action, changes from audit.audit_entry where object_type = 'Risk' "
+                + "and object_id = ? order by id", String.valueOf(accepted.getId()));
+        assertThat(entries).extracting(e -> e.get("action")).endsWith("UPDATE", "ACCEPTANCE_EXPIRED", "REOPEN");
+        assertThat((String) entries.get(entries.size() - 3).get("changes"))
+                .contains("\"status\":{\"after\":\"IDENTIFIED\",\"before\":\"ACCEPTED\"}");
+        assertThat((String) entries.getLast().get("changes")).contains("expired on");
+        assertThat(jdbc.queryForObject("select actor from audit.audit_entry where object_id = ? and action = "
+                + "'ACCEPTANCE_EXPIRED'", String.class, String.valueOf(accepted.getId()))).isEqualTo("system");
+    }
+
+    @Test
+    void out_of_order_steps_name_the_current_state() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        Risk risk = service.identify(promptInjection("Order " + System.nanoTime(), system("someone-else"), "someone-else",
+                Set.of()));
+        assertThatThrownBy(() -> service.treat(risk.getId(), risk.getVersion(), Treatment.MITIGATE, 2, 2))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("IDENTIFIED");
+        assertThatThrownBy(() -> service.close(risk.getId(), risk.getVersion()))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("IDENTIFIED");
+        assertThatThrownBy(() -> service.accept(risk.getId(), risk.getVersion(), "x", LocalDate.now().plusDays(5)))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("IDENTIFIED");
+        Risk assessed = service.assess(risk.getId(), risk.getVersion(), 3, 4);
+        assertThat(assessed.getInherentScore()).isEqualTo(12);
+        assertThatThrownBy(() -> service.assess(risk.getId(), assessed.getVersion(), 3, 4))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("ASSESSED");
+        assertThatThrownBy(() -> service.treat(risk.getId(), assessed.getVersion(), Treatment.ACCEPT, 1, 1))
+                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("treatment");
+        Risk treated = service.treat(risk.getId(), assessed.getVersion(), Treatment.MITIGATE, 2, 3);
+        assertThat(treated.getResidualScore()).isEqualTo(6);
+        Risk closed = service.close(risk.getId(), treated.getVersion());
+        assertThatThrownBy(() -> service.update(risk.getId(), closed.getVersion(), retitled(closed.details(), "x")))
+                .isInstanceOf(DomainRuleException.class).hasMessageContaining("CLOSED");
+        Risk reopened = service.reopen(risk.getId(), closed.getVersion(), "The model was retrained");
+        assertThat(reopened.getStatus()).isEqualTo(Status.IDENTIFIED);
+        assertThat(reopened.getResidualScore()).isNull();
+    }
+
+    @Test
+    void a_system_owner_raises_risks_only_on_their_own_systems() {
+        AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        long mine = system(owner.username());
+        long theirs = system("someone-else");
+        Risk onTheirs = service.identify(promptInjection("Theirs " + System.nanoTime(), theirs, "someone-else", Set.of()));
+
+        TestAccounts.signIn(owner);
+        Risk raised = service.identify(promptInjection("Mine " + System.nanoTime(), mine, null, Set.of()));
+        assertThat(raised.getOwner()).isEqualTo(owner.username());
+        assertThat(service.mayEdit(raised.getId())).isTrue();
+        assertThat(service.mayEdit(onTheirs.getId())).isFalse();
+        service.assess(raised.getId(), raised.getVersion(), 2, 2);
+        assertThatThrownBy(() -> service.identify(promptInjection("Not mine", theirs, null, Set.of())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.assess(onTheirs.getId(), onTheirs.getVersion(), 2, 2))
+                .isInstanceOf(AccessDeniedException.class);
+
+        for (Role reader : new Role[] {Role.AUDITOR, Role.VENDOR_MANAGER}) {
+            TestAccounts.signIn(accounts.create("reader", reader));
+            assertThat(service.get(raised.getId()).getTitle()).startsWith("Mine");
+            assertThatThrownBy(() -> service.identify(promptInjection("No", mine, null, Set.of())))
+                    .as(reader.name()).isInstanceOf(AuthorizationDeniedException.class);
+        }
+    }
+
+    @Test
+    void threats_must_be_atlas_techniques_or_owasp_entries() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        long system = system("someone-else");
+        long technique = catalog.find("MITRE-ATLAS", "AML.T0051").orElseThrow().id();
+        long owasp = catalog.find("OWASP-LLM-TOP10-2025", "LLM01:2025").orElseThrow().id();
+        long tactic = catalog.find("MITRE-ATLAS", "AML.TA0002").orElseThrow().id();
+        long isoControl = catalog.find("ISO-IEC-42001-2023", "A.2.2").orElseThrow().id();
+
+        Risk risk = service.identify(promptInjection("Threats " + System.nanoTime(), system, null, Set.of(technique, owasp)));
+        assertThat(risk.getThreats()).containsExactlyInAnyOrder(technique, owasp);
+        for (long notAThreat : new long[] {tactic, isoControl, Long.MAX_VALUE}) {
+            assertThatThrownBy(() -> service.identify(promptInjection("Bad", system, null, Set.of(notAThreat))))
+                    .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("threats");
+        }
+        RiskDetails bearsOnIso = new RiskDetails("Bears on ISO " + System.nanoTime(), null, Category.COMPLIANCE,
+                Set.of(system), Set.of(), Set.of(isoControl), 2, 3, null, null);
+        assertThat(service.identify(bearsOnIso).getRequirements()).containsExactly(isoControl);
+    }
+
+    @Test
+    void every_change_is_audited_with_before_and_after() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        Risk risk = service.identify(promptInjection("Audited " + System.nanoTime(), system("x"), "someone-else",
+                Set.of()));
+        Risk renamed = service.update(risk.getId(), risk.getVersion(), retitled(risk.details(), "Audited, renamed"));
+        service.assess(risk.getId(), renamed.getVersion(), 1, 5);
+        var rows = jdbc.queryForList("select action, actor, changes from audit.audit_entry where object_type = 'Risk' "
+                + "and object_id = ? order by id", String.valueOf(risk.getId()));
+        assertThat(rows).extracting(r -> r.get("action")).containsExactly("CREATE", "UPDATE", "UPDATE");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo(officer.username()));
+        assertThat((String) rows.get(1).get("changes")).contains("\"title\":{\"after\":\"Audited, renamed\"");
+        assertThat((String) rows.get(2).get("changes")).contains("\"status\":{\"after\":\"ASSESSED\",\"before\":\"IDENTIFIED\"}")
+                .contains("\"inherentScore\":{\"after\":\"5\",\"before\":\"20\"}");
+    }
+
+    @Test
+    void the_heat_map_counts_open_risks_per_cell() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        long system = system("someone-else");
+        Risk first = service.identify(promptInjection("Heat 1", system, "someone-else", Set.of()));
+        service.identify(promptInjection("Heat 2", system, "someone-else", Set.of()));
+        Risk assessed = service.assess(first.getId(), first.getVersion(), 4, 5);
+        service.treat(first.getId(), assessed.getVersion(), Treatment.MITIGATE, 1, 2);
+        var map = service.heatMap(system, Category.SECURITY);
+        assertThat(map.inherentAt(4, 5)).isEqualTo(2);
+        assertThat(map.residualAt(1, 2)).isEqualTo(1);
+        assertThat(service.heatMap(system, Category.PRIVACY).inherentAt(4, 5)).isZero();
+    }
+
+    /** An identified and assessed risk on a new system. */
+    private Risk assessed(String owner) {
+        Risk risk = service.identify(promptInjection("Risk " + System.nanoTime(), system("someone-else"), owner, Set.of()));
+        return service.assess(risk.getId(), risk.getVersion(), 4, 5);
+    }
+
+    private long system(String owner) {
+        return systems.register(diagnosisAssistant("System " + System.nanoTime(), owner)).getId();
+    }
+}
