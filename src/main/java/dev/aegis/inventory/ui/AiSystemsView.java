@@ -28,6 +28,7 @@ import dev.aegis.inventory.AiSystemService;
 import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
+import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.DomainRuleException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
@@ -46,7 +47,9 @@ public class AiSystemsView extends VerticalLayout {
 
     private final transient AiSystemService service;
     private final transient Validator validator;
+    private final transient ScopeService scopes;
     private final boolean mayRegister;
+    private final boolean mayReadAnyScope;
     final Grid<AiSystem> grid = new Grid<>(AiSystem.class, false);
     final TextField text = new TextField();
     final ComboBox<LifecycleStage> stage = new ComboBox<>("Stage", LifecycleStage.values());
@@ -55,12 +58,17 @@ public class AiSystemsView extends VerticalLayout {
     final Button register = new Button("Register AI system", new Icon(VaadinIcon.PLUS));
     final Dialog dialog = new Dialog();
     final AiSystemForm form = new AiSystemForm();
+    final Button showScope = new Button("Scope", new Icon(VaadinIcon.LIST_SELECT));
+    final Dialog scopeDialog = new Dialog();
+    ScopePanel scope;
     private AiSystem editing;
 
-    AiSystemsView(AiSystemService service, Validator validator, AuthenticationContext auth) {
+    AiSystemsView(AiSystemService service, ScopeService scopes, Validator validator, AuthenticationContext auth) {
         this.service = service;
+        this.scopes = scopes;
         this.validator = validator;
         this.mayRegister = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        this.mayReadAnyScope = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR");
         setSizeFull();
         configureGrid();
         configureDialog();
@@ -111,10 +119,26 @@ public class AiSystemsView extends VerticalLayout {
         dialog.add(form);
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
+        showScope.setId("show-scope");
+        showScope.addClickListener(e -> openScope());
+        dialog.getHeader().add(showScope);
+        scopeDialog.setId("scope-dialog");
+        scopeDialog.setWidth("min(80rem, 95vw)");
+        scopeDialog.getFooter().add(new Button("Close", e -> scopeDialog.close()));
+    }
+
+    /** The requirements in the open system's scope; a system owner sees only their own systems' scope. */
+    void openScope() {
+        scope = new ScopePanel(scopes, editing.getId());
+        scopeDialog.removeAll();
+        scopeDialog.setHeaderTitle("Scope of " + editing.getName());
+        scopeDialog.add(scope);
+        scopeDialog.open();
     }
 
     void openNew() {
         editing = null;
+        showScope.setVisible(false);
         dialog.setHeaderTitle("Register an AI system");
         form.show(AiSystemForm.blank(), true);
         dialog.open();
@@ -123,6 +147,7 @@ public class AiSystemsView extends VerticalLayout {
     void open(AiSystem system) {
         editing = service.get(system.getId());
         dialog.setHeaderTitle(editing.getName());
+        showScope.setVisible(service.mayEdit(editing.getId()) || scopes.mayDecide() || mayReadAnyScope);
         form.show(editing.details(), service.mayEdit(editing.getId()));
         dialog.open();
     }
