@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +29,25 @@ final class ScopeRules {
     static final String NIST_GAI = "NIST-AI-600-1";
 
     /** One row of the table. */
-    record Rule(String framework, Predicate<AiSystemDetails> when, Predicate<RequirementSummary> which, String reason) {
+    record Rule(String framework, Predicate<AiSystemDetails> when, Which which, String reason) {
+    }
+
+    /** What the rules read from the framework catalogs. */
+    interface Catalog {
+        /** The requirements of a framework; empty when it is not installed. */
+        List<RequirementSummary> requirements(String framework);
+
+        /** The ids of requirements the catalog links as addressing this one (NIST AI 600-1 actions to a GAI risk). */
+        Set<Long> addressing(String framework, String refId);
+    }
+
+    /** Which requirements of the rule's framework it proposes. */
+    interface Which {
+        boolean test(RequirementSummary requirement, Catalog catalog);
+
+        default Which or(Which other) {
+            return (r, c) -> test(r, c) || other.test(r, c);
+        }
     }
 
     static final List<Rule> RULES = List.of(
@@ -51,6 +68,8 @@ final class ScopeRules {
                     "Processes PHI, personal or biometric data: privacy risk, legal requirements and data rights must be examined."),
             new Rule(ISO_42001, personalData(), refPrefix("A.7.").or(refIds("A.5.4")),
                     "Processes PHI, personal or biometric data: data acquisition, quality, provenance and impact on individuals must be controlled."),
+            new Rule(NIST_GAI, generative().and(personalData()), addressing("GAI-04"),
+                    "Generative system with PHI, personal or biometric data: NIST AI 600-1 links this action to the Data Privacy risk."),
             new Rule(OWASP_LLM, generative().and(personalData()), refIds("LLM02:2025"),
                     "Generative system with PHI, personal or biometric data: sensitive information can leak through its output."),
 
@@ -59,6 +78,8 @@ final class ScopeRules {
                     "Bought from or run by a vendor: third-party AI risks, contingencies and pre-trained components must be managed."),
             new Rule(ISO_42001, fromVendor(), refPrefix("A.10."),
                     "Bought from or run by a vendor: responsibilities between the organisation and its suppliers must be allocated."),
+            new Rule(NIST_GAI, generative().and(fromVendor()), addressing("GAI-12"),
+                    "Generative system from a vendor: NIST AI 600-1 links this action to the Value Chain and Component Integration risk."),
             new Rule(OWASP_LLM, generative().and(fromVendor()), refIds("LLM03:2025"),
                     "Generative system from a vendor: the model and its supply chain are outside the organisation's control."),
 
@@ -75,15 +96,15 @@ final class ScopeRules {
      * The requirements that apply to a system with these details, by requirement id, each with its reasons joined.
      * {@code catalog} gives the requirements of a framework (empty when that framework is not installed).
      */
-    static Map<Long, Applicable> applicable(AiSystemDetails system, Function<String, List<RequirementSummary>> catalog) {
+    static Map<Long, Applicable> applicable(AiSystemDetails system, Catalog catalog) {
         Map<String, List<RequirementSummary>> frameworks = new LinkedHashMap<>();
         Map<Long, Applicable> out = new LinkedHashMap<>();
         for (Rule rule : RULES) {
             if (!rule.when().test(system)) {
                 continue;
             }
-            for (RequirementSummary r : frameworks.computeIfAbsent(rule.framework(), catalog)) {
-                if (!r.withdrawn() && rule.which().test(r)) {
+            for (RequirementSummary r : frameworks.computeIfAbsent(rule.framework(), catalog::requirements)) {
+                if (!r.withdrawn() && rule.which().test(r, catalog)) {
                     out.merge(r.id(), new Applicable(r, rule.reason()), Applicable::and);
                 }
             }
@@ -123,20 +144,25 @@ final class ScopeRules {
 
     // which
 
-    private static Predicate<RequirementSummary> assessable() {
-        return RequirementSummary::assessable;
+    private static Which assessable() {
+        return (r, c) -> r.assessable();
     }
 
-    private static Predicate<RequirementSummary> annexAControl() {
-        return r -> r.assessable() && r.kind() == RequirementKind.CONTROL && r.refId().startsWith("A.");
+    private static Which annexAControl() {
+        return (r, c) -> r.assessable() && r.kind() == RequirementKind.CONTROL && r.refId().startsWith("A.");
     }
 
-    private static Predicate<RequirementSummary> refIds(String... ids) {
+    private static Which refIds(String... ids) {
         Set<String> set = Set.of(ids);
-        return r -> set.contains(r.refId());
+        return (r, c) -> set.contains(r.refId());
     }
 
-    private static Predicate<RequirementSummary> refPrefix(String prefix) {
-        return r -> r.assessable() && r.refId().startsWith(prefix);
+    private static Which refPrefix(String prefix) {
+        return (r, c) -> r.assessable() && r.refId().startsWith(prefix);
+    }
+
+    /** Assessable requirements the catalog links to this one of the same framework (actions addressing a risk). */
+    private static Which addressing(String refId) {
+        return (r, c) -> r.assessable() && c.addressing(r.frameworkCode(), refId).contains(r.id());
     }
 }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,7 +116,7 @@ public class ScopeService {
      */
     private Proposal recompute(long systemId) {
         AiSystem system = system(systemId);
-        Map<Long, Applicable> applicable = ScopeRules.applicable(system.details(), this::requirementsOf);
+        Map<Long, Applicable> applicable = ScopeRules.applicable(system.details(), new CatalogReader());
         Map<Long, Applicable> open = new HashMap<>(applicable);
         int dropped = 0;
         int flagged = 0;
@@ -178,11 +179,35 @@ public class ScopeService {
         events.publishEvent(new ScopeExcluded(systemId, refs(List.of(requirementId)).getFirst(), justification.trim()));
     }
 
-    private List<RequirementSummary> requirementsOf(String frameworkCode) {
-        try {
-            return catalog.tree(frameworkCode, false);
-        } catch (NotFoundException e) {
-            return List.of(); // a framework not installed proposes nothing
+    /** The catalog as one proposal run reads it; each framework and each link set is read once per run. */
+    private final class CatalogReader implements ScopeRules.Catalog {
+        private final Map<String, List<RequirementSummary>> requirements = new HashMap<>();
+        private final Map<String, Set<Long>> addressing = new HashMap<>();
+        private List<long[]> addresses;
+
+        @Override
+        public List<RequirementSummary> requirements(String frameworkCode) {
+            return requirements.computeIfAbsent(frameworkCode, code -> {
+                try {
+                    return catalog.tree(code, false);
+                } catch (NotFoundException e) {
+                    return List.of(); // a framework not installed proposes nothing
+                }
+            });
+        }
+
+        @Override
+        public Set<Long> addressing(String frameworkCode, String refId) {
+            return addressing.computeIfAbsent(frameworkCode + "|" + refId, key -> {
+                Long target = catalog.find(frameworkCode, refId).map(RequirementSummary::id).orElse(null);
+                if (target == null) {
+                    return Set.of();
+                }
+                if (addresses == null) {
+                    addresses = catalog.links("ADDRESSES");
+                }
+                return addresses.stream().filter(l -> l[1] == target).map(l -> l[0]).collect(Collectors.toSet());
+            });
         }
     }
 

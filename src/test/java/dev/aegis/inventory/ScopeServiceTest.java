@@ -83,6 +83,18 @@ class ScopeServiceTest {
     }
 
     @Test
+    void a_generative_system_with_phi_from_a_vendor_gets_the_profile_actions_for_privacy_and_the_value_chain() {
+        AiSystem system = register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.PHI);
+        List<Item> profile = scope.scope(system.getId()).stream()
+                .filter(i -> i.frameworkCode().equals(ScopeRules.NIST_GAI)).toList();
+        assertThat(profile).anyMatch(i -> i.reason().contains("Data Privacy"))
+                .anyMatch(i -> i.reason().contains("Value Chain"))
+                .anyMatch(i -> !i.reason().contains("Data Privacy") && !i.reason().contains("Value Chain"));
+        assertThat(item(scope.scope(system.getId()), "LLM02:2025").reason()).contains("sensitive information");
+        assertThat(item(scope.scope(system.getId()), "LLM03:2025").reason()).contains("supply chain");
+    }
+
+    @Test
     void changing_the_record_proposes_again_and_flags_confirmed_requirements_that_no_longer_apply() {
         AiSystem system = register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.NONE);
         long llm01 = item(scope.scope(system.getId()), "LLM01:2025").requirementId();
