@@ -49,4 +49,16 @@ public final class AiSystemFixtures {
                 d.privacyPreservingTraining(), d.trainingAccessLogging(), d.servingHardening(), d.driftMonitoring(),
                 d.adversarialMonitoring(), d.deletionDate(), d.deletionMethod(), d.deletionSignedOffBy());
     }
+
+    /** The same system, classified differently (what the scope rules read). */
+    public static AiSystemDetails classified(AiSystemDetails d, ModelType modelType, Deployment deployment,
+            EuAiActTier tier, DataCategory... categories) {
+        return new AiSystemDetails(d.name(), d.purpose(), d.intendedUse(), d.businessOwner(), d.technicalOwner(),
+                d.lifecycleStage(), deployment, modelType, Set.of(categories), d.peopleAffected(), d.autonomy(),
+                d.humanOversight(), tier, d.euAiActRole(), deployment == Deployment.IN_HOUSE ? null : "Vendor Inc.",
+                d.status(), d.nextReview(), d.dataProvenance(), d.consentBasis(), d.dataMinimisation(),
+                d.dependencyScanning(), d.codeReview(), d.privacyPreservingTraining(), d.trainingAccessLogging(),
+                d.servingHardening(), d.driftMonitoring(), d.adversarialMonitoring(), d.deletionDate(),
+                d.deletionMethod(), d.deletionSignedOffBy());
+    }
 }

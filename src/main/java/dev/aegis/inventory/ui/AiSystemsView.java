@@ -31,6 +31,7 @@ import dev.aegis.inventory.AiSystemTransfer;
 import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
+import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +54,9 @@ public class AiSystemsView extends VerticalLayout {
 
     private final transient AiSystemService service;
     private final transient Validator validator;
+    private final transient ScopeService scopes;
     private final boolean mayRegister;
+    private final boolean mayReadAnyScope;
     final Grid<AiSystem> grid = new Grid<>(AiSystem.class, false);
     final TextField text = new TextField();
     final ComboBox<LifecycleStage> stage = new ComboBox<>("Stage", LifecycleStage.values());
@@ -62,6 +65,9 @@ public class AiSystemsView extends VerticalLayout {
     final Button register = new Button("Register AI system", new Icon(VaadinIcon.PLUS));
     final Dialog dialog = new Dialog();
     final AiSystemForm form = new AiSystemForm();
+    final Button showScope = new Button("Scope", new Icon(VaadinIcon.LIST_SELECT));
+    final Dialog scopeDialog = new Dialog();
+    ScopePanel scope;
     private AiSystem editing;
 
     final Anchor exportCsv;
@@ -69,13 +75,16 @@ public class AiSystemsView extends VerticalLayout {
     final Button importFile = new Button("Import", new Icon(VaadinIcon.UPLOAD));
     final AiSystemImportDialog importDialog;
 
-    AiSystemsView(AiSystemService service, AiSystemTransfer transfer, Validator validator, AuthenticationContext auth) {
+    AiSystemsView(AiSystemService service, AiSystemTransfer transfer, ScopeService scopes, Validator validator,
+            AuthenticationContext auth) {
         this.service = service;
+        this.scopes = scopes;
         this.validator = validator;
         this.mayRegister = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
         this.exportCsv = download(transfer, TabularFormat.CSV, "CSV");
         this.exportXlsx = download(transfer, TabularFormat.XLSX, "Excel");
         this.importDialog = new AiSystemImportDialog(transfer, this::refresh);
+        this.mayReadAnyScope = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR");
         setSizeFull();
         configureGrid();
         configureDialog();
@@ -146,10 +155,26 @@ public class AiSystemsView extends VerticalLayout {
         dialog.add(form);
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
+        showScope.setId("show-scope");
+        showScope.addClickListener(e -> openScope());
+        dialog.getHeader().add(showScope);
+        scopeDialog.setId("scope-dialog");
+        scopeDialog.setWidth("min(80rem, 95vw)");
+        scopeDialog.getFooter().add(new Button("Close", e -> scopeDialog.close()));
+    }
+
+    /** The requirements in the open system's scope; a system owner sees only their own systems' scope. */
+    void openScope() {
+        scope = new ScopePanel(scopes, editing.getId());
+        scopeDialog.removeAll();
+        scopeDialog.setHeaderTitle("Scope of " + editing.getName());
+        scopeDialog.add(scope);
+        scopeDialog.open();
     }
 
     void openNew() {
         editing = null;
+        showScope.setVisible(false);
         dialog.setHeaderTitle("Register an AI system");
         form.show(AiSystemForm.blank(), true);
         dialog.open();
@@ -158,6 +183,7 @@ public class AiSystemsView extends VerticalLayout {
     void open(AiSystem system) {
         editing = service.get(system.getId());
         dialog.setHeaderTitle(editing.getName());
+        showScope.setVisible(service.mayEdit(editing.getId()) || scopes.mayDecide() || mayReadAnyScope);
         form.show(editing.details(), service.mayEdit(editing.getId()));
         dialog.open();
     }
