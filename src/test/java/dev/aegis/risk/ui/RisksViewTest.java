@@ -58,6 +58,10 @@ class RisksViewTest {
         assertThat(_size(view.grid)).isEqualTo(1);
         var inherent = view.heatMap.getChildren().findFirst().orElseThrow().getElement();
         assertThat(cell(inherent, 4, 5)).isPositive();
+
+        UI.getCurrent().navigate(dev.aegis.shared.ui.DashboardView.class);
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("risk-card")).getElement()
+                .getTextRecursively()).contains("Open risks:").contains("Critical (15–25)");
     }
 
     @Test
