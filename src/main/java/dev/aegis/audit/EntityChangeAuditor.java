@@ -6,12 +6,15 @@ import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
 import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PostInsertEvent;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * after), on the same connection and in the same transaction as the change itself.
  */
 @Component
-class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
+class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+        PostCollectionUpdateEventListener {
 
     private static final String MASK = "***";
     private final EntityManagerFactory emf;
@@ -44,6 +48,29 @@ class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventLis
         registry.appendListeners(EventType.POST_INSERT, this);
         registry.appendListeners(EventType.POST_UPDATE, this);
         registry.appendListeners(EventType.POST_DELETE, this);
+        registry.appendListeners(EventType.POST_COLLECTION_UPDATE, this);
+    }
+
+    /** A collection field (e.g. an AI system's data categories) changed: its own UPDATE entry, before and after. */
+    @Override
+    public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+        Object owner = event.getAffectedOwnerOrNull();
+        Audited audited = owner == null ? null : audited(owner);
+        if (audited == null) {
+            return;
+        }
+        String role = event.getCollection().getRole();
+        String field = role == null ? "?" : role.substring(role.lastIndexOf('.') + 1);
+        Object snapshot = event.getCollection().getStoredSnapshot();
+        Collection<?> before = snapshot instanceof java.util.Map<?, ?> map ? map.keySet()
+                : snapshot instanceof Collection<?> c ? c : List.of();
+        Collection<?> after = event.getCollection() instanceof Collection<?> c ? c : List.of();
+        if (same(before, after)) {
+            return;
+        }
+        log.append(null, type(owner), String.valueOf(event.getAffectedOwnerIdOrNull()), "UPDATE",
+                Map.of(field, Map.of("before", String.valueOf(render(audited, field, before)),
+                        "after", String.valueOf(render(audited, field, after)))));
     }
 
     @Override

@@ -86,6 +86,24 @@ class AiSystemServiceTest {
     }
 
     @Test
+    void a_change_of_a_list_field_lands_in_the_audit_log_with_before_and_after() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        AiSystem system = service.register(diagnosisAssistant("Categories " + System.nanoTime(), "owner"));
+        AiSystemDetails d = system.details();
+        AiSystemDetails fewer = new AiSystemDetails(d.name(), d.purpose(), d.intendedUse(), d.businessOwner(),
+                d.technicalOwner(), d.lifecycleStage(), d.deployment(), d.modelType(),
+                java.util.Set.of(Classification.DataCategory.PHI), d.peopleAffected(), d.autonomy(), d.humanOversight(),
+                d.euAiActTier(), d.euAiActRole(), d.vendorName(), d.status(), d.nextReview(), d.dataProvenance(),
+                d.consentBasis(), d.dataMinimisation(), d.dependencyScanning(), d.codeReview(),
+                d.privacyPreservingTraining(), d.trainingAccessLogging(), d.servingHardening(), d.driftMonitoring(),
+                d.adversarialMonitoring(), d.deletionDate(), d.deletionMethod(), d.deletionSignedOffBy());
+        service.update(system.getId(), system.getVersion(), fewer);
+        assertThat(jdbc.queryForList("select changes from audit.audit_entry where object_type = 'AiSystem' "
+                + "and object_id = ? and action = 'UPDATE'", String.class, String.valueOf(system.getId())))
+                .anyMatch(c -> c.contains("\"dataCategories\":{\"after\":\"[PHI]\",\"before\":\"[PERSONAL_DATA, PHI]\"}"));
+    }
+
+    @Test
     void every_change_lands_in_the_audit_log_with_before_and_after() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
