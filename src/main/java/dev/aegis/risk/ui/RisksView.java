@@ -82,6 +82,7 @@ public class RisksView extends VerticalLayout {
     final TextField owner = new TextField("Owner (user name)");
     final DatePicker dueDate = new DatePicker("Due date");
     final Button save = new Button("Raise risk");
+    final RiskWorkflowDialog workflow;
 
     RisksView(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator,
             AuthenticationContext auth) {
@@ -89,6 +90,7 @@ public class RisksView extends VerticalLayout {
         this.systems = systems;
         this.catalog = catalog;
         this.validator = validator;
+        this.workflow = new RiskWorkflowDialog(risks, this::refresh);
         setSizeFull();
         configureGrid();
         configureDialog();
@@ -110,6 +112,7 @@ public class RisksView extends VerticalLayout {
         grid.setItems(query -> risks.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) risks.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));
+        grid.addItemClickListener(e -> workflow.show(risks.get(e.getItem().getId())));
         grid.setEmptyStateText("No risks match. Raise the first risk of an AI system with “Raise a risk”.");
         grid.setSizeFull();
     }

@@ -77,6 +77,39 @@ class RisksViewTest {
         assertThat(view.dialog.isOpened()).isTrue();
     }
 
+    @Autowired dev.aegis.risk.RiskService risks;
+
+    @Test
+    void an_officer_walks_a_risk_through_assess_treat_accept_and_close() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Workflow " + System.nanoTime(), "owner"));
+        var risk = risks.identify(new dev.aegis.risk.RiskDetails("Workflow risk " + System.nanoTime(), null,
+                Category.SAFETY, Set.of(system.getId()), Set.of(), Set.of(), 3, 4, "someone-else", null));
+        Karibu.signInAndOpen(context, officer);
+        RisksView view = open();
+        view.workflow.show(risks.get(risk.getId()));
+        assertThat(view.workflow.assess.isVisible()).isTrue();
+        assertThat(view.workflow.close.isVisible()).isFalse();
+        view.workflow.assess.click();
+        assertThat(view.workflow.treat.isVisible()).isTrue();
+        Karibu.setValue(view.workflow.treatment, dev.aegis.risk.RiskVocabulary.Treatment.MITIGATE);
+        Karibu.setValue(view.workflow.residualLikelihood, 1);
+        Karibu.setValue(view.workflow.residualImpact, 2);
+        view.workflow.treat.click();
+        assertThat(risks.get(risk.getId()).getResidualScore()).isEqualTo(2);
+        assertThat(view.workflow.accept.isVisible()).isTrue();
+        view.workflow.accept.click(); // no rationale: refused, nothing changes
+        assertThat(risks.get(risk.getId()).getStatus()).isEqualTo(dev.aegis.risk.RiskVocabulary.Status.TREATED);
+        Karibu.setValue(view.workflow.note, "Residual risk is low; reviewed by the clinical safety board");
+        Karibu.setValue(view.workflow.until, java.time.LocalDate.now().plusMonths(6));
+        view.workflow.accept.click();
+        assertThat(risks.get(risk.getId()).getStatus()).isEqualTo(dev.aegis.risk.RiskVocabulary.Status.ACCEPTED);
+        view.workflow.close.click();
+        assertThat(risks.get(risk.getId()).getStatus()).isEqualTo(dev.aegis.risk.RiskVocabulary.Status.CLOSED);
+        assertThat(view.workflow.reopen.isVisible()).isTrue();
+    }
+
     @Test
     void an_auditor_reads_the_register_but_cannot_raise_risks() {
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));

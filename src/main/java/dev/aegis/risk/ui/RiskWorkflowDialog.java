@@ -1,0 +1,127 @@
+package dev.aegis.risk.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.aegis.inventory.Classification;
+import dev.aegis.risk.Risk;
+import dev.aegis.risk.RiskService;
+import dev.aegis.risk.RiskVocabulary.Status;
+import dev.aegis.risk.RiskVocabulary.Treatment;
+import dev.aegis.shared.DomainRuleException;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * One risk and the next steps of its workflow: assess, treat, accept (by an officer other than the owner, with a
+ * rationale and an expiry), close, reopen. Only the steps the risk's state and the user's roles allow are offered;
+ * the service checks again.
+ */
+class RiskWorkflowDialog extends Dialog {
+
+    private final transient RiskService risks;
+    private final Runnable changed;
+    final Paragraph summary = new Paragraph();
+    final Select<Integer> likelihood = scale("Likelihood (1–5)");
+    final Select<Integer> impact = scale("Impact (1–5)");
+    final Select<Treatment> treatment = new Select<>();
+    final Select<Integer> residualLikelihood = scale("Residual likelihood");
+    final Select<Integer> residualImpact = scale("Residual impact");
+    final TextArea note = new TextArea("Rationale / reason");
+    final DatePicker until = new DatePicker("Accepted until");
+    final Button assess = new Button("Assess");
+    final Button treat = new Button("Treat");
+    final Button accept = new Button("Accept");
+    final Button close = new Button("Close");
+    final Button reopen = new Button("Reopen");
+    private Risk risk;
+
+    RiskWorkflowDialog(RiskService risks, Runnable changed) {
+        this.risks = risks;
+        this.changed = changed;
+        setWidth("min(44rem, 95vw)");
+        treatment.setLabel("Treatment");
+        treatment.setItems(Treatment.MITIGATE, Treatment.TRANSFER, Treatment.AVOID);
+        treatment.setItemLabelGenerator(Classification::label);
+        until.setMin(LocalDate.now().plusDays(1));
+        assess.addClickListener(e -> step(() -> risks.assess(risk.getId(), risk.getVersion(), likelihood.getValue(),
+                impact.getValue())));
+        treat.addClickListener(e -> step(() -> risks.treat(risk.getId(), risk.getVersion(), treatment.getValue(),
+                residualLikelihood.getValue(), residualImpact.getValue())));
+        accept.addClickListener(e -> step(() -> risks.accept(risk.getId(), risk.getVersion(), note.getValue(),
+                until.getValue())));
+        close.addClickListener(e -> step(() -> risks.close(risk.getId(), risk.getVersion())));
+        reopen.addClickListener(e -> step(() -> risks.reopen(risk.getId(), risk.getVersion(), note.getValue())));
+        FormLayout form = new FormLayout(likelihood, impact, treatment, residualLikelihood, residualImpact, until, note);
+        form.setColspan(note, 2);
+        for (Button b : new Button[] {assess, treat, accept, close, reopen}) {
+            b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        add(summary, form);
+        getFooter().add(new HorizontalLayout(assess, treat, accept, close, reopen, new Button("Done", e -> close())));
+        setId("risk-workflow");
+    }
+
+    void show(Risk shown) {
+        risk = shown;
+        setHeaderTitle(shown.getTitle());
+        Status s = shown.getStatus();
+        summary.setText(Classification.label(shown.getCategory()) + " · " + Classification.label(s) + " · inherent "
+                + shown.getInherentScore() + (shown.getResidualScore() == null ? "" : " · residual " + shown.getResidualScore())
+                + (shown.getAcceptanceExpiresOn() == null ? "" : " · accepted until " + shown.getAcceptanceExpiresOn()));
+        likelihood.setValue(shown.getInherentLikelihood());
+        impact.setValue(shown.getInherentImpact());
+        residualLikelihood.setValue(shown.getResidualLikelihood());
+        residualImpact.setValue(shown.getResidualImpact());
+        note.clear();
+        until.clear();
+        boolean edit = risks.mayEdit(shown.getId());
+        boolean mayAccept = risks.mayAccept(shown.getId());
+        assess.setVisible(edit && s == Status.IDENTIFIED);
+        treat.setVisible(edit && s == Status.ASSESSED);
+        accept.setVisible(mayAccept && (s == Status.ASSESSED || s == Status.TREATED));
+        close.setVisible(edit && (s == Status.TREATED || s == Status.ACCEPTED));
+        reopen.setVisible(edit && (s == Status.CLOSED || s == Status.ACCEPTED));
+        treatment.setVisible(treat.isVisible());
+        residualLikelihood.setVisible(treat.isVisible());
+        residualImpact.setVisible(treat.isVisible());
+        likelihood.setReadOnly(!assess.isVisible());
+        impact.setReadOnly(!assess.isVisible());
+        until.setVisible(accept.isVisible());
+        note.setVisible(accept.isVisible() || reopen.isVisible());
+        open();
+    }
+
+    private void step(Supplier<Risk> action) {
+        try {
+            Risk next = action.get();
+            Notification.show(next.getTitle() + ": " + Classification.label(next.getStatus()) + ".", 3000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            changed.run();
+            show(next);
+        } catch (DomainRuleException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        } catch (OptimisticLockingFailureException e) {
+            Notification.show("Someone else changed this risk meanwhile; it has been reloaded.", 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            show(risks.get(risk.getId()));
+        }
+    }
+
+    private static Select<Integer> scale(String label) {
+        Select<Integer> select = new Select<>();
+        select.setLabel(label);
+        select.setItems(1, 2, 3, 4, 5);
+        return select;
+    }
+}
