@@ -19,7 +19,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -161,7 +160,7 @@ public class AiSystemService {
     @Transactional(readOnly = true)
     public boolean mayEdit(long id) {
         AiSystem system = get(id);
-        return mayManage() || (hasRole("SYSTEM_OWNER") && system.isOwnedBy(Actors.current()));
+        return mayManage() || (Actors.hasAnyRole("SYSTEM_OWNER") && system.isOwnedBy(Actors.current()));
     }
 
     private void requireMayEdit(AiSystem system) {
@@ -180,13 +179,9 @@ public class AiSystemService {
     }
 
     private static boolean mayManage() {
-        return hasRole("ADMIN") || hasRole("GOVERNANCE_OFFICER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
     }
 
-    private static boolean hasRole(String role) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-    }
 
     static Specification<AiSystem> specification(Filter f) {
         List<Specification<AiSystem>> parts = new ArrayList<>();

@@ -26,7 +26,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -75,7 +74,7 @@ public class ScopeService {
     @Transactional(readOnly = true)
     public List<Item> scope(long systemId) {
         AiSystem system = system(systemId);
-        if (!hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR") && !system.isOwnedBy(Actors.current())) {
+        if (!Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR") && !system.isOwnedBy(Actors.current())) {
             throw new AccessDeniedException("A system owner sees the scope of their own systems only.");
         }
         List<ScopeEntry> list = entries.findBySystemId(systemId);
@@ -90,7 +89,7 @@ public class ScopeService {
 
     /** Whether the signed-in user confirms and excludes (for the screens; the methods check again). */
     public boolean mayDecide() {
-        return hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
     }
 
     /** Proposes the scope again on demand, e.g. after the rules or a catalog changed. */
@@ -247,16 +246,4 @@ public class ScopeService {
         return Integer.compare(x.length, y.length);
     }
 
-    private static boolean hasAnyRole(String... roles) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null) {
-            return false;
-        }
-        for (String role : roles) {
-            if (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

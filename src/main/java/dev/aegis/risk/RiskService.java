@@ -38,7 +38,6 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -217,7 +216,7 @@ public class RiskService {
     @Transactional(readOnly = true)
     public boolean mayEdit(long id) {
         Risk risk = get(id);
-        return mayManage() || (hasRole("SYSTEM_OWNER") && ownsAll(risk.getSystems()));
+        return mayManage() || (Actors.hasAnyRole("SYSTEM_OWNER") && ownsAll(risk.getSystems()));
     }
 
     /** Whether the signed-in user may accept this risk: a governance officer or administrator who does not own it. */
@@ -341,13 +340,9 @@ public class RiskService {
     }
 
     private static boolean mayManage() {
-        return hasRole("ADMIN") || hasRole("GOVERNANCE_OFFICER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
     }
 
-    private static boolean hasRole(String role) {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-    }
 
     private static Specification<Risk> specification(Filter f) {
         List<Specification<Risk>> parts = new ArrayList<>();

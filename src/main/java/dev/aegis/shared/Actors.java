@@ -12,6 +12,21 @@ public final class Actors {
     private Actors() {
     }
 
+    /** Whether the signed-in user holds any of these roles (names without the ROLE_ prefix). */
+    public static boolean hasAnyRole(String... roles) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            return false;
+        }
+        for (String role : roles) {
+            String authority = "ROLE_" + role;
+            if (auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dev.aegis.shared.web.Versions;
 import dev.aegis.shared.web.PageResponse;
 
 /**
@@ -76,14 +77,14 @@ class AiSystemController {
     @Operation(summary = "One AI system; its ETag is the version to send back in If-Match")
     ResponseEntity<AiSystemResponse> get(@PathVariable long id) {
         AiSystem system = service.get(id);
-        return ResponseEntity.ok().eTag(etag(system)).body(AiSystemResponse.of(system));
+        return ResponseEntity.ok().eTag(Versions.etag(system.getVersion())).body(AiSystemResponse.of(system));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Register an AI system (governance officers, administrators)")
     ResponseEntity<AiSystemResponse> register(@Valid @RequestBody AiSystemDetails details) {
         AiSystem system = service.register(details);
-        return ResponseEntity.created(URI.create("/api/v1/ai-systems/" + system.getId())).eTag(etag(system))
+        return ResponseEntity.created(URI.create("/api/v1/ai-systems/" + system.getId())).eTag(Versions.etag(system.getVersion()))
                 .body(AiSystemResponse.of(system));
     }
 
@@ -91,26 +92,16 @@ class AiSystemController {
     @Operation(summary = "Change an AI system; If-Match carries the version it was read at (409 when stale)")
     ResponseEntity<AiSystemResponse> update(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody AiSystemDetails details) {
-        AiSystem system = service.update(id, version(ifMatch), details);
-        return ResponseEntity.ok().eTag(etag(system)).body(AiSystemResponse.of(system));
+        AiSystem system = service.update(id, Versions.fromIfMatch(ifMatch), details);
+        return ResponseEntity.ok().eTag(Versions.etag(system.getVersion())).body(AiSystemResponse.of(system));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove an AI system (governance officers, administrators); If-Match as for changes")
     ResponseEntity<Void> remove(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.remove(id, version(ifMatch));
+        service.remove(id, Versions.fromIfMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
-    private static String etag(AiSystem system) {
-        return "\"" + system.getVersion() + "\"";
-    }
 
-    private static long version(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new DomainRuleException("If-Match", "If-Match holds the ETag (version) of the copy you changed, e.g. \"3\".");
-        }
-    }
 }

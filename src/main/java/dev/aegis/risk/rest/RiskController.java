@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import dev.aegis.shared.web.Versions;
 
 /**
  * The risk register over HTTP. Changes and workflow steps carry the version they were made against in
@@ -128,7 +129,7 @@ class RiskController {
     @Operation(summary = "Record an identified risk (governance officers, administrators, owners of all its systems)")
     ResponseEntity<RiskResponse> identify(@Valid @RequestBody RiskDetails details) {
         Risk risk = service.identify(details);
-        return ResponseEntity.created(URI.create("/api/v1/risks/" + risk.getId())).eTag(etag(risk))
+        return ResponseEntity.created(URI.create("/api/v1/risks/" + risk.getId())).eTag(Versions.etag(risk.getVersion()))
                 .body(RiskResponse.of(risk));
     }
 
@@ -136,21 +137,21 @@ class RiskController {
     @Operation(summary = "Change a risk's details; If-Match carries the version it was read at (409 when stale)")
     ResponseEntity<RiskResponse> update(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody RiskDetails details) {
-        return ok(service.update(id, version(ifMatch), details));
+        return ok(service.update(id, Versions.fromIfMatch(ifMatch), details));
     }
 
     @PostMapping(path = "/{id}/assess", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "identified → assessed, with the inherent likelihood and impact")
     ResponseEntity<RiskResponse> assess(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody AssessRequest request) {
-        return ok(service.assess(id, version(ifMatch), request.likelihood(), request.impact()));
+        return ok(service.assess(id, Versions.fromIfMatch(ifMatch), request.likelihood(), request.impact()));
     }
 
     @PostMapping(path = "/{id}/treat", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "assessed → treated (mitigate, transfer, avoid), with the residual likelihood and impact")
     ResponseEntity<RiskResponse> treat(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody TreatRequest request) {
-        return ok(service.treat(id, version(ifMatch), request.treatment(), request.residualLikelihood(),
+        return ok(service.treat(id, Versions.fromIfMatch(ifMatch), request.treatment(), request.residualLikelihood(),
                 request.residualImpact()));
     }
 
@@ -159,35 +160,25 @@ class RiskController {
             + "officer or administrator other than the risk's owner")
     ResponseEntity<RiskResponse> accept(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody AcceptRequest request) {
-        return ok(service.accept(id, version(ifMatch), request.rationale(), request.expiresOn()));
+        return ok(service.accept(id, Versions.fromIfMatch(ifMatch), request.rationale(), request.expiresOn()));
     }
 
     @PostMapping("/{id}/close")
     @Operation(summary = "treated or accepted → closed")
     ResponseEntity<RiskResponse> close(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ok(service.close(id, version(ifMatch)));
+        return ok(service.close(id, Versions.fromIfMatch(ifMatch)));
     }
 
     @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "closed or accepted → identified again, with the reason")
     ResponseEntity<RiskResponse> reopen(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody ReopenRequest request) {
-        return ok(service.reopen(id, version(ifMatch), request.reason()));
+        return ok(service.reopen(id, Versions.fromIfMatch(ifMatch), request.reason()));
     }
 
     private static ResponseEntity<RiskResponse> ok(Risk risk) {
-        return ResponseEntity.ok().eTag(etag(risk)).body(RiskResponse.of(risk));
+        return ResponseEntity.ok().eTag(Versions.etag(risk.getVersion())).body(RiskResponse.of(risk));
     }
 
-    private static String etag(Risk risk) {
-        return "\"" + risk.getVersion() + "\"";
-    }
 
-    private static long version(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new DomainRuleException("If-Match", "If-Match holds the ETag (version) of the copy you changed, e.g. \"3\".");
-        }
-    }
 }
