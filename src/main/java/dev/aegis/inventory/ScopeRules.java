@@ -27,6 +27,7 @@ final class ScopeRules {
     static final String ISO_42001 = "ISO-IEC-42001-2023";
     static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";
     static final String NIST_GAI = "NIST-AI-600-1";
+    static final String ATLAS = "MITRE-ATLAS";
 
     /** One row of the table. */
     record Rule(String framework, Predicate<AiSystemDetails> when, Which which, String reason) {
@@ -89,6 +90,28 @@ final class ScopeRules {
             new Rule(ISO_42001, highRisk(), refIds("A.6.2.7", "A.6.2.8", "A.8.2", "A.9.4", "A.5.2", "A.5.3"),
                     "High risk under the EU AI Act: technical documentation, event logs and information for users are required (Art. 11–13)."));
 
+    /**
+     * The threats typical for a system of this kind: the OWASP LLM rows of {@link #RULES} (the same entries a generative
+     * system has in scope, for the same reasons) and these rows of MITRE ATLAS techniques. They are not scope: a system
+     * does not comply with a technique, its risks describe it. The risk register lists those no risk covers yet.
+     */
+    static final List<Rule> THREATS = java.util.stream.Stream.concat(
+            RULES.stream().filter(r -> r.framework().equals(OWASP_LLM)),
+            java.util.stream.Stream.of(
+                    new Rule(ATLAS, generative(), refIds("AML.T0051", "AML.T0054", "AML.T0056", "AML.T0057", "AML.T0061",
+                            "AML.T0070", "AML.T0077", "AML.T0029", "AML.T0034"),
+                            "Generative (LLM) system: prompts and retrieved content steer it, and its output can leak data or carry attacks."),
+                    new Rule(ATLAS, generative().and(acting()), refIds("AML.T0053", "AML.T0086"),
+                            "Generative system acting without a person confirming each step: its tool calls can be hijacked."),
+                    new Rule(ATLAS, predictive(), refIds("AML.T0015", "AML.T0043", "AML.T0020", "AML.T0018",
+                            "AML.T0024.000", "AML.T0024.001", "AML.T0024.002"),
+                            "Classifier, regression or recommender: crafted inputs evade it, poisoned data skews it, queries extract or invert it."),
+                    new Rule(ATLAS, personalData(), refIds("AML.T0024", "AML.T0024.000", "AML.T0024.001", "AML.T0025"),
+                            "Processes PHI, personal or biometric data: attackers infer or exfiltrate it through the model or its infrastructure."),
+                    new Rule(ATLAS, fromVendor(), refIds("AML.T0010", "AML.T0010.001", "AML.T0010.003"),
+                            "Bought from or run by a vendor: a compromised model, library or service reaches the organisation through the supply chain.")))
+            .toList();
+
     private ScopeRules() {
     }
 
@@ -97,9 +120,18 @@ final class ScopeRules {
      * {@code catalog} gives the requirements of a framework (empty when that framework is not installed).
      */
     static Map<Long, Applicable> applicable(AiSystemDetails system, Catalog catalog) {
+        return applicable(RULES, system, catalog);
+    }
+
+    /** What {@link #THREATS} say is typical for a system with these details, by requirement id, with the reasons. */
+    static Map<Long, Applicable> typicalThreats(AiSystemDetails system, Catalog catalog) {
+        return applicable(THREATS, system, catalog);
+    }
+
+    private static Map<Long, Applicable> applicable(List<Rule> rules, AiSystemDetails system, Catalog catalog) {
         Map<String, List<RequirementSummary>> frameworks = new LinkedHashMap<>();
         Map<Long, Applicable> out = new LinkedHashMap<>();
-        for (Rule rule : RULES) {
+        for (Rule rule : rules) {
             if (!rule.when().test(system)) {
                 continue;
             }
@@ -127,6 +159,18 @@ final class ScopeRules {
 
     private static Predicate<AiSystemDetails> generative() {
         return d -> d.modelType() == ModelType.GENERATIVE_LLM;
+    }
+
+    /** Models that predict, rank or score rather than generate. */
+    private static Predicate<AiSystemDetails> predictive() {
+        return d -> d.modelType() == ModelType.CLASSIFIER || d.modelType() == ModelType.REGRESSION
+                || d.modelType() == ModelType.RECOMMENDER;
+    }
+
+    /** Acts on its own or with a person watching rather than confirming each decision. */
+    private static Predicate<AiSystemDetails> acting() {
+        return d -> d.autonomy() == Classification.Autonomy.AUTONOMOUS
+                || d.autonomy() == Classification.Autonomy.HUMAN_ON_THE_LOOP;
     }
 
     private static Predicate<AiSystemDetails> personalData() {

@@ -87,6 +87,25 @@ public class ScopeService {
                 .toList();
     }
 
+    /** A threat (ATLAS technique or OWASP LLM entry) typical for a system of its kind, and why. */
+    public record TypicalThreat(RequirementSummary threat, String reason) {
+    }
+
+    /**
+     * The ATLAS techniques and OWASP LLM entries typical for the system's kind, read from its record by
+     * {@link ScopeRules#THREATS}: OWASP entries first, then ATLAS, each by reference id. Everyone who reads the
+     * inventory reads them: they follow from the record, not from a decision.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')")
+    @Transactional(readOnly = true)
+    public List<TypicalThreat> typicalThreats(long systemId) {
+        return ScopeRules.typicalThreats(system(systemId).details(), new CatalogReader()).values().stream()
+                .map(a -> new TypicalThreat(a.requirement(), a.reason()))
+                .sorted(Comparator.comparing((TypicalThreat t) -> t.threat().frameworkCode()).reversed()
+                        .thenComparing(t -> t.threat().refId(), ScopeService::compareRefs))
+                .toList();
+    }
+
     /** Whether the signed-in user confirms and excludes (for the screens; the methods check again). */
     public boolean mayDecide() {
         return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");

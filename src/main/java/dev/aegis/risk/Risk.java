@@ -3,6 +3,7 @@ package dev.aegis.risk;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.RiskVocabulary.Treatment;
+import dev.aegis.shared.Actors;
 import dev.aegis.shared.Audited;
 import dev.aegis.shared.DomainRuleException;
 import jakarta.persistence.CollectionTable;
@@ -16,6 +17,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -83,6 +86,8 @@ public class Risk {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "updated_by")
+    private String updatedBy;
     @Version
     private long version;
 
@@ -246,6 +251,13 @@ public class Risk {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
+    /** Names who saved last: the signed-in user, or the system for scheduled steps. */
+    @PrePersist
+    @PreUpdate
+    void stampAuthor() {
+        updatedBy = Actors.current();
+    }
+
     /** Whether the user owns the risk. */
     public boolean isOwnedBy(String username) {
         return username != null && username.equalsIgnoreCase(owner);
@@ -278,5 +290,6 @@ public class Risk {
     public LocalDate getAcceptanceExpiresOn() { return acceptanceExpiresOn; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public String getUpdatedBy() { return updatedBy; }
     public long getVersion() { return version; }
 }

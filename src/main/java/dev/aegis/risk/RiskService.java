@@ -5,6 +5,8 @@ import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.framework.RequirementKind;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.inventory.Classification.EuAiActTier;
+import dev.aegis.inventory.ScopeService;
+import dev.aegis.inventory.ScopeService.TypicalThreat;
 import dev.aegis.risk.Risk.Approver;
 import dev.aegis.risk.RiskEvents.RiskAcceptanceExpired;
 import dev.aegis.risk.RiskEvents.RiskAccepted;
@@ -55,19 +57,23 @@ public class RiskService {
     static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')";
     static final String ATLAS = "MITRE-ATLAS";
     static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";
+    /** From this score on a risk is high (the critical band of the heat map): 15 to 25. */
+    public static final int HIGH_SCORE = 15;
 
     private final Risks risks;
     private final AiSystemService systems;
     private final FrameworkCatalog catalog;
+    private final ScopeService scope;
     private final EntityManager em;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RiskService(Risks risks, AiSystemService systems, FrameworkCatalog catalog, EntityManager em,
+    RiskService(Risks risks, AiSystemService systems, FrameworkCatalog catalog, ScopeService scope, EntityManager em,
             ApplicationEventPublisher events, Clock clock) {
         this.risks = risks;
         this.systems = systems;
         this.catalog = catalog;
+        this.scope = scope;
         this.em = em;
         this.events = events;
         this.clock = clock;
@@ -209,6 +215,40 @@ public class RiskService {
     @Transactional(readOnly = true)
     public HeatMap heatMap(Long systemId, Category category) {
         return new HeatMap(cells("inherent", systemId, category), cells("residual", systemId, category));
+    }
+
+    /**
+     * The open high risks for the dashboard: not closed or accepted, with an inherent or residual score of 15 or more.
+     * Worst first by the score that stands now (residual once treated, else inherent), then by inherent score, then the
+     * most recently raised.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<Risk> openHighRisks(int limit) {
+        return em.createQuery("select r from Risk r where r.status not in :settled"
+                + " and (r.inherentScore >= :high or r.residualScore >= :high)"
+                + " order by coalesce(r.residualScore, r.inherentScore) desc, r.inherentScore desc, r.id desc", Risk.class)
+                .setParameter("settled", List.of(Status.CLOSED, Status.ACCEPTED)).setParameter("high", HIGH_SCORE)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The threats typical for the system's kind (see {@link ScopeService#typicalThreats}) that no risk of the system
+     * names yet, whatever that risk's state: a closed risk still shows the threat was considered.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<TypicalThreat> uncoveredThreats(long systemId) {
+        Set<Long> covered = new HashSet<>(em.createQuery("select distinct t from Risk r join r.threats t "
+                + "where :system member of r.systems", Long.class).setParameter("system", systemId).getResultList());
+        return scope.typicalThreats(systemId).stream().filter(t -> !covered.contains(t.threat().id())).toList();
+    }
+
+    /** Whether the signed-in user may raise risks of this system (for the screens; the service checks again). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public boolean mayRaiseFor(long systemId) {
+        return mayManage() || (Actors.hasAnyRole("SYSTEM_OWNER") && ownsAll(List.of(systemId)));
     }
 
     /** Whether the signed-in user may change this risk (for the screens; the service checks again). */

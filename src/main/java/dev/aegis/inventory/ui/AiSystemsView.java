@@ -20,7 +20,11 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -50,7 +54,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 @PageTitle("AI systems · Aegis")
 @Menu(order = 10, icon = "vaadin:cluster", title = "AI systems")
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "VENDOR_MANAGER", "SYSTEM_OWNER"})
-public class AiSystemsView extends VerticalLayout {
+public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient AiSystemService service;
     private final transient Validator validator;
@@ -67,6 +71,7 @@ public class AiSystemsView extends VerticalLayout {
     final AiSystemForm form = new AiSystemForm();
     final Button showScope = new Button("Scope", new Icon(VaadinIcon.LIST_SELECT));
     final Dialog scopeDialog = new Dialog();
+    final RouterLink page = new RouterLink();
     ScopePanel scope;
     private AiSystem editing;
 
@@ -157,7 +162,9 @@ public class AiSystemsView extends VerticalLayout {
         form.addCancelListener(e -> dialog.close());
         showScope.setId("show-scope");
         showScope.addClickListener(e -> openScope());
-        dialog.getHeader().add(showScope);
+        page.setText("Risks and threats");
+        page.setId("open-system-page");
+        dialog.getHeader().add(page, showScope);
         scopeDialog.setId("scope-dialog");
         scopeDialog.setWidth("min(80rem, 95vw)");
         scopeDialog.getFooter().add(new Button("Close", e -> scopeDialog.close()));
@@ -175,6 +182,7 @@ public class AiSystemsView extends VerticalLayout {
     void openNew() {
         editing = null;
         showScope.setVisible(false);
+        page.setVisible(false);
         dialog.setHeaderTitle("Register an AI system");
         form.show(AiSystemForm.blank(), true);
         dialog.open();
@@ -183,6 +191,8 @@ public class AiSystemsView extends VerticalLayout {
     void open(AiSystem system) {
         editing = service.get(system.getId());
         dialog.setHeaderTitle(editing.getName());
+        page.setRoute(AiSystemPage.class, new RouteParameters("id", String.valueOf(editing.getId())));
+        page.setVisible(true);
         showScope.setVisible(service.mayEdit(editing.getId()) || scopes.mayDecide() || mayReadAnyScope);
         form.show(editing.details(), service.mayEdit(editing.getId()));
         dialog.open();
@@ -244,6 +254,18 @@ public class AiSystemsView extends VerticalLayout {
             }
         }
         return changed;
+    }
+
+    /** {@code systems?system=<id>} opens that system's form, e.g. from its page. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("system").ifPresent(id -> {
+            try {
+                open(service.get(Long.parseLong(id)));
+            } catch (NumberFormatException | dev.aegis.shared.NotFoundException e) {
+                Notification.show("There is no AI system " + id + ".", 5000, Notification.Position.TOP_CENTER);
+            }
+        });
     }
 
     private AiSystemService.Filter filter() {

@@ -1,5 +1,6 @@
 package dev.aegis.risk.ui;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -18,6 +19,7 @@ import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.RiskVocabulary.Treatment;
 import dev.aegis.shared.DomainRuleException;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -53,10 +55,10 @@ class RiskWorkflowDialog extends Dialog {
         treatment.setItems(Treatment.MITIGATE, Treatment.TRANSFER, Treatment.AVOID);
         treatment.setItemLabelGenerator(Classification::label);
         until.setMin(LocalDate.now().plusDays(1));
-        assess.addClickListener(e -> step(() -> risks.assess(risk.getId(), risk.getVersion(), likelihood.getValue(),
-                impact.getValue())));
+        assess.addClickListener(e -> step(() -> risks.assess(risk.getId(), risk.getVersion(),
+                rated(likelihood, "inherentLikelihood"), rated(impact, "inherentImpact"))));
         treat.addClickListener(e -> step(() -> risks.treat(risk.getId(), risk.getVersion(), treatment.getValue(),
-                residualLikelihood.getValue(), residualImpact.getValue())));
+                rated(residualLikelihood, "residualLikelihood"), rated(residualImpact, "residualImpact"))));
         accept.addClickListener(e -> step(() -> risks.accept(risk.getId(), risk.getVersion(), note.getValue(),
                 until.getValue())));
         close.addClickListener(e -> step(() -> risks.close(risk.getId(), risk.getVersion())));
@@ -84,6 +86,7 @@ class RiskWorkflowDialog extends Dialog {
         residualImpact.setValue(shown.getResidualImpact());
         note.clear();
         until.clear();
+        fields().values().forEach(f -> f.setInvalid(false));
         boolean edit = risks.mayEdit(shown.getId());
         boolean mayAccept = risks.mayAccept(shown.getId());
         assess.setVisible(edit && s == Status.IDENTIFIED);
@@ -101,7 +104,23 @@ class RiskWorkflowDialog extends Dialog {
         open();
     }
 
+    /** The fields by the names the register's rules give in their messages. */
+    private Map<String, HasValidation> fields() {
+        return Map.of("inherentLikelihood", likelihood, "inherentImpact", impact, "treatment", treatment,
+                "residualLikelihood", residualLikelihood, "residualImpact", residualImpact, "rationale", note,
+                "reason", note, "expiresOn", until);
+    }
+
+    /** A rating the person chose; none is refused at the field, as the service would. */
+    private static int rated(Select<Integer> field, String name) {
+        if (field.getValue() == null) {
+            throw new DomainRuleException(name, "Rate from 1 to 5.");
+        }
+        return field.getValue();
+    }
+
     private void step(Supplier<Risk> action) {
+        fields().values().forEach(f -> f.setInvalid(false));
         try {
             Risk next = action.get();
             Notification.show(next.getTitle() + ": " + Classification.label(next.getStatus()) + ".", 3000,
@@ -109,6 +128,15 @@ class RiskWorkflowDialog extends Dialog {
             changed.run();
             show(next);
         } catch (DomainRuleException e) {
+            HasValidation field = e.field() == null ? null : fields().get(e.field());
+            if (field != null && ((com.vaadin.flow.component.Component) field).isVisible()) {
+                field.setErrorMessage(e.getMessage());
+                field.setInvalid(true);
+            } else {
+                Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        } catch (org.springframework.security.access.AccessDeniedException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (OptimisticLockingFailureException e) {
@@ -119,9 +147,6 @@ class RiskWorkflowDialog extends Dialog {
     }
 
     private static Select<Integer> scale(String label) {
-        Select<Integer> select = new Select<>();
-        select.setLabel(label);
-        select.setItems(1, 2, 3, 4, 5);
-        return select;
+        return RiskForm.scale(label);
     }
 }

@@ -1,14 +1,10 @@
 package dev.aegis.risk.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
@@ -19,19 +15,20 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
-import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.inventory.Classification;
 import dev.aegis.inventory.Classification.EuAiActTier;
@@ -40,63 +37,59 @@ import dev.aegis.risk.RiskDetails;
 import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
-import dev.aegis.shared.DomainRuleException;
+import dev.aegis.risk.ui.RiskForm.SystemRef;
+import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.springframework.data.domain.PageRequest;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The risk register: the inherent and residual heat maps, combined filters, a grid paged and sorted by the database,
- * and raising a risk against AI systems and the ATLAS techniques or OWASP LLM entries it describes.
+ * The risk register: the inherent and residual heat maps (following the system and category filters), filters that
+ * combine and live in the address so a filtered register can be bookmarked, a grid paged and sorted by the database,
+ * and a risk's details in a dialog ({@code risks?risk=<id>} opens one) from which its workflow is one click away.
  */
 @Route("risks")
 @PageTitle("Risks · Aegis")
 @Menu(order = 11, icon = "vaadin:warning", title = "Risks")
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "VENDOR_MANAGER", "SYSTEM_OWNER"})
-public class RisksView extends VerticalLayout {
+public class RisksView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient RiskService risks;
-    private final transient AiSystemService systems;
-    private final transient FrameworkCatalog catalog;
-    private final transient Validator validator;
+    private final transient RegisterChoices choices;
     final HeatMapView heatMap = new HeatMapView();
     final Grid<Risk> grid = new Grid<>(Risk.class, false);
     final TextField text = new TextField();
     final ComboBox<Status> status = new ComboBox<>("Status", Status.values());
     final ComboBox<Category> category = new ComboBox<>("Category", Category.values());
     final ComboBox<EuAiActTier> tier = new ComboBox<>("System tier", EuAiActTier.values());
+    final TextField owner = new TextField("Owner");
+    final ComboBox<SystemRef> system = new ComboBox<>("AI system");
+    final ComboBox<RequirementSummary> requirement = new ComboBox<>("Requirement or threat");
     final Button raise = new Button("Raise a risk", new Icon(VaadinIcon.PLUS));
-    final Dialog dialog = new Dialog();
-    final TextField title = new TextField("Title");
-    final TextArea description = new TextArea("Description");
-    final Select<Category> riskCategory = new Select<>();
-    final MultiSelectComboBox<AiSystem> riskSystems = new MultiSelectComboBox<>("AI systems");
-    final MultiSelectComboBox<RequirementSummary> threats = new MultiSelectComboBox<>("Threats (ATLAS techniques, OWASP LLM entries)");
-    final Select<Integer> likelihood = new Select<>();
-    final Select<Integer> impact = new Select<>();
-    final TextField owner = new TextField("Owner (user name)");
-    final DatePicker dueDate = new DatePicker("Due date");
-    final Button save = new Button("Raise risk");
+    final RiskEditor editor;
     final RiskWorkflowDialog workflow;
+    /** While the address fills the filters, their changes do not write it back. */
+    private boolean restoring;
 
     RisksView(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator,
             AuthenticationContext auth) {
         this.risks = risks;
-        this.systems = systems;
-        this.catalog = catalog;
-        this.validator = validator;
+        this.choices = new RegisterChoices(systems, catalog);
         this.workflow = new RiskWorkflowDialog(risks, this::refresh);
+        this.editor = new RiskEditor(risks, choices, validator, saved -> refresh());
+        editor.workflow.addClickListener(e -> {
+            editor.close();
+            workflow.show(risks.get(editor.editing.getId()));
+        });
         setSizeFull();
         configureGrid();
-        configureDialog();
         raise.setVisible(auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"));
         add(new H2("Risk register"), heatMap, toolbar(), grid);
-        refresh();
     }
 
     private void configureGrid() {
@@ -112,8 +105,8 @@ public class RisksView extends VerticalLayout {
         grid.setItems(query -> risks.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) risks.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));
-        grid.addItemClickListener(e -> workflow.show(risks.get(e.getItem().getId())));
-        grid.setEmptyStateText("No risks match. Raise the first risk of an AI system with “Raise a risk”.");
+        grid.addItemClickListener(e -> open(e.getItem().getId()));
+        grid.setEmptyStateText("No risks match. Clear a filter, or raise the first risk of an AI system with “Raise a risk”.");
         grid.setSizeFull();
     }
 
@@ -121,121 +114,129 @@ public class RisksView extends VerticalLayout {
         text.setPlaceholder("Search title and description");
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.addValueChangeListener(e -> refresh());
-        for (ComboBox<?> box : List.of(status, category, tier)) {
+        text.setId("risks-search");
+        owner.setPlaceholder("User name");
+        owner.setClearButtonVisible(true);
+        owner.setValueChangeMode(ValueChangeMode.LAZY);
+        owner.setId("risks-owner");
+        for (TextField field : List.of(text, owner)) {
+            field.addValueChangeListener(e -> filtersChanged());
+        }
+        for (ComboBox<?> box : List.of(status, category, tier, system, requirement)) {
             box.setClearButtonVisible(true);
-            box.addValueChangeListener(e -> refresh());
+            box.addValueChangeListener(e -> filtersChanged());
         }
         status.setItemLabelGenerator(Classification::label);
         category.setItemLabelGenerator(Classification::label);
         tier.setItemLabelGenerator(Classification::label);
+        system.setId("risks-system");
+        system.setItemLabelGenerator(SystemRef::name);
+        system.setItems(q -> choices.systems(q.getFilter().orElse(""), q.getOffset(), q.getLimit()));
+        requirement.setId("risks-requirement");
+        requirement.setItemLabelGenerator(RiskForm::requirementLabel);
+        requirement.setItems(q -> choices.requirements(q.getFilter().orElse(""), q.getOffset(), q.getLimit()));
+        requirement.setWidth("20rem");
         raise.setId("raise-risk");
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         raise.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, raise);
+        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, owner, system, requirement, raise);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
     }
 
-    private void configureDialog() {
-        dialog.setHeaderTitle("Raise a risk");
-        dialog.setWidth("min(48rem, 95vw)");
-        riskCategory.setLabel("Category");
-        riskCategory.setItems(Category.values());
-        riskCategory.setItemLabelGenerator(Classification::label);
-        likelihood.setLabel("Likelihood (1–5)");
-        impact.setLabel("Impact (1–5)");
-        likelihood.setItems(1, 2, 3, 4, 5);
-        impact.setItems(1, 2, 3, 4, 5);
-        riskSystems.setItemLabelGenerator(AiSystem::getName);
-        riskSystems.setItems(query -> systems.search(new AiSystemService.Filter(query.getFilter().orElse(""), null, null, null, null),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream());
-        threats.setItemLabelGenerator(RequirementSummary::label);
-        threats.setItems(query -> threatCandidates(query.getFilter().orElse(""), query.getOffset(), query.getLimit()));
-        title.setId("risk-title");
-        save.setId("risk-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(dialog);
-        save.addClickListener(e -> saveNew());
-        FormLayout form = new FormLayout(title, riskCategory, description, riskSystems, threats, likelihood, impact,
-                owner, dueDate);
-        form.setColspan(description, 2);
-        form.setColspan(riskSystems, 2);
-        form.setColspan(threats, 2);
-        dialog.add(form);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
-    }
-
-    /** OWASP LLM entries, then ATLAS techniques and sub-techniques, whose id or text matches. */
-    private Stream<RequirementSummary> threatCandidates(String q, int offset, int limit) {
-        List<RequirementSummary> owasp = catalog.search("OWASP-LLM-TOP10-2025", q, null, PageRequest.of(0, 10)).getContent();
-        List<RequirementSummary> atlas = catalog.search("MITRE-ATLAS", q, null, PageRequest.of(0, 200)).stream()
-                .filter(r -> r.kind().name().endsWith("TECHNIQUE")).toList();
-        return Stream.concat(owasp.stream(), atlas.stream()).skip(offset).limit(limit);
-    }
-
     void openNew() {
-        title.clear();
-        description.clear();
-        riskCategory.clear();
-        riskSystems.clear();
-        threats.clear();
-        likelihood.clear();
-        impact.clear();
-        owner.clear();
-        dueDate.clear();
-        for (var f : List.of(title, owner)) {
-            f.setInvalid(false);
-        }
-        dialog.open();
+        editor.raise(new RiskDetails("", null, null, system.getValue() == null ? Set.of()
+                : Set.of(system.getValue().id()), Set.of(), Set.of(), null, null, null, null));
     }
 
-    void saveNew() {
-        RiskDetails details = new RiskDetails(title.getValue(), description.getValue(), riskCategory.getValue(),
-                riskSystems.getValue().stream().map(AiSystem::getId).collect(Collectors.toSet()),
-                threats.getValue().stream().map(RequirementSummary::id).collect(Collectors.toSet()), new HashSet<>(),
-                likelihood.getValue(), impact.getValue(), owner.getValue(), dueDate.getValue());
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("title", title, "category", riskCategory,
-                "systems", riskSystems, "threats", threats, "inherentLikelihood", likelihood, "inherentImpact", impact,
-                "owner", owner, "dueDate", dueDate);
-        fields.values().forEach(f -> f.setInvalid(false));
-        var violations = validator.validate(details);
-        if (!violations.isEmpty()) {
-            violations.forEach(v -> show(fields, v.getPropertyPath().toString(), v.getMessage()));
+    /** Opens a risk's details (editable if the user may change it). */
+    void open(long id) {
+        try {
+            editor.edit(risks.get(id));
+        } catch (NotFoundException e) {
+            Notification.show("There is no risk " + id + "; it may have been removed.", 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** Fills the filters from the address ({@code risks?status=ASSESSED&system=12}) and opens {@code risk=<id>}. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        restoring = true;
+        try {
+            text.setValue(param(params, "q").orElse(""));
+            owner.setValue(param(params, "owner").orElse(""));
+            status.setValue(param(params, "status").flatMap(v -> enumValue(Status.class, v)).orElse(null));
+            category.setValue(param(params, "category").flatMap(v -> enumValue(Category.class, v)).orElse(null));
+            tier.setValue(param(params, "tier").flatMap(v -> enumValue(EuAiActTier.class, v)).orElse(null));
+            system.setValue(id(params, "system").flatMap(id -> choices.systemsById(List.of(id)).stream().findFirst())
+                    .orElse(null));
+            requirement.setValue(id(params, "requirement")
+                    .flatMap(id -> choices.requirementsById(List.of(id)).stream().findFirst()).orElse(null));
+        } finally {
+            restoring = false;
+        }
+        refresh();
+        id(params, "risk").ifPresent(this::open);
+    }
+
+    private void filtersChanged() {
+        if (restoring) {
             return;
         }
-        try {
-            Risk risk = risks.identify(details);
-            dialog.close();
-            Notification.show("Raised “" + risk.getTitle() + "”.", 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            refresh();
-        } catch (DomainRuleException e) {
-            if (!show(fields, e.field(), e.getMessage())) {
-                Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
+        refresh();
+        UI.getCurrent().getPage().getHistory().replaceState(null, new Location("risks", queryParameters()));
+    }
+
+    /** The filters in use as query parameters, for a bookmarkable address. */
+    QueryParameters queryParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        put(p, "q", text.getValue(), Function.identity());
+        put(p, "status", status.getValue(), Enum::name);
+        put(p, "category", category.getValue(), Enum::name);
+        put(p, "tier", tier.getValue(), Enum::name);
+        put(p, "owner", owner.getValue(), Function.identity());
+        put(p, "system", system.getValue(), s -> String.valueOf(s.id()));
+        put(p, "requirement", requirement.getValue(), r -> String.valueOf(r.id()));
+        return QueryParameters.simple(p);
+    }
+
+    private static <T> void put(Map<String, String> p, String name, T value, Function<T, String> text) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            p.put(name, text.apply(value).trim());
         }
     }
 
-    private static boolean show(Map<String, com.vaadin.flow.component.HasValidation> fields, String field, String message) {
-        var f = field == null ? null : fields.get(field);
-        if (f == null) {
-            return false;
+    private static Optional<String> param(Map<String, List<String>> params, String name) {
+        return params.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
+    }
+
+    private static Optional<Long> id(Map<String, List<String>> params, String name) {
+        try {
+            return param(params, name).map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
-        f.setErrorMessage(message);
-        f.setInvalid(true);
-        return true;
+    }
+
+    private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String value) {
+        try {
+            return Optional.of(Enum.valueOf(type, value.trim().toUpperCase()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private RiskService.Filter filter() {
-        return new RiskService.Filter(text.getValue(), status.getValue(), null, category.getValue(), tier.getValue(),
-                null, null);
+        return new RiskService.Filter(text.getValue(), status.getValue(), owner.getValue(), category.getValue(),
+                tier.getValue(), requirement.getValue() == null ? null : requirement.getValue().id(),
+                system.getValue() == null ? null : system.getValue().id());
     }
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-        heatMap.show(risks.heatMap(null, category.getValue()));
+        heatMap.show(risks.heatMap(system.getValue() == null ? null : system.getValue().id(), category.getValue()));
     }
 }

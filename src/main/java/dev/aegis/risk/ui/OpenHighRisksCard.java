@@ -1,0 +1,66 @@
+package dev.aegis.risk.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import dev.aegis.inventory.Classification;
+import dev.aegis.risk.Risk;
+import dev.aegis.risk.RiskService;
+import dev.aegis.shared.ui.DashboardCard;
+import java.util.List;
+
+/**
+ * The dashboard's open high risks: not closed or accepted, with an inherent or residual score of 15 or more, the ten
+ * worst first, each a link that opens the risk in the register.
+ */
+@org.springframework.stereotype.Component
+class OpenHighRisksCard implements DashboardCard {
+
+    static final int SHOWN = 10;
+    private final RiskService risks;
+
+    OpenHighRisksCard(RiskService risks) {
+        this.risks = risks;
+    }
+
+    @Override
+    public int order() {
+        return 21;
+    }
+
+    @Override
+    public Component render() {
+        List<Risk> high = risks.openHighRisks(SHOWN);
+        Div card = new Div();
+        card.setId("high-risks-card");
+        card.addClassNames("aegis-card");
+        card.add(new H3("Open high risks"));
+        if (high.isEmpty()) {
+            card.add(new Paragraph("No open risk scores " + RiskService.HIGH_SCORE + " or more."),
+                    new Anchor("risks", "Open the risk register"));
+            return card;
+        }
+        OrderedList list = new OrderedList();
+        list.addClassNames("aegis-high-risks");
+        for (Risk r : high) {
+            int now = r.getResidualScore() == null ? r.getInherentScore() : r.getResidualScore();
+            Span score = new Span(String.valueOf(now));
+            score.addClassNames("aegis-heatmap-cell", HeatMapView.band(now));
+            score.getElement().setAttribute("title", "inherent " + r.getInherentScore()
+                    + (r.getResidualScore() == null ? "" : ", residual " + r.getResidualScore()));
+            Anchor link = new Anchor("risks?risk=" + r.getId(), r.getTitle());
+            Span meta = new Span(Classification.label(r.getStatus()) + " · " + r.getOwner());
+            meta.addClassNames("aegis-muted");
+            list.add(new ListItem(score, link, meta));
+        }
+        card.add(new Span("Inherent or residual score " + RiskService.HIGH_SCORE
+                + "–25, not closed or accepted; worst first by the score that stands now"), list,
+                new Anchor("risks?status=IDENTIFIED", "Risks still to assess"));
+        return card;
+    }
+}

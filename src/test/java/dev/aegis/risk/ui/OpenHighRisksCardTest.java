@@ -1,0 +1,65 @@
+package dev.aegis.risk.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import dev.aegis.AegisTest;
+import dev.aegis.Karibu;
+import dev.aegis.inventory.AiSystem;
+import dev.aegis.inventory.AiSystemFixtures;
+import dev.aegis.inventory.AiSystemService;
+import dev.aegis.risk.Risk;
+import dev.aegis.risk.RiskDetails;
+import dev.aegis.risk.RiskService;
+import dev.aegis.risk.RiskVocabulary.Category;
+import dev.aegis.security.AegisUser;
+import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
+import dev.aegis.shared.ui.DashboardView;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+@AegisTest
+class OpenHighRisksCardTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestAccounts accounts;
+    @Autowired AiSystemService systems;
+    @Autowired RiskService risks;
+
+    @AfterEach
+    void close() {
+        Karibu.close();
+    }
+
+    @Test
+    void the_dashboard_links_the_worst_open_high_risks_to_the_register() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Dash " + System.nanoTime(), "owner"));
+        // 25 is the highest score there is, so these two are among the ten shown whatever else the database holds
+        Risk worst = risks.identify(new RiskDetails("Worst " + System.nanoTime(), null, Category.SAFETY,
+                Set.of(system.getId()), Set.of(), Set.of(), 5, 5, "someone", null));
+        Risk low = risks.identify(new RiskDetails("Low " + System.nanoTime(), null, Category.SAFETY,
+                Set.of(system.getId()), Set.of(), Set.of(), 2, 2, "someone", null));
+
+        Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
+        UI.getCurrent().navigate(DashboardView.class);
+        Div card = _get(Div.class, spec -> spec.withId("high-risks-card"));
+        assertThat(card.getElement().getTextRecursively()).contains("Open high risks").contains(worst.getTitle())
+                .doesNotContain(low.getTitle());
+        Anchor link = _get(card, Anchor.class, spec -> spec.withText(worst.getTitle()));
+        assertThat(link.getHref()).isEqualTo("risks?risk=" + worst.getId());
+
+        Karibu.navigate(link.getHref());
+        RisksView view = _get(RisksView.class);
+        assertThat(view.editor.isOpened()).isTrue();
+        assertThat(view.editor.form.title.getValue()).isEqualTo(worst.getTitle());
+    }
+}
