@@ -67,6 +67,32 @@ class ScopeServiceTest {
     }
 
     @Test
+    void typical_threats_follow_the_kind_of_system_and_are_not_scope() {
+        AiSystem llm = systems.register(classified(diagnosisAssistant("Threats LLM " + System.nanoTime(), "o"),
+                ModelType.GENERATIVE_LLM, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE));
+        AiSystem scorer = systems.register(classified(diagnosisAssistant("Threats scorer " + System.nanoTime(), "o"),
+                ModelType.REGRESSION, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.PERSONAL_DATA));
+        AiSystem bought = systems.register(classified(diagnosisAssistant("Threats bought " + System.nanoTime(), "o"),
+                ModelType.OTHER, Deployment.EMBEDDED_IN_VENDOR_PRODUCT, EuAiActTier.MINIMAL, DataCategory.NONE));
+
+        List<String> llmThreats = refs(scope.typicalThreats(llm.getId()));
+        assertThat(llmThreats).as("all ten OWASP LLM entries first, then ATLAS")
+                .startsWith("LLM01:2025").contains("LLM10:2025", "AML.T0051", "AML.T0054", "AML.T0057")
+                .doesNotContain("AML.T0015", "AML.T0024", "AML.T0010");
+        assertThat(llmThreats.stream().filter(r -> r.startsWith("LLM"))).hasSize(10);
+        assertThat(refs(scope.typicalThreats(scorer.getId()))).contains("AML.T0015", "AML.T0020", "AML.T0024.001",
+                "AML.T0024.002", "AML.T0024.000", "AML.T0025").noneMatch(r -> r.startsWith("LLM"));
+        assertThat(refs(scope.typicalThreats(bought.getId()))).containsExactly("AML.T0010", "AML.T0010.001",
+                "AML.T0010.003");
+        assertThat(scope.typicalThreats(scorer.getId())).allMatch(t -> !t.reason().isBlank());
+        assertThat(scope.scope(scorer.getId())).extracting(Item::frameworkCode).doesNotContain("MITRE-ATLAS");
+    }
+
+    private static List<String> refs(List<ScopeService.TypicalThreat> threats) {
+        return threats.stream().map(t -> t.threat().refId()).toList();
+    }
+
+    @Test
     void phi_raises_privacy_requirements() {
         AiSystem withPhi = register(ModelType.CLASSIFIER, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.PHI);
         AiSystem without = register(ModelType.CLASSIFIER, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);

@@ -17,6 +17,7 @@ import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
 import dev.aegis.shared.DomainRuleException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -220,5 +221,61 @@ class RiskServiceTest {
 
     private long system(String owner) {
         return systems.register(diagnosisAssistant("System " + System.nanoTime(), owner)).getId();
+    }
+
+    @Test
+    void a_threat_named_by_any_risk_of_the_system_is_no_longer_uncovered() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        long system = systems.register(diagnosisAssistant("Covered " + System.nanoTime(), "owner")).getId();
+        long other = systems.register(diagnosisAssistant("Other " + System.nanoTime(), "owner")).getId();
+        long injection = catalog.find("MITRE-ATLAS", "AML.T0051").orElseThrow().id();
+        assertThat(service.uncoveredThreats(system)).extracting(t -> t.threat().id()).contains(injection);
+
+        service.identify(promptInjection("Covers it " + System.nanoTime(), system, null, Set.of(injection)));
+
+        assertThat(service.uncoveredThreats(system)).extracting(t -> t.threat().id()).doesNotContain(injection);
+        assertThat(service.uncoveredThreats(other)).as("another system's risk covers nothing here")
+                .extracting(t -> t.threat().id()).contains(injection);
+    }
+
+    @Test
+    void open_high_risks_leave_out_low_closed_and_accepted_ones_and_come_worst_first() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        long system = systems.register(diagnosisAssistant("High " + System.nanoTime(), "owner")).getId();
+        Risk twenty = service.identify(scored("Twenty", system, 4, 5));
+        Risk twentyFive = service.identify(scored("Twenty-five", system, 5, 5));
+        Risk low = service.identify(scored("Low", system, 2, 3));
+        Risk accepted = service.identify(scored("Accepted", system, 5, 5));
+        accepted = service.assess(accepted.getId(), accepted.getVersion(), 5, 5);
+        TestAccounts.signIn(accounts.create("approver", Role.GOVERNANCE_OFFICER));
+        service.accept(accepted.getId(), accepted.getVersion(), "Board decision", LocalDate.now().plusMonths(1));
+
+        List<Long> shown = service.openHighRisks(1000).stream().map(Risk::getId).toList();
+        assertThat(shown).contains(twenty.getId(), twentyFive.getId()).doesNotContain(low.getId(), accepted.getId());
+        assertThat(shown.indexOf(twentyFive.getId())).isLessThan(shown.indexOf(twenty.getId()));
+    }
+
+    @Test
+    void a_risk_names_who_saved_it_last_and_only_owners_of_a_system_raise_its_risks() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
+        TestAccounts.signIn(officer);
+        long mine = systems.register(diagnosisAssistant("Owned " + System.nanoTime(), owner.username())).getId();
+        long theirs = systems.register(diagnosisAssistant("Not owned " + System.nanoTime(), "someone")).getId();
+        Risk risk = service.identify(scored("Saved by", mine, 2, 2));
+        assertThat(risk.getUpdatedBy()).isEqualTo(officer.username());
+
+        TestAccounts.signIn(owner);
+        assertThat(service.mayRaiseFor(mine)).isTrue();
+        assertThat(service.mayRaiseFor(theirs)).isFalse();
+        Risk changed = service.update(risk.getId(), risk.getVersion(), retitled(risk.details(), "Saved by the owner"));
+        assertThat(changed.getUpdatedBy()).isEqualTo(owner.username());
+    }
+
+    private static RiskDetails scored(String title, long system, int likelihood, int impact) {
+        return new RiskDetails(title + " " + System.nanoTime(), null, Category.SAFETY, Set.of(system), Set.of(), Set.of(),
+                likelihood, impact, "someone", null);
     }
 }
