@@ -22,8 +22,12 @@ public record RiskDetails(
         @NotEmpty(message = "Choose the AI systems the risk belongs to.") Set<Long> systems,
         Set<Long> threats,
         Set<Long> requirements,
-        @NotNull(message = "Rate the likelihood from 1 to 5.") @Min(1) @Max(5) Integer inherentLikelihood,
-        @NotNull(message = "Rate the impact from 1 to 5.") @Min(1) @Max(5) Integer inherentImpact,
+        @NotNull(message = "Rate the likelihood from 1 to 5.")
+        @Min(value = 1, message = "Rate the likelihood from 1 to 5.")
+        @Max(value = 5, message = "Rate the likelihood from 1 to 5.") Integer inherentLikelihood,
+        @NotNull(message = "Rate the impact from 1 to 5.")
+        @Min(value = 1, message = "Rate the impact from 1 to 5.")
+        @Max(value = 5, message = "Rate the impact from 1 to 5.") Integer inherentImpact,
         @Size(max = 100) String owner,
         LocalDate dueDate) {
 }

@@ -83,6 +83,7 @@ public class AiSystemForm extends VerticalLayout {
         name.setRequiredIndicatorVisible(true);
         purpose.setRequiredIndicatorVisible(true);
         name.setId("system-name");
+        purpose.setId("system-purpose");
         save.setId("system-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER).listenOn(this);

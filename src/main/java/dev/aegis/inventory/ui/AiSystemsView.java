@@ -94,6 +94,11 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         configureGrid();
         configureDialog();
         add(new H2("AI systems"), toolbar(), grid);
+        // dialogs belong to the UI, not the view: leaving the view (the system page link) must not leave them open
+        addDetachListener(e -> {
+            dialog.close();
+            scopeDialog.close();
+        });
     }
 
     private void configureGrid() {

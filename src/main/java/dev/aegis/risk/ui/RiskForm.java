@@ -13,6 +13,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
@@ -64,8 +65,8 @@ class RiskForm extends VerticalLayout {
             new MultiSelectComboBox<>("Threats (ATLAS techniques, OWASP LLM entries)");
     final MultiSelectComboBox<RequirementSummary> requirements =
             new MultiSelectComboBox<>("Framework requirements it bears on");
-    final Select<Integer> inherentLikelihood = scale("Likelihood (1–5)");
-    final Select<Integer> inherentImpact = scale("Impact (1–5)");
+    final IntegerField inherentLikelihood = scale("Likelihood (1–5)");
+    final IntegerField inherentImpact = scale("Impact (1–5)");
     final TextField owner = new TextField("Owner (user name)");
     final DatePicker dueDate = new DatePicker("Due date");
     final Button save = new Button("Save");
@@ -195,12 +196,14 @@ class RiskForm extends VerticalLayout {
         return s == null ? "" : s;
     }
 
-    static Select<Integer> scale(String label) {
-        Select<Integer> select = new Select<>();
-        select.setLabel(label);
-        select.setItems(1, 2, 3, 4, 5);
-        select.setRequiredIndicatorVisible(true);
-        return select;
+    /** A rating on the 5×5 matrix: typed or stepped, 1 to 5. */
+    static IntegerField scale(String label) {
+        IntegerField field = new IntegerField(label);
+        field.setMin(1);
+        field.setMax(5);
+        field.setStepButtonsVisible(true);
+        field.setRequiredIndicatorVisible(true);
+        return field;
     }
 
     static class SaveEvent extends ComponentEvent<RiskForm> {

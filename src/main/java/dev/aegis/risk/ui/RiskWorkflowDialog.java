@@ -11,6 +11,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.aegis.inventory.Classification;
 import dev.aegis.risk.Risk;
@@ -33,11 +34,11 @@ class RiskWorkflowDialog extends Dialog {
     private final transient RiskService risks;
     private final Runnable changed;
     final Paragraph summary = new Paragraph();
-    final Select<Integer> likelihood = scale("Likelihood (1–5)");
-    final Select<Integer> impact = scale("Impact (1–5)");
+    final IntegerField likelihood = scale("Likelihood (1–5)");
+    final IntegerField impact = scale("Impact (1–5)");
     final Select<Treatment> treatment = new Select<>();
-    final Select<Integer> residualLikelihood = scale("Residual likelihood");
-    final Select<Integer> residualImpact = scale("Residual impact");
+    final IntegerField residualLikelihood = scale("Residual likelihood");
+    final IntegerField residualImpact = scale("Residual impact");
     final TextArea note = new TextArea("Rationale / reason");
     final DatePicker until = new DatePicker("Accepted until");
     final Button assess = new Button("Assess");
@@ -112,8 +113,8 @@ class RiskWorkflowDialog extends Dialog {
     }
 
     /** A rating the person chose; none is refused at the field, as the service would. */
-    private static int rated(Select<Integer> field, String name) {
-        if (field.getValue() == null) {
+    private static int rated(IntegerField field, String name) {
+        if (field.getValue() == null || field.getValue() < 1 || field.getValue() > 5) {
             throw new DomainRuleException(name, "Rate from 1 to 5.");
         }
         return field.getValue();
@@ -146,7 +147,7 @@ class RiskWorkflowDialog extends Dialog {
         }
     }
 
-    private static Select<Integer> scale(String label) {
+    private static IntegerField scale(String label) {
         return RiskForm.scale(label);
     }
 }

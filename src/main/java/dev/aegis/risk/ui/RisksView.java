@@ -90,6 +90,11 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         configureGrid();
         raise.setVisible(auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"));
         add(new H2("Risk register"), heatMap, toolbar(), grid);
+        // dialogs belong to the UI, not the view: leaving the view must not leave them open over the next one
+        addDetachListener(e -> {
+            editor.close();
+            workflow.close();
+        });
     }
 
     private void configureGrid() {
