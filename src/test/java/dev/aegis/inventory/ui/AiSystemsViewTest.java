@@ -141,6 +141,28 @@ class AiSystemsViewTest {
         assertThat(view.exportXlsx.getElement().getAttribute("download")).isNotNull();
     }
 
+    @Test
+    void a_systems_form_links_its_page_and_the_page_links_back_to_the_form() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        AiSystem system = service.register(AiSystemFixtures.diagnosisAssistant("Linked " + System.nanoTime(), "o"));
+        Karibu.signInAndOpen(context, officer);
+        AiSystemsView view = open();
+        view.open(system);
+        assertThat(view.page.getHref()).isEqualTo("systems/" + system.getId());
+
+        Karibu.navigate(view.page.getHref());
+        AiSystemPage page = _get(AiSystemPage.class);
+        assertThat(view.dialog.isOpened()).as("leaving the inventory closes its dialog").isFalse();
+        assertThat(page.summary.getText()).contains("Generative / LLM", "PHI (health data)", "EU AI Act High");
+        assertThat(page.edit.getHref()).isEqualTo("systems?system=" + system.getId());
+
+        Karibu.navigate(page.edit.getHref());
+        AiSystemsView back = _get(AiSystemsView.class);
+        assertThat(back.dialog.isOpened()).isTrue();
+        assertThat(back.form.name.getValue()).isEqualTo(system.getName());
+    }
+
     private static AiSystemsView open() {
         UI.getCurrent().navigate(AiSystemsView.class);
         return _get(AiSystemsView.class);
