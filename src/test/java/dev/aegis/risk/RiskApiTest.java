@@ -60,6 +60,7 @@ class RiskApiTest {
         assertThat(json.path("content").size()).isEqualTo(2);
         assertThat(json.path("content").get(0).path("details").path("title").asString()).isEqualTo(tag + " 3");
         assertThat(json.path("content").get(0).path("inherentScore").asInt()).isEqualTo(15);
+        assertThat(json.path("content").get(0).path("updatedBy").asString()).isEqualTo(officer.username());
         var second = Http.json(send("GET", "/api/v1/risks?q=" + tag + "&tier=HIGH&category=PRIVACY&requirement="
                 + requirement + "&sort=title&direction=asc&size=2&page=1", token, null, null));
         assertThat(second.path("content").get(0).path("details").path("title").asString()).isEqualTo(tag + " 3");

@@ -261,16 +261,30 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         return changed;
     }
 
-    /** {@code systems?system=<id>} opens that system's form, e.g. from its page. */
+    /**
+     * {@code systems?tier=HIGH} and {@code systems?stage=DEPLOYMENT} (the dashboard's bars) filter the list;
+     * {@code systems?system=<id>} opens that system's form, e.g. from its page.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("system").ifPresent(id -> {
+        var params = event.getLocation().getQueryParameters();
+        params.getSingleParameter("tier").flatMap(v -> named(EuAiActTier.class, v)).ifPresent(tier::setValue);
+        params.getSingleParameter("stage").flatMap(v -> named(LifecycleStage.class, v)).ifPresent(stage::setValue);
+        params.getSingleParameter("system").ifPresent(id -> {
             try {
                 open(service.get(Long.parseLong(id)));
             } catch (NumberFormatException | dev.aegis.shared.NotFoundException e) {
                 Notification.show("There is no AI system " + id + ".", 5000, Notification.Position.TOP_CENTER);
             }
         });
+    }
+
+    private static <E extends Enum<E>> java.util.Optional<E> named(Class<E> type, String name) {
+        try {
+            return java.util.Optional.of(Enum.valueOf(type, name.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private AiSystemService.Filter filter() {

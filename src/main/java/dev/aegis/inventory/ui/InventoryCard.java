@@ -10,7 +10,10 @@ import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.ui.DashboardCard;
 import java.util.Map;
 
-/** The dashboard's inventory figures: AI systems by EU AI Act tier and by life-cycle stage, as bars. */
+/**
+ * The dashboard's inventory figures: AI systems (not retired) by EU AI Act tier and by life-cycle stage, as bars; each
+ * label opens the inventory filtered to it.
+ */
 @org.springframework.stereotype.Component
 class InventoryCard implements DashboardCard {
 
@@ -36,20 +39,20 @@ class InventoryCard implements DashboardCard {
             card.add(new Paragraph("No AI systems yet."), new Anchor("systems", "Register the first one"));
             return card;
         }
-        card.add(new Span("By EU AI Act tier"), bars(figures.byTier()), new Span("By life-cycle stage"),
-                bars(figures.byStage()), new Anchor("systems", "Open the inventory"));
+        card.add(new Span("By EU AI Act tier"), bars(figures.byTier(), "tier"), new Span("By life-cycle stage"),
+                bars(figures.byStage(), "stage"), new Anchor("systems", "Open the inventory"));
         return card;
     }
 
     /** Plain HTML bars: readable without script, and screen readers get the numbers as text. */
-    private static Div bars(Map<? extends Enum<?>, Long> counts) {
+    private static Div bars(Map<? extends Enum<?>, Long> counts, String filter) {
         long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
         Div list = new Div();
         list.addClassNames("aegis-bars");
         counts.forEach((key, count) -> {
             Div row = new Div();
             row.addClassNames("aegis-bar-row");
-            Span label = new Span(AiSystemForm.label(key));
+            Anchor label = new Anchor("systems?" + filter + "=" + key.name(), AiSystemForm.label(key));
             label.addClassNames("aegis-bar-label");
             Div bar = new Div();
             bar.addClassNames("aegis-bar", "aegis-bar-" + key.name().toLowerCase());

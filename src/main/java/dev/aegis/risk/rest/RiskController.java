@@ -62,14 +62,14 @@ class RiskController {
 
     record RiskResponse(long id, long version, Status status, RiskDetails details, int inherentScore,
             Integer residualLikelihood, Integer residualImpact, Integer residualScore, Treatment treatment,
-            Acceptance acceptance, Instant createdAt, Instant updatedAt) {
+            Acceptance acceptance, Instant createdAt, Instant updatedAt, String updatedBy) {
         static RiskResponse of(Risk r) {
             Acceptance acceptance = r.getAcceptedBy() == null ? null
                     : new Acceptance(r.getAcceptedBy(), r.getAcceptedAt(), r.getAcceptanceRationale(),
                             r.getAcceptanceExpiresOn());
             return new RiskResponse(r.getId(), r.getVersion(), r.getStatus(), r.details(), r.getInherentScore(),
                     r.getResidualLikelihood(), r.getResidualImpact(), r.getResidualScore(), r.getTreatment(), acceptance,
-                    r.getCreatedAt(), r.getUpdatedAt());
+                    r.getCreatedAt(), r.getUpdatedAt(), r.getUpdatedBy());
         }
     }
 

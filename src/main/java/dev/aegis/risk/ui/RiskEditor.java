@@ -53,7 +53,6 @@ class RiskEditor extends Dialog {
     final Button workflow = new Button("Workflow: assess, treat, accept…");
     /** The risk as the user read it; null while raising a new one. */
     Risk editing;
-    private RiskDetails pending;
 
     /** One field someone else changed: as the user read it, as it is now, and what the user entered. */
     record Change(String field, String read, String now, String yours) {
@@ -90,9 +89,10 @@ class RiskEditor extends Dialog {
         reapply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         reload.addClickListener(e -> edit(risks.get(editing.getId())));
         reapply.addClickListener(e -> {
+            // what the form holds now: the input kept after the conflict, and whatever the user changed since
             editing = risks.get(editing.getId());
             conflict.setVisible(false);
-            save(pending);
+            save(form.read());
         });
         conflict.add(conflictSummary, changes, new HorizontalLayout(reload, reapply));
         conflict.setVisible(false);
@@ -156,7 +156,6 @@ class RiskEditor extends Dialog {
 
     /** Someone saved the risk after this user opened it: show who, when and what, and keep the user's input. */
     private void showConflict(RiskDetails mine) {
-        pending = mine;
         Risk fresh = risks.get(editing.getId());
         List<Change> list = changes(editing, fresh, mine);
         conflictSummary.setText((fresh.getUpdatedBy() == null ? "Someone" : fresh.getUpdatedBy())

@@ -44,5 +44,11 @@ class InventoryCardTest {
         assertThat(text).contains("AI systems: " + figures.total()).contains("By EU AI Act tier")
                 .contains("High" + figures.byTier().get(dev.aegis.inventory.Classification.EuAiActTier.HIGH))
                 .contains("Deployment" + figures.byStage().get(dev.aegis.inventory.Classification.LifecycleStage.DEPLOYMENT));
+
+        // a bar's label opens the inventory filtered to it
+        var high = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("High"));
+        Karibu.navigate(high.getHref());
+        AiSystemsView view = _get(AiSystemsView.class);
+        assertThat(view.tier.getValue()).isEqualTo(dev.aegis.inventory.Classification.EuAiActTier.HIGH);
     }
 }
