@@ -38,6 +38,7 @@ import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskDetails;
 import dev.aegis.risk.RiskService;
+import dev.aegis.risk.RiskTransfer;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.shared.DomainRuleException;
@@ -83,14 +84,17 @@ public class RisksView extends VerticalLayout {
     final DatePicker dueDate = new DatePicker("Due date");
     final Button save = new Button("Raise risk");
     final RiskWorkflowDialog workflow;
+    final RiskFiles files;
 
-    RisksView(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator,
-            AuthenticationContext auth) {
+    RisksView(RiskService risks, RiskTransfer transfer, AiSystemService systems, FrameworkCatalog catalog,
+            Validator validator, AuthenticationContext auth) {
         this.risks = risks;
         this.systems = systems;
         this.catalog = catalog;
         this.validator = validator;
         this.workflow = new RiskWorkflowDialog(risks, this::refresh);
+        this.files = new RiskFiles(transfer, this::filter, auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"),
+                this::refresh);
         setSizeFull();
         configureGrid();
         configureDialog();
@@ -109,7 +113,7 @@ public class RisksView extends VerticalLayout {
                 .setSortProperty("residualScore");
         grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner");
         grid.addColumn(Risk::getDueDate).setHeader("Due").setSortProperty("dueDate");
-        grid.setItems(query -> risks.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(query -> risks.slice(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) risks.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> workflow.show(risks.get(e.getItem().getId())));
@@ -132,7 +136,7 @@ public class RisksView extends VerticalLayout {
         raise.setId("raise-risk");
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         raise.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, raise);
+        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, raise, files);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
