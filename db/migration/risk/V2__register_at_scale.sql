@@ -3,6 +3,8 @@
 create index risk_by_inherent_score on risk (inherent_score, id);
 create index risk_by_status_and_score on risk (status, inherent_score, id);
 create index risk_by_category_and_score on risk (category, inherent_score, id);
+-- the grid's status and category filters together
+create index risk_by_status_and_category on risk (status, category);
 create index risk_by_title on risk (title, id);
 create index risk_by_due_date on risk (due_date, id);
 create index risk_by_updated_at on risk (updated_at, id);
