@@ -335,7 +335,7 @@ public class RiskTransfer {
                 for (String part : parts(row.get(SYSTEMS))) {
                     Matcher m = SYSTEM_ID.matcher(part);
                     if (m.matches()) {
-                        ids.add(Long.valueOf(m.group(2) != null ? m.group(2) : m.group(3)));
+                        ids.add(systemId(m));
                     } else {
                         names.add(part);
                     }
@@ -350,7 +350,7 @@ public class RiskTransfer {
             for (String part : parts(row.get(SYSTEMS))) {
                 Matcher m = SYSTEM_ID.matcher(part);
                 if (m.matches()) {
-                    long id = Long.parseLong(m.group(2) != null ? m.group(2) : m.group(3));
+                    long id = systemId(m);
                     String name = systemNames.get(id);
                     if (name == null || (m.group(1) != null && !m.group(1).isBlank()
                             && !name.equalsIgnoreCase(m.group(1).strip()))) {
@@ -375,6 +375,15 @@ public class RiskTransfer {
             return ids;
         }
 
+        /** The id in "#12" or "Name [#12]"; -1 (no system) when it is too long to be one. */
+        private static long systemId(Matcher m) {
+            try {
+                return Long.parseLong(m.group(2) != null ? m.group(2) : m.group(3));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
         Set<Long> requirements(Table.Row row, String column, boolean threats, List<RowProblem> problems) {
             Set<Long> ids = new LinkedHashSet<>();
             for (String part : parts(row.get(column))) {
@@ -393,13 +402,22 @@ public class RiskTransfer {
             return ids;
         }
 
+        private boolean mayEdit(long system) {
+            try {
+                return systems.mayEdit(system);
+            } catch (dev.aegis.shared.NotFoundException e) {
+                // a risk may still name a system that was removed since: nobody owns it any more
+                return false;
+            }
+        }
+
         /** A system owner raises and changes only risks all of whose systems they own. */
         void requireMayChange(int row, Collection<Long> systemIds, String tense, List<RowProblem> problems) {
             if (manages) {
                 return;
             }
             List<Long> foreign = systemIds.stream()
-                    .filter(id -> !mayChange.computeIfAbsent(id, systems::mayEdit)).toList();
+                    .filter(id -> !mayChange.computeIfAbsent(id, this::mayEdit)).toList();
             if (!foreign.isEmpty()) {
                 problems.add(new RowProblem(row, SYSTEMS, "You raise and change risks only of AI systems you own; the "
                         + "risk " + tense + " also of " + systems.names(foreign).values().stream().sorted()
