@@ -155,6 +155,33 @@ public class AiSystemService {
         }
     }
 
+    /** The names of the given systems by id (unknown ids left out): for lists and files that show systems by name. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            systems.namesOf(ids).forEach(row -> names.put((Long) row[0], (String) row[1]));
+        }
+        return names;
+    }
+
+    /**
+     * The ids of the systems bearing each of these names, compared in lower case (a name no system bears is left out;
+     * names are not unique, so a name may give several ids): for imports that name systems.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
+        java.util.Map<String, List<Long>> ids = new java.util.HashMap<>();
+        List<String> lower = names.stream().map(n -> n.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        if (!lower.isEmpty()) {
+            systems.named(lower).forEach(row -> ids.computeIfAbsent((String) row[1], k -> new ArrayList<>())
+                    .add((Long) row[0]));
+        }
+        return ids;
+    }
+
     /** Whether the signed-in user may change this system (for the screens; the service checks again). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)

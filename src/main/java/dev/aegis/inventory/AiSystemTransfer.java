@@ -3,6 +3,7 @@ package dev.aegis.inventory;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.inventory.InventoryEvents.AiSystemsExported;
 import dev.aegis.inventory.InventoryEvents.AiSystemsImported;
+import dev.aegis.shared.tabular.ImportChecks;
 import dev.aegis.shared.tabular.ImportReport;
 import dev.aegis.shared.tabular.RecordColumns;
 import dev.aegis.shared.tabular.RowProblem;
@@ -150,34 +151,15 @@ public class AiSystemTransfer {
     }
 
     private static List<RowProblem> headerProblems(List<String> header) {
-        List<RowProblem> problems = new ArrayList<>();
-        List<String> known = columns();
-        Set<String> seen = new HashSet<>();
-        for (String column : header) {
-            if (column.isBlank()) {
-                problems.add(new RowProblem(1, null, "A column has no name in the header row."));
-            } else if (!known.contains(column)) {
-                problems.add(new RowProblem(1, column, "Unknown column. Use the column names of an export: "
-                        + String.join(", ", known) + "."));
-            } else if (!seen.add(column)) {
-                problems.add(new RowProblem(1, column, "This column appears twice."));
-            }
-        }
-        for (String required : DETAILS.required()) {
-            if (!seen.contains(required)) {
-                problems.add(new RowProblem(1, required, "This column is missing; every AI system needs it."));
-            }
-        }
-        return problems;
+        return ImportChecks.header(header, columns(), DETAILS.required(), "AI system");
     }
 
     /** The change a row asks for, {@code null} when it matches the stored system; problems go to {@code problems}. */
     private Planned check(Table.Row row, Map<Long, Integer> idRows, List<RowProblem> problems) {
         int n = row.number();
-        row.cells().keySet().stream().filter(k -> k.startsWith("#")).findFirst()
-                .ifPresent(k -> problems.add(new RowProblem(n, null, "The row has more cells than the header has columns.")));
-        Long id = number(row, ID, problems);
-        Long version = number(row, VERSION, problems);
+        ImportChecks.extraCells(row, problems);
+        Long id = ImportChecks.wholeNumber(row, ID, problems);
+        Long version = ImportChecks.wholeNumber(row, VERSION, problems);
         AiSystemDetails details = DETAILS.parse(row, problems);
         Set<String> unreadable = new HashSet<>();
         problems.forEach(p -> unreadable.add(p.column()));
@@ -220,18 +202,5 @@ public class AiSystemTransfer {
             return null;
         }
         return new Planned(id, version, details);
-    }
-
-    private static Long number(Table.Row row, String column, List<RowProblem> problems) {
-        String text = row.get(column);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Long.valueOf(text);
-        } catch (NumberFormatException e) {
-            problems.add(new RowProblem(row.number(), column, "\"" + text + "\" is not a whole number."));
-            return null;
-        }
     }
 }

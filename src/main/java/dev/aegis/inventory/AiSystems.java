@@ -7,6 +7,12 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AiSystems extends JpaRepository<AiSystem, Long>, JpaSpecificationExecutor<AiSystem> {
 
+    @Query("select s.id, s.name from AiSystem s where s.id in :ids")
+    List<Object[]> namesOf(java.util.Collection<Long> ids);
+
+    @Query("select s.id, lower(s.name) from AiSystem s where lower(s.name) in :names")
+    List<Object[]> named(java.util.Collection<String> names);
+
     @Query("select s.euAiActTier, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.euAiActTier")
     List<Object[]> countByTier();
 

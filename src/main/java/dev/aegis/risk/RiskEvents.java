@@ -35,4 +35,23 @@ public final class RiskEvents {
         public String action() { return "ACCEPTANCE_EXPIRED"; }
         public Map<String, Object> details() { return Map.of("acceptedBy", acceptedBy, "expiredOn", expiredOn); }
     }
+
+    /** The register, or the part matching the filters, left Aegis as a file. */
+    public record RisksExported(String format, long rows, String filters) implements AuditableEvent {
+        public String objectType() { return "Risk"; }
+        public String objectId() { return null; }
+        public String action() { return "EXPORT"; }
+        public Map<String, Object> details() { return Map.of("format", format, "rows", rows, "filters", filters); }
+    }
+
+    /** A file was imported; each risk it raised or changed has its own entries as well. */
+    public record RisksImported(String format, int created, int updated, int unchanged) implements AuditableEvent {
+        public String objectType() { return "Risk"; }
+        public String objectId() { return null; }
+        public String action() { return "IMPORT"; }
+
+        public Map<String, Object> details() {
+            return Map.of("format", format, "created", created, "updated", updated, "unchanged", unchanged);
+        }
+    }
 }

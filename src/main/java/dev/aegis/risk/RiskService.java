@@ -35,7 +35,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -101,10 +104,22 @@ public class RiskService {
         }
     }
 
+    /** A page of matching risks with the total count (what the API answers). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Page<Risk> search(Filter filter, Pageable page) {
-        return risks.findAll(specification(filter), page);
+        return risks.findAll(specification(filter), stable(page));
+    }
+
+    /**
+     * A page of matching risks without counting them all: for the register's grid, which asks {@link #count} once
+     * per filter instead of once per page.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Slice<Risk> slice(Filter filter, Pageable page) {
+        Pageable stable = stable(page);
+        return risks.findBy(specification(filter), q -> q.sortBy(stable.getSort()).slice(stable));
     }
 
     @PreAuthorize(READERS)
@@ -373,7 +388,7 @@ public class RiskService {
         return catalog.requirements(ids).stream().collect(Collectors.toMap(RequirementSummary::id, r -> r));
     }
 
-    private static boolean isThreat(RequirementSummary r) {
+    static boolean isThreat(RequirementSummary r) {
         return (ATLAS.equals(r.frameworkCode())
                 && (r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE))
                 || (OWASP_LLM.equals(r.frameworkCode()) && r.kind() == RequirementKind.RISK);
@@ -384,7 +399,29 @@ public class RiskService {
     }
 
 
-    private static Specification<Risk> specification(Filter f) {
+    /** Columns that are never null: sorting them needs no nulls-first/last, which would keep PostgreSQL off their index. */
+    private static final Set<String> NOT_NULL = Set.of("id", "title", "category", "status", "inherentScore",
+            "inherentLikelihood", "inherentImpact", "owner", "createdAt", "updatedAt");
+
+    /**
+     * The requested order made stable and index-friendly: ties are broken by id in the direction of the first key (so
+     * paging never shows a risk twice and a btree (key, id) serves either direction), and null handling is dropped for
+     * columns that cannot be null.
+     */
+    static Pageable stable(Pageable page) {
+        List<Sort.Order> orders = new ArrayList<>();
+        for (Sort.Order o : page.getSort()) {
+            if (!o.getProperty().equals("id")) {
+                orders.add(NOT_NULL.contains(o.getProperty()) ? o.with(Sort.NullHandling.NATIVE) : o);
+            }
+        }
+        Sort.Direction tieBreak = orders.isEmpty() ? Sort.Direction.ASC : orders.getFirst().getDirection();
+        orders.add(new Sort.Order(tieBreak, "id"));
+        return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(orders))
+                : Pageable.unpaged(Sort.by(orders));
+    }
+
+    static Specification<Risk> specification(Filter f) {
         List<Specification<Risk>> parts = new ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().trim().toLowerCase() + "%";
@@ -421,16 +458,15 @@ public class RiskService {
             });
         }
         if (f.requirement() != null) {
+            // one semi-join over the view of both link tables, driven by their (requirement_id, risk_id) indexes
             parts.add((r, q, cb) -> {
-                Subquery<Long> bears = q.subquery(Long.class);
-                Join<Risk, Long> requirement = bears.correlate(r).join("requirements");
-                bears.select(requirement).where(cb.equal(requirement, f.requirement()));
-                Subquery<Long> threatens = q.subquery(Long.class);
-                Join<Risk, Long> threat = threatens.correlate(r).join("threats");
-                threatens.select(threat).where(cb.equal(threat, f.requirement()));
-                return cb.or(cb.exists(bears), cb.exists(threatens));
+                Subquery<Long> sq = q.subquery(Long.class);
+                Root<RiskReference> link = sq.from(RiskReference.class);
+                return r.get("id").in(sq.select(link.get("riskId"))
+                        .where(cb.equal(link.get("requirementId"), f.requirement())));
             });
         }
         return Specification.allOf(parts);
     }
+
 }

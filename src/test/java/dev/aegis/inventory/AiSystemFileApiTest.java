@@ -6,9 +6,6 @@ import dev.aegis.AegisTest;
 import dev.aegis.Http;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
@@ -94,21 +91,10 @@ class AiSystemFileApiTest {
     }
 
     private HttpResponse<byte[]> get(String path, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Http(port).download(path, token);
     }
 
-    /** Sends the file as a multipart upload, as a browser form or {@code curl -F file=@systems.csv} would. */
     private HttpResponse<String> post(String path, String token, byte[] file) throws Exception {
-        String boundary = "----aegis" + System.nanoTime();
-        var body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"systems.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return new Http(port).upload(path, token, "systems.csv", file);
     }
 }

@@ -7,17 +7,14 @@ import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.shared.tabular.ImportReport;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.web.ImportAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +40,6 @@ class AiSystemFileController {
 
     AiSystemFileController(AiSystemTransfer transfer) {
         this.transfer = transfer;
-    }
-
-    record ImportResponse(boolean applied, int created, int updated, int unchanged) {
     }
 
     @GetMapping(path = "/export", produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
@@ -78,21 +72,6 @@ class AiSystemFileController {
     }
 
     private static ResponseEntity<?> answer(ImportReport report) {
-        if (!report.accepted()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                    report.problems().size() + " problem(s) in the file; nothing was imported.");
-            problem.setTitle("The file was not imported");
-            List<Map<String, Object>> errors = report.problems().stream().map(p -> {
-                Map<String, Object> error = new java.util.LinkedHashMap<>();
-                error.put("row", p.row());
-                error.put("column", p.column());
-                error.put("message", p.message());
-                return error;
-            }).toList();
-            problem.setProperty("errors", errors);
-            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        }
-        return ResponseEntity.ok(new ImportResponse(report.applied(), report.created(), report.updated(),
-                report.unchanged()));
+        return ImportAnswers.of(report);
     }
 }

@@ -38,6 +38,7 @@ import dev.aegis.inventory.Classification.Status;
 import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.ui.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -146,18 +147,8 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
 
     /** A download of the systems matching the filters at the moment of the click, streamed from the database. */
     private Anchor download(AiSystemTransfer transfer, TabularFormat format, String label) {
-        Anchor anchor = new Anchor((DownloadHandler) event -> {
-            event.setFileName("aegis-ai-systems-" + LocalDateTime.now(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "." + format.extension());
-            event.setContentType(format.mediaType());
-            transfer.export(filter(), format, event.getOutputStream());
-        }, "");
-        anchor.setId("export-" + format.extension());
-        anchor.getElement().setAttribute("download", true);
-        Button button = new Button("Export " + label, new Icon(VaadinIcon.DOWNLOAD));
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        anchor.add(button);
-        return anchor;
+        return Downloads.export("export-" + format.extension(), "aegis-ai-systems", format,
+                out -> transfer.export(filter(), format, out));
     }
 
     private void configureDialog() {

@@ -35,6 +35,7 @@ import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskDetails;
 import dev.aegis.risk.RiskService;
+import dev.aegis.risk.RiskTransfer;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.ui.RiskForm.SystemRef;
@@ -73,11 +74,12 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     final Button raise = new Button("Raise a risk", new Icon(VaadinIcon.PLUS));
     final RiskEditor editor;
     final RiskWorkflowDialog workflow;
+    final RiskFiles files;
     /** While the address fills the filters, their changes do not write it back. */
     private boolean restoring;
 
-    RisksView(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator,
-            AuthenticationContext auth) {
+    RisksView(RiskService risks, RiskTransfer transfer, AiSystemService systems, FrameworkCatalog catalog,
+            Validator validator, AuthenticationContext auth) {
         this.risks = risks;
         this.choices = new RegisterChoices(systems, catalog);
         this.workflow = new RiskWorkflowDialog(risks, this::refresh);
@@ -86,6 +88,8 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
             editor.close();
             workflow.show(risks.get(editor.editing.getId()));
         });
+        this.files = new RiskFiles(transfer, this::filter, auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"),
+                this::refresh);
         setSizeFull();
         configureGrid();
         raise.setVisible(auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"));
@@ -107,7 +111,7 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
                 .setSortProperty("residualScore");
         grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner");
         grid.addColumn(Risk::getDueDate).setHeader("Due").setSortProperty("dueDate");
-        grid.setItems(query -> risks.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(query -> risks.slice(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) risks.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> open(e.getItem().getId()));
@@ -144,7 +148,8 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         raise.setId("raise-risk");
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         raise.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, owner, system, requirement, raise);
+        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, owner, system, requirement, raise,
+                files);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;

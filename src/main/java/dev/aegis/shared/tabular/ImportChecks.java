@@ -1,0 +1,60 @@
+package dev.aegis.shared.tabular;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The checks every register import makes the same way, with the same messages. */
+public final class ImportChecks {
+
+    private ImportChecks() {
+    }
+
+    /**
+     * Problems with the header row: unnamed, unknown or repeated columns, and required columns that are missing
+     * ({@code noun} names a record of the register, e.g. "AI system").
+     */
+    public static List<RowProblem> header(List<String> header, List<String> known, Collection<String> required,
+            String noun) {
+        List<RowProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String column : header) {
+            if (column.isBlank()) {
+                problems.add(new RowProblem(1, null, "A column has no name in the header row."));
+            } else if (!known.contains(column)) {
+                problems.add(new RowProblem(1, column, "Unknown column. Use the column names of an export: "
+                        + String.join(", ", known) + "."));
+            } else if (!seen.add(column)) {
+                problems.add(new RowProblem(1, column, "This column appears twice."));
+            }
+        }
+        for (String column : required) {
+            if (!seen.contains(column)) {
+                problems.add(new RowProblem(1, column, "This column is missing; every " + noun + " needs it."));
+            }
+        }
+        return problems;
+    }
+
+    /** A problem when the row has cells beyond the header's columns. */
+    public static void extraCells(Table.Row row, List<RowProblem> problems) {
+        row.cells().keySet().stream().filter(k -> k.startsWith("#")).findFirst().ifPresent(k -> problems.add(
+                new RowProblem(row.number(), null, "The row has more cells than the header has columns.")));
+    }
+
+    /** The cell as a whole number, {@code null} when empty; a problem when it is something else. */
+    public static Long wholeNumber(Table.Row row, String column, List<RowProblem> problems) {
+        String text = row.get(column);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            problems.add(new RowProblem(row.number(), column, "\"" + text + "\" is not a whole number."));
+            return null;
+        }
+    }
+}
