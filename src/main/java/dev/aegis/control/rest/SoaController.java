@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import dev.aegis.shared.web.Versions;
 
 /** The ISO/IEC 42001 Statement of Applicability: the working statement, decisions, issued versions and exports. */
@@ -77,11 +76,12 @@ class SoaController {
 
     @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})
     @Operation(summary = "The working statement or an issued version (version=N) as CSV (format=csv) or PDF (format=pdf)")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "pdf") String format,
+    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "pdf") String format,
             @RequestParam(required = false) Integer version) {
         boolean csv = "csv".equalsIgnoreCase(format);
         String name = "statement-of-applicability" + (version == null ? "-draft" : "-v" + version) + (csv ? ".csv" : ".pdf");
-        // render before streaming, so a refusal or an unknown version is an error response, not a broken download
+        // rendered in full first (a statement is small): a refusal or an unknown version is then an error response,
+        // and no asynchronous dispatch runs outside the stateless API chain's authentication
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         if (csv) {
             soa.csv(version, out);
@@ -92,6 +92,6 @@ class SoaController {
         return ResponseEntity.ok()
                 .contentType(csv ? MediaType.parseMediaType("text/csv; charset=UTF-8") : MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .body(stream -> stream.write(bytes));
+                .body(bytes);
     }
 }
