@@ -106,6 +106,21 @@ public class ScopeService {
                 .toList();
     }
 
+    /**
+     * The ids of the requirements in each system's scope (proposed or confirmed, not excluded), for coverage. Only ids
+     * and for every signed-in role: the reasons and decisions stay behind {@link #scope(long)}.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')")
+    @Transactional(readOnly = true)
+    public Map<Long, Set<Long>> requirementsInScope(Collection<Long> systemIds) {
+        Map<Long, Set<Long>> out = new HashMap<>();
+        for (Long id : systemIds) {
+            out.put(id, entries.findBySystemId(id).stream().filter(e -> e.getState() != ScopeState.EXCLUDED)
+                    .map(ScopeEntry::getRequirementId).collect(Collectors.toSet()));
+        }
+        return out;
+    }
+
     /** Whether the signed-in user confirms and excludes (for the screens; the methods check again). */
     public boolean mayDecide() {
         return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");

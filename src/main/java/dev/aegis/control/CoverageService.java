@@ -1,0 +1,336 @@
+package dev.aegis.control;
+
+import dev.aegis.control.ControlVocabulary.CoverageLevel;
+import dev.aegis.control.ControlVocabulary.ImplementationStatus;
+import dev.aegis.control.ControlVocabulary.MappingStrength;
+import dev.aegis.control.CoverageArithmetic.Link;
+import dev.aegis.control.CoverageArithmetic.Result;
+import dev.aegis.framework.CatalogViews.FrameworkSummary;
+import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.framework.Relationship;
+import dev.aegis.inventory.ScopeService;
+import dev.aegis.risk.Risk;
+import dev.aegis.risk.RiskService;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which requirements our controls meet, per framework, for one AI system or for the organisation. A requirement is
+ * covered when an implemented control meets it fully, partly covered when the controls meeting it are only planned or
+ * in progress or meet it only in part, and not covered otherwise; crosswalks carry coverage between frameworks as
+ * {@link CoverageArithmetic} says. For an AI system the requirements are those in its scope and the controls those
+ * applied to it, with their status there; for the organisation the requirements are every assessable requirement and
+ * the controls the library's, with their library status. The heavy part is one grouped SQL query over the control
+ * tables, never a query per requirement.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(ControlService.READERS)
+public class CoverageService {
+
+    private final JdbcTemplate jdbc;
+    private final FrameworkCatalog catalog;
+    private final ScopeService scope;
+    private final RiskService risks;
+    private final CrosswalkLinks crosswalks;
+
+    CoverageService(JdbcTemplate jdbc, FrameworkCatalog catalog, ScopeService scope, RiskService risks,
+            CrosswalkLinks crosswalks) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.scope = scope;
+        this.risks = risks;
+        this.crosswalks = crosswalks;
+    }
+
+    /** The path coverage took when it came through a crosswalk. */
+    public record Via(RequirementSummary from, List<String> crosswalks, List<String> crosswalkNames,
+            Relationship weakest) {
+        /** e.g. "through NIST AI RMF → ISO/IEC 42001 from GOVERN 1.1 (related)". */
+        public String describe() {
+            return "through " + String.join(" and ", crosswalkNames) + " from " + from.frameworkCode() + " "
+                    + from.refId() + " (weakest link: " + weakest.name().toLowerCase() + ")";
+        }
+    }
+
+    /**
+     * One requirement's coverage: its level, what directly mapped controls give, how many distinct controls meet it
+     * directly, and the crosswalk path when the level came through one. {@code systemsCovered} (organisation only)
+     * counts the AI systems on which an implemented control applied there meets it fully.
+     */
+    public record RequirementCoverage(RequirementSummary requirement, CoverageLevel level, CoverageLevel direct,
+            int controls, Via via, Long systemsCovered) {
+        public boolean throughCrosswalk() {
+            return via != null;
+        }
+    }
+
+    /** A framework's coverage for one system (or the organisation when {@code systemId} is null). */
+    public record FrameworkCoverage(String frameworkCode, String frameworkName, Long systemId,
+            List<RequirementCoverage> requirements) {
+        public long count(CoverageLevel level) {
+            return requirements.stream().filter(r -> r.level() == level).count();
+        }
+
+        /** Covered requirements, partly covered ones counting half, in percent. */
+        public int percent() {
+            return requirements.isEmpty() ? 0 : (int) Math.round(100.0
+                    * (count(CoverageLevel.COVERED) + 0.5 * count(CoverageLevel.PARTIAL)) / requirements.size());
+        }
+    }
+
+    /** A control behind a coverage cell: met directly or through a crosswalk from another requirement. */
+    public record ControlBehind(long controlId, String title, ImplementationStatus status, MappingStrength strength,
+            RequirementSummary through, String crosswalk, Relationship relationship) {
+    }
+
+    /** What is behind one cell of the matrix. */
+    public record Cell(RequirementCoverage coverage, Long systemId, List<ControlBehind> controls,
+            List<RiskRef> risks) {
+    }
+
+    public record RiskRef(long id, String title, int inherentScore) {
+    }
+
+    /** A framework's coverage for one AI system (its scope) or, when {@code systemId} is null, the organisation. */
+    public FrameworkCoverage framework(String frameworkCode, Long systemId) {
+        FrameworkSummary framework = catalog.framework(frameworkCode);
+        List<RequirementSummary> all = catalog.tree(frameworkCode, false);
+        if (systemId == null) {
+            List<RequirementSummary> assessable = all.stream().filter(RequirementSummary::assessable).toList();
+            Map<Long, Long> systems = systemsCovered(assessable.stream().map(RequirementSummary::id).toList());
+            return new FrameworkCoverage(framework.code(), framework.name(), null,
+                    evaluate(assessable, organisationDirect(), systems));
+        }
+        Set<Long> inScope = scope.requirementsInScope(List.of(systemId)).get(systemId);
+        List<RequirementSummary> requirements = all.stream().filter(r -> inScope.contains(r.id())).toList();
+        return new FrameworkCoverage(framework.code(), framework.name(), systemId,
+                evaluate(requirements, systemDirect(List.of(systemId)).getOrDefault(systemId, Map.of()), null));
+    }
+
+    /** Every framework's coverage for the organisation (for the dashboard and the overview). */
+    public List<FrameworkCoverage> organisation() {
+        Map<Long, Direct> direct = organisationDirect();
+        List<FrameworkCoverage> out = new ArrayList<>();
+        for (FrameworkSummary f : catalog.frameworks()) {
+            List<RequirementSummary> assessable = catalog.tree(f.code(), false).stream()
+                    .filter(RequirementSummary::assessable).toList();
+            out.add(new FrameworkCoverage(f.code(), f.name(), null, evaluate(assessable, direct, null)));
+        }
+        return out;
+    }
+
+    /**
+     * The matrix: a framework's coverage for each of these AI systems, by system id and requirement id; a requirement
+     * not in a system's scope has no entry for it.
+     */
+    public Map<Long, Map<Long, RequirementCoverage>> matrix(String frameworkCode, List<Long> systemIds) {
+        List<RequirementSummary> all = catalog.tree(frameworkCode, false);
+        Map<Long, Set<Long>> inScope = scope.requirementsInScope(systemIds);
+        Map<Long, Map<Long, Direct>> direct = systemDirect(systemIds);
+        Map<Long, Map<Long, RequirementCoverage>> out = new LinkedHashMap<>();
+        for (Long systemId : systemIds) {
+            Set<Long> ids = inScope.getOrDefault(systemId, Set.of());
+            List<RequirementSummary> requirements = all.stream().filter(r -> ids.contains(r.id())).toList();
+            out.put(systemId, evaluate(requirements, direct.getOrDefault(systemId, Map.of()), null).stream()
+                    .collect(Collectors.toMap(c -> c.requirement().id(), Function.identity())));
+        }
+        return out;
+    }
+
+    /** The gaps: requirements not covered or only partly, worst first. */
+    public List<RequirementCoverage> gaps(String frameworkCode, Long systemId) {
+        return framework(frameworkCode, systemId).requirements().stream()
+                .filter(r -> r.level() != CoverageLevel.COVERED)
+                .sorted(Comparator.comparing(RequirementCoverage::level)).toList();
+    }
+
+    /**
+     * The controls and risks behind one requirement for one AI system (or the organisation): the controls mapped to it
+     * and those mapped to requirements a crosswalk links it to, each control once, and the risks bearing on it.
+     */
+    public Cell cell(long requirementId, Long systemId) {
+        RequirementSummary requirement = catalog.requirements(List.of(requirementId)).stream().findFirst()
+                .orElseThrow(() -> new dev.aegis.shared.NotFoundException("No requirement " + requirementId));
+        CrosswalkLinks.Snapshot snapshot = crosswalks.get();
+        Map<Long, Link> neighbours = new LinkedHashMap<>();
+        for (Link l : snapshot.links()) {
+            if (l.source() == requirementId) {
+                neighbours.putIfAbsent(l.target(), new Link(l.crosswalk(), l.target(), l.source(),
+                        CoverageArithmetic.inverse(l.relationship())));
+            } else if (l.target() == requirementId) {
+                neighbours.putIfAbsent(l.source(), l);
+            }
+        }
+        List<Long> ids = new ArrayList<>(neighbours.keySet());
+        ids.add(requirementId);
+        String sql = """
+                select c.id, c.title, %s as status, cr.strength, cr.requirement_id
+                from control.control_requirement cr join control.control c on c.id = cr.control_id
+                %s
+                where cr.requirement_id = any(?) %s
+                order by c.title""".formatted(systemId == null ? "c.status" : "a.status",
+                systemId == null ? "" : "join control.control_application a on a.control_id = c.id",
+                systemId == null ? "" : "and a.ai_system_id = " + systemId.longValue());
+        Map<Long, RequirementSummary> others = catalog.requirements(neighbours.keySet()).stream()
+                .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
+        Map<Long, ControlBehind> behind = new LinkedHashMap<>();
+        List<ControlBehind> through = new ArrayList<>();
+        jdbc.query(sql, rs -> {
+            long req = rs.getLong(5);
+            long control = rs.getLong(1);
+            ImplementationStatus status = ImplementationStatus.valueOf(rs.getString(3));
+            MappingStrength strength = MappingStrength.valueOf(rs.getString(4));
+            if (req == requirementId) {
+                behind.put(control, new ControlBehind(control, rs.getString(2), status, strength, null, null, null));
+            } else {
+                Link l = neighbours.get(req);
+                through.add(new ControlBehind(control, rs.getString(2), status, strength, others.get(req),
+                        l.crosswalk(), l.relationship()));
+            }
+        }, (Object) longs(ids));
+        through.forEach(c -> behind.putIfAbsent(c.controlId(), c));
+        RequirementCoverage coverage;
+        if (systemId == null) {
+            coverage = evaluate(List.of(requirement), organisationDirect(),
+                    systemsCovered(List.of(requirementId))).getFirst();
+        } else {
+            coverage = evaluate(List.of(requirement), systemDirect(List.of(systemId)).getOrDefault(systemId, Map.of()),
+                    null).getFirst();
+        }
+        List<RiskRef> riskRefs = risks.search(new RiskService.Filter(null, null, null, null, null, requirementId, systemId),
+                PageRequest.of(0, 50)).stream().map(r -> new RiskRef(r.getId(), r.getTitle(), r.getInherentScore()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        Set<Long> mitigated = mitigatedRisks(behind.keySet());
+        for (Long id : mitigated) {
+            if (riskRefs.stream().noneMatch(r -> r.id() == id)) {
+                Risk r = risks.get(id);
+                if (systemId == null || r.getSystems().contains(systemId)) {
+                    riskRefs.add(new RiskRef(r.getId(), r.getTitle(), r.getInherentScore()));
+                }
+            }
+        }
+        return new Cell(coverage, systemId, List.copyOf(behind.values()), riskRefs);
+    }
+
+    // the arithmetic's inputs
+
+    /** The direct coverage of one requirement: level and number of distinct controls. */
+    record Direct(CoverageLevel level, int controls) {
+    }
+
+    private static final String LEVEL = """
+            max(case when %1$s = 'IMPLEMENTED' and cr.strength = 'FULL' then 2 else 1 end)""";
+
+    /** The library's direct coverage of every requirement any control maps to. */
+    Map<Long, Direct> organisationDirect() {
+        Map<Long, Direct> out = new HashMap<>();
+        jdbc.query("select cr.requirement_id, " + LEVEL.formatted("c.status") + ", count(distinct c.id)"
+                + " from control.control_requirement cr join control.control c on c.id = cr.control_id"
+                + " where c.status <> 'NOT_APPLICABLE' group by cr.requirement_id",
+                rs -> {
+                    out.put(rs.getLong(1), new Direct(level(rs.getInt(2)), rs.getInt(3)));
+                });
+        return out;
+    }
+
+    /** The direct coverage on each of these systems, from the controls applied there, with their status there. */
+    Map<Long, Map<Long, Direct>> systemDirect(Collection<Long> systemIds) {
+        Map<Long, Map<Long, Direct>> out = new HashMap<>();
+        jdbc.query("select a.ai_system_id, cr.requirement_id, " + LEVEL.formatted("a.status")
+                + ", count(distinct a.control_id)"
+                + " from control.control_application a"
+                + " join control.control c on c.id = a.control_id"
+                + " join control.control_requirement cr on cr.control_id = a.control_id"
+                + " where a.ai_system_id = any(?) and a.status <> 'NOT_APPLICABLE' and c.status <> 'NOT_APPLICABLE'"
+                + " group by a.ai_system_id, cr.requirement_id",
+                rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .put(rs.getLong(2), new Direct(level(rs.getInt(3)), rs.getInt(4)));
+                }, (Object) longs(systemIds));
+        return out;
+    }
+
+    /** Per requirement, the AI systems on which an implemented control applied there meets it fully. */
+    Map<Long, Long> systemsCovered(Collection<Long> requirementIds) {
+        Map<Long, Long> out = new HashMap<>();
+        jdbc.query("select cr.requirement_id, count(distinct a.ai_system_id)"
+                + " from control.control_requirement cr"
+                + " join control.control_application a on a.control_id = cr.control_id"
+                + " join control.control c on c.id = cr.control_id"
+                + " where cr.requirement_id = any(?) and cr.strength = 'FULL' and a.status = 'IMPLEMENTED'"
+                + " and c.status <> 'NOT_APPLICABLE' group by cr.requirement_id",
+                rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }, (Object) longs(requirementIds));
+        return out;
+    }
+
+    private Set<Long> mitigatedRisks(Collection<Long> controlIds) {
+        if (controlIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList("select distinct risk_id from control.control_risk where control_id = any(?)",
+                Long.class, (Object) longs(controlIds)));
+    }
+
+    private List<RequirementCoverage> evaluate(List<RequirementSummary> requirements, Map<Long, Direct> direct,
+            Map<Long, Long> systems) {
+        CrosswalkLinks.Snapshot snapshot = crosswalks.get();
+        Map<Long, CoverageLevel> levels = new HashMap<>();
+        direct.forEach((id, d) -> levels.put(id, d.level()));
+        Map<Long, Result> carried = CoverageArithmetic.carry(levels, snapshot.links());
+        Map<Long, RequirementSummary> origins = catalog.requirements(carried.values().stream()
+                .filter(r -> r.via() != null).map(r -> r.via().fromRequirement()).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
+        List<RequirementCoverage> out = new ArrayList<>(requirements.size());
+        for (RequirementSummary r : requirements) {
+            Result result = carried.get(r.id());
+            Direct d = direct.get(r.id());
+            int controls = d == null ? 0 : d.controls();
+            Long covered = systems == null ? null : systems.getOrDefault(r.id(), 0L);
+            if (result == null) {
+                out.add(new RequirementCoverage(r, CoverageLevel.NOT_COVERED, CoverageLevel.NOT_COVERED, controls, null, covered));
+            } else {
+                Via via = result.via() == null ? null : new Via(origins.get(result.via().fromRequirement()),
+                        result.via().crosswalks(), result.via().crosswalks().stream()
+                                .map(c -> snapshot.names().getOrDefault(c, c)).toList(), result.via().weakest());
+                out.add(new RequirementCoverage(r, result.level(), result.direct(), controls, via, covered));
+            }
+        }
+        return out;
+    }
+
+    /** Summary counts by level, e.g. for a chart. */
+    public static Map<CoverageLevel, Long> counts(FrameworkCoverage coverage) {
+        Map<CoverageLevel, Long> out = new EnumMap<>(CoverageLevel.class);
+        for (CoverageLevel l : CoverageLevel.values()) {
+            out.put(l, coverage.count(l));
+        }
+        return out;
+    }
+
+    private static CoverageLevel level(int n) {
+        return n >= 2 ? CoverageLevel.COVERED : n == 1 ? CoverageLevel.PARTIAL : CoverageLevel.NOT_COVERED;
+    }
+
+    private static Long[] longs(Collection<Long> ids) {
+        return ids.toArray(Long[]::new);
+    }
+
+}
