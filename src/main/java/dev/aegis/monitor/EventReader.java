@@ -3,7 +3,6 @@ package dev.aegis.monitor;
 import dev.aegis.monitor.IngestResult.Rejection;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -141,7 +140,7 @@ final class EventReader {
             at = Instant.ofEpochMilli(node.asLong());
         } else if (node.isString()) {
             try {
-                at = OffsetDateTime.parse(node.asString()).toInstant();
+                at = FastTime.parse(node.asString());
             } catch (DateTimeParseException e) {
                 throw new Refused("timestamp", "Not an ISO-8601 time with offset, e.g. 2026-11-25T21:00:00Z.");
             }

@@ -45,7 +45,7 @@ class EventWriter {
         return jdbc.execute((ConnectionCallback<Long>) c -> {
             long ingestId = insertIngest(c, deploymentId, instanceId, now, events.size(), tsMin, tsMax,
                     referenceBatch != null);
-            StringBuilder rows = new StringBuilder(events.size() * 160);
+            StringBuilder rows = new StringBuilder(events.size() * 256);
             for (PredictionEvent e : events) {
                 row(rows, deploymentId, referenceBatch, e, ingestId);
             }
@@ -83,7 +83,7 @@ class EventWriter {
         if (referenceBatch != null) {
             text(b, referenceBatch).append('\t');
         }
-        b.append(e.timestamp()).append('\t');
+        FastTime.append(b, e.timestamp()).append('\t');
         text(b, e.requestId()).append('\t');
         number(b, e.latencyMs()).append('\t');
         b.append(e.error() ? 't' : 'f').append('\t');
@@ -99,10 +99,23 @@ class EventWriter {
         return d == null ? b.append("\\N") : b.append(d.doubleValue());
     }
 
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch < ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
     private static StringBuilder text(StringBuilder b, String s) {
         if (s == null) {
             return b.append("\\N");
+        }
+        if (plain(s)) {
+            return b.append(s);
         }
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
