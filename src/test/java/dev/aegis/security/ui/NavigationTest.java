@@ -29,11 +29,12 @@ class NavigationTest {
 
     private static final Map<Role, List<String>> MENU = Map.of(
             Role.ADMIN, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
-                    "Import framework", "Audit log", "Users", "My account", "About"),
-            Role.AUDITOR, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix", "Audit log",
+                    "Import framework", "Monitor", "Audit log", "Users", "My account", "About"),
+            Role.AUDITOR, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix", "Monitor",
+                    "Audit log",
                     "My account", "About"),
             Role.GOVERNANCE_OFFICER, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
-                    "Import framework", "My account", "About"),
+                    "Import framework", "Monitor", "My account", "About"),
             Role.VENDOR_MANAGER, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
                     "My account", "About"),
             Role.SYSTEM_OWNER, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
