@@ -90,8 +90,9 @@ public final class IngestLoad {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("accepted %,d events in %.1f s: %,.0f events/s (%d answers 429)%n", accepted.get(), seconds,
-                accepted.get() / seconds, throttled.get());
+        System.out.printf("accepted %,d events in %.1f s: %,.0f events/s (%d answers 429); load generator CPU %.1f s%n",
+                accepted.get(), seconds, accepted.get() / seconds, throttled.get(),
+                ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
         if (jdbcUrl != null) {
             try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "");
                     var ps = c.prepareStatement("select count(*) from monitor.event e join monitor.deployment d "
