@@ -5,15 +5,10 @@ import dev.aegis.monitor.MonitorEvents.MonitorTokenRevoked;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import dev.aegis.shared.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +34,6 @@ public class MonitorTokenService {
     static final String PREFIX = "aegm_";
     static final String ENV_TOKEN_NAME = "AEGIS_MONITOR_TOKEN";
     private static final Logger log = LoggerFactory.getLogger(MonitorTokenService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Ingestion sends many requests a second: a token's check is remembered briefly instead of read each time. */
     private static final Duration CACHE_FOR = Duration.ofSeconds(10);
 
@@ -130,16 +124,10 @@ public class MonitorTokenService {
     }
 
     static String newTokenValue() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.newValue(PREFIX);
     }
 
     static String hash(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.sha256(value);
     }
 }
