@@ -57,18 +57,34 @@ class EventPartitions implements InitializingBean {
                 ensure(day);
             }
         });
-        dropOlderThan(now.minus(settings.retention()));
+        Instant cutoff = now.minus(settings.retention());
+        dropOlderThan(cutoff);
+        // the bookkeeping of old batches and old labels goes with the raw events they belonged to
+        jdbc.update("delete from monitor.ingest where aggregated_at is not null and received_at < ?",
+                java.sql.Timestamp.from(cutoff));
+        jdbc.update("delete from monitor.label where received_at < ?", java.sql.Timestamp.from(cutoff));
     }
 
-    /** Makes the partition of this UTC day unless it exists. */
+    /** Makes the partition of this UTC day unless it exists (in the caller's transaction, or one of its own). */
     void ensure(LocalDate day) {
         String name = "event_" + DAY.format(day);
-        Boolean exists = jdbc.queryForObject("select to_regclass('monitor." + name + "') is not null", Boolean.class);
-        if (Boolean.TRUE.equals(exists)) {
-            return;
-        }
-        jdbc.execute("create table monitor." + name + " partition of monitor.event for values from ('" + day
-                + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')");
+        tx.executeWithoutResult(s -> {
+            Boolean exists = jdbc.queryForObject("select to_regclass('monitor." + name + "') is not null", Boolean.class);
+            if (Boolean.TRUE.equals(exists)) {
+                return;
+            }
+            // a savepoint, so that a day that cannot be made (e.g. the default partition already holds rows of it)
+            // fails neither the start nor the other days
+            jdbc.execute("savepoint monitor_partition");
+            try {
+                jdbc.execute("create table monitor." + name + " partition of monitor.event for values from ('" + day
+                        + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')");
+                jdbc.execute("release savepoint monitor_partition");
+            } catch (org.springframework.dao.DataAccessException e) {
+                jdbc.execute("rollback to savepoint monitor_partition");
+                log.warn("Could not make event partition {}: {}", name, e.getMostSpecificCause().getMessage());
+            }
+        });
     }
 
     /** Drops every daily partition that ends at or before the cutoff; returns their names. */

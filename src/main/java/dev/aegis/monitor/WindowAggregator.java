@@ -95,6 +95,12 @@ class WindowAggregator {
         }
     }
 
+    /** A graceful stop writes what is pending instead of leaving it to the recovery. */
+    @jakarta.annotation.PreDestroy
+    void flushOnShutdown() {
+        flush();
+    }
+
     /** How many ingest batches wait for the next flush (a gauge of the monitor's own metrics). */
     synchronized int pending() {
         return ingests.size();

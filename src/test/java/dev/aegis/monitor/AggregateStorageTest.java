@@ -119,6 +119,21 @@ class AggregateStorageTest {
         assertThat(partitions.partitions()).doesNotContain("event_20010203").contains("event_" + today.toString().replace("-", ""));
     }
 
+    @Test
+    void a_day_whose_events_already_sit_in_the_default_partition_is_skipped_without_failing_the_others() {
+        jdbc.update("insert into monitor.event_default (deployment_id, ts, request_id, error, ingest_id) "
+                + "values (?, '1999-05-05T12:00:00Z', 'stray', false, 0)", syntheticDeployment());
+        try {
+            partitions.ensure(LocalDate.of(1999, 5, 5));
+            partitions.ensure(LocalDate.of(1999, 5, 6));
+
+            assertThat(partitions.partitions()).doesNotContain("event_19990505").contains("event_19990506");
+        } finally {
+            partitions.dropOlderThan(Instant.parse("1999-05-08T00:00:00Z"));
+            jdbc.update("delete from monitor.event_default where request_id = 'stray'");
+        }
+    }
+
     private void write(String instance, long deployment, List<PredictionEvent> events) {
         Map<Key, Delta> deltas = new HashMap<>();
         WindowAggregator.fold(deltas, deployment, events);
