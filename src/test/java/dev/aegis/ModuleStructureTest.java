@@ -80,6 +80,25 @@ class ModuleStructureTest {
     }
 
     @Test
+    void the_monitor_depends_on_shared_and_security_only() {
+        var monitor = MODULES.getModuleByName("monitor").orElseThrow();
+        var used = monitor.getDirectDependencies(MODULES).stream()
+                .map(d -> d.getTargetModule().getIdentifier().toString())
+                .collect(java.util.stream.Collectors.toSet());
+        org.assertj.core.api.Assertions.assertThat(used).isSubsetOf("shared", "security");
+        noClasses().that().resideInAPackage("dev.aegis.monitor..")
+                .should().dependOnClassesThat().resideInAnyPackage(CLASSES.stream()
+                        .map(JavaClass::getPackageName)
+                        .filter(p -> p.startsWith("dev.aegis.") && !p.startsWith("dev.aegis.monitor")
+                                && !p.startsWith("dev.aegis.shared") && !p.startsWith("dev.aegis.security"))
+                        .map(p -> p + "..")
+                        .distinct()
+                        .toArray(String[]::new))
+                .because("the monitor is separable: it runs beside real model servers without the registers")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_module_map_is_documented() {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }

@@ -1,0 +1,205 @@
+package dev.aegis.monitor.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.aegis.monitor.Alert;
+import dev.aegis.monitor.AlertRule;
+import dev.aegis.monitor.AlertService;
+import dev.aegis.monitor.Deployment;
+import dev.aegis.monitor.DeploymentService;
+import dev.aegis.monitor.Resolution;
+import dev.aegis.monitor.TrafficService;
+import dev.aegis.monitor.TrafficWindow;
+import dev.aegis.monitor.ui.SvgLineChart.Point;
+import dev.aegis.monitor.ui.SvgLineChart.Series;
+import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.NotFoundException;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One deployment: traffic, latency percentiles and error rate over the chosen period as server-rendered SVG charts,
+ * its alerts and rules; the page refreshes itself every few seconds while open.
+ */
+@Route("monitor/deployments/:name")
+@PageTitle("Deployment · Monitor · Aegis")
+@RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR"})
+public class DeploymentView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The periods offered and the window size each is drawn with. */
+    enum Period {
+        LAST_HOUR("Last hour", Duration.ofHours(1), Resolution.FIVE_MINUTES),
+        LAST_DAY("Last 24 hours", Duration.ofDays(1), Resolution.FIVE_MINUTES),
+        LAST_WEEK("Last 7 days", Duration.ofDays(7), Resolution.ONE_HOUR),
+        LAST_MONTH("Last 30 days", Duration.ofDays(30), Resolution.ONE_DAY);
+
+        final String label;
+        final Duration length;
+        final Resolution resolution;
+
+        Period(String label, Duration length, Resolution resolution) {
+            this.label = label;
+            this.length = length;
+            this.resolution = resolution;
+        }
+    }
+
+    private final transient DeploymentService deployments;
+    private final transient TrafficService traffic;
+    private final transient AlertService alerts;
+    private final transient Clock clock;
+    private final boolean mayEdit;
+    final H2 title = new H2();
+    final Paragraph facts = new Paragraph();
+    final Select<Period> period = new Select<>();
+    final Html trafficChart = new Html("<div></div>");
+    final Html latencyChart = new Html("<div></div>");
+    final Html errorChart = new Html("<div></div>");
+    final Grid<Alert> alertGrid = new Grid<>(Alert.class, false);
+    final Grid<AlertRule> ruleGrid = new Grid<>(AlertRule.class, false);
+    final Button edit = new Button("Edit");
+    private String name;
+    private Registration poll;
+
+    DeploymentView(DeploymentService deployments, TrafficService traffic, AlertService alerts, Clock clock,
+            AuthenticationContext auth) {
+        this.deployments = deployments;
+        this.traffic = traffic;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.mayEdit = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        period.setLabel("Period");
+        period.setItems(Period.values());
+        period.setItemLabelGenerator(p -> p.label);
+        period.setValue(Period.LAST_DAY);
+        period.addValueChangeListener(e -> refresh());
+        alertGrid.setAllRowsVisible(true);
+        AlertColumns.add(alertGrid, null);
+        ruleGrid.setAllRowsVisible(true);
+        ruleGrid.addColumn(AlertRule::describe).setHeader("Rule").setFlexGrow(3);
+        ruleGrid.addColumn(r -> r.isEnabled() ? "on" : "off").setHeader("Enabled");
+        ruleGrid.addColumn(r -> r.getLastEvaluatedAt() == null ? "not yet (no figures)"
+                : AlertColumns.TIME.format(r.getLastEvaluatedAt())).setHeader("Last evaluated (UTC)");
+        edit.setVisible(mayEdit);
+        edit.addClickListener(e -> openEditor());
+        Div charts = new Div(trafficChart, latencyChart, errorChart);
+        charts.addClassName("aegis-charts");
+        add(new HorizontalLayout(title, edit), facts, period, charts, new H3("Alerts"), alertGrid, new H3("Alert rules"),
+                ruleGrid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        name = event.getRouteParameters().get("name").orElse("");
+        try {
+            deployments.get(name);
+        } catch (NotFoundException e) {
+            event.rerouteToError(NotFoundException.class, e.getMessage());
+            return;
+        }
+        refresh();
+    }
+
+    void refresh() {
+        Deployment d = deployments.get(name);
+        title.setText(d.getName() + " " + d.getModelVersion());
+        facts.setText("Owner " + d.getOwner() + " · features " + d.getFeatures() + " · labels " + d.getLabels()
+                + " · protected " + d.getProtectedAttributes() + " · reference " + d.getReference()
+                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms"));
+        Period p = period.getValue();
+        Instant to = clock.instant();
+        Instant from = p.resolution.floor(to.minus(p.length));
+        List<TrafficWindow> windows = traffic.windows(d.getName(), p.resolution, from, to);
+        Instant end = p.resolution.floor(to).plus(p.resolution.length());
+        trafficChart.setHtmlContent(chart("Events per " + p.resolution.code() + " window", "", from, end,
+                List.of(series("events", "#1676f3", windows, w -> (double) w.count()))));
+        latencyChart.setHtmlContent(chart("Latency", "ms", from, end, List.of(
+                series("p50", "#2e9d5b", windows, TrafficWindow::latencyP50Ms),
+                series("p95", "#f0a020", windows, TrafficWindow::latencyP95Ms),
+                series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
+        errorChart.setHtmlContent(chart("Error rate", "%", from, end,
+                List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
+        alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
+        ruleGrid.setItems(alerts.rules(d.getName()));
+    }
+
+    private static String chart(String title, String unit, Instant from, Instant to, List<Series> series) {
+        return "<div class='aegis-chart-box'>" + SvgLineChart.render(title, unit, from, to, series) + "</div>";
+    }
+
+    private static Series series(String name, String color, List<TrafficWindow> windows,
+            Function<TrafficWindow, Double> value) {
+        return new Series(name, color, windows.stream().filter(w -> value.apply(w) != null)
+                .map(w -> new Point(w.start(), value.apply(w))).toList());
+    }
+
+    private void openEditor() {
+        Deployment d = deployments.get(name);
+        long version = d.getVersion();
+        DeploymentForm form = new DeploymentForm();
+        form.show(d.details());
+        Dialog dialog = new Dialog(form);
+        dialog.setHeaderTitle("Edit " + d.getName());
+        dialog.setWidth("48rem");
+        Button save = new Button("Save", e -> {
+            try {
+                deployments.update(name, version, form.details());
+                dialog.close();
+                refresh();
+            } catch (DomainRuleException ex) {
+                if (!form.mark(ex)) {
+                    Notification.show(ex.getMessage(), 6000, Notification.Position.TOP_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            } catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+                Notification.show("Someone else changed this deployment meanwhile; close and edit again.", 6000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(MonitorView.POLL_MS);
+        poll = event.getUI().addPollListener(e -> {
+            if (name != null) {
+                refresh();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        if (poll != null) {
+            poll.remove();
+        }
+    }
+}

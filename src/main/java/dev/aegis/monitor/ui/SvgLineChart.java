@@ -1,0 +1,115 @@
+package dev.aegis.monitor.ui;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small server-rendered SVG line chart (no frontend build, no script): series of (time, value) points over a time
+ * range, with a y-axis from zero to a rounded maximum, time labels and a legend.
+ */
+final class SvgLineChart {
+
+    record Point(Instant at, double value) {
+    }
+
+    record Series(String name, String color, List<Point> points) {
+    }
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 200;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 12;
+    private static final int TOP = 24;
+    private static final int BOTTOM = 28;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+    private SvgLineChart() {
+    }
+
+    static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
+        double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
+        double top = niceCeiling(max);
+        double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("' class='aegis-chart' role='img' aria-label='").append(escape(title)).append("'>");
+        svg.append("<text x='").append(LEFT).append("' y='14' class='aegis-chart-title'>").append(escape(title))
+                .append(unit.isEmpty() ? "" : " (" + escape(unit) + ")").append("</text>");
+        for (int i = 0; i <= 4; i++) {
+            double y = TOP + plotH - plotH * i / 4;
+            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(f(y))
+                    .append("' y2='").append(f(y)).append("' class='aegis-chart-grid'/>");
+            svg.append("<text x='").append(LEFT - 6).append("' y='").append(f(y + 4))
+                    .append("' text-anchor='end' class='aegis-chart-label'>").append(label(top * i / 4)).append("</text>");
+        }
+        for (int i = 0; i <= 4; i++) {
+            Instant at = Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / 4));
+            svg.append("<text x='").append(f(LEFT + plotW * i / 4)).append("' y='").append(HEIGHT - 8)
+                    .append("' text-anchor='middle' class='aegis-chart-label'>").append(TIME.format(at)).append("</text>");
+        }
+        int legendX = WIDTH - RIGHT;
+        for (int s = series.size() - 1; s >= 0; s--) {
+            Series one = series.get(s);
+            legendX -= 8 + one.name().length() * 7 + 14;
+            svg.append("<rect x='").append(legendX).append("' y='6' width='10' height='10' fill='").append(one.color())
+                    .append("'/><text x='").append(legendX + 14).append("' y='15' class='aegis-chart-label'>")
+                    .append(escape(one.name())).append("</text>");
+        }
+        for (Series one : series) {
+            if (one.points().isEmpty()) {
+                continue;
+            }
+            StringBuilder path = new StringBuilder();
+            for (Point p : one.points()) {
+                double x = LEFT + plotW * (p.at().toEpochMilli() - from.toEpochMilli()) / span;
+                double y = TOP + plotH - (top == 0 ? 0 : plotH * p.value() / top);
+                path.append(path.isEmpty() ? "" : " ").append(f(x)).append(',').append(f(y));
+            }
+            svg.append("<polyline fill='none' stroke-width='2' stroke='").append(one.color()).append("' points='")
+                    .append(path).append("'/>");
+            if (one.points().size() == 1) {
+                String[] xy = path.toString().split(",");
+                svg.append("<circle r='3' cx='").append(xy[0]).append("' cy='").append(xy[1]).append("' fill='")
+                        .append(one.color()).append("'/>");
+            }
+        }
+        if (series.stream().allMatch(s -> s.points().isEmpty())) {
+            svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
+                    .append("' text-anchor='middle' class='aegis-chart-empty'>No traffic in this period</text>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    static double niceCeiling(double max) {
+        if (max <= 0) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= max) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    private static String label(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.3f" : "%.1f", v);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aegis.monitor.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.RouteParameters;
+import dev.aegis.AegisTest;
+import dev.aegis.Karibu;
+import dev.aegis.monitor.DeploymentDetails;
+import dev.aegis.monitor.DeploymentService;
+import dev.aegis.monitor.Feature;
+import dev.aegis.monitor.ReferenceWindow;
+import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+@AegisTest
+class MonitorViewTest {
+
+    @Autowired ApplicationContext context;
+    @Autowired TestAccounts accounts;
+    @Autowired DeploymentService deployments;
+
+    @AfterEach
+    void close() {
+        Karibu.close();
+    }
+
+    @Test
+    void an_officer_registers_a_deployment_and_a_wrong_feature_line_is_marked_on_its_field() {
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        UI.getCurrent().navigate(MonitorView.class);
+        MonitorView view = _get(MonitorView.class);
+        assertThat(view.register.isVisible()).isTrue();
+        assertThat(view.manageTokens.isVisible()).isFalse();
+        String name = ("view-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
+
+        view.register.click();
+        view.form.name.setValue(name);
+        view.form.modelVersion.setValue("3.0");
+        view.form.owner.setValue("Fraud team");
+        view.form.features.setValue("amount: numeric\nmerchant: sometimes");
+        view.save();
+        assertThat(view.form.features.isInvalid()).isTrue();
+        assertThat(view.dialog.isOpened()).isTrue();
+
+        view.form.features.setValue("amount: numeric\nmerchant: categorical");
+        view.form.labels.setValue("fraud, ok");
+        view.save();
+
+        assertThat(view.dialog.isOpened()).isFalse();
+        var created = deployments.get(name);
+        assertThat(created.getFeatures()).containsExactly(new Feature("amount", Feature.Kind.NUMERIC),
+                new Feature("merchant", Feature.Kind.CATEGORICAL));
+        assertThat(created.getLabels()).containsExactly("fraud", "ok");
+        assertThat(GridKt._size(view.grid)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void an_auditor_reads_a_deployment_page_with_its_charts_and_rules_but_may_not_edit() {
+        String name = ("page-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        deployments.register(new DeploymentDetails(name, "1", "Team", null, List.of(), List.of(), false, List.of(),
+                120.0, ReferenceWindow.none()));
+        TestAccounts.signOut();
+
+        Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
+        UI.getCurrent().navigate(MonitorView.class);
+        assertThat(_get(MonitorView.class).register.isVisible()).isFalse();
+        UI.getCurrent().navigate(DeploymentView.class, new RouteParameters("name", name));
+
+        DeploymentView page = _get(DeploymentView.class);
+        _assertOne(DeploymentView.class);
+        assertThat(page.title.getText()).isEqualTo(name + " 1");
+        assertThat(page.edit.isVisible()).isFalse();
+        assertThat(page.latencyChart.getInnerHtml()).contains("<svg").contains("p95");
+        assertThat(page.trafficChart.getInnerHtml()).contains("No traffic in this period");
+        assertThat(GridKt._size(page.ruleGrid)).isEqualTo(6);
+    }
+}
