@@ -2,6 +2,7 @@ package dev.aegis.monitor.stats;
 
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Drift of a numeric feature's current window against its reference window, with the evidence to reproduce it: the
@@ -30,25 +31,26 @@ public record NumericDrift(int referenceCount, int currentCount, double[] binEdg
 
     /**
      * All figures for a reference and a current window of finite values; neither array is changed. On a machine with
-     * more than one core the two copies are sorted side by side, which is most of the work.
+     * more than one core the two samples are sorted side by side, which is most of the work.
      */
     public static NumericDrift between(double[] reference, double[] current) {
-        double[] ref = reference.clone();
-        double[] cur = current.clone();
-        sortBoth(ref, cur);
-        return NumericReference.ofSortedOwned(ref, "reference").compareSortedOwned(cur);
-    }
-
-    static void sortBoth(double[] first, double[] second) {
+        double[] ref;
+        double[] cur;
         if (Runtime.getRuntime().availableProcessors() < 2
-                || Math.min(first.length, second.length) < PARALLEL_THRESHOLD) {
-            Arrays.sort(first);
-            Arrays.sort(second);
-            return;
+                || Math.min(reference.length, current.length) < PARALLEL_THRESHOLD) {
+            ref = Sorting.sortedCopy(reference, "reference");
+            cur = Sorting.sortedCopy(current, "current");
+        } else {
+            CompletableFuture<double[]> sortedReference =
+                    CompletableFuture.supplyAsync(() -> Sorting.sortedCopy(reference, "reference"));
+            cur = Sorting.sortedCopy(current, "current");
+            try {
+                ref = sortedReference.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> Arrays.sort(first));
-        Arrays.sort(second);
-        other.join();
+        return NumericReference.ofSortedOwned(ref, "reference").compareSortedOwned(cur);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.aegis.monitor.stats;
 
-import java.util.Arrays;
-
 /**
  * A numeric feature's reference window, sorted once and ready to be compared with any number of current windows: its
  * decile bin edges, bin counts and sample standard deviation are computed on creation.
@@ -28,9 +26,7 @@ public final class NumericReference {
 
     /** Copies and sorts the reference values (finite, at least one); the caller's array is left as it was. */
     public static NumericReference of(double[] values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return ofSortedOwned(copy, "reference");
+        return ofSortedOwned(Sorting.sortedCopy(values, "reference"), "reference");
     }
 
     /** Takes over an array already sorted ascending (checked); the caller must not change it afterwards. */
@@ -46,9 +42,7 @@ public final class NumericReference {
 
     /** Compares a current window with this reference; copies and sorts the current values. */
     public NumericDrift compare(double[] current) {
-        double[] copy = current.clone();
-        Arrays.sort(copy);
-        return compareSortedOwned(copy);
+        return compareSortedOwned(Sorting.sortedCopy(current, "current"));
     }
 
     /** Compares a current window already sorted ascending (checked, not changed). */
@@ -66,38 +60,48 @@ public final class NumericReference {
         double js = Divergences.jensenShannon(counts, n, currentCounts, m);
 
         // One merge walk over both sorted samples gives the KS statistic (largest gap of the empirical CDFs) and the
-        // Wasserstein-1 distance (area between them), with ties handled as SciPy's searchsorted(side='right') does.
+        // Wasserstein-1 distance (area between them). The gap is kept exactly, scaled by n·m, as i·m − j·n; it is
+        // read only where the value changes, so ties on either side count as SciPy's searchsorted(side='right').
         double[] a = sorted;
         double[] b = current;
-        double maxGap = 0;
-        double area = 0;
-        double compensation = 0;
-        double previous = 0;
-        double gap = 0;
+        long difference;
         int i = 0;
         int j = 0;
-        while (i < n || j < m) {
-            double x = (j >= m || (i < n && a[i] <= b[j])) ? a[i] : b[j];
-            if (i + j > 0) {
-                // Neumaier summation: 2 million terms must agree with numpy to far better than 1e-9
-                double term = gap * (x - previous);
-                double sum = area + term;
-                compensation += Math.abs(area) >= Math.abs(term) ? (area - sum) + term : (term - sum) + area;
-                area = sum;
-            }
-            while (i < n && a[i] == x) {
-                i++;
-            }
-            while (j < m && b[j] == x) {
-                j++;
-            }
-            gap = Math.abs((double) i / n - (double) j / m);
-            if (gap > maxGap) {
-                maxGap = gap;
-            }
-            previous = x;
+        double x;
+        if (a[0] <= b[0]) {
+            x = a[i++];
+            difference = m;
+        } else {
+            x = b[j++];
+            difference = -n;
         }
-        double wasserstein = area + compensation;
+        long maxDifference = 0;
+        double area = 0;
+        double compensation = 0;
+        while (i < n || j < m) {
+            boolean fromReference = j >= m || (i < n && a[i] <= b[j]);
+            double y = fromReference ? a[i] : b[j];
+            if (y != x) {
+                long gap = Math.abs(difference);
+                maxDifference = Math.max(maxDifference, gap);
+                // Neumaier summation: millions of terms must agree with numpy far better than 1e-9
+                double term = gap * (y - x);
+                double sum = area + term;
+                compensation += area >= term ? (area - sum) + term : (term - sum) + area;
+                area = sum;
+                x = y;
+            }
+            if (fromReference) {
+                i++;
+                difference += m;
+            } else {
+                j++;
+                difference -= n;
+            }
+        }
+        double scale = (double) n * m;
+        double maxGap = maxDifference / scale;
+        double wasserstein = (area + compensation) / scale;
         double ksPValue = Distributions.kolmogorovSurvival(Math.sqrt((double) n * m / (n + m)) * maxGap);
         double normalized = standardDeviation > 0 ? wasserstein / standardDeviation : Double.NaN;
         return new NumericDrift(n, m, edges.clone(), counts.clone(), currentCounts, psi, js, maxGap, ksPValue,
