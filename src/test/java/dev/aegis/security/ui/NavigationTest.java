@@ -28,13 +28,13 @@ import org.springframework.context.ApplicationContext;
 class NavigationTest {
 
     private static final Map<Role, List<String>> MENU = Map.of(
-            Role.ADMIN, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
+            Role.ADMIN, List.of("Dashboard", "AI systems", "Risks", "Vendors", "Frameworks", "Crosswalks", "ATLAS matrix",
                     "Import framework", "Audit log", "Users", "My account", "About"),
-            Role.AUDITOR, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix", "Audit log",
+            Role.AUDITOR, List.of("Dashboard", "AI systems", "Risks", "Vendors", "Frameworks", "Crosswalks", "ATLAS matrix", "Audit log",
                     "My account", "About"),
-            Role.GOVERNANCE_OFFICER, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
+            Role.GOVERNANCE_OFFICER, List.of("Dashboard", "AI systems", "Risks", "Vendors", "Frameworks", "Crosswalks", "ATLAS matrix",
                     "Import framework", "My account", "About"),
-            Role.VENDOR_MANAGER, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
+            Role.VENDOR_MANAGER, List.of("Dashboard", "AI systems", "Risks", "Vendors", "Frameworks", "Crosswalks", "ATLAS matrix",
                     "My account", "About"),
             Role.SYSTEM_OWNER, List.of("Dashboard", "AI systems", "Risks", "Frameworks", "Crosswalks", "ATLAS matrix",
                     "My account", "About"));
