@@ -50,6 +50,10 @@ public class TemplateService {
     public record TemplateVersionWritten(long templateId, String key, int version) {
     }
 
+    /** The template version a questionnaire was saved as; {@code written} false when it equalled the latest one. */
+    public record Saved(QuestionnaireTemplate template, boolean written) {
+    }
+
     /** The latest version of every template. */
     @PreAuthorize(VendorService.READERS)
     @Transactional(readOnly = true)
@@ -86,22 +90,22 @@ public class TemplateService {
 
     /** Imports a questionnaire as JSON: the next version of its template, or the latest one when nothing changed. */
     @PreAuthorize(VendorService.WRITERS)
-    public QuestionnaireTemplate importJson(String json) {
+    public Saved importJson(String json) {
         return write(parse(json));
     }
 
     /** Saves a questionnaire (e.g. from the editor): the next version of its template, unless nothing changed. */
     @PreAuthorize(VendorService.WRITERS)
-    public QuestionnaireTemplate save(Questionnaire questionnaire) {
+    public Saved save(Questionnaire questionnaire) {
         return write(questionnaire);
     }
 
     /** Writes the bundled template at start-up (as the system): a new Aegis release may ship a new version. */
-    QuestionnaireTemplate installBundled(String json) {
+    Saved installBundled(String json) {
         return write(parse(json));
     }
 
-    private QuestionnaireTemplate write(Questionnaire q) {
+    private Saved write(Questionnaire q) {
         List<String> problems = new ArrayList<>(q.problems());
         if (problems.isEmpty()) {
             problems.addAll(unknownRequirements(q));
@@ -112,13 +116,13 @@ public class TemplateService {
         String document = JSON.writeValueAsString(q);
         var latest = templates.findFirstByKeyOrderByVersionDesc(q.key());
         if (latest.isPresent() && latest.get().getDocument().equals(document)) {
-            return latest.get();
+            return new Saved(latest.get(), false);
         }
         int version = latest.map(t -> t.getVersion() + 1).orElse(1);
         QuestionnaireTemplate template = templates.saveAndFlush(new QuestionnaireTemplate(q.key(), version,
                 q.title().trim(), document, Actors.current(), clock.instant()));
         events.publishEvent(new TemplateVersionWritten(template.getId(), q.key(), version));
-        return template;
+        return new Saved(template, true);
     }
 
     /** Requirement references must name catalog requirements (framework code and ref id as in db/catalogs). */

@@ -103,7 +103,11 @@ public class VendorsView extends VerticalLayout {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.setVisible(mayManage);
         register.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, criticality, tier, dpa, register);
+        Button templates = new Button("Questionnaire templates", new Icon(VaadinIcon.LIST_OL),
+                e -> getUI().ifPresent(ui -> ui.navigate(TemplatesView.class)));
+        templates.setId("open-templates");
+        templates.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(text, criticality, tier, dpa, register, templates);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
