@@ -100,9 +100,17 @@ public class TemplateService {
         return write(questionnaire);
     }
 
-    /** Writes the bundled template at start-up (as the system): a new Aegis release may ship a new version. */
+    /**
+     * Writes a bundled template at start-up (as the system) when no version of it holds this content yet: a new Aegis
+     * release may ship a new version, but a template a vendor manager changed since is not put back at each start.
+     */
     Saved installBundled(String json) {
-        return write(parse(json));
+        Questionnaire q = parse(json);
+        String document = JSON.writeValueAsString(q);
+        return templates.findByKeyOrderByVersionDesc(q.key()).stream()
+                .filter(t -> t.getDocument().equals(document)).findFirst()
+                .map(t -> new Saved(t, false))
+                .orElseGet(() -> write(q));
     }
 
     private Saved write(Questionnaire q) {

@@ -65,6 +65,17 @@ class TemplateServiceTest {
     }
 
     @Test
+    void a_bundled_template_does_not_overwrite_a_later_edit_at_the_next_start() {
+        TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
+        String key = "bundled-" + System.nanoTime();
+        String shipped = template(key, "Shipped question?");
+        assertThat(service.installBundled(shipped).written()).isTrue();
+        service.importJson(template(key, "Edited question?"));
+        assertThat(service.installBundled(shipped).written()).isFalse();
+        assertThat(service.versions(key)).extracting(QuestionnaireTemplate::getVersion).containsExactly(2, 1);
+    }
+
+    @Test
     void unknown_requirements_and_conditions_on_later_questions_are_refused() {
         TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
         String key = "broken-" + System.nanoTime();
