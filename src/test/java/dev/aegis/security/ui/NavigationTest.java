@@ -28,17 +28,25 @@ import org.springframework.context.ApplicationContext;
 class NavigationTest {
 
     private static final List<String> REGISTERS = List.of("Dashboard", "AI systems", "Risks", "Controls", "Coverage",
-            "Statement of Applicability", "Frameworks", "Crosswalks", "ATLAS matrix");
+            "Statement of Applicability");
+    private static final List<String> CATALOGS = List.of("Frameworks", "Crosswalks", "ATLAS matrix");
 
     private static final Map<Role, List<String>> MENU = Map.of(
-            Role.ADMIN, menu("Import framework", "Monitor", "Audit log", "Users", "My account", "About"),
-            Role.AUDITOR, menu("Monitor", "Audit log", "My account", "About"),
-            Role.GOVERNANCE_OFFICER, menu("Import framework", "Monitor", "My account", "About"),
-            Role.VENDOR_MANAGER, menu("My account", "About"),
-            Role.SYSTEM_OWNER, menu("My account", "About"));
+            Role.ADMIN, menu(true, "Import framework", "Monitor", "Audit log", "Users", "My account", "About"),
+            Role.AUDITOR, menu(true, "Monitor", "Audit log", "My account", "About"),
+            Role.GOVERNANCE_OFFICER, menu(true, "Import framework", "Monitor", "My account", "About"),
+            Role.VENDOR_MANAGER, menu(true, "My account", "About"),
+            Role.SYSTEM_OWNER, menu(false, "My account", "About"));
 
-    private static List<String> menu(String... after) {
-        return java.util.stream.Stream.concat(REGISTERS.stream(), java.util.Arrays.stream(after)).toList();
+    /** The registers, Vendors for those who see vendors, the catalogs, then what else the role has. */
+    private static List<String> menu(boolean vendors, String... after) {
+        List<String> items = new java.util.ArrayList<>(REGISTERS);
+        if (vendors) {
+            items.add("Vendors");
+        }
+        items.addAll(CATALOGS);
+        items.addAll(List.of(after));
+        return List.copyOf(items);
     }
 
     @Autowired

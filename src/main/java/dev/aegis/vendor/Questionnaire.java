@@ -1,0 +1,153 @@
+package dev.aegis.vendor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A questionnaire as one immutable document: what a template version holds, what is imported and exported as JSON
+ * ({@code format} {@value #FORMAT}). Sections hold questions; a question may be shown only when an earlier question
+ * was answered with one of some options; choice questions score each option from 0 to 100 and weigh the question
+ * (0 leaves it out of the score); each question names the framework requirements it bears on.
+ */
+public record Questionnaire(String format, String key, String title, String description, List<Section> sections) {
+
+    public static final String FORMAT = "aegis-questionnaire/1";
+
+    public enum QuestionType {
+        YES_NO, SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT, NUMBER, DATE, FILE;
+
+        public boolean hasOptions() {
+            return this == YES_NO || this == SINGLE_CHOICE || this == MULTIPLE_CHOICE;
+        }
+    }
+
+    public record Section(String id, String title, List<Question> questions) {
+    }
+
+    public record Question(String id, QuestionType type, String text, boolean required, int weight,
+            List<Option> options, Condition showIf, List<RequirementRef> requirements) {
+
+        public List<Option> options() {
+            return options == null ? List.of() : options;
+        }
+
+        public List<RequirementRef> requirements() {
+            return requirements == null ? List.of() : requirements;
+        }
+    }
+
+    public record Option(String value, String label, int score) {
+    }
+
+    /** Shown only when the earlier question {@code question} was answered with any of {@code anyOf}. */
+    public record Condition(String question, List<String> anyOf) {
+    }
+
+    /** A framework requirement by framework code and reference id, e.g. ISO-IEC-42001-2023 / A.10.3. */
+    public record RequirementRef(String framework, String ref) {
+        @Override
+        public String toString() {
+            return framework + " " + ref;
+        }
+    }
+
+    /** Every question, in order. */
+    public List<Question> questions() {
+        List<Question> all = new ArrayList<>();
+        sections.forEach(s -> all.addAll(s.questions() == null ? List.of() : s.questions()));
+        return all;
+    }
+
+    /**
+     * The rules a questionnaire keeps, each broken one as a message naming the question: unique ids, options for
+     * choice questions (and only for them), weights 0–10, scores 0–100, a condition only on an earlier choice question
+     * and its options.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (!FORMAT.equals(format)) {
+            problems.add("format must be " + FORMAT);
+        }
+        if (blank(key) || !key.matches("[a-z0-9][a-z0-9-]{0,79}")) {
+            problems.add("key: lower-case letters, digits and hyphens, up to 80");
+        }
+        if (blank(title)) {
+            problems.add("title: give the questionnaire a title");
+        }
+        if (sections == null || sections.isEmpty()) {
+            problems.add("sections: a questionnaire has at least one section");
+            return problems;
+        }
+        Map<String, Question> earlier = new HashMap<>();
+        Set<String> sectionIds = new HashSet<>();
+        for (Section section : sections) {
+            if (blank(section.id()) || !sectionIds.add(section.id())) {
+                problems.add("section " + section.id() + ": needs an id of its own");
+            }
+            if (blank(section.title())) {
+                problems.add("section " + section.id() + ": needs a title");
+            }
+            for (Question q : section.questions() == null ? List.<Question>of() : section.questions()) {
+                check(q, earlier, problems);
+                earlier.put(q.id(), q);
+            }
+        }
+        return problems;
+    }
+
+    private static void check(Question q, Map<String, Question> earlier, List<String> problems) {
+        String name = "question " + q.id() + ": ";
+        if (blank(q.id()) || earlier.containsKey(q.id())) {
+            problems.add(name + "needs an id of its own");
+        }
+        if (q.type() == null) {
+            problems.add(name + "needs a type");
+            return;
+        }
+        if (blank(q.text())) {
+            problems.add(name + "needs its text");
+        }
+        if (q.weight() < 0 || q.weight() > 10) {
+            problems.add(name + "weight runs from 0 to 10");
+        }
+        if (q.type().hasOptions()) {
+            Set<String> values = new HashSet<>();
+            if (q.options().size() < 2) {
+                problems.add(name + "a choice needs at least two options");
+            }
+            for (Option o : q.options()) {
+                if (blank(o.value()) || !values.add(o.value()) || blank(o.label())) {
+                    problems.add(name + "each option needs a value of its own and a label");
+                }
+                if (o.score() < 0 || o.score() > 100) {
+                    problems.add(name + "option " + o.value() + " scores from 0 to 100");
+                }
+            }
+        } else {
+            if (!q.options().isEmpty()) {
+                problems.add(name + "only yes/no and choice questions have options");
+            }
+            if (q.weight() != 0) {
+                problems.add(name + "only yes/no and choice questions are scored; give weight 0");
+            }
+        }
+        if (q.showIf() != null) {
+            Question on = earlier.get(q.showIf().question());
+            if (on == null || !on.type().hasOptions()) {
+                problems.add(name + "is shown depending on " + q.showIf().question()
+                        + ", which must be an earlier yes/no or choice question");
+            } else if (q.showIf().anyOf() == null || q.showIf().anyOf().isEmpty() || !on.options().stream()
+                    .map(Option::value).toList().containsAll(q.showIf().anyOf())) {
+                problems.add(name + "is shown on answers that " + on.id() + " does not offer");
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.aegis.vendor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the questionnaire templates Aegis ships ({@code vendor/templates/*.json}) after the catalogs are loaded,
+ * since their questions point at catalog requirements. Idempotent: unchanged templates write nothing.
+ */
+@Component
+@Order(10)
+class TemplateBootstrap implements ApplicationRunner {
+
+    private final TemplateService templates;
+
+    TemplateBootstrap(TemplateService templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
+                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        SecurityContextHolder.setContext(context);
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
+                templates.installBundled(read(r));
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static String read(Resource r) {
+        try (var in = r.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

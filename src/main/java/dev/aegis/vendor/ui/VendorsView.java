@@ -1,0 +1,195 @@
+package dev.aegis.vendor.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import dev.aegis.shared.DomainRuleException;
+import dev.aegis.vendor.Vendor;
+import dev.aegis.vendor.VendorDetails;
+import dev.aegis.vendor.VendorService;
+import dev.aegis.vendor.VendorVocabulary;
+import dev.aegis.vendor.VendorVocabulary.DpaStatus;
+import dev.aegis.vendor.VendorVocabulary.Level;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/** The vendor register: filter, sort and page in the database; register and edit in a form dialog. */
+@Route("vendors")
+@PageTitle("Vendors · Aegis")
+@Menu(order = 15, icon = "vaadin:truck", title = "Vendors")
+@RolesAllowed({"ADMIN", "VENDOR_MANAGER", "GOVERNANCE_OFFICER", "AUDITOR"})
+public class VendorsView extends VerticalLayout {
+
+    private final transient VendorService service;
+    private final transient Validator validator;
+    private final boolean mayManage;
+    final Grid<Vendor> grid = new Grid<>(Vendor.class, false);
+    final TextField text = new TextField();
+    final ComboBox<Level> criticality = new ComboBox<>("Criticality", Level.values());
+    final ComboBox<Level> tier = new ComboBox<>("Risk tier", Level.values());
+    final ComboBox<DpaStatus> dpa = new ComboBox<>("Agreement", DpaStatus.values());
+    final Button register = new Button("Register vendor", new Icon(VaadinIcon.PLUS));
+    final Button remove = new Button("Remove", new Icon(VaadinIcon.TRASH));
+    final Dialog dialog = new Dialog();
+    final VendorForm form = new VendorForm();
+    final Span standing = new Span();
+    private Vendor editing;
+
+    VendorsView(VendorService service, Validator validator) {
+        this.service = service;
+        this.validator = validator;
+        this.mayManage = service.mayManage();
+        setSizeFull();
+        configureGrid();
+        configureDialog();
+        add(new H2("Vendors"), toolbar(), grid);
+    }
+
+    private void configureGrid() {
+        grid.setId("vendors-grid");
+        grid.addColumn(Vendor::getName).setHeader("Name").setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(v -> VendorVocabulary.label(v.getCriticality())).setHeader("Criticality")
+                .setSortProperty("criticality");
+        grid.addColumn(v -> VendorVocabulary.label(v.getTier())).setHeader("Risk tier").setSortProperty("tier");
+        grid.addColumn(v -> v.getRiskScore() == null ? "not assessed" : String.valueOf(v.getRiskScore()))
+                .setHeader("Score").setSortProperty("riskScore");
+        grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus())).setHeader("Agreement").setSortProperty("dpaStatus");
+        grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : "")).setHeader("Meets");
+        grid.addColumn(v -> v.getSystems().size()).setHeader("AI systems");
+        grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+                query -> (int) service.count(filter()));
+        grid.setEmptyStateText(mayManage ? "No vendors match. Register the first one with “Register vendor”."
+                : "No vendors match these filters.");
+        grid.addItemClickListener(e -> open(e.getItem()));
+        grid.setSizeFull();
+    }
+
+    private Component toolbar() {
+        text.setPlaceholder("Search name, services");
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setId("vendors-search");
+        text.addValueChangeListener(e -> refresh());
+        for (ComboBox<?> box : List.of(criticality, tier, dpa)) {
+            box.setClearButtonVisible(true);
+            box.addValueChangeListener(e -> refresh());
+        }
+        criticality.setItemLabelGenerator(VendorVocabulary::label);
+        tier.setItemLabelGenerator(VendorVocabulary::label);
+        dpa.setItemLabelGenerator(VendorVocabulary::label);
+        register.setId("register-vendor");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.setVisible(mayManage);
+        register.addClickListener(e -> openNew());
+        Button templates = new Button("Questionnaire templates", new Icon(VaadinIcon.LIST_OL),
+                e -> getUI().ifPresent(ui -> ui.navigate(TemplatesView.class)));
+        templates.setId("open-templates");
+        templates.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(text, criticality, tier, dpa, register, templates);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
+        bar.setWrap(true);
+        return bar;
+    }
+
+    private void configureDialog() {
+        dialog.setWidth("min(64rem, 95vw)");
+        dialog.add(standing, form);
+        form.addSaveListener(e -> save(e.details()));
+        form.addCancelListener(e -> dialog.close());
+        remove.setId("vendor-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        remove.addClickListener(e -> removeEditing());
+        dialog.getHeader().add(remove);
+    }
+
+    void openNew() {
+        editing = null;
+        form.setSystemChoices(service.systemNames());
+        dialog.setHeaderTitle("Register a vendor");
+        standing.setText("");
+        remove.setVisible(false);
+        form.show(VendorForm.blank(), true);
+        dialog.open();
+    }
+
+    void open(Vendor vendor) {
+        editing = service.get(vendor.getId());
+        form.setSystemChoices(service.systemNames());
+        dialog.setHeaderTitle(editing.getName());
+        standing.setText("Risk tier " + VendorVocabulary.label(editing.getTier()) + " · score "
+                + (editing.getRiskScore() == null ? "not assessed yet" : editing.getRiskScore() + " of 100"));
+        remove.setVisible(mayManage);
+        form.show(editing.details(), mayManage);
+        dialog.open();
+    }
+
+    void save(VendorDetails details) {
+        form.clearErrors();
+        Set<ConstraintViolation<VendorDetails>> violations = validator.validate(details);
+        if (!violations.isEmpty()) {
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), v.getMessage()));
+            return;
+        }
+        try {
+            Vendor saved = editing == null ? service.register(details)
+                    : service.update(editing.getId(), editing.getVersion(), details);
+            dialog.close();
+            notice("Saved " + saved.getName() + ".", NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        } catch (DomainRuleException e) {
+            if (e.field() == null || !form.showError(e.field(), e.getMessage())) {
+                notice(e.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+        } catch (OptimisticLockingFailureException e) {
+            editing = service.get(editing.getId());
+            notice("Someone else changed this vendor while you were editing. Your input is kept: review it and save "
+                    + "again to overwrite their change.", NotificationVariant.LUMO_WARNING);
+        }
+    }
+
+    void removeEditing() {
+        try {
+            service.remove(editing.getId(), editing.getVersion());
+            dialog.close();
+            notice("Removed " + editing.getName() + ".", NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        } catch (OptimisticLockingFailureException e) {
+            notice("Someone else changed this vendor; reopen it before removing it.", NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static void notice(String text, NotificationVariant variant) {
+        Notification.show(text, 5000, Notification.Position.TOP_CENTER).addThemeVariants(variant);
+    }
+
+    private VendorService.Filter filter() {
+        return new VendorService.Filter(text.getValue(), criticality.getValue(), tier.getValue(), dpa.getValue(), null,
+                null);
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+}
