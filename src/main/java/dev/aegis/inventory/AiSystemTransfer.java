@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -112,25 +111,13 @@ public class AiSystemTransfer {
         if (!problems.isEmpty()) {
             return ImportReport.refused(problems);
         }
-        List<Planned> plan = new ArrayList<>();
         Map<Long, Integer> idRows = new HashMap<>();
-        int unchanged = 0;
-        for (Table.Row row : table.rows()) {
-            List<RowProblem> found = new ArrayList<>();
-            Planned planned = check(row, idRows, found);
-            problems.addAll(found);
-            if (found.isEmpty()) {
-                if (planned == null) {
-                    unchanged++;
-                } else {
-                    plan.add(planned);
-                }
-            }
+        var checked = ImportChecks.rows(table, columns(), (row, found) -> check(row, idRows, found));
+        if (!checked.problems().isEmpty()) {
+            return ImportReport.refused(checked.problems());
         }
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(RowProblem::row).thenComparing(p -> columns().indexOf(p.column())));
-            return ImportReport.refused(problems);
-        }
+        List<Planned> plan = checked.plan();
+        int unchanged = checked.unchanged();
         int created = (int) plan.stream().filter(p -> p.id() == null).count();
         int updated = plan.size() - created;
         if (apply) {

@@ -30,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -203,26 +202,13 @@ public class RiskTransfer {
             return ImportReport.refused(problems);
         }
         Resolver resolver = new Resolver(table.rows());
-        List<Planned> plan = new ArrayList<>();
         Map<Long, Integer> idRows = new HashMap<>();
-        int unchanged = 0;
-        for (Table.Row row : table.rows()) {
-            List<RowProblem> found = new ArrayList<>();
-            Planned planned = check(row, resolver, idRows, found);
-            problems.addAll(found);
-            if (found.isEmpty()) {
-                if (planned == null) {
-                    unchanged++;
-                } else {
-                    plan.add(planned);
-                }
-            }
+        var checked = ImportChecks.rows(table, columns(), (row, found) -> check(row, resolver, idRows, found));
+        if (!checked.problems().isEmpty()) {
+            return ImportReport.refused(checked.problems());
         }
-        if (!problems.isEmpty()) {
-            List<String> order = columns();
-            problems.sort(Comparator.comparingInt(RowProblem::row).thenComparingInt(p -> order.indexOf(p.column())));
-            return ImportReport.refused(problems);
-        }
+        List<Planned> plan = checked.plan();
+        int unchanged = checked.unchanged();
         int created = (int) plan.stream().filter(p -> p.id() == null).count();
         int updated = plan.size() - created;
         if (apply) {

@@ -57,4 +57,39 @@ public final class ImportChecks {
             return null;
         }
     }
+
+    /** Checks one data row: the change it asks for, {@code null} when it changes nothing; problems go to the list. */
+    @FunctionalInterface
+    public interface RowCheck<P> {
+        P check(Table.Row row, List<RowProblem> problems);
+    }
+
+    /** The changes the rows ask for, how many rows change nothing, and every problem in row and column order. */
+    public record Checked<P>(List<P> plan, int unchanged, List<RowProblem> problems) {
+    }
+
+    /**
+     * Checks every data row (never stopping at the first problem) and sorts the problems by row, then by the position
+     * of their column in {@code columns}.
+     */
+    public static <P> Checked<P> rows(Table table, List<String> columns, RowCheck<P> check) {
+        List<P> plan = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        int unchanged = 0;
+        for (Table.Row row : table.rows()) {
+            List<RowProblem> found = new ArrayList<>();
+            P planned = check.check(row, found);
+            problems.addAll(found);
+            if (found.isEmpty()) {
+                if (planned == null) {
+                    unchanged++;
+                } else {
+                    plan.add(planned);
+                }
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::row)
+                .thenComparingInt(p -> columns.indexOf(p.column())));
+        return new Checked<>(plan, unchanged, problems);
+    }
 }
