@@ -54,6 +54,21 @@ public class DeploymentService {
         if (deployments.findByName(details.name().trim()).isPresent()) {
             throw new DomainRuleException("name", "A deployment named '" + details.name().trim() + "' exists already.");
         }
+        return create(details);
+    }
+
+    /**
+     * The deployment of this name, registered with {@code details} (and its default rules) when missing. For the
+     * monitor's own models, which register themselves without a user: no permission check.
+     */
+    Deployment ensure(DeploymentDetails details) {
+        return deployments.findByName(details.name()).orElseGet(() -> {
+            check(details);
+            return create(details);
+        });
+    }
+
+    private Deployment create(DeploymentDetails details) {
         Deployment deployment = deployments.saveAndFlush(new Deployment(details, clock.instant()));
         for (RuleDetails rule : defaultRules(details)) {
             rules.save(new AlertRule(deployment.getId(), rule, true));

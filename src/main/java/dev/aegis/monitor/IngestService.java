@@ -80,18 +80,31 @@ public class IngestService {
                     reference ? null : now.plus(settings.futureTolerance()), settings.maxBatchEvents());
             var batch = reader.read(body);
             List<PredictionEvent> events = batch.events();
-            if (!events.isEmpty()) {
-                long ingestId = writes.record(() -> tx.execute(s -> writer.write(deployment.getId(), referenceBatch,
-                        events, settings.instanceId(), now)));
-                if (!reference) {
-                    aggregator.record(deployment.getId(), ingestId, events);
-                }
-            }
-            accepted.increment(events.size());
+            keep(deployment, events, referenceBatch, now);
             rejected.increment(batch.rejections().size());
             return new IngestResult(events.size(), batch.rejections().size(), batch.rejections());
         } finally {
             limiter.release();
         }
+    }
+
+    /**
+     * Keeps events the monitor produced itself (already checked, e.g. the sentiment model's own calls): the same
+     * durable write and aggregation as {@link #ingest}, without parsing, permission check or concurrency limit (the
+     * caller batches and is a single writer).
+     */
+    void record(Deployment deployment, List<PredictionEvent> events) {
+        keep(deployment, events, null, clock.instant());
+    }
+
+    private void keep(Deployment deployment, List<PredictionEvent> events, String referenceBatch, Instant now) {
+        if (!events.isEmpty()) {
+            long ingestId = writes.record(() -> tx.execute(s -> writer.write(deployment.getId(), referenceBatch,
+                    events, settings.instanceId(), now)));
+            if (referenceBatch == null) {
+                aggregator.record(deployment.getId(), ingestId, events);
+            }
+        }
+        accepted.increment(events.size());
     }
 }

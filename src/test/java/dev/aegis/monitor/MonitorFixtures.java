@@ -22,9 +22,14 @@ class MonitorFixtures {
 
     /** A fresh monitor token, made by a fresh administrator. */
     String token() {
+        return token("test");
+    }
+
+    /** A fresh monitor token of this name (the sentiment endpoint's rate limit counts per token name). */
+    String token(String name) {
         TestAccounts.signIn(accounts.create("monitor-admin", Role.ADMIN));
         try {
-            return tokens.create("test").token();
+            return tokens.create(name).token();
         } finally {
             TestAccounts.signOut();
         }

@@ -1,5 +1,7 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.monitor.Permissions;
+import dev.aegis.monitor.WhenMonitorEnabled;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -8,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = SentimentController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+@WhenMonitorEnabled
 class SentimentController {
 
     static final String PATH = "/monitor/v1/models/sentiment";
@@ -36,6 +40,8 @@ class SentimentController {
             @Size(max = SentimentModel.MAX_TEXT_LENGTH, message = "At most 5000 characters are scored.") String text) {
     }
 
+    /** Runs inside the monitor's own chain: only a monitor token reaches it, as for the ingestion API. */
+    @PreAuthorize(Permissions.INGEST)
     @PostMapping(path = "/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
     SentimentPrediction predict(@Valid @RequestBody PredictRequest request) {
         return model.predict(request.text());

@@ -1,5 +1,6 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.monitor.WhenMonitorEnabled;
 import dev.aegis.shared.DomainRuleException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
  * Every call, successful or not, is reported to {@link SentimentTelemetry}. Stateless and thread-safe.
  */
 @Service
+@WhenMonitorEnabled
 public class SentimentModel {
 
     public static final int MAX_TEXT_LENGTH = 5_000;

@@ -1,5 +1,6 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.monitor.WhenMonitorEnabled;
 import dev.aegis.shared.DomainRuleException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "aegis.demo", havingValue = "true")
+@WhenMonitorEnabled
 class SentimentTrafficSimulator {
 
     static final String SOURCE = "simulator";

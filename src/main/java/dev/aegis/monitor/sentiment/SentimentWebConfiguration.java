@@ -1,5 +1,6 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.monitor.WhenMonitorEnabled;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The rate limit and body-size guard of the sentiment endpoint. */
 @Configuration(proxyBeanMethods = false)
+@WhenMonitorEnabled
 class SentimentWebConfiguration implements WebMvcConfigurer {
 
     private final SentimentRequestGuard guard;

@@ -27,6 +27,10 @@ import dev.aegis.monitor.AlertRule;
 import dev.aegis.monitor.AlertService;
 import dev.aegis.monitor.Deployment;
 import dev.aegis.monitor.DeploymentService;
+import dev.aegis.monitor.Figure;
+import dev.aegis.monitor.FigureService;
+import dev.aegis.monitor.Metric;
+import dev.aegis.monitor.ReferenceWindow;
 import dev.aegis.monitor.Resolution;
 import dev.aegis.monitor.TrafficService;
 import dev.aegis.monitor.TrafficWindow;
@@ -38,12 +42,17 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * One deployment: traffic, latency percentiles and error rate over the chosen period as server-rendered SVG charts,
- * its alerts and rules; the page refreshes itself every few seconds while open.
+ * drift per feature (PSI) and selection rate per group of the newest evaluated hour, its alerts and rules; the page refreshes itself every few seconds while open.
  */
 @Route("monitor/deployments/:name")
 @PageTitle("Deployment · Monitor · Aegis")
@@ -71,6 +80,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     private final transient DeploymentService deployments;
     private final transient TrafficService traffic;
     private final transient AlertService alerts;
+    private final transient FigureService figures;
     private final transient Clock clock;
     private final boolean mayEdit;
     final H2 title = new H2();
@@ -79,17 +89,20 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     final Html trafficChart = new Html("<div></div>");
     final Html latencyChart = new Html("<div></div>");
     final Html errorChart = new Html("<div></div>");
+    final Html driftChart = new Html("<div></div>");
+    final Html fairnessChart = new Html("<div></div>");
     final Grid<Alert> alertGrid = new Grid<>(Alert.class, false);
     final Grid<AlertRule> ruleGrid = new Grid<>(AlertRule.class, false);
     final Button edit = new Button("Edit");
     private String name;
     private Registration poll;
 
-    DeploymentView(DeploymentService deployments, TrafficService traffic, AlertService alerts, Clock clock,
-            AuthenticationContext auth) {
+    DeploymentView(DeploymentService deployments, TrafficService traffic, AlertService alerts, FigureService figures,
+            Clock clock, AuthenticationContext auth) {
         this.deployments = deployments;
         this.traffic = traffic;
         this.alerts = alerts;
+        this.figures = figures;
         this.clock = clock;
         this.mayEdit = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
         period.setLabel("Period");
@@ -106,7 +119,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 : AlertColumns.TIME.format(r.getLastEvaluatedAt())).setHeader("Last evaluated (UTC)");
         edit.setVisible(mayEdit);
         edit.addClickListener(e -> openEditor());
-        Div charts = new Div(trafficChart, latencyChart, errorChart);
+        Div charts = new Div(trafficChart, latencyChart, errorChart, driftChart, fairnessChart);
         charts.addClassName("aegis-charts");
         add(new HorizontalLayout(title, edit), facts, period, charts, new H3("Alerts"), alertGrid, new H3("Alert rules"),
                 ruleGrid);
@@ -143,8 +156,51 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
         errorChart.setHtmlContent(chart("Error rate", "%", from, end,
                 List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
+        refreshFigures(d, to);
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
         ruleGrid.setItems(alerts.rules(d.getName()));
+    }
+
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    /** Drift and fairness of the newest hour that has figures (within the last two days). */
+    private void refreshFigures(Deployment d, Instant to) {
+        List<Figure> psi = newest(d.getName(), Metric.PSI, to);
+        driftChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgBarChart.render(
+                psi.isEmpty() ? "Drift per feature (PSI)" : "Drift per feature (PSI), hour of " + window(psi),
+                bars(psi), 0.2, d.getReference().kind() == ReferenceWindow.Kind.NONE
+                        ? "No drift figures: give the deployment a reference window"
+                        : "No drift figures yet: they are computed for each complete hour of traffic")
+                + "</div>");
+        List<Figure> rates = newest(d.getName(), Metric.SELECTION_RATE, to);
+        List<Figure> dpd = newest(d.getName(), Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, to);
+        String parity = dpd.isEmpty() || dpd.getFirst().value() == null ? ""
+                : ", parity difference " + SvgLineChart.label(dpd.getFirst().value());
+        fairnessChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgBarChart.render(
+                rates.isEmpty() ? "Selection rate per group" : "Selection rate per group, hour of " + window(rates) + parity,
+                bars(rates), null, "No fairness figures yet: send a group attribute with the events") + "</div>");
+    }
+
+    /** The newest 1 h figure of each subject, in the newest window that has this metric. */
+    private List<Figure> newest(String deployment, Metric metric, Instant to) {
+        List<Figure> all = figures.figures(deployment, metric.name(), Resolution.ONE_HOUR, to.minus(Duration.ofDays(2)),
+                to.plusSeconds(1));
+        Instant last = all.stream().map(Figure::windowStart).max(Comparator.naturalOrder()).orElse(null);
+        Map<String, Figure> bySubject = new LinkedHashMap<>();
+        all.stream().filter(f -> f.windowStart().equals(last)).sorted(Comparator.comparing(Figure::computedAt))
+                .forEach(f -> bySubject.put(f.subject() == null ? "" : f.subject(), f));
+        return List.copyOf(bySubject.values());
+    }
+
+    private static String window(List<Figure> list) {
+        return HOUR.format(list.getFirst().windowStart()) + " UTC";
+    }
+
+    private static List<SvgBarChart.Bar> bars(List<Figure> list) {
+        return list.stream().filter(f -> f.subject() != null).sorted(Comparator.comparing(Figure::subject))
+                .map(f -> new SvgBarChart.Bar(f.subject(), f.value() == null ? Double.NaN : f.value(),
+                        f.sampleSize() == null ? null : "(n " + f.sampleSize() + ")"))
+                .toList();
     }
 
     private static String chart(String title, String unit, Instant from, Instant to, List<Series> series) {

@@ -98,18 +98,18 @@ final class SvgLineChart {
         return 10 * magnitude;
     }
 
-    private static String label(double v) {
+    static String label(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.valueOf((long) v);
         }
         return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.3f" : "%.1f", v);
     }
 
-    private static String f(double v) {
+    static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
     }
 }

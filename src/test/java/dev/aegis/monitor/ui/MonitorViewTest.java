@@ -12,9 +12,14 @@ import dev.aegis.Karibu;
 import dev.aegis.monitor.DeploymentDetails;
 import dev.aegis.monitor.DeploymentService;
 import dev.aegis.monitor.Feature;
+import dev.aegis.monitor.FigureService;
+import dev.aegis.monitor.Metric;
 import dev.aegis.monitor.ReferenceWindow;
+import dev.aegis.monitor.Resolution;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +33,7 @@ class MonitorViewTest {
     @Autowired ApplicationContext context;
     @Autowired TestAccounts accounts;
     @Autowired DeploymentService deployments;
+    @Autowired FigureService figures;
 
     @AfterEach
     void close() {
@@ -84,5 +90,53 @@ class MonitorViewTest {
         assertThat(page.latencyChart.getInnerHtml()).contains("<svg").contains("p95");
         assertThat(page.trafficChart.getInnerHtml()).contains("No traffic in this period");
         assertThat(GridKt._size(page.ruleGrid)).isEqualTo(6);
+    }
+
+    @Test
+    void a_deployment_page_draws_drift_per_feature_and_selection_rate_per_group_of_the_newest_hour() {
+        String name = ("fair-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        long id = deployments.register(new DeploymentDetails(name, "1", "Team", null,
+                List.of(new Feature("age", Feature.Kind.NUMERIC), new Feature("income", Feature.Kind.NUMERIC)),
+                List.of("0", "1"), false, List.of("sex"), null, ReferenceWindow.batch("validation"))).getId();
+        TestAccounts.signOut();
+        Instant hour = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(1));
+        Instant older = hour.minus(Duration.ofHours(1));
+        figures.store(id, Resolution.ONE_HOUR, older, Metric.PSI, "age", 0.9, null, null, null, 800L, 1000L);
+        figures.store(id, Resolution.ONE_HOUR, hour, Metric.PSI, "age", 0.35, null, null, null, 1000L, 1000L);
+        figures.store(id, Resolution.ONE_HOUR, hour, Metric.PSI, "income", 0.05, null, null, null, 1000L, 1000L);
+        figures.store(id, Resolution.ONE_HOUR, hour, Metric.SELECTION_RATE, "f", 0.8, null, null, null, 500L, null);
+        figures.store(id, Resolution.ONE_HOUR, hour, Metric.SELECTION_RATE, "m", 0.3, null, null, null, 500L, null);
+        figures.store(id, Resolution.ONE_HOUR, hour, Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, null, 0.5, null, null, null,
+                1000L, null);
+
+        Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
+        UI.getCurrent().navigate(DeploymentView.class, new RouteParameters("name", name));
+        DeploymentView page = _get(DeploymentView.class);
+
+        String drift = page.driftChart.getInnerHtml();
+        assertThat(drift).contains("<svg").contains("Drift per feature (PSI)").contains(">age<").contains(">income<")
+                .contains("0.350").contains("0.050").contains("limit 0.200").doesNotContain("0.900");
+        // the breaching feature is drawn in the alert colour, the other not
+        assertThat(drift).contains("fill=\"#d9352b\"><title>age: 0.350").contains("fill=\"#1676f3\"><title>income: 0.050");
+        String fairness = page.fairnessChart.getInnerHtml();
+        assertThat(fairness).contains("Selection rate per group").contains("parity difference 0.500")
+                .contains(">f<").contains(">m<").contains("0.800").contains("0.300");
+    }
+
+    @Test
+    void a_deployment_page_without_figures_says_what_brings_them() {
+        String name = ("bare-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        deployments.register(new DeploymentDetails(name, "1", "Team", null, List.of(), List.of(), false, List.of(),
+                null, ReferenceWindow.none()));
+        TestAccounts.signOut();
+
+        Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
+        UI.getCurrent().navigate(DeploymentView.class, new RouteParameters("name", name));
+        DeploymentView page = _get(DeploymentView.class);
+
+        assertThat(page.driftChart.getInnerHtml()).contains("give the deployment a reference window");
+        assertThat(page.fairnessChart.getInnerHtml()).contains("send a group attribute with the events");
     }
 }

@@ -1,0 +1,374 @@
+package dev.aegis.monitor;
+
+import dev.aegis.monitor.stats.CategoricalDrift;
+import dev.aegis.monitor.stats.Fairness;
+import dev.aegis.monitor.stats.NumericDrift;
+import dev.aegis.monitor.stats.Performance;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Computes the drift, fairness and performance figures of every deployment for the newest complete window of each
+ * resolution (5 min, 1 h, 1 day), from the raw events in PostgreSQL, and keeps them with {@link FigureService#store}
+ * for the alert rules. Runs every minute (one instance at a time); a window that has figures already is not computed
+ * again, so events or labels that arrive after their window was evaluated do not change its figures.
+ *
+ * <ul>
+ * <li>Drift, when the deployment has a reference: per numeric feature {@link NumericDrift} (PSI, Jensen–Shannon, KS
+ * statistic and p-value, Wasserstein-1 raw and normalized; the bin edges stored with each), per categorical feature and
+ * for the predicted labels (subject {@value #PREDICTED_LABEL}) {@link CategoricalDrift} (chi-square statistic and
+ * p-value, PSI, Jensen–Shannon; the categories and counts in the detail).</li>
+ * <li>Fairness, for events with a group attribute: selection rate per group (subject = group), demographic parity
+ * difference and disparate impact ratio; with labels, equal opportunity and equalized odds differences over the
+ * labelled events. The positive label is "1".</li>
+ * <li>Performance, over the window's events whose label has arrived: accuracy, precision, recall, F1.</li>
+ * </ul>
+ */
+@Service
+@WhenMonitorEnabled
+public class FigureEvaluation {
+
+    /** Subject of the drift figures of the predicted labels (no feature can be named so: it holds a space). */
+    public static final String PREDICTED_LABEL = "predicted label";
+    private static final Logger log = LoggerFactory.getLogger(FigureEvaluation.class);
+
+    private final Deployments deployments;
+    private final FigureService figures;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    FigureEvaluation(Deployments deployments, FigureService figures, JdbcTemplate jdbc, TransactionTemplate tx,
+            JsonMapper json, Clock clock) {
+        this.deployments = deployments;
+        this.figures = figures;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelay = 60_000, initialDelay = 40_000)
+    @SchedulerLock(name = "monitor.figure-evaluation", lockAtMostFor = "PT10M")
+    void evaluateOnSchedule() {
+        evaluate(clock.instant());
+    }
+
+    /** Evaluates, for every deployment and resolution, the newest window that ended at or before {@code at}. */
+    public void evaluate(Instant at) {
+        for (Deployment deployment : deployments.findAll()) {
+            for (Resolution resolution : Resolution.values()) {
+                Instant start = resolution.floor(at).minus(resolution.length());
+                try {
+                    evaluate(deployment, resolution, start);
+                } catch (RuntimeException e) {
+                    log.warn("Figures of {} {} window {} failed: {}", deployment.getName(), resolution.code(), start,
+                            e.toString());
+                }
+            }
+        }
+    }
+
+    private void evaluate(Deployment deployment, Resolution resolution, Instant start) {
+        Integer done = jdbc.queryForObject("select count(*) from (select 1 from monitor.figure where deployment_id = ? "
+                + "and resolution = ? and window_start = ? limit 1) f", Integer.class, deployment.getId(),
+                resolution.code(), Timestamp.from(start));
+        if (done != null && done > 0) {
+            return;
+        }
+        var window = new Window(deployment.getId(), start, start.plus(resolution.length()));
+        tx.executeWithoutResult(s -> {
+            var out = new Figures(deployment.getId(), resolution, start);
+            if (deployment.getReference().kind() != ReferenceWindow.Kind.NONE) {
+                drift(deployment, window, out);
+            }
+            fairness(window, out);
+            performance(deployment, window, out);
+        });
+    }
+
+    // ---- drift ------------------------------------------------------------------------------------------------
+
+    private void drift(Deployment deployment, Window window, Figures out) {
+        Source reference = Source.of(deployment);
+        Source current = window.source();
+        for (Feature feature : deployment.getFeatures()) {
+            if (feature.kind() == Feature.Kind.NUMERIC) {
+                double[] ref = numbers(reference, feature.name());
+                double[] cur = numbers(current, feature.name());
+                if (ref.length > 0 && cur.length > 0) {
+                    numeric(feature.name(), NumericDrift.between(ref, cur), reference.describe(json, ref.length), out);
+                }
+            } else {
+                categorical(feature.name(), counts(reference, "e.features->>?", feature.name()),
+                        counts(current, "e.features->>?", feature.name()), reference, out);
+            }
+        }
+        categorical(PREDICTED_LABEL, counts(reference, "e.predicted_label", null),
+                counts(current, "e.predicted_label", null), reference, out);
+    }
+
+    private void numeric(String subject, NumericDrift d, String referenceJson, Figures out) {
+        String edges = json.writeValueAsString(d.binEdges());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("referenceBinCounts", d.referenceBinCounts());
+        detail.put("currentBinCounts", d.currentBinCounts());
+        detail.put("referenceStandardDeviation", finite(d.referenceStandardDeviation()));
+        String detailJson = json.writeValueAsString(detail);
+        long n = d.currentCount();
+        long m = d.referenceCount();
+        out.store(Metric.PSI, subject, d.psi(), detailJson, referenceJson, edges, n, m);
+        out.store(Metric.JS_DISTANCE, subject, d.jensenShannon(), detailJson, referenceJson, edges, n, m);
+        out.store(Metric.KS_STATISTIC, subject, d.ksStatistic(), detailJson, referenceJson, edges, n, m);
+        out.store(Metric.KS_P_VALUE, subject, d.ksPValue(), detailJson, referenceJson, edges, n, m);
+        out.store(Metric.WASSERSTEIN, subject, d.wasserstein(), detailJson, referenceJson, edges, n, m);
+        out.store(Metric.WASSERSTEIN_NORMALIZED, subject, d.wassersteinNormalized(), detailJson, referenceJson, edges,
+                n, m);
+    }
+
+    private void categorical(String subject, Map<String, Long> ref, Map<String, Long> cur, Source reference,
+            Figures out) {
+        if (ref.isEmpty() || cur.isEmpty()) {
+            return;
+        }
+        CategoricalDrift d = CategoricalDrift.between(ref, cur);
+        long m = Arrays.stream(d.referenceCounts()).sum();
+        long n = Arrays.stream(d.currentCounts()).sum();
+        String referenceJson = reference.describe(json, m);
+        String categories = json.writeValueAsString(d.categories());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("categories", d.categories());
+        detail.put("referenceCounts", d.referenceCounts());
+        detail.put("currentCounts", d.currentCounts());
+        detail.put("degreesOfFreedom", d.degreesOfFreedom());
+        String detailJson = json.writeValueAsString(detail);
+        out.store(Metric.CHI2_STATISTIC, subject, d.chiSquare(), detailJson, referenceJson, categories, n, m);
+        out.store(Metric.CHI2_P_VALUE, subject, d.pValue(), detailJson, referenceJson, categories, n, m);
+        out.store(Metric.PSI, subject, d.psi(), detailJson, referenceJson, categories, n, m);
+        out.store(Metric.JS_DISTANCE, subject, d.jensenShannon(), detailJson, referenceJson, categories, n, m);
+    }
+
+    // ---- fairness and performance -----------------------------------------------------------------------------
+
+    private void fairness(Window window, Figures out) {
+        List<String> groups = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        jdbc.query("select e.group_value, e.predicted_label, l.label from monitor.event e left join monitor.label l "
+                + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
+                + "and e.ts >= ? and e.ts < ? and e.group_value is not null and e.predicted_label is not null",
+                rs -> {
+                    groups.add(rs.getString(1));
+                    predicted.add(rs.getString(2));
+                    actual.add(rs.getString(3));
+                }, window.params());
+        if (groups.isEmpty()) {
+            return;
+        }
+        Fairness f = Fairness.of(groups.toArray(String[]::new), positives(predicted));
+        String detail = json.writeValueAsString(f.groups());
+        long n = groups.size();
+        for (Fairness.Group g : f.groups()) {
+            out.store(Metric.SELECTION_RATE, g.group(), g.selectionRate(), null, null, null, g.count(), null);
+        }
+        out.store(Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, null, f.demographicParityDifference(), detail, null, null, n,
+                null);
+        out.store(Metric.DISPARATE_IMPACT_RATIO, null, f.disparateImpactRatio(), detail, null, null, n, null);
+
+        List<Integer> labelled = new ArrayList<>();
+        for (int i = 0; i < actual.size(); i++) {
+            if (actual.get(i) != null) {
+                labelled.add(i);
+            }
+        }
+        if (!labelled.isEmpty()) {
+            Fairness withLabels = Fairness.of(labelled.stream().map(groups::get).toArray(String[]::new),
+                    positives(labelled.stream().map(predicted::get).toList()),
+                    positives(labelled.stream().map(actual::get).toList()));
+            String labelledDetail = json.writeValueAsString(withLabels.groups());
+            out.store(Metric.EQUAL_OPPORTUNITY_DIFFERENCE, null, withLabels.equalOpportunityDifference(),
+                    labelledDetail, null, null, (long) labelled.size(), null);
+            out.store(Metric.EQUALIZED_ODDS_DIFFERENCE, null, withLabels.equalizedOddsDifference(), labelledDetail,
+                    null, null, (long) labelled.size(), null);
+        }
+    }
+
+    /** Fairlearn's convention: the label "1" is the positive decision, any other label negative. */
+    private static int[] positives(List<String> labels) {
+        return labels.stream().mapToInt(l -> "1".equals(l) ? Fairness.POSITIVE : 0).toArray();
+    }
+
+    private void performance(Deployment deployment, Window window, Figures out) {
+        List<String> predicted = new ArrayList<>();
+        List<String> actual = new ArrayList<>();
+        jdbc.query("select e.predicted_label, l.label from monitor.event e join monitor.label l "
+                + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
+                + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null", rs -> {
+                    predicted.add(rs.getString(1));
+                    actual.add(rs.getString(2));
+                }, window.params());
+        if (predicted.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> codes = codes(deployment.getLabels(), predicted, actual);
+        Performance p = Performance.of(actual.stream().mapToInt(codes::get).toArray(),
+                predicted.stream().mapToInt(codes::get).toArray());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("average", p.average());
+        detail.put("labels", codes);
+        String detailJson = json.writeValueAsString(detail);
+        out.store(Metric.ACCURACY, null, p.accuracy(), detailJson, null, null, p.count(), null);
+        out.store(Metric.PRECISION, null, p.precision(), detailJson, null, null, p.count(), null);
+        out.store(Metric.RECALL, null, p.recall(), detailJson, null, null, p.count(), null);
+        out.store(Metric.F1, null, p.f1(), detailJson, null, null, p.count(), null);
+    }
+
+    /**
+     * Labels as the integers {@link Performance} takes: integer labels as themselves (so "0"/"1" is the binary task
+     * with positive label 1); otherwise each label its position in the deployment's label set plus 2, which keeps the
+     * codes out of {0, 1} so any other label set is averaged as multi-class (macro).
+     */
+    private static Map<String, Integer> codes(List<String> declared, List<String> predicted, List<String> actual) {
+        Map<String, Integer> codes = new HashMap<>();
+        boolean integers = true;
+        for (List<String> list : List.of(predicted, actual)) {
+            for (String label : list) {
+                integers &= label.matches("-?\\d{1,9}");
+            }
+        }
+        List<String> order = new ArrayList<>(declared);
+        for (List<String> list : List.of(predicted, actual)) {
+            for (String label : list) {
+                if (!codes.containsKey(label)) {
+                    if (!order.contains(label)) {
+                        order.add(label);
+                    }
+                    codes.put(label, integers ? Integer.parseInt(label) : order.indexOf(label) + 2);
+                }
+            }
+        }
+        return codes;
+    }
+
+    // ---- reading raw values -----------------------------------------------------------------------------------
+
+    private double[] numbers(Source source, String feature) {
+        var values = new DoubleList();
+        jdbc.query("select (e.features->>?)::float8 from " + source.from() + " and jsonb_typeof(e.features->?) = 'number'",
+                rs -> {
+                    values.add(rs.getDouble(1));
+                }, concat(new Object[] {feature}, source.params(), new Object[] {feature}));
+        return values.toArray();
+    }
+
+    private Map<String, Long> counts(Source source, String expression, String feature) {
+        Map<String, Long> counts = new HashMap<>();
+        Object[] head = feature == null ? new Object[0] : new Object[] {feature};
+        jdbc.query("select " + expression + " as v, count(*) from " + source.from() + " and " + expression
+                + " is not null group by 1", rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, concat(head, source.params(), head));
+        return counts;
+    }
+
+    private static Object[] concat(Object[]... parts) {
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray();
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** Where a side's events are: a {@code from ... where ...} clause over alias {@code e}, and its parameters. */
+    private record Source(String from, Object[] params, ReferenceWindow reference) {
+
+        static Source of(Deployment d) {
+            ReferenceWindow r = d.getReference();
+            return switch (r.kind()) {
+                case BATCH -> new Source("monitor.reference_event e where e.deployment_id = ? and e.reference_batch = ?",
+                        new Object[] {d.getId(), r.batch()}, r);
+                case TIME_RANGE -> new Source("monitor.event e where e.deployment_id = ? and e.ts >= ? and e.ts < ?",
+                        new Object[] {d.getId(), Timestamp.from(r.from()), Timestamp.from(r.to())}, r);
+                case NONE -> throw new IllegalStateException("no reference");
+            };
+        }
+
+        /** The reference as stored with a figure: kind, batch or range, and its size for this subject. */
+        String describe(JsonMapper json, long size) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("kind", reference.kind().name());
+            if (reference.batch() != null) {
+                map.put("batch", reference.batch());
+            }
+            if (reference.from() != null) {
+                map.put("from", reference.from().toString());
+                map.put("to", reference.to().toString());
+            }
+            map.put("size", size);
+            return json.writeValueAsString(map);
+        }
+    }
+
+    private record Window(long deploymentId, Instant start, Instant end) {
+
+        Object[] params() {
+            return new Object[] {deploymentId, Timestamp.from(start), Timestamp.from(end)};
+        }
+
+        Source source() {
+            return new Source("monitor.event e where e.deployment_id = ? and e.ts >= ? and e.ts < ?", params(), null);
+        }
+    }
+
+    /** Stores one window's figures; a value that is no finite number (e.g. a 0/0 ratio) is kept as null. */
+    private final class Figures {
+        private final long deploymentId;
+        private final Resolution resolution;
+        private final Instant start;
+
+        Figures(long deploymentId, Resolution resolution, Instant start) {
+            this.deploymentId = deploymentId;
+            this.resolution = resolution;
+            this.start = start;
+        }
+
+        void store(Metric metric, String subject, Double value, String detail, String reference, String edges,
+                Long sampleSize, Long referenceSize) {
+            figures.store(deploymentId, resolution, start, metric, subject,
+                    value == null ? null : finite(value), detail, reference, edges, sampleSize, referenceSize);
+        }
+    }
+
+    /** A growable array of doubles, so a million values are not a million boxed objects. */
+    private static final class DoubleList {
+        private double[] values = new double[1024];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
