@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Computes the drift, fairness and performance figures of every deployment for the newest complete window of each
  * resolution (5 min, 1 h, 1 day), from the raw events in PostgreSQL, and keeps them with {@link FigureService#store}
- * for the alert rules. Runs every minute (one instance at a time); a window that has figures already is not computed
- * again, so events or labels that arrive after their window was evaluated do not change its figures.
+ * for the alert rules. Runs every minute (one instance at a time); a window that has figures already is computed again
+ * only when events or labels for it arrived after that, and its figures are then replaced.
  *
  * <ul>
  * <li>Drift, when the deployment has a reference: per numeric feature {@link NumericDrift} (PSI, Jensen–Shannon, KS
@@ -46,6 +46,8 @@ public class FigureEvaluation {
     /** Subject of the drift figures of the predicted labels (no feature can be named so: it holds a space). */
     public static final String PREDICTED_LABEL = "predicted label";
     private static final Logger log = LoggerFactory.getLogger(FigureEvaluation.class);
+    /** The first key of the advisory lock that serialises the evaluation of one deployment. */
+    private static final int FIGURE_LOCK = 0x6d6f6e66;
 
     private final Deployments deployments;
     private final FigureService figures;
@@ -86,14 +88,24 @@ public class FigureEvaluation {
     }
 
     private void evaluate(Deployment deployment, Resolution resolution, Instant start) {
-        Integer done = jdbc.queryForObject("select count(*) from (select 1 from monitor.figure where deployment_id = ? "
-                + "and resolution = ? and window_start = ? limit 1) f", Integer.class, deployment.getId(),
-                resolution.code(), Timestamp.from(start));
-        if (done != null && done > 0) {
-            return;
-        }
         var window = new Window(deployment.getId(), start, start.plus(resolution.length()));
         tx.executeWithoutResult(s -> {
+            // one evaluation of a deployment at a time (the schedule on any instance, or a direct call), so a window's
+            // figures are never written twice side by side
+            jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, FIGURE_LOCK,
+                    Long.hashCode(deployment.getId()));
+            Timestamp computed = jdbc.queryForObject("select max(computed_at) from monitor.figure "
+                    + "where deployment_id = ? and resolution = ? and window_start = ?", Timestamp.class,
+                    deployment.getId(), resolution.code(), Timestamp.from(start));
+            if (computed != null) {
+                if (!lateDataSince(window, computed)) {
+                    return;
+                }
+                // events or labels arrived after the window was evaluated: its figures are computed again from all
+                // of them, so a figure always describes everything the monitor had received for its window
+                jdbc.update("delete from monitor.figure where deployment_id = ? and resolution = ? and window_start = ?",
+                        deployment.getId(), resolution.code(), Timestamp.from(start));
+            }
             var out = new Figures(deployment.getId(), resolution, start);
             if (deployment.getReference().kind() != ReferenceWindow.Kind.NONE) {
                 drift(deployment, window, out);
@@ -101,6 +113,18 @@ public class FigureEvaluation {
             fairness(window, out);
             performance(deployment, window, out);
         });
+    }
+
+    /** Whether a batch with events in the window, or a label of one of its events, arrived after {@code since}. */
+    private boolean lateDataSince(Window window, Timestamp since) {
+        Timestamp from = Timestamp.from(window.start());
+        Timestamp to = Timestamp.from(window.end());
+        Boolean late = jdbc.queryForObject("select exists (select 1 from monitor.ingest i where i.deployment_id = ? "
+                + "and i.received_at > ? and i.ts_min < ? and i.ts_max >= ?) or exists (select 1 from monitor.label l "
+                + "join monitor.event e on e.deployment_id = l.deployment_id and e.request_id = l.request_id "
+                + "where l.deployment_id = ? and l.received_at > ? and e.ts >= ? and e.ts < ?)", Boolean.class,
+                window.deploymentId(), since, to, from, window.deploymentId(), since, from, to);
+        return Boolean.TRUE.equals(late);
     }
 
     // ---- drift ------------------------------------------------------------------------------------------------

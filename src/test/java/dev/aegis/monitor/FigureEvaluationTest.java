@@ -136,6 +136,39 @@ class FigureEvaluationTest {
         assertThat(expected.psi()).isGreaterThan(0.2);
     }
 
+    @Test
+    void labels_that_arrive_after_the_window_was_evaluated_are_counted_at_the_next_evaluation() {
+        String token = fixtures.token();
+        String name = uniqueName("late");
+        assertThat(http().post("/monitor/v1/deployments", token, deploymentJson(name, null)).statusCode())
+                .isEqualTo(201);
+        Instant start = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(1));
+        Instant end = start.plus(Duration.ofHours(1));
+        List<String> events = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        int[] predicted = new int[20];
+        int[] actual = new int[20];
+        for (int i = 0; i < 20; i++) {
+            predicted[i] = i % 2;
+            actual[i] = i % 4 == 0 ? 1 : predicted[i];
+            events.add(event("late-" + i, start.plusSeconds(60L * i), 30 + i, "north",
+                    Integer.toString(predicted[i]), i % 2 == 0 ? "f" : "m"));
+            labels.add("{\"requestId\": \"late-%d\", \"label\": \"%d\"}".formatted(i, actual[i]));
+        }
+        http().post("/monitor/v1/deployments/" + name + "/events", token, batch(events));
+        evaluation.evaluate(end);
+        assertThat(Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=F1&from="
+                + start + "&to=" + end, token))).isEmpty();
+
+        http().post("/monitor/v1/deployments/" + name + "/labels", token, batch(labels));
+        evaluation.evaluate(end);
+
+        assertThat(figure(token, name, "F1", null, start, end).path("value").asDouble())
+                .isEqualTo(Performance.of(actual, predicted).f1());
+        assertThat(Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=SELECTION_RATE"
+                + "&from=" + start + "&to=" + end, token))).hasSize(2);
+    }
+
     private JsonNode figure(String token, String name, String metric, String subject, Instant from, Instant to) {
         var list = Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=" + metric
                 + "&from=" + from + "&to=" + to, token));
