@@ -35,14 +35,14 @@ public class AssessmentService {
     /** The prefix of portal tokens, so secret scanners recognise them. */
     static final String TOKEN_PREFIX = "aegp_";
     private final Assessments assessments;
-    private final Assessments.Answers answers;
-    private final Assessments.Links links;
+    private final AssessmentAnswers answers;
+    private final AssessmentLinks links;
     private final Vendors vendors;
     private final QuestionnaireTemplates templates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentService(Assessments assessments, Assessments.Answers answers, Assessments.Links links, Vendors vendors,
+    AssessmentService(Assessments assessments, AssessmentAnswers answers, AssessmentLinks links, Vendors vendors,
             QuestionnaireTemplates templates, ApplicationEventPublisher events, Clock clock) {
         this.assessments = assessments;
         this.answers = answers;

@@ -29,14 +29,14 @@ import tools.jackson.databind.JsonNode;
 public class PortalService {
 
     private final Assessments assessments;
-    private final Assessments.Answers answers;
-    private final Assessments.Links links;
+    private final AssessmentAnswers answers;
+    private final AssessmentLinks links;
     private final Vendors vendors;
     private final AssessmentService service;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PortalService(Assessments assessments, Assessments.Answers answers, Assessments.Links links, Vendors vendors,
+    PortalService(Assessments assessments, AssessmentAnswers answers, AssessmentLinks links, Vendors vendors,
             AssessmentService service, ApplicationEventPublisher events, Clock clock) {
         this.assessments = assessments;
         this.answers = answers;
