@@ -53,8 +53,11 @@ public class AssessmentService {
         this.clock = clock;
     }
 
-    /** A private link as issued: the token appears here once and is kept only as its hash. */
-    public record IssuedLink(long assessmentId, String token, String path, Instant expiresAt) {
+    /**
+     * A private link as issued: the token appears here once and is kept only as its hash. {@code path} is the portal's
+     * JSON API, {@code page} the page for people (the token in its fragment, never sent to a server).
+     */
+    public record IssuedLink(long assessmentId, String token, String path, String page, Instant expiresAt) {
     }
 
     @PreAuthorize(VendorService.READERS)
@@ -113,7 +116,7 @@ public class AssessmentService {
         Instant expires = assessment.getDueOn().plusDays(GRACE_DAYS + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
         links.saveAndFlush(new AssessmentLink(id, SecretTokens.sha256(token), expires, Actors.current(), now));
         assessments.saveAndFlush(assessment);
-        return new IssuedLink(id, token, "/portal/v1/" + token, expires);
+        return new IssuedLink(id, token, "/portal/v1/" + token, "/assets/vendor-portal.html#" + token, expires);
     }
 
     /** Revokes the assessment's private link: it answers 410 from now on. */

@@ -52,6 +52,12 @@ class PortalApiTest {
         assertThat(link.statusCode()).isEqualTo(201);
         String portalPath = Http.json(link).path("path").asString();
         assertThat(portalPath).startsWith("/portal/v1/aegp_");
+        assertThat(Http.json(link).path("page").asString()).isEqualTo("/assets/vendor-portal.html#"
+                + portalPath.substring("/portal/v1/".length()));
+        HttpResponse<String> page = http.getAsBrowser("/assets/vendor-portal.html", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("vendor-portal.js");
+        assertThat(http.getAsBrowser("/assets/vendor-portal.js", null).body()).contains("/portal/v1/");
         assertThat(http.put(portalPath + "/answers/q1", null, "{\"value\": \"no\", \"version\": null}").statusCode())
                 .isEqualTo(200);
         assertThat(http.post(portalPath + "/submit", null, null).statusCode()).isEqualTo(200);
