@@ -113,6 +113,10 @@ class PortalApiTest {
         JsonNode reloaded = Http.json(http.get(path, null));
         assertThat(reloaded.path("answers").path("q3").path("value").asInt()).isEqualTo(2);
         assertThat(reloaded.path("state").asString()).isEqualTo("IN_PROGRESS");
+        String auditor = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
+        JsonNode audit = Http.json(http.get("/api/v1/audit?actor=vendor-portal&objectType=Assessment&objectId="
+                + s.assessment().getId(), auditor));
+        assertThat(audit.path("totalElements").asLong()).isEqualTo(1);
 
         // a second tab that never saw the first answer, then one that read it before the change below
         assertThat(http.put(path + "/answers/q3", null, "{\"value\": 5, \"version\": null}").statusCode())
