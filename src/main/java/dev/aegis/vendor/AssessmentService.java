@@ -40,10 +40,12 @@ public class AssessmentService {
     private final Vendors vendors;
     private final QuestionnaireTemplates templates;
     private final ApplicationEventPublisher events;
+    private final InvitationMailer mailer;
     private final Clock clock;
 
     AssessmentService(Assessments assessments, AssessmentAnswers answers, AssessmentLinks links, Vendors vendors,
-            QuestionnaireTemplates templates, ApplicationEventPublisher events, Clock clock) {
+            QuestionnaireTemplates templates, InvitationMailer mailer, ApplicationEventPublisher events, Clock clock) {
+        this.mailer = mailer;
         this.assessments = assessments;
         this.answers = answers;
         this.links = links;
@@ -117,6 +119,23 @@ public class AssessmentService {
         links.saveAndFlush(new AssessmentLink(id, SecretTokens.sha256(token), expires, Actors.current(), now));
         assessments.saveAndFlush(assessment);
         return new IssuedLink(id, token, "/portal/v1/" + token, "/assets/vendor-portal.html#" + token, expires);
+    }
+
+    /** An invitation: the link issued (shown this once) and the addresses it was mailed to (none without mail). */
+    public record Invitation(IssuedLink link, List<String> mailedTo) {
+    }
+
+    /**
+     * Issues a new private link (revoking the previous one) and mails it to the vendor's contacts when a mail server
+     * is configured.
+     */
+    @PreAuthorize(VendorService.WRITERS)
+    public Invitation invite(long id) {
+        IssuedLink link = issueLink(id);
+        Assessment assessment = assessment(id);
+        List<String> to = mailer.send(vendor(assessment.getVendorId()), questionnaireOf(assessment).title(),
+                assessment.getDueOn(), link);
+        return new Invitation(link, to);
     }
 
     /** Revokes the assessment's private link: it answers 410 from now on. */

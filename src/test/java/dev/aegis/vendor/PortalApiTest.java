@@ -48,9 +48,14 @@ class PortalApiTest {
         assertThat(Http.json(started).path("state").asString()).isEqualTo("DRAFT");
         String path = URI.create(started.headers().firstValue("Location").orElseThrow()).getPath();
 
+        HttpResponse<String> invited = http.post(path + "/invite", manager, null);
+        assertThat(invited.statusCode()).isEqualTo(201);
+        assertThat(Http.json(invited).path("mailedTo").size()).isZero(); // no mail server in tests
         HttpResponse<String> link = http.post(path + "/link", manager, null);
         assertThat(link.statusCode()).isEqualTo(201);
         String portalPath = Http.json(link).path("path").asString();
+        String invitedPath = Http.json(invited).path("link").path("path").asString();
+        assertThat(http.get(invitedPath, null).statusCode()).isEqualTo(410);
         assertThat(portalPath).startsWith("/portal/v1/aegp_");
         assertThat(Http.json(link).path("page").asString()).isEqualTo("/assets/vendor-portal.html#"
                 + portalPath.substring("/portal/v1/".length()));

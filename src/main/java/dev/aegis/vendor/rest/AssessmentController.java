@@ -96,6 +96,13 @@ class AssessmentController {
         return ResponseEntity.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store").body(service.issueLink(id));
     }
 
+    @PostMapping(path = "/api/v1/assessments/{id}/invite", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Issue a new private link and mail it to the vendor's contacts (when mail is configured); "
+            + "the token is shown only now")
+    ResponseEntity<AssessmentService.Invitation> invite(@PathVariable long id) {
+        return ResponseEntity.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store").body(service.invite(id));
+    }
+
     @DeleteMapping("/api/v1/assessments/{id}/link")
     @Operation(summary = "Revoke the vendor's private link")
     ResponseEntity<Void> revoke(@PathVariable long id) {
