@@ -168,7 +168,11 @@ class PortalApiTest {
         HttpResponse<String> replaced = http.get(old, null);
         assertThat(replaced.statusCode()).isEqualTo(410);
         assertThat(replaced.headers().firstValue("Content-Type").orElseThrow()).contains("problem+json");
-        assertThat(replaced.body()).doesNotContain(s.vendor().getName()).doesNotContain(Long.toString(id));
+        assertThat(replaced.body()).doesNotContain(s.vendor().getName());
+        assertThat(Http.json(replaced).propertyNames()).isSubsetOf("type", "title", "status", "detail",
+                "instance");
+        assertThat(Http.json(replaced).path("detail").asString())
+                .isEqualTo("This link is no longer valid. Ask the organisation that sent it for a new one.");
 
         service.revokeLink(id);
         assertThat(http.get(current, null).statusCode()).isEqualTo(410);
