@@ -14,4 +14,15 @@ public final class VendorEvents {
 
     public record VendorRemoved(long vendorId, String name) {
     }
+
+    public record AssessmentStarted(long assessmentId, long vendorId, long templateId) {
+    }
+
+    /** The vendor submitted its answers; a vendor manager reviews them. */
+    public record AssessmentSubmitted(long assessmentId, long vendorId) {
+    }
+
+    /** A vendor manager approved or rejected an assessment; {@code score} is null when nothing scored was answered. */
+    public record AssessmentDecided(long assessmentId, long vendorId, boolean approved, Integer score) {
+    }
 }

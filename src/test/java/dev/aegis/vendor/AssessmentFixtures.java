@@ -1,0 +1,43 @@
+package dev.aegis.vendor;
+
+import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** Vendors with assessments for tests, made as a vendor manager (who stays signed in). */
+final class AssessmentFixtures {
+
+    private AssessmentFixtures() {
+    }
+
+    /** A questionnaire whose second, required question is shown only when the first is answered yes. */
+    static String template(String key, String firstText) {
+        return """
+                {"format": "aegis-questionnaire/1", "key": "%s", "title": "Portal %s", "description": null,
+                 "sections": [{"id": "s", "title": "Security", "questions": [
+                   {"id": "q1", "type": "YES_NO", "text": "%s", "required": true, "weight": 2,
+                    "options": [{"value": "yes", "label": "Yes", "score": 100}, {"value": "no", "label": "No", "score": 20}],
+                    "showIf": null, "requirements": [{"framework": "ISO-IEC-42001-2023", "ref": "A.10.3"}]},
+                   {"id": "q2", "type": "TEXT", "text": "Which keys?", "required": true, "weight": 0,
+                    "options": [], "showIf": {"question": "q1", "anyOf": ["yes"]}, "requirements": []},
+                   {"id": "q3", "type": "NUMBER", "text": "Outages last year?", "required": false, "weight": 0,
+                    "options": [], "showIf": null, "requirements": []}]}]}
+                """.formatted(key, key, firstText);
+    }
+
+    record Started(Vendor vendor, QuestionnaireTemplate template, Assessment assessment) {
+    }
+
+    /** Signs in a new vendor manager, registers a vendor, writes a template and starts an assessment from it. */
+    static Started start(TestAccounts accounts, VendorService vendors, TemplateService templates,
+            AssessmentService assessments) {
+        TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
+        String tag = Long.toString(System.nanoTime());
+        Vendor vendor = vendors.register(VendorFixtures.llmProvider("Assessed " + tag, Set.of()));
+        QuestionnaireTemplate template = templates.importJson(template("portal-" + tag, "Do you encrypt prompts?"))
+                .template();
+        Assessment assessment = assessments.start(vendor.getId(), template.getId(), LocalDate.now().plusDays(30));
+        return new Started(vendor, template, assessment);
+    }
+}
