@@ -55,15 +55,25 @@ public class FigureEvaluation {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final Clock clock;
+    /**
+     * The most events of one side (reference or window) an evaluation holds in memory. Below it every figure is exact;
+     * above it the side is a uniform random sample of about this size (each event kept with probability
+     * max / count), and the figure's sample size says how many were used. This keeps the monitor's memory bounded
+     * however much traffic a day window holds: at the default, two sides of doubles take about 80 MB.
+     */
+    volatile long maxValues;
 
     FigureEvaluation(Deployments deployments, FigureService figures, JdbcTemplate jdbc, TransactionTemplate tx,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${aegis.monitor.evaluation-max-values:5000000}")
+            long maxValues) {
         this.deployments = deployments;
         this.figures = figures;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.maxValues = maxValues;
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 40_000)
@@ -196,7 +206,8 @@ public class FigureEvaluation {
         List<String> actual = new ArrayList<>();
         jdbc.query("select e.group_value, e.predicted_label, l.label from monitor.event e left join monitor.label l "
                 + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
-                + "and e.ts >= ? and e.ts < ? and e.group_value is not null and e.predicted_label is not null",
+                + "and e.ts >= ? and e.ts < ? and e.group_value is not null and e.predicted_label is not null"
+                + sample(window.source()),
                 rs -> {
                     groups.add(rs.getString(1));
                     predicted.add(rs.getString(2));
@@ -243,7 +254,7 @@ public class FigureEvaluation {
         List<String> actual = new ArrayList<>();
         jdbc.query("select e.predicted_label, l.label from monitor.event e join monitor.label l "
                 + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
-                + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null", rs -> {
+                + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null" + sample(window.source()), rs -> {
                     predicted.add(rs.getString(1));
                     actual.add(rs.getString(2));
                 }, window.params());
@@ -294,11 +305,25 @@ public class FigureEvaluation {
 
     private double[] numbers(Source source, String feature) {
         var values = new DoubleList();
-        jdbc.query("select (e.features->>?)::float8 from " + source.from() + " and jsonb_typeof(e.features->?) = 'number'",
+        jdbc.query("select (e.features->>?)::float8 from " + source.from() + " and jsonb_typeof(e.features->?) = 'number'"
+                + sample(source),
                 rs -> {
                     values.add(rs.getDouble(1));
                 }, concat(new Object[] {feature}, source.params(), new Object[] {feature}));
         return values.toArray();
+    }
+
+    /**
+     * Nothing when the side holds at most {@link #maxValues} events; otherwise a condition keeping each event with
+     * probability max / count, so about {@code maxValues} are read (categorical counts are summed in the database and
+     * need no sample).
+     */
+    private String sample(Source source) {
+        Long count = jdbc.queryForObject("select count(*) from " + source.from(), Long.class, source.params());
+        if (count == null || count <= maxValues) {
+            return "";
+        }
+        return " and random() < " + ((double) maxValues / count);
     }
 
     private Map<String, Long> counts(Source source, String expression, String feature) {

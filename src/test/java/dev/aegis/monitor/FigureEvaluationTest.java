@@ -169,6 +169,45 @@ class FigureEvaluationTest {
                 + "&from=" + start + "&to=" + end, token))).hasSize(2);
     }
 
+    @Test
+    void a_window_larger_than_the_evaluation_holds_is_evaluated_on_a_bounded_sample() {
+        String token = fixtures.token();
+        String name = uniqueName("bounded");
+        assertThat(http().post("/monitor/v1/deployments", token, deploymentJson(name, null)).statusCode())
+                .isEqualTo(201);
+        // two hours back: the schedule evaluates only the newest complete hour, so it cannot take this window first
+        Instant start = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(2));
+        Instant end = start.plus(Duration.ofHours(1));
+        Random random = new Random(11);
+        List<String> reference = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            reference.add(event("bref-" + i, start.minus(Duration.ofDays(2)), 40 + 10 * random.nextGaussian(), "north",
+                    "1", "f"));
+            current.add(event("bcur-" + i, start.plusMillis(i * 1_000L), 60 + 10 * random.nextGaussian(), "north",
+                    i % 2 == 0 ? "1" : "0", i % 2 == 0 ? "f" : "m"));
+        }
+        http().post("/monitor/v1/deployments/" + name + "/events?reference=validation", token, batch(reference));
+        http().post("/monitor/v1/deployments/" + name + "/events", token, batch(current));
+
+        // the bean is a proxy (scheduling lock): the setting lives on the object behind it
+        FigureEvaluation target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(evaluation);
+        long before = target.maxValues;
+        target.maxValues = 200;
+        try {
+            evaluation.evaluate(end);
+        } finally {
+            target.maxValues = before;
+        }
+
+        JsonNode psi = figure(token, name, "PSI", "age", start, end);
+        assertThat(psi.path("sampleSize").asLong()).isBetween(50L, 500L);
+        assertThat(psi.path("referenceSize").asLong()).isBetween(50L, 500L);
+        assertThat(psi.path("value").asDouble()).isGreaterThan(0.2);
+        assertThat(figure(token, name, "DEMOGRAPHIC_PARITY_DIFFERENCE", null, start, end).path("sampleSize").asLong())
+                .isBetween(50L, 500L);
+    }
+
     private JsonNode figure(String token, String name, String metric, String subject, Instant from, Instant to) {
         var list = Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=" + metric
                 + "&from=" + from + "&to=" + to, token));
