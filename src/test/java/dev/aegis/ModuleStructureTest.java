@@ -99,7 +99,14 @@ class ModuleStructureTest {
     }
 
     @Test
-    void the_module_map_is_documented() {
+    void the_module_map_is_documented() throws java.io.IOException {
         new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+        java.nio.file.Path docs = java.nio.file.Path.of("target", "spring-modulith-docs");
+        String map = java.nio.file.Files.readString(docs.resolve("components.puml"));
+        for (String module : java.util.List.of("inventory", "risk", "control", "vendor", "monitor", "audit")) {
+            org.assertj.core.api.Assertions.assertThat(map).containsIgnoringCase(module);
+            org.assertj.core.api.Assertions.assertThat(docs.resolve("module-" + module + ".puml")).exists();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.aegis.control;
 
+import dev.aegis.shared.Actors;
 import dev.aegis.control.ControlVocabulary.ImplementationStatus;
 import dev.aegis.control.ControlVocabulary.TestResult;
 import dev.aegis.inventory.AiSystem;
@@ -16,9 +17,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +55,7 @@ class DemoControls implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        SecurityContextHolder.setContext(context);
-        try {
+        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
             List<Control> adopted = controls.adopt(controls.starterLibrary().stream().filter(e -> e.adoptedAs() == null)
                     .map(e -> e.control().id()).toList());
             if (adopted.isEmpty()) {
@@ -90,9 +84,7 @@ class DemoControls implements ApplicationRunner {
                 }
             }
             log.info("Demo mode: adopted {} starter controls and applied them to the demo AI systems", adopted.size());
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private static boolean applies(String starterId, String kind) {

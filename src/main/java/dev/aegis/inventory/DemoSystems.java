@@ -1,5 +1,6 @@
 package dev.aegis.inventory;
 
+import dev.aegis.shared.Actors;
 import dev.aegis.inventory.Classification.AffectedGroup;
 import dev.aegis.inventory.Classification.Autonomy;
 import dev.aegis.inventory.Classification.DataCategory;
@@ -19,9 +20,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +41,7 @@ class DemoSystems implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        SecurityContextHolder.setContext(context);
-        try {
+        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
             int created = 0;
             for (AiSystemDetails d : systems()) {
                 if (service.count(new AiSystemService.Filter(d.name(), null, null, null, null)) == 0) {
@@ -58,9 +52,7 @@ class DemoSystems implements ApplicationRunner {
             if (created > 0) {
                 log.info("Demo mode: registered {} demo AI systems", created);
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     static List<AiSystemDetails> systems() {

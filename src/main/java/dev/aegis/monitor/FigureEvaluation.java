@@ -117,11 +117,12 @@ public class FigureEvaluation {
                         deployment.getId(), resolution.code(), Timestamp.from(start));
             }
             var out = new Figures(deployment.getId(), resolution, start);
+            String windowSample = sample(window.source());
             if (deployment.getReference().kind() != ReferenceWindow.Kind.NONE) {
-                drift(deployment, window, out);
+                drift(deployment, window, windowSample, out);
             }
-            fairness(window, out);
-            performance(deployment, window, out);
+            fairness(window, windowSample, out);
+            performance(deployment, window, windowSample, out);
         });
     }
 
@@ -139,13 +140,14 @@ public class FigureEvaluation {
 
     // ---- drift ------------------------------------------------------------------------------------------------
 
-    private void drift(Deployment deployment, Window window, Figures out) {
+    private void drift(Deployment deployment, Window window, String windowSample, Figures out) {
         Source reference = Source.of(deployment);
         Source current = window.source();
+        String referenceSample = sample(reference);
         for (Feature feature : deployment.getFeatures()) {
             if (feature.kind() == Feature.Kind.NUMERIC) {
-                double[] ref = numbers(reference, feature.name());
-                double[] cur = numbers(current, feature.name());
+                double[] ref = numbers(reference, referenceSample, feature.name());
+                double[] cur = numbers(current, windowSample, feature.name());
                 if (ref.length > 0 && cur.length > 0) {
                     numeric(feature.name(), NumericDrift.between(ref, cur), reference.describe(json, ref.length), out);
                 }
@@ -200,14 +202,14 @@ public class FigureEvaluation {
 
     // ---- fairness and performance -----------------------------------------------------------------------------
 
-    private void fairness(Window window, Figures out) {
+    private void fairness(Window window, String windowSample, Figures out) {
         List<String> groups = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         jdbc.query("select e.group_value, e.predicted_label, l.label from monitor.event e left join monitor.label l "
                 + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
                 + "and e.ts >= ? and e.ts < ? and e.group_value is not null and e.predicted_label is not null"
-                + sample(window.source()),
+                + windowSample,
                 rs -> {
                     groups.add(rs.getString(1));
                     predicted.add(rs.getString(2));
@@ -249,12 +251,12 @@ public class FigureEvaluation {
         return labels.stream().mapToInt(l -> "1".equals(l) ? Fairness.POSITIVE : 0).toArray();
     }
 
-    private void performance(Deployment deployment, Window window, Figures out) {
+    private void performance(Deployment deployment, Window window, String windowSample, Figures out) {
         List<String> predicted = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         jdbc.query("select e.predicted_label, l.label from monitor.event e join monitor.label l "
                 + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
-                + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null" + sample(window.source()), rs -> {
+                + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null" + windowSample, rs -> {
                     predicted.add(rs.getString(1));
                     actual.add(rs.getString(2));
                 }, window.params());
@@ -303,10 +305,10 @@ public class FigureEvaluation {
 
     // ---- reading raw values -----------------------------------------------------------------------------------
 
-    private double[] numbers(Source source, String feature) {
+    private double[] numbers(Source source, String sample, String feature) {
         var values = new DoubleList();
         jdbc.query("select (e.features->>?)::float8 from " + source.from() + " and jsonb_typeof(e.features->?) = 'number'"
-                + sample(source),
+                + sample,
                 rs -> {
                     values.add(rs.getDouble(1));
                 }, concat(new Object[] {feature}, source.params(), new Object[] {feature}));
@@ -316,7 +318,7 @@ public class FigureEvaluation {
     /**
      * Nothing when the side holds at most {@link #maxValues} events; otherwise a condition keeping each event with
      * probability max / count, so about {@code maxValues} are read (categorical counts are summed in the database and
-     * need no sample).
+     * need no sample). Counted once per side and evaluation, not per feature.
      */
     private String sample(Source source) {
         Long count = jdbc.queryForObject("select count(*) from " + source.from(), Long.class, source.params());

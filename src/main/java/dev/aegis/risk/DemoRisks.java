@@ -1,5 +1,6 @@
 package dev.aegis.risk;
 
+import dev.aegis.shared.Actors;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
@@ -17,9 +18,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,11 +47,7 @@ class DemoRisks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        SecurityContextHolder.setContext(context);
-        try {
+        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
             int created = 0;
             for (Demo d : demos()) {
                 Optional<AiSystem> system = system(d.system());
@@ -67,9 +61,7 @@ class DemoRisks implements ApplicationRunner {
             if (created > 0) {
                 log.info("Demo mode: raised {} demo risks", created);
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private void raise(Demo d, AiSystem system) {

@@ -16,9 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,15 +57,9 @@ class GenerateCommand implements ApplicationRunner {
         List<GeneratedSystem> generated = inventory.generate(systems, prefix, random, clock.instant());
         long afterSystems = System.nanoTime();
         // the catalog is read as the system, as the other start-up runners do
-        var security = SecurityContextHolder.createEmptyContext();
-        security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(Actors.SYSTEM, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        SecurityContextHolder.setContext(security);
-        try {
+        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
             register.generate(generated, risks, prefix, random, clock.instant());
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
         long afterRisks = System.nanoTime();
         jdbc.execute("vacuum analyze inventory.ai_system, inventory.ai_system_data_category, inventory.ai_system_affected_group,"
                 + " risk.risk, risk.risk_system, risk.risk_threat, risk.risk_requirement");

@@ -1,5 +1,6 @@
 package dev.aegis.risk;
 
+import dev.aegis.shared.Actors;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.inventory.AiSystemTransfer;
@@ -22,9 +23,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,11 +63,7 @@ class RegisterBenchmark implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int rounds = env.getRequiredProperty("aegis.bench.rounds", Integer.class);
-        var security = SecurityContextHolder.createEmptyContext();
-        security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("bench", null,
-                List.of(new SimpleGrantedAuthority("ROLE_GOVERNANCE_OFFICER"))));
-        SecurityContextHolder.setContext(security);
-        try {
+        Actors.runAs("bench", "GOVERNANCE_OFFICER", () -> {
             StringBuilder report = new StringBuilder("\n| case | matches | rows of the page (slice) | count "
                     + "| page with its total (search) p50 / p95 / max |\n|---|---|---|---|---|\n");
             for (Case c : cases()) {
@@ -101,9 +95,7 @@ class RegisterBenchmark implements ApplicationRunner {
             if (env.getProperty("aegis.bench.exports", Boolean.class, true)) {
                 log.info("Exports (whole registers, written to nowhere):{}", exports());
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
         if (env.getProperty("aegis.bench.exit", Boolean.class, true)) {
             System.exit(SpringApplication.exit(context, () -> 0));
         }

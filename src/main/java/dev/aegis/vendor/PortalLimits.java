@@ -1,14 +1,15 @@
 package dev.aegis.vendor;
 
+import dev.aegis.shared.ClientRateLimiter;
 import dev.aegis.shared.SecretTokens;
 
 /** The portal's rate limits: one bucket per client address, one per token. */
 public final class PortalLimits {
 
-    private final PortalRateLimiter perToken;
-    private final PortalRateLimiter perClient;
+    private final ClientRateLimiter perToken;
+    private final ClientRateLimiter perClient;
 
-    PortalLimits(PortalRateLimiter perToken, PortalRateLimiter perClient) {
+    PortalLimits(ClientRateLimiter perToken, ClientRateLimiter perClient) {
         this.perToken = perToken;
         this.perClient = perClient;
     }

@@ -1,5 +1,6 @@
 package dev.aegis.vendor;
 
+import dev.aegis.shared.ClientRateLimiter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +51,8 @@ class PortalSecurityConfiguration {
     /** Per token: 30 calls at once, one every two seconds after. Per client address: 120 at once, 2 a second. */
     @Bean
     PortalLimits portalLimits(Clock clock) {
-        return new PortalLimits(new PortalRateLimiter(30, 0.5, 10_000, clock),
-                new PortalRateLimiter(120, 2, 10_000, clock));
+        return new PortalLimits(new ClientRateLimiter(30, 0.5, 10_000, clock),
+                new ClientRateLimiter(120, 2, 10_000, clock));
     }
 
     /** The audit log names portal changes {@value #ACTOR}; the identity carries no role, so no service lets it in. */

@@ -1,5 +1,6 @@
 package dev.aegis.vendor;
 
+import dev.aegis.shared.Actors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,17 +28,11 @@ class TemplateBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("system", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
-        SecurityContextHolder.setContext(context);
-        try {
+        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
                 templates.installBundled(read(r));
             }
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        });
     }
 
     private static String read(Resource r) {

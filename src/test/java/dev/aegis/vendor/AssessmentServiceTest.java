@@ -1,5 +1,6 @@
 package dev.aegis.vendor;
 
+import dev.aegis.shared.ClientRateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +115,7 @@ class AssessmentServiceTest {
             @Override public Clock withZone(java.time.ZoneId zone) { return this; }
             @Override public Instant instant() { return Instant.ofEpochMilli(millis.get()); }
         };
-        PortalRateLimiter limiter = new PortalRateLimiter(3, 0.5, 2, clock);
+        ClientRateLimiter limiter = new ClientRateLimiter(3, 0.5, 2, clock);
         assertThat(limiter.tryAcquire("a")).isZero();
         assertThat(limiter.tryAcquire("a")).isZero();
         assertThat(limiter.tryAcquire("a")).isZero();

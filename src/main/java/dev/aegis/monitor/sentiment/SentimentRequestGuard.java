@@ -1,5 +1,6 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.shared.ClientRateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;

@@ -1,5 +1,6 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.shared.ClientRateLimiter;
 import dev.aegis.monitor.WhenMonitorEnabled;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,7 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.shared.TestClock;
+import dev.aegis.shared.ClientRateLimiter;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;

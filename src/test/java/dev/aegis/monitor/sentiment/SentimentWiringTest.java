@@ -1,5 +1,6 @@
 package dev.aegis.monitor.sentiment;
 
+import dev.aegis.shared.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;

@@ -1,4 +1,4 @@
-package dev.aegis.monitor.sentiment;
+package dev.aegis.shared;
 
 import java.time.Clock;
 import java.time.Instant;

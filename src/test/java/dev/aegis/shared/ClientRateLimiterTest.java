@@ -1,4 +1,4 @@
-package dev.aegis.monitor.sentiment;
+package dev.aegis.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
