@@ -1,0 +1,74 @@
+package dev.aegis.telemetry;
+
+import dev.aegis.shared.AuditableEvent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Facts the telemetry loop announces. The findings module opens findings from failed tests and observed alerts;
+ * the evidence module keeps test results as dated evidence. This is the contract between them: change it only
+ * by adding.
+ */
+public final class TelemetryEvents {
+
+    private TelemetryEvents() {
+    }
+
+    /** How one run of a telemetry test ended. NO_DATA: the source was unreachable or the sample too small. */
+    public enum Outcome { PASSED, FAILED, NO_DATA }
+
+    /**
+     * One run of a telemetry test on a control applied to an AI system, e.g. "PSI below 0.2 on every feature over
+     * 24 h". {@code figure} is null when there was no data; {@code subject} is the feature or group ("" for the
+     * deployment as a whole); {@code reference} and {@code binEdges} say what the figure was compared with.
+     */
+    public record ControlTestRecorded(long resultId, long testId, long controlId, long systemId, String source,
+            String deployment, String metric, String subject, String comparison, double threshold, Double figure,
+            Outcome outcome, long sampleSize, Instant windowStart, Instant windowEnd, String reference,
+            String binEdges, Instant recordedAt) implements AuditableEvent {
+        public String objectType() { return "TelemetryTest"; }
+        public String objectId() { return String.valueOf(testId); }
+        public String action() { return "RECORD_" + outcome.name(); }
+        public String actor() { return "telemetry"; }
+        public Map<String, Object> details() {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("resultId", resultId);
+            d.put("controlId", controlId);
+            d.put("systemId", systemId);
+            d.put("deployment", deployment);
+            d.put("metric", metric);
+            d.put("subject", subject);
+            d.put("comparison", comparison);
+            d.put("threshold", threshold);
+            d.put("figure", figure);
+            d.put("sampleSize", sampleSize);
+            d.put("windowStart", windowStart);
+            d.put("windowEnd", windowEnd);
+            return d;
+        }
+    }
+
+    /**
+     * An alert of a deployment linked to an AI system was seen open ({@code open}) or cleared at its monitor.
+     * Announced once per state change the register observes, not on every poll.
+     */
+    public record MonitorAlertObserved(long linkId, long systemId, String source, String deployment, long alertId,
+            String metric, String subject, double value, double threshold, boolean open, Instant at)
+            implements AuditableEvent {
+        public String objectType() { return "MonitorAlert"; }
+        public String objectId() { return source + "/" + alertId; }
+        public String action() { return open ? "OBSERVE_OPEN" : "OBSERVE_CLEARED"; }
+        public String actor() { return "telemetry"; }
+        public Map<String, Object> details() {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("systemId", systemId);
+            d.put("deployment", deployment);
+            d.put("metric", metric);
+            d.put("subject", subject);
+            d.put("value", value);
+            d.put("threshold", threshold);
+            return d;
+        }
+    }
+}
