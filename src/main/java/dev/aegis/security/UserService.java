@@ -62,6 +62,28 @@ public class UserService {
     public record NewUser(String username, String displayName, String email, Set<Role> roles) {
     }
 
+    /** Someone a notification can reach: an active user, with the e-mail address they gave (or null). */
+    public record Recipient(String username, String displayName, String email) {
+    }
+
+    // ---- recipients (for notifications sent by the system, so no role check) ---------------------------------
+
+    /** The active users among these names (unknown or deactivated names are left out). */
+    @Transactional(readOnly = true)
+    public java.util.List<Recipient> recipients(java.util.Collection<String> usernames) {
+        return usernames.stream().filter(java.util.Objects::nonNull).distinct()
+                .map(users::findByUsername).flatMap(java.util.Optional::stream)
+                .filter(UserAccount::isEnabled)
+                .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
+    }
+
+    /** The active users holding a role, e.g. every vendor manager. */
+    @Transactional(readOnly = true)
+    public java.util.List<Recipient> recipientsWithRole(Role role) {
+        return users.findAll().stream().filter(UserAccount::isEnabled).filter(u -> u.getRoles().contains(role))
+                .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
+    }
+
     // ---- administration -------------------------------------------------------------------------------------
 
     @PreAuthorize("hasRole('ADMIN')")

@@ -28,10 +28,15 @@ public class TestAccounts {
 
     /** A fresh user (the name gets a unique suffix) with the given roles and {@link #PASSWORD}. */
     public AegisUser create(String name, Role... roles) {
+        return createWithEmail(name, null, roles);
+    }
+
+    /** As {@link #create}, with an e-mail address (for notifications and invitations). */
+    public AegisUser createWithEmail(String name, String email, Role... roles) {
         String username = name + "-" + Long.toString(System.nanoTime(), 36);
         return tx.execute(s -> {
             Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
-            UserAccount account = new UserAccount(username, name, null, UserAccount.Source.LOCAL, set,
+            UserAccount account = new UserAccount(username, name, email, UserAccount.Source.LOCAL, set,
                     Clock.systemUTC().instant());
             account.setPassword(encoder.encode(PASSWORD), false);
             users.save(account);
