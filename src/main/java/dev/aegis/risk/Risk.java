@@ -98,6 +98,10 @@ public class Risk {
     private Instant updatedAt;
     @Column(name = "updated_by")
     private String updatedBy;
+    @Column(name = "reassessment_reason")
+    private String reassessmentReason;
+    @Column(name = "reassessment_flagged_at")
+    private Instant reassessmentFlaggedAt;
     @Version
     private long version;
 
@@ -141,12 +145,18 @@ public class Risk {
         requireStatus("assessed", Status.IDENTIFIED);
         rateInherent(likelihood, impact);
         status = Status.ASSESSED;
+        reassessed();
         updatedAt = now;
     }
 
-    /** assessed → treated: how the risk is treated and what remains of it. Accepting is its own step. */
+    /**
+     * assessed → treated: how the risk is treated and what remains of it. Accepting is its own step. A treated risk
+     * flagged for reassessment (a finding put its residual score in doubt) is treated again to re-rate what remains.
+     */
     void treat(Treatment how, int likelihood, int impact, Instant now) {
-        requireStatus("treated", Status.ASSESSED);
+        if (!(status == Status.TREATED && isFlaggedForReassessment())) {
+            requireStatus("treated", Status.ASSESSED);
+        }
         if (how == null) {
             throw new DomainRuleException("treatment", "Choose the treatment: mitigate, transfer or avoid.");
         }
@@ -161,6 +171,7 @@ public class Risk {
         residualImpact = impact;
         residualScore = likelihood * impact;
         status = Status.TREATED;
+        reassessed();
         updatedAt = now;
     }
 
@@ -190,6 +201,7 @@ public class Risk {
         acceptanceRationale = rationale.trim();
         acceptanceExpiresOn = until;
         status = Status.ACCEPTED;
+        reassessed();
         updatedAt = now;
     }
 
@@ -219,6 +231,28 @@ public class Risk {
         acceptanceExpiresOn = null;
         status = Status.IDENTIFIED;
         updatedAt = now;
+    }
+
+    /**
+     * Marks the residual score as in doubt, e.g. because a control mitigating the risk failed a test; the mark stays
+     * (the first reason kept, the newest added) until the risk is next assessed, treated or accepted.
+     */
+    void flagForReassessment(String reason, Instant now) {
+        if (reason == null || reason.isBlank()) {
+            throw new DomainRuleException("reason", "Say why the risk is to be reassessed.");
+        }
+        reassessmentReason = reason.trim();
+        reassessmentFlaggedAt = now;
+    }
+
+    private void reassessed() {
+        reassessmentReason = null;
+        reassessmentFlaggedAt = null;
+    }
+
+    /** Whether the residual score is to be reassessed (a finding put it in doubt). */
+    public boolean isFlaggedForReassessment() {
+        return reassessmentFlaggedAt != null;
     }
 
     /** Whether the acceptance ran out before the given day. */
@@ -301,5 +335,7 @@ public class Risk {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public String getUpdatedBy() { return updatedBy; }
+    public String getReassessmentReason() { return reassessmentReason; }
+    public Instant getReassessmentFlaggedAt() { return reassessmentFlaggedAt; }
     public long getVersion() { return version; }
 }

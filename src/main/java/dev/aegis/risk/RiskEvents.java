@@ -29,6 +29,14 @@ public final class RiskEvents {
         public Map<String, Object> details() { return Map.of("reason", reason); }
     }
 
+    /** A finding put the risk's residual score in doubt: it is to be reassessed (assessed, treated or accepted anew). */
+    public record RiskFlaggedForReassessment(long riskId, String reason) implements AuditableEvent {
+        public String objectType() { return "Risk"; }
+        public String objectId() { return String.valueOf(riskId); }
+        public String action() { return "FLAG_FOR_REASSESSMENT"; }
+        public Map<String, Object> details() { return Map.of("reason", reason); }
+    }
+
     public record RiskAcceptanceExpired(long riskId, String acceptedBy, LocalDate expiredOn) implements AuditableEvent {
         public String objectType() { return "Risk"; }
         public String objectId() { return String.valueOf(riskId); }

@@ -11,6 +11,7 @@ import dev.aegis.risk.Risk.Approver;
 import dev.aegis.risk.RiskEvents.RiskAcceptanceExpired;
 import dev.aegis.risk.RiskEvents.RiskAccepted;
 import dev.aegis.risk.RiskEvents.RiskClosed;
+import dev.aegis.risk.RiskEvents.RiskFlaggedForReassessment;
 import dev.aegis.risk.RiskEvents.RiskIdentified;
 import dev.aegis.risk.RiskEvents.RiskReopened;
 import dev.aegis.risk.RiskVocabulary.Category;
@@ -197,6 +198,24 @@ public class RiskService {
         risks.saveAndFlush(risk);
         events.publishEvent(new RiskReopened(id, reason.trim()));
         return risk;
+    }
+
+    /**
+     * Marks the risk's residual score for reassessment, saying why (e.g. a finding against a control that mitigates
+     * it); the mark is cleared when the risk is next assessed, treated or accepted. For the system (the findings
+     * module reacting to telemetry), so without a role check; a closed risk is left alone, it no longer stands.
+     *
+     * @return whether the risk was flagged
+     */
+    public boolean flagForReassessment(long riskId, String reason) {
+        Risk risk = risks.findById(riskId).orElse(null);
+        if (risk == null || risk.getStatus() == Status.CLOSED) {
+            return false;
+        }
+        risk.flagForReassessment(reason, clock.instant());
+        risks.saveAndFlush(risk);
+        events.publishEvent(new RiskFlaggedForReassessment(riskId, reason.trim()));
+        return true;
     }
 
     /**

@@ -45,6 +45,8 @@ class RiskEditor extends Dialog {
     private final transient Consumer<Risk> saved;
     final RiskForm form;
     final Paragraph note = new Paragraph();
+    /** Shown while a finding has put the residual score in doubt. */
+    final com.vaadin.flow.component.html.Span reassess = RisksView.reassessBadge();
     final Div conflict = new Div();
     final Paragraph conflictSummary = new Paragraph();
     final Grid<Change> changes = new Grid<>(Change.class, false);
@@ -73,7 +75,7 @@ class RiskEditor extends Dialog {
         workflow.setId("risk-open-workflow");
         workflow.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         getHeader().add(workflow);
-        add(conflict, note, form);
+        add(conflict, reassess, note, form);
     }
 
     private void configureConflict() {
@@ -104,6 +106,7 @@ class RiskEditor extends Dialog {
         conflict.setVisible(false);
         workflow.setVisible(false);
         note.setVisible(false);
+        reassess.setVisible(false);
         setHeaderTitle("Raise a risk");
         form.save.setText("Raise risk");
         form.show(prefilled, true);
@@ -123,6 +126,9 @@ class RiskEditor extends Dialog {
                 + (mayEdit && closed ? " · A closed risk is reopened (Workflow) before its details change."
                         : mayEdit ? "" : " · You may read this risk but not change it."));
         note.setVisible(true);
+        reassess.setVisible(risk.isFlaggedForReassessment());
+        reassess.getElement().setAttribute("title", risk.isFlaggedForReassessment()
+                ? risk.getReassessmentReason() + " (since " + risk.getReassessmentFlaggedAt() + ")" : "");
         form.save.setText("Save");
         form.show(risk.details(), mayEdit && !closed);
         open();

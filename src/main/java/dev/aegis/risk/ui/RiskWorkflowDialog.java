@@ -80,7 +80,9 @@ class RiskWorkflowDialog extends Dialog {
         Status s = shown.getStatus();
         summary.setText(Classification.label(shown.getCategory()) + " · " + Classification.label(s) + " · inherent "
                 + shown.getInherentScore() + (shown.getResidualScore() == null ? "" : " · residual " + shown.getResidualScore())
-                + (shown.getAcceptanceExpiresOn() == null ? "" : " · accepted until " + shown.getAcceptanceExpiresOn()));
+                + (shown.getAcceptanceExpiresOn() == null ? "" : " · accepted until " + shown.getAcceptanceExpiresOn())
+                + (shown.isFlaggedForReassessment() ? " · residual score to reassess: " + shown.getReassessmentReason()
+                        : ""));
         likelihood.setValue(shown.getInherentLikelihood());
         impact.setValue(shown.getInherentImpact());
         residualLikelihood.setValue(shown.getResidualLikelihood());
@@ -91,7 +93,7 @@ class RiskWorkflowDialog extends Dialog {
         boolean edit = risks.mayEdit(shown.getId());
         boolean mayAccept = risks.mayAccept(shown.getId());
         assess.setVisible(edit && s == Status.IDENTIFIED);
-        treat.setVisible(edit && s == Status.ASSESSED);
+        treat.setVisible(edit && (s == Status.ASSESSED || (s == Status.TREATED && shown.isFlaggedForReassessment())));
         accept.setVisible(mayAccept && (s == Status.ASSESSED || s == Status.TREATED));
         close.setVisible(edit && (s == Status.TREATED || s == Status.ACCEPTED));
         reopen.setVisible(edit && (s == Status.CLOSED || s == Status.ACCEPTED));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -101,14 +102,31 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         });
     }
 
+    /** The residual score, with a badge while a finding has put it in doubt. */
+    static Component residual(Risk r) {
+        Span score = new Span(r.getResidualScore() == null ? "–" : r.getResidualScore().toString());
+        if (!r.isFlaggedForReassessment()) {
+            return score;
+        }
+        Span badge = reassessBadge();
+        badge.getElement().setAttribute("title", r.getReassessmentReason());
+        return new Span(score, new Span(" "), badge);
+    }
+
+    /** "Reassess": the residual score is in doubt since a finding against a control mitigating the risk. */
+    static Span reassessBadge() {
+        Span badge = new Span("Reassess");
+        badge.addClassNames("aegis-badge", "aegis-badge-review", "aegis-reassess");
+        return badge;
+    }
+
     private void configureGrid() {
         grid.setId("risks-grid");
         grid.addColumn(Risk::getTitle).setHeader("Risk").setSortProperty("title").setFlexGrow(3);
         grid.addColumn(r -> Classification.label(r.getCategory())).setHeader("Category").setSortProperty("category");
         grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status");
         grid.addColumn(Risk::getInherentScore).setHeader("Inherent").setKey("inherent").setSortProperty("inherentScore");
-        grid.addColumn(r -> r.getResidualScore() == null ? "–" : r.getResidualScore().toString()).setHeader("Residual")
-                .setSortProperty("residualScore");
+        grid.addComponentColumn(RisksView::residual).setHeader("Residual").setSortProperty("residualScore");
         grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner");
         grid.addColumn(Risk::getDueDate).setHeader("Due").setSortProperty("dueDate");
         grid.setItems(query -> risks.slice(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
