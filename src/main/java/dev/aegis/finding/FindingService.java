@@ -69,6 +69,7 @@ public class FindingService {
     /** Who the telemetry loop acts as when it reads systems, controls and risks and flags risks. */
     static final String TELEMETRY = "telemetry";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FindingService.class);
     private final Findings findings;
     private final Occurrences occurrences;
     private final ControlTestStatuses testStatuses;
@@ -293,6 +294,12 @@ public class FindingService {
      */
     void record(ControlTestRecorded r) {
         Actors.runAs(TELEMETRY, "GOVERNANCE_OFFICER", () -> {
+            String systemName = systems.names(List.of(r.systemId())).get(r.systemId());
+            if (systemName == null) {
+                log.warn("Telemetry result {} names AI system {}, which is gone; nothing recorded", r.resultId(),
+                        r.systemId());
+                return;
+            }
             ControlTestStatus status = testStatuses.findById(r.testId()).orElseGet(() -> new ControlTestStatus(r.testId()));
             if (status.record(r.controlId(), r.systemId(), r.resultId(), r.outcome(), r.metric(), r.figure(),
                     r.threshold(), r.recordedAt())) {
@@ -302,12 +309,12 @@ public class FindingService {
             String delivery = "result:" + r.resultId();
             Instant at = r.windowEnd() == null ? r.recordedAt() : r.windowEnd();
             if (r.outcome() == Outcome.FAILED) {
-                Control control = controls.get(r.controlId());
-                Set<Long> mitigated = mitigatedOn(control, r.systemId());
+                Control control = controls.get(List.of(r.controlId())).stream().findFirst().orElse(null);
+                Set<Long> mitigated = control == null ? Set.of() : mitigatedOn(control, r.systemId());
                 Severity severity = Severity.of(r.figure() == null ? r.threshold() : r.figure(), r.threshold(),
                         mitigatesHighRisk(mitigated));
                 Cause c = new Cause(cause, r.systemId(), r.controlId(), r.testId(),
-                        testTitle(control, r), r.source(), r.deployment(), r.metric(), blank(r.subject()),
+                        testTitle(control, r, systemName), r.source(), r.deployment(), r.metric(), blank(r.subject()),
                         r.comparison(), r.threshold());
                 breach(c, mitigated, severity, new Occurrence(0, OccurrenceKind.BREACH, delivery, r.figure(),
                         r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at));
@@ -320,12 +327,18 @@ public class FindingService {
     /** An alert seen open opens or adds to the finding of its cause; seen cleared, it is a recovery. */
     void record(MonitorAlertObserved a) {
         Actors.runAs(TELEMETRY, "GOVERNANCE_OFFICER", () -> {
+            String systemName = systems.names(List.of(a.systemId())).get(a.systemId());
+            if (systemName == null) {
+                log.warn("Alert {} at {} names AI system {}, which is gone; nothing recorded", a.alertId(), a.source(),
+                        a.systemId());
+                return;
+            }
             String subject = blank(a.subject());
             String cause = "alert:" + a.source() + "/" + a.deployment() + "/" + a.metric() + "/"
                     + (subject == null ? "" : subject);
             String delivery = "alert:" + a.source() + "/" + a.alertId() + (a.open() ? "/open" : "/cleared");
             if (a.open()) {
-                Cause c = new Cause(cause, a.systemId(), null, null, alertTitle(a, subject), a.source(), a.deployment(),
+                Cause c = new Cause(cause, a.systemId(), null, null, alertTitle(a, subject, systemName), a.source(), a.deployment(),
                         a.metric(), subject, null, a.threshold());
                 breach(c, Set.of(), Severity.of(a.value(), a.threshold(), false), new Occurrence(0,
                         OccurrenceKind.BREACH, delivery, a.value(), a.threshold(), null, null, null, a.at()));
@@ -386,8 +399,9 @@ public class FindingService {
         addIfPresent(owners, system.getBusinessOwner());
         addIfPresent(owners, system.getTechnicalOwner());
         String controlTitle = null;
-        if (f.getControlId() != null) {
-            Control control = controls.get(f.getControlId());
+        Control control = f.getControlId() == null ? null
+                : controls.get(List.of(f.getControlId())).stream().findFirst().orElse(null);
+        if (control != null) {
             addIfPresent(owners, control.getOwner());
             controlTitle = control.getTitle();
         }
@@ -422,16 +436,16 @@ public class FindingService {
         return false;
     }
 
-    private String testTitle(Control control, ControlTestRecorded r) {
+    private static String testTitle(Control control, ControlTestRecorded r, String systemName) {
         String subject = blank(r.subject());
-        return control.getTitle() + ": " + r.metric() + (subject == null ? "" : " of " + subject) + " "
+        return (control == null ? "Control " + r.controlId() : control.getTitle()) + ": " + r.metric() + (subject == null ? "" : " of " + subject) + " "
                 + (r.comparison() == null ? "against" : r.comparison()) + " " + number(r.threshold()) + " failed on "
-                + systems.get(r.systemId()).getName();
+                + systemName;
     }
 
-    private String alertTitle(MonitorAlertObserved a, String subject) {
+    private static String alertTitle(MonitorAlertObserved a, String subject, String systemName) {
         return "Alert on " + a.deployment() + ": " + a.metric() + (subject == null ? "" : " of " + subject)
-                + " past " + number(a.threshold()) + " (" + systems.get(a.systemId()).getName() + ")";
+                + " past " + number(a.threshold()) + " (" + systemName + ")";
     }
 
     static String number(Double v) {

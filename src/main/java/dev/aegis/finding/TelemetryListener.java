@@ -10,7 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Hears the telemetry loop. Like the rest of Aegis's cross-module listeners (the audit log, scope proposals) it runs
  * in the publisher's transaction: a recorded result and the finding it opens commit or roll back together, so none is
  * lost between them without an event publication registry. Deliveries are idempotent (a result or an alert state
- * counts once), so a publisher that retries is safe.
+ * counts once), so a publisher that retries is safe. A result naming a system removed meanwhile records no finding
+ * and never fails the publisher's transaction (the service checks first instead of catching "not found", which
+ * would already have marked the transaction for rollback).
  */
 @Component
 class TelemetryListener {

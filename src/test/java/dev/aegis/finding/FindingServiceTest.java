@@ -36,6 +36,7 @@ class FindingServiceTest {
     @Autowired FindingFixtures fixtures;
     @Autowired Findings findings;
     @Autowired RiskService risks;
+    @Autowired dev.aegis.inventory.AiSystemService systems;
     @Autowired Notifications notifications;
     @Autowired TestAccounts accounts;
     @Autowired JdbcTemplate jdbc;
@@ -278,6 +279,18 @@ class FindingServiceTest {
                 .containsExactly(g.officer().username());
         assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'Risk' and object_id = ?",
                 String.class, String.valueOf(g.riskId()))).contains("FLAG_FOR_REASSESSMENT");
+    }
+
+    @Test
+    void a_result_naming_a_removed_system_records_nothing_and_never_fails_the_publisher() {
+        Governed g = fixtures.governed("Gone");
+        TestAccounts.signIn(g.officer());
+        systems.remove(g.systemId(), systems.get(g.systemId()).getVersion());
+        TestAccounts.signOut();
+
+        fail(g, 0.3, now);
+
+        assertThat(findings.findByCause("test:" + g.testId())).isEmpty();
     }
 
     @Test

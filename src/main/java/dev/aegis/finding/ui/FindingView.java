@@ -64,6 +64,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     final Button accept = new Button("Accept…");
     final Button reopen = new Button("Reopen…");
     final Paragraph actionsNote = new Paragraph();
+    final Paragraph missing = new Paragraph();
     private final VerticalLayout body = new VerticalLayout();
     Finding finding;
     StepDialog dialog;
@@ -83,7 +84,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         body.setPadding(false);
         body.add(badges, facts, new H3("Workflow"), actionsNote, new HorizontalLayout(investigate, resolve, accept,
                 reopen), new H3("Timeline"), chart, timeline);
-        add(new RouterLink("← All findings", FindingsView.class), title, body);
+        missing.setVisible(false);
+        add(new RouterLink("← All findings", FindingsView.class), title, missing, body);
         addDetachListener(e -> {
             if (dialog != null) {
                 dialog.close();
@@ -128,7 +130,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             finding = null;
             title.setText("No such finding");
             body.setVisible(false);
-            add(new Paragraph("There is no finding " + id + " you may read. Find it in the findings register."));
+            missing.setText("There is no finding " + id + " you may read. Find it in the findings register.");
+            missing.setVisible(true);
         }
     }
 
@@ -137,6 +140,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         pageTitle = f.getTitle() + " · Aegis";
         title.setText(f.getTitle());
         body.setVisible(true);
+        missing.setVisible(false);
         badges.removeAll();
         badges.add(FindingLabels.severity(f.getSeverity()), FindingLabels.state(f.getState()));
         if (f.isRecovered()) {
@@ -386,9 +390,5 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     @Override
     public String getPageTitle() {
         return pageTitle;
-    }
-
-    Component body() {
-        return body;
     }
 }

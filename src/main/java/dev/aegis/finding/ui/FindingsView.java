@@ -72,7 +72,7 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
         grid.setId("findings-grid");
         grid.addColumn(Finding::getTitle).setHeader("Finding").setSortProperty("title").setFlexGrow(4);
         grid.addColumn(f -> systemNames.getOrDefault(f.getSystemId(), "#" + f.getSystemId())).setHeader("AI system")
-                .setSortProperty("systemId").setFlexGrow(2);
+                .setFlexGrow(2);
         grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity())).setHeader("Severity")
                 .setSortProperty("severity").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> FindingLabels.state(f.getState())).setHeader("State").setSortProperty("state")

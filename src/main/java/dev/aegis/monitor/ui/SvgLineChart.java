@@ -1,10 +1,10 @@
 package dev.aegis.monitor.ui;
 
+import dev.aegis.shared.ui.Svg;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A small server-rendered SVG line chart (no frontend build, no script): series of (time, value) points over a time
@@ -86,30 +86,18 @@ final class SvgLineChart {
     }
 
     static double niceCeiling(double max) {
-        if (max <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
-            if (step * magnitude >= max) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
+        return Svg.niceCeiling(max);
     }
 
     static String label(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return String.valueOf((long) v);
-        }
-        return String.format(Locale.ROOT, Math.abs(v) < 1 ? "%.3f" : "%.1f", v);
+        return Svg.label(v);
     }
 
     static String f(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return Svg.f(v);
     }
 
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
+        return Svg.escape(s);
     }
 }
