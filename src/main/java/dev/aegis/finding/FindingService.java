@@ -353,7 +353,7 @@ public class FindingService {
             return;
         }
         Instant now = clock.instant();
-        Finding f = findings.findByCause(cause.key()).orElse(null);
+        Finding f = findings.lockByCause(cause.key()).orElse(null);
         if (f == null) {
             f = findings.saveAndFlush(new Finding(cause, mitigated, severity, template.getAt(), now));
             occurrences.save(copy(f.getId(), template));
@@ -378,7 +378,7 @@ public class FindingService {
         if (occurrences.existsByDelivery(delivery)) {
             return;
         }
-        findings.findByCause(cause).ifPresent(f -> {
+        findings.lockByCause(cause).ifPresent(f -> {
             if (f.recovered(figure, at, clock.instant())) {
                 findings.saveAndFlush(f);
                 occurrences.save(new Occurrence(f.getId(), OccurrenceKind.RECOVERY, delivery, figure, threshold,
