@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.vendor.CertificateWatch;
 import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorDetails;
 import dev.aegis.vendor.VendorService;
@@ -57,8 +58,11 @@ public class VendorsView extends VerticalLayout {
     final Span standing = new Span();
     private Vendor editing;
 
-    VendorsView(VendorService service, Validator validator) {
+    private final transient CertificateWatch certificates;
+
+    VendorsView(VendorService service, Validator validator, CertificateWatch certificates) {
         this.service = service;
+        this.certificates = certificates;
         this.validator = validator;
         this.mayManage = service.mayManage();
         setSizeFull();
@@ -78,12 +82,23 @@ public class VendorsView extends VerticalLayout {
         grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus())).setHeader("Agreement").setSortProperty("dpaStatus");
         grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : "")).setHeader("Meets");
         grid.addColumn(v -> v.getSystems().size()).setHeader("AI systems");
+        grid.addComponentColumn(this::certificateBadge).setHeader("Certificates").setAutoWidth(true);
         grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) service.count(filter()));
         grid.setEmptyStateText(mayManage ? "No vendors match. Register the first one with “Register vendor”."
                 : "No vendors match these filters.");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setSizeFull();
+    }
+
+    /** A badge when a certificate expires within 60 days or has expired. */
+    private Component certificateBadge(Vendor vendor) {
+        Span badge = new Span();
+        certificates.badge(vendor).ifPresent(text -> {
+            badge.setText(text);
+            badge.addClassNames("aegis-badge", text.contains("expired") ? "aegis-badge-changed" : "aegis-badge-review");
+        });
+        return badge;
     }
 
     private Component toolbar() {

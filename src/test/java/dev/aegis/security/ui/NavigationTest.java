@@ -38,11 +38,12 @@ class NavigationTest {
             Role.VENDOR_MANAGER, menu(true, "My account", "About"),
             Role.SYSTEM_OWNER, menu(false, "My account", "About"));
 
-    /** The registers, Vendors for those who see vendors, the catalogs, then what else the role has. */
+    /** The registers, Vendors and Assessments for those who see vendors, the catalogs, then what else the role has. */
     private static List<String> menu(boolean vendors, String... after) {
         List<String> items = new java.util.ArrayList<>(REGISTERS);
         if (vendors) {
             items.add("Vendors");
+            items.add("Assessments");
         }
         items.addAll(CATALOGS);
         items.addAll(List.of(after));
