@@ -110,6 +110,7 @@ class AssessmentBoardTest {
         HttpResponse<String> chosen = send("PUT", path, token, null, "{\"interval\": \"SIX_MONTHS\"}");
         assertThat(chosen.statusCode()).isEqualTo(200);
         assertThat(Http.json(chosen).path("effective").asString()).isEqualTo("SIX_MONTHS");
+        TestAccounts.signIn(manager);
         LocalDate approvedOn = service.get(b.approved().getId()).getDecidedAt().atZone(java.time.ZoneOffset.UTC)
                 .toLocalDate();
         assertThat(Http.json(chosen).path("nextDueOn").asString()).isEqualTo(approvedOn.plusMonths(6).toString());
