@@ -27,11 +27,4 @@ class ReminderLog {
                 values (?, ?, ?, ?, ?) on conflict on constraint vendor_reminder_once do nothing""",
                 topic.name(), vendorId, assessmentId, occasion, Timestamp.from(now)) == 1;
     }
-
-    /** How many times this occasion was recorded (0 or 1), for tests and the screens. */
-    int count(Topic topic, long vendorId, String occasion) {
-        Integer n = jdbc.queryForObject("select count(*) from vendor.vendor_reminder where topic = ? and vendor_id = ? "
-                + "and occasion = ?", Integer.class, topic.name(), vendorId, occasion);
-        return n == null ? 0 : n;
-    }
 }

@@ -150,8 +150,7 @@ public class AssessmentBoardView extends VerticalLayout {
             this.column = column;
             addClassName("aegis-board-column");
             setId("board-" + column.name().toLowerCase().replace('_', '-'));
-            cards.addClassName("aegis-board-column");
-            cards.getStyle().set("padding", "0");
+            cards.addClassName("aegis-board-cards");
             more.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             more.addClickListener(e -> loadPage());
             add(title, cards, more);
@@ -174,10 +173,6 @@ public class AssessmentBoardView extends VerticalLayout {
             long left = count - (long) cards.getComponentCount();
             more.setText(left + " more");
             more.setVisible(left > 0);
-        }
-
-        long count() {
-            return count;
         }
     }
 
