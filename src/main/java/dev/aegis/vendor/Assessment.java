@@ -68,6 +68,10 @@ public class Assessment {
     private Instant decidedAt;
     @Version
     private long version;
+    @Column(name = "overdue_since")
+    private LocalDate overdueSince;
+    @Column(name = "reassessment_of")
+    private Long reassessmentOf;
 
     protected Assessment() {
     }
@@ -129,6 +133,33 @@ public class Assessment {
         decidedAt = now;
     }
 
+    /** Whether the assessment still waits for something before its due date counts: not yet submitted or decided. */
+    public boolean awaitingVendor() {
+        return state == State.DRAFT || state.open();
+    }
+
+    /** Overdue: still awaiting the vendor after the due date (the flag stays as history once it was submitted). */
+    public boolean isOverdue() {
+        return overdueSince != null && awaitingVendor();
+    }
+
+    /**
+     * Marks the assessment overdue when it still awaits the vendor after its due date; answers whether it became
+     * overdue just now (false when it was already, or is not).
+     */
+    boolean markOverdue(LocalDate today) {
+        if (overdueSince != null || !awaitingVendor() || !today.isAfter(dueOn)) {
+            return false;
+        }
+        overdueSince = dueOn.plusDays(1);
+        return true;
+    }
+
+    /** This assessment is the reassessment that continues the cycle of an approved one. */
+    void continues(long approvedAssessmentId) {
+        reassessmentOf = approvedAssessmentId;
+    }
+
     private void require(String step, Set<State> from) {
         if (!from.contains(state)) {
             throw new DomainRuleException("state", "Cannot " + step + ": the assessment is " + state.label() + ".");
@@ -154,4 +185,6 @@ public class Assessment {
     public Instant getSubmittedAt() { return submittedAt; }
     public Instant getDecidedAt() { return decidedAt; }
     public long getVersion() { return version; }
+    public LocalDate getOverdueSince() { return overdueSince; }
+    public Long getReassessmentOf() { return reassessmentOf; }
 }

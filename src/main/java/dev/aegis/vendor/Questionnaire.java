@@ -1,5 +1,6 @@
 package dev.aegis.vendor;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,8 +29,15 @@ public record Questionnaire(String format, String key, String title, String desc
     public record Section(String id, String title, List<Question> questions) {
     }
 
+    /** {@code help} is an optional hint shown with the question (left out of the JSON when there is none). */
     public record Question(String id, QuestionType type, String text, boolean required, int weight,
-            List<Option> options, Condition showIf, List<RequirementRef> requirements) {
+            List<Option> options, Condition showIf, List<RequirementRef> requirements,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String help) {
+
+        public Question(String id, QuestionType type, String text, boolean required, int weight,
+                List<Option> options, Condition showIf, List<RequirementRef> requirements) {
+            this(id, type, text, required, weight, options, showIf, requirements, null);
+        }
 
         public List<Option> options() {
             return options == null ? List.of() : options;

@@ -95,6 +95,9 @@ public class Vendor {
     private Instant updatedAt;
     @Version
     private long version;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reassessment_interval")
+    private ReassessmentInterval reassessmentInterval;
 
     protected Vendor() {
     }
@@ -150,6 +153,20 @@ public class Vendor {
         tier = VendorVocabulary.tier(criticality, riskScore);
         updatedAt = now;
     }
+
+    /** Chooses how often the vendor is assessed again after an approval; null follows its criticality. */
+    void reassessEvery(ReassessmentInterval interval, Instant now) {
+        reassessmentInterval = interval;
+        updatedAt = now;
+    }
+
+    /** The interval the vendor follows: the one chosen, else the default of its criticality. */
+    public ReassessmentInterval reassessmentInterval() {
+        return reassessmentInterval != null ? reassessmentInterval : ReassessmentInterval.defaultFor(criticality);
+    }
+
+    /** The interval chosen for this vendor, or null when it follows its criticality. */
+    public ReassessmentInterval getChosenReassessmentInterval() { return reassessmentInterval; }
 
     /** The certifications that expire on or before the given day. */
     public List<Certification> certificationsExpiringBy(LocalDate day) {

@@ -51,6 +51,7 @@ public class TemplatesView extends VerticalLayout {
     final Button save = new Button("Save as new version", new Icon(VaadinIcon.CHECK));
     final Button newTemplate = new Button("New template", new Icon(VaadinIcon.PLUS));
     final Anchor export = new Anchor();
+    final Button edit = new Button("Edit questions", new Icon(VaadinIcon.EDIT));
 
     TemplatesView(TemplateService service, VendorService vendors) {
         this.service = service;
@@ -80,12 +81,15 @@ public class TemplatesView extends VerticalLayout {
 
     private Component toolbar() {
         newTemplate.setVisible(mayWrite);
+        Button structured = new Button("New template in the editor", new Icon(VaadinIcon.EDIT),
+                e -> getUI().ifPresent(ui -> ui.navigate(TemplateEditor.class)));
+        structured.setVisible(mayWrite);
         newTemplate.addClickListener(e -> {
             grid.deselectAll();
             editor.setValue(STARTER);
             editor.setInvalid(false);
         });
-        return new HorizontalLayout(newTemplate);
+        return new HorizontalLayout(newTemplate, structured);
     }
 
     private void configureEditor() {
@@ -103,16 +107,25 @@ public class TemplatesView extends VerticalLayout {
         export.getElement().setAttribute("download", true);
         export.add(new Button("Export JSON", new Icon(VaadinIcon.DOWNLOAD)));
         export.setEnabled(false);
+        edit.setId("template-edit");
+        edit.setVisible(mayWrite);
+        edit.setEnabled(false);
+        edit.addClickListener(e -> {
+            if (version.getValue() != null) {
+                getUI().ifPresent(ui -> ui.navigate(TemplateEditor.class, version.getValue().getId()));
+            }
+        });
     }
 
     private Component detail() {
-        VerticalLayout detail = new VerticalLayout(new HorizontalLayout(version, export), questions, editor, save);
+        VerticalLayout detail = new VerticalLayout(new HorizontalLayout(version, export, edit), questions, editor, save);
         detail.setPadding(true);
         return detail;
     }
 
     void show(QuestionnaireTemplate template) {
         questions.removeAll();
+        edit.setEnabled(template != null);
         if (template == null) {
             export.setEnabled(false);
             return;

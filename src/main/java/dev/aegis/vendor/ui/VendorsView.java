@@ -22,6 +22,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.vendor.AssessmentCalendar;
+import dev.aegis.vendor.CertificateWatch;
+import dev.aegis.vendor.ReassessmentInterval;
 import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorDetails;
 import dev.aegis.vendor.VendorService;
@@ -57,8 +60,15 @@ public class VendorsView extends VerticalLayout {
     final Span standing = new Span();
     private Vendor editing;
 
-    VendorsView(VendorService service, Validator validator) {
+    private final transient CertificateWatch certificates;
+    private final transient AssessmentCalendar calendar;
+    final ComboBox<ReassessmentInterval> reassessment = new ComboBox<>("Reassessed", ReassessmentInterval.values());
+
+    VendorsView(VendorService service, Validator validator, CertificateWatch certificates,
+            AssessmentCalendar calendar) {
         this.service = service;
+        this.certificates = certificates;
+        this.calendar = calendar;
         this.validator = validator;
         this.mayManage = service.mayManage();
         setSizeFull();
@@ -78,12 +88,24 @@ public class VendorsView extends VerticalLayout {
         grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus())).setHeader("Agreement").setSortProperty("dpaStatus");
         grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : "")).setHeader("Meets");
         grid.addColumn(v -> v.getSystems().size()).setHeader("AI systems");
+        grid.addComponentColumn(this::certificateBadge).setHeader("Certificates").setKey("certificates")
+                .setAutoWidth(true);
         grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) service.count(filter()));
         grid.setEmptyStateText(mayManage ? "No vendors match. Register the first one with “Register vendor”."
                 : "No vendors match these filters.");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setSizeFull();
+    }
+
+    /** A badge when a certificate expires within 60 days or has expired. */
+    private Component certificateBadge(Vendor vendor) {
+        Span badge = new Span();
+        certificates.badge(vendor).ifPresent(text -> {
+            badge.setText(text);
+            badge.addClassNames("aegis-badge", text.contains("expired") ? "aegis-badge-changed" : "aegis-badge-review");
+        });
+        return badge;
     }
 
     private Component toolbar() {
@@ -115,7 +137,19 @@ public class VendorsView extends VerticalLayout {
 
     private void configureDialog() {
         dialog.setWidth("min(64rem, 95vw)");
-        dialog.add(standing, form);
+        reassessment.setId("vendor-reassessment");
+        reassessment.setItemLabelGenerator(ReassessmentInterval::label);
+        reassessment.setPlaceholder("By criticality");
+        reassessment.setClearButtonVisible(true);
+        reassessment.setWidth("16rem");
+        reassessment.addValueChangeListener(e -> {
+            if (e.isFromClient() && editing != null) {
+                chooseReassessment(e.getValue());
+            }
+        });
+        HorizontalLayout standingBar = new HorizontalLayout(standing, reassessment);
+        standingBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        dialog.add(standingBar, form);
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
         remove.setId("vendor-remove");
@@ -129,6 +163,7 @@ public class VendorsView extends VerticalLayout {
         form.setSystemChoices(service.systemNames());
         dialog.setHeaderTitle("Register a vendor");
         standing.setText("");
+        reassessment.setVisible(false);
         remove.setVisible(false);
         form.show(VendorForm.blank(), true);
         dialog.open();
@@ -141,8 +176,32 @@ public class VendorsView extends VerticalLayout {
         standing.setText("Risk tier " + VendorVocabulary.label(editing.getTier()) + " · score "
                 + (editing.getRiskScore() == null ? "not assessed yet" : editing.getRiskScore() + " of 100"));
         remove.setVisible(mayManage);
+        showReassessment();
         form.show(editing.details(), mayManage);
         dialog.open();
+    }
+
+    private void showReassessment() {
+        reassessment.setVisible(true);
+        reassessment.setReadOnly(!mayManage);
+        reassessment.setValue(editing.getChosenReassessmentInterval());
+        java.time.LocalDate next = calendar.nextReassessment(editing.getId());
+        reassessment.setHelperText(editing.reassessmentInterval().label()
+                + (editing.getChosenReassessmentInterval() == null ? " (by criticality)" : "")
+                + (next == null ? "" : " · next assessment due " + next));
+    }
+
+    /** Takes effect at once (the form's other fields are saved with "Save"). */
+    void chooseReassessment(ReassessmentInterval interval) {
+        try {
+            editing = calendar.reassessEvery(editing.getId(), editing.getVersion(), interval);
+            showReassessment();
+            notice("Reassessment: " + editing.reassessmentInterval().label().toLowerCase() + ".",
+                    NotificationVariant.LUMO_SUCCESS);
+        } catch (OptimisticLockingFailureException e) {
+            notice("Someone else changed this vendor; reopen it to choose the reassessment.",
+                    NotificationVariant.LUMO_ERROR);
+        }
     }
 
     void save(VendorDetails details) {

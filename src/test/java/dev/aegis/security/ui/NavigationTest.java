@@ -39,13 +39,14 @@ class NavigationTest {
             Role.SYSTEM_OWNER, menu(false, true, "My account", "About"));
 
     /**
-     * The registers, Vendors for those who see vendors, Findings for those who read findings, the catalogs, then what
+     * The registers, Vendors and Assessments for those who see vendors, Findings for those who read findings, the catalogs, then what
      * else the role has.
      */
     private static List<String> menu(boolean vendors, boolean findings, String... after) {
         List<String> items = new java.util.ArrayList<>(REGISTERS);
         if (vendors) {
             items.add("Vendors");
+            items.add("Assessments");
         }
         if (findings) {
             items.add("Findings");

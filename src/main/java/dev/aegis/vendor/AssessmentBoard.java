@@ -1,0 +1,135 @@
+package dev.aegis.vendor;
+
+import dev.aegis.vendor.Assessment.State;
+import dev.aegis.vendor.VendorVocabulary.Level;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assessments across vendors, by state, for the board and the API: filtered, counted and paged in the database, the
+ * soonest due first.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AssessmentBoard {
+
+    /** The board's columns, each one or more states. */
+    public enum Column {
+        DRAFT("Draft", State.DRAFT), WITH_VENDOR("Invited / in progress", State.INVITED, State.IN_PROGRESS),
+        SUBMITTED("Submitted", State.SUBMITTED), RETURNED("Returned", State.RETURNED),
+        DECIDED("Decided", State.APPROVED, State.REJECTED);
+
+        private final String label;
+        private final Set<State> states;
+
+        Column(String label, State first, State... more) {
+            this.label = label;
+            this.states = EnumSet.of(first, more);
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public Set<State> states() {
+            return states;
+        }
+
+        static Column of(State state) {
+            for (Column c : values()) {
+                if (c.states.contains(state)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException(String.valueOf(state));
+        }
+    }
+
+    /** Filters; null means any. {@code states} empty or null means every state. */
+    public record Filter(Collection<State> states, Long vendorId, Level criticality, Boolean overdue) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+
+        public Filter withStates(Collection<State> only) {
+            return new Filter(only, vendorId, criticality, overdue);
+        }
+    }
+
+    private static final String FROM = " from Assessment a join Vendor v on v.id = a.vendorId"
+            + " join QuestionnaireTemplate t on t.id = a.templateId where 1 = 1";
+    private final EntityManager em;
+
+    AssessmentBoard(EntityManager em) {
+        this.em = em;
+    }
+
+    /** One page of cards matching the filter, soonest due first. */
+    @PreAuthorize(VendorService.READERS)
+    public Page<AssessmentCard> cards(Filter filter, Pageable page) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        TypedQuery<AssessmentCard> query = em.createQuery("select new dev.aegis.vendor.AssessmentCard(a.id, v.id, "
+                + "v.name, v.criticality, t.id, t.title, t.version, a.state, a.dueOn, a.overdueSince, a.score)"
+                + FROM + where + " order by a.dueOn, a.id", AssessmentCard.class);
+        params.forEach(query::setParameter);
+        query.setFirstResult((int) page.getOffset());
+        query.setMaxResults(page.getPageSize());
+        var count = em.createQuery("select count(a)" + FROM + where, Long.class);
+        params.forEach(count::setParameter);
+        return new PageImpl<>(query.getResultList(), page, count.getSingleResult());
+    }
+
+    /** How many assessments matching the filter (states aside) each column holds. */
+    @PreAuthorize(VendorService.READERS)
+    public Map<Column, Long> counts(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter.withStates(null), params);
+        var query = em.createQuery("select a.state, count(a)" + FROM + where + " group by a.state", Object[].class);
+        params.forEach(query::setParameter);
+        Map<Column, Long> counts = new EnumMap<>(Column.class);
+        for (Column c : Column.values()) {
+            counts.put(c, 0L);
+        }
+        for (Object[] row : query.getResultList()) {
+            counts.merge(Column.of((State) row[0]), (Long) row[1], Long::sum);
+        }
+        return counts;
+    }
+
+    private static String where(Filter f, Map<String, Object> params) {
+        List<String> parts = new ArrayList<>();
+        if (f.states() != null && !f.states().isEmpty()) {
+            parts.add("a.state in :states");
+            params.put("states", f.states());
+        }
+        if (f.vendorId() != null) {
+            parts.add("a.vendorId = :vendor");
+            params.put("vendor", f.vendorId());
+        }
+        if (f.criticality() != null) {
+            parts.add("v.criticality = :criticality");
+            params.put("criticality", f.criticality());
+        }
+        if (f.overdue() != null) {
+            parts.add(f.overdue() ? "(a.overdueSince is not null and a.state in :awaiting)"
+                    : "(a.overdueSince is null or a.state not in :awaiting)");
+            params.put("awaiting", AssessmentCalendar.AWAITING);
+        }
+        return parts.isEmpty() ? "" : " and " + String.join(" and ", parts);
+    }
+}
