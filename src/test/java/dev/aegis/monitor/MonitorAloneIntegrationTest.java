@@ -147,11 +147,11 @@ class MonitorAloneIntegrationTest {
         List<String> current = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String group = i % 2 == 0 ? "f" : "m";
-            reference.add(event("ref-" + i, start.minus(Duration.ofDays(1)), 40 + 10 * random.nextGaussian(),
-                    i % 4 < 2 ? "1" : "0", group));
+            reference.add(FigureEvaluationTest.event("ref-" + i, start.minus(Duration.ofDays(1)),
+                    40 + 10 * random.nextGaussian(), "north", i % 4 < 2 ? "1" : "0", group));
             boolean selected = group.equals("f") ? i % 10 < 8 : i % 10 < 2;
-            current.add(event("cur-" + i, start.plusSeconds(5L * i), 48 + 10 * random.nextGaussian(),
-                    selected ? "1" : "0", group));
+            current.add(FigureEvaluationTest.event("cur-" + i, start.plusSeconds(5L * i), 48 + 10 * random.nextGaussian(),
+                    "north", selected ? "1" : "0", group));
         }
         var referenceAnswer = http().post("/monitor/v1/deployments/" + name + "/events?reference=validation", token,
                 MonitorFixtures.batch(reference));
@@ -213,6 +213,8 @@ class MonitorAloneIntegrationTest {
             browser.type(By.cssSelector("#repeat-password input"), chosen);
             browser.click(By.id("change-password"));
             browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+            // the landing page speaks of the monitor, not of a register this instance does not have
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor-card"), "Open the monitor"));
             browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "Monitor"));
             String menu = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav"))).getText();
             assertThat(Arrays.asList(menu.split("\\R"))).contains("Monitor").doesNotContain("AI systems", "Risks",
@@ -222,13 +224,6 @@ class MonitorAloneIntegrationTest {
             browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deployments-grid")));
             browser.saveScreenshot(Path.of("target", "e2e", "monitor-alone.png"));
         }
-    }
-
-    private static String event(String id, Instant at, double age, String label, String group) {
-        return """
-                {"requestId": "%s", "timestamp": "%s", "latencyMs": 5, "outcome": "ok",
-                 "features": {"age": %s, "region": "north"}, "predictedLabel": "%s", "group": "%s"}"""
-                .formatted(id, at, age, label, group);
     }
 
     private static JdbcTemplate jdbc() {

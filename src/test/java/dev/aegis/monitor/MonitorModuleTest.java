@@ -70,8 +70,10 @@ class MonitorModuleTest {
         List<String> reference = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            reference.add(event("ref-" + i, start.minus(Duration.ofDays(1)), 40 + 10 * random.nextGaussian()));
-            current.add(event("cur-" + i, start.plusSeconds(5L * i), 55 + 10 * random.nextGaussian()));
+            reference.add(FigureEvaluationTest.event("ref-" + i, start.minus(Duration.ofDays(1)),
+                    40 + 10 * random.nextGaussian(), "north", "1", "f"));
+            current.add(FigureEvaluationTest.event("cur-" + i, start.plusSeconds(5L * i), 55 + 10 * random.nextGaussian(),
+                    "north", "1", "f"));
         }
         assertThat(http.post("/monitor/v1/deployments/" + name + "/events?reference=validation", token,
                 MonitorFixtures.batch(reference)).statusCode()).isEqualTo(202);
@@ -99,12 +101,5 @@ class MonitorModuleTest {
         String[] token = new String[1];
         Actors.runAs("module-test-admin", "ADMIN", () -> token[0] = tokens.create("module-test").token());
         return token[0];
-    }
-
-    private static String event(String id, Instant at, double age) {
-        return """
-                {"requestId": "%s", "timestamp": "%s", "latencyMs": 5, "outcome": "ok",
-                 "features": {"age": %s, "region": "north"}, "predictedLabel": "1", "group": "f"}"""
-                .formatted(id, at, age);
     }
 }
