@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,8 +41,9 @@ public final class RunningAegis implements AutoCloseable {
         }
         SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
         try {
-            return new RunningAegis(new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new)),
-                    previous);
+            String[] arguments = args.toArray(String[]::new);
+            // as java -jar: the mode (aegis.mode=monitor among the settings) picks the application
+            return new RunningAegis(Application.application(arguments).run(arguments), previous);
         } catch (RuntimeException e) {
             SecurityContextHolder.setContextHolderStrategy(previous);
             throw e;

@@ -6,16 +6,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Monitor tokens and deployments for tests, each with a unique name. */
 @Component
 class MonitorFixtures {
 
-    private final TestAccounts accounts;
+    // absent when the monitor is loaded alone (MonitorModuleTest): only token() needs it
+    private final ObjectProvider<TestAccounts> accounts;
     private final MonitorTokenService tokens;
 
-    MonitorFixtures(TestAccounts accounts, MonitorTokenService tokens) {
+    MonitorFixtures(ObjectProvider<TestAccounts> accounts, MonitorTokenService tokens) {
         this.accounts = accounts;
         this.tokens = tokens;
     }
@@ -27,7 +29,7 @@ class MonitorFixtures {
 
     /** A fresh monitor token of this name (the sentiment endpoint's rate limit counts per token name). */
     String token(String name) {
-        TestAccounts.signIn(accounts.create("monitor-admin", Role.ADMIN));
+        TestAccounts.signIn(accounts.getObject().create("monitor-admin", Role.ADMIN));
         try {
             return tokens.create(name).token();
         } finally {

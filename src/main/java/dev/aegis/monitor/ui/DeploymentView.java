@@ -44,10 +44,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -77,6 +79,25 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
+    /** The drift figures drawn over time, each with the limit of its default alert rule. */
+    enum DriftMetric {
+        PSI("PSI", Metric.PSI, 0.2),
+        JS("Jensen–Shannon distance", Metric.JS_DISTANCE, 0.1);
+
+        final String label;
+        final Metric metric;
+        final double limit;
+
+        DriftMetric(String label, Metric metric, double limit) {
+            this.label = label;
+            this.metric = metric;
+            this.limit = limit;
+        }
+    }
+
+    private static final String[] PALETTE = {"#1676f3", "#2e9d5b", "#f0a020", "#8e44ad", "#00a3a3", "#c0504d",
+            "#6b7a8f", "#b8860b"};
+
     private final transient DeploymentService deployments;
     private final transient TrafficService traffic;
     private final transient AlertService alerts;
@@ -91,6 +112,8 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     final Html errorChart = new Html("<div></div>");
     final Html driftChart = new Html("<div></div>");
     final Html fairnessChart = new Html("<div></div>");
+    final Select<DriftMetric> driftMetric = new Select<>();
+    final Html driftTrendChart = new Html("<div></div>");
     final Grid<Alert> alertGrid = new Grid<>(Alert.class, false);
     final Grid<AlertRule> ruleGrid = new Grid<>(AlertRule.class, false);
     final Button edit = new Button("Edit");
@@ -110,6 +133,11 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         period.setItemLabelGenerator(p -> p.label);
         period.setValue(Period.LAST_DAY);
         period.addValueChangeListener(e -> refresh());
+        driftMetric.setLabel("Drift over time");
+        driftMetric.setItems(DriftMetric.values());
+        driftMetric.setItemLabelGenerator(m -> m.label);
+        driftMetric.setValue(DriftMetric.PSI);
+        driftMetric.addValueChangeListener(e -> refresh());
         alertGrid.setAllRowsVisible(true);
         AlertColumns.add(alertGrid, null);
         ruleGrid.setAllRowsVisible(true);
@@ -119,9 +147,9 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 : AlertColumns.TIME.format(r.getLastEvaluatedAt())).setHeader("Last evaluated (UTC)");
         edit.setVisible(mayEdit);
         edit.addClickListener(e -> openEditor());
-        Div charts = new Div(trafficChart, latencyChart, errorChart, driftChart, fairnessChart);
+        Div charts = new Div(trafficChart, latencyChart, errorChart, driftTrendChart, driftChart, fairnessChart);
         charts.addClassName("aegis-charts");
-        add(new HorizontalLayout(title, edit), facts, period, charts, new H3("Alerts"), alertGrid, new H3("Alert rules"),
+        add(new HorizontalLayout(title, edit), facts, new HorizontalLayout(period, driftMetric), charts, new H3("Alerts"), alertGrid, new H3("Alert rules"),
                 ruleGrid);
     }
 
@@ -156,6 +184,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
         errorChart.setHtmlContent(chart("Error rate", "%", from, end,
                 List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
+        refreshDriftTrend(d, p, from, end);
         refreshFigures(d, to);
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
         ruleGrid.setItems(alerts.rules(d.getName()));
@@ -179,6 +208,32 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         fairnessChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgBarChart.render(
                 rates.isEmpty() ? "Selection rate per group" : "Selection rate per group, hour of " + window(rates) + parity,
                 bars(rates), null, "No fairness figures yet: send a group attribute with the events") + "</div>");
+    }
+
+    /**
+     * The chosen drift figure of each feature (and the predicted labels) for every evaluated window of the period, at
+     * the period's window size, with the limit of the default rule.
+     */
+    private void refreshDriftTrend(Deployment d, Period p, Instant from, Instant end) {
+        DriftMetric chosen = driftMetric.getValue();
+        Map<String, List<Point>> bySubject = new TreeMap<>();
+        for (Figure f : figures.figures(d.getName(), chosen.metric.name(), p.resolution, from, end)) {
+            if (f.subject() != null && f.value() != null) {
+                bySubject.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(new Point(f.windowStart(), f.value()));
+            }
+        }
+        List<Series> series = new ArrayList<>();
+        bySubject.forEach((subject, points) -> series.add(new Series(subject, PALETTE[series.size() % PALETTE.length], points)));
+        if (!series.isEmpty()) {
+            series.add(new Series("limit " + SvgLineChart.label(chosen.limit), "#9aa0a6",
+                    List.of(new Point(from, chosen.limit), new Point(end, chosen.limit))));
+        }
+        String empty = d.getReference().kind() == ReferenceWindow.Kind.NONE
+                ? "No drift figures: give the deployment a reference window"
+                : "No drift figures in this period yet: they are computed for each complete window";
+        driftTrendChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgLineChart.render(
+                "Drift over time (" + chosen.label + " per " + p.resolution.code() + " window)", "", from, end, series,
+                empty) + "</div>");
     }
 
     /** The newest 1 h figure of each subject, in the newest window that has this metric. */

@@ -30,6 +30,11 @@ final class SvgLineChart {
     }
 
     static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
+        return render(title, unit, from, to, series, "No traffic in this period");
+    }
+
+    /** As above, saying {@code empty} (what to do about it) when no series has a point. */
+    static String render(String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
         double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
         double top = niceCeiling(max);
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
@@ -80,7 +85,7 @@ final class SvgLineChart {
         }
         if (series.stream().allMatch(s -> s.points().isEmpty())) {
             svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
-                    .append("' text-anchor='middle' class='aegis-chart-empty'>No traffic in this period</text>");
+                    .append("' text-anchor='middle' class='aegis-chart-empty'>").append(escape(empty)).append("</text>");
         }
         return svg.append("</svg>").toString();
     }

@@ -139,4 +139,41 @@ class MonitorViewTest {
         assertThat(page.driftChart.getInnerHtml()).contains("give the deployment a reference window");
         assertThat(page.fairnessChart.getInnerHtml()).contains("send a group attribute with the events");
     }
+
+    @Test
+    void a_deployment_page_draws_each_features_drift_over_the_windows_of_the_period_against_its_limit() {
+        String name = ("trend-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        long id = deployments.register(new DeploymentDetails(name, "1", "Team", null,
+                List.of(new Feature("age", Feature.Kind.NUMERIC), new Feature("income", Feature.Kind.NUMERIC)),
+                List.of("0", "1"), false, List.of(), null, ReferenceWindow.batch("validation"))).getId();
+        TestAccounts.signOut();
+        Instant hour = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(1));
+        for (int back = 0; back < 3; back++) {
+            Instant window = hour.minus(Duration.ofHours(back));
+            figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "age", 0.1 + 0.2 * back, null, null, null, 500L, 500L);
+            figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "income", 0.01, null, null, null, 500L, 500L);
+            figures.store(id, Resolution.ONE_HOUR, window, Metric.JS_DISTANCE, "age", 0.04, null, null, null, 500L, 500L);
+        }
+
+        Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
+        UI.getCurrent().navigate(DeploymentView.class, new RouteParameters("name", name));
+        DeploymentView page = _get(DeploymentView.class);
+        assertThat(page.driftTrendChart.getInnerHtml()).contains("No drift figures in this period yet");
+
+        page.period.setValue(DeploymentView.Period.LAST_WEEK);
+        String psi = page.driftTrendChart.getInnerHtml();
+        assertThat(psi).contains("Drift over time (PSI per 1h window)").contains(">age<").contains(">income<")
+                .contains(">limit 0.200<");
+        // one line per feature with a point per evaluated window, and the limit's line
+        assertThat(psi.split("<polyline", -1)).hasSize(4);
+        var firstLine = java.util.regex.Pattern.compile("<polyline[^>]*points=[\"']([^\"']*)").matcher(psi);
+        assertThat(firstLine.find()).isTrue();
+        assertThat(firstLine.group(1).trim().split(" ")).hasSize(3);
+
+        page.driftMetric.setValue(DeploymentView.DriftMetric.JS);
+        String js = page.driftTrendChart.getInnerHtml();
+        assertThat(js).contains("Jensen–Shannon distance per 1h window").contains(">age<").doesNotContain(">income<")
+                .contains(">limit 0.100<");
+    }
 }
