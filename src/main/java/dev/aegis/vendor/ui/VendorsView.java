@@ -55,10 +55,13 @@ public class VendorsView extends VerticalLayout {
     final Dialog dialog = new Dialog();
     final VendorForm form = new VendorForm();
     final Span standing = new Span();
+    final com.vaadin.flow.component.html.Div assessmentLinks = new com.vaadin.flow.component.html.Div();
+    private final transient dev.aegis.vendor.AssessmentService assessments;
     private Vendor editing;
 
-    VendorsView(VendorService service, Validator validator) {
+    VendorsView(VendorService service, Validator validator, dev.aegis.vendor.AssessmentService assessments) {
         this.service = service;
+        this.assessments = assessments;
         this.validator = validator;
         this.mayManage = service.mayManage();
         setSizeFull();
@@ -115,7 +118,8 @@ public class VendorsView extends VerticalLayout {
 
     private void configureDialog() {
         dialog.setWidth("min(64rem, 95vw)");
-        dialog.add(standing, form);
+        assessmentLinks.setId("vendor-assessments");
+        dialog.add(standing, assessmentLinks, form);
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
         remove.setId("vendor-remove");
@@ -129,6 +133,7 @@ public class VendorsView extends VerticalLayout {
         form.setSystemChoices(service.systemNames());
         dialog.setHeaderTitle("Register a vendor");
         standing.setText("");
+        assessmentLinks.removeAll();
         remove.setVisible(false);
         form.show(VendorForm.blank(), true);
         dialog.open();
@@ -141,8 +146,30 @@ public class VendorsView extends VerticalLayout {
         standing.setText("Risk tier " + VendorVocabulary.label(editing.getTier()) + " · score "
                 + (editing.getRiskScore() == null ? "not assessed yet" : editing.getRiskScore() + " of 100"));
         remove.setVisible(mayManage);
+        showAssessments(editing);
         form.show(editing.details(), mayManage);
         dialog.open();
+    }
+
+    /** The vendor's assessments, newest first, each a link to its review. */
+    private void showAssessments(Vendor vendor) {
+        assessmentLinks.removeAll();
+        var list = assessments.forVendor(vendor.getId());
+        if (list.isEmpty()) {
+            assessmentLinks.add(new Span("No assessments yet."));
+            return;
+        }
+        assessmentLinks.add(new Span("Assessments: "));
+        for (var a : list) {
+            var link = new com.vaadin.flow.router.RouterLink("#" + a.getId() + " " + a.getState().label() + " (due "
+                    + a.getDueOn() + (a.getScore() == null ? "" : ", score " + a.getScore()) + ")",
+                    AssessmentReviewView.class, new com.vaadin.flow.router.RouteParameters("id",
+                            String.valueOf(a.getId())));
+            link.setId("open-assessment-" + a.getId());
+            link.getElement().addEventListener("click", e -> dialog.close());
+            link.getStyle().set("margin-right", "1em");
+            assessmentLinks.add(link);
+        }
     }
 
     void save(VendorDetails details) {
