@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /** Assessments to review: a questionnaire with a condition, scored choices and a file question, on a vendor with systems. */
-final class ReviewFixtures {
+public final class ReviewFixtures {
 
     private ReviewFixtures() {
     }
@@ -19,7 +19,7 @@ final class ReviewFixtures {
      * q1 yes/no (weight 2, no scores 20), q2 text shown on q1 = yes, q3 single choice (weight 3: never 100, opt-out 40,
      * always 0), q4 file (optional).
      */
-    static String template(String key) {
+    public static String template(String key) {
         return """
                 {"format": "aegis-questionnaire/1", "key": "%s", "title": "Review %s", "description": null,
                  "sections": [{"id": "sec", "title": "Security", "questions": [
@@ -39,14 +39,14 @@ final class ReviewFixtures {
                 """.formatted(key, key);
     }
 
-    record Started(AegisUser manager, Vendor vendor, long systemA, long systemB, Assessment assessment) {
+    public record Started(AegisUser manager, Vendor vendor, long systemA, long systemB, Assessment assessment) {
     }
 
     /**
      * Registers two AI systems (as a governance officer), then signs in a vendor manager who registers a vendor both
      * depend on and starts an assessment from the review template. The manager stays signed in.
      */
-    static Started start(TestAccounts accounts, AiSystemService systems, VendorService vendors,
+    public static Started start(TestAccounts accounts, AiSystemService systems, VendorService vendors,
             TemplateService templates, AssessmentService assessments) {
         String tag = Long.toString(System.nanoTime());
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
