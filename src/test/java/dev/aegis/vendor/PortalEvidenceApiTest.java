@@ -112,6 +112,10 @@ class PortalEvidenceApiTest {
         assertThat(reached.statusCode()).isEqualTo(404);
         assertThat(new String(reached.body(), StandardCharsets.UTF_8)).doesNotContain("theirs.pdf");
         assertThat(get(otherPath + "/files/q4/" + theirs).statusCode()).isEqualTo(200);
+        // a revoked link reaches no file any more, not even its own
+        service.revokeLink(other.assessment().getId());
+        assertThat(get(otherPath + "/files/q4/" + theirs).statusCode()).isEqualTo(410);
+        assertThat(new Http(port).get(otherPath + "/files", null).statusCode()).isEqualTo(410);
         // nor through the organisation's API with the token
         String token = myPath.substring("/portal/v1/".length());
         assertThat(new Http(port).get("/api/v1/assessments/" + other.assessment().getId() + "/files", token)
