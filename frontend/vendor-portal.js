@@ -8,6 +8,9 @@
   const status = document.getElementById('status');
   const submit = document.getElementById('submit');
   let view = null;
+  let files = [];
+  let clarification = {comments: {}};
+  let clarificationLoaded = false;
 
   function say(text, error) {
     status.textContent = text;
@@ -31,7 +34,73 @@
       return;
     }
     view = await response.json();
+    // each call counts against the link's rate limit: files only when a file question is shown, the clarification
+    // once per page (it changes only when the organisation returns the questionnaire)
+    const fileShown = view.sections.some(s => s.questions.some(q => q.type === 'FILE' && view.shown.includes(q.id)));
+    files = fileShown ? await optional(api + '/files', []) : [];
+    if (!clarificationLoaded && view.open) {
+      clarification = await optional(api + '/clarification', {comments: {}});
+      clarificationLoaded = true;
+    }
     render();
+  }
+
+  async function optional(url, fallback) {
+    const response = await fetch(url, {headers: {Accept: 'application/json'}});
+    return response.ok ? response.json() : fallback;
+  }
+
+  function size(bytes) {
+    if (bytes < 1024) return bytes + ' B';
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + ' KB';
+    return (bytes / 1024 / 1024).toFixed(1) + ' MB';
+  }
+
+  // a FILE question: the files uploaded so far (name, size, SHA-256, a download) and, while open, a file input
+  function fileInput(q) {
+    const wrap = document.createElement('div');
+    const list = document.createElement('ul');
+    list.className = 'files';
+    list.id = 'files-' + q.id;
+    files.filter(f => f.question === q.id).forEach(f => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = api + '/files/' + encodeURIComponent(q.id) + '/' + f.id;
+      link.textContent = f.name;
+      link.setAttribute('download', f.name);
+      const hash = document.createElement('code');
+      hash.className = 'sha256';
+      hash.textContent = f.sha256;
+      item.append(link, ' (' + size(f.size) + ') SHA-256 ', hash);
+      list.append(item);
+    });
+    wrap.append(list);
+    if (view.open) {
+      const field = document.createElement('input');
+      field.type = 'file';
+      field.id = 'answer-' + q.id;
+      field.addEventListener('change', () => {
+        if (field.files.length) upload(q.id, field.files[0]);
+      });
+      wrap.append(field);
+    }
+    return wrap;
+  }
+
+  async function upload(id, file) {
+    say('Uploading ' + file.name + '…');
+    const body = new FormData();
+    body.append('file', file);
+    const response = await fetch(api + '/files/' + encodeURIComponent(id), {
+      method: 'POST', headers: {Accept: 'application/json'}, body: body
+    });
+    if (!response.ok) {
+      say(await problem(response), true);
+      return;
+    }
+    const stored = await response.json();
+    await load();
+    say('Uploaded ' + stored.name + ' (' + size(stored.size) + ', SHA-256 ' + stored.sha256 + ').');
   }
 
   function answerOf(id) {
@@ -40,6 +109,7 @@
   }
 
   function input(q) {
+    if (q.type === 'FILE') return fileInput(q);
     const value = answerOf(q.id);
     const disabled = !view.open;
     const wrap = document.createElement('div');
@@ -81,6 +151,10 @@
     document.getElementById('intro').textContent = 'For ' + view.vendor + ', due ' + view.dueOn
         + (view.open ? '. Answers are saved as you go.' : '. The answers were submitted.');
     form.replaceChildren();
+    const asked = document.getElementById('clarification');
+    asked.hidden = !clarification.returnedAt;
+    asked.textContent = clarification.returnedAt ? 'Returned for clarification'
+        + (clarification.note ? ': ' + clarification.note : '.') + ' See the reviewer\'s comments below.' : '';
     view.sections.forEach(s => {
       const fieldset = document.createElement('fieldset');
       const legend = document.createElement('legend');
@@ -94,6 +168,14 @@
         label.htmlFor = 'answer-' + q.id;
         label.textContent = q.text;
         div.append(label, input(q));
+        const remark = clarification.comments[q.id];
+        if (remark) {
+          const p = document.createElement('p');
+          p.className = 'clarify';
+          p.id = 'comment-' + q.id;
+          p.textContent = 'Reviewer: ' + remark;
+          div.append(p);
+        }
         fieldset.append(div);
       });
       form.append(fieldset);
@@ -132,6 +214,7 @@
       return;
     }
     view = await response.json();
+    clarification = {comments: {}};
     render();
     say('Submitted. Thank you.');
   });

@@ -149,7 +149,9 @@ public class AssessmentService {
     public Assessment returnToVendor(long id, long expectedVersion, String note) {
         Assessment assessment = current(id, expectedVersion);
         assessment.returned(note, Actors.current(), clock.instant());
-        return assessments.saveAndFlush(assessment);
+        assessment = assessments.saveAndFlush(assessment);
+        events.publishEvent(new ReviewEvents.AssessmentReturned(id, assessment.getVendorId()));
+        return assessment;
     }
 
     /** Approves a submitted assessment; its score (from the answers) becomes the vendor's risk score. */

@@ -88,6 +88,9 @@ public class PortalService {
         Question question = service.questionnaireOf(assessment).questions().stream()
                 .filter(q -> q.id().equals(questionId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No question " + questionId + " in this questionnaire."));
+        if (question.type() == Questionnaire.QuestionType.FILE) {
+            throw new DomainRuleException("answers." + questionId, "Upload a file to answer this question.");
+        }
         AnswerSheet.check(question, value);
         Instant now = clock.instant();
         assessment.answered(now);
@@ -144,7 +147,7 @@ public class PortalService {
                 assessment.getState().open(), sections, given, sheet.shown(), sheet.missing());
     }
 
-    private Assessment assessment(String token) {
+    Assessment assessment(String token) {
         if (token == null || !token.startsWith(AssessmentService.TOKEN_PREFIX) || token.length() > 100) {
             throw new NotFoundException("No questionnaire at this link.");
         }

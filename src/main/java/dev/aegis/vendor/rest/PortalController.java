@@ -1,5 +1,8 @@
 package dev.aegis.vendor.rest;
 
+import dev.aegis.vendor.PortalEvidence;
+import dev.aegis.vendor.PortalEvidence.Clarification;
+import dev.aegis.vendor.PortalEvidence.ListedFile;
 import dev.aegis.vendor.PortalLimits;
 import dev.aegis.vendor.PortalService;
 import dev.aegis.vendor.PortalService.Answer;
@@ -8,6 +11,8 @@ import dev.aegis.vendor.PortalService.PortalView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +26,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 
@@ -37,10 +44,12 @@ class PortalController {
 
     private final PortalService portal;
     private final PortalLimits limits;
+    private final PortalEvidence evidence;
 
-    PortalController(PortalService portal, PortalLimits limits) {
+    PortalController(PortalService portal, PortalLimits limits, PortalEvidence evidence) {
         this.portal = portal;
         this.limits = limits;
+        this.evidence = evidence;
     }
 
     /** The answer to one question and the version of the answer it replaces (null for the first answer). */
@@ -73,6 +82,32 @@ class PortalController {
     @Operation(summary = "Submit the answers (422 naming the required questions still open)")
     PortalView submit(@PathVariable String token) {
         return portal.submit(token);
+    }
+
+    @PostMapping(path = "/files/{question}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a file answering a FILE question (size and type checked, SHA-256 kept)")
+    ResponseEntity<ListedFile> upload(@PathVariable String token, @PathVariable String question,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(evidence.upload(token, question, file.getOriginalFilename(), file.getInputStream()));
+    }
+
+    @GetMapping("/files")
+    @Operation(summary = "The files uploaded for this questionnaire")
+    List<ListedFile> files(@PathVariable String token) {
+        return evidence.files(token);
+    }
+
+    @GetMapping(path = "/files/{question}/{fileId}", produces = MediaType.ALL_VALUE)
+    @Operation(summary = "Download one of this questionnaire's files")
+    ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable long fileId) {
+        return AssessmentReviewController.download(evidence.download(token, fileId));
+    }
+
+    @GetMapping("/clarification")
+    @Operation(summary = "Why the questionnaire came back: the note and the comments per question (empty otherwise)")
+    Clarification clarification(@PathVariable String token) {
+        return evidence.clarification(token);
     }
 
     @ExceptionHandler(LinkGoneException.class)

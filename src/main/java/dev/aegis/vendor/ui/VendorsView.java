@@ -58,6 +58,8 @@ public class VendorsView extends VerticalLayout {
     final Dialog dialog = new Dialog();
     final VendorForm form = new VendorForm();
     final Span standing = new Span();
+    final com.vaadin.flow.component.html.Div assessmentLinks = new com.vaadin.flow.component.html.Div();
+    private final transient dev.aegis.vendor.AssessmentService assessments;
     private Vendor editing;
 
     private final transient CertificateWatch certificates;
@@ -65,10 +67,11 @@ public class VendorsView extends VerticalLayout {
     final ComboBox<ReassessmentInterval> reassessment = new ComboBox<>("Reassessed", ReassessmentInterval.values());
 
     VendorsView(VendorService service, Validator validator, CertificateWatch certificates,
-            AssessmentCalendar calendar) {
+            AssessmentCalendar calendar, dev.aegis.vendor.AssessmentService assessments) {
         this.service = service;
         this.certificates = certificates;
         this.calendar = calendar;
+        this.assessments = assessments;
         this.validator = validator;
         this.mayManage = service.mayManage();
         setSizeFull();
@@ -149,7 +152,8 @@ public class VendorsView extends VerticalLayout {
         });
         HorizontalLayout standingBar = new HorizontalLayout(standing, reassessment);
         standingBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        dialog.add(standingBar, form);
+        assessmentLinks.setId("vendor-assessments");
+        dialog.add(standingBar, assessmentLinks, form);
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
         remove.setId("vendor-remove");
@@ -164,6 +168,7 @@ public class VendorsView extends VerticalLayout {
         dialog.setHeaderTitle("Register a vendor");
         standing.setText("");
         reassessment.setVisible(false);
+        assessmentLinks.removeAll();
         remove.setVisible(false);
         form.show(VendorForm.blank(), true);
         dialog.open();
@@ -177,6 +182,7 @@ public class VendorsView extends VerticalLayout {
                 + (editing.getRiskScore() == null ? "not assessed yet" : editing.getRiskScore() + " of 100"));
         remove.setVisible(mayManage);
         showReassessment();
+        showAssessments(editing);
         form.show(editing.details(), mayManage);
         dialog.open();
     }
@@ -201,6 +207,27 @@ public class VendorsView extends VerticalLayout {
         } catch (OptimisticLockingFailureException e) {
             notice("Someone else changed this vendor; reopen it to choose the reassessment.",
                     NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** The vendor's assessments, newest first, each a link to its review. */
+    private void showAssessments(Vendor vendor) {
+        assessmentLinks.removeAll();
+        var list = assessments.forVendor(vendor.getId());
+        if (list.isEmpty()) {
+            assessmentLinks.add(new Span("No assessments yet."));
+            return;
+        }
+        assessmentLinks.add(new Span("Assessments: "));
+        for (var a : list) {
+            var link = new com.vaadin.flow.router.RouterLink("#" + a.getId() + " " + a.getState().label() + " (due "
+                    + a.getDueOn() + (a.getScore() == null ? "" : ", score " + a.getScore()) + ")",
+                    AssessmentReviewView.class, new com.vaadin.flow.router.RouteParameters("id",
+                            String.valueOf(a.getId())));
+            link.setId("open-assessment-" + a.getId());
+            link.getElement().addEventListener("click", e -> dialog.close());
+            link.getStyle().set("margin-right", "1em");
+            assessmentLinks.add(link);
         }
     }
 
