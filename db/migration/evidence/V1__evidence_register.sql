@@ -45,7 +45,7 @@ create table evidence_version (
     file_name      varchar(200),
     media_type     varchar(200),
     size           bigint,
-    sha256         char(64),
+    sha256         varchar(64),
     storage        varchar(10),
     -- LINK: the address; RECORD: the JSON Aegis wrote (its SHA-256 over the UTF-8 bytes is in sha256)
     url            varchar(2000),
@@ -75,7 +75,7 @@ create unique index evidence_link_current on evidence_link (item_id, target_type
 
 -- file contents kept in PostgreSQL (the default storage), content-addressed: the same bytes are kept once
 create table evidence_file (
-    sha256     char(64) primary key,
+    sha256     varchar(64) primary key,
     content    bytea       not null,
     stored_at  timestamptz not null default now()
 );
