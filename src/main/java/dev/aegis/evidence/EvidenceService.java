@@ -5,6 +5,7 @@ import dev.aegis.evidence.EvidenceDetails.Dates;
 import dev.aegis.evidence.EvidenceEvents.EvidenceAdded;
 import dev.aegis.evidence.EvidenceEvents.EvidenceChanged;
 import dev.aegis.evidence.EvidenceEvents.EvidenceDownloaded;
+import dev.aegis.evidence.EvidenceEvents.EvidenceExported;
 import dev.aegis.evidence.EvidenceEvents.EvidenceLinked;
 import dev.aegis.evidence.EvidenceEvents.EvidenceRemoved;
 import dev.aegis.evidence.EvidenceEvents.EvidenceReviewed;
@@ -16,10 +17,15 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.shared.files.InspectedFile;
 import dev.aegis.shared.files.UploadInspector;
+import dev.aegis.shared.tabular.TableWriter;
+import dev.aegis.shared.tabular.TabularFormat;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -491,6 +497,66 @@ public class EvidenceService {
     static final List<String> COLUMNS = List.of("id", "title", "kind", "owner", "version", "collected_on",
             "effective_from", "effective_to", "expires_on", "reviewed_by", "reviewed_at", "file_name", "media_type",
             "size", "sha256", "url", "controls", "requirements", "systems");
+
+    /**
+     * Writes every item matching the filter in its current version, {@value #EXPORT_PAGE} at a time in id order, with
+     * the names of the controls and AI systems it is linked to, and records the export in the audit log. Returns the
+     * number of rows.
+     */
+    @PreAuthorize(READERS)
+    @Transactional
+    public long export(Filter filter, TabularFormat format, OutputStream out) {
+        long rows = 0;
+        try (TableWriter writer = TableWriter.open(format, out, COLUMNS)) {
+            Long after = null;
+            List<EvidenceItem> page;
+            do {
+                Long last = after;
+                Specification<EvidenceItem> spec = specification(filter);
+                if (last != null) {
+                    spec = spec.and((r, q, cb) -> cb.greaterThan(r.get("id"), last));
+                }
+                page = items.findAll(spec, PageRequest.of(0, EXPORT_PAGE, Sort.by("id"))).getContent();
+                List<Long> ids = page.stream().map(EvidenceItem::getId).toList();
+                Map<Long, Links> linksOf = currentLinks(ids);
+                Map<Long, EvidenceVersion> current = new HashMap<>();
+                versions.findByItemIdInOrderByItemIdAscNumberAsc(ids).forEach(v -> current.put(v.getItemId(), v));
+                Set<Long> controlIds = new HashSet<>();
+                Set<Long> systemIds = new HashSet<>();
+                linksOf.values().forEach(l -> {
+                    controlIds.addAll(l.controlIds());
+                    systemIds.addAll(l.systemIds());
+                });
+                Map<Long, String> controlNames = controlIds.isEmpty() ? Map.of() : controls.get(controlIds).stream()
+                        .collect(Collectors.toMap(c -> c.getId(), c -> c.getTitle()));
+                Map<Long, String> systemNames = systems.names(systemIds);
+                for (EvidenceItem i : page) {
+                    EvidenceVersion v = current.get(i.getId());
+                    Links l = linksOf.get(i.getId());
+                    writer.row(java.util.Arrays.asList(i.getId(), i.getTitle(), i.getKind().name(), i.getOwner(),
+                            i.getCurrentVersion(), i.getCollectedOn(), i.getEffectiveFrom(), i.getEffectiveTo(),
+                            i.getExpiresOn(), i.getReviewedBy(), i.getReviewedAt() == null ? null : i.getReviewedAt().toString(),
+                            v == null ? null : v.getFileName(), v == null ? null : v.getMediaType(),
+                            v == null ? null : v.getSize(), v == null ? null : v.getSha256(), v == null ? null : v.getUrl(),
+                            names(l.controlIds(), controlNames), joined(l.requirementIds()),
+                            names(l.systemIds(), systemNames)));
+                    after = i.getId();
+                    rows++;
+                }
+            } while (page.size() == EXPORT_PAGE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        events.publishEvent(new EvidenceExported(format.name().toLowerCase(Locale.ROOT), rows,
+                (filter == null ? Filter.none() : filter).describe()));
+        return rows;
+    }
+
+    private static final int EXPORT_PAGE = 500;
+
+    private static String names(Set<Long> ids, Map<Long, String> names) {
+        return ids.stream().map(id -> names.getOrDefault(id, "#" + id)).sorted().collect(Collectors.joining("; "));
+    }
 
     // ---- internals -------------------------------------------------------------------------------------------
 
