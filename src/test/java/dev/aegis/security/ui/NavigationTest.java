@@ -51,6 +51,9 @@ class NavigationTest {
         if (findings) {
             items.add("Findings");
         }
+        if (evidence) {
+            items.add("Evidence");
+        }
         items.addAll(CATALOGS);
         items.addAll(List.of(after));
         return List.copyOf(items);
