@@ -1,4 +1,4 @@
-package dev.aegis.monitor.ui;
+package dev.aegis.shared.ui;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,12 +10,12 @@ import java.util.Locale;
  * A small server-rendered SVG line chart (no frontend build, no script): series of (time, value) points over a time
  * range, with a y-axis from zero to a rounded maximum, time labels and a legend.
  */
-final class SvgLineChart {
+public final class SvgLineChart {
 
-    record Point(Instant at, double value) {
+    public record Point(Instant at, double value) {
     }
 
-    record Series(String name, String color, List<Point> points) {
+    public record Series(String name, String color, List<Point> points) {
     }
 
     private static final int WIDTH = 640;
@@ -29,7 +29,7 @@ final class SvgLineChart {
     private SvgLineChart() {
     }
 
-    static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
+    public static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
         double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
         double top = niceCeiling(max);
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
@@ -98,7 +98,7 @@ final class SvgLineChart {
         return 10 * magnitude;
     }
 
-    static String label(double v) {
+    public static String label(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.valueOf((long) v);
         }
