@@ -206,7 +206,7 @@ class TelemetryLoopTest {
         var answer = http().post("/api/v1/telemetry/tests", token, """
                 {"controlId": %d, "systemId": %d, "metric": "vibes", "comparison": "LT", "threshold": 1, "window": "1h"}"""
                 .formatted(control, system));
-        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(answer.body()).contains("metric");
         var made = http().post("/api/v1/telemetry/tests", token, """
