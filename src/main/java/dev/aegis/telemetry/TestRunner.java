@@ -1,5 +1,10 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.control.Control;
+import dev.aegis.control.ControlDetails;
+import dev.aegis.control.ControlService;
+import dev.aegis.control.ControlVocabulary;
+import dev.aegis.shared.Actors;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
 import dev.aegis.telemetry.TelemetryEvents.Outcome;
@@ -10,6 +15,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +42,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class TestRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TestRunner.class);
+
     private final TelemetrySources sources;
     private final DeploymentLinks links;
     private final TelemetryTests tests;
@@ -43,9 +52,12 @@ class TestRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ControlService controls;
 
     TestRunner(TelemetrySources sources, DeploymentLinks links, TelemetryTests tests, MonitorClient client,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+            ControlService controls) {
+        this.controls = controls;
         this.sources = sources;
         this.links = links;
         this.tests = tests;
@@ -92,6 +104,9 @@ class TestRunner {
             Result r = store(test, link, source, e);
             if (r != null) {
                 out.add(r);
+                if (r.outcome() != Outcome.NO_DATA) {
+                    markTested(test.getControlId(), r.outcome(), r.recordedAt());
+                }
             }
         }
         return out;
@@ -207,6 +222,31 @@ class TestRunner {
     private static Evaluation noData(Instant start, Instant end, String why) {
         return new Evaluation(Outcome.NO_DATA, null, null, 0, start, end, null, null,
                 why.length() > 500 ? why.substring(0, 500) : why);
+    }
+
+    /**
+     * The control's "last tested" date and result follow its telemetry tests: changed (and audited) only when the day
+     * or the result differs, so a test run every minute does not rewrite the control every minute. A concurrent edit
+     * of the control wins; the next run tries again.
+     */
+    private void markTested(long controlId, Outcome outcome, Instant at) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        ControlVocabulary.TestResult result = outcome == Outcome.PASSED ? ControlVocabulary.TestResult.PASSED
+                : ControlVocabulary.TestResult.FAILED;
+        try {
+            Actors.runAs("telemetry", "ADMIN", () -> {
+                Control c = controls.get(controlId);
+                ControlDetails d = c.details();
+                if (day.equals(d.lastTestedOn()) && result == d.lastTestResult()) {
+                    return;
+                }
+                controls.update(controlId, c.getVersion(), new ControlDetails(d.title(), d.description(), d.type(),
+                        d.owner(), d.status(), d.notApplicableReason(), d.testFrequency(), day, result,
+                        d.requirements(), d.risks()));
+            });
+        } catch (RuntimeException e) {
+            log.debug("Control {} keeps its last test date for now: {}", controlId, e.toString());
+        }
     }
 
     /** Stores a result unless its window is recorded already, and announces it in the same transaction. */

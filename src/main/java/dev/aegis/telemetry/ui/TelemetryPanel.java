@@ -8,11 +8,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,7 +31,14 @@ import dev.aegis.telemetry.LiveTelemetry;
 import dev.aegis.telemetry.Metrics;
 import dev.aegis.telemetry.TelemetryService;
 import dev.aegis.telemetry.TelemetrySource;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +48,8 @@ import java.util.Map;
  * The telemetry tab of an AI system's page: the monitored deployments it is linked to, each with whether its source
  * answers (live, or stale since when), traffic, error rate, latency p50/p95/p99, drift per feature, selection rate
  * per group and open alerts over a chosen range, refreshed by itself while the page is open; then its telemetry tests.
- * Refreshing is UI polling every {@value #REFRESH_MS} ms (the pre-compiled bundle is used as is, see README).
+ * Every {@value #REFRESH_MS} ms a background task pulls the figures (outside the session lock, as the signed-in user)
+ * and pushes the new picture to the browser; where push is off, the page polls instead.
  */
 @org.springframework.stereotype.Component
 class TelemetryPanel implements SystemPagePanel {
@@ -59,6 +68,8 @@ class TelemetryPanel implements SystemPagePanel {
     private final TelemetryService telemetry;
     private final LiveTelemetry live;
     private final ControlService controls;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("telemetry-refresh").factory());
 
     TelemetryPanel(TelemetryService telemetry, LiveTelemetry live, ControlService controls) {
         this.telemetry = telemetry;
@@ -66,14 +77,28 @@ class TelemetryPanel implements SystemPagePanel {
         this.controls = controls;
     }
 
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+
     @Override
     public int order() {
         return 30;
     }
 
+    /**
+     * Folded until opened, like the scope: the page stays short, and nothing is pulled from a source until someone
+     * wants to see it.
+     */
     @Override
     public Component render(long systemId) {
-        return new Panel(systemId);
+        Panel panel = new Panel(systemId);
+        Details details = new Details("Telemetry: live figures and telemetry tests", panel);
+        details.setId("system-telemetry-details");
+        details.setWidthFull();
+        details.addOpenedChangeListener(e -> panel.activate(e.isOpened()));
+        return details;
     }
 
     final class Panel extends VerticalLayout {
@@ -85,7 +110,11 @@ class TelemetryPanel implements SystemPagePanel {
         final ComboBox<TelemetrySource> source = new ComboBox<>("Source");
         final TextField deployment = new TextField("Deployment");
         final Button link = new Button("Link deployment");
+        final Span updated = new Span();
         private Registration polling;
+        private ScheduledFuture<?> pushing;
+        private TelemetryTestsSection tests;
+        private volatile boolean active;
 
         Panel(long systemId) {
             this.systemId = systemId;
@@ -99,12 +128,24 @@ class TelemetryPanel implements SystemPagePanel {
             range.setId("telemetry-range");
             range.addValueChangeListener(e -> refresh());
             deployments.setWidthFull();
-            add(new H3("Telemetry"), range, deployments);
+            updated.setId("telemetry-updated");
+            HorizontalLayout bar = new HorizontalLayout(range, updated);
+            bar.setAlignItems(Alignment.BASELINE);
+            add(bar, deployments);
             if (manage) {
                 add(linkForm());
             }
-            add(new TelemetryTestsSection(telemetry, controls, systemId, manage));
-            refresh();
+            tests = new TelemetryTestsSection(telemetry, controls, systemId, manage);
+            add(tests);
+        }
+
+        /** Starts showing (and refreshing) when the section is opened, stops when it is folded. */
+        void activate(boolean opened) {
+            active = opened;
+            if (opened) {
+                refresh();
+                tests.refresh();
+            }
         }
 
         private Component linkForm() {
@@ -139,21 +180,60 @@ class TelemetryPanel implements SystemPagePanel {
         @Override
         protected void onAttach(AttachEvent event) {
             UI ui = event.getUI();
-            ui.setPollInterval(REFRESH_MS);
-            polling = ui.addPollListener(e -> refresh());
+            if (ui.getPushConfiguration().getPushMode().isEnabled()) {
+                SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
+                signedIn.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+                pushing = refresher.scheduleWithFixedDelay(() -> pushRefresh(ui, signedIn), REFRESH_MS, REFRESH_MS,
+                        TimeUnit.MILLISECONDS);
+            } else {
+                ui.setPollInterval(REFRESH_MS);
+                polling = ui.addPollListener(e -> {
+                    if (active) {
+                        refresh();
+                    }
+                });
+            }
         }
 
         @Override
         protected void onDetach(DetachEvent event) {
+            if (pushing != null) {
+                pushing.cancel(false);
+            }
             if (polling != null) {
                 polling.remove();
+                event.getUI().setPollInterval(-1);
             }
-            event.getUI().setPollInterval(-1);
+        }
+
+        /** Pulls as the signed-in user on the refresher's thread, then draws under the session lock. */
+        private void pushRefresh(UI ui, SecurityContext signedIn) {
+            if (!active) {
+                return;
+            }
+            SecurityContext previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(signedIn);
+            try {
+                Duration chosen = RANGES.get(range.getValue());
+                List<LiveTelemetry.Deployment> list = live.of(systemId, chosen);
+                ui.access(() -> show(list));
+            } catch (RuntimeException e) {
+                // the UI went away, or the session ended: the next attach starts afresh
+                if (pushing != null && (ui.isClosing() || !ui.isAttached())) {
+                    pushing.cancel(false);
+                }
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
         }
 
         void refresh() {
+            show(live.of(systemId, RANGES.get(range.getValue())));
+        }
+
+        private void show(List<LiveTelemetry.Deployment> list) {
             deployments.removeAll();
-            List<LiveTelemetry.Deployment> list = live.of(systemId, RANGES.get(range.getValue()));
+            updated.setText("updated " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + " UTC");
             if (list.isEmpty()) {
                 Paragraph empty = new Paragraph(manage
                         ? "No monitored deployment is linked to this system yet. Choose a source and name the deployment below."

@@ -77,7 +77,6 @@ class TelemetryTestsSection extends VerticalLayout {
                     new HorizontalLayout(save, remove, runNow));
         }
         add(results);
-        refresh();
     }
 
     private void configureGrids() {
