@@ -69,11 +69,23 @@ class ModuleStructureTest {
     }
 
     @Test
+    void the_telemetry_reaches_the_monitor_over_http_only() {
+        noClasses().that().resideInAPackage("dev.aegis.telemetry..")
+                .should().dependOnClassesThat().resideInAPackage("dev.aegis.monitor..")
+                .because("the register pulls telemetry from any monitor, the embedded one included, over HTTP")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.aegis.monitor..")
+                .should().dependOnClassesThat().resideInAPackage("dev.aegis.telemetry..")
+                .because("the monitor does not know who reads it")
+                .check(CLASSES);
+    }
+
+    @Test
     void the_monitor_never_imports_a_register_module() {
         noClasses().that().resideInAPackage("dev.aegis.monitor..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.aegis.inventory..", "dev.aegis.risk..",
                         "dev.aegis.control..", "dev.aegis.vendor..", "dev.aegis.evidence..", "dev.aegis.framework..",
-                        "dev.aegis.audit..")
+                        "dev.aegis.audit..", "dev.aegis.telemetry..")
                 .allowEmptyShould(true)
                 .because("the monitor stays separable and is reached over HTTP")
                 .check(CLASSES);
@@ -105,7 +117,7 @@ class ModuleStructureTest {
         java.nio.file.Path docs = java.nio.file.Path.of("target", "spring-modulith-docs");
         String map = java.nio.file.Files.readString(docs.resolve("components.puml"));
         for (String module : java.util.List.of("inventory", "risk", "control", "vendor", "evidence", "monitor", "audit",
-                "finding")) {
+                "finding", "telemetry")) {
             org.assertj.core.api.Assertions.assertThat(map).containsIgnoringCase(module);
             org.assertj.core.api.Assertions.assertThat(docs.resolve("module-" + module + ".puml")).exists();
         }

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 @WhenMonitorEnabled
-public class MonitorTokenService {
+public class MonitorTokenService implements dev.aegis.shared.LocalMonitorTokens {
 
     static final String PREFIX = "aegm_";
     static final String ENV_TOKEN_NAME = "AEGIS_MONITOR_TOKEN";
@@ -98,6 +98,12 @@ public class MonitorTokenService {
         cache.put(hash, new Cached(token.map(MonitorToken::getId).orElse(null),
                 token.map(MonitorToken::getName).orElse(null), now.plus(CACHE_FOR)));
         return token.map(MonitorToken::getName);
+    }
+
+    /** A token for the register in this same instance, which reaches its monitor over HTTP like any other. */
+    @Override
+    public String issueForRegister(String name) {
+        return issue(name, newTokenValue(), Actors.SYSTEM).token();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -71,4 +71,48 @@ public final class TelemetryEvents {
             return d;
         }
     }
+
+    /** An AI system was linked to a monitored deployment of a telemetry source. */
+    public record DeploymentLinked(long linkId, long systemId, String source, String deployment)
+            implements AuditableEvent {
+        public String objectType() { return "AiSystem"; }
+        public String objectId() { return String.valueOf(systemId); }
+        public String action() { return "LINK_DEPLOYMENT"; }
+        public Map<String, Object> details() {
+            return Map.of("linkId", linkId, "source", source, "deployment", deployment);
+        }
+    }
+
+    /** An AI system's link to a monitored deployment was removed (its test results go with it). */
+    public record DeploymentUnlinked(long linkId, long systemId, String source, String deployment)
+            implements AuditableEvent {
+        public String objectType() { return "AiSystem"; }
+        public String objectId() { return String.valueOf(systemId); }
+        public String action() { return "UNLINK_DEPLOYMENT"; }
+        public Map<String, Object> details() {
+            return Map.of("linkId", linkId, "source", source, "deployment", deployment);
+        }
+    }
+
+    /** A telemetry source was registered, changed or removed ({@code action} ADD, CHANGE, REMOVE). The token never appears. */
+    public record TelemetrySourceChanged(long sourceId, String name, String kind, String baseUrl, String change,
+            boolean tokenReplaced) implements AuditableEvent {
+        public String objectType() { return "TelemetrySource"; }
+        public String objectId() { return String.valueOf(sourceId); }
+        public String action() { return change; }
+        public Map<String, Object> details() {
+            return Map.of("name", name, "kind", kind, "baseUrl", baseUrl, "tokenReplaced", tokenReplaced);
+        }
+    }
+
+    /** A telemetry test was defined, changed or removed on a control applied to an AI system ({@code change}: DEFINE, CHANGE, REMOVE). */
+    public record TelemetryTestChanged(long testId, long controlId, long systemId, String definition, String change)
+            implements AuditableEvent {
+        public String objectType() { return "TelemetryTest"; }
+        public String objectId() { return String.valueOf(testId); }
+        public String action() { return change; }
+        public Map<String, Object> details() {
+            return Map.of("controlId", controlId, "systemId", systemId, "definition", definition);
+        }
+    }
 }

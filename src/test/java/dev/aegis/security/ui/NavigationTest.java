@@ -32,7 +32,7 @@ class NavigationTest {
     private static final List<String> CATALOGS = List.of("Frameworks", "Crosswalks", "ATLAS matrix");
 
     private static final Map<Role, List<String>> MENU = Map.of(
-            Role.ADMIN, menu(true, true, "Import framework", "Monitor", "Audit log", "Users", "My account", "About"),
+            Role.ADMIN, menu(true, true, "Import framework", "Monitor", "Telemetry sources", "Audit log", "Users", "My account", "About"),
             Role.AUDITOR, menu(true, true, "Monitor", "Audit log", "My account", "About"),
             Role.GOVERNANCE_OFFICER, menu(true, true, "Import framework", "Monitor", "My account", "About"),
             Role.VENDOR_MANAGER, menu(true, false, "My account", "About"),

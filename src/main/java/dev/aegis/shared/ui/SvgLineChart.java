@@ -1,6 +1,5 @@
-package dev.aegis.monitor.ui;
+package dev.aegis.shared.ui;
 
-import dev.aegis.shared.ui.Svg;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +9,12 @@ import java.util.List;
  * A small server-rendered SVG line chart (no frontend build, no script): series of (time, value) points over a time
  * range, with a y-axis from zero to a rounded maximum, time labels and a legend.
  */
-final class SvgLineChart {
+public final class SvgLineChart {
 
-    record Point(Instant at, double value) {
+    public record Point(Instant at, double value) {
     }
 
-    record Series(String name, String color, List<Point> points) {
+    public record Series(String name, String color, List<Point> points) {
     }
 
     private static final int WIDTH = 640;
@@ -29,12 +28,12 @@ final class SvgLineChart {
     private SvgLineChart() {
     }
 
-    static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
+    public static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
         return render(title, unit, from, to, series, "No traffic in this period");
     }
 
     /** As above, saying {@code empty} (what to do about it) when no series has a point. */
-    static String render(String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
+    public static String render(String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
         double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
         double top = niceCeiling(max);
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
@@ -94,7 +93,7 @@ final class SvgLineChart {
         return Svg.niceCeiling(max);
     }
 
-    static String label(double v) {
+    public static String label(double v) {
         return Svg.label(v);
     }
 

@@ -1,8 +1,8 @@
-package dev.aegis.monitor.ui;
+package dev.aegis.shared.ui;
 
-import static dev.aegis.monitor.ui.SvgLineChart.escape;
-import static dev.aegis.monitor.ui.SvgLineChart.f;
-import static dev.aegis.monitor.ui.SvgLineChart.label;
+import static dev.aegis.shared.ui.SvgLineChart.escape;
+import static dev.aegis.shared.ui.SvgLineChart.f;
+import static dev.aegis.shared.ui.SvgLineChart.label;
 
 import java.util.List;
 
@@ -10,10 +10,10 @@ import java.util.List;
  * A small server-rendered SVG chart of horizontal bars, one per subject (a feature, a group), with an optional
  * threshold line: bars beyond it are drawn in the alert colour.
  */
-final class SvgBarChart {
+public final class SvgBarChart {
 
     /** One bar: its label, its value, and an optional note shown after the value (e.g. the sample size). */
-    record Bar(String label, double value, String note) {
+    public record Bar(String label, double value, String note) {
     }
 
     private static final int WIDTH = 640;
@@ -31,7 +31,7 @@ final class SvgBarChart {
      * @param threshold a value above which a bar counts as a breach; null for none
      * @param empty     what the chart says when there are no bars (what to do about it)
      */
-    static String render(String title, List<Bar> bars, Double threshold, String empty) {
+    public static String render(String title, List<Bar> bars, Double threshold, String empty) {
         int height = TOP + Math.max(1, bars.size()) * ROW + 12;
         double max = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(0);
         double top = SvgLineChart.niceCeiling(Math.max(max, threshold == null ? 0 : threshold));
