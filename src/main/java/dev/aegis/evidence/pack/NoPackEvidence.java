@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A pack without an evidence register: no evidence items (the PDF says so). */
+@org.springframework.stereotype.Component
 final class NoPackEvidence implements PackEvidence {
 
     @Override

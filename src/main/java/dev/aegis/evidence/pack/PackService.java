@@ -53,13 +53,15 @@ public class PackService {
     private final Packs packs;
     private final PackBuilder builder;
     private final FrameworkCatalog catalog;
+    private final RegisterHistory history;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Path dir;
     private final ThreadPoolExecutor pool;
 
-    PackService(Packs packs, PackBuilder builder, FrameworkCatalog catalog, ApplicationEventPublisher events,
+    PackService(Packs packs, PackBuilder builder, FrameworkCatalog catalog, RegisterHistory history,
+            ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock,
             @Value("${aegis.evidence.dir:${AEGIS_EVIDENCE_DIR:data/evidence}}") String dir,
             @Value("${aegis.packs.threads:${AEGIS_PACK_THREADS:1}}") int threads,
@@ -67,6 +69,7 @@ public class PackService {
         this.packs = packs;
         this.builder = builder;
         this.catalog = catalog;
+        this.history = history;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -129,6 +132,27 @@ public class PackService {
     public List<PackView> running() {
         return packs.findByStateIn(List.of(Pack.State.REQUESTED, Pack.State.BUILDING)).stream().map(PackView::of)
                 .toList();
+    }
+
+    /** A framework or an AI system to choose in the pack form. */
+    public record Choice(String code, long id, String label) {
+    }
+
+    /** The frameworks a pack can be built for. */
+    @PreAuthorize(BUILDERS)
+    @Transactional(readOnly = true)
+    public List<Choice> frameworks() {
+        return catalog.frameworks().stream().map(f -> new Choice(f.code(), f.id(), f.name() + " (" + f.version() + ")"))
+                .toList();
+    }
+
+    /** The AI systems of the inventory today, by name. */
+    @PreAuthorize(BUILDERS)
+    @Transactional(readOnly = true)
+    public List<Choice> systems() {
+        return history.systems(clock.instant()).stream()
+                .map(s -> new Choice(null, s.id(), s.name() + " [#" + s.id() + "]"))
+                .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
     /** Writes a sealed pack's ZIP, exactly as sealed; the download is audited. */

@@ -55,9 +55,13 @@ class SnapshotReader {
     }
 
     Snapshot read(String frameworkCode, Collection<Long> systemIds, LocalDate asOf) {
+        return read(frameworkCode, systemIds, asOf, RegisterHistory.endOf(asOf));
+    }
+
+    /** As {@link #read(String, Collection, LocalDate)}, at an exact moment (tests pin one between two changes). */
+    Snapshot read(String frameworkCode, Collection<Long> systemIds, LocalDate asOf, Instant at) {
         FrameworkSummary framework = catalog.frameworks().stream().filter(f -> f.code().equals(frameworkCode))
                 .findFirst().orElseThrow(() -> new DomainRuleException("framework", "No framework " + frameworkCode));
-        Instant at = RegisterHistory.endOf(asOf);
         List<SystemAt> all = history.systems(at);
         boolean allSystems = systemIds == null || systemIds.isEmpty();
         List<SystemAt> systems = allSystems ? all : all.stream().filter(s -> systemIds.contains(s.id())).toList();
