@@ -1,6 +1,6 @@
 package dev.aegis.evidence.pack;
 
-import static dev.aegis.inventory.AiSystemFixtures.diagnosisAssistant;
+import dev.aegis.evidence.pack.PackFixtures.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,24 +62,10 @@ class PackServiceTest {
         TestAccounts.signOut();
     }
 
-    record Scope(AiSystem system, long controlId, String controlTitle, Risk risk) {
-    }
+    @Autowired PackFixtures fixtures;
 
-    /** One AI system with a control implementing ISO/IEC 42001 A.6.2.4 applied to it, and a risk. */
     Scope scope(String tag) {
-        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        AiSystem system = systems.register(diagnosisAssistant("Pack system " + tag, "officer"));
-        long requirement = catalog.find(ISO, "A.6.2.4").orElseThrow().id();
-        String title = "Model verification gate " + tag;
-        long control = controls.create(new ControlDetails(title, "Every release is verified", ControlType.PREVENTIVE,
-                "officer", ImplementationStatus.IMPLEMENTED, null, TestFrequency.QUARTERLY, LocalDate.now(),
-                dev.aegis.control.ControlVocabulary.TestResult.PASSED, Map.of(requirement, MappingStrength.FULL),
-                Set.of())).getId();
-        controls.apply(control, List.of(system.getId()), ImplementationStatus.IN_PROGRESS);
-        Risk risk = risks.identify(new RiskDetails("Hallucinated dosage " + tag, "The assistant invents a dose",
-                Category.SAFETY, Set.of(system.getId()), Set.of(), Set.of(), 3, 5, "officer",
-                LocalDate.now().plusMonths(1)));
-        return new Scope(system, control, title, risk);
+        return fixtures.scope(tag);
     }
 
     PackView sealed(PackView requested) throws InterruptedException {
