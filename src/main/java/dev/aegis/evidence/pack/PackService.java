@@ -63,7 +63,8 @@ public class PackService {
     PackService(Packs packs, PackBuilder builder, FrameworkCatalog catalog, RegisterHistory history,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock,
-            @Value("${aegis.evidence.dir:${AEGIS_EVIDENCE_DIR:data/evidence}}") String dir,
+            @Value("${aegis.packs.dir:${AEGIS_PACKS_DIR:}}") String packsDir,
+            @Value("${aegis.evidence.dir:${AEGIS_EVIDENCE_DIR:}}") String evidenceDir,
             @Value("${aegis.packs.threads:${AEGIS_PACK_THREADS:1}}") int threads,
             @Value("${aegis.packs.queue:${AEGIS_PACK_QUEUE:20}}") int queue) {
         this.packs = packs;
@@ -73,13 +74,27 @@ public class PackService {
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.dir = Path.of(dir, "packs");
+        this.dir = packsDirectory(packsDir, evidenceDir);
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
                 r -> {
                     Thread t = new Thread(r, "evidence-pack");
                     t.setDaemon(true);
                     return t;
                 });
+    }
+
+    /**
+     * Where sealed ZIPs are kept: AEGIS_PACKS_DIR, else {@code packs/} in AEGIS_EVIDENCE_DIR, else {@code ./data/packs}.
+     * On disk rather than in PostgreSQL because a pack of thousands of files is written and read as a stream.
+     */
+    static Path packsDirectory(String packsDir, String evidenceDir) {
+        if (packsDir != null && !packsDir.isBlank()) {
+            return Path.of(packsDir);
+        }
+        if (evidenceDir != null && !evidenceDir.isBlank()) {
+            return Path.of(evidenceDir, "packs");
+        }
+        return Path.of("data", "packs");
     }
 
     /** Asks for a pack; it is built in the background. Empty systems: every AI system. */

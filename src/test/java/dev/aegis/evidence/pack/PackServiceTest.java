@@ -90,7 +90,7 @@ class PackServiceTest {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 Path target = dir.resolve(e.getName()).normalize();
-                assertThat(target).startsWith(dir);
+                assertThat(target.startsWith(dir)).as(e.getName()).isTrue();
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target);
             }
