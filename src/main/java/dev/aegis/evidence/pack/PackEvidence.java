@@ -18,13 +18,15 @@ public interface PackEvidence {
             String mediaType, Long size, String sha256, String url, Set<Long> controlIds, Set<Long> requirementIds,
             Set<Long> systemIds) {
 
+        /** Whether this version has stored bytes (a file, or a record Aegis filed itself); a link has none. */
         public boolean hasFile() {
-            return fileName != null && sha256 != null;
+            return sha256 != null;
         }
 
         /** Where the file lies inside the pack: {@code evidence/<id>-v<n>-<file name>}. */
         public String path() {
-            return "evidence/" + id + "-v" + version + "-" + fileName.replaceAll("[/\\\\\\p{Cntrl}]", "_");
+            String name = fileName == null || fileName.isBlank() ? "record" : fileName;
+            return "evidence/" + id + "-v" + version + "-" + name.replaceAll("[/\\\\\\p{Cntrl}]", "_");
         }
     }
 

@@ -18,6 +18,10 @@ import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import dev.aegis.evidence.EvidenceDetails;
+import dev.aegis.evidence.EvidenceService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +39,11 @@ class PackFixtures {
     private final RiskService risks;
     private final FrameworkCatalog catalog;
     private final TestAccounts accounts;
+    private final EvidenceService evidence;
 
     PackFixtures(AiSystemService systems, ControlService controls, RiskService risks, FrameworkCatalog catalog,
-            TestAccounts accounts) {
+            TestAccounts accounts, EvidenceService evidence) {
+        this.evidence = evidence;
         this.systems = systems;
         this.controls = controls;
         this.risks = risks;
@@ -45,12 +51,14 @@ class PackFixtures {
         this.accounts = accounts;
     }
 
-    record Scope(AiSystem system, long controlId, String controlTitle, Risk risk) {
+    record Scope(AiSystem system, long controlId, String controlTitle, Risk risk, long evidenceId, String evidenceTitle,
+            String evidenceSha256) {
     }
 
     /**
      * Signed in as a governance officer: one AI system "Pack system {tag}" with a control implementing ISO/IEC 42001
-     * A.6.2.4 applied to it (in progress there) and a risk "Hallucinated dosage {tag}".
+     * A.6.2.4 applied to it (in progress there), a text file of evidence "Verification report {tag}" linked to both,
+     * and a risk "Hallucinated dosage {tag}".
      */
     Scope scope(String tag) {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
@@ -64,6 +72,13 @@ class PackFixtures {
         Risk risk = risks.identify(new RiskDetails("Hallucinated dosage " + tag, "The assistant invents a dose",
                 Category.SAFETY, Set.of(system.getId()), Set.of(), Set.of(), 3, 5, "officer",
                 LocalDate.now().plusMonths(1)));
-        return new Scope(system, control, title, risk);
+        String evidenceTitle = "Verification report " + tag;
+        var item = evidence.addFile(new EvidenceDetails(evidenceTitle, "Signed release verification", "officer",
+                LocalDate.now().minusDays(1), LocalDate.now().minusDays(30), LocalDate.now(), LocalDate.now().plusYears(1),
+                Set.of(control), Set.of(requirement), Set.of(system.getId())), "verification-" + tag + ".txt",
+                new ByteArrayInputStream(("Release 4.2 verified on the hold-out set; Müller signed off. " + tag)
+                        .getBytes(StandardCharsets.UTF_8)));
+        String sha = evidence.forScope(Set.of(control), Set.of(), java.time.Instant.now()).getFirst().sha256();
+        return new Scope(system, control, title, risk, item.getId(), evidenceTitle, sha);
     }
 }

@@ -118,19 +118,23 @@ class PackServiceTest {
         packs.download(pack.id(), zip);
         assertThat(PackBuilder.sha256().digest(zip.toByteArray())).asHexString().isEqualToIgnoringCase(pack.zipSha256());
         Path root = unzip(zip.toByteArray(), dir);
-        assertThat(root.resolve("SHA256SUMS")).content().contains("pack.pdf", "manifest.json");
+        String evidenceFile = "evidence/" + s.evidenceId() + "-v1-verification-zip.txt";
+        assertThat(root.resolve("SHA256SUMS")).content().contains("pack.pdf", "manifest.json", "README.txt",
+                s.evidenceSha256() + "  " + evidenceFile);
+        assertThat(root.resolve("manifest.json")).content().contains(evidenceFile, s.evidenceSha256());
         assertThat(sha256sumCheck(root)).isZero();
         assertThat(PackBuilder.sha256().digest(Files.readAllBytes(root.resolve("manifest.json")))).asHexString()
                 .isEqualToIgnoringCase(pack.manifestSha256());
 
         String pdf = text(Files.readAllBytes(root.resolve("pack.pdf")));
         assertThat(pdf).contains(pack.manifestSha256(), "Contents", "Statement of Applicability", s.controlTitle(),
-                "Pack system zip: In progress", "Hallucinated dosage zip", "No findings module");
+                "Pack system zip: In progress", "Hallucinated dosage zip", "No findings module", s.evidenceTitle(),
+                s.evidenceSha256());
         for (var r : catalog.tree(ISO, false).stream().filter(r -> r.assessable()).toList()) {
             assertThat(pdf).contains(r.refId() + " · ");
         }
 
-        Files.writeString(root.resolve("manifest.json"), " ", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(root.resolve(evidenceFile), "Release 4.2 NOT verified", StandardCharsets.UTF_8);
         assertThat(sha256sumCheck(root)).isNotZero();
 
         assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'EvidencePack' "

@@ -59,7 +59,8 @@ class ReportsTest {
         assertThat(oscal.problems(document)).isEmpty();
         String json = new String(document, StandardCharsets.UTF_8);
         assertThat(json).contains("\"a.6.2.4\"", s.controlTitle(), "not-satisfied", "reviewed-controls",
-                "\"observations\"", "\"findings\"");
+                "\"observations\"", "\"findings\"", "relevant-evidence", s.evidenceSha256(),
+                "evidence/" + s.evidenceId() + "-v1-verification-oscal.txt");
 
         String token = accounts.tokenFor(accounts.create("api-auditor", Role.AUDITOR));
         var response = new Http(port).get("/api/v1/oscal/assessment-results?framework=" + PackFixtures.ISO

@@ -32,20 +32,24 @@ class NavigationTest {
     private static final List<String> CATALOGS = List.of("Frameworks", "Crosswalks", "ATLAS matrix");
 
     private static final Map<Role, List<String>> MENU = Map.of(
-            Role.ADMIN, menu(true, true, "Import framework", "Monitor", "Audit log", "Users", "My account", "About"),
-            Role.AUDITOR, menu(true, true, "Monitor", "Audit log", "My account", "About"),
-            Role.GOVERNANCE_OFFICER, menu(true, true, "Import framework", "Monitor", "My account", "About"),
-            Role.VENDOR_MANAGER, menu(true, false, "My account", "About"),
-            Role.SYSTEM_OWNER, menu(false, false, "My account", "About"));
+            Role.ADMIN, menu(true, true, true, "Import framework", "Monitor", "Audit log", "Users", "My account",
+                    "About"),
+            Role.AUDITOR, menu(true, true, true, "Monitor", "Audit log", "My account", "About"),
+            Role.GOVERNANCE_OFFICER, menu(true, true, true, "Import framework", "Monitor", "My account", "About"),
+            Role.VENDOR_MANAGER, menu(true, false, false, "My account", "About"),
+            Role.SYSTEM_OWNER, menu(false, true, false, "My account", "About"));
 
     /**
-     * The registers, Vendors for those who see vendors, Evidence packs for those who build them, the catalogs, then
-     * what else the role has.
+     * The registers, Vendors and Evidence for those who see them, Evidence packs for those who build them, the
+     * catalogs, then what else the role has.
      */
-    private static List<String> menu(boolean vendors, boolean packs, String... after) {
+    private static List<String> menu(boolean vendors, boolean evidence, boolean packs, String... after) {
         List<String> items = new java.util.ArrayList<>(REGISTERS);
         if (vendors) {
             items.add("Vendors");
+        }
+        if (evidence) {
+            items.add("Evidence");
         }
         if (packs) {
             items.add("Evidence packs");

@@ -1,0 +1,253 @@
+package dev.aegis.evidence;
+
+import dev.aegis.control.Control;
+import dev.aegis.control.ControlService;
+import dev.aegis.control.RequirementMapping;
+import dev.aegis.evidence.EvidenceDetails.Dates;
+import dev.aegis.evidence.EvidenceEvents.EvidenceRecordExtended;
+import dev.aegis.evidence.EvidenceService.Links;
+import dev.aegis.inventory.AiSystemService;
+import dev.aegis.shared.Actors;
+import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
+import dev.aegis.vendor.Vendor;
+import dev.aegis.vendor.VendorEvents.AssessmentDecided;
+import dev.aegis.vendor.VendorService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Files the records Aegis makes itself as RECORD evidence, once the fact they record has committed:
+ * <ul>
+ * <li>telemetry test results: one item per telemetry test, one version per day (UTC) of results — the day's version
+ * holds every result of that day as JSON (figure, window, reference, bin edges…), so a test run every few minutes
+ * makes one version a day instead of hundreds of items. The item is linked to the control, the AI system and the
+ * requirements the control is mapped to (links added later when the control gains mappings, never undone);</li>
+ * <li>vendor assessment decisions: one item per assessment, linked to the AI systems that depend on the vendor; a
+ * later decision on the same assessment is a new version.</li>
+ * </ul>
+ * The work runs as {@link Actors#SYSTEM} in a transaction of its own; a failure is logged and never undoes the fact.
+ */
+@Component
+class RecordKeeper {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordKeeper.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EvidenceItems items;
+    private final EvidenceVersions versions;
+    private final EvidenceService service;
+    private final ControlService controls;
+    private final AiSystemService systems;
+    private final VendorService vendors;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecordKeeper(EvidenceItems items, EvidenceVersions versions, EvidenceService service, ControlService controls,
+            AiSystemService systems, VendorService vendors, ApplicationEventPublisher events, Clock clock) {
+        this.items = items;
+        this.versions = versions;
+        this.service = service;
+        this.controls = controls;
+        this.systems = systems;
+        this.vendors = vendors;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static String telemetryKey(long testId) {
+        return "telemetry-test:" + testId;
+    }
+
+    static String assessmentKey(long assessmentId) {
+        return "vendor-assessment:" + assessmentId;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ControlTestRecorded result) {
+        try {
+            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER", () -> file(result));
+        } catch (RuntimeException e) {
+            log.error("Could not file telemetry result {} of test {} as evidence", result.resultId(), result.testId(), e);
+            throw e;
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AssessmentDecided decision) {
+        String decidedBy = Actors.current();
+        try {
+            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER", () -> file(decision, decidedBy));
+        } catch (RuntimeException e) {
+            log.error("Could not file the decision on vendor assessment {} as evidence", decision.assessmentId(), e);
+            throw e;
+        }
+    }
+
+    // ---- telemetry ---------------------------------------------------------------------------------------------
+
+    private void file(ControlTestRecorded r) {
+        LocalDate day = LocalDate.ofInstant(r.recordedAt(), ZoneOffset.UTC);
+        Control control = controls.get(r.controlId());
+        Set<Long> requirements = control.getRequirements().stream().map(RequirementMapping::requirementId)
+                .collect(Collectors.toSet());
+        Links links = new Links(Set.of(r.controlId()), requirements, Set.of(r.systemId()));
+        Map<String, Object> entry = entry(r);
+        Optional<EvidenceItem> existing = items.findByRecordKey(telemetryKey(r.testId()));
+        if (existing.isEmpty()) {
+            String system = systems.names(Set.of(r.systemId())).getOrDefault(r.systemId(), "AI system " + r.systemId());
+            String subject = r.subject() == null || r.subject().isBlank() ? "" : " of " + r.subject();
+            EvidenceDetails details = new EvidenceDetails(
+                    "Telemetry test: " + r.metric() + subject + " on " + r.deployment() + " (" + system + ")",
+                    "Results of the telemetry test " + r.testId() + " of the control \"" + control.getTitle()
+                            + "\", filed by Aegis: one version per day, each result with its figure, window, "
+                            + "reference and bin edges.",
+                    owner(control), day, windowStart(r), windowEnd(r), null,
+                    links.controlIds(), links.requirementIds(), links.systemIds());
+            service.addRecord(telemetryKey(r.testId()), details, fileName(r.testId(), day),
+                    telemetryJson(r, List.of(entry)));
+            return;
+        }
+        EvidenceItem item = existing.get();
+        Optional<EvidenceVersion> sameDay = versions.findByItemIdOrderByNumberDesc(item.getId()).stream()
+                .filter(v -> day.equals(v.getCollectedOn())).findFirst();
+        if (sameDay.isPresent()) {
+            extend(item, sameDay.get(), r, entry);
+        } else {
+            service.addRecordVersion(item, new Dates(day, windowStart(r), windowEnd(r), null),
+                    fileName(r.testId(), day), telemetryJson(r, List.of(entry)));
+        }
+        service.addLinks(item.getId(), links);
+    }
+
+    /** Adds a result to its day's version, unless that result is in it already (the event may come twice). */
+    @SuppressWarnings("unchecked")
+    private void extend(EvidenceItem item, EvidenceVersion version, ControlTestRecorded r, Map<String, Object> entry) {
+        Map<String, Object> doc = JSON.readValue(version.getRecord(), LinkedHashMap.class);
+        List<Map<String, Object>> results = new ArrayList<>((List<Map<String, Object>>) doc.get("results"));
+        boolean known = results.stream().anyMatch(m -> m.get("resultId") instanceof Number n && n.longValue() == r.resultId());
+        if (known) {
+            return;
+        }
+        results.add(entry);
+        version.rewrite(telemetryJson(r, results));
+        LocalDate from = min(version.getEffectiveFrom(), windowStart(r));
+        LocalDate to = max(version.getEffectiveTo(), windowEnd(r));
+        Dates dates = new Dates(version.getCollectedOn(), from, to, version.getExpiresOn());
+        version.date(dates);
+        versions.save(version);
+        if (version.getNumber() == item.getCurrentVersion()) {
+            item.showDates(dates, clock.instant());
+            items.save(item);
+        }
+        events.publishEvent(new EvidenceRecordExtended(item.getId(), version.getNumber(), version.getSha256(),
+                results.size()));
+    }
+
+    private static Map<String, Object> entry(ControlTestRecorded r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("resultId", r.resultId());
+        m.put("recordedAt", r.recordedAt().toString());
+        m.put("outcome", r.outcome().name());
+        m.put("metric", r.metric());
+        m.put("subject", r.subject());
+        m.put("comparison", r.comparison());
+        m.put("threshold", r.threshold());
+        m.put("figure", r.figure());
+        m.put("sampleSize", r.sampleSize());
+        m.put("windowStart", r.windowStart() == null ? null : r.windowStart().toString());
+        m.put("windowEnd", r.windowEnd() == null ? null : r.windowEnd().toString());
+        m.put("reference", r.reference());
+        m.put("binEdges", r.binEdges());
+        return m;
+    }
+
+    private static String telemetryJson(ControlTestRecorded r, List<Map<String, Object>> results) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", "aegis-telemetry-record/1");
+        doc.put("testId", r.testId());
+        doc.put("controlId", r.controlId());
+        doc.put("systemId", r.systemId());
+        doc.put("source", r.source());
+        doc.put("deployment", r.deployment());
+        doc.put("results", results);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    }
+
+    private static String fileName(long testId, LocalDate day) {
+        return "telemetry-test-" + testId + "-" + day + ".json";
+    }
+
+    private static LocalDate windowStart(ControlTestRecorded r) {
+        return LocalDate.ofInstant(r.windowStart() == null ? r.recordedAt() : r.windowStart(), ZoneOffset.UTC);
+    }
+
+    private static LocalDate windowEnd(ControlTestRecorded r) {
+        return LocalDate.ofInstant(r.windowEnd() == null ? r.recordedAt() : r.windowEnd(), ZoneOffset.UTC);
+    }
+
+    private static String owner(Control control) {
+        return control.getOwner() == null || control.getOwner().isBlank() ? Actors.SYSTEM : control.getOwner();
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    // ---- vendor assessments ------------------------------------------------------------------------------------
+
+    private void file(AssessmentDecided d, String decidedBy) {
+        Vendor vendor = vendors.get(d.vendorId());
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", "aegis-vendor-assessment-record/1");
+        doc.put("assessmentId", d.assessmentId());
+        doc.put("vendorId", d.vendorId());
+        doc.put("vendor", vendor.getName());
+        doc.put("decision", d.approved() ? "APPROVED" : "REJECTED");
+        doc.put("score", d.score());
+        doc.put("decidedBy", decidedBy);
+        doc.put("decidedAt", clock.instant().toString());
+        doc.put("criticality", vendor.getCriticality() == null ? null : vendor.getCriticality().name());
+        doc.put("tier", vendor.getTier() == null ? null : vendor.getTier().name());
+        doc.put("systems", vendor.getSystems());
+        String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        String fileName = "vendor-assessment-" + d.assessmentId() + ".json";
+        Dates dates = new Dates(today, today, null, null);
+        Optional<EvidenceItem> existing = items.findByRecordKey(assessmentKey(d.assessmentId()));
+        if (existing.isPresent()) {
+            service.addRecordVersion(existing.get(), dates, fileName, json);
+            service.addLinks(existing.get().getId(), new Links(Set.of(), Set.of(), vendor.getSystems()));
+            return;
+        }
+        String owner = decidedBy == null || Actors.SYSTEM.equals(decidedBy) ? Actors.SYSTEM : decidedBy;
+        EvidenceDetails details = new EvidenceDetails(
+                "Vendor assessment of " + vendor.getName() + ": " + (d.approved() ? "approved" : "rejected"),
+                "The decision on vendor assessment " + d.assessmentId() + (d.score() == null ? "" : ", score " + d.score())
+                        + ", filed by Aegis.",
+                owner, today, today, null, null, Set.of(), Set.of(), vendor.getSystems());
+        service.addRecord(assessmentKey(d.assessmentId()), details, fileName, json);
+    }
+}
