@@ -4,6 +4,7 @@
  * module of {@code evidence}: it reads the evidence register through its read API and the other registers (risks
  * included, which the register itself does not need) through their services.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory", "risk",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
+        "inventory :: system-page", "risk",
         "control", "evidence"})
 package dev.aegis.evidence.pack;
