@@ -71,6 +71,6 @@ class ReportsTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(PackServiceTest.text(pdf.body())).contains("Pack system oscal");
         var owner = accounts.tokenFor(accounts.create("api-owner", Role.SYSTEM_OWNER));
-        assertThat(new Http(port).get("/api/v1/reports/risk-register.pdf", owner).statusCode()).isEqualTo(403);
+        assertThat(new Http(port).download("/api/v1/reports/risk-register.pdf", owner).statusCode()).isEqualTo(403);
     }
 }
