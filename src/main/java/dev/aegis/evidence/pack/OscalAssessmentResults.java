@@ -8,6 +8,7 @@ import com.networknt.schema.path.PathType;
 import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
 import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.framework.OscalIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OscalAssessmentResults {
 
-    static final String NS = "https://aegis.dev/ns/oscal";
-    private static final UUID NAMESPACE = UUID.fromString("9b0f5a8e-3c1d-4f7a-b6e2-5d4c3b2a1f00");
+    static final String NS = OscalIds.AEGIS_NS;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final Schema schema = load("oscal/1.2.1/oscal_assessment-results_schema.json");
 
@@ -151,7 +151,7 @@ class OscalAssessmentResults {
         metadata.put("title", "Aegis assessment results: " + s.framework().name() + " as of " + s.asOf());
         metadata.put("last-modified", stamp);
         metadata.put("version", s.asOf().toString());
-        metadata.put("oscal-version", "1.2.1");
+        metadata.put("oscal-version", OscalIds.OSCAL_VERSION);
         Map<String, Object> ar = new LinkedHashMap<>();
         ar.put("uuid", uuid("assessment-results|" + scopeKey + "|" + stamp).toString());
         ar.put("metadata", metadata);
@@ -173,40 +173,12 @@ class OscalAssessmentResults {
         return Map.of("name", name, "ns", NS, "value", value);
     }
 
-    /** "GOVERN 1.1" → "govern-1.1", "A.6.2.4" → "a.6.2.4": OSCAL tokens (as the catalog export names them). */
     static String token(String refId) {
-        StringBuilder out = new StringBuilder();
-        for (int cp : refId.toLowerCase(Locale.ROOT).codePoints().toArray()) {
-            if (Character.isLetterOrDigit(cp) || cp == '.' || cp == '_' || cp == '-') {
-                out.appendCodePoint(cp);
-            } else if (!out.isEmpty() && out.charAt(out.length() - 1) != '-') {
-                out.append('-');
-            }
-        }
-        while (!out.isEmpty() && out.charAt(out.length() - 1) == '-') {
-            out.setLength(out.length() - 1);
-        }
-        if (out.isEmpty() || !(Character.isLetter(out.codePointAt(0)) || out.charAt(0) == '_')) {
-            out.insert(0, '_');
-        }
-        return out.toString();
+        return OscalIds.token(refId);
     }
 
-    /** A name-based (SHA-1, version 5) uuid: OSCAL accepts versions 4 and 5 only. */
     static UUID uuid(String name) {
-        java.security.MessageDigest sha1;
-        try {
-            sha1 = java.security.MessageDigest.getInstance("SHA-1");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        sha1.update(java.nio.ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-                .putLong(NAMESPACE.getLeastSignificantBits()).array());
-        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-        java.nio.ByteBuffer bits = java.nio.ByteBuffer.wrap(hash, 0, 16);
-        return new UUID(bits.getLong(), bits.getLong());
+        return OscalIds.uuid(name);
     }
 
     private static Schema load(String resource) {
