@@ -26,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>vendor assessment decisions: one item per assessment, linked to the AI systems that depend on the vendor; a
  * later decision on the same assessment is a new version.</li>
  * </ul>
- * The work runs as {@link Actors#SYSTEM} in a transaction of its own; a failure is logged and never undoes the fact.
+ * The work runs as {@link Actors#SYSTEM} in a transaction of its own; a failure is logged and never undoes the fact,
+ * nor reaches the code that announced it.
  */
 @Component
 class RecordKeeper {
@@ -58,9 +60,13 @@ class RecordKeeper {
     private final VendorService vendors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     RecordKeeper(EvidenceItems items, EvidenceVersions versions, EvidenceService service, ControlService controls,
-            AiSystemService systems, VendorService vendors, ApplicationEventPublisher events, Clock clock) {
+            AiSystemService systems, VendorService vendors, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.items = items;
         this.versions = versions;
         this.service = service;
@@ -80,25 +86,22 @@ class RecordKeeper {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(ControlTestRecorded result) {
         try {
-            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER", () -> file(result));
+            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER", () -> transaction.executeWithoutResult(s -> file(result)));
         } catch (RuntimeException e) {
             log.error("Could not file telemetry result {} of test {} as evidence", result.resultId(), result.testId(), e);
-            throw e;
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AssessmentDecided decision) {
         String decidedBy = Actors.current();
         try {
-            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER", () -> file(decision, decidedBy));
+            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER",
+                    () -> transaction.executeWithoutResult(s -> file(decision, decidedBy)));
         } catch (RuntimeException e) {
             log.error("Could not file the decision on vendor assessment {} as evidence", decision.assessmentId(), e);
-            throw e;
         }
     }
 

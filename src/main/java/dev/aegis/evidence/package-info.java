@@ -5,6 +5,6 @@
  * evidence packs, reports and OSCAL live in {@code evidence.pack} and read evidence through
  * {@link dev.aegis.evidence.EvidenceService#forScope} and {@link dev.aegis.evidence.EvidenceService#content}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "framework", "inventory",
-        "inventory :: system-page", "control", "telemetry", "vendor", "notification", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
+        "inventory :: system-page", "control", "telemetry", "vendor", "notification"})
 package dev.aegis.evidence;
