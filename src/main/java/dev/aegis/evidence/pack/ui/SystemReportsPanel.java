@@ -25,9 +25,10 @@ class SystemReportsPanel implements SystemPagePanel {
         this.reports = reports;
     }
 
+    /** Last on the page: the report buttons never push the risk and evidence panels down. */
     @Override
     public int order() {
-        return 5;
+        return 90;
     }
 
     @Override
