@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.QueryParameters;
@@ -52,6 +53,16 @@ class SystemEvidencePanel implements SystemPagePanel {
         grid.addColumn(i -> EvidenceView.text(i.getExpiresOn())).setHeader("Expires").setSortProperty("expiresOn");
         grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet").setHeader("Reviewed");
         Filter filter = new Filter(null, null, null, systemId, false);
+        Button add = new Button("Add evidence", VaadinIcon.PLUS.create(), e -> UI.getCurrent().navigate("evidence",
+                QueryParameters.simple(Map.of("system", String.valueOf(systemId), "new", "true"))));
+        add.setId("system-evidence-add");
+        add.setVisible(evidence.mayManage() || systems.mayEdit(systemId));
+        if (evidence.count(filter) == 0) {
+            // no empty grid: the page stays as short as it was without evidence
+            panel.add(new H3("Evidence"), new Paragraph("No evidence for this AI system yet. Add a file or a link; "
+                    + "telemetry test results on its controls are filed here by themselves."), add);
+            return panel;
+        }
         grid.setItems(q -> evidence.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> (int) evidence.count(filter));
         grid.setAllRowsVisible(true);
@@ -59,10 +70,6 @@ class SystemEvidencePanel implements SystemPagePanel {
         grid.addItemClickListener(e -> UI.getCurrent().navigate("evidence/" + e.getItem().getId()));
         grid.setEmptyStateText("No evidence for this AI system yet. Add a file or a link with “Add evidence”; "
                 + "telemetry test results on its controls are filed here by themselves.");
-        Button add = new Button("Add evidence", VaadinIcon.PLUS.create(), e -> UI.getCurrent().navigate("evidence",
-                QueryParameters.simple(Map.of("system", String.valueOf(systemId), "new", "true"))));
-        add.setId("system-evidence-add");
-        add.setVisible(evidence.mayManage() || systems.mayEdit(systemId));
         panel.add(new H3("Evidence"), grid, add);
         return panel;
     }
