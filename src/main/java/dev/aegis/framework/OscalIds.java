@@ -16,13 +16,14 @@ import java.util.UUID;
 /**
  * The identifiers Aegis gives things in OSCAL documents. Control and group ids are derived from reference ids, so a
  * catalog export and a mapping export of the same framework always agree on them; uuids are name-based (version 5),
- * so exporting the same content twice gives the same document.
+ * so exporting the same content twice gives the same document. Public for the other OSCAL documents Aegis writes
+ * (the evidence packs' assessment results), so they name requirements as the catalog export does.
  */
-final class OscalIds {
+public final class OscalIds {
 
-    static final String OSCAL_VERSION = "1.2.1";
+    public static final String OSCAL_VERSION = "1.2.1";
     /** Qualifies the properties only Aegis defines (kind, assessable, framework code, review flags). */
-    static final String AEGIS_NS = "https://aegis.dev/ns/oscal";
+    public static final String AEGIS_NS = "https://aegis.dev/ns/oscal";
     private static final UUID NAMESPACE = UUID.fromString("47297917-fa44-4432-b21a-8127af2c0b36");
 
     private OscalIds() {
@@ -58,7 +59,7 @@ final class OscalIds {
      * "GOVERN 1.1" → "govern-1.1", "LLM01:2025" → "llm01-2025", "AML.T0051.000" → "aml.t0051.000", "4.1" → "_4.1":
      * OSCAL tokens start with a letter or underscore and hold only letters, digits, dots, dashes and underscores.
      */
-    static String token(String refId) {
+    public static String token(String refId) {
         StringBuilder out = new StringBuilder();
         for (int cp : refId.toLowerCase(Locale.ROOT).codePoints().toArray()) {
             boolean keep = Character.isLetterOrDigit(cp) || cp == '.' || cp == '_' || cp == '-';
@@ -78,7 +79,7 @@ final class OscalIds {
     }
 
     /** A name-based (SHA-1, version 5) uuid in Aegis's namespace: the same name always gives the same uuid. */
-    static UUID uuid(String name) {
+    public static UUID uuid(String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())

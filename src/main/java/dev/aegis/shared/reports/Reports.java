@@ -40,7 +40,8 @@ public class Reports {
         }
     }
 
-    JasperReport template(String name) {
+    /** The compiled template {@code name}, for callers that fill it themselves (e.g. with a virtualizer). */
+    public JasperReport template(String name) {
         return compiled.computeIfAbsent(name, Reports::load);
     }
 

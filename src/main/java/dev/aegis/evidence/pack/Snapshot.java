@@ -1,0 +1,45 @@
+package dev.aegis.evidence.pack;
+
+import dev.aegis.control.SoaService;
+import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
+import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
+import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
+import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
+import dev.aegis.framework.CatalogViews.FrameworkSummary;
+import dev.aegis.framework.CatalogViews.RequirementSummary;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a pack (and the OSCAL assessment results) says about a framework and a scope as of a date: the framework's
+ * requirements, the controls implementing them and their status per system, the evidence, the risks, the issued
+ * Statement of Applicability current at that date, the open findings and the audit log excerpt.
+ */
+record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<SystemAt> systems, boolean allSystems,
+        List<RequirementSummary> requirements, Map<Long, List<ControlAt>> controlsByRequirement,
+        Map<Long, List<ApplicationAt>> applicationsByControl, Map<Long, List<PackEvidence.Item>> evidenceByControl,
+        List<PackEvidence.Item> evidence, List<RiskAt> risks, SoaService.Issued soa,
+        List<PackFindings.Finding> findings, List<AuditLine> audit, Instant auditFrom) {
+
+    record AuditLine(long id, Instant occurredAt, String actor, String action, String objectType, String objectId,
+            String hash) {
+    }
+
+    Set<Long> systemIds() {
+        return systems.stream().map(SystemAt::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    String scopeLabel() {
+        if (allSystems) {
+            return "All AI systems (" + systems.size() + ")";
+        }
+        return String.join(", ", systems.stream().map(s -> s.name() + " [#" + s.id() + "]").toList());
+    }
+
+    int controlCount() {
+        return (int) controlsByRequirement.values().stream().flatMap(List::stream).map(ControlAt::id).distinct().count();
+    }
+}

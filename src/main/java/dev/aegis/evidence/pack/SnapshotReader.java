@@ -1,0 +1,140 @@
+package dev.aegis.evidence.pack;
+
+import dev.aegis.control.SoaService;
+import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
+import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
+import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
+import dev.aegis.framework.CatalogViews.FrameworkSummary;
+import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.shared.DomainRuleException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a {@link Snapshot}: the catalog through the framework module, the registers as they stood through
+ * {@link RegisterHistory}, the issued Statement of Applicability through the control module, the evidence through
+ * {@link PackEvidence}. The caller's permissions apply (a background build runs as the person who asked for it).
+ */
+@Component
+class SnapshotReader {
+
+    static final String ISO_42001 = "ISO-IEC-42001-2023";
+    /** How far back the audit log excerpt reaches from the "as of" date. */
+    static final int AUDIT_DAYS = 90;
+    static final int AUDIT_LIMIT = 5_000;
+
+    private final FrameworkCatalog catalog;
+    private final RegisterHistory history;
+    private final SoaService soa;
+    private final PackEvidence evidence;
+    private final PackFindings findings;
+    private final JdbcTemplate jdbc;
+
+    SnapshotReader(FrameworkCatalog catalog, RegisterHistory history, SoaService soa, PackEvidence evidence,
+            ObjectProvider<PackFindings> findings, JdbcTemplate jdbc) {
+        this.catalog = catalog;
+        this.history = history;
+        this.soa = soa;
+        this.evidence = evidence;
+        this.findings = findings.getIfAvailable(() -> PackFindings.NONE);
+        this.jdbc = jdbc;
+    }
+
+    Snapshot read(String frameworkCode, Collection<Long> systemIds, LocalDate asOf) {
+        return read(frameworkCode, systemIds, asOf, RegisterHistory.endOf(asOf));
+    }
+
+    /** As {@link #read(String, Collection, LocalDate)}, at an exact moment (tests pin one between two changes). */
+    Snapshot read(String frameworkCode, Collection<Long> systemIds, LocalDate asOf, Instant at) {
+        FrameworkSummary framework = catalog.frameworks().stream().filter(f -> f.code().equals(frameworkCode))
+                .findFirst().orElseThrow(() -> new DomainRuleException("framework", "No framework " + frameworkCode));
+        List<SystemAt> all = history.systems(at);
+        boolean allSystems = systemIds == null || systemIds.isEmpty();
+        List<SystemAt> systems = allSystems ? all : all.stream().filter(s -> systemIds.contains(s.id())).toList();
+        if (!allSystems && systems.size() < Set.copyOf(systemIds).size()) {
+            throw new DomainRuleException("systems", "Some of these AI systems did not exist on " + asOf + ".");
+        }
+        Set<Long> scope = new HashSet<>(systems.stream().map(SystemAt::id).toList());
+
+        List<RequirementSummary> requirements = catalog.tree(frameworkCode, false).stream()
+                .filter(RequirementSummary::assessable).toList();
+        Map<ControlAt, Set<Long>> controls = history.controlsFor(requirements.stream().map(RequirementSummary::id)
+                .toList(), at);
+        List<ApplicationAt> applications = controls.isEmpty() ? List.of()
+                : history.applications(controls.keySet().stream().map(ControlAt::id).toList(), at);
+        Map<Long, List<ApplicationAt>> byControl = new HashMap<>();
+        for (ApplicationAt a : applications) {
+            if (scope.contains(a.systemId())) {
+                byControl.computeIfAbsent(a.controlId(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        // a control is in scope when it applies to a system in scope (every mapped control when the scope is all)
+        Map<Long, List<ControlAt>> byRequirement = new LinkedHashMap<>();
+        Set<Long> controlIds = new HashSet<>();
+        controls.forEach((c, reqs) -> {
+            if (allSystems || byControl.containsKey(c.id())) {
+                controlIds.add(c.id());
+                reqs.forEach(r -> byRequirement.computeIfAbsent(r, k -> new ArrayList<>()).add(c));
+            }
+        });
+
+        List<PackEvidence.Item> items = evidence.forScope(controlIds, allSystems ? Set.of() : scope, at);
+        Map<Long, List<PackEvidence.Item>> evidenceByControl = new HashMap<>();
+        for (PackEvidence.Item i : items) {
+            for (Long c : i.controlIds()) {
+                evidenceByControl.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+            }
+        }
+
+        SoaService.Issued issued = frameworkCode.equals(ISO_42001) ? issuedSoaAt(at) : null;
+        Instant auditFrom = at.minus(AUDIT_DAYS, ChronoUnit.DAYS);
+        var risks = history.risks(allSystems ? Set.of() : scope, at);
+        return new Snapshot(framework, asOf, at, systems, allSystems, requirements, byRequirement, byControl,
+                evidenceByControl, items, risks, issued, findings.openAt(scope, at),
+                audit(auditFrom, at, scope, controlIds, applications, risks), auditFrom);
+    }
+
+    /** Issued versions are immutable: the one in force at that moment is the last issued before it. */
+    private SoaService.Issued issuedSoaAt(Instant at) {
+        return soa.versions().stream().filter(v -> !v.issuedAt().isAfter(at)).findFirst()
+                .map(v -> soa.version(v.number())).orElse(null);
+    }
+
+    private List<Snapshot.AuditLine> audit(Instant from, Instant to, Set<Long> systems, Set<Long> controls,
+            List<ApplicationAt> applications, List<RegisterHistory.RiskAt> risks) {
+        List<Snapshot.AuditLine> out = new ArrayList<>();
+        jdbc.query("""
+                select id, occurred_at, actor, action, object_type, object_id, hash from audit.audit_entry
+                where occurred_at >= ? and occurred_at < ? and (
+                      (object_type = 'AiSystem' and object_id = any(?))
+                   or (object_type = 'Control' and object_id = any(?))
+                   or (object_type = 'ControlApplication' and object_id = any(?))
+                   or (object_type = 'Risk' and object_id = any(?))
+                   or object_type in ('StatementOfApplicability', 'SoaEntry', 'EvidencePack', 'Evidence'))
+                order by id limit ?""", rs -> {
+            out.add(new Snapshot.AuditLine(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+        }, Timestamp.from(from), Timestamp.from(to), texts(systems), texts(controls),
+                texts(applications.stream().filter(a -> systems.contains(a.systemId())).map(ApplicationAt::id).toList()),
+                texts(risks.stream().map(RegisterHistory.RiskAt::id).toList()), AUDIT_LIMIT);
+        return out;
+    }
+
+    private static String[] texts(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).toArray(String[]::new);
+    }
+}
