@@ -1,9 +1,10 @@
 package dev.aegis.notification;
 
 import dev.aegis.security.Role;
-import dev.aegis.security.UserService;
 import dev.aegis.security.UserService.Recipient;
+import dev.aegis.security.UserService;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.AfterCommit;
 import dev.aegis.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends notifications and shows each person their own. Sending is for the system (jobs, event listeners) and needs
@@ -87,7 +86,7 @@ public class Notifications {
             }
             store.save(n);
         }
-        afterCommit(() -> mails.forEach(this::mail));
+        AfterCommit.run(() -> mails.forEach(this::mail));
         return recipients.size();
     }
 
@@ -114,18 +113,6 @@ public class Notifications {
         }
     }
 
-    private static void afterCommit(Runnable work) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
-        }
-    }
 
     // ---- the signed-in user's own -----------------------------------------------------------------------------
 

@@ -157,6 +157,36 @@ public class TelemetryService {
                 "REMOVE", false));
     }
 
+    /** An AI system whose telemetry is stale: one of its linked sources has been failing since then. */
+    public record StaleSystem(long systemId, String system, String source, String deployment, Instant staleSince) {
+    }
+
+    /**
+     * The AI systems with stale telemetry (a linked source failing), the longest stale first; a system owner sees only
+     * their own systems.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<StaleSystem> staleSystems(int limit) {
+        boolean ownOnly = !Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR");
+        List<StaleSystem> stale = new java.util.ArrayList<>();
+        for (TelemetrySource s : sources.findAll()) {
+            if (s.getFailingSince() == null) {
+                continue;
+            }
+            for (DeploymentLink l : links.findBySourceId(s.getId())) {
+                var system = systems.get(l.getSystemId());
+                if (ownOnly && !system.isOwnedBy(Actors.current())) {
+                    continue;
+                }
+                stale.add(new StaleSystem(system.getId(), system.getName(), s.getName(), l.getDeployment(),
+                        s.getFailingSince()));
+            }
+        }
+        stale.sort(java.util.Comparator.comparing(StaleSystem::staleSince).thenComparing(StaleSystem::systemId));
+        return stale.stream().limit(Math.max(1, limit)).toList();
+    }
+
     // links
 
     /** Whether the signed-in user links deployments to and tests this system (for the screens; the methods check again). */

@@ -1,5 +1,6 @@
 package dev.aegis.vendor;
 
+import dev.aegis.shared.AfterCommit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -11,8 +12,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reminds a vendor's contacts (people outside Aegis, so not users to notify) of an assessment that is due soon or
@@ -69,7 +68,7 @@ class ContactMailer {
         message.setTo(to.toArray(String[]::new));
         message.setSubject(subject);
         message.setText(text);
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             try {
                 mail.send(message);
             } catch (MailException e) {
@@ -79,16 +78,4 @@ class ContactMailer {
         return to;
     }
 
-    private static void afterCommit(Runnable work) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
-        }
-    }
 }

@@ -44,7 +44,7 @@ class MonitorAloneIntegrationTest {
     static final String ADMIN_PASSWORD = "Juniper-Compass-Orchard-71";
     static final String BOOTSTRAP_TOKEN = "aeg_monitor-alone-test-token-0123456789";
     static final List<String> REGISTER = List.of("framework", "inventory", "risk", "control", "vendor", "telemetry",
-            "evidence", "findings");
+            "evidence", "finding", "notification");
 
     static String database;
     static RunningAegis monitor;

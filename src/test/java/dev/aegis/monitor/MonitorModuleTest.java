@@ -29,10 +29,28 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared",
         webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"aegis.modules.schemas=shared,monitor", "vaadin.devmode.devTools.enabled=false"})
+// closed after this class: a second web application (its Tomcat and monitor jobs) need not live through the whole run
+@org.springframework.test.annotation.DirtiesContext
 class MonitorModuleTest {
 
+    /**
+     * Starting this context installs its own security context holder strategy in the static holder; the whole
+     * application's context (shared by every other test) keeps using its own, so it is given back afterwards.
+     */
+    private static org.springframework.security.core.context.SecurityContextHolderStrategy previousStrategy;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void rememberTheSecurityContextStrategy() {
+        previousStrategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void giveBackTheSecurityContextStrategy() {
+        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(previousStrategy);
+    }
+
     static final List<String> OTHER_MODULES = List.of("security", "audit", "framework", "inventory", "risk", "control",
-            "vendor", "telemetry", "evidence", "findings");
+            "vendor", "telemetry", "evidence", "finding", "notification");
 
     @LocalServerPort int port;
     @Autowired ConfigurableApplicationContext context;

@@ -169,6 +169,11 @@ class TelemetryLoopTest {
                 .setOpened(true);
         assertThat(LocatorJ._find(Paragraph.class).stream().map(Paragraph::getText))
                 .anyMatch(t -> t.startsWith("data stale since"));
+
+        assertThat(telemetry.staleSystems(1000)).extracting(TelemetryService.StaleSystem::systemId).contains(system);
+        Karibu.navigate("");
+        assertThat(LocatorJ._get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("stale-telemetry-card"))
+                .getElement().getTextRecursively()).contains("Stale telemetry");
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The hook for open findings in a pack. There is no findings module in this build yet: {@link #NONE} says so on the
- * PDF. When the findings module lands, it provides a bean of this type and the section lists its findings.
+ * The open findings of a pack's scope at its as-of moment ({@link RegisterPackFindings} reads the findings register;
+ * {@link #NONE} stands in where no findings register runs, and the PDF says so).
  */
 public interface PackFindings {
 

@@ -6,6 +6,7 @@ import dev.aegis.evidence.pack.PackEvents.PackRequested;
 import dev.aegis.evidence.pack.PackEvents.PackSealed;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.AfterCommit;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.PreDestroy;
@@ -34,8 +35,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -120,7 +119,7 @@ public class PackService {
                 systems.isEmpty() ? "all AI systems" : "AI systems " + pack.getSystemIds(), asOf.toString()));
         long id = pack.getId();
         String actor = pack.getRequestedBy();
-        afterCommit(() -> pool.execute(() -> build(id, actor)));
+        AfterCommit.run(() -> pool.execute(() -> build(id, actor)));
         return PackView.of(pack);
     }
 
@@ -264,16 +263,4 @@ public class PackService {
         return packs.findById(id).orElseThrow(() -> new NotFoundException("No evidence pack " + id));
     }
 
-    private static void afterCommit(Runnable work) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    work.run();
-                }
-            });
-        } else {
-            work.run();
-        }
-    }
 }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
         "inventory :: system-page", "risk",
-        "control", "evidence"})
+        "control", "evidence", "finding"})
 package dev.aegis.evidence.pack;

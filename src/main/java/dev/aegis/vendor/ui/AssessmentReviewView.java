@@ -74,13 +74,22 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
     final Map<Key, Checkbox> ticks = new LinkedHashMap<>();
     final Map<String, TextArea> comments = new LinkedHashMap<>();
     final Div actions = new Div();
+    final Div invitation = new Div();
+    final Button invite = new Button("Send invitation", new Icon(VaadinIcon.ENVELOPE));
+    final Button revoke = new Button("Revoke link", new Icon(VaadinIcon.UNLINK));
+    final com.vaadin.flow.component.textfield.TextField link =
+            new com.vaadin.flow.component.textfield.TextField("Private link for the vendor");
+    final Span invited = new Span();
+    private final String baseUrl;
     private final Div downloads = new Div();
     private long id;
     private Review review;
     private String title = "Assessment review · Aegis";
 
     AssessmentReviewView(AssessmentReview reviews, AssessmentService assessments, ShortfallFindings findings,
-            AssessmentReport report, VendorService vendors) {
+            AssessmentReport report, VendorService vendors,
+            @org.springframework.beans.factory.annotation.Value("${aegis.url:http://localhost:8080}") String url) {
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.reviews = reviews;
         this.assessments = assessments;
         this.findings = findings;
@@ -88,6 +97,7 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         this.mayManage = vendors.mayManage();
         setId("assessment-review");
         configureActions();
+        configureInvitation();
         score.setId("review-score");
         summary.setId("review-summary");
         questions.setId("review-questions");
@@ -97,7 +107,7 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         confirm.addClickListener(e -> confirmFindings());
         confirm.setVisible(mayManage);
         add(new RouterLink("← Vendors", VendorsView.class), heading, summary, new HorizontalLayout(score, downloads),
-                actions, new H3("Answers"), questions, new H3("Findings and proposed risks"), proposals, confirm);
+                invitation, actions, new H3("Answers"), questions, new H3("Findings and proposed risks"), proposals, confirm);
     }
 
     @Override
@@ -129,6 +139,58 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         actions.setVisible(mayManage);
     }
 
+    /**
+     * The vendor's private link: sent to the vendor's contacts (when a mail server is set) and shown once here to copy;
+     * a new link revokes the previous one.
+     */
+    private void configureInvitation() {
+        invitation.setId("review-invitation");
+        invite.setId("invite-vendor");
+        revoke.setId("revoke-link");
+        link.setId("vendor-link");
+        link.setReadOnly(true);
+        link.setWidth("min(48rem, 90vw)");
+        link.setVisible(false);
+        invited.setId("invitation-sent");
+        invite.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        invite.addClickListener(e -> sendInvitation());
+        revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        revoke.addClickListener(e -> revokeLink());
+        Button copy = new Button("Copy", new Icon(VaadinIcon.COPY), e -> link.getElement()
+                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link.getValue()));
+        copy.setId("copy-link");
+        copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        link.setSuffixComponent(copy);
+        HorizontalLayout buttons = new HorizontalLayout(invite, revoke);
+        invitation.add(buttons, link, invited);
+    }
+
+    void sendInvitation() {
+        try {
+            AssessmentService.Invitation sent = assessments.invite(id);
+            load();
+            link.setValue(baseUrl + sent.link().page());
+            link.setHelperText("Shown this once: Aegis keeps only its hash. It works until "
+                    + sent.link().expiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ".");
+            link.setVisible(true);
+            invited.setText(sent.mailedTo().isEmpty()
+                    ? "No e-mail was sent (no mail server, or no contact address): pass the link on yourself."
+                    : "Mailed to " + String.join(", ", sent.mailedTo()) + ".");
+            notice("The vendor's link is ready.", NotificationVariant.LUMO_SUCCESS);
+        } catch (dev.aegis.shared.DomainRuleException e) {
+            notice(e.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    void revokeLink() {
+        assessments.revokeLink(id);
+        link.clear();
+        link.setVisible(false);
+        invited.setText("The link was revoked: the vendor's page now says it no longer works. Send a new link to "
+                + "let them answer again.");
+        notice("Link revoked.", NotificationVariant.LUMO_SUCCESS);
+    }
+
     void load() {
         try {
             review = reviews.review(id);
@@ -157,6 +219,8 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
                 : review.score() + " of 100"));
         boolean submitted = a.getState() == Assessment.State.SUBMITTED;
         actions.setVisible(mayManage && submitted);
+        invitation.setVisible(mayManage && (a.getState() == Assessment.State.DRAFT || a.getState().open()));
+        invite.setText(a.getState() == Assessment.State.DRAFT ? "Send invitation" : "Send a new link");
         showDownloads();
         showQuestions();
         showProposals();

@@ -128,7 +128,7 @@ class PackServiceTest {
 
         String pdf = text(Files.readAllBytes(root.resolve("pack.pdf")));
         assertThat(pdf).contains(pack.manifestSha256(), "Contents", "Statement of Applicability", s.controlTitle(),
-                "Pack system zip: In progress", "Hallucinated dosage zip", "No findings module", s.evidenceTitle(),
+                "Pack system zip: In progress", "Hallucinated dosage zip", "No finding was open on", s.evidenceTitle(),
                 s.evidenceSha256());
         for (var r : catalog.tree(ISO, false).stream().filter(r -> r.assessable()).toList()) {
             assertThat(pdf).contains(r.refId() + " · ");
@@ -141,6 +141,36 @@ class PackServiceTest {
                 + "and object_id = ?", String.class, String.valueOf(pack.id())))
                 .contains("REQUEST", "SEAL", "DOWNLOAD");
         assertThat(packs.list(PageRequest.of(0, 50)).getContent()).extracting(PackView::id).contains(pack.id());
+    }
+
+    @Autowired dev.aegis.finding.TelemetryFixtures breaches;
+
+    @Test
+    void the_findings_open_in_the_scope_on_the_as_of_date_are_in_the_pack_and_later_ones_are_not() throws Exception {
+        var breach = breaches.breached("Pack finding", java.time.Instant.now());
+        TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
+
+        PackView today = sealed(packs.request(ISO, List.of(breach.systemId()), LocalDate.now(ZoneOffset.UTC)));
+        PackView before = sealed(packs.request(ISO, List.of(breach.systemId()),
+                LocalDate.now(ZoneOffset.UTC).minusDays(1)));
+
+        assertThat(today.state()).as(today.failure()).isEqualTo("SEALED");
+        assertThat(pdfOf(today)).contains("5 Open findings", "F-" + breach.findingId());
+        assertThat(pdfOf(before)).contains("No finding was open on").doesNotContain("F-" + breach.findingId());
+    }
+
+    private String pdfOf(PackView pack) throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        packs.download(pack.id(), zip);
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.getName().equals("pack.pdf")) {
+                    return text(in.readAllBytes());
+                }
+            }
+        }
+        throw new AssertionError("no pack.pdf in pack " + pack.id());
     }
 
     @Test

@@ -58,6 +58,29 @@ class AssessmentReviewViewTest {
     }
 
     @Test
+    void a_manager_sends_the_invitation_from_the_review_and_gets_the_link_to_copy_once() {
+        Started s = ReviewFixtures.start(accounts, systems, vendors, templates, service);
+        long id = s.assessment().getId();
+        Karibu.signInAndOpen(context, s.manager());
+        AssessmentReviewView view = open(id);
+        assertThat(view.invitation.isVisible()).isTrue();
+        assertThat(view.link.isVisible()).isFalse();
+
+        view.invite.click();
+
+        assertThat(view.link.isVisible()).isTrue();
+        assertThat(view.link.getValue()).contains("/assets/vendor-portal.html#aegp_");
+        String token = view.link.getValue().substring(view.link.getValue().indexOf('#') + 1);
+        assertThat(portal.open(token)).isNotNull();
+        assertThat(service.get(id).getState()).isEqualTo(dev.aegis.vendor.Assessment.State.INVITED);
+
+        view.revoke.click();
+        assertThat(view.link.isVisible()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> portal.open(token))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void a_manager_comments_raises_the_proposed_risks_once_and_approves_with_clear_messages() {
         Started s = submitted();
         long id = s.assessment().getId();
