@@ -1,6 +1,5 @@
 package dev.aegis.evidence.pack;
 
-import dev.aegis.finding.Finding;
 import dev.aegis.finding.FindingService;
 import dev.aegis.finding.FindingVocabulary.State;
 import java.time.Instant;
@@ -44,10 +43,10 @@ class RegisterPackFindings implements PackFindings {
 
     private void collect(FindingService.Filter filter, Instant at, List<PackFindings.Finding> into) {
         int page = 0;
-        Page<Finding> found;
+        Page<dev.aegis.finding.Finding> found;
         do {
             found = findings.search(filter, PageRequest.of(page++, PAGE, Sort.by("id")));
-            for (Finding f : found) {
+            for (dev.aegis.finding.Finding f : found) {
                 if (wasOpenAt(f, at)) {
                     into.add(new PackFindings.Finding("F-" + f.getId(), f.getTitle(), f.getSeverity().name(),
                             f.getState() == State.INVESTIGATING && !closedAt(f, at) ? "INVESTIGATING" : "OPEN"));
@@ -56,7 +55,7 @@ class RegisterPackFindings implements PackFindings {
         } while (found.hasNext());
     }
 
-    static boolean wasOpenAt(Finding f, Instant at) {
+    static boolean wasOpenAt(dev.aegis.finding.Finding f, Instant at) {
         if (f.getFirstSeen() == null || f.getFirstSeen().isAfter(at)) {
             return false;
         }
@@ -64,7 +63,7 @@ class RegisterPackFindings implements PackFindings {
     }
 
     /** Closed at that moment: the latest closure happened by then, and no reopening came between it and then. */
-    private static boolean closedAt(Finding f, Instant at) {
+    private static boolean closedAt(dev.aegis.finding.Finding f, Instant at) {
         Instant closed = latest(f.getResolvedAt(), f.getAcceptedAt());
         if (closed == null || closed.isAfter(at)) {
             return false;
