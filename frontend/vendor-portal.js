@@ -167,7 +167,15 @@
         label.className = q.required ? 'text required' : 'text';
         label.htmlFor = 'answer-' + q.id;
         label.textContent = q.text;
-        div.append(label, input(q));
+        div.append(label);
+        if (q.help) {
+          const hint = document.createElement('p');
+          hint.className = 'help';
+          hint.id = 'help-' + q.id;
+          hint.textContent = q.help;
+          div.append(hint);
+        }
+        div.append(input(q));
         const remark = clarification.comments[q.id];
         if (remark) {
           const p = document.createElement('p');

@@ -56,7 +56,7 @@ public class PortalService {
 
     /** A question as the vendor sees it (no scores, weights or requirement references). */
     public record PortalQuestion(String id, String type, String text, boolean required, List<Choice> options,
-            Questionnaire.Condition showIf) {
+            Questionnaire.Condition showIf, String help) {
     }
 
     public record Choice(String value, String label) {
@@ -140,7 +140,8 @@ public class PortalService {
         List<PortalSection> sections = q.sections().stream().map(s -> new PortalSection(s.id(), s.title(),
                 (s.questions() == null ? List.<Question>of() : s.questions()).stream()
                         .map(x -> new PortalQuestion(x.id(), x.type().name(), x.text(), x.required(),
-                                x.options().stream().map(o -> new Choice(o.value(), o.label())).toList(), x.showIf()))
+                                x.options().stream().map(o -> new Choice(o.value(), o.label())).toList(), x.showIf(),
+                                x.help()))
                         .toList())).toList();
         String vendor = vendors.findById(assessment.getVendorId()).map(Vendor::getName).orElse("");
         return new PortalView(vendor, q.title(), q.description(), assessment.getDueOn(), assessment.getState().name(),

@@ -33,22 +33,6 @@ import org.springframework.test.context.TestPropertySource;
 @org.springframework.test.annotation.DirtiesContext
 class MonitorModuleTest {
 
-    /**
-     * Starting this context installs its own security context holder strategy in the static holder; the whole
-     * application's context (shared by every other test) keeps using its own, so it is given back afterwards.
-     */
-    private static org.springframework.security.core.context.SecurityContextHolderStrategy previousStrategy;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void rememberTheSecurityContextStrategy() {
-        previousStrategy = org.springframework.security.core.context.SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void giveBackTheSecurityContextStrategy() {
-        org.springframework.security.core.context.SecurityContextHolder.setContextHolderStrategy(previousStrategy);
-    }
-
     static final List<String> OTHER_MODULES = List.of("security", "audit", "framework", "inventory", "risk", "control",
             "vendor", "telemetry", "evidence", "finding", "notification");
 

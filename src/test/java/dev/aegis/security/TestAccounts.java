@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +20,16 @@ public class TestAccounts {
     private final TransactionTemplate tx;
     private final ApiTokenService tokens;
 
-    TestAccounts(UserAccounts users, PasswordEncoder encoder, TransactionTemplate tx, ApiTokenService tokens) {
+    /**
+     * The security context strategy of the application this bean belongs to. Another application started in the same
+     * JVM (a module test, Aegis in monitor mode) installs its own in the static holder; creating a user through this
+     * bean puts this application's back, so the static {@link #signIn} reaches the application the test talks to.
+     */
+    private final SecurityContextHolderStrategy strategy;
+
+    TestAccounts(UserAccounts users, PasswordEncoder encoder, TransactionTemplate tx, ApiTokenService tokens,
+            org.springframework.beans.factory.ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        this.strategy = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.users = users;
         this.encoder = encoder;
         this.tx = tx;
@@ -33,6 +43,9 @@ public class TestAccounts {
 
     /** As {@link #create}, with an e-mail address (for notifications and invitations). */
     public AegisUser createWithEmail(String name, String email, Role... roles) {
+        if (SecurityContextHolder.getContextHolderStrategy() != strategy) {
+            SecurityContextHolder.setContextHolderStrategy(strategy);
+        }
         String username = name + "-" + Long.toString(System.nanoTime(), 36);
         return tx.execute(s -> {
             Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);

@@ -134,6 +134,35 @@ class TelemetryLoopTest {
         assertThat(controls.get(control).details().lastTestedOn()).isNotNull();
         assertThat(telemetry.results(drift.getId(), org.springframework.data.domain.PageRequest.of(0, 10)).getContent())
                 .extracting(Result::outcome).containsExactly(Outcome.PASSED, Outcome.FAILED);
+
+        // the loop closed: exactly one finding for the drift test, on this system and control, which the recovery
+        // lets people resolve and a new breach reopens
+        dev.aegis.finding.Finding finding = driftFinding(system, drift);
+        assertThat(finding.getControlId()).isEqualTo(control);
+        assertThat(finding.getSystemId()).isEqualTo(system);
+        assertThat(finding.isRecovered()).isTrue();
+        findings.resolve(finding.getId(), finding.getVersion(), "Reference window was stale",
+                "Reference refreshed from last month's traffic");
+        assertThat(driftFinding(system, drift).getState()).isEqualTo(dev.aegis.finding.FindingVocabulary.State.RESOLVED);
+
+        Instant w3 = w2.plus(Duration.ofMinutes(5));
+        send(token, deployment + "/events", events("w3", w3, 300, 0, 60, random)); // drifted again
+        awaitWindows(token, deployment, w3, w3, 300);
+        figureEvaluation.evaluate(w3.plus(Duration.ofMinutes(5)));
+        assertThat(only(runner.run(system, w3.plus(Duration.ofMinutes(5))), drift).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(driftFinding(system, drift).getState()).isEqualTo(dev.aegis.finding.FindingVocabulary.State.OPEN);
+    }
+
+    @Autowired dev.aegis.finding.FindingService findings;
+
+    /** The one finding the drift test caused on the system (fails when there are none or several). */
+    private dev.aegis.finding.Finding driftFinding(long system, TelemetryTest drift) {
+        List<dev.aegis.finding.Finding> found = findings.search(
+                new dev.aegis.finding.FindingService.Filter(null, null, system, null),
+                org.springframework.data.domain.PageRequest.of(0, 50)).getContent().stream()
+                .filter(f -> ("test:" + drift.getId()).equals(f.getCause())).toList();
+        assertThat(found).hasSize(1);
+        return found.getFirst();
     }
 
     @Test
@@ -264,6 +293,11 @@ class TelemetryLoopTest {
 
     /** Aggregation is asynchronous (about a second): wait until both windows are counted. */
     private void awaitWindows(String token, String deployment, Instant w1, Instant w2) throws InterruptedException {
+        awaitWindows(token, deployment, w1, w2, 600);
+    }
+
+    private void awaitWindows(String token, String deployment, Instant w1, Instant w2, long expected)
+            throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             var body = Http.json(http().get("/monitor/v1/deployments/" + deployment + "/windows?resolution=5m&from=" + w1
                     + "&to=" + w2.plus(Duration.ofMinutes(5)), token));
@@ -271,7 +305,7 @@ class TelemetryLoopTest {
             for (var w : body) {
                 counted += w.path("count").asLong();
             }
-            if (counted == 600) {
+            if (counted == expected) {
                 return;
             }
             Thread.sleep(200);

@@ -22,7 +22,8 @@ final class AssessmentFixtures {
                    {"id": "q2", "type": "TEXT", "text": "Which keys?", "required": true, "weight": 0,
                     "options": [], "showIf": {"question": "q1", "anyOf": ["yes"]}, "requirements": []},
                    {"id": "q3", "type": "NUMBER", "text": "Outages last year?", "required": false, "weight": 0,
-                    "options": [], "showIf": null, "requirements": []}]}]}
+                    "options": [], "showIf": null, "requirements": [],
+                    "help": "Count the incidents that made the service unavailable to customers."}]}]}
                 """.formatted(key, key, firstText);
     }
 

@@ -81,6 +81,16 @@ class PortalApiTest {
     }
 
     @Test
+    void the_vendor_sees_a_questions_help_text_but_no_scores_or_weights() throws Exception {
+        var started = AssessmentFixtures.start(accounts, vendors, templates, service);
+        String token = service.issueLink(started.assessment().getId()).token();
+        var view = Http.json(new Http(port).get("/portal/v1/" + token, null));
+        var q3 = view.path("sections").get(0).path("questions").get(2);
+        assertThat(q3.path("help").asString()).isEqualTo("Count the incidents that made the service unavailable to customers.");
+        assertThat(view.toString()).doesNotContain("\"weight\"").doesNotContain("\"score\"");
+    }
+
+    @Test
     void a_link_reaches_exactly_its_own_assessment_and_nothing_of_the_api() {
         Http http = new Http(port);
         Started mine = AssessmentFixtures.start(accounts, vendors, templates, service);

@@ -33,11 +33,11 @@ class NavigationTest {
 
     private static final Map<Role, List<String>> MENU = Map.of(
             Role.ADMIN, menu(true, true, true, "Import framework", "Monitor", "Telemetry sources", "Audit log", "Users",
-                    "My account", "About"),
-            Role.AUDITOR, menu(true, true, true, "Monitor", "Audit log", "My account", "About"),
-            Role.GOVERNANCE_OFFICER, menu(true, true, true, "Import framework", "Monitor", "My account", "About"),
-            Role.VENDOR_MANAGER, menu(true, false, false, "My account", "About"),
-            Role.SYSTEM_OWNER, menu(false, true, false, "My account", "About"));
+                    "Notifications", "My account", "About"),
+            Role.AUDITOR, menu(true, true, true, "Monitor", "Audit log", "Notifications", "My account", "About"),
+            Role.GOVERNANCE_OFFICER, menu(true, true, true, "Import framework", "Monitor", "Notifications", "My account", "About"),
+            Role.VENDOR_MANAGER, menu(true, false, false, "Notifications", "My account", "About"),
+            Role.SYSTEM_OWNER, menu(false, true, false, "Notifications", "My account", "About"));
 
     /**
      * The registers; Vendors and Assessments for those who see vendors; Findings and Evidence for those who read them;
