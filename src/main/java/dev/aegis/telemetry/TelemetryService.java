@@ -97,6 +97,17 @@ public class TelemetryService {
             String binEdges, String note, Instant recordedAt) {
     }
 
+    /**
+     * A recorded result with the application it tests (system and control) and its test described as it stands now
+     * ("PSI < 0.2 on every feature over 1h"), for evidence packs.
+     */
+    public record RecordedResult(long systemId, long controlId, String metric, String test, Result result) {
+        /** The figure as the test's metric formats it, "–" when the run had none. */
+        public String figureText() {
+            return result.figure() == null ? "–" : Metrics.format(metric, result.figure());
+        }
+    }
+
     // sources
 
     @PreAuthorize(READERS)
@@ -293,6 +304,36 @@ public class TelemetryService {
         Long total = jdbc.queryForObject("select count(*) from telemetry.test_result where test_id = ?", Long.class, testId);
         List<Result> rows = jdbc.query("select * from telemetry.test_result where test_id = ? order by window_start desc,"
                 + " id desc limit ? offset ?", TelemetryService::result, testId, page.getPageSize(), page.getOffset());
+        return new PageImpl<>(rows, page, total == null ? 0 : total);
+    }
+
+    /**
+     * Every result recorded from {@code from} (inclusive) to {@code to} (exclusive) by the tests of these systems, by
+     * system, control, test and window, a page of them (the total counts all).
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Page<RecordedResult> results(Set<Long> systemIds, Instant from, Instant to, Pageable page) {
+        if (systemIds.isEmpty()) {
+            return new PageImpl<>(List.of(), page, 0);
+        }
+        Long[] ids = systemIds.toArray(Long[]::new);
+        Long total = jdbc.queryForObject("""
+                select count(*) from telemetry.test_result r join telemetry.telemetry_test t on t.id = r.test_id
+                where t.ai_system_id = any(?) and r.recorded_at >= ? and r.recorded_at < ?""", Long.class, ids,
+                java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+        List<RecordedResult> rows = jdbc.query("""
+                select r.*, t.ai_system_id, t.control_id, t.metric, t.subject as test_subject, t.comparison,
+                       t.threshold, t.resolution, t.min_sample_size
+                from telemetry.test_result r join telemetry.telemetry_test t on t.id = r.test_id
+                where t.ai_system_id = any(?) and r.recorded_at >= ? and r.recorded_at < ?
+                order by t.ai_system_id, t.control_id, r.test_id, r.window_start, r.id limit ? offset ?""",
+                (rs, n) -> new RecordedResult(rs.getLong("ai_system_id"), rs.getLong("control_id"),
+                        rs.getString("metric"), TelemetryTest.describe(rs.getString("metric"),
+                                rs.getString("test_subject"), Comparison.valueOf(rs.getString("comparison")),
+                                rs.getDouble("threshold"), rs.getString("resolution"), rs.getLong("min_sample_size")),
+                        result(rs, n)),
+                ids, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), page.getPageSize(), page.getOffset());
         return new PageImpl<>(rows, page, total == null ? 0 : total);
     }
 

@@ -72,6 +72,11 @@ public class TelemetryTest {
 
     /** "PSI < 0.2 on every feature over 1h, n ≥ 500" */
     public String describe() {
+        return describe(metric, subject, comparison, threshold, resolution, minSampleSize);
+    }
+
+    static String describe(String metric, String subject, Comparison comparison, double threshold, String resolution,
+            long minSampleSize) {
         return Metrics.label(metric) + " " + comparison.symbol() + " " + Metrics.format(metric, threshold)
                 + (subject == null ? Metrics.figure(metric) ? " on every subject" : "" : " on " + subject)
                 + " over " + resolution + (minSampleSize > 0 ? ", n ≥ " + minSampleSize : "");

@@ -7,6 +7,7 @@ import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
 import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.shared.reports.Reports;
+import dev.aegis.telemetry.TelemetryService;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -211,8 +212,32 @@ class PackDocument {
         }
 
         rows.add(DocRow.h1("6 Telemetry test history"));
-        rows.add(DocRow.p("No telemetry test results are recorded as evidence for this scope; telemetry results "
-                + "that the evidence register keeps appear with their controls in section 3."));
+        if (s.telemetry().isEmpty()) {
+            rows.add(DocRow.p("No telemetry test result was recorded for the AI systems in scope from "
+                    + s.auditFrom() + " to " + s.at() + "."));
+        } else {
+            Map<Long, String> controlTitles = new HashMap<>();
+            s.controlsByRequirement().values().forEach(cs -> cs.forEach(c -> controlTitles.put(c.id(), c.title())));
+            rows.add(DocRow.p("Every result the telemetry tests on controls applied to the AI systems in scope recorded "
+                    + "from " + s.auditFrom() + " to " + s.at() + ", by system, control, test and window; a test is "
+                    + "described as it stands today" + (s.telemetryTotal() > s.telemetry().size() ? ". The first "
+                    + s.telemetry().size() + " of " + s.telemetryTotal() + " results only: "
+                    + (s.telemetryTotal() - s.telemetry().size()) + " are left out (all are in Aegis)" : "") + "."));
+            rows.add(DocRow.th("AI system · control", "Test · source deployment", "Outcome · figure · reference",
+                    "Window (UTC) · recorded at"));
+            for (TelemetryService.RecordedResult t : s.telemetry()) {
+                TelemetryService.Result r = t.result();
+                rows.add(DocRow.tr(systemNames.getOrDefault(t.systemId(), "#" + t.systemId()) + " · Control #"
+                        + t.controlId() + (controlTitles.containsKey(t.controlId()) ? " " + controlTitles.get(
+                                t.controlId()) : ""),
+                        t.test() + " · " + r.source() + " " + r.deployment(),
+                        label(r.outcome().name()) + " · " + t.figureText() + (r.subject() == null ? ""
+                                : " (" + r.subject() + ")") + (r.sampleSize() > 0 ? ", n = " + r.sampleSize() : "")
+                                + (r.reference() == null ? "" : " · " + r.reference())
+                                + (r.note() == null ? "" : " · " + r.note()),
+                        r.windowStart() + " – " + r.windowEnd() + " · recorded " + r.recordedAt()));
+            }
+        }
 
         rows.add(DocRow.h1("7 Evidence index"));
         if (s.evidence().isEmpty()) {

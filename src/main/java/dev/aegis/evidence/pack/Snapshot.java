@@ -7,6 +7,7 @@ import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
 import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
 import dev.aegis.framework.CatalogViews.FrameworkSummary;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.telemetry.TelemetryService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,13 +17,16 @@ import java.util.Set;
 /**
  * What a pack (and the OSCAL assessment results) says about a framework and a scope as of a date: the framework's
  * requirements, the controls implementing them and their status per system, the evidence, the risks, the issued
- * Statement of Applicability current at that date, the open findings and the audit log excerpt.
+ * Statement of Applicability current at that date, the open findings, the telemetry test results
+ * recorded in the audit excerpt's period (the first {@link SnapshotReader#TELEMETRY_LIMIT}, of {@code telemetryTotal})
+ * and the audit log excerpt.
  */
 record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<SystemAt> systems, boolean allSystems,
         List<RequirementSummary> requirements, Map<Long, List<ControlAt>> controlsByRequirement,
         Map<Long, List<ApplicationAt>> applicationsByControl, Map<Long, List<PackEvidence.Item>> evidenceByControl,
         List<PackEvidence.Item> evidence, List<RiskAt> risks, SoaService.Issued soa,
-        List<PackFindings.Finding> findings, List<AuditLine> audit, Instant auditFrom) {
+        List<PackFindings.Finding> findings, List<AuditLine> audit, Instant auditFrom,
+        List<TelemetryService.RecordedResult> telemetry, long telemetryTotal) {
 
     record AuditLine(long id, Instant occurredAt, String actor, String action, String objectType, String objectId,
             String hash) {

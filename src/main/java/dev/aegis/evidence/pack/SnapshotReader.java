@@ -8,6 +8,7 @@ import dev.aegis.framework.CatalogViews.FrameworkSummary;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.telemetry.TelemetryService;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +38,20 @@ class SnapshotReader {
     /** How far back the audit log excerpt reaches from the "as of" date. */
     static final int AUDIT_DAYS = 90;
     static final int AUDIT_LIMIT = 5_000;
+    /** At most this many telemetry test results (of the audit excerpt's period) are printed. */
+    static final int TELEMETRY_LIMIT = 2_000;
 
     private final FrameworkCatalog catalog;
     private final RegisterHistory history;
     private final SoaService soa;
     private final PackEvidence evidence;
     private final PackFindings findings;
+    private final TelemetryService telemetry;
     private final JdbcTemplate jdbc;
 
     SnapshotReader(FrameworkCatalog catalog, RegisterHistory history, SoaService soa, PackEvidence evidence,
-            ObjectProvider<PackFindings> findings, JdbcTemplate jdbc) {
+            ObjectProvider<PackFindings> findings, TelemetryService telemetry, JdbcTemplate jdbc) {
+        this.telemetry = telemetry;
         this.catalog = catalog;
         this.history = history;
         this.soa = soa;
@@ -103,9 +109,11 @@ class SnapshotReader {
         SoaService.Issued issued = frameworkCode.equals(ISO_42001) ? issuedSoaAt(at) : null;
         Instant auditFrom = at.minus(AUDIT_DAYS, ChronoUnit.DAYS);
         var risks = history.risks(allSystems ? Set.of() : scope, at);
+        var results = telemetry.results(scope, auditFrom, at, PageRequest.of(0, TELEMETRY_LIMIT));
         return new Snapshot(framework, asOf, at, systems, allSystems, requirements, byRequirement, byControl,
                 evidenceByControl, items, risks, issued, findings.openAt(scope, at),
-                audit(auditFrom, at, scope, controlIds, applications, risks), auditFrom);
+                audit(auditFrom, at, scope, controlIds, applications, risks), auditFrom, results.getContent(),
+                results.getTotalElements());
     }
 
     /** Issued versions are immutable: the one in force at that moment is the last issued before it. */

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
         "inventory :: system-page", "risk",
-        "control", "evidence", "finding"})
+        "control", "evidence", "finding", "telemetry"})
 package dev.aegis.evidence.pack;

@@ -129,6 +129,7 @@ class PackServiceTest {
         String pdf = text(Files.readAllBytes(root.resolve("pack.pdf")));
         assertThat(pdf).contains(pack.manifestSha256(), "Contents", "Statement of Applicability", s.controlTitle(),
                 "Pack system zip: In progress", "Hallucinated dosage zip", "No finding was open on", s.evidenceTitle(),
+                "No telemetry test result was recorded for the AI systems in scope",
                 s.evidenceSha256());
         for (var r : catalog.tree(ISO, false).stream().filter(r -> r.assessable()).toList()) {
             assertThat(pdf).contains(r.refId() + " · ");
@@ -151,12 +152,12 @@ class PackServiceTest {
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
 
         PackView today = sealed(packs.request(ISO, List.of(breach.systemId()), LocalDate.now(ZoneOffset.UTC)));
-        PackView before = sealed(packs.request(ISO, List.of(breach.systemId()),
-                LocalDate.now(ZoneOffset.UTC).minusDays(1)));
-
         assertThat(today.state()).as(today.failure()).isEqualTo("SEALED");
         assertThat(pdfOf(today)).contains("5 Open findings", "F-" + breach.findingId());
-        assertThat(pdfOf(before)).contains("No finding was open on").doesNotContain("F-" + breach.findingId());
+        // the system did not exist the day before, so that day's register (all its systems) has no such finding
+        Snapshot before = reader.read(ISO, List.of(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        assertThat(before.findings()).extracting(PackFindings.Finding::reference)
+                .doesNotContain("F-" + breach.findingId());
     }
 
     private String pdfOf(PackView pack) throws Exception {
@@ -206,6 +207,30 @@ class PackServiceTest {
                 .hasMessageContaining("did not exist");
         Snapshot yesterday = reader.read(ISO, List.of(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
         assertThat(yesterday.risks()).extracting(RegisterHistory.RiskAt::id).doesNotContain(s.risk().getId());
+    }
+
+    @Autowired dev.aegis.telemetry.TelemetryResults telemetryResults;
+
+    @Test
+    void the_telemetry_results_recorded_up_to_the_as_of_moment_are_in_the_pack_and_later_ones_are_not()
+            throws Exception {
+        Scope s = scope("telemetry");
+        var psi = telemetryResults.psiTest(s.system().getId(), s.controlId(), 0.2);
+        Instant at = Instant.now();
+        telemetryResults.record(psi, dev.aegis.telemetry.TelemetryEvents.Outcome.FAILED, 0.3141,
+                at.minus(java.time.Duration.ofDays(3)), at.minusSeconds(60));
+        telemetryResults.record(psi, dev.aegis.telemetry.TelemetryEvents.Outcome.PASSED, 0.1234,
+                at.minus(java.time.Duration.ofDays(2)), at.plusSeconds(60));
+
+        TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
+        Snapshot then = reader.read(ISO, List.of(s.system().getId()), LocalDate.now(ZoneOffset.UTC), at);
+        assertThat(then.telemetry()).extracting(r -> r.result().figure()).contains(0.3141).doesNotContain(0.1234);
+        assertThat(then.telemetryTotal()).isEqualTo(then.telemetry().size());
+
+        String pdf = text(pdf(then));
+        assertThat(pdf).contains("6 Telemetry test history", "PSI < 0.2000 on every subject over 1h",
+                "Failed · 0.3141 (income)", psi.deployment(), "Model verification gate telemetry")
+                .doesNotContain("0.1234", "No telemetry test result was recorded");
     }
 
     @Autowired PackDocument document;
