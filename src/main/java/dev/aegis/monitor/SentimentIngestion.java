@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Records the demo sentiment model's calls as prediction events of the deployment {@value SentimentTelemetry#DEPLOYMENT}
  * through the same durable ingestion as the batch API ({@link IngestService}), registering the deployment on first
  * use: numeric feature {@code text_length}, labels positive/neutral/negative, the compound score, and as reference the
- * model's own traffic of its first hour (from the start of the hour of the first call), so drift is measured against
- * how the model was used when it went live.
+ * model's own traffic of its first ten minutes (from the start of the 5-minute window of the first call), so drift is
+ * measured against how the model was used when it went live.
  *
  * <p>The trade-off: a call is answered before its event is durable. Writing every call on its own would put a COPY and
  * a commit (milliseconds) into each prediction (microseconds); instead calls wait in a bounded in-memory queue and are
@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 class SentimentIngestion implements SentimentTelemetry {
 
     static final int CAPACITY = 10_000;
+    /** How much of the first traffic is the reference. */
+    static final Duration REFERENCE = Duration.ofMinutes(10);
     static final long FLUSH_MILLIS = 250;
     private static final Logger log = LoggerFactory.getLogger(SentimentIngestion.class);
 
@@ -89,11 +91,12 @@ class SentimentIngestion implements SentimentTelemetry {
     private Deployment deployment(Instant firstCall) {
         Deployment d = deployment;
         if (d == null) {
-            Instant hour = Resolution.ONE_HOUR.floor(firstCall);
+            // the reference: the first ten minutes of traffic, from the start of the first call's 5-minute window
+            Instant start = Resolution.FIVE_MINUTES.floor(firstCall);
             var details = new DeploymentDetails(DETAILS.name(), DETAILS.modelVersion(), DETAILS.owner(),
                     DETAILS.description(), DETAILS.features(), DETAILS.labels(), DETAILS.hasScore(),
                     DETAILS.protectedAttributes(), DETAILS.latencyBudgetMs(),
-                    ReferenceWindow.timeRange(hour, hour.plus(Duration.ofHours(1))));
+                    ReferenceWindow.timeRange(start, start.plus(REFERENCE)));
             try {
                 d = deployments.ensure(details);
             } catch (DataIntegrityViolationException e) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo traffic for the sentiment model (only with {@code aegis.demo=true}): every interval a small batch of review
  * texts goes through {@link SentimentModel}, so the monitor's screens show life. The mix drifts slowly over a cycle
- * ({@code aegis.monitor.sentiment.simulator.cycle}, 6 h by default): the share of negative reviews swings from 15 %
+ * ({@code aegis.monitor.sentiment.simulator.cycle}, 30 min by default, so a demo shows a drift test fail and a
+ * finding open within about twenty minutes of the start): the share of negative reviews swings from 15 %
  * to 45 % and back, and longer, two-sentence reviews get commoner with it, which moves the predicted-label and
  * text-length distributions enough for the drift figures to notice. Each instance sends its own traffic.
  */
@@ -33,7 +34,7 @@ class SentimentTrafficSimulator {
     private final SplittableRandom random = new SplittableRandom();
 
     SentimentTrafficSimulator(SentimentModel model, Clock clock,
-            @Value("${aegis.monitor.sentiment.simulator.cycle:PT6H}") Duration cycle,
+            @Value("${aegis.monitor.sentiment.simulator.cycle:PT30M}") Duration cycle,
             @Value("${aegis.monitor.sentiment.simulator.batch:5}") int batch) {
         this.model = model;
         this.clock = clock;
