@@ -32,8 +32,9 @@ public final class AegisModeSettings implements EnvironmentPostProcessor {
             }
             settings.put("vaadin.allowed-packages", PACKAGES);
             settings.put("aegis.monitor.enabled", "true");
-            // an API path nobody serves is a 404, not the Vaadin page a browser would get (a register path above all)
-            settings.put("vaadin.exclude-urls", "/api/**,/monitor/**");
+            // an API path nobody serves is a 404, not the Vaadin page a browser would get (a register path above all);
+            // only the monitor's API: the Monitor screens themselves live at /monitor and /monitor/deployments/…
+            settings.put("vaadin.exclude-urls", "/api/**,/monitor/v1/**");
             environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
         } else if (sources.contains(Application.class)
                 && AegisMode.parse(environment.getProperty(AegisMode.PROPERTY)) == AegisMode.MONITOR) {

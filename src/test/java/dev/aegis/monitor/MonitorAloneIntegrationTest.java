@@ -223,6 +223,9 @@ class MonitorAloneIntegrationTest {
             browser.click(By.xpath("//vaadin-side-nav-item[contains(., 'Monitor')]"));
             browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deployments-grid")));
             browser.saveScreenshot(Path.of("target", "e2e", "monitor-alone.png"));
+            // a bookmark of the Monitor screen loads it too (only the monitor's API is kept from Vaadin)
+            browser.get("http://localhost:" + monitor.port() + "/monitor");
+            browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deployments-grid")));
         }
     }
 
