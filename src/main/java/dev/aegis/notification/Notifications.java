@@ -77,10 +77,11 @@ public class Notifications {
 
     private int deliver(List<Recipient> recipients, Message message) {
         List<SimpleMailMessage> mails = new ArrayList<>();
+        boolean mailing = mail.getIfAvailable() != null;
         for (Recipient r : recipients) {
             Notification n = new Notification(r.username(), message.topic(), message.subject(), message.body(),
                     message.link(), clock.instant());
-            if (r.email() != null && !r.email().isBlank() && mail.getIfAvailable() != null) {
+            if (mailing && r.email() != null && !r.email().isBlank()) {
                 n.mailedTo(r.email());
                 mails.add(mailFor(r, message));
             }

@@ -14,4 +14,7 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
     @Query("select u from UserAccount u where lower(u.username) like lower(concat('%', ?1, '%')) "
             + "or lower(u.displayName) like lower(concat('%', ?1, '%'))")
     Page<UserAccount> search(String text, Pageable page);
+
+    @Query("select distinct u from UserAccount u join u.roles r where r = ?1 and u.enabled = true order by u.username")
+    java.util.List<UserAccount> findActiveWithRole(Role role);
 }

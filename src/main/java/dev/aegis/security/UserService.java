@@ -80,7 +80,7 @@ public class UserService {
     /** The active users holding a role, e.g. every vendor manager. */
     @Transactional(readOnly = true)
     public java.util.List<Recipient> recipientsWithRole(Role role) {
-        return users.findAll().stream().filter(UserAccount::isEnabled).filter(u -> u.getRoles().contains(role))
+        return users.findActiveWithRole(role).stream()
                 .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
     }
 

@@ -34,6 +34,7 @@ import dev.aegis.monitor.ReferenceWindow;
 import dev.aegis.monitor.Resolution;
 import dev.aegis.monitor.TrafficService;
 import dev.aegis.monitor.TrafficWindow;
+import dev.aegis.shared.ui.Svg;
 import dev.aegis.shared.ui.SvgBarChart;
 import dev.aegis.shared.ui.SvgLineChart;
 import dev.aegis.shared.ui.SvgLineChart.Point;
@@ -206,7 +207,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         List<Figure> rates = newest(d.getName(), Metric.SELECTION_RATE, to);
         List<Figure> dpd = newest(d.getName(), Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, to);
         String parity = dpd.isEmpty() || dpd.getFirst().value() == null ? ""
-                : ", parity difference " + SvgLineChart.label(dpd.getFirst().value());
+                : ", parity difference " + Svg.label(dpd.getFirst().value());
         fairnessChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgBarChart.render(
                 rates.isEmpty() ? "Selection rate per group" : "Selection rate per group, hour of " + window(rates) + parity,
                 bars(rates), null, "No fairness figures yet: send a group attribute with the events") + "</div>");
@@ -227,7 +228,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         List<Series> series = new ArrayList<>();
         bySubject.forEach((subject, points) -> series.add(new Series(subject, PALETTE[series.size() % PALETTE.length], points)));
         if (!series.isEmpty()) {
-            series.add(new Series("limit " + SvgLineChart.label(chosen.limit), "#9aa0a6",
+            series.add(new Series("limit " + Svg.label(chosen.limit), "#9aa0a6",
                     List.of(new Point(from, chosen.limit), new Point(end, chosen.limit))));
         }
         String empty = d.getReference().kind() == ReferenceWindow.Kind.NONE

@@ -1,8 +1,8 @@
 package dev.aegis.shared.ui;
 
-import static dev.aegis.shared.ui.SvgLineChart.escape;
-import static dev.aegis.shared.ui.SvgLineChart.f;
-import static dev.aegis.shared.ui.SvgLineChart.label;
+import static dev.aegis.shared.ui.Svg.escape;
+import static dev.aegis.shared.ui.Svg.f;
+import static dev.aegis.shared.ui.Svg.label;
 
 import java.util.List;
 
@@ -34,7 +34,7 @@ public final class SvgBarChart {
     public static String render(String title, List<Bar> bars, Double threshold, String empty) {
         int height = TOP + Math.max(1, bars.size()) * ROW + 12;
         double max = bars.stream().mapToDouble(Bar::value).filter(Double::isFinite).max().orElse(0);
-        double top = SvgLineChart.niceCeiling(Math.max(max, threshold == null ? 0 : threshold));
+        double top = Svg.niceCeiling(Math.max(max, threshold == null ? 0 : threshold));
         double plotW = WIDTH - LEFT - RIGHT;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(height)

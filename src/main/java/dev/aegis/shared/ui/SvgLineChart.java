@@ -35,25 +35,25 @@ public final class SvgLineChart {
     /** As above, saying {@code empty} (what to do about it) when no series has a point. */
     public static String render(String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
         double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
-        double top = niceCeiling(max);
+        double top = Svg.niceCeiling(max);
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("' class='aegis-chart' role='img' aria-label='").append(escape(title)).append("'>");
-        svg.append("<text x='").append(LEFT).append("' y='14' class='aegis-chart-title'>").append(escape(title))
-                .append(unit.isEmpty() ? "" : " (" + escape(unit) + ")").append("</text>");
+                .append("' class='aegis-chart' role='img' aria-label='").append(Svg.escape(title)).append("'>");
+        svg.append("<text x='").append(LEFT).append("' y='14' class='aegis-chart-title'>").append(Svg.escape(title))
+                .append(unit.isEmpty() ? "" : " (" + Svg.escape(unit) + ")").append("</text>");
         for (int i = 0; i <= 4; i++) {
             double y = TOP + plotH - plotH * i / 4;
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(f(y))
-                    .append("' y2='").append(f(y)).append("' class='aegis-chart-grid'/>");
-            svg.append("<text x='").append(LEFT - 6).append("' y='").append(f(y + 4))
-                    .append("' text-anchor='end' class='aegis-chart-label'>").append(label(top * i / 4)).append("</text>");
+            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(Svg.f(y))
+                    .append("' y2='").append(Svg.f(y)).append("' class='aegis-chart-grid'/>");
+            svg.append("<text x='").append(LEFT - 6).append("' y='").append(Svg.f(y + 4))
+                    .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.label(top * i / 4)).append("</text>");
         }
         for (int i = 0; i <= 4; i++) {
             Instant at = Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / 4));
-            svg.append("<text x='").append(f(LEFT + plotW * i / 4)).append("' y='").append(HEIGHT - 8)
+            svg.append("<text x='").append(Svg.f(LEFT + plotW * i / 4)).append("' y='").append(HEIGHT - 8)
                     .append("' text-anchor='middle' class='aegis-chart-label'>").append(TIME.format(at)).append("</text>");
         }
         int legendX = WIDTH - RIGHT;
@@ -62,7 +62,7 @@ public final class SvgLineChart {
             legendX -= 8 + one.name().length() * 7 + 14;
             svg.append("<rect x='").append(legendX).append("' y='6' width='10' height='10' fill='").append(one.color())
                     .append("'/><text x='").append(legendX + 14).append("' y='15' class='aegis-chart-label'>")
-                    .append(escape(one.name())).append("</text>");
+                    .append(Svg.escape(one.name())).append("</text>");
         }
         for (Series one : series) {
             if (one.points().isEmpty()) {
@@ -72,7 +72,7 @@ public final class SvgLineChart {
             for (Point p : one.points()) {
                 double x = LEFT + plotW * (p.at().toEpochMilli() - from.toEpochMilli()) / span;
                 double y = TOP + plotH - (top == 0 ? 0 : plotH * p.value() / top);
-                path.append(path.isEmpty() ? "" : " ").append(f(x)).append(',').append(f(y));
+                path.append(path.isEmpty() ? "" : " ").append(Svg.f(x)).append(',').append(Svg.f(y));
             }
             svg.append("<polyline fill='none' stroke-width='2' stroke='").append(one.color()).append("' points='")
                     .append(path).append("'/>");
@@ -84,24 +84,8 @@ public final class SvgLineChart {
         }
         if (series.stream().allMatch(s -> s.points().isEmpty())) {
             svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
-                    .append("' text-anchor='middle' class='aegis-chart-empty'>").append(escape(empty)).append("</text>");
+                    .append("' text-anchor='middle' class='aegis-chart-empty'>").append(Svg.escape(empty)).append("</text>");
         }
         return svg.append("</svg>").toString();
-    }
-
-    static double niceCeiling(double max) {
-        return Svg.niceCeiling(max);
-    }
-
-    public static String label(double v) {
-        return Svg.label(v);
-    }
-
-    static String f(double v) {
-        return Svg.f(v);
-    }
-
-    static String escape(String s) {
-        return Svg.escape(s);
     }
 }

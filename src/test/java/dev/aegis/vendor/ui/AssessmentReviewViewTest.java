@@ -77,7 +77,7 @@ class AssessmentReviewViewTest {
         view.revoke.click();
         assertThat(view.link.isVisible()).isFalse();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> portal.open(token))
-                .isInstanceOf(RuntimeException.class);
+                .isInstanceOf(PortalService.LinkGoneException.class);
     }
 
     @Test
