@@ -53,11 +53,15 @@ class CatalogImportTest {
                 .containsExactly("GOVERN 3.2>A.3.2", "MAP 1.4>A.2.2", "MAP 1.5>6.1.1");
     }
 
+    static final String CATALOG_AUDIT = "select count(*) from audit.audit_entry "
+            + "where object_type in ('Framework', 'Crosswalk', 'CrosswalkEdge', 'LicensedText')";
+
     @Test
     void importing_the_bundled_catalogs_again_changes_nothing() {
         long requirements = jdbc.queryForObject("select count(*) from framework.requirement", Long.class);
         long imports = jdbc.queryForObject("select count(*) from framework.catalog_import", Long.class);
-        long audit = jdbc.queryForObject("select count(*) from audit.audit_entry", Long.class);
+        // the catalogs' own entries: the scheduled jobs of other modules (telemetry tests, alert polls) write theirs meanwhile
+        long audit = jdbc.queryForObject(CATALOG_AUDIT, Long.class);
         for (CatalogDocument doc : bundled.catalogs()) {
             assertThat(importer.diff(doc).isEmpty()).as(doc.info().code()).isTrue();
             assertThat(importer.apply(doc).isEmpty()).isTrue();
@@ -67,7 +71,7 @@ class CatalogImportTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from framework.requirement", Long.class)).isEqualTo(requirements);
         assertThat(jdbc.queryForObject("select count(*) from framework.catalog_import", Long.class)).isEqualTo(imports);
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry", Long.class)).isEqualTo(audit);
+        assertThat(jdbc.queryForObject(CATALOG_AUDIT, Long.class)).isEqualTo(audit);
     }
 
     @Test
