@@ -62,6 +62,11 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), name);
     }
 
+    /** The driver itself, for what these helpers do not cover (window size, emulated media, scripts). */
+    public WebDriver driver() {
+        return driver;
+    }
+
     public void get(String url) {
         driver.get(url);
     }

@@ -3,6 +3,7 @@ package dev.aegis.vendor;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.vendor.Questionnaire.Option;
 import dev.aegis.vendor.Questionnaire.Question;
+import dev.aegis.vendor.Questionnaire.QuestionType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,7 +61,10 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
         return weights == 0 ? null : (int) Math.round(sum / weights);
     }
 
-    /** Refuses an answer that does not fit the question (an option it does not offer, a number that is none…). */
+    /**
+     * Refuses an answer that does not fit the question (an option it does not offer, a number that is none, an
+     * exclusive option chosen with others…).
+     */
     static void check(Question q, JsonNode value) {
         String field = "answers." + q.id();
         if (empty(value)) {
@@ -74,10 +78,18 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
             case NUMBER -> value.isNumber();
             case DATE -> value.isString() && isDate(value.asString());
         };
+        if (fits && q.type() == QuestionType.MULTIPLE_CHOICE && value.size() > 1) {
+            List<String> chosen = chosen(value);
+            q.options().stream().filter(o -> o.excludesOthers() && chosen.contains(o.value())).findFirst()
+                    .ifPresent(o -> {
+                        throw new DomainRuleException(field, "“" + o.label()
+                                + "” cannot be chosen together with other options: untick it or the others.");
+                    });
+        }
         if (!fits) {
             throw new DomainRuleException(field, switch (q.type()) {
-                case YES_NO, SINGLE_CHOICE -> "Choose one of " + values(q) + ".";
-                case MULTIPLE_CHOICE -> "Choose a list of distinct options from " + values(q) + ".";
+                case YES_NO, SINGLE_CHOICE -> "Choose one of " + labels(q) + ".";
+                case MULTIPLE_CHOICE -> "Choose distinct options from " + labels(q) + ".";
                 case TEXT, FILE -> "Give text of up to 20,000 characters.";
                 case NUMBER -> "Give a number.";
                 case DATE -> "Give a date as YYYY-MM-DD.";
@@ -109,6 +121,10 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
 
     private static List<String> values(Question q) {
         return q.options().stream().map(Option::value).toList();
+    }
+
+    private static String labels(Question q) {
+        return String.join(", ", q.options().stream().map(o -> "“" + o.label() + "”").toList());
     }
 
     private static boolean isDate(String s) {

@@ -9,7 +9,7 @@ public final class PortalLimits {
     private final ClientRateLimiter perToken;
     private final ClientRateLimiter perClient;
 
-    PortalLimits(ClientRateLimiter perToken, ClientRateLimiter perClient) {
+    public PortalLimits(ClientRateLimiter perToken, ClientRateLimiter perClient) {
         this.perToken = perToken;
         this.perClient = perClient;
     }

@@ -2,6 +2,7 @@ package dev.aegis.vendor;
 
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.OrganisationProfile;
 import dev.aegis.shared.SecretTokens;
 import dev.aegis.vendor.Questionnaire.Question;
 import dev.aegis.vendor.VendorEvents.AssessmentSubmitted;
@@ -34,16 +35,19 @@ public class PortalService {
     private final Vendors vendors;
     private final AssessmentService service;
     private final ApplicationEventPublisher events;
+    private final OrganisationProfile organisation;
     private final Clock clock;
 
     PortalService(Assessments assessments, AssessmentAnswers answers, AssessmentLinks links, Vendors vendors,
-            AssessmentService service, ApplicationEventPublisher events, Clock clock) {
+            AssessmentService service, ApplicationEventPublisher events, OrganisationProfile organisation,
+            Clock clock) {
         this.assessments = assessments;
         this.answers = answers;
         this.links = links;
         this.vendors = vendors;
         this.service = service;
         this.events = events;
+        this.organisation = organisation;
         this.clock = clock;
     }
 
@@ -59,7 +63,8 @@ public class PortalService {
             Questionnaire.Condition showIf, String help) {
     }
 
-    public record Choice(String value, String label) {
+    /** An option; an exclusive one ("None of these") cannot be chosen with any other. */
+    public record Choice(String value, String label, boolean exclusive) {
     }
 
     public record PortalSection(String id, String title, List<PortalQuestion> questions) {
@@ -68,10 +73,52 @@ public class PortalService {
     public record Answer(JsonNode value, long version, Instant updatedAt) {
     }
 
-    /** The questionnaire with the answers so far, which questions are shown and which required ones are open. */
-    public record PortalView(String vendor, String title, String description, LocalDate dueOn, String state,
-            boolean open, List<PortalSection> sections, Map<String, Answer> answers, Set<String> shown,
-            List<String> missing) {
+    /** A saved answer, with the questions shown and the required ones still open now that it is saved. */
+    public record Saved(JsonNode value, long version, Instant updatedAt, Set<String> shown, List<String> missing) {
+    }
+
+    /**
+     * The questionnaire with the answers so far, which questions are shown and which required ones are open;
+     * {@code organisation} is who sent it, {@code submittedAt} when the answers were last submitted.
+     */
+    public record PortalView(String organisation, String vendor, String title, String description, LocalDate dueOn,
+            String state, boolean open, List<PortalSection> sections, Map<String, Answer> answers, Set<String> shown,
+            List<String> missing, Instant submittedAt) {
+    }
+
+    /**
+     * Someone else saved this answer after the vendor's copy was read: the vendor chooses between theirs (read again
+     * with {@link #current}) and its own. A page never conflicts with itself, as it saves each question's changes one
+     * after another.
+     */
+    public static final class AnswerConflictException extends RuntimeException {
+        private final String question;
+
+        AnswerConflictException(String questionId, String text, Throwable cause) {
+            super("Someone else saved an answer to “" + text + "” meanwhile. Choose which answer to keep.", cause);
+            this.question = questionId;
+        }
+
+        public String question() {
+            return question;
+        }
+    }
+
+    /** Required questions are still open; the message names them by their text. */
+    public static final class MissingAnswersException extends DomainRuleException {
+        private final transient Map<String, String> missing;
+
+        MissingAnswersException(Map<String, String> missing) {
+            super("answers", "Answer " + (missing.size() == 1 ? "the required question " : missing.size()
+                    + " required questions before submitting: ") + String.join("; ", missing.values().stream()
+                    .map(t -> "“" + t + "”").toList()) + (missing.size() == 1 ? " before submitting." : "."));
+            this.missing = missing;
+        }
+
+        /** Question id → text of every required question still open, in order. */
+        public Map<String, String> missing() {
+            return missing;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -83,7 +130,7 @@ public class PortalService {
      * Saves one answer. {@code expectedVersion} is the version of the answer the vendor changed (null for a question
      * not answered yet); another edit in between is refused as a conflict.
      */
-    public Answer answer(String token, String questionId, JsonNode value, Long expectedVersion) {
+    public Saved answer(String token, String questionId, JsonNode value, Long expectedVersion) {
         Assessment assessment = assessment(token);
         Question question = service.questionnaireOf(assessment).questions().stream()
                 .filter(q -> q.id().equals(questionId)).findFirst()
@@ -97,7 +144,7 @@ public class PortalService {
         AssessmentAnswer answer = answers.findByAssessmentIdAndQuestionId(assessment.getId(), questionId)
                 .orElse(null);
         if (answer == null ? expectedVersion != null : expectedVersion == null || answer.getVersion() != expectedVersion) {
-            throw new ObjectOptimisticLockingFailureException(AssessmentAnswer.class, questionId);
+            throw new AnswerConflictException(questionId, question.text(), null);
         }
         if (answer == null) {
             answer = new AssessmentAnswer(assessment.getId(), questionId);
@@ -105,11 +152,21 @@ public class PortalService {
         answer.set(TemplateService.JSON.writeValueAsString(value), now);
         try {
             answer = answers.saveAndFlush(answer);
-        } catch (DataIntegrityViolationException e) {
-            throw new ObjectOptimisticLockingFailureException(AssessmentAnswer.class, questionId, e);
+        } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException e) {
+            throw new AnswerConflictException(questionId, question.text(), e);
         }
         assessments.saveAndFlush(assessment);
-        return new Answer(value, answer.getVersion(), answer.getUpdatedAt());
+        AnswerSheet sheet = service.sheet(assessment);
+        return new Saved(value, answer.getVersion(), answer.getUpdatedAt(), sheet.shown(), sheet.missing());
+    }
+
+    /** The answer to one question as it is stored now (null when there is none), to set beside a conflicting one. */
+    @Transactional(readOnly = true)
+    public Answer current(String token, String questionId) {
+        Assessment assessment = assessment(token);
+        AssessmentAnswer answer = answers.findByAssessmentIdAndQuestionId(assessment.getId(), questionId)
+                .orElse(null);
+        return answer == null ? null : new Answer(parse(answer.getValue()), answer.getVersion(), answer.getUpdatedAt());
     }
 
     /** Submits the answers once every required question that is shown has one. */
@@ -117,8 +174,10 @@ public class PortalService {
         Assessment assessment = assessment(token);
         List<String> missing = service.sheet(assessment).missing();
         if (!missing.isEmpty()) {
-            throw new DomainRuleException("answers", "Answer the required questions " + String.join(", ", missing)
-                    + " before submitting.");
+            Map<String, String> texts = new LinkedHashMap<>();
+            service.questionnaireOf(assessment).questions().stream().filter(q -> missing.contains(q.id()))
+                    .forEach(q -> texts.put(q.id(), q.text()));
+            throw new MissingAnswersException(texts);
         }
         assessment.submitted(clock.instant());
         assessments.saveAndFlush(assessment);
@@ -140,12 +199,14 @@ public class PortalService {
         List<PortalSection> sections = q.sections().stream().map(s -> new PortalSection(s.id(), s.title(),
                 (s.questions() == null ? List.<Question>of() : s.questions()).stream()
                         .map(x -> new PortalQuestion(x.id(), x.type().name(), x.text(), x.required(),
-                                x.options().stream().map(o -> new Choice(o.value(), o.label())).toList(), x.showIf(),
+                                x.options().stream().map(o -> new Choice(o.value(), o.label(), o.excludesOthers()))
+                                        .toList(), x.showIf(),
                                 x.help()))
                         .toList())).toList();
         String vendor = vendors.findById(assessment.getVendorId()).map(Vendor::getName).orElse("");
-        return new PortalView(vendor, q.title(), q.description(), assessment.getDueOn(), assessment.getState().name(),
-                assessment.getState().open(), sections, given, sheet.shown(), sheet.missing());
+        return new PortalView(organisation.name(), vendor, q.title(), q.description(), assessment.getDueOn(),
+                assessment.getState().name(), assessment.getState().open(), sections, given, sheet.shown(),
+                sheet.missing(), assessment.getSubmittedAt());
     }
 
     Assessment assessment(String token) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * A questionnaire as one immutable document: what a template version holds, what is imported and exported as JSON
  * ({@code format} {@value #FORMAT}). Sections hold questions; a question may be shown only when an earlier question
  * was answered with one of some options; choice questions score each option from 0 to 100 and weigh the question
- * (0 leaves it out of the score); each question names the framework requirements it bears on.
+ * (0 leaves it out of the score); a multiple choice may declare options exclusive ("None of these"); each question names the framework requirements it bears on.
  */
 public record Questionnaire(String format, String key, String title, String description, List<Section> sections) {
 
@@ -48,7 +48,25 @@ public record Questionnaire(String format, String key, String title, String desc
         }
     }
 
-    public record Option(String value, String label, int score) {
+    /**
+     * {@code exclusive} marks an option of a multiple choice that cannot be chosen with any other ("None of these");
+     * it is left out of the JSON unless set.
+     */
+    public record Option(String value, String label, int score,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean exclusive) {
+
+        public Option {
+            exclusive = Boolean.TRUE.equals(exclusive) ? Boolean.TRUE : null;
+        }
+
+        public Option(String value, String label, int score) {
+            this(value, label, score, null);
+        }
+
+        /** Whether choosing this option rules out every other option of the question. */
+        public boolean excludesOthers() {
+            return Boolean.TRUE.equals(exclusive);
+        }
     }
 
     /** Shown only when the earlier question {@code question} was answered with any of {@code anyOf}. */
@@ -127,12 +145,20 @@ public record Questionnaire(String format, String key, String title, String desc
             if (q.options().size() < 2) {
                 problems.add(name + "a choice needs at least two options");
             }
+            if (q.type() == QuestionType.MULTIPLE_CHOICE && q.options().size() >= 2
+                    && q.options().stream().allMatch(Option::excludesOthers)) {
+                problems.add(name + "at most all but one option can be exclusive");
+            }
             for (Option o : q.options()) {
                 if (blank(o.value()) || !values.add(o.value()) || blank(o.label())) {
                     problems.add(name + "each option needs a value of its own and a label");
                 }
                 if (o.score() < 0 || o.score() > 100) {
                     problems.add(name + "option " + o.value() + " scores from 0 to 100");
+                }
+                if (o.excludesOthers() && q.type() != QuestionType.MULTIPLE_CHOICE) {
+                    problems.add(name + "option " + o.value()
+                            + " can be exclusive only in a multiple choice (one answer excludes the others already)");
                 }
             }
         } else {

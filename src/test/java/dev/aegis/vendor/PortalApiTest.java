@@ -151,20 +151,74 @@ class PortalApiTest {
         String path = service.issueLink(s.assessment().getId()).path();
         HttpResponse<String> empty = http.post(path + "/submit", null, null);
         assertThat(empty.statusCode()).isEqualTo(422);
-        assertThat(empty.body()).contains("q1").doesNotContain("q2");
+        // people read the question's text, never its id; programs get the field pointers
+        assertThat(Http.json(empty).path("detail").asString())
+                .isEqualTo("Answer the required question “Do you encrypt prompts?” before submitting.");
+        assertThat(Http.json(empty).path("errors").toString()).contains("answers.q1").doesNotContain("q2");
 
         http.put(path + "/answers/q1", null, "{\"value\": \"yes\", \"version\": null}");
         JsonNode view = Http.json(http.get(path, null));
         assertThat(view.path("missing").toString()).isEqualTo("[\"q2\"]");
         HttpResponse<String> shown = http.post(path + "/submit", null, null);
         assertThat(shown.statusCode()).isEqualTo(422);
-        assertThat(shown.body()).contains("q2");
+        assertThat(Http.json(shown).path("detail").asString()).contains("“Which keys?”").doesNotContain("q2");
 
         http.put(path + "/answers/q1", null, "{\"value\": \"no\", \"version\": 0}");
         HttpResponse<String> hidden = http.post(path + "/submit", null, null);
         assertThat(hidden.statusCode()).isEqualTo(200);
         assertThat(Http.json(hidden).path("state").asString()).isEqualTo("SUBMITTED");
         assertThat(Http.json(hidden).path("open").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_save_answers_with_the_questions_now_shown_and_the_required_ones_still_open() {
+        Http http = new Http(port);
+        Started s = AssessmentFixtures.start(accounts, vendors, templates, service);
+        String path = service.issueLink(s.assessment().getId()).path();
+        JsonNode saved = Http.json(http.put(path + "/answers/q1", null, "{\"value\": \"yes\", \"version\": null}"));
+        assertThat(saved.path("version").asLong()).isZero();
+        assertThat(saved.path("shown").toString()).isEqualTo("[\"q1\",\"q2\",\"q3\"]");
+        assertThat(saved.path("missing").toString()).isEqualTo("[\"q2\"]");
+    }
+
+    @Test
+    void a_real_conflict_answers_409_with_the_stored_answer_so_the_vendor_can_choose() {
+        Http http = new Http(port);
+        Started s = AssessmentFixtures.startDefences(accounts, vendors, templates, service);
+        String path = service.issueLink(s.assessment().getId()).path();
+        http.put(path + "/answers/ms-injection", null, "{\"value\": [\"filtering\"], \"version\": null}");
+        // someone else's save in between: version 0 became 1
+        http.put(path + "/answers/ms-injection", null, "{\"value\": [\"filtering\", \"validation\"], \"version\": 0}");
+
+        HttpResponse<String> mine = http.put(path + "/answers/ms-injection", null,
+                "{\"value\": [\"filtering\", \"red-teaming\"], \"version\": 0}");
+        assertThat(mine.statusCode()).isEqualTo(409);
+        JsonNode problem = Http.json(mine);
+        assertThat(problem.path("detail").asString())
+                .contains("“Which defences against prompt injection are in place?”").doesNotContain("ms-injection");
+        assertThat(problem.path("current").path("value").toString()).isEqualTo("[\"filtering\",\"validation\"]");
+        assertThat(problem.path("current").path("version").asLong()).isEqualTo(1);
+        // keeping mine: saved over theirs with the version that came back
+        assertThat(http.put(path + "/answers/ms-injection", null,
+                "{\"value\": [\"filtering\", \"red-teaming\"], \"version\": 1}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_exclusive_option_is_refused_together_with_others_and_accepted_alone() {
+        Http http = new Http(port);
+        Started s = AssessmentFixtures.startDefences(accounts, vendors, templates, service);
+        String path = service.issueLink(s.assessment().getId()).path();
+        HttpResponse<String> both = http.put(path + "/answers/ms-injection", null,
+                "{\"value\": [\"filtering\", \"none\"], \"version\": null}");
+        assertThat(both.statusCode()).isEqualTo(422);
+        assertThat(Http.json(both).path("detail").asString())
+                .isEqualTo("“None of these” cannot be chosen together with other options: untick it or the others.");
+        assertThat(http.put(path + "/answers/ms-injection", null, "{\"value\": [\"none\"], \"version\": null}")
+                .statusCode()).isEqualTo(200);
+        JsonNode view = Http.json(http.get(path, null));
+        assertThat(view.path("sections").get(0).path("questions").get(0).path("options").get(4).path("exclusive")
+                .asBoolean()).isTrue();
+        assertThat(view.path("organisation").asString()).isNotBlank();
     }
 
     @Test

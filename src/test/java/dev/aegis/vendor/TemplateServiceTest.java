@@ -89,6 +89,22 @@ class TemplateServiceTest {
     }
 
     @Test
+    void an_option_is_exclusive_only_in_a_multiple_choice_and_the_bundled_none_of_these_is() {
+        TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
+        String key = "exclusive-" + System.nanoTime();
+        assertThatThrownBy(() -> service.importJson(template(key, "Q").replace(
+                "\"label\": \"No\", \"score\": 0}", "\"label\": \"No\", \"score\": 0, \"exclusive\": true}")))
+                .hasMessageContaining("option no can be exclusive only in a multiple choice");
+
+        Questionnaire bundled = service.questionnaire(service.versions(LLM).getFirst().getId());
+        Question defences = bundled.questions().stream().filter(q -> q.id().equals("ms-injection")).findFirst()
+                .orElseThrow();
+        assertThat(defences.options()).filteredOn(Questionnaire.Option::excludesOthers)
+                .extracting(Questionnaire.Option::label).containsExactly("None of these");
+        assertThat(service.export(service.versions(LLM).getFirst().getId())).contains("\"exclusive\"");
+    }
+
+    @Test
     void a_template_exported_over_http_imports_elsewhere_unchanged_and_readers_may_not_import() {
         String manager = accounts.tokenFor(accounts.create("vm", Role.VENDOR_MANAGER));
         String key = "http-" + System.nanoTime();

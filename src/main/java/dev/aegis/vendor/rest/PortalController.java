@@ -5,14 +5,17 @@ import dev.aegis.vendor.PortalEvidence.Clarification;
 import dev.aegis.vendor.PortalEvidence.ListedFile;
 import dev.aegis.vendor.PortalLimits;
 import dev.aegis.vendor.PortalService;
-import dev.aegis.vendor.PortalService.Answer;
+import dev.aegis.vendor.PortalService.AnswerConflictException;
 import dev.aegis.vendor.PortalService.LinkGoneException;
+import dev.aegis.vendor.PortalService.MissingAnswersException;
 import dev.aegis.vendor.PortalService.PortalView;
+import dev.aegis.vendor.PortalService.Saved;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -56,13 +59,21 @@ class PortalController {
     record AnswerRequest(JsonNode value, Long version) {
     }
 
+    /** Too many calls for this link or from this address; {@code seconds} until the next one is let through. */
+    static final class RateLimitedException extends RuntimeException {
+        final long seconds;
+
+        RateLimitedException(long seconds) {
+            super("Too many requests in a short time. Your answers are kept; try again in " + seconds + " s.");
+            this.seconds = seconds;
+        }
+    }
+
     @ModelAttribute
     void limit(@PathVariable String token, HttpServletRequest request) {
         long wait = limits.check(token, request.getRemoteAddr());
         if (wait > 0) {
-            var tooMany = new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests; try again later.");
-            tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-            throw tooMany;
+            throw new RateLimitedException(wait);
         }
     }
 
@@ -73,13 +84,14 @@ class PortalController {
     }
 
     @PutMapping(path = "/answers/{question}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Save one answer with the version it replaces (409 when someone else changed it meanwhile)")
-    Answer answer(@PathVariable String token, @PathVariable String question, @RequestBody AnswerRequest body) {
+    @Operation(summary = "Save one answer with the version it replaces (409 with the stored answer as `current` when "
+            + "someone else changed it meanwhile); answers with the questions shown and the required ones open")
+    Saved answer(@PathVariable String token, @PathVariable String question, @RequestBody AnswerRequest body) {
         return portal.answer(token, question, body.value(), body.version());
     }
 
     @PostMapping("/submit")
-    @Operation(summary = "Submit the answers (422 naming the required questions still open)")
+    @Operation(summary = "Submit the answers (422 naming the required questions still open by their text)")
     PortalView submit(@PathVariable String token) {
         return portal.submit(token);
     }
@@ -112,7 +124,39 @@ class PortalController {
 
     @ExceptionHandler(LinkGoneException.class)
     ResponseEntity<ProblemDetail> gone(LinkGoneException e) {
-        return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage()));
+        return problem(HttpStatus.GONE, ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage()));
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> tooMany(RateLimitedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many requests");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
+                Long.toString(e.seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A real conflict: the answer stored now goes back as {@code current}, for the vendor to choose. */
+    @ExceptionHandler(AnswerConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(AnswerConflictException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Edit conflict");
+        // an exception handler gets no path variables; the request still holds them
+        var variables = (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        problem.setProperty("current", portal.current((String) variables.get("token"), e.question()));
+        return problem(HttpStatus.CONFLICT, problem);
+    }
+
+    /** The questions still open, by text for people and as field pointers for programs. */
+    @ExceptionHandler(MissingAnswersException.class)
+    ResponseEntity<ProblemDetail> missing(MissingAnswersException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Required questions are open");
+        problem.setProperty("errors", e.missing().entrySet().stream().map(m -> Map.of("field", "answers." + m.getKey(),
+                "message", "Answer “" + m.getValue() + "”.")).toList());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemDetail body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

@@ -93,6 +93,8 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         String value = "";
         String label = "";
         Integer score = 0;
+        /** Rules out every other option of a multiple choice ("None of these"). */
+        boolean exclusive;
     }
 
     /** An outline row: a section, or a question of one. */
@@ -373,7 +375,11 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
                 d.help = question.help() == null ? "" : question.help();
                 d.required = question.required();
                 d.weight = question.weight();
-                question.options().forEach(o -> d.options.add(option(o.value(), o.label(), o.score())));
+                question.options().forEach(o -> {
+                    OptionDraft option = option(o.value(), o.label(), o.score());
+                    option.exclusive = o.excludesOthers();
+                    d.options.add(option);
+                });
                 if (question.showIf() != null) {
                     d.showIfQuestion = question.showIf().question();
                     d.showIfAnyOf = new LinkedHashSet<>(question.showIf().anyOf());
@@ -392,7 +398,8 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
             List<Question> questions = new ArrayList<>();
             for (QuestionDraft q : s.questions) {
                 List<Option> opts = q.type != null && q.type.hasOptions() ? q.options.stream()
-                        .map(o -> new Option(o.value.trim(), o.label.trim(), o.score == null ? -1 : o.score)).toList()
+                        .map(o -> new Option(o.value.trim(), o.label.trim(), o.score == null ? -1 : o.score,
+                                o.exclusive && q.type == QuestionType.MULTIPLE_CHOICE)).toList()
                         : List.of();
                 Condition condition = q.showIfQuestion == null ? null
                         : new Condition(q.showIfQuestion, List.copyOf(q.showIfAnyOf));
@@ -667,7 +674,14 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
             });
             drop.setAriaLabel("Remove option");
             drop.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            HorizontalLayout row = new HorizontalLayout(value, label, score, drop);
+            HorizontalLayout row = new HorizontalLayout(value, label, score);
+            if (q.type == QuestionType.MULTIPLE_CHOICE) {
+                Checkbox exclusive = new Checkbox("Excludes the others", o.exclusive);
+                exclusive.setTooltipText("Cannot be chosen with any other option, like “None of these”");
+                exclusive.addValueChangeListener(e -> o.exclusive = e.getValue());
+                row.add(exclusive);
+            }
+            row.add(drop);
             row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             options.add(row);
         }

@@ -1,9 +1,12 @@
 package dev.aegis.vendor.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.textfield.TextField;
 import dev.aegis.AegisTest;
 import dev.aegis.Karibu;
 import dev.aegis.security.Role;
@@ -19,6 +22,7 @@ import dev.aegis.vendor.VendorFixtures;
 import dev.aegis.vendor.VendorService;
 import dev.aegis.vendor.ui.TemplateEditor.Row;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +127,30 @@ class TemplateEditorTest {
         assertThat(saved.questions()).extracting(Questionnaire.Question::text)
                 .containsExactly("Do you keep audit logs?", "Where?");
         assertThat(saved.questions().get(1).showIf().question()).isEqualTo(saved.questions().getFirst().id());
+    }
+
+    @Test
+    void an_option_of_a_multiple_choice_is_made_exclusive_in_the_editor() {
+        Karibu.signInAndOpen(context, accounts.create("vm", Role.VENDOR_MANAGER));
+        String key = "editor-exclusive-" + System.nanoTime();
+        QuestionnaireTemplate v1 = templates.importJson(TEMPLATE.formatted(key)).template();
+        TemplateEditor editor = open(v1.getId());
+        editor.select(row(editor, 0, 2));
+        assertThat(_find(editor.options, Checkbox.class)).isEmpty();
+        Karibu.setValue(editor.type, QuestionType.MULTIPLE_CHOICE);
+        editor.addOption.click();
+        List<TextField> fields = _find(editor.options, TextField.class);
+        Karibu.setValue(fields.get(4), "none");
+        Karibu.setValue(fields.get(5), "None of these");
+        List<Checkbox> exclusive = _find(editor.options, Checkbox.class);
+        assertThat(exclusive).hasSize(3);
+        Karibu.setValue(exclusive.get(2), true);
+        editor.save.click();
+
+        assertThat(editor.problemsBox.isVisible()).isFalse();
+        Questionnaire saved = templates.questionnaire(templates.versions(key).getFirst().getId());
+        assertThat(saved.questions().get(2).options()).extracting(Questionnaire.Option::excludesOthers)
+                .containsExactly(false, false, true);
     }
 
     private static Row row(TemplateEditor editor, int section, int question) {
