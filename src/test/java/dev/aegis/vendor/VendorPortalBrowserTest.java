@@ -112,12 +112,11 @@ class VendorPortalBrowserTest {
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("save-ms-notes"), "Saved"));
             assertThat(new Http(port).put(link.path() + "/answers/ms-notes", null,
                     "{\"value\": \"Tested once a year.\", \"version\": 0}").statusCode()).isEqualTo(200);
-            vendor.type(By.id("answer-ms-notes"), "Tested quarterly; reports on request.");
-            vendor.driver().findElement(By.id("answer-ms-notes")).sendKeys(Keys.TAB);
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("theirs-ms-notes"),
-                    "Tested once a year."));
-            assertThat(vendor.driver().findElement(By.id("yours-ms-notes")).getText())
-                    .isEqualTo("Tested quarterly; reports on request.");
+            // (select and overwrite: clearing first would save an empty answer of its own)
+            vendor.driver().findElement(By.id("answer-ms-notes")).sendKeys(Keys.chord(Keys.CONTROL, "a"),
+                    "Tested quarterly; reports on request.", Keys.TAB);
+            vendor.waitFor(ExpectedConditions.textToBe(By.id("yours-ms-notes"), "Tested quarterly; reports on request."));
+            assertThat(vendor.driver().findElement(By.id("theirs-ms-notes")).getText()).isEqualTo("Tested once a year.");
             states(vendor, "conflict");
             vendor.click(By.id("keep-mine-ms-notes"));
             vendor.waitFor(storedText(id, "ms-notes", "\"Tested quarterly; reports on request.\""));
