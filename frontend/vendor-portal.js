@@ -108,9 +108,10 @@
     document.getElementById('organisation').textContent = view.organisation;
     document.title = view.title + ' · ' + view.organisation;
     document.getElementById('title').textContent = view.title;
-    document.getElementById('intro').textContent = view.organisation + ' asks ' + view.vendor
-        + ' to answer this questionnaire by ' + view.dueOn + '.'
-        + (view.open ? ' Each answer is saved as you give it; you can leave and come back through the same link.' : '');
+    document.getElementById('intro').textContent = view.open
+        ? view.organisation + ' asks ' + view.vendor + ' to answer this questionnaire by ' + view.dueOn + '. Each answer'
+          + ' is saved as you give it; you can leave and come back through the same link.'
+        : 'Sent by ' + view.organisation + ' to ' + view.vendor + ', due ' + view.dueOn + '.';
     const description = document.getElementById('description');
     description.hidden = !view.description;
     description.textContent = view.description || '';
@@ -193,10 +194,14 @@
     field.addEventListener('input', () => {
       clearTimeout(typing[q.id]);
       mark(q.id, 'pending', 'Not saved yet');
-      typing[q.id] = setTimeout(() => schedule(q.id, current(q)), 1500);
+      typing[q.id] = setTimeout(() => {
+        typing[q.id] = null;
+        schedule(q.id, current(q));
+      }, 1500);
     });
     field.addEventListener('change', () => {
       clearTimeout(typing[q.id]);
+      typing[q.id] = null;
       schedule(q.id, current(q));
     });
     return field;
@@ -474,11 +479,14 @@
     if (field) field.focus({preventScroll: true});
   }
 
+  // each question named by its text, a link to it (the fragment holds the token: the link must not change it)
   function showProblems(detail, ids) {
     problems.replaceChildren(el('p', {}, detail));
     if (ids.length) {
-      problems.append(el('ul', {}, ...ids.map(id => el('li', {}, el('button', {type: 'button', class: 'portal-link',
-        onclick: () => jump(id)}, questions[id] ? questions[id].text : 'A required question')))));
+      problems.append(el('ul', {}, ...ids.map(id => el('li', {}, el('a', {href: '#question-' + id, onclick: event => {
+        event.preventDefault();
+        jump(id);
+      }}, questions[id].text)))));
     }
     problems.hidden = false;
     ids.forEach(id => {
@@ -516,7 +524,7 @@
         const ids = (problem.body.errors || []).map(e => String(e.field || '').replace(/^answers\./, ''))
             .filter(id => questions[id]);
         say('');
-        showProblems(problem.detail, ids);
+        showProblems(ids.length ? 'Answer these required questions before submitting:' : problem.detail, ids);
         return;
       }
       view = await response.json();

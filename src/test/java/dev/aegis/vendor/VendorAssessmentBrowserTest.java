@@ -56,7 +56,8 @@ class VendorAssessmentBrowserTest {
         try (Browser vendor = Browser.open(vendorProfile, "vendor-portal")) {
             vendor.get(base + page);
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "Review review-"));
-            assertThat(vendor.waitFor(ExpectedConditions.numberOfElementsToBe(By.id("answer-q2"), 0))).isEmpty();
+            // the conditional question is on the page but hidden until q1 is answered yes
+            assertThat(vendor.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("answer-q2")))).isTrue();
             vendor.click(By.cssSelector("input[name='q1'][value='yes']"));
             // the conditional question appears once q1 is answered yes
             vendor.type(By.id("answer-q2"), "Keys in a hardware security module");
