@@ -55,10 +55,11 @@
     return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
   }
 
-  function when(instant) {
+  // today's times alone, beside a question; with the day where it is said once (or not today)
+  function when(instant, withDay) {
     const d = new Date(instant);
     const time = two(d.getHours()) + ':' + two(d.getMinutes());
-    return day(d) === day(new Date()) ? time : day(d) + ' ' + time;
+    return day(d) === day(new Date()) && !withDay ? time : day(d) + ' ' + time;
   }
 
   function sleep(ms) {
@@ -135,7 +136,7 @@
     done.hidden = view.open || !view.submittedAt;
     if (!done.hidden) {
       document.getElementById('done-text').textContent = 'Thank you. ' + view.vendor + '\'s answers reached '
-          + view.organisation + ' on ' + when(view.submittedAt) + '. ' + view.organisation + ' reviews them and may'
+          + view.organisation + ' on ' + when(view.submittedAt, true) + '. ' + view.organisation + ' reviews them and may'
           + ' send the questionnaire back through this link with questions. Nothing more is needed from you now;'
           + ' your answers are below for reference.';
     }
