@@ -65,17 +65,24 @@ class RiskFormRulesTest {
         AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Risky " + System.nanoTime(), "owner"));
         Karibu.signInAndOpen(context, officer);
         RisksView view = open();
+        String title = "Enter risk " + System.nanoTime();
         view.editor.raise(details("", system.getId(), null, null));
         RiskForm form = view.editor.form;
-        Karibu.setValue(form.title, "t".repeat(250));
+        Karibu.setValue(form.title, title);
         Karibu.setValue(form.dueDate, LocalDate.now().plusMonths(2));
         MockVaadin.clientRoundtrip(false);
         _fireShortcut(form.dueDate, Key.ENTER);
         _fireShortcut(form.owner, Key.ENTER);
-        assertThat(form.title.isInvalid()).isFalse();
+        _fireShortcut(form.description, Key.ENTER);
         assertThat(view.editor.isOpened()).isTrue();
-
+        assertThat(raised(title)).isZero();
         _fireShortcut(form.title, Key.ENTER);
+        assertThat(view.editor.isOpened()).isFalse();
+        assertThat(raised(title)).isEqualTo(1);
+
+        view.editor.raise(details("", system.getId(), null, null));
+        Karibu.setValue(form.title, "t".repeat(250));
+        form.save.click();
         assertThat(form.title.isInvalid()).isTrue();
         assertThat(form.title.getErrorMessage()).isEqualTo("The title can be at most 200 characters. You entered 250.");
         assertThat(view.editor.getFooter().getElement().getChildren()
@@ -105,6 +112,10 @@ class RiskFormRulesTest {
         assertThat(view.editor.isOpened()).isTrue();
         assertThat(view.editor.workflow.isVisible()).as(user.username()).isEqualTo(visible);
         Karibu.close();
+    }
+
+    private long raised(String title) {
+        return risks.count(new RiskService.Filter(title, null, null, null, null, null, null));
     }
 
     private static RiskDetails details(String title, long system, String owner, LocalDate due) {
