@@ -1,5 +1,6 @@
 package dev.aegis.evidence;
 
+import dev.aegis.shared.validation.SensibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -11,10 +12,13 @@ import java.util.Set;
  * date), its expiry — and the controls, framework requirements and AI systems it serves.
  */
 public record EvidenceDetails(
-        @NotBlank(message = "Give the evidence a title.") @Size(max = 300, message = "At most 300 characters.") String title,
-        @Size(max = 20000, message = "At most 20,000 characters.") String description,
-        @NotBlank(message = "Name the owner (a user name).") @Size(max = 100, message = "At most 100 characters.") String owner,
-        LocalDate collectedOn, LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate expiresOn,
+        @NotBlank(message = "Give the evidence a title.") @Size(max = 300, message = "The title can be at most 300 characters.") String title,
+        @Size(max = 20000, message = "The description can be at most 20,000 characters.") String description,
+        @NotBlank(message = "Name the owner (a user name).") @Size(max = 100, message = "The owner's user name can be at most 100 characters.") String owner,
+        @SensibleDate("The collection date") LocalDate collectedOn,
+        @SensibleDate("The start of the period covered") LocalDate effectiveFrom,
+        @SensibleDate("The end of the period covered") LocalDate effectiveTo,
+        @SensibleDate("The expiry date") LocalDate expiresOn,
         Set<Long> controlIds, Set<Long> requirementIds, Set<Long> systemIds) {
 
     public EvidenceDetails {

@@ -8,7 +8,11 @@ import dev.aegis.inventory.InventoryEvents.AiSystemRegistered;
 import dev.aegis.inventory.InventoryEvents.AiSystemRemoved;
 import dev.aegis.inventory.InventoryEvents.AiSystemRetired;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.validation.Checked;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The AI system inventory. Everyone signed in reads it; governance officers and administrators register, change and
- * remove systems; a system owner changes only the systems they own (as business or technical owner).
+ * remove systems; a system owner changes only the systems they own (as business or technical owner), and not the
+ * governance decisions about them: the EU AI Act tier and role, the owners and the status stay with governance officers
+ * and administrators. Names are unique regardless of case; owners are active users of the directory.
  */
 @Service
 @Transactional
@@ -34,11 +40,16 @@ public class AiSystemService {
     private final AiSystems systems;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserDirectory people;
+    private final Validator validator;
 
-    AiSystemService(AiSystems systems, ApplicationEventPublisher events, Clock clock) {
+    AiSystemService(AiSystems systems, ApplicationEventPublisher events, Clock clock, UserDirectory people,
+            Validator validator) {
         this.systems = systems;
         this.events = events;
         this.clock = clock;
+        this.people = people;
+        this.validator = validator;
     }
 
     /** Filters for the inventory; null or empty means any. */
@@ -89,9 +100,12 @@ public class AiSystemService {
 
     @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
     public AiSystem register(AiSystemDetails details) {
+        Checked.valid(validator, details);
+        requireUniqueName(null, details.name());
+        requireKnownOwners(null, details);
         AiSystem system = new AiSystem(clock.instant());
         system.describe(details, clock.instant());
-        system = systems.saveAndFlush(system);
+        system = saveNamed(system);
         events.publishEvent(new AiSystemRegistered(system.getId(), system.getName()));
         return system;
     }
@@ -107,12 +121,15 @@ public class AiSystemService {
         if (system.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(AiSystem.class, id);
         }
-        if (!mayManage() && !ownersUnchanged(system, details)) {
-            throw new AccessDeniedException("A system owner cannot hand the system to other owners.");
+        if (!mayManage()) {
+            requireGovernanceUnchanged(system, details);
         }
+        Checked.valid(validator, details);
+        requireUniqueName(id, details.name());
+        requireKnownOwners(system, details);
         boolean retiring = system.getStatus() != Status.RETIRED && details.status() == Status.RETIRED;
         system.describe(details, clock.instant());
-        systems.saveAndFlush(system);
+        saveNamed(system);
         events.publishEvent(retiring ? new AiSystemRetired(id, system.getName()) : new AiSystemChanged(id, system.getName()));
         return system;
     }
@@ -196,9 +213,58 @@ public class AiSystemService {
         }
     }
 
-    private static boolean ownersUnchanged(AiSystem system, AiSystemDetails details) {
-        return java.util.Objects.equals(trim(details.businessOwner()), system.getBusinessOwner())
-                && java.util.Objects.equals(trim(details.technicalOwner()), system.getTechnicalOwner());
+    /**
+     * The decisions a system owner sees but does not make about their own system: its EU AI Act tier and role, its
+     * owners and its status (retiring included). Refused, naming the field, when the details change any of them.
+     */
+    private static void requireGovernanceUnchanged(AiSystem system, AiSystemDetails details) {
+        AiSystemDetails now = system.details();
+        String refused = !java.util.Objects.equals(details.euAiActTier(), now.euAiActTier()) ? "the EU AI Act risk tier"
+                : !java.util.Objects.equals(details.euAiActRole(), now.euAiActRole()) ? "the EU AI Act role"
+                : !sameName(details.businessOwner(), now.businessOwner()) ? "the business owner"
+                : !sameName(details.technicalOwner(), now.technicalOwner()) ? "the technical owner"
+                : !java.util.Objects.equals(details.status(), now.status()) ? "the status" : null;
+        if (refused != null) {
+            throw new AccessDeniedException("Only governance officers and administrators change " + refused
+                    + " of an AI system; ask one of them.");
+        }
+    }
+
+    /** Refuses a name another system bears (compared without case), naming that system. */
+    private void requireUniqueName(Long id, String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        systems.findByNameIgnoringCase(name.strip()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
+            throw new DomainRuleException("name", "There is already an AI system named \"" + other.getName()
+                    + "\" (system " + other.getId() + "). Choose another name, or open that system to change it.");
+        });
+    }
+
+    /** Owners are active users; a name kept as it was (a former user) stays, a new one must be in the directory. */
+    private void requireKnownOwners(AiSystem before, AiSystemDetails details) {
+        if (before == null || !sameName(details.businessOwner(), before.getBusinessOwner())) {
+            people.requireKnown("businessOwner", "business owner", details.businessOwner());
+        }
+        if (before == null || !sameName(details.technicalOwner(), before.getTechnicalOwner())) {
+            people.requireKnown("technicalOwner", "technical owner", details.technicalOwner());
+        }
+    }
+
+    /** Saves, turning a name taken meanwhile (the unique index, a race with another save) into the same message. */
+    private AiSystem saveNamed(AiSystem system) {
+        try {
+            return systems.saveAndFlush(system);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new DomainRuleException("name", "There is already an AI system named \"" + system.getName()
+                    + "\". Choose another name.");
+        }
+    }
+
+    private static boolean sameName(String a, String b) {
+        String x = trim(a);
+        String y = trim(b);
+        return x == null ? y == null : x.equalsIgnoreCase(y);
     }
 
     private static String trim(String s) {

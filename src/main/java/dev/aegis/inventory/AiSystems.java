@@ -13,6 +13,9 @@ interface AiSystems extends JpaRepository<AiSystem, Long>, JpaSpecificationExecu
     @Query("select s.id, lower(s.name) from AiSystem s where lower(s.name) in :names")
     List<Object[]> named(java.util.Collection<String> names);
 
+    @Query("select s from AiSystem s where lower(s.name) = lower(:name)")
+    java.util.Optional<AiSystem> findByNameIgnoringCase(String name);
+
     @Query("select s.euAiActTier, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.euAiActTier")
     List<Object[]> countByTier();
 

@@ -20,6 +20,9 @@ import dev.aegis.risk.RiskVocabulary.Treatment;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.validation.Checked;
+import jakarta.validation.Validator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
@@ -71,9 +74,13 @@ public class RiskService {
     private final EntityManager em;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserDirectory people;
+    private final Validator validator;
 
     RiskService(Risks risks, AiSystemService systems, FrameworkCatalog catalog, ScopeService scope, EntityManager em,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, UserDirectory people, Validator validator) {
+        this.people = people;
+        this.validator = validator;
         this.risks = risks;
         this.systems = systems;
         this.catalog = catalog;
@@ -140,7 +147,27 @@ public class RiskService {
     public Risk identify(RiskDetails details) {
         requireSystems(details);
         requireMayChangeRisksOf(details.systems());
+        return record(details);
+    }
+
+    /**
+     * Raises the third-party risk a shortfall of a vendor assessment proposes, in the caller's name (the audit log names
+     * them). Vendor managers only read the register otherwise; confirming the shortfalls of their own reviews is the
+     * one step of the register they take, so it has its own permission instead of borrowing an officer's role.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','VENDOR_MANAGER')")
+    public Risk raiseFromVendorShortfall(RiskDetails details) {
+        if (details.category() != Category.THIRD_PARTY) {
+            throw new DomainRuleException("category", "A vendor's shortfall raises a third-party risk.");
+        }
+        requireSystems(details);
+        return record(details);
+    }
+
+    private Risk record(RiskDetails details) {
+        Checked.valid(validator, details);
         checkReferences(details);
+        people.requireKnown("owner", "risk owner", details.owner());
         Risk risk = new Risk(clock.instant());
         risk.describe(details, Actors.current(), clock.instant());
         risk = risks.saveAndFlush(risk);
@@ -153,7 +180,11 @@ public class RiskService {
         requireSystems(details);
         Risk risk = editable(id, expectedVersion);
         requireMayChangeRisksOf(details.systems());
+        Checked.valid(validator, details);
         checkReferences(details);
+        if (details.owner() != null && !details.owner().isBlank() && !details.owner().strip().equalsIgnoreCase(risk.getOwner())) {
+            people.requireKnown("owner", "risk owner", details.owner());
+        }
         risk.describe(details, risk.getOwner(), clock.instant());
         return risks.saveAndFlush(risk);
     }

@@ -17,4 +17,7 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
 
     @Query("select distinct u from UserAccount u join u.roles r where r = ?1 and u.enabled = true order by u.username")
     java.util.List<UserAccount> findActiveWithRole(Role role);
+
+    @Query("select u from UserAccount u where u.enabled = true")
+    java.util.List<UserAccount> findAllActive();
 }

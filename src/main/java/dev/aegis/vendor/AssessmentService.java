@@ -138,6 +138,14 @@ public class AssessmentService {
         return new Invitation(link, to);
     }
 
+    /** Whether the assessment has a private link that still works (neither revoked nor expired): what can be revoked. */
+    @PreAuthorize(VendorService.READERS)
+    @Transactional(readOnly = true)
+    public boolean hasWorkingLink(long id) {
+        Instant now = clock.instant();
+        return links.findByAssessmentIdAndRevokedAtIsNull(id).stream().anyMatch(link -> link.usableAt(now));
+    }
+
     /** Revokes the assessment's private link: it answers 410 from now on. */
     @PreAuthorize(VendorService.WRITERS)
     public void revokeLink(long id) {

@@ -1,6 +1,7 @@
 package dev.aegis.vendor;
 
 import dev.aegis.vendor.VendorVocabulary.CertificationType;
+import dev.aegis.shared.validation.SensibleDate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -12,5 +13,5 @@ import java.time.LocalDate;
 @Embeddable
 public record Certification(
         @NotNull(message = "Choose the certification.") @Enumerated(EnumType.STRING) CertificationType kind,
-        @NotNull(message = "Give the expiry date of the certificate.") @Column(name = "expires_on") LocalDate expiresOn) {
+        @NotNull(message = "Give the expiry date of the certificate.") @SensibleDate("The expiry date") @Column(name = "expires_on") LocalDate expiresOn) {
 }

@@ -116,15 +116,13 @@ public class ShortfallFindings {
             }
             RiskDetails details = new RiskDetails(p.title(), p.description(), Category.THIRD_PARTY, Set.of(p.systemId()),
                     Set.of(), requirementIds(p.requirements()), likelihood(p), impact(vendor), null, null);
-            Risk[] risk = new Risk[1];
-            // A vendor manager may not raise risks in the register at large; confirming a finding of its own review
-            // is the one place it does, so this single step runs with the register's permission, in its own name.
-            Actors.runAs(Actors.current(), "GOVERNANCE_OFFICER", () -> risk[0] = risks.identify(details));
-            confirmed.saveAndFlush(new FindingRisk(id, p.questionId(), p.systemId(), risk[0].getId(), Actors.current(),
+            // a vendor manager does not raise risks in the register at large; this step has its own permission
+            Risk risk = risks.raiseFromVendorShortfall(details);
+            confirmed.saveAndFlush(new FindingRisk(id, p.questionId(), p.systemId(), risk.getId(), Actors.current(),
                     clock.instant()));
-            events.publishEvent(new FindingConfirmedAsRisk(id, p.questionId(), p.systemId(), risk[0].getId()));
+            events.publishEvent(new FindingConfirmedAsRisk(id, p.questionId(), p.systemId(), risk.getId()));
             raised.add(new ProposedRisk(p.questionId(), p.systemId(), p.system(), p.title(), p.description(),
-                    p.score(), p.requirements(), risk[0].getId()));
+                    p.score(), p.requirements(), risk.getId()));
         }
         if (!wanted.isEmpty()) {
             throw new DomainRuleException("findings", "No such finding to confirm: " + wanted.stream()

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import dev.aegis.shared.ui.FormFields;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
@@ -75,6 +76,11 @@ class ControlForm extends VerticalLayout {
 
     ControlForm(FetchCallback<RequirementSummary, String> requirementSearch, FetchCallback<RiskRef, String> riskSearch) {
         setPadding(false);
+        FormFields.limit(title, 300);
+        FormFields.limit(description, 8000);
+        FormFields.limit(owner, 100);
+        FormFields.limit(notApplicableReason, 4000);
+        FormFields.sensible(lastTestedOn, "The date it was last tested");
         type.setLabel("Type");
         type.setItems(ControlType.values());
         type.setItemLabelGenerator(ControlVocabulary::label);

@@ -287,7 +287,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         form.fields().values().forEach(f -> f.setInvalid(false));
         var violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), v.getMessage()));
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), dev.aegis.shared.ui.FormFields.message(v)));
             return;
         }
         try {

@@ -2,6 +2,7 @@ package dev.aegis.evidence.ui;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import dev.aegis.shared.ui.FormFields;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -72,9 +73,13 @@ class EvidenceForm extends FormLayout {
         expiresOn.setId("evidence-expires-on");
         controls.setId("evidence-controls");
         systems.setId("evidence-systems");
-        title.setMaxLength(300);
-        owner.setMaxLength(100);
-        description.setMaxLength(20000);
+        FormFields.limit(title, 300);
+        FormFields.limit(owner, 100);
+        FormFields.limit(description, 20000);
+        FormFields.sensible(collectedOn, "The collection date");
+        FormFields.sensible(effectiveFrom, "The start of the period covered");
+        FormFields.sensible(effectiveTo, "The end of the period covered");
+        FormFields.sensible(expiresOn, "The expiry date");
         effectiveFrom.setHelperText("The period the evidence covers, not the upload date");
         for (MultiSelectComboBox<Ref> picker : java.util.List.of(controls, requirements, systems)) {
             picker.setItemLabelGenerator(Ref::label);

@@ -1,7 +1,6 @@
 package dev.aegis.inventory.ui;
 
 import com.vaadin.flow.component.ComponentEvent;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -25,7 +23,10 @@ import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.ModelType;
 import dev.aegis.inventory.Classification.Status;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.ui.FormFields;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,8 +39,8 @@ public class AiSystemForm extends VerticalLayout {
     final TextField name = new TextField("Name");
     final TextArea purpose = new TextArea("Purpose");
     final TextArea intendedUse = new TextArea("Intended use");
-    final TextField businessOwner = new TextField("Business owner (user name)");
-    final TextField technicalOwner = new TextField("Technical owner (user name)");
+    final ComboBox<String> businessOwner;
+    final ComboBox<String> technicalOwner;
     final ComboBox<LifecycleStage> lifecycleStage = combo("Life-cycle stage", LifecycleStage.class);
     final ComboBox<Deployment> deployment = combo("Deployment", Deployment.class);
     final ComboBox<ModelType> modelType = combo("Model type", ModelType.class);
@@ -69,8 +70,12 @@ public class AiSystemForm extends VerticalLayout {
     final Button cancel = new Button("Cancel");
     private final Map<String, com.vaadin.flow.component.HasValidation> byField = new LinkedHashMap<>();
 
-    public AiSystemForm() {
+    /** The people who may own a system are the active users of {@code people}. */
+    public AiSystemForm(UserDirectory people) {
+        businessOwner = FormFields.people("Business owner", people);
+        technicalOwner = FormFields.people("Technical owner", people);
         setPadding(false);
+        configureFields();
         TabSheet tabs = new TabSheet();
         tabs.add("Overview", form(name, status, purpose, intendedUse, businessOwner, technicalOwner, vendorName, nextReview));
         tabs.add("Classification", form(lifecycleStage, deployment, modelType, autonomy, euAiActTier, euAiActRole,
@@ -86,22 +91,72 @@ public class AiSystemForm extends VerticalLayout {
         purpose.setId("system-purpose");
         save.setId("system-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(this);
-        cancel.addClickShortcut(Key.ESCAPE).listenOn(this);
-        save.addClickListener(e -> fireEvent(new SaveEvent(this, read())));
+        // Enter saves from a single-line text field only: in a date picker or a combo box it picks, in a text area it
+        // breaks the line (Enter in the date picker once registered a second system by accident)
+        FormFields.submitOnEnter(save, name, vendorName, deletionSignedOffBy);
+        save.addClickListener(e -> {
+            if (datesHoldInput()) {
+                fireEvent(new SaveEvent(this, read()));
+            }
+        });
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         indexFields();
-        add(tabs, new HorizontalLayout(save, cancel));
+        add(tabs);
+    }
+
+    /** Save and Cancel, for the footer of the dialog that holds the form (so they stay in view). */
+    public com.vaadin.flow.component.Component[] buttons() {
+        return new com.vaadin.flow.component.Component[] {save, cancel};
+    }
+
+    private void configureFields() {
+        FormFields.limit(name, 200);
+        FormFields.limit(vendorName, 200);
+        FormFields.limit(deletionSignedOffBy, 100);
+        for (TextArea area : new TextArea[] {purpose, intendedUse, humanOversight, dataProvenance, consentBasis,
+                dataMinimisation, dependencyScanning, codeReview, privacyPreservingTraining, trainingAccessLogging,
+                servingHardening, driftMonitoring, adversarialMonitoring, deletionMethod}) {
+            FormFields.limit(area, 4000);
+        }
+        FormFields.sensible(nextReview, "The next review");
+        FormFields.sensible(deletionDate, "The deletion date");
+        businessOwner.setId("system-business-owner");
+        technicalOwner.setId("system-technical-owner");
+        nextReview.setId("system-next-review");
+        euAiActTier.setId("system-tier");
+    }
+
+    /**
+     * A date typed that the picker cannot read, or one outside the sensible range, stays marked at its field and stops
+     * the save: it is never dropped.
+     */
+    private boolean datesHoldInput() {
+        boolean hold = true;
+        for (DatePicker picker : new DatePicker[] {nextReview, deletionDate}) {
+            if (!FormFields.holdsInput(picker)) {
+                picker.setInvalid(true);
+                hold = false;
+            }
+        }
+        return hold;
     }
 
     /** Fills the form; {@code editable} false shows it read-only. */
     public void show(AiSystemDetails d, boolean editable) {
+        show(d, editable, editable);
+    }
+
+    /**
+     * Fills the form; {@code editable} false shows it read-only; {@code governs} false shows the governance decisions
+     * (EU AI Act tier and role, owners, status) read-only, for a system owner editing their own system.
+     */
+    public void show(AiSystemDetails d, boolean editable, boolean governs) {
         clearErrors();
         name.setValue(orEmpty(d.name()));
         purpose.setValue(orEmpty(d.purpose()));
         intendedUse.setValue(orEmpty(d.intendedUse()));
-        businessOwner.setValue(orEmpty(d.businessOwner()));
-        technicalOwner.setValue(orEmpty(d.technicalOwner()));
+        FormFields.show(businessOwner, d.businessOwner());
+        FormFields.show(technicalOwner, d.technicalOwner());
         lifecycleStage.setValue(d.lifecycleStage());
         deployment.setValue(d.deployment());
         modelType.setValue(d.modelType());
@@ -128,7 +183,18 @@ public class AiSystemForm extends VerticalLayout {
         deletionMethod.setValue(orEmpty(d.deletionMethod()));
         deletionSignedOffBy.setValue(orEmpty(d.deletionSignedOffBy()));
         byField.values().forEach(f -> ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!editable));
+        for (var decision : governanceDecisions()) {
+            decision.setReadOnly(!editable || !governs);
+            ((com.vaadin.flow.component.HasHelper) decision).setHelperText(editable && !governs
+                    ? "Set by governance officers and administrators" : null);
+        }
         save.setVisible(editable);
+        cancel.setText(editable ? "Cancel" : "Close");
+    }
+
+    /** What governance officers and administrators decide about a system, not its owners. */
+    List<com.vaadin.flow.component.HasValue<?, ?>> governanceDecisions() {
+        return List.of(euAiActTier, euAiActRole, businessOwner, technicalOwner, status);
     }
 
     /** A blank system with sensible defaults for a new record. */

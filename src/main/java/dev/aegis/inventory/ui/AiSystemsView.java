@@ -37,6 +37,8 @@ import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.ui.FormFields;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +63,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     private final transient Validator validator;
     private final transient ScopeService scopes;
     private final boolean mayRegister;
+    private final boolean mayGovern;
     private final boolean mayReadAnyScope;
     final Grid<AiSystem> grid = new Grid<>(AiSystem.class, false);
     final TextField text = new TextField();
@@ -69,7 +72,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     final ComboBox<Status> status = new ComboBox<>("Status", Status.values());
     final Button register = new Button("Register AI system", new Icon(VaadinIcon.PLUS));
     final Dialog dialog = new Dialog();
-    final AiSystemForm form = new AiSystemForm();
+    final AiSystemForm form;
     final Button showScope = new Button("Scope", new Icon(VaadinIcon.LIST_SELECT));
     final Dialog scopeDialog = new Dialog();
     final RouterLink page = new RouterLink();
@@ -82,8 +85,10 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     final AiSystemImportDialog importDialog;
 
     AiSystemsView(AiSystemService service, AiSystemTransfer transfer, ScopeService scopes, Validator validator,
-            AuthenticationContext auth) {
+            AuthenticationContext auth, UserDirectory people) {
         this.service = service;
+        this.form = new AiSystemForm(people);
+        this.mayGovern = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
         this.scopes = scopes;
         this.validator = validator;
         this.mayRegister = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
@@ -154,6 +159,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     private void configureDialog() {
         dialog.setWidth("min(64rem, 95vw)");
         dialog.add(form);
+        dialog.getFooter().add(form.buttons());
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
         showScope.setId("show-scope");
@@ -190,7 +196,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         page.setRoute(AiSystemPage.class, new RouteParameters("id", String.valueOf(editing.getId())));
         page.setVisible(true);
         showScope.setVisible(service.mayEdit(editing.getId()) || scopes.mayDecide() || mayReadAnyScope);
-        form.show(editing.details(), service.mayEdit(editing.getId()));
+        form.show(editing.details(), service.mayEdit(editing.getId()), mayGovern);
         dialog.open();
     }
 
@@ -198,7 +204,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         form.clearErrors();
         Set<ConstraintViolation<AiSystemDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), v.getMessage()));
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), FormFields.message(v)));
             return;
         }
         try {
@@ -215,6 +221,9 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
             }
         } catch (OptimisticLockingFailureException e) {
             showConflict(details);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -235,7 +244,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         ok.setId("conflict-ok");
         conflict.getFooter().add(ok);
         conflict.open();
-        form.show(mine, true);
+        form.show(mine, true, mayGovern);
     }
 
     static List<String> changedFields(AiSystemDetails before, AiSystemDetails after) {

@@ -8,6 +8,7 @@ import dev.aegis.risk.ui.RiskForm.SystemRef;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.aegis.shared.UserDirectory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -15,7 +16,13 @@ import org.springframework.data.domain.Sort;
  * What the risk screens' pickers offer, read from the inventory and the catalogs page by page. The pickers ask in pages
  * of a fixed size, so an offset is always a multiple of the limit.
  */
-record RegisterChoices(AiSystemService systems, FrameworkCatalog catalog) implements RiskForm.Choices {
+record RegisterChoices(AiSystemService systems, FrameworkCatalog catalog, UserDirectory directory)
+        implements RiskForm.Choices {
+
+    @Override
+    public java.util.List<UserDirectory.Person> people() {
+        return directory.people();
+    }
 
     static final String ATLAS = "MITRE-ATLAS";
     static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";

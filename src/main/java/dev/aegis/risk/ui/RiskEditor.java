@@ -17,6 +17,7 @@ import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.ui.RiskForm.SystemRef;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.FormFields;
 import jakarta.validation.Validator;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -76,6 +77,7 @@ class RiskEditor extends Dialog {
         workflow.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         getHeader().add(workflow);
         add(conflict, reassess, note, form);
+        getFooter().add(form.buttons());
     }
 
     private void configureConflict() {
@@ -117,9 +119,11 @@ class RiskEditor extends Dialog {
     void edit(Risk risk) {
         editing = risk;
         conflict.setVisible(false);
-        workflow.setVisible(true);
         setHeaderTitle(risk.getTitle());
         boolean mayEdit = risks.mayEdit(risk.getId());
+        // the workflow's steps (assess, treat, accept, close, reopen) are for who may take one: not auditors, vendor
+        // managers or owners of other systems
+        workflow.setVisible(mayEdit || risks.mayAccept(risk.getId()));
         boolean closed = risk.getStatus() == Status.CLOSED;
         note.setText(Classification.label(risk.getStatus()) + " · inherent " + risk.getInherentScore()
                 + (risk.getResidualScore() == null ? "" : " · residual " + risk.getResidualScore())
@@ -138,7 +142,7 @@ class RiskEditor extends Dialog {
         form.clearErrors();
         var violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), v.getMessage()));
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), FormFields.message(v)));
             return;
         }
         try {

@@ -4,13 +4,12 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -21,6 +20,8 @@ import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.inventory.Classification;
 import dev.aegis.risk.RiskDetails;
 import dev.aegis.risk.RiskVocabulary.Category;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.ui.FormFields;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,8 +34,8 @@ import java.util.stream.Stream;
 /**
  * A risk's details, for raising and for editing: a plain component that fires {@link SaveEvent} and
  * {@link CancelEvent} and never calls a service. What its pickers offer comes from {@link Choices}. Messages of Bean
- * Validation and of the register's rules show next to the field they are about ({@link #showError}). Enter saves,
- * Escape cancels.
+ * Validation and of the register's rules show next to the field they are about ({@link #showError}). Enter in the
+ * title saves; the dialog's Escape cancels.
  */
 class RiskForm extends VerticalLayout {
 
@@ -55,6 +56,9 @@ class RiskForm extends VerticalLayout {
         List<SystemRef> systemsById(Collection<Long> ids);
 
         List<RequirementSummary> requirementsById(Collection<Long> ids);
+
+        /** Who may own a risk: the active users. */
+        List<UserDirectory.Person> people();
     }
 
     final TextField title = new TextField("Title");
@@ -67,7 +71,7 @@ class RiskForm extends VerticalLayout {
             new MultiSelectComboBox<>("Framework requirements it bears on");
     final IntegerField inherentLikelihood = scale("Likelihood (1–5)");
     final IntegerField inherentImpact = scale("Impact (1–5)");
-    final TextField owner = new TextField("Owner (user name)");
+    final ComboBox<String> owner;
     final DatePicker dueDate = new DatePicker("Due date");
     final Button save = new Button("Save");
     final Button cancel = new Button("Cancel");
@@ -77,6 +81,7 @@ class RiskForm extends VerticalLayout {
 
     RiskForm(Choices choices) {
         this.choices = choices;
+        this.owner = FormFields.people("Owner", choices.people());
         setPadding(false);
         configureFields();
         FormLayout form = new FormLayout(title, category, description, systems, threats, requirements,
@@ -88,9 +93,15 @@ class RiskForm extends VerticalLayout {
         }
         save.setId("risk-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER).listenOn(this);
-        cancel.addClickShortcut(Key.ESCAPE).listenOn(this);
-        save.addClickListener(e -> fireEvent(new SaveEvent(this, read())));
+        // Enter saves from the title only: in the pickers and the date it chooses, in the description it breaks the line
+        FormFields.submitOnEnter(save, title);
+        save.addClickListener(e -> {
+            if (FormFields.holdsInput(dueDate)) {
+                fireEvent(new SaveEvent(this, read()));
+            } else {
+                dueDate.setInvalid(true);
+            }
+        });
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         byField.put("title", title);
         byField.put("category", category);
@@ -102,14 +113,17 @@ class RiskForm extends VerticalLayout {
         byField.put("inherentImpact", inherentImpact);
         byField.put("owner", owner);
         byField.put("dueDate", dueDate);
-        add(form, new HorizontalLayout(save, cancel));
+        add(form);
     }
 
     private void configureFields() {
         title.setId("risk-title");
         title.setRequiredIndicatorVisible(true);
-        title.setMaxLength(200);
-        description.setMaxLength(4000);
+        FormFields.limit(title, 200);
+        FormFields.limit(description, 4000);
+        FormFields.sensible(dueDate, "The due date");
+        dueDate.setId("risk-due-date");
+        owner.setId("risk-owner");
         category.setLabel("Category");
         category.setId("risk-category");
         category.setItems(Category.values());
@@ -129,7 +143,6 @@ class RiskForm extends VerticalLayout {
         inherentLikelihood.setId("risk-likelihood");
         inherentImpact.setId("risk-impact");
         owner.setHelperText("Empty: you own it.");
-        owner.setMaxLength(100);
     }
 
     /** Fills the form; {@code editable} false shows it read-only, without Save. */
@@ -143,7 +156,7 @@ class RiskForm extends VerticalLayout {
         requirements.setValue(new HashSet<>(choices.requirementsById(orNone(d.requirements()))));
         inherentLikelihood.setValue(d.inherentLikelihood());
         inherentImpact.setValue(d.inherentImpact());
-        owner.setValue(orEmpty(d.owner()));
+        FormFields.show(owner, d.owner());
         dueDate.setValue(d.dueDate());
         byField.values().forEach(f -> ((HasValue<?, ?>) f).setReadOnly(!editable));
         save.setVisible(editable);
@@ -174,6 +187,11 @@ class RiskForm extends VerticalLayout {
 
     void clearErrors() {
         byField.values().forEach(f -> f.setInvalid(false));
+    }
+
+    /** Save and Cancel, for the footer of the dialog that holds the form (so they stay in view). */
+    com.vaadin.flow.component.Component[] buttons() {
+        return new com.vaadin.flow.component.Component[] {save, cancel};
     }
 
     boolean editable() {

@@ -42,6 +42,7 @@ import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.ui.RiskForm.SystemRef;
 import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
+import dev.aegis.shared.UserDirectory;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,9 +81,9 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     private boolean restoring;
 
     RisksView(RiskService risks, RiskTransfer transfer, AiSystemService systems, FrameworkCatalog catalog,
-            Validator validator, AuthenticationContext auth) {
+            Validator validator, AuthenticationContext auth, UserDirectory people) {
         this.risks = risks;
-        this.choices = new RegisterChoices(systems, catalog);
+        this.choices = new RegisterChoices(systems, catalog, people);
         this.workflow = new RiskWorkflowDialog(risks, this::refresh);
         this.editor = new RiskEditor(risks, choices, validator, saved -> refresh());
         editor.workflow.addClickListener(e -> {

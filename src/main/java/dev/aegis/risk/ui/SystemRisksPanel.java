@@ -22,6 +22,7 @@ import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskDetails;
 import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Category;
+import dev.aegis.shared.UserDirectory;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,11 @@ class SystemRisksPanel implements SystemPagePanel {
     private final AiSystemService systems;
     private final FrameworkCatalog catalog;
     private final Validator validator;
+    private final UserDirectory people;
 
-    SystemRisksPanel(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator) {
+    SystemRisksPanel(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator,
+            UserDirectory people) {
+        this.people = people;
         this.risks = risks;
         this.systems = systems;
         this.catalog = catalog;
@@ -86,7 +90,7 @@ class SystemRisksPanel implements SystemPagePanel {
         Panel(long systemId) {
             this.systemId = systemId;
             this.mayRaise = risks.mayRaiseFor(systemId);
-            this.editor = new RiskEditor(risks, new RegisterChoices(systems, catalog), validator, saved -> refresh());
+            this.editor = new RiskEditor(risks, new RegisterChoices(systems, catalog, people), validator, saved -> refresh());
             setId("system-risks");
             setPadding(false);
             configureRisks();

@@ -186,6 +186,7 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         assessments.revokeLink(id);
         link.clear();
         link.setVisible(false);
+        revoke.setVisible(false);
         invited.setText("The link was revoked: the vendor's page now says it no longer works. Send a new link to "
                 + "let them answer again.");
         notice("Link revoked.", NotificationVariant.LUMO_SUCCESS);
@@ -221,6 +222,8 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         actions.setVisible(mayManage && submitted);
         invitation.setVisible(mayManage && (a.getState() == Assessment.State.DRAFT || a.getState().open()));
         invite.setText(a.getState() == Assessment.State.DRAFT ? "Send invitation" : "Send a new link");
+        // only a link that exists and still works can be revoked
+        revoke.setVisible(mayManage && assessments.hasWorkingLink(id));
         showDownloads();
         showQuestions();
         showProposals();

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,11 +13,11 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+import dev.aegis.shared.ui.FormFields;
 import dev.aegis.vendor.Certification;
 import dev.aegis.vendor.Contact;
 import dev.aegis.vendor.VendorDetails;
@@ -67,6 +66,7 @@ public class VendorForm extends VerticalLayout {
         for (CertificationType type : CertificationType.values()) {
             DatePicker expiry = new DatePicker(type.label() + " expires on");
             expiry.setHelperText("Empty when the vendor does not hold it");
+            FormFields.sensible(expiry, "The expiry date");
             certifications.put(type, expiry);
         }
         criticality.setItemLabelGenerator(VendorVocabulary::label);
@@ -84,8 +84,14 @@ public class VendorForm extends VerticalLayout {
         sections.setPadding(false);
         save.setId("vendor-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        cancel.addClickShortcut(Key.ESCAPE).listenOn(this);
-        save.addClickListener(e -> fireEvent(new SaveEvent(this, read())));
+        configureLimits();
+        // Enter saves from a single-line text field only, never from a date picker or a combo box where it picks
+        FormFields.submitOnEnter(save, name, aiProducts, subProcessors);
+        save.addClickListener(e -> {
+            if (datesHoldInput()) {
+                fireEvent(new SaveEvent(this, read()));
+            }
+        });
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         byField.putAll(Map.of("name", name, "services", services, "aiProducts", aiProducts, "contacts", contacts,
                 "criticality", criticality, "processingCountries", processingCountries, "storageCountries",
@@ -93,7 +99,37 @@ public class VendorForm extends VerticalLayout {
         byField.put("systems", systems);
         byField.put("notes", notes);
         byField.put("certifications", certifications.get(CertificationType.ISO_27001));
-        add(sections, new HorizontalLayout(save, cancel));
+        add(sections);
+    }
+
+    /** Save and Cancel, for the footer of the dialog that holds the form (so they stay in view). */
+    public Component[] buttons() {
+        return new Component[] {save, cancel};
+    }
+
+    private void configureLimits() {
+        FormFields.limit(name, 200);
+        FormFields.limit(services, 4000);
+        FormFields.limit(aiProducts, 2000);
+        FormFields.limit(contacts, 4000);
+        FormFields.limit(subProcessors, 2000);
+        FormFields.limit(notes, 4000);
+        FormFields.sensible(dpaSignedOn, "The date the agreement was signed");
+        dpaSignedOn.setId("vendor-dpa-signed-on");
+    }
+
+    /** A date the picker could not read or outside the sensible range stays marked and stops the save. */
+    private boolean datesHoldInput() {
+        boolean hold = true;
+        List<DatePicker> pickers = new ArrayList<>(certifications.values());
+        pickers.add(dpaSignedOn);
+        for (DatePicker picker : pickers) {
+            if (!FormFields.holdsInput(picker)) {
+                picker.setInvalid(true);
+                hold = false;
+            }
+        }
+        return hold;
     }
 
     /** The AI systems to choose from, by id with their names. */
@@ -130,6 +166,7 @@ public class VendorForm extends VerticalLayout {
         all.addAll(certifications.values());
         all.forEach(f -> f.setReadOnly(!editable));
         save.setVisible(editable);
+        cancel.setText(editable ? "Cancel" : "Close");
     }
 
     /** A new vendor: medium criticality, no agreement yet. */

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.FormFields;
 import dev.aegis.vendor.AssessmentCalendar;
 import dev.aegis.vendor.CertificateWatch;
 import dev.aegis.vendor.ReassessmentInterval;
@@ -154,6 +155,7 @@ public class VendorsView extends VerticalLayout {
         standingBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         assessmentLinks.setId("vendor-assessments");
         dialog.add(standingBar, assessmentLinks, form);
+        dialog.getFooter().add(form.buttons());
         form.addSaveListener(e -> save(e.details()));
         form.addCancelListener(e -> dialog.close());
         remove.setId("vendor-remove");
@@ -235,7 +237,7 @@ public class VendorsView extends VerticalLayout {
         form.clearErrors();
         Set<ConstraintViolation<VendorDetails>> violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), v.getMessage()));
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), FormFields.message(v)));
             return;
         }
         try {

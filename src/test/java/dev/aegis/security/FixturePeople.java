@@ -1,0 +1,35 @@
+package dev.aegis.security;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The people the fixtures name as owners ("owner", "someone-else" …): owners must be active users of the directory, so
+ * they exist in every test database, as system owners who cannot sign in (no password).
+ */
+@Component
+@Order(1)
+class FixturePeople implements ApplicationRunner {
+
+    static final List<String> NAMES = List.of("owner", "someone", "someone-else", "officer", "o", "other", "x", "bench");
+    private final UserAccounts users;
+    private final TransactionTemplate tx;
+
+    FixturePeople(UserAccounts users, TransactionTemplate tx) {
+        this.users = users;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(s -> NAMES.stream().filter(name -> users.findByUsername(name).isEmpty())
+                .forEach(name -> users.save(new UserAccount(name, name, null, UserAccount.Source.LOCAL,
+                        EnumSet.of(Role.SYSTEM_OWNER), Clock.systemUTC().instant()))));
+    }
+}
