@@ -2,11 +2,13 @@ package dev.aegis.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.aegis.security.ui.LoginView;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -20,6 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Two chains. The stateless API chain ({@code /api/**} and the actuator) takes personal API tokens and answers 401
@@ -51,7 +55,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        // the OpenAPI document too when a client sends a token, so automation reads the API's own description;
+        // without one it stays on the sign-in chain below (closed to anonymous callers, open to signed-in people)
+        var paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
+                        SecurityConfiguration::apiDocsWithToken))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // refused before the body is read, so a non-admin learns nothing from validation errors
@@ -100,6 +108,13 @@ public class SecurityConfiguration {
                 }));
         headers(http);
         return http.build();
+    }
+
+    private static boolean apiDocsWithToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && (path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/"));
     }
 
     private static void headers(HttpSecurity http) throws Exception {

@@ -14,6 +14,8 @@ import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -87,8 +89,10 @@ class ControlController {
             @RequestParam(required = false) ImplementationStatus status, @RequestParam(required = false) ControlType type,
             @RequestParam(required = false) Long system, @RequestParam(required = false) Long requirement,
             @RequestParam(required = false) Long risk, @RequestParam(defaultValue = "title") String sort,
-            @RequestParam(defaultValue = "asc") String direction, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "asc") String direction,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());

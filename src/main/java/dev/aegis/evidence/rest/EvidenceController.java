@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
@@ -105,7 +107,9 @@ class EvidenceController {
             @RequestParam(required = false) EvidenceKind kind, @RequestParam(required = false) Long control,
             @RequestParam(required = false) Long system, @RequestParam(defaultValue = "false") boolean expiring,
             @RequestParam(defaultValue = "title") String sort, @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());

@@ -12,6 +12,8 @@ import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -95,8 +97,10 @@ class FindingController {
     PageResponse<FindingResponse> list(@RequestParam(required = false) State state,
             @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long system,
             @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "lastSeen") String sort,
-            @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "desc") String direction,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());

@@ -14,6 +14,8 @@ import dev.aegis.framework.RequirementKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -79,8 +81,10 @@ class FrameworkController {
     @GetMapping("/frameworks/{code}/requirements")
     @Operation(summary = "Requirements of one framework, in tree order, searchable by id or text (q) and kind")
     PageResponse<RequirementSummary> requirements(@PathVariable String code, @RequestParam(required = false) String q,
-            @RequestParam(required = false) RequirementKind kind, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(required = false) RequirementKind kind,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         catalog.framework(code);
         return PageResponse.of(catalog.search(code, q, kind, pageRequest(page, size)));
     }
@@ -89,7 +93,9 @@ class FrameworkController {
     @Operation(summary = "Search requirements across frameworks by id or text (q), kind and framework")
     PageResponse<RequirementSummary> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) RequirementKind kind, @RequestParam(required = false) String framework,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         return PageResponse.of(catalog.search(framework, q, kind, pageRequest(page, size)));
     }
 
@@ -110,8 +116,10 @@ class FrameworkController {
     @GetMapping("/crosswalks/{code}/edges")
     @Operation(summary = "Edges of one crosswalk, filterable by relationship and review flag")
     PageResponse<Edge> edges(@PathVariable String code, @RequestParam(required = false) Relationship relationship,
-            @RequestParam(required = false) Boolean needsReview, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "100") int size) {
+            @RequestParam(required = false) Boolean needsReview,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "100") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         List<Edge> all = catalog.edges(code).stream()
                 .filter(e -> relationship == null || e.relationship() == relationship)
                 .filter(e -> needsReview == null || (e.needsReview() || e.catalogChanged()) == needsReview)

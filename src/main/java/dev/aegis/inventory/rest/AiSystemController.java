@@ -10,6 +10,8 @@ import dev.aegis.shared.DomainRuleException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +64,9 @@ class AiSystemController {
             @RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) EuAiActTier tier,
             @RequestParam(required = false) Status status, @RequestParam(required = false) String owner,
             @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         if (!SORTABLE.contains(sort)) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE);
         }

@@ -1,5 +1,7 @@
 package dev.aegis.monitor.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.aegis.monitor.AlertRule;
 import dev.aegis.monitor.AlertRule.Comparison;
 import dev.aegis.monitor.AlertService;
@@ -10,6 +12,7 @@ import dev.aegis.monitor.WhenMonitorEnabled;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -41,8 +44,9 @@ class AlertRuleController {
     }
 
     /** {@code subject} null: every feature or group; {@code resolution} 5m, 1h or 1d. */
-    record RuleBody(String metric, String subject, Comparison comparison, Double threshold, String resolution,
-            Long minSamples, Boolean enabled) {
+    record RuleBody(@Schema(requiredMode = REQUIRED) String metric, String subject,
+            @Schema(requiredMode = REQUIRED) Comparison comparison, @Schema(requiredMode = REQUIRED) Double threshold,
+            String resolution, Long minSamples, Boolean enabled) {
         RuleDetails details() {
             if (metric == null) {
                 throw new DomainRuleException("metric", "Choose the metric the rule watches.");

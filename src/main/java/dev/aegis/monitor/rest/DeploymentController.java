@@ -1,5 +1,7 @@
 package dev.aegis.monitor.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.aegis.monitor.Deployment;
 import dev.aegis.monitor.DeploymentDetails;
 import dev.aegis.monitor.DeploymentService;
@@ -8,6 +10,7 @@ import dev.aegis.monitor.ReferenceWindow;
 import dev.aegis.monitor.WhenMonitorEnabled;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -45,7 +48,9 @@ class DeploymentController {
     record ReferenceBody(ReferenceWindow.Kind kind, Instant from, Instant to, String batch) {
     }
 
-    record DeploymentBody(String name, String modelVersion, String owner, String description, List<FeatureBody> features,
+    record DeploymentBody(@Schema(requiredMode = REQUIRED) String name,
+            @Schema(requiredMode = REQUIRED) String modelVersion, @Schema(requiredMode = REQUIRED) String owner,
+            String description, List<FeatureBody> features,
             List<String> labels, boolean hasScore, List<String> protectedAttributes, Double latencyBudgetMs,
             ReferenceBody reference) {
         DeploymentDetails details() {

@@ -1,8 +1,11 @@
 package dev.aegis.monitor.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.aegis.monitor.MonitorTokenService;
 import dev.aegis.monitor.WhenMonitorEnabled;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +36,7 @@ class MonitorTokenController {
         this.tokens = tokens;
     }
 
-    record NewToken(String name) {
+    record NewToken(@Schema(requiredMode = REQUIRED) String name) {
     }
 
     record TokenResponse(long id, String name, String prefix, String createdBy, Instant createdAt, Instant revokedAt,

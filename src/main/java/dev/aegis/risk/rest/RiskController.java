@@ -98,7 +98,9 @@ class RiskController {
             @RequestParam(required = false) Category category, @RequestParam(required = false) EuAiActTier tier,
             @RequestParam(required = false) Long requirement, @RequestParam(required = false) Long system,
             @RequestParam(defaultValue = "score") String sort, @RequestParam(defaultValue = "desc") String direction,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());

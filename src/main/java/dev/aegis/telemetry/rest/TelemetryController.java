@@ -1,5 +1,7 @@
 package dev.aegis.telemetry.rest;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import dev.aegis.telemetry.Comparison;
@@ -11,7 +13,10 @@ import dev.aegis.telemetry.TelemetrySource;
 import dev.aegis.telemetry.TelemetryTest;
 import dev.aegis.telemetry.TestDefinition;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
@@ -54,8 +59,10 @@ class TelemetryController {
     }
 
     record TestRequest(@NotNull(message = "Choose the control.") Long controlId,
-            @NotNull(message = "Choose the AI system.") Long systemId, String metric, String subject, Comparison comparison,
-            Double threshold, String window, Long minSampleSize, String query) {
+            @NotNull(message = "Choose the AI system.") Long systemId, @Schema(requiredMode = REQUIRED) String metric,
+            String subject, @Schema(requiredMode = REQUIRED) Comparison comparison,
+            @Schema(requiredMode = REQUIRED) Double threshold, @Schema(requiredMode = REQUIRED) String window,
+            Long minSampleSize, String query) {
         TestDefinition definition() {
             if (threshold == null) {
                 throw new dev.aegis.shared.DomainRuleException("threshold", "Give the threshold as a number.");
@@ -174,8 +181,10 @@ class TelemetryController {
 
     @GetMapping("/telemetry/tests/{id}/results")
     @Operation(summary = "A test's recorded results, newest window first: outcome, figure, window, reference, bin edges")
-    PageResponse<Result> results(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    PageResponse<Result> results(@PathVariable long id,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         return PageResponse.of(service.results(id, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500))));
     }
 

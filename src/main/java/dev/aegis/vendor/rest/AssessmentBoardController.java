@@ -11,6 +11,8 @@ import dev.aegis.vendor.VendorVocabulary.Level;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -56,8 +58,10 @@ class AssessmentBoardController {
             + "criticality; paged")
     PageResponse<CardResponse> list(@RequestParam(required = false) List<State> state,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long vendor,
-            @RequestParam(required = false) Level criticality, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(required = false) Level criticality,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
+            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
         var filter = new AssessmentBoard.Filter(state, vendor, criticality, overdue);
         return PageResponse.of(board.cards(filter, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500)))
                 .map(CardResponse::of));

@@ -5,6 +5,8 @@ import dev.aegis.vendor.Assessment;
 import dev.aegis.vendor.AssessmentService;
 import dev.aegis.vendor.AssessmentService.IssuedLink;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -114,7 +116,8 @@ class AssessmentController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Return the submitted answers to the vendor, or approve (scoring the vendor) or reject them; "
             + "If-Match carries the assessment's version")
-    ResponseEntity<AssessmentResponse> decide(@PathVariable long id, @PathVariable String decision,
+    ResponseEntity<AssessmentResponse> decide(@PathVariable long id,
+            @Parameter(schema = @Schema(allowableValues = {"return", "approve", "reject"})) @PathVariable String decision,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false) DecisionRequest body) {
         long version = Versions.fromIfMatch(ifMatch);

@@ -11,6 +11,8 @@ import dev.aegis.vendor.PortalService.MissingAnswersException;
 import dev.aegis.vendor.PortalService.PortalView;
 import dev.aegis.vendor.PortalService.Saved;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -112,6 +114,7 @@ class PortalController {
 
     @GetMapping(path = "/files/{question}/{fileId}", produces = MediaType.ALL_VALUE)
     @Operation(summary = "Download one of this questionnaire's files")
+    @Parameter(name = "question", in = ParameterIn.PATH, required = true, description = "The question the file answers")
     ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable long fileId) {
         return AssessmentReviewController.download(evidence.download(token, fileId));
     }

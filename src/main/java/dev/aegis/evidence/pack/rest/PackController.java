@@ -6,6 +6,8 @@ import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
@@ -48,8 +50,10 @@ class PackController {
     }
 
     @GetMapping
-    PageResponse<PackView> list(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    PageResponse<PackView> list(
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
+            @RequestParam(defaultValue = "50") @Min(value = 1, message = "Ask for 1 to 200 packs a page.")
+            @Max(value = 200, message = "Ask for 1 to 200 packs a page.") int size) {
         return PageResponse.of(packs.list(PageRequest.of(page, Math.min(Math.max(size, 1), 200))));
     }
 
