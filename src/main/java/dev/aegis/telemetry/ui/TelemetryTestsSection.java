@@ -1,5 +1,6 @@
 package dev.aegis.telemetry.ui;
 
+import dev.aegis.shared.MetricVocabulary;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -84,7 +85,7 @@ class TelemetryTestsSection extends VerticalLayout {
         tests.addColumn(TelemetryTest::describe).setHeader("Test").setFlexGrow(2);
         tests.addColumn(t -> {
             Result r = latest().get(t.getId());
-            return r == null ? "not run yet" : r.outcome() + (r.figure() == null ? "" : " · " + Metrics.format(t.getMetric(),
+            return r == null ? "not run yet" : r.outcome() + (r.figure() == null ? "" : " · " + MetricVocabulary.format(t.getMetric(),
                     r.figure())) + " · " + r.windowEnd();
         }).setHeader("Newest result").setFlexGrow(2);
         tests.setAllRowsVisible(true);
@@ -104,7 +105,7 @@ class TelemetryTestsSection extends VerticalLayout {
         control.setItems(applied);
         control.setItemLabelGenerator(Applied::controlTitle);
         metric.setItems(Metrics.NAMES);
-        metric.setItemLabelGenerator(m -> Metrics.label(m) + " (" + m + ")");
+        metric.setItemLabelGenerator(m -> MetricVocabulary.metric(m));
         comparison.setLabel("Passes when the figure is");
         comparison.setItems(Comparison.values());
         comparison.setItemLabelGenerator(c -> c.symbol() + " the threshold");
