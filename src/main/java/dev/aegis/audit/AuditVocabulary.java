@@ -1,5 +1,7 @@
 package dev.aegis.audit;
 
+import dev.aegis.shared.Dates;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.Words;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,18 +91,49 @@ public final class AuditVocabulary {
             JsonNode v = field.getValue();
             String name = Words.of(field.getKey()).toLowerCase(java.util.Locale.ROOT);
             if (v.isObject() && v.size() == 2 && v.has("before") && v.has("after")) {
-                lines.add(name + ": " + value(v.get("before")) + ARROW + value(v.get("after")));
+                lines.add(name + ": " + value(field.getKey(), v.get("before")) + ARROW + value(field.getKey(), v.get("after")));
             } else {
-                lines.add(name + ": " + value(v));
+                lines.add(name + ": " + value(field.getKey(), v));
             }
         }
         return lines;
     }
 
-    /** The changes on one line each, joined by "; " (for a grid cell or a CSV column). */
-    public static String changesInline(String json) {
-        return String.join("; ", changes(json));
+    /** The first {@code most} lines of {@link #changes}, and how many more there are. */
+    public static String changesShort(String json, int most) {
+        List<String> all = changes(json);
+        if (all.size() <= most) {
+            return String.join("\n", all);
+        }
+        return String.join("\n", all.subList(0, most)) + "\n… " + (all.size() - most) + " more (hover to read all)";
     }
+
+    /** A value as people read it: metric and comparison codes in words, timestamps to the minute, blanks as such. */
+    private static String value(String key, JsonNode v) {
+        String plain = value(v);
+        if (v != null && v.isString()) {
+            if ("metric".equals(key)) {
+                return MetricVocabulary.metric(plain);
+            }
+            if ("comparison".equals(key)) {
+                return MetricVocabulary.comparison(plain);
+            }
+            if (TIMESTAMP.matcher(plain).matches()) {
+                try {
+                    return Dates.minute(java.time.Instant.parse(plain));
+                } catch (java.time.format.DateTimeParseException e) {
+                    return plain;
+                }
+            }
+            if (plain.isBlank()) {
+                return "none";
+            }
+        }
+        return plain;
+    }
+
+    private static final java.util.regex.Pattern TIMESTAMP =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
     private static String value(JsonNode v) {
         if (v == null || v.isNull()) {
@@ -108,7 +141,11 @@ public final class AuditVocabulary {
         }
         if (v.isString()) {
             String s = v.asString();
-            return s.equals("null") ? "empty" : s.equals("[]") ? "none" : s;
+            if (s.startsWith("[") && s.endsWith("]")) { // a collection field, written as its list
+                String inner = s.substring(1, s.length() - 1).trim();
+                return inner.isEmpty() ? "none" : inner;
+            }
+            return s.equals("null") ? "empty" : s;
         }
         if (v.isArray()) {
             if (v.isEmpty()) {

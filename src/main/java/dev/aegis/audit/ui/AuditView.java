@@ -66,7 +66,7 @@ public class AuditView extends VerticalLayout {
         grid.setId("audit-grid");
         grid.addColumn(AuditEntry::getId).setHeader("#").setKey("id").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.getOccurredAt())).setHeader("When (UTC)").setKey("occurredAt")
-                .setSortProperty("occurredAt").setAutoWidth(true);
+                .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.getActor() == null ? "system" : e.getActor()).setHeader("Actor").setSortProperty("actor")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> AuditVocabulary.action(e.getAction())).setHeader("Action").setSortProperty("action")
@@ -74,8 +74,8 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(e -> AuditVocabulary.objectType(e.getObjectType()) + (e.getObjectId() == null ? "" : " " + e.getObjectId()))
                 .setHeader("Object").setSortProperty("objectType").setAutoWidth(true).setFlexGrow(0);
         // field: before → after, one line each; the whole entry on hover
-        grid.addColumn(e -> String.join("\n", AuditVocabulary.changes(e.getChanges()))).setHeader("Changes")
-                .setKey("changes").setFlexGrow(1).setPartNameGenerator(e -> "aegis-lines")
+        grid.addColumn(e -> AuditVocabulary.changesShort(e.getChanges(), 4)).setHeader("Changes")
+                .setKey("changes").setFlexGrow(1).setWidth("20rem").setPartNameGenerator(e -> "aegis-lines")
                 .setTooltipGenerator(e -> String.join("\n", AuditVocabulary.changes(e.getChanges())));
         grid.setItems(query -> log.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) log.count(filter()));

@@ -20,6 +20,8 @@ final class FindingCharts {
     static final String RECOVERY = "#2e7d32";
     static final String THRESHOLD = "#6d4c41";
     private static final int WIDTH = 640;
+    /** The finding page's timeline spans the page: a wider drawing keeps its text the size of the other charts'. */
+    private static final int TIMELINE_WIDTH = 1100;
     private static final int HEIGHT = 220;
     private static final int LEFT = 56;
     private static final int RIGHT = 16;
@@ -34,9 +36,10 @@ final class FindingCharts {
     /** The figure of each occurrence over time, the threshold as a dashed line; breaches red, recoveries green. */
     static String timeline(String title, List<Occurrence> points, Double threshold) {
         List<Occurrence> measured = points.stream().filter(o -> o.getFigure() != null).toList();
-        StringBuilder svg = open(title);
+        int width = TIMELINE_WIDTH;
+        StringBuilder svg = open(title, width);
         if (measured.isEmpty()) {
-            return empty(svg, "No figures recorded yet");
+            return empty(svg, "No figures recorded yet", width);
         }
         double max = Math.max(threshold == null ? 0 : threshold,
                 measured.stream().mapToDouble(Occurrence::getFigure).max().orElse(0));
@@ -47,9 +50,9 @@ final class FindingCharts {
         Instant from = measured.getFirst().getAt();
         Instant to = measured.getLast().getAt();
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
-        double plotW = WIDTH - LEFT - RIGHT;
+        double plotW = width - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        double top = yAxis(svg, min, max, plotH, whole);
+        double top = yAxis(svg, min, max, plotH, whole, width);
         int labels = measured.size() == 1 || span <= 1 ? 1 : 4;
         for (int i = 0; i < labels; i++) {
             Instant at = labels == 1 ? from : Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / (labels - 1)));
@@ -60,7 +63,7 @@ final class FindingCharts {
         }
         if (threshold != null) {
             double y = y(threshold, min, top, plotH);
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(f(y))
+            svg.append("<line x1='").append(LEFT).append("' x2='").append(width - RIGHT).append("' y1='").append(f(y))
                     .append("' y2='").append(f(y)).append("' stroke='").append(THRESHOLD)
                     .append("' stroke-dasharray='6 4' stroke-width='1.5'><title>threshold ").append(label(threshold))
                     .append("</title></line>");
@@ -80,7 +83,7 @@ final class FindingCharts {
         }
         svg.append("<polyline fill='none' stroke='var(--lumo-secondary-text-color, #888)' stroke-width='1.5' points='")
                 .append(path).append("'/>").append(dots);
-        legend(svg, List.of(new String[] {"breach", BREACH}, new String[] {"recovery", RECOVERY},
+        legend(svg, width, List.of(new String[] {"breach", BREACH}, new String[] {"recovery", RECOVERY},
                 new String[] {"threshold", THRESHOLD}));
         return svg.append("</svg>").toString();
     }
@@ -90,11 +93,11 @@ final class FindingCharts {
     }
 
     static String bars(String title, List<Bar> bars) {
-        StringBuilder svg = open(title);
+        StringBuilder svg = open(title, WIDTH);
         long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        double top = yAxis(svg, 0, max, plotH, true);
+        double top = yAxis(svg, 0, max, plotH, true, WIDTH);
         double slot = plotW / Math.max(1, bars.size());
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
@@ -112,11 +115,11 @@ final class FindingCharts {
 
     /** Breaches per day as columns, the oldest day on the left. */
     static String daily(String title, List<DayCount> days) {
-        StringBuilder svg = open(title);
+        StringBuilder svg = open(title, WIDTH);
         long max = days.stream().mapToLong(DayCount::breaches).max().orElse(0);
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        double top = yAxis(svg, 0, Math.max(1, max), plotH, true);
+        double top = yAxis(svg, 0, Math.max(1, max), plotH, true, WIDTH);
         double slot = plotW / Math.max(1, days.size());
         int every = Math.max(Svg.every(slot, Svg.labelWidth(5)), 7); // a week apart, never touching
         for (int i = 0; i < days.size(); i++) {
@@ -141,17 +144,17 @@ final class FindingCharts {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder open(String title) {
+    private static StringBuilder open(String title, int width) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(width).append(' ').append(HEIGHT)
                 .append("' class='aegis-chart' role='img' aria-label='").append(escape(title)).append("'>");
         svg.append("<text x='").append(LEFT).append("' y='16' class='aegis-chart-title'>").append(escape(title))
                 .append("</text>");
         return svg;
     }
 
-    private static String empty(StringBuilder svg, String text) {
-        return svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
+    private static String empty(StringBuilder svg, String text, int width) {
+        return svg.append("<text x='").append(width / 2).append("' y='").append(HEIGHT / 2)
                 .append("' text-anchor='middle' class='aegis-chart-empty'>").append(escape(text)).append("</text></svg>")
                 .toString();
     }
@@ -160,14 +163,14 @@ final class FindingCharts {
      * Grid lines and labels from {@code min} up to a round value at least {@code max} (whole steps for counts);
      * answers that top value.
      */
-    private static double yAxis(StringBuilder svg, double min, double max, double plotH, boolean whole) {
+    private static double yAxis(StringBuilder svg, double min, double max, double plotH, boolean whole, int width) {
         double[] ticks = Svg.ticks(max - min, 4, whole);
         double top = min + ticks[ticks.length - 1];
         double step = ticks.length > 1 ? ticks[1] : 1;
         for (double tick : ticks) {
             double v = min + tick;
             double y = TOP + plotH - (top == min ? 0 : plotH * tick / (top - min));
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(f(y))
+            svg.append("<line x1='").append(LEFT).append("' x2='").append(width - RIGHT).append("' y1='").append(f(y))
                     .append("' y2='").append(f(y)).append("' class='aegis-chart-grid'/>");
             svg.append("<text x='").append(LEFT - 6).append("' y='").append(f(y + 4))
                     .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.tick(v, step)).append("</text>");
@@ -175,8 +178,8 @@ final class FindingCharts {
         return top;
     }
 
-    private static void legend(StringBuilder svg, List<String[]> entries) {
-        int x = WIDTH - RIGHT;
+    private static void legend(StringBuilder svg, int width, List<String[]> entries) {
+        int x = width - RIGHT;
         for (int i = entries.size() - 1; i >= 0; i--) {
             String[] e = entries.get(i);
             x -= 8 + e[0].length() * 7 + 14;

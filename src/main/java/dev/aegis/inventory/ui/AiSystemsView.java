@@ -105,7 +105,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     private void configureGrid() {
         grid.setId("systems-grid");
         // the name takes the spare width and shows in full on hover; the rest are as wide as their content
-        grid.addColumn(AiSystem::getName).setHeader("Name").setSortProperty("name").setFlexGrow(1)
+        grid.addColumn(AiSystem::getName).setWidth("14rem").setHeader("Name").setSortProperty("name").setFlexGrow(1)
                 .setTooltipGenerator(AiSystem::getName);
         grid.addColumn(s -> AiSystemForm.label(s.getLifecycleStage())).setHeader("Stage").setSortProperty("lifecycleStage")
                 .setAutoWidth(true).setFlexGrow(0);

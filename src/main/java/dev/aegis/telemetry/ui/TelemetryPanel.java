@@ -289,7 +289,7 @@ class TelemetryPanel implements SystemPagePanel {
             alerts.addColumn(LiveTelemetry.OpenAlert::subject).setHeader("Subject");
             alerts.addColumn(a -> MetricVocabulary.format(a.metric(), a.value()) + " (limit " + MetricVocabulary.format(a.metric(), a.threshold())
                     + ")").setHeader("Value");
-            alerts.addColumn(a -> a.openedAt().toString()).setHeader("Open since");
+            alerts.addColumn(a -> dev.aegis.shared.Dates.minute(a.openedAt())).setHeader("Open since").setAutoWidth(true).setFlexGrow(0);
             alerts.setItems(d.alerts());
             alerts.setAllRowsVisible(true);
             if (d.alerts().isEmpty()) {

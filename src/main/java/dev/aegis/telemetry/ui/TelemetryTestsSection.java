@@ -85,8 +85,9 @@ class TelemetryTestsSection extends VerticalLayout {
         tests.addColumn(TelemetryTest::describe).setHeader("Test").setFlexGrow(2);
         tests.addColumn(t -> {
             Result r = latest().get(t.getId());
-            return r == null ? "not run yet" : r.outcome() + (r.figure() == null ? "" : " · " + MetricVocabulary.format(t.getMetric(),
-                    r.figure())) + " · " + r.windowEnd();
+            return r == null ? "not run yet" : dev.aegis.shared.Words.of(r.outcome().name()) + (r.figure() == null ? ""
+                    : " · " + MetricVocabulary.format(t.getMetric(), r.figure())) + " · window to "
+                    + dev.aegis.shared.Dates.minute(r.windowEnd());
         }).setHeader("Newest result").setFlexGrow(2);
         tests.setAllRowsVisible(true);
         tests.setId("telemetry-test-grid");
