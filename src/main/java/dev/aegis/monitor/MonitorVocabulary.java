@@ -37,7 +37,7 @@ public final class MonitorVocabulary {
         };
     }
 
-    /** A rule in words: "Population stability index (PSI) of age above 0.2 on hourly windows, at least 500 events". */
+    /** A rule in words: "PSI of age above 0.2 on hourly windows, at least 500 events". */
     public static String rule(AlertRule rule) {
         return MetricVocabulary.metric(rule.getMetric().name(), rule.getSubject()) + " " + comparison(rule.getComparison())
                 + " " + MetricVocabulary.format(rule.getMetric().name(), rule.getThreshold()) + " on "

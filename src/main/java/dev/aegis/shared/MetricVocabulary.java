@@ -16,7 +16,7 @@ public final class MetricVocabulary {
             Map.entry("LATENCY_P50", "Median latency (p50)"),
             Map.entry("LATENCY_P95", "p95 latency"),
             Map.entry("LATENCY_P99", "p99 latency"),
-            Map.entry("PSI", "Population stability index (PSI)"),
+            Map.entry("PSI", "PSI"),
             Map.entry("JS_DISTANCE", "Jensen–Shannon distance"),
             Map.entry("KS_STATISTIC", "Kolmogorov–Smirnov statistic"),
             Map.entry("KS_P_VALUE", "Kolmogorov–Smirnov p-value"),
