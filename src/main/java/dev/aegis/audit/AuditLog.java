@@ -166,8 +166,9 @@ public class AuditLog {
         Page<AuditEntry> page = entries.findAll(specification(filter),
                 org.springframework.data.domain.PageRequest.of(0, PDF_ROW_LIMIT, org.springframework.data.domain.Sort.by("id")));
         List<PdfRow> rows = page.stream().map(e -> new PdfRow(e.getId(),
-                e.getOccurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), e.getActor(), e.getAction(),
-                e.getObjectType(), e.getObjectId(), e.getChanges(), e.getHash())).toList();
+                e.getOccurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), e.getActor(), AuditVocabulary.action(e.getAction()),
+                AuditVocabulary.objectType(e.getObjectType()), e.getObjectId(),
+                String.join("\n", AuditVocabulary.changes(e.getChanges())), e.getHash())).toList();
         String status = chain.intact()
                 ? "Hash chain verified intact over all " + chain.entries() + " entries."
                 : "WARNING: hash chain broken at entry #" + chain.firstBrokenEntry() + " of " + chain.entries() + ".";

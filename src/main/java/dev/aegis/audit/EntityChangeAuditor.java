@@ -95,10 +95,11 @@ class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventLis
         Map<String, Object> changes = new LinkedHashMap<>();
         String[] names = event.getPersister().getPropertyNames();
         int versionIndex = event.getPersister().isVersioned() ? event.getPersister().getVersionPropertyIndex() : -1;
+        List<String> bookkeeping = Arrays.asList(audited.bookkeeping());
         for (int i = 0; i < names.length; i++) {
             Object before = event.getOldState()[i];
             Object after = event.getState()[i];
-            if (i != versionIndex && !same(before, after)) {
+            if (i != versionIndex && !bookkeeping.contains(names[i]) && !same(before, after)) {
                 changes.put(names[i], Map.of("before", String.valueOf(render(audited, names[i], before)),
                         "after", String.valueOf(render(audited, names[i], after))));
             }

@@ -117,9 +117,9 @@ class RecordKeeper {
         Optional<EvidenceItem> existing = items.findByRecordKey(telemetryKey(r.testId()));
         if (existing.isEmpty()) {
             String system = systems.names(Set.of(r.systemId())).getOrDefault(r.systemId(), "AI system " + r.systemId());
-            String subject = r.subject() == null || r.subject().isBlank() ? "" : " of " + r.subject();
             EvidenceDetails details = new EvidenceDetails(
-                    "Telemetry test: " + r.metric() + subject + " on " + r.deployment() + " (" + system + ")",
+                    "Telemetry test: " + dev.aegis.shared.MetricVocabulary.metric(r.metric(),
+                            r.subject() == null || r.subject().isBlank() ? null : r.subject()) + " on " + r.deployment() + " (" + system + ")",
                     "Results of the telemetry test " + r.testId() + " of the control \"" + control.getTitle()
                             + "\", filed by Aegis: one version per day, each result with its figure, window, "
                             + "reference and bin edges.",

@@ -37,7 +37,7 @@ class FindingNotices {
         }
         body.append("Severity: ").append(f.getSeverity().label()).append('\n');
         if (f.getMetric() != null) {
-            body.append("Measured: ").append(f.getMetric()).append(f.getSubject() == null ? "" : " of " + f.getSubject())
+            body.append("Measured: ").append(dev.aegis.shared.MetricVocabulary.metric(f.getMetric(), f.getSubject()))
                     .append(", threshold ").append(FindingService.number(f.getThreshold())).append('\n');
         }
         if (!first && f.getReopenReason() != null) {

@@ -19,7 +19,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(schema = "monitor", name = "alert_rule")
-@Audited
+@Audited(bookkeeping = "lastEvaluatedAt")
 public class AlertRule {
 
     public enum Comparison {

@@ -35,7 +35,7 @@ public record ReferenceWindow(
     public String toString() {
         return switch (kind == null ? Kind.NONE : kind) {
             case NONE -> "none";
-            case TIME_RANGE -> from + " – " + to;
+            case TIME_RANGE -> dev.aegis.shared.Dates.minute(from) + " – " + dev.aegis.shared.Dates.minute(to);
             case BATCH -> "batch " + batch;
         };
     }

@@ -283,15 +283,16 @@ public class RiskService {
     }
 
     /**
-     * The open high risks for the dashboard: not closed or accepted, with an inherent or residual score of 15 or more.
-     * Worst first by the score that stands now (residual once treated, else inherent), then by inherent score, then the
+     * The open high risks for the dashboard: not closed or accepted, whose score that stands now (residual once
+     * treated, else inherent) is 15 or more: one score filters and ranks, so a risk listed never shows less than 15.
+     * Worst first by that score, then by inherent score, then the
      * most recently raised.
      */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<Risk> openHighRisks(int limit) {
         return em.createQuery("select r from Risk r where r.status not in :settled"
-                + " and (r.inherentScore >= :high or r.residualScore >= :high)"
+                + " and coalesce(r.residualScore, r.inherentScore) >= :high"
                 + " order by coalesce(r.residualScore, r.inherentScore) desc, r.inherentScore desc, r.id desc", Risk.class)
                 .setParameter("settled", List.of(Status.CLOSED, Status.ACCEPTED)).setParameter("high", HIGH_SCORE)
                 .setMaxResults(limit).getResultList();

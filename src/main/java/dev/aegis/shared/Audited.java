@@ -16,4 +16,10 @@ public @interface Audited {
 
     /** Fields whose values never go into the log (only that they changed), e.g. secrets or licensed text. */
     String[] masked() default {};
+
+    /**
+     * Bookkeeping fields (e.g. when a rule was last evaluated): not a change anyone made, so an update that touches
+     * only these writes no audit entry, and they are left out of the entries of other updates.
+     */
+    String[] bookkeeping() default {};
 }

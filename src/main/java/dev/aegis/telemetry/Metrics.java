@@ -32,33 +32,4 @@ public final class Metrics {
     public static boolean figure(String metric) {
         return !TRAFFIC.contains(metric);
     }
-
-    public static String label(String metric) {
-        return switch (metric) {
-            case "ERROR_RATE" -> "error rate";
-            case "LATENCY_P50" -> "p50 latency";
-            case "LATENCY_P95" -> "p95 latency";
-            case "LATENCY_P99" -> "p99 latency";
-            case "TRAFFIC" -> "traffic";
-            case "PSI" -> "PSI";
-            case "KS_P_VALUE" -> "KS p-value";
-            case "JS_DISTANCE" -> "Jensen–Shannon distance";
-            case "DEMOGRAPHIC_PARITY_DIFFERENCE" -> "demographic parity difference";
-            case "DISPARATE_IMPACT_RATIO" -> "disparate impact ratio";
-            default -> metric.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    }
-
-    public static String format(String metric, double value) {
-        if (metric.startsWith("LATENCY")) {
-            return String.format(Locale.ROOT, "%.0f ms", value);
-        }
-        if ("ERROR_RATE".equals(metric)) {
-            return String.format(Locale.ROOT, "%.2f %%", value * 100);
-        }
-        if ("TRAFFIC".equals(metric)) {
-            return String.format(Locale.ROOT, "%.0f", value);
-        }
-        return String.format(Locale.ROOT, "%.4g", value);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.control.ControlService;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
@@ -104,7 +105,7 @@ public class TelemetryService {
     public record RecordedResult(long systemId, long controlId, String metric, String test, Result result) {
         /** The figure as the test's metric formats it, "–" when the run had none. */
         public String figureText() {
-            return result.figure() == null ? "–" : Metrics.format(metric, result.figure());
+            return result.figure() == null ? "–" : MetricVocabulary.format(metric, result.figure());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.shared.MetricVocabulary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -77,7 +78,7 @@ public class TelemetryTest {
 
     static String describe(String metric, String subject, Comparison comparison, double threshold, String resolution,
             long minSampleSize) {
-        return Metrics.label(metric) + " " + comparison.symbol() + " " + Metrics.format(metric, threshold)
+        return MetricVocabulary.metricInSentence(metric) + " " + comparison.symbol() + " " + MetricVocabulary.format(metric, threshold)
                 + (subject == null ? Metrics.figure(metric) ? " on every subject" : "" : " on " + subject)
                 + " over " + resolution + (minSampleSize > 0 ? ", n ≥ " + minSampleSize : "");
     }

@@ -1,5 +1,6 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.control.Control;
 import dev.aegis.control.ControlDetails;
 import dev.aegis.control.ControlService;
@@ -155,7 +156,7 @@ class TestRunner {
             }
         }
         if (newest == null) {
-            return noData(start, end, "no " + Metrics.label(test.getMetric()) + " computed for the window yet");
+            return noData(start, end, "no " + MetricVocabulary.metricInSentence(test.getMetric()) + " computed for the window yet");
         }
         JsonNode worst = null;
         for (JsonNode f : pull.body()) {

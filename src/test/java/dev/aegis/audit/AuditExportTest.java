@@ -45,7 +45,7 @@ class AuditExportTest {
         }
         assertThat(text).contains("Aegis audit log").contains("Hash chain verified intact")
                 .contains("Generated").contains(auditor.username())
-                .contains(actor).contains("AiSystem 17").contains("Diagnosis assistant").contains("deployment")
+                .contains(actor).contains("AI system 17").contains("Diagnosis assistant").contains("stage: training → deployment")
                 .contains("Page 1");
         assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ? "
                 + "and changes like '%pdf%'", Long.class, auditor.username())).isEqualTo(1);

@@ -123,6 +123,30 @@ class AlertEvaluationTest {
     }
 
     @Test
+    void evaluating_rules_is_bookkeeping_and_writes_no_audit_entry_about_them() {
+        String token = fixtures.token();
+        String name = uniqueName("credit");
+        http().post("/monitor/v1/deployments", token, deploymentJson(name, 100.0));
+        long id = Http.json(http().get("/monitor/v1/deployments/" + name, token)).path("id").asLong();
+        Instant window = Resolution.FIVE_MINUTES.floor(Instant.now()).minus(Duration.ofMinutes(15));
+        double[] fast = new double[50];
+        Arrays.fill(fast, 20);
+        send(token, name, MonitorFixtures.events(uniqueName("ok"), window, fast, 0));
+        aggregator.flush();
+        List<String> ruleIds = jdbc.queryForList("select cast(id as varchar) from monitor.alert_rule where deployment_id = ?",
+                String.class, id);
+
+        alerts.evaluate(window.plus(Duration.ofMinutes(5)).plusSeconds(1));
+        alerts.evaluate(window.plus(Duration.ofMinutes(10)).plusSeconds(1));
+
+        assertThat(jdbc.queryForObject("select count(*) from monitor.alert_rule where deployment_id = ? "
+                + "and last_evaluated_at is not null", Long.class, id)).isPositive();
+        assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'AlertRule' "
+                + "and object_id = any(?::text[])", String.class, "{" + String.join(",", ruleIds) + "}"))
+                .as("only the rules' creation is audited, not their evaluation").containsOnly("CREATE");
+    }
+
+    @Test
     void rules_are_added_changed_with_their_version_and_removed() {
         String token = fixtures.token();
         String name = uniqueName("credit");

@@ -67,10 +67,9 @@ class RiskRegisterBrowserTest {
         browser.click(By.id("system-save"));
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("system-save")));
 
-        // find it and open its page
+        // find it: its row opens its page
         browser.type(By.cssSelector("#systems-search input"), system);
-        browser.click(By.xpath("//vaadin-grid-cell-content[text()='" + system + "']"));
-        browser.click(By.id("open-system-page"));
+        browser.click(By.xpath("//vaadin-grid-cell-content[text()='" + system + "']")); // the row opens its page
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("system-page"), system));
 
         // raise a risk for an ATLAS technique typical for a system with health data

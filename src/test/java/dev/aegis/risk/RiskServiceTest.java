@@ -240,20 +240,22 @@ class RiskServiceTest {
     }
 
     @Test
-    void open_high_risks_leave_out_low_closed_and_accepted_ones_and_come_worst_first() {
+    void open_high_risks_are_those_whose_current_score_is_high_worst_first_leaving_out_treated_closed_and_accepted_ones() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
         long system = systems.register(diagnosisAssistant("High " + System.nanoTime(), "owner")).getId();
         Risk twenty = service.identify(scored("Twenty", system, 4, 5));
         Risk twentyFive = service.identify(scored("Twenty-five", system, 5, 5));
         Risk low = service.identify(scored("Low", system, 2, 3));
+        Risk treated = service.identify(scored("Treated", system, 4, 5));
+        treated = service.assess(treated.getId(), treated.getVersion(), 2, 3); // residual 6: no longer high
         Risk accepted = service.identify(scored("Accepted", system, 5, 5));
         accepted = service.assess(accepted.getId(), accepted.getVersion(), 5, 5);
         TestAccounts.signIn(accounts.create("approver", Role.GOVERNANCE_OFFICER));
         service.accept(accepted.getId(), accepted.getVersion(), "Board decision", LocalDate.now().plusMonths(1));
 
         List<Long> shown = service.openHighRisks(1000).stream().map(Risk::getId).toList();
-        assertThat(shown).contains(twenty.getId(), twentyFive.getId()).doesNotContain(low.getId(), accepted.getId());
+        assertThat(shown).contains(twenty.getId(), twentyFive.getId()).doesNotContain(low.getId(), accepted.getId(), treated.getId());
         assertThat(shown.indexOf(twentyFive.getId())).isLessThan(shown.indexOf(twenty.getId()));
     }
 

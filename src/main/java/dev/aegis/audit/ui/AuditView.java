@@ -25,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.aegis.audit.AuditEntry;
 import dev.aegis.audit.AuditLog;
+import dev.aegis.audit.AuditVocabulary;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -65,12 +66,17 @@ public class AuditView extends VerticalLayout {
         grid.setId("audit-grid");
         grid.addColumn(AuditEntry::getId).setHeader("#").setKey("id").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> TIME.format(e.getOccurredAt())).setHeader("When (UTC)").setKey("occurredAt")
-                .setSortProperty("occurredAt").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getActor).setHeader("Actor").setSortProperty("actor").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getAction).setHeader("Action").setSortProperty("action").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getObjectType).setHeader("Object").setSortProperty("objectType").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getObjectId).setHeader("Object id").setAutoWidth(true);
-        grid.addColumn(AuditEntry::getChanges).setHeader("Changes").setFlexGrow(1);
+                .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.getActor() == null ? "system" : e.getActor()).setHeader("Actor").setSortProperty("actor")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> AuditVocabulary.action(e.getAction())).setHeader("Action").setSortProperty("action")
+                .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(AuditEntry::getAction);
+        grid.addColumn(e -> AuditVocabulary.objectType(e.getObjectType()) + (e.getObjectId() == null ? "" : " " + e.getObjectId()))
+                .setHeader("Object").setSortProperty("objectType").setAutoWidth(true).setFlexGrow(0);
+        // field: before → after, one line each; the whole entry on hover
+        grid.addColumn(e -> AuditVocabulary.changesShort(e.getChanges(), 4)).setHeader("Changes")
+                .setKey("changes").setFlexGrow(1).setWidth("20rem").setPartNameGenerator(e -> "aegis-lines")
+                .setTooltipGenerator(e -> String.join("\n", AuditVocabulary.changes(e.getChanges())));
         grid.setItems(query -> log.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) log.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("id"), SortDirection.DESCENDING)));

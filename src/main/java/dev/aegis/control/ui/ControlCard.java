@@ -12,6 +12,7 @@ import dev.aegis.control.CoverageService;
 import dev.aegis.control.CoverageService.FrameworkCoverage;
 import dev.aegis.control.CoverageService.RequirementCoverage;
 import dev.aegis.inventory.AiSystem;
+import dev.aegis.shared.ui.CardParts;
 import dev.aegis.shared.ui.DashboardCard;
 import java.util.List;
 
@@ -36,6 +37,11 @@ class ControlCard implements DashboardCard {
     }
 
     @Override
+    public boolean visible() {
+        return dev.aegis.shared.Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR");
+    }
+
+    @Override
     public Component render() {
         Div card = new Div();
         card.setId("control-card");
@@ -47,7 +53,7 @@ class ControlCard implements DashboardCard {
                     new Anchor("controls", "Open the control library"));
             return card;
         }
-        card.add(new Span(f.implemented() + " of " + (f.controls() - f.notApplicable()) + " applicable controls implemented."));
+        card.add(new Paragraph(f.implemented() + " of " + (f.controls() - f.notApplicable()) + " applicable controls implemented."));
         Div bars = new Div();
         bars.addClassNames("aegis-bars");
         List<FrameworkCoverage> frameworks = coverage.organisation();
@@ -55,11 +61,11 @@ class ControlCard implements DashboardCard {
             Span pct = new Span(c.percent() + " %");
             pct.addClassNames("aegis-badge", c.percent() >= 75 ? "aegis-cov-covered"
                     : c.percent() >= 40 ? "aegis-cov-partial" : "aegis-cov-not-covered");
-            Div row = new Div(new Span(c.frameworkName()), pct);
+            Div row = new Div(new Anchor("coverage", c.frameworkName()), pct);
             row.addClassNames("aegis-band-row");
             bars.add(row);
         }
-        card.add(new Span("Coverage per framework"), bars);
+        card.add(CardParts.heading("Coverage per framework (requirements met by implemented controls)"), bars);
         List<RequirementCoverage> gaps = frameworks.stream().flatMap(c -> c.requirements().stream())
                 .filter(r -> r.level() == CoverageLevel.NOT_COVERED)
                 .collect(java.util.stream.Collectors.groupingBy(r -> r.requirement().frameworkCode(),
@@ -69,10 +75,10 @@ class ControlCard implements DashboardCard {
             Div list = new Div();
             list.setId("top-gaps");
             gaps.forEach(g -> list.add(new Div(new Span(g.requirement().frameworkCode() + " " + g.requirement().label()))));
-            card.add(new Span("Top gaps"), list);
+            card.add(CardParts.heading("Top gaps"), list);
         }
         List<AiSystem> bare = controls.systemsWithoutControls(5);
-        card.add(new Span(f.systemsWithoutControls() + " AI system" + (f.systemsWithoutControls() == 1 ? "" : "s")
+        card.add(new Paragraph(f.systemsWithoutControls() + " AI system" + (f.systemsWithoutControls() == 1 ? "" : "s")
                 + " without controls" + (bare.isEmpty() ? "." : ": " + String.join(", ",
                         bare.stream().map(AiSystem::getName).toList()) + (f.systemsWithoutControls() > bare.size() ? " …" : ""))));
         card.add(new Anchor("coverage", "Open coverage and gaps"));

@@ -111,16 +111,17 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
 
     private void configureGrid() {
         grid.setId("controls-grid");
-        grid.addColumn(Control::getTitle).setHeader("Control").setKey("title").setSortProperty("title").setFlexGrow(3);
-        grid.addColumn(c -> ControlVocabulary.label(c.getType())).setHeader("Type").setSortProperty("type");
-        grid.addColumn(c -> ControlVocabulary.label(c.getStatus())).setHeader("Status").setSortProperty("status");
-        grid.addColumn(Control::getOwner).setHeader("Owner").setSortProperty("owner");
-        grid.addColumn(c -> ControlVocabulary.label(c.getTestFrequency())).setHeader("Tested").setSortProperty("testFrequency");
+        grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
+        grid.addColumn(Control::getTitle).setWidth("14rem").setHeader("Control").setKey("title").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(Control::getTitle);
+        grid.addColumn(c -> ControlVocabulary.label(c.getType())).setHeader("Type").setSortProperty("type").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> ControlVocabulary.label(c.getStatus())).setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Control::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> ControlVocabulary.label(c.getTestFrequency())).setHeader("Tested").setSortProperty("testFrequency").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> c.getLastTestedOn() == null ? "–"
                 : c.getLastTestedOn() + " " + ControlVocabulary.label(c.getLastTestResult()))
-                .setHeader("Last test").setSortProperty("lastTestedOn");
-        grid.addColumn(c -> c.getRequirements().size()).setHeader("Requirements");
-        grid.addColumn(c -> c.getStarterId() == null ? "" : c.getStarterId()).setHeader("Starter").setSortProperty("starterId");
+                .setHeader("Last test").setSortProperty("lastTestedOn").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.getRequirements().size()).setHeader("Requirements").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.getStarterId() == null ? "" : c.getStarterId()).setHeader("Starter").setSortProperty("starterId").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> controls.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) controls.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("title"), SortDirection.ASCENDING)));
@@ -208,7 +209,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         starterGrid.setId("starter-grid");
         starterGrid.setSelectionMode(Grid.SelectionMode.MULTI);
         starterGrid.addColumn(e -> e.control().id()).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
-        starterGrid.addColumn(e -> e.control().title()).setHeader("Control").setFlexGrow(3);
+        starterGrid.addColumn(e -> e.control().title()).setHeader("Control").setFlexGrow(3).setTooltipGenerator(e -> e.control().title());
         starterGrid.addColumn(e -> ControlVocabulary.label(e.control().type())).setHeader("Type").setAutoWidth(true);
         starterGrid.addColumn(e -> e.control().stage()).setHeader("Stage").setAutoWidth(true);
         starterGrid.addColumn(e -> String.join(", ", e.control().mappings().keySet())).setHeader("Frameworks");

@@ -135,11 +135,11 @@ public class CoverageView extends VerticalLayout {
 
     private void configureRequirementGrids() {
         for (Grid<RequirementCoverage> g : List.of(requirements, gaps)) {
-            g.addColumn(c -> c.requirement().refId()).setHeader("Ref").setAutoWidth(true).setFlexGrow(0);
-            g.addColumn(c -> c.requirement().title()).setHeader("Requirement").setFlexGrow(3);
+            g.addColumn(c -> c.requirement().refId()).setHeader("Ref").setWidth("9rem").setFlexGrow(0);
+            g.addColumn(c -> c.requirement().title()).setHeader("Requirement").setFlexGrow(3).setTooltipGenerator(c -> c.requirement().title());
             g.addComponentColumn(CoverageBadges::of).setHeader("Coverage").setAutoWidth(true);
-            g.addColumn(c -> c.via() == null ? "" : c.via().describe()).setHeader("Through crosswalk").setFlexGrow(2);
-            g.addColumn(RequirementCoverage::controls).setHeader("Controls").setAutoWidth(true);
+            g.addColumn(c -> c.via() == null ? "" : c.via().describe()).setHeader("Through crosswalk").setFlexGrow(2).setTooltipGenerator(c -> c.via() == null ? "" : c.via().describe());
+            g.addColumn(RequirementCoverage::controls).setHeader("Controls").setAutoWidth(true).setFlexGrow(0);
             g.setSizeFull();
         }
         requirements.setId("coverage-requirements");
@@ -181,14 +181,14 @@ public class CoverageView extends VerticalLayout {
 
     private void configureThreats() {
         for (Grid<Threat> g : List.of(owaspGrid, atlasGrid)) {
-            g.addColumn(t -> t.threat().refId()).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
-            g.addColumn(t -> t.threat().title()).setHeader("Threat").setFlexGrow(2);
+            g.addColumn(t -> t.threat().refId()).setHeader("Id").setWidth("9rem").setFlexGrow(0);
+            g.addColumn(t -> t.threat().title()).setHeader("Threat").setFlexGrow(2).setTooltipGenerator(t -> t.threat().title());
             g.addComponentColumn(t -> CoverageBadges.threat(t.status())).setHeader("Status").setAutoWidth(true);
             g.addColumn(t -> t.mitigations().stream().map(RequirementSummary::refId).collect(Collectors.joining(", ")))
                     .setHeader("ATLAS mitigations").setFlexGrow(2);
             g.addColumn(t -> t.carriers().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
                     .distinct().collect(Collectors.joining("; "))).setHeader("Our controls").setFlexGrow(2);
-            g.addColumn(t -> String.join("; ", t.reasons())).setHeader("Applies because").setFlexGrow(2);
+            g.addColumn(t -> String.join("; ", t.reasons())).setHeader("Applies because").setFlexGrow(2).setTooltipGenerator(t -> String.join("; ", t.reasons()));
             g.setAllRowsVisible(true);
         }
         owaspGrid.setId("threats-owasp");
@@ -291,7 +291,7 @@ public class CoverageView extends VerticalLayout {
                 shown.stream().map(AiSystem::getId).toList());
         List<RequirementSummary> rows = catalog.tree(f.code(), false).stream()
                 .filter(r -> cells.values().stream().anyMatch(m -> m.containsKey(r.id()))).toList();
-        matrix.addColumn(RequirementSummary::refId).setHeader("Requirement").setAutoWidth(true).setFrozen(true);
+        matrix.addColumn(RequirementSummary::refId).setHeader("Requirement").setWidth("9rem").setFlexGrow(0).setFrozen(true);
         for (AiSystem s : shown) {
             matrix.addComponentColumn(r -> {
                 RequirementCoverage c = cells.get(s.getId()).get(r.id());
@@ -348,7 +348,7 @@ public class CoverageView extends VerticalLayout {
                         : cell.coverage().via().describe())));
         Grid<CoverageService.ControlBehind> behind = new Grid<>();
         behind.setId("cell-controls");
-        behind.addColumn(CoverageService.ControlBehind::title).setHeader("Control").setFlexGrow(2);
+        behind.addColumn(CoverageService.ControlBehind::title).setHeader("Control").setFlexGrow(2).setTooltipGenerator(CoverageService.ControlBehind::title);
         behind.addColumn(b -> ControlVocabulary.label(b.status())).setHeader("Status").setAutoWidth(true);
         behind.addColumn(b -> ControlVocabulary.label(b.strength())).setHeader("Meets").setAutoWidth(true);
         behind.addColumn(b -> b.through() == null ? "Directly" : "Through " + b.crosswalk() + " from "
@@ -358,7 +358,7 @@ public class CoverageView extends VerticalLayout {
         behind.setEmptyStateText("No control meets this requirement yet.");
         Grid<CoverageService.RiskRef> riskGrid = new Grid<>();
         riskGrid.setId("cell-risks");
-        riskGrid.addColumn(CoverageService.RiskRef::title).setHeader("Risk").setFlexGrow(2);
+        riskGrid.addColumn(CoverageService.RiskRef::title).setHeader("Risk").setFlexGrow(2).setTooltipGenerator(CoverageService.RiskRef::title);
         riskGrid.addColumn(CoverageService.RiskRef::inherentScore).setHeader("Inherent score").setAutoWidth(true);
         riskGrid.setItems(cell.risks());
         riskGrid.setAllRowsVisible(true);

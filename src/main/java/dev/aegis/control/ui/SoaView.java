@@ -77,15 +77,19 @@ public class SoaView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("soa-grid");
-        grid.addColumn(Line::refId).setHeader("Annex A").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Line::title).setHeader("Control").setFlexGrow(2);
+        grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
+        grid.addColumn(Line::refId).setHeader("Annex A").setWidth("7rem").setFlexGrow(0);
+        grid.addColumn(Line::title).setWidth("14rem").setHeader("Control").setFlexGrow(3).setTooltipGenerator(Line::title);
         grid.addColumn(l -> l.applicable() == null ? "Undecided" : l.applicable() ? "Yes" : "No").setHeader("Applicable")
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> l.justification() == null ? "" : l.justification()).setHeader("Justification / reason")
-                .setFlexGrow(3);
+                .setFlexGrow(2).setTooltipGenerator(l -> l.justification() == null ? "" : l.justification());
         grid.addColumn(l -> l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
-                .collect(Collectors.joining("; "))).setHeader("Implementing controls").setFlexGrow(3);
-        grid.addComponentColumn(l -> CoverageBadges.level(l.implementation())).setHeader("Implementation").setAutoWidth(true);
+                .collect(Collectors.joining("; "))).setHeader("Implementing controls").setFlexGrow(2)
+                .setTooltipGenerator(l -> l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status())
+                        + ")").collect(Collectors.joining("\n")));
+        grid.addComponentColumn(l -> CoverageBadges.level(l.implementation())).setHeader("Implementation").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addItemClickListener(e -> {
             if (mayDecide && shown.getValue() == DRAFT) {
                 openDecision(e.getItem());

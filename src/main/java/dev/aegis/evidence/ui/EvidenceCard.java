@@ -31,7 +31,7 @@ class EvidenceCard implements DashboardCard {
 
     @Override
     public boolean visible() {
-        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "SYSTEM_OWNER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR");
     }
 
     @Override
@@ -40,7 +40,7 @@ class EvidenceCard implements DashboardCard {
         card.setId("evidence-card");
         card.addClassNames("aegis-card");
         ExpiryFigures f = evidence.expiryFigures();
-        card.add(new H3("Evidence expiring"));
+        card.add(new H3("Evidence freshness"));
         if (f.expired() + f.expiring() == 0) {
             card.add(new Paragraph("No evidence has expired or expires within " + f.windowDays() + " days."),
                     new Anchor("evidence", "Open the evidence register"));
@@ -53,8 +53,9 @@ class EvidenceCard implements DashboardCard {
         LocalDate today = LocalDate.now();
         for (EvidenceItem i : due) {
             Anchor a = new Anchor("evidence/" + i.getId(), i.getTitle());
-            list.add(new Div(a, new Span(" · " + (i.isExpiredOn(today) ? "expired " : "expires ") + i.getExpiresOn()
-                    + " · " + i.getOwner())));
+            Span when = new Span((i.isExpiredOn(today) ? "expired " : "expires ") + i.getExpiresOn() + " · " + i.getOwner());
+            when.addClassNames("aegis-muted");
+            list.add(new Div(a, new Span(" "), when));
         }
         card.add(list, new Anchor("evidence?expiring=true", "Show all expiring evidence"));
         return card;

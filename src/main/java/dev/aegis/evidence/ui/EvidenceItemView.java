@@ -151,7 +151,7 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
     private void configureVersions() {
         versions.setId("evidence-versions");
         versions.addColumn(v -> "v" + v.getNumber()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(v -> v.getUrl() != null ? v.getUrl() : v.getFileName()).setHeader("File or address").setFlexGrow(2);
+        versions.addColumn(v -> v.getUrl() != null ? v.getUrl() : v.getFileName()).setHeader("File or address").setFlexGrow(2).setTooltipGenerator(v -> v.getUrl() != null ? v.getUrl() : v.getFileName());
         versions.addColumn(v -> v.getMediaType() == null ? "" : v.getMediaType()).setHeader("Type").setAutoWidth(true);
         versions.addColumn(v -> v.getSize() == null ? "" : InspectedFile.readableSize(v.getSize())).setHeader("Size").setAutoWidth(true);
         versions.addComponentColumn(v -> {
@@ -163,7 +163,7 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
         versions.addColumn(v -> EvidenceView.period(v.getEffectiveFrom(), v.getEffectiveTo())).setHeader("Covers").setAutoWidth(true);
         versions.addColumn(v -> EvidenceView.text(v.getExpiresOn())).setHeader("Expires").setAutoWidth(true);
         versions.addColumn(v -> v.getReviewedBy() == null ? "" : v.getReviewedBy()).setHeader("Reviewed by").setAutoWidth(true);
-        versions.addColumn(v -> v.getCreatedBy() + ", " + v.getCreatedAt().toString().substring(0, 16).replace('T', ' '))
+        versions.addColumn(v -> v.getCreatedBy() + ", " + dev.aegis.shared.Dates.minute(v.getCreatedAt()))
                 .setHeader("Added").setAutoWidth(true);
         versions.addComponentColumn(this::downloadOrOpen).setHeader("").setAutoWidth(true).setFlexGrow(0);
         versions.setAllRowsVisible(true);

@@ -95,13 +95,14 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
 
     private void configureGrid() {
         grid.setId("evidence-grid");
-        grid.addColumn(EvidenceItem::getTitle).setHeader("Evidence").setKey("title").setSortProperty("title").setFlexGrow(3);
+        grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
+        grid.addColumn(EvidenceItem::getTitle).setWidth("14rem").setHeader("Evidence").setKey("title").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(EvidenceItem::getTitle);
         grid.addColumn(i -> i.getKind().label()).setHeader("Kind").setSortProperty("kind").setAutoWidth(true);
-        grid.addColumn(EvidenceItem::getOwner).setHeader("Owner").setSortProperty("owner");
-        grid.addColumn(i -> "v" + i.getCurrentVersion()).setHeader("Version").setSortProperty("currentVersion").setAutoWidth(true);
-        grid.addColumn(i -> text(i.getCollectedOn())).setHeader("Collected").setSortProperty("collectedOn");
-        grid.addColumn(i -> period(i.getEffectiveFrom(), i.getEffectiveTo())).setHeader("Covers").setSortProperty("effectiveFrom");
-        grid.addComponentColumn(this::expiry).setHeader("Expires").setSortProperty("expiresOn").setKey("expiresOn");
+        grid.addColumn(EvidenceItem::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> "v" + i.getCurrentVersion()).setHeader("Version").setSortProperty("currentVersion").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> text(i.getCollectedOn())).setHeader("Collected").setSortProperty("collectedOn").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(i -> period(i.getEffectiveFrom(), i.getEffectiveTo())).setHeader("Covers").setSortProperty("effectiveFrom").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::expiry).setHeader("Expires").setSortProperty("expiresOn").setKey("expiresOn").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet").setHeader("Reviewed")
                 .setSortProperty("reviewedAt");
         grid.setItems(q -> evidence.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),

@@ -57,7 +57,7 @@ class FindingCards {
     DashboardCard openFindingsCard(FindingService findings) {
         return new Card(41, () -> {
             SeverityCounts counts = findings.openBySeverity();
-            Div card = card("open-findings-card", "Open findings: " + counts.total());
+            Div card = dev.aegis.shared.ui.CardParts.wide(card("open-findings-card", "Open findings: " + counts.total()));
             if (counts.total() == 0) {
                 card.add(new Paragraph("No open findings: every breach so far has been resolved or accepted."),
                         new Anchor("findings", "Open the findings register"));
@@ -68,7 +68,8 @@ class FindingCards {
                 bars.add(new FindingCharts.Bar(s.label(), counts.counts().get(s), FindingLabels.color(s)));
             }
             card.add(new Html("<div class='aegis-chart-box'>" + FindingCharts.bars("Open or investigating, by severity",
-                    bars) + "</div>"), new Anchor("findings?severity=CRITICAL", "Critical findings"));
+                    bars) + "</div>"), new Anchor("findings?state=OPEN", "Open findings"),
+                    new Anchor("findings?severity=CRITICAL", "Critical findings"));
             return card;
         });
     }
@@ -76,7 +77,7 @@ class FindingCards {
     @Bean
     DashboardCard breachTimelineCard(FindingService findings) {
         return new Card(42, () -> {
-            Div card = card("breach-timeline-card", "Breaches, last " + DAYS + " days");
+            Div card = dev.aegis.shared.ui.CardParts.wide(card("breach-timeline-card", "Breaches, last " + DAYS + " days"));
             card.add(new Html("<div class='aegis-chart-box'>" + FindingCharts.daily("Failed tests and alerts per day "
                     + "(UTC)", findings.breachesPerDay(DAYS)) + "</div>"), new Anchor("findings", "Open the findings "
                     + "register"));
@@ -105,7 +106,8 @@ class FindingCards {
     private record Card(int order, java.util.function.Supplier<Component> body) implements DashboardCard {
         @Override
         public boolean visible() {
-            return readsFindings();
+            // officers see the organisation, owners their systems; auditors' dashboard is about evidence and coverage
+            return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER");
         }
 
         @Override

@@ -20,6 +20,8 @@ final class FindingCharts {
     static final String RECOVERY = "#2e7d32";
     static final String THRESHOLD = "#6d4c41";
     private static final int WIDTH = 640;
+    /** The finding page's timeline spans the page: a wider drawing keeps its text the size of the other charts'. */
+    private static final int TIMELINE_WIDTH = 1100;
     private static final int HEIGHT = 220;
     private static final int LEFT = 56;
     private static final int RIGHT = 16;
@@ -34,30 +36,34 @@ final class FindingCharts {
     /** The figure of each occurrence over time, the threshold as a dashed line; breaches red, recoveries green. */
     static String timeline(String title, List<Occurrence> points, Double threshold) {
         List<Occurrence> measured = points.stream().filter(o -> o.getFigure() != null).toList();
-        StringBuilder svg = open(title);
+        int width = TIMELINE_WIDTH;
+        StringBuilder svg = open(title, width);
         if (measured.isEmpty()) {
-            return empty(svg, "No figures recorded yet");
+            return empty(svg, "No figures recorded yet", width);
         }
         double max = Math.max(threshold == null ? 0 : threshold,
                 measured.stream().mapToDouble(Occurrence::getFigure).max().orElse(0));
         double min = Math.min(0, Math.min(threshold == null ? 0 : threshold,
                 measured.stream().mapToDouble(Occurrence::getFigure).min().orElse(0)));
-        double top = niceCeiling(max);
+        boolean whole = measured.stream().allMatch(o -> o.getFigure() == Math.rint(o.getFigure()))
+                && (threshold == null || threshold == Math.rint(threshold));
         Instant from = measured.getFirst().getAt();
         Instant to = measured.getLast().getAt();
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
-        double plotW = WIDTH - LEFT - RIGHT;
+        double plotW = width - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        yAxis(svg, min, top, plotH);
-        for (int i = 0; i <= 3; i++) {
-            Instant at = Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / 3));
-            svg.append("<text x='").append(f(LEFT + plotW * i / 3)).append("' y='").append(HEIGHT - 10)
-                    .append("' text-anchor='middle' class='aegis-chart-label'>").append(DAY_TIME.format(at))
-                    .append("</text>");
+        double top = yAxis(svg, min, max, plotH, whole, width);
+        int labels = measured.size() == 1 || span <= 1 ? 1 : 4;
+        for (int i = 0; i < labels; i++) {
+            Instant at = labels == 1 ? from : Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / (labels - 1)));
+            double x = labels == 1 ? LEFT + plotW / 2 : LEFT + plotW * i / (labels - 1);
+            String anchor = labels == 1 ? "middle" : i == 0 ? "start" : i == labels - 1 ? "end" : "middle";
+            svg.append("<text x='").append(f(x)).append("' y='").append(HEIGHT - 10).append("' text-anchor='")
+                    .append(anchor).append("' class='aegis-chart-label'>").append(DAY_TIME.format(at)).append("</text>");
         }
         if (threshold != null) {
             double y = y(threshold, min, top, plotH);
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(f(y))
+            svg.append("<line x1='").append(LEFT).append("' x2='").append(width - RIGHT).append("' y1='").append(f(y))
                     .append("' y2='").append(f(y)).append("' stroke='").append(THRESHOLD)
                     .append("' stroke-dasharray='6 4' stroke-width='1.5'><title>threshold ").append(label(threshold))
                     .append("</title></line>");
@@ -77,7 +83,7 @@ final class FindingCharts {
         }
         svg.append("<polyline fill='none' stroke='var(--lumo-secondary-text-color, #888)' stroke-width='1.5' points='")
                 .append(path).append("'/>").append(dots);
-        legend(svg, List.of(new String[] {"breach", BREACH}, new String[] {"recovery", RECOVERY},
+        legend(svg, width, List.of(new String[] {"breach", BREACH}, new String[] {"recovery", RECOVERY},
                 new String[] {"threshold", THRESHOLD}));
         return svg.append("</svg>").toString();
     }
@@ -87,12 +93,11 @@ final class FindingCharts {
     }
 
     static String bars(String title, List<Bar> bars) {
-        StringBuilder svg = open(title);
+        StringBuilder svg = open(title, WIDTH);
         long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
-        double top = niceCeiling(max);
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        yAxis(svg, 0, top, plotH);
+        double top = yAxis(svg, 0, max, plotH, true, WIDTH);
         double slot = plotW / Math.max(1, bars.size());
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
@@ -110,13 +115,13 @@ final class FindingCharts {
 
     /** Breaches per day as columns, the oldest day on the left. */
     static String daily(String title, List<DayCount> days) {
-        StringBuilder svg = open(title);
+        StringBuilder svg = open(title, WIDTH);
         long max = days.stream().mapToLong(DayCount::breaches).max().orElse(0);
-        double top = niceCeiling(Math.max(1, max));
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
-        yAxis(svg, 0, top, plotH);
+        double top = yAxis(svg, 0, Math.max(1, max), plotH, true, WIDTH);
         double slot = plotW / Math.max(1, days.size());
+        int every = Math.max(Svg.every(slot, Svg.labelWidth(5)), 7); // a week apart, never touching
         for (int i = 0; i < days.size(); i++) {
             DayCount d = days.get(i);
             double h = plotH * d.breaches() / top;
@@ -125,7 +130,8 @@ final class FindingCharts {
                     .append(f(Math.max(1, slot - 2))).append("' height='").append(f(h)).append("' fill='")
                     .append(BREACH).append("'><title>").append(d.day()).append(": ").append(d.breaches())
                     .append(d.breaches() == 1 ? " breach" : " breaches").append("</title></rect>");
-            if (i % 7 == 0 || i == days.size() - 1) {
+            int fromEnd = days.size() - 1 - i;
+            if (fromEnd % every == 0) { // counted from today, so today is always labelled
                 svg.append("<text x='").append(f(x + slot / 2)).append("' y='").append(HEIGHT - 10)
                         .append("' text-anchor='middle' class='aegis-chart-label'>").append(DAY.format(d.day()))
                         .append("</text>");
@@ -138,34 +144,42 @@ final class FindingCharts {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder open(String title) {
+    private static StringBuilder open(String title, int width) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(width).append(' ').append(HEIGHT)
                 .append("' class='aegis-chart' role='img' aria-label='").append(escape(title)).append("'>");
         svg.append("<text x='").append(LEFT).append("' y='16' class='aegis-chart-title'>").append(escape(title))
                 .append("</text>");
         return svg;
     }
 
-    private static String empty(StringBuilder svg, String text) {
-        return svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
+    private static String empty(StringBuilder svg, String text, int width) {
+        return svg.append("<text x='").append(width / 2).append("' y='").append(HEIGHT / 2)
                 .append("' text-anchor='middle' class='aegis-chart-empty'>").append(escape(text)).append("</text></svg>")
                 .toString();
     }
 
-    private static void yAxis(StringBuilder svg, double min, double top, double plotH) {
-        for (int i = 0; i <= 4; i++) {
-            double v = min + (top - min) * i / 4;
-            double y = TOP + plotH - plotH * i / 4;
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(f(y))
+    /**
+     * Grid lines and labels from {@code min} up to a round value at least {@code max} (whole steps for counts);
+     * answers that top value.
+     */
+    private static double yAxis(StringBuilder svg, double min, double max, double plotH, boolean whole, int width) {
+        double[] ticks = Svg.ticks(max - min, 4, whole);
+        double top = min + ticks[ticks.length - 1];
+        double step = ticks.length > 1 ? ticks[1] : 1;
+        for (double tick : ticks) {
+            double v = min + tick;
+            double y = TOP + plotH - (top == min ? 0 : plotH * tick / (top - min));
+            svg.append("<line x1='").append(LEFT).append("' x2='").append(width - RIGHT).append("' y1='").append(f(y))
                     .append("' y2='").append(f(y)).append("' class='aegis-chart-grid'/>");
             svg.append("<text x='").append(LEFT - 6).append("' y='").append(f(y + 4))
-                    .append("' text-anchor='end' class='aegis-chart-label'>").append(label(v)).append("</text>");
+                    .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.tick(v, step)).append("</text>");
         }
+        return top;
     }
 
-    private static void legend(StringBuilder svg, List<String[]> entries) {
-        int x = WIDTH - RIGHT;
+    private static void legend(StringBuilder svg, int width, List<String[]> entries) {
+        int x = width - RIGHT;
         for (int i = entries.size() - 1; i >= 0; i--) {
             String[] e = entries.get(i);
             x -= 8 + e[0].length() * 7 + 14;

@@ -33,6 +33,7 @@ import dev.aegis.finding.FindingVocabulary.State;
 import dev.aegis.finding.Occurrence;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.RiskService;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
@@ -154,7 +155,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         showFacts(f);
         List<Occurrence> points = findings.occurrences(f.getId());
         chart.setHtmlContent("<div class='aegis-chart-box'>" + FindingCharts.timeline(
-                (f.getMetric() == null ? "Figure" : f.getMetric()) + " against the threshold", points, f.getThreshold())
+                (f.getMetric() == null ? "Figure" : MetricVocabulary.metric(f.getMetric(), f.getSubject())) + " against the threshold", points, f.getThreshold())
                 + "</div>");
         timeline.setItems(points.reversed());
         showActions(f);
@@ -224,8 +225,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         List<String> parts = new ArrayList<>();
         parts.add(f.getCause().startsWith("test:") ? "telemetry test " + f.getTestId() : "monitor alert");
         if (f.getMetric() != null) {
-            parts.add(f.getMetric() + (f.getSubject() == null ? "" : " of " + f.getSubject()) + " "
-                    + (f.getComparison() == null ? "threshold" : f.getComparison()) + " "
+            parts.add(MetricVocabulary.metric(f.getMetric(), f.getSubject()) + " "
+                    + (f.getComparison() == null ? "threshold" : MetricVocabulary.comparison(f.getComparison())) + " "
                     + (f.getThreshold() == null ? "–" : FindingCharts.label(f.getThreshold())));
         }
         if (f.getDeployment() != null) {

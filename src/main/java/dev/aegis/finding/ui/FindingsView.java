@@ -70,7 +70,8 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
 
     private void configureGrid() {
         grid.setId("findings-grid");
-        grid.addColumn(Finding::getTitle).setHeader("Finding").setSortProperty("title").setFlexGrow(4);
+        grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
+        grid.addColumn(Finding::getTitle).setWidth("14rem").setHeader("Finding").setSortProperty("title").setFlexGrow(4).setTooltipGenerator(Finding::getTitle);
         grid.addColumn(f -> systemNames.getOrDefault(f.getSystemId(), "#" + f.getSystemId())).setHeader("AI system")
                 .setFlexGrow(2);
         grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity())).setHeader("Severity")

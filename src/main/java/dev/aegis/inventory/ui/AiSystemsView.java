@@ -109,17 +109,25 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
 
     private void configureGrid() {
         grid.setId("systems-grid");
-        grid.addColumn(AiSystem::getName).setHeader("Name").setSortProperty("name").setFlexGrow(2);
-        grid.addColumn(s -> AiSystemForm.label(s.getLifecycleStage())).setHeader("Stage").setSortProperty("lifecycleStage");
-        grid.addColumn(s -> AiSystemForm.label(s.getEuAiActTier())).setHeader("EU AI Act tier").setSortProperty("euAiActTier");
-        grid.addColumn(s -> AiSystemForm.label(s.getStatus())).setHeader("Status").setSortProperty("status");
-        grid.addColumn(AiSystem::getBusinessOwner).setHeader("Business owner").setSortProperty("businessOwner");
-        grid.addColumn(AiSystem::getNextReview).setHeader("Next review").setSortProperty("nextReview");
+        // the name takes the spare width and shows in full on hover; the rest are as wide as their content
+        grid.addColumn(AiSystem::getName).setWidth("14rem").setHeader("Name").setSortProperty("name").setFlexGrow(1)
+                .setTooltipGenerator(AiSystem::getName);
+        grid.addColumn(s -> AiSystemForm.label(s.getLifecycleStage())).setHeader("Stage").setSortProperty("lifecycleStage")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> AiSystemForm.label(s.getEuAiActTier())).setHeader("EU AI Act tier").setSortProperty("euAiActTier")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> AiSystemForm.label(s.getStatus())).setHeader("Status").setSortProperty("status")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AiSystem::getBusinessOwner).setHeader("Business owner").setSortProperty("businessOwner")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AiSystem::getNextReview).setHeader("Next review").setSortProperty("nextReview")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) service.count(filter()));
         grid.setEmptyStateText(mayRegister ? "No AI systems match. Register your first one with “Register AI system”."
                 : "No AI systems match these filters.");
-        grid.addItemClickListener(e -> open(e.getItem()));
+        // a row opens the system's page (risks, threats, telemetry, evidence); its Edit button opens the form
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("systems/" + e.getItem().getId())));
         grid.setSizeFull();
     }
 
@@ -262,7 +270,8 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /**
-     * {@code systems?tier=HIGH} and {@code systems?stage=DEPLOYMENT} (the dashboard's bars) filter the list;
+     * {@code systems?tier=HIGH}, {@code systems?stage=DEPLOYMENT} (the dashboard's bars) and {@code systems?owner=ann}
+     * (a system owner's "my systems") filter the list;
      * {@code systems?system=<id>} opens that system's form, e.g. from its page.
      */
     @Override
@@ -270,6 +279,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         var params = event.getLocation().getQueryParameters();
         params.getSingleParameter("tier").flatMap(v -> named(EuAiActTier.class, v)).ifPresent(tier::setValue);
         params.getSingleParameter("stage").flatMap(v -> named(LifecycleStage.class, v)).ifPresent(stage::setValue);
+        owner = params.getSingleParameter("owner").filter(v -> !v.isBlank()).orElse(null);
         params.getSingleParameter("system").ifPresent(id -> {
             try {
                 open(service.get(Long.parseLong(id)));
@@ -287,8 +297,11 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** From the address only ({@code owner=}): the systems a person owns, as business or technical owner. */
+    private String owner;
+
     private AiSystemService.Filter filter() {
-        return new AiSystemService.Filter(text.getValue(), stage.getValue(), tier.getValue(), status.getValue(), null);
+        return new AiSystemService.Filter(text.getValue(), stage.getValue(), tier.getValue(), status.getValue(), owner);
     }
 
     private void refresh() {

@@ -29,6 +29,11 @@ class InventoryCard implements DashboardCard {
     }
 
     @Override
+    public boolean visible() {
+        return dev.aegis.shared.Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+    }
+
+    @Override
     public Component render() {
         AiSystemService.Figures figures = service.figures();
         Div card = new Div();

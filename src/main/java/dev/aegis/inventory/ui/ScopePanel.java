@@ -133,8 +133,8 @@ public class ScopePanel extends VerticalLayout {
 
     private Grid<Item> grid() {
         Grid<Item> grid = new Grid<>(Item.class, false);
-        grid.addColumn(Item::refId).setHeader("Requirement").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Item::title).setHeader("Title").setFlexGrow(2);
+        grid.addColumn(Item::refId).setHeader("Requirement").setWidth("9rem").setFlexGrow(0);
+        grid.addColumn(Item::title).setHeader("Title").setFlexGrow(2).setTooltipGenerator(Item::title);
         grid.addColumn(ScopePanel::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.state() == ScopeState.EXCLUDED ? "Excluded: " + i.exclusionJustification() : i.reason())
                 .setHeader("Why").setFlexGrow(3);

@@ -2,9 +2,10 @@ package dev.aegis.monitor.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import dev.aegis.monitor.Alert;
+import dev.aegis.monitor.MonitorVocabulary;
+import dev.aegis.shared.MetricVocabulary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,12 +21,15 @@ final class AlertColumns {
         if (names != null) {
             grid.addColumn(a -> names.get().getOrDefault(a.getDeploymentId(), "?")).setHeader("Deployment");
         }
-        grid.addColumn(a -> a.getMetric() + (a.getSubject() == null ? "" : " (" + a.getSubject() + ")"))
+        grid.addColumn(a -> MetricVocabulary.metric(a.getMetric().name(), a.getSubject()))
                 .setHeader("Metric").setFlexGrow(2);
-        grid.addColumn(a -> String.format(Locale.ROOT, "%.4g", a.getLastValue())).setHeader("Value");
-        grid.addColumn(a -> String.format(Locale.ROOT, "%.4g", a.getThreshold())).setHeader("Threshold");
-        grid.addColumn(Alert::getState).setHeader("State");
-        grid.addColumn(a -> TIME.format(a.getOpenedAt())).setHeader("Opened (UTC)");
-        grid.addColumn(a -> a.getResolvedAt() == null ? "" : TIME.format(a.getResolvedAt())).setHeader("Resolved (UTC)");
+        grid.addColumn(a -> MetricVocabulary.format(a.getMetric().name(), a.getLastValue())).setHeader("Value")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> MetricVocabulary.format(a.getMetric().name(), a.getThreshold())).setHeader("Threshold")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> MonitorVocabulary.state(a.getState())).setHeader("State").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> TIME.format(a.getOpenedAt())).setHeader("Opened (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(a -> a.getResolvedAt() == null ? "" : TIME.format(a.getResolvedAt())).setHeader("Resolved (UTC)")
+                .setAutoWidth(true).setFlexGrow(0);
     }
 }

@@ -24,6 +24,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.aegis.monitor.Alert;
 import dev.aegis.monitor.AlertRule;
+import dev.aegis.monitor.MonitorVocabulary;
 import dev.aegis.monitor.AlertService;
 import dev.aegis.monitor.Deployment;
 import dev.aegis.monitor.DeploymentService;
@@ -144,7 +145,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         alertGrid.setAllRowsVisible(true);
         AlertColumns.add(alertGrid, null);
         ruleGrid.setAllRowsVisible(true);
-        ruleGrid.addColumn(AlertRule::describe).setHeader("Rule").setFlexGrow(3);
+        ruleGrid.addColumn(MonitorVocabulary::rule).setHeader("Rule").setFlexGrow(3);
         ruleGrid.addColumn(r -> r.isEnabled() ? "on" : "off").setHeader("Enabled");
         ruleGrid.addColumn(r -> r.getLastEvaluatedAt() == null ? "not yet (no figures)"
                 : AlertColumns.TIME.format(r.getLastEvaluatedAt())).setHeader("Last evaluated (UTC)");
@@ -171,14 +172,17 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     void refresh() {
         Deployment d = deployments.get(name);
         title.setText(d.getName() + " " + d.getModelVersion());
-        facts.setText("Owner " + d.getOwner() + " · features " + d.getFeatures() + " · labels " + d.getLabels()
-                + " · protected " + d.getProtectedAttributes() + " · reference " + d.getReference()
+        facts.setText("Owner " + d.getOwner() + " · features " + listed(d.getFeatures().stream()
+                .map(f -> f.name() + " (" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + ")").toList())
+                + " · labels " + listed(d.getLabels()) + " · protected attributes "
+                + listed(d.getProtectedAttributes().stream().sorted().toList()) + " · reference " + d.getReference()
                 + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms"));
         Period p = period.getValue();
         Instant to = clock.instant();
         Instant from = p.resolution.floor(to.minus(p.length));
         List<TrafficWindow> windows = traffic.windows(d.getName(), p.resolution, from, to);
         Instant end = p.resolution.floor(to).plus(p.resolution.length());
+        from = fitted(from, end, p.resolution, windows);
         trafficChart.setHtmlContent(chart("Events per " + p.resolution.code() + " window", "", from, end,
                 List.of(series("events", "#1676f3", windows, w -> (double) w.count()))));
         latencyChart.setHtmlContent(chart("Latency", "ms", from, end, List.of(
@@ -191,6 +195,26 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         refreshFigures(d, to);
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
         ruleGrid.setItems(alerts.rules(d.getName()));
+    }
+
+    /**
+     * The period's start, moved up to the first window with traffic when the data began later (a new deployment, a
+     * demo started minutes ago): the data then fills the chart instead of its last pixels. At least a dozen windows
+     * stay in view, so a few points are not stretched into a line across the chart either.
+     */
+    static Instant fitted(Instant from, Instant end, Resolution resolution, List<TrafficWindow> windows) {
+        if (windows.isEmpty()) {
+            return from;
+        }
+        Instant first = windows.stream().map(TrafficWindow::start).min(Comparator.naturalOrder()).orElse(from);
+        Instant shortest = end.minus(resolution.length().multipliedBy(12));
+        Instant start = first.isBefore(shortest) ? first : shortest;
+        return start.isAfter(from) ? start : from;
+    }
+
+    /** A list as words: "a, b" or "none". */
+    private static String listed(java.util.Collection<String> items) {
+        return items.isEmpty() ? "none" : String.join(", ", items);
     }
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);

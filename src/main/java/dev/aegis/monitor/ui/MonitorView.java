@@ -80,10 +80,10 @@ public class MonitorView extends VerticalLayout {
 
     private void configureGrids() {
         grid.setId("deployments-grid");
-        grid.addColumn(Deployment::getName).setHeader("Deployment").setFlexGrow(2);
-        grid.addColumn(Deployment::getModelVersion).setHeader("Version");
-        grid.addColumn(Deployment::getOwner).setHeader("Owner");
-        grid.addColumn(d -> d.getFeatures().size()).setHeader("Features");
+        grid.addColumn(Deployment::getName).setHeader("Deployment").setFlexGrow(2).setTooltipGenerator(Deployment::getName);
+        grid.addColumn(Deployment::getModelVersion).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Deployment::getOwner).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> d.getFeatures().size()).setHeader("Features").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> d.getReference().toString()).setHeader("Reference");
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeploymentView.class,

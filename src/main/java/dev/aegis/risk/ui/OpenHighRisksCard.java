@@ -15,8 +15,8 @@ import dev.aegis.shared.ui.DashboardCard;
 import java.util.List;
 
 /**
- * The dashboard's open high risks: not closed or accepted, with an inherent or residual score of 15 or more, the ten
- * worst first, each a link that opens the risk in the register.
+ * The dashboard's open high risks: not closed or accepted, whose current score (the residual once assessed, else the
+ * inherent) is 15 or more, the ten worst first, each a link that opens the risk in the register.
  */
 @org.springframework.stereotype.Component
 class OpenHighRisksCard implements DashboardCard {
@@ -31,6 +31,11 @@ class OpenHighRisksCard implements DashboardCard {
     @Override
     public int order() {
         return 21;
+    }
+
+    @Override
+    public boolean visible() {
+        return dev.aegis.shared.Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
     }
 
     @Override
@@ -51,16 +56,16 @@ class OpenHighRisksCard implements DashboardCard {
             int now = r.getResidualScore() == null ? r.getInherentScore() : r.getResidualScore();
             Span score = new Span(String.valueOf(now));
             score.addClassNames("aegis-heatmap-cell", HeatMapView.band(now));
-            score.getElement().setAttribute("title", "inherent " + r.getInherentScore()
-                    + (r.getResidualScore() == null ? "" : ", residual " + r.getResidualScore()));
+            score.getElement().setAttribute("title", (r.getResidualScore() == null ? "inherent score (not assessed yet)"
+                    : "residual score; inherent " + r.getInherentScore()));
             Anchor link = new Anchor("risks?risk=" + r.getId(), r.getTitle());
             Span meta = new Span(Classification.label(r.getStatus()) + " · " + r.getOwner());
             meta.addClassNames("aegis-muted");
             list.add(new ListItem(score, link, meta));
         }
-        card.add(new Span("Inherent or residual score " + RiskService.HIGH_SCORE
-                + "–25, not closed or accepted; worst first by the score that stands now"), list,
-                new Anchor("risks?status=IDENTIFIED", "Risks still to assess"));
+        card.add(dev.aegis.shared.ui.CardParts.basis("Current score " + RiskService.HIGH_SCORE + "–25 (residual once "
+                + "assessed, else inherent), not closed or accepted; worst first"), list,
+                new Anchor("risks", "Open the risk register"), new Anchor("risks?status=IDENTIFIED", "Risks still to assess"));
         return card;
     }
 }

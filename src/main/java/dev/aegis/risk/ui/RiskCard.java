@@ -25,6 +25,11 @@ class RiskCard implements DashboardCard {
     }
 
     @Override
+    public boolean visible() {
+        return dev.aegis.shared.Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+    }
+
+    @Override
     public Component render() {
         RiskService.HeatMap map = risks.heatMap(null, null);
         long[] bands = new long[4];
@@ -56,7 +61,7 @@ class RiskCard implements DashboardCard {
             row.addClassNames("aegis-band-row");
             list.add(row);
         }
-        card.add(new Span("By inherent score"), list, new Anchor("risks", "Open the risk register"));
+        card.add(new Span("By inherent score (likelihood × impact before controls)"), list, new Anchor("risks", "Open the risk register"));
         return card;
     }
 }

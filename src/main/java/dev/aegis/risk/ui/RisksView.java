@@ -123,13 +123,14 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureGrid() {
         grid.setId("risks-grid");
-        grid.addColumn(Risk::getTitle).setHeader("Risk").setSortProperty("title").setFlexGrow(3);
-        grid.addColumn(r -> Classification.label(r.getCategory())).setHeader("Category").setSortProperty("category");
-        grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status");
-        grid.addColumn(Risk::getInherentScore).setHeader("Inherent").setKey("inherent").setSortProperty("inherentScore");
-        grid.addComponentColumn(RisksView::residual).setHeader("Residual").setSortProperty("residualScore");
-        grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner");
-        grid.addColumn(Risk::getDueDate).setHeader("Due").setSortProperty("dueDate");
+        grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
+        grid.addColumn(Risk::getTitle).setWidth("14rem").setHeader("Risk").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(Risk::getTitle);
+        grid.addColumn(r -> Classification.label(r.getCategory())).setHeader("Category").setSortProperty("category").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Risk::getInherentScore).setHeader("Inherent").setKey("inherent").setSortProperty("inherentScore").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(RisksView::residual).setHeader("Residual").setSortProperty("residualScore").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Risk::getDueDate).setHeader("Due").setSortProperty("dueDate").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> risks.slice(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) risks.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));

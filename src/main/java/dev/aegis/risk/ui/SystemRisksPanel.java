@@ -101,13 +101,13 @@ class SystemRisksPanel implements SystemPagePanel {
 
         private void configureRisks() {
             grid.setId("system-risks-grid");
-            grid.addColumn(Risk::getTitle).setHeader("Risk").setSortProperty("title").setFlexGrow(3);
-            grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status");
+            grid.addColumn(Risk::getTitle).setHeader("Risk").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(Risk::getTitle);
+            grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(Risk::getInherentScore).setHeader("Inherent").setKey("inherent")
                     .setSortProperty("inherentScore");
             grid.addColumn(r -> r.getResidualScore() == null ? "–" : r.getResidualScore().toString())
                     .setHeader("Residual").setSortProperty("residualScore");
-            grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner");
+            grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
             RiskService.Filter filter = new RiskService.Filter(null, null, null, null, null, null, systemId);
             grid.setItems(q -> risks.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                     q -> (int) risks.count(filter));
@@ -122,8 +122,8 @@ class SystemRisksPanel implements SystemPagePanel {
 
         private void configureThreats() {
             threats.setId("system-threats-grid");
-            threats.addColumn(t -> t.threat().refId()).setHeader("Threat").setAutoWidth(true).setFlexGrow(0);
-            threats.addColumn(t -> t.threat().title()).setHeader("Title").setFlexGrow(2);
+            threats.addColumn(t -> t.threat().refId()).setHeader("Threat").setWidth("9rem").setFlexGrow(0);
+            threats.addColumn(t -> t.threat().title()).setHeader("Title").setFlexGrow(2).setTooltipGenerator(t -> t.threat().title());
             threats.addColumn(TypicalThreat::reason).setHeader("Why it is typical").setFlexGrow(3);
             if (mayRaise) {
                 threats.addComponentColumn(this::raiseButton).setKey("raise").setHeader("").setAutoWidth(true).setFlexGrow(0);

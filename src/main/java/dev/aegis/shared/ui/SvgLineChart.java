@@ -24,6 +24,7 @@ public final class SvgLineChart {
     private static final int TOP = 24;
     private static final int BOTTOM = 28;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private SvgLineChart() {
     }
@@ -35,7 +36,11 @@ public final class SvgLineChart {
     /** As above, saying {@code empty} (what to do about it) when no series has a point. */
     public static String render(String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
         double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
-        double top = Svg.niceCeiling(max);
+        boolean whole = series.stream().flatMap(s -> s.points().stream()).allMatch(p -> p.value() == Math.rint(p.value()));
+        double[] ticks = Svg.ticks(max, 4, whole);
+        double top = ticks[ticks.length - 1];
+        double step = ticks.length > 1 ? ticks[1] : 1;
+        DateTimeFormatter time = to.toEpochMilli() - from.toEpochMilli() > 2 * 86_400_000L ? DAY : TIME;
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
@@ -44,17 +49,19 @@ public final class SvgLineChart {
                 .append("' class='aegis-chart' role='img' aria-label='").append(Svg.escape(title)).append("'>");
         svg.append("<text x='").append(LEFT).append("' y='14' class='aegis-chart-title'>").append(Svg.escape(title))
                 .append(unit.isEmpty() ? "" : " (" + Svg.escape(unit) + ")").append("</text>");
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotH - plotH * i / 4;
+        for (double tick : ticks) {
+            double y = TOP + plotH - plotH * tick / top;
             svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(Svg.f(y))
                     .append("' y2='").append(Svg.f(y)).append("' class='aegis-chart-grid'/>");
             svg.append("<text x='").append(LEFT - 6).append("' y='").append(Svg.f(y + 4))
-                    .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.label(top * i / 4)).append("</text>");
+                    .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.tick(tick, step)).append("</text>");
         }
         for (int i = 0; i <= 4; i++) {
             Instant at = Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / 4));
+            String anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
             svg.append("<text x='").append(Svg.f(LEFT + plotW * i / 4)).append("' y='").append(HEIGHT - 8)
-                    .append("' text-anchor='middle' class='aegis-chart-label'>").append(TIME.format(at)).append("</text>");
+                    .append("' text-anchor='").append(anchor).append("' class='aegis-chart-label'>").append(time.format(at))
+                    .append("</text>");
         }
         int legendX = WIDTH - RIGHT;
         for (int s = series.size() - 1; s >= 0; s--) {

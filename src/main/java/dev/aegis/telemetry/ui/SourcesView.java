@@ -54,11 +54,11 @@ public class SourcesView extends VerticalLayout {
     }
 
     private void configureGrid() {
-        grid.addColumn(TelemetrySource::getName).setHeader("Name");
-        grid.addColumn(TelemetrySource::getKind).setHeader("Kind");
+        grid.addColumn(TelemetrySource::getName).setHeader("Name").setTooltipGenerator(TelemetrySource::getName).setFlexGrow(1);
+        grid.addColumn(TelemetrySource::getKind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(TelemetrySource::getBaseUrl).setHeader("Base URL").setFlexGrow(2);
         grid.addColumn(s -> telemetry.status(s).describe()).setHeader("Status").setFlexGrow(2);
-        grid.addColumn(s -> telemetry.status(s).breaker()).setHeader("Breaker");
+        grid.addColumn(s -> telemetry.status(s).breaker()).setHeader("Breaker").setAutoWidth(true).setFlexGrow(0);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         grid.setAllRowsVisible(true);
     }

@@ -33,7 +33,7 @@ class StaleTelemetryCard implements DashboardCard {
 
     @Override
     public boolean visible() {
-        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "SYSTEM_OWNER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aegis.telemetry.ui;
 
+import dev.aegis.shared.MetricVocabulary;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -284,11 +285,11 @@ class TelemetryPanel implements SystemPagePanel {
                     d.selectionRates().stream().map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
                             .toList(), null, "No groups in the traffic")));
             Grid<LiveTelemetry.OpenAlert> alerts = new Grid<>();
-            alerts.addColumn(a -> Metrics.label(a.metric())).setHeader("Open alert");
+            alerts.addColumn(a -> MetricVocabulary.metric(a.metric())).setHeader("Open alert");
             alerts.addColumn(LiveTelemetry.OpenAlert::subject).setHeader("Subject");
-            alerts.addColumn(a -> Metrics.format(a.metric(), a.value()) + " (limit " + Metrics.format(a.metric(), a.threshold())
+            alerts.addColumn(a -> MetricVocabulary.format(a.metric(), a.value()) + " (limit " + MetricVocabulary.format(a.metric(), a.threshold())
                     + ")").setHeader("Value");
-            alerts.addColumn(a -> a.openedAt().toString()).setHeader("Open since");
+            alerts.addColumn(a -> dev.aegis.shared.Dates.minute(a.openedAt())).setHeader("Open since").setAutoWidth(true).setFlexGrow(0);
             alerts.setItems(d.alerts());
             alerts.setAllRowsVisible(true);
             if (d.alerts().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.aegis.telemetry.ui;
 
+import dev.aegis.shared.MetricVocabulary;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -84,8 +85,9 @@ class TelemetryTestsSection extends VerticalLayout {
         tests.addColumn(TelemetryTest::describe).setHeader("Test").setFlexGrow(2);
         tests.addColumn(t -> {
             Result r = latest().get(t.getId());
-            return r == null ? "not run yet" : r.outcome() + (r.figure() == null ? "" : " · " + Metrics.format(t.getMetric(),
-                    r.figure())) + " · " + r.windowEnd();
+            return r == null ? "not run yet" : dev.aegis.shared.Words.of(r.outcome().name()) + (r.figure() == null ? ""
+                    : " · " + MetricVocabulary.format(t.getMetric(), r.figure())) + " · window to "
+                    + dev.aegis.shared.Dates.minute(r.windowEnd());
         }).setHeader("Newest result").setFlexGrow(2);
         tests.setAllRowsVisible(true);
         tests.setId("telemetry-test-grid");
@@ -104,7 +106,7 @@ class TelemetryTestsSection extends VerticalLayout {
         control.setItems(applied);
         control.setItemLabelGenerator(Applied::controlTitle);
         metric.setItems(Metrics.NAMES);
-        metric.setItemLabelGenerator(m -> Metrics.label(m) + " (" + m + ")");
+        metric.setItemLabelGenerator(m -> MetricVocabulary.metric(m));
         comparison.setLabel("Passes when the figure is");
         comparison.setItems(Comparison.values());
         comparison.setItemLabelGenerator(c -> c.symbol() + " the threshold");

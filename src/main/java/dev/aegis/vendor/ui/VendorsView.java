@@ -83,15 +83,15 @@ public class VendorsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("vendors-grid");
-        grid.addColumn(Vendor::getName).setHeader("Name").setSortProperty("name").setFlexGrow(2);
+        grid.addColumn(Vendor::getName).setWidth("14rem").setHeader("Name").setSortProperty("name").setFlexGrow(2).setTooltipGenerator(Vendor::getName);
         grid.addColumn(v -> VendorVocabulary.label(v.getCriticality())).setHeader("Criticality")
-                .setSortProperty("criticality");
-        grid.addColumn(v -> VendorVocabulary.label(v.getTier())).setHeader("Risk tier").setSortProperty("tier");
+                .setSortProperty("criticality").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(v -> VendorVocabulary.label(v.getTier())).setHeader("Risk tier").setSortProperty("tier").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(v -> v.getRiskScore() == null ? "not assessed" : String.valueOf(v.getRiskScore()))
-                .setHeader("Score").setSortProperty("riskScore");
-        grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus())).setHeader("Agreement").setSortProperty("dpaStatus");
-        grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : "")).setHeader("Meets");
-        grid.addColumn(v -> v.getSystems().size()).setHeader("AI systems");
+                .setHeader("Score").setSortProperty("riskScore").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus())).setHeader("Agreement").setSortProperty("dpaStatus").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : "")).setHeader("Meets").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(v -> v.getSystems().size()).setHeader("AI systems").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::certificateBadge).setHeader("Certificates").setKey("certificates")
                 .setAutoWidth(true);
         grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),

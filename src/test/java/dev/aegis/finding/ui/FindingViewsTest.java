@@ -62,7 +62,7 @@ class FindingViewsTest {
     }
 
     @Test
-    void an_auditor_reads_a_finding_without_workflow_steps_and_the_dashboard_shows_the_findings_cards() {
+    void an_auditor_reads_a_finding_without_workflow_steps_and_has_a_dashboard_of_their_own() {
         var g = telemetry.breached("Audit", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
 
@@ -72,10 +72,23 @@ class FindingViewsTest {
         assertThat(page.resolve.isVisible()).isFalse();
         assertThat(page.actionsNote.getText()).contains("read this finding");
 
+        // the auditor's dashboard: the audit chain, coverage, evidence freshness and recent packs
+        com.vaadin.flow.component.UI.getCurrent().navigate(DashboardView.class);
+        for (String card : java.util.List.of("audit-chain-card", "control-card", "evidence-card", "recent-packs-card")) {
+            assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId(card))).as(card).hasSize(1);
+        }
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("open-findings-card"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("audit-chain-state")).getText())
+                .isEqualTo("Intact");
+
+        // an officer's shows the findings cards
+        com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
         com.vaadin.flow.component.UI.getCurrent().navigate(DashboardView.class);
         assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("open-findings-card"))).hasSize(1);
         assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("breach-timeline-card"))).hasSize(1);
         assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("control-tests-card"))).hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("audit-chain-card"))).isEmpty();
     }
 
     @Test

@@ -77,16 +77,27 @@ public class PacksView extends VerticalLayout {
         refresh();
     }
 
+    /** The inventory's systems, read once per screen: the form, the profile picker and the grid share them. */
+    private List<Choice> systemChoices;
+
+    private List<Choice> systemChoices() {
+        if (systemChoices == null) {
+            systemChoices = packs.systems();
+        }
+        return systemChoices;
+    }
+
     private void configureForm() {
         framework.setId("pack-framework");
-        framework.setItems(packs.frameworks());
+        List<Choice> frameworks = packs.frameworks();
+        framework.setItems(frameworks);
         framework.setItemLabelGenerator(Choice::label);
         framework.setWidth("24em");
         framework.setRequiredIndicatorVisible(true);
-        packs.frameworks().stream().filter(f -> f.code().startsWith("ISO-IEC-42001")).findFirst()
+        frameworks.stream().filter(f -> f.code().startsWith("ISO-IEC-42001")).findFirst()
                 .ifPresent(framework::setValue);
         systems.setId("pack-systems");
-        systems.setItems(packs.systems());
+        systems.setItems(systemChoices());
         systems.setItemLabelGenerator(Choice::label);
         systems.setWidth("24em");
         systems.setEnabled(false);
@@ -117,7 +128,7 @@ public class PacksView extends VerticalLayout {
     private Component profiles() {
         ComboBox<Choice> system = new ComboBox<>("AI system profile");
         system.setId("profile-system");
-        system.setItems(packs.systems());
+        system.setItems(systemChoices());
         system.setItemLabelGenerator(Choice::label);
         Anchor download = report("Profile PDF", "system-profile.pdf", out -> {
             if (system.getValue() == null) {
@@ -153,15 +164,19 @@ public class PacksView extends VerticalLayout {
         grid.setId("packs-grid");
         grid.addColumn(p -> "#" + p.id()).setHeader("Pack").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PackView::framework).setHeader("Framework").setAutoWidth(true);
-        grid.addColumn(p -> p.systemIds().isEmpty() ? "All AI systems" : "Systems " + p.systemIds()).setHeader("Scope");
-        grid.addColumn(PackView::asOf).setHeader("As of").setAutoWidth(true);
-        grid.addColumn(p -> p.requestedBy() + " · " + p.requestedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+        java.util.Map<Long, String> systemNames = new java.util.HashMap<>();
+        systemChoices().forEach(c -> systemNames.put(c.id(), c.label()));
+        grid.addColumn(p -> p.systemIds().isEmpty() ? "All AI systems" : p.systemIds().stream()
+                .map(id -> systemNames.getOrDefault(id, "AI system " + id)).collect(java.util.stream.Collectors.joining(", ")))
+                .setHeader("Scope").setFlexGrow(2);
+        grid.addColumn(PackView::asOf).setHeader("As of").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> p.requestedBy() + " · " + dev.aegis.shared.Dates.minute(p.requestedAt()))
                 .setHeader("Asked for by").setAutoWidth(true);
         grid.addColumn(p -> p.sealed() ? "Sealed" : p.running() ? "Building " + p.progress() + " %"
                 : "Failed: " + p.failure()).setHeader("State").setFlexGrow(2);
         grid.addColumn(p -> p.manifestSha256() == null ? "" : p.manifestSha256()).setHeader("manifest.json SHA-256")
                 .setFlexGrow(3);
-        grid.addColumn(p -> p.size() == null ? "" : size(p.size())).setHeader("Size").setAutoWidth(true);
+        grid.addColumn(p -> p.size() == null ? "" : size(p.size())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> packs.list(PageRequest.of(q.getPage(), q.getPageSize())).stream());
         grid.setEmptyStateText("No packs yet: choose a framework, a scope and a date above, then Build pack.");
