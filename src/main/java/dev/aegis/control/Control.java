@@ -146,6 +146,13 @@ public class Control {
     public LocalDate getLastTestedOn() { return lastTestedOn; }
     public TestResult getLastTestResult() { return lastTestResult; }
     public String getStarterId() { return starterId; }
+
+    /** How people cite this control: its starter library reference (e.g. "SC-44"), else "C-" and its number. */
+    public String reference() { return reference(id, starterId); }
+
+    public static String reference(long id, String starterId) {
+        return starterId != null && !starterId.isBlank() ? starterId : "C-" + id;
+    }
     public Set<RequirementMapping> getRequirements() { return Set.copyOf(requirements); }
     public Set<Long> getRisks() { return Set.copyOf(risks); }
     public Instant getCreatedAt() { return createdAt; }

@@ -228,6 +228,98 @@ public class CoverageService {
         return new Cell(coverage, systemId, List.copyOf(behind.values()), riskRefs);
     }
 
+    /** A control application's status at a moment, as the caller reconstructed it (e.g. the evidence pack). */
+    public record ApplicationState(long controlId, long systemId, ImplementationStatus status) {
+    }
+
+    /**
+     * A framework's coverage for a scope as the registers stood at a moment, computed exactly as
+     * {@link #framework(String, Long)} does today: for the organisation ({@code systemIds} empty) every assessable
+     * requirement, met by the controls with their library status; for AI systems the requirements in their scope, met
+     * by the controls applied there with their status there. The caller gives each control's library status and each
+     * application's status at that moment (a control or application missing did not exist then); control-to-requirement
+     * mappings, crosswalks and scopes are today's. For several systems a requirement stands at its weakest level among
+     * the systems whose scope includes it (the path shown is that system's). Given today's states it answers what
+     * {@link #framework(String, Long)} answers, requirement by requirement.
+     */
+    public FrameworkCoverage scope(String frameworkCode, Collection<Long> systemIds,
+            Map<Long, ImplementationStatus> controls, Collection<ApplicationState> applications) {
+        FrameworkSummary framework = catalog.framework(frameworkCode);
+        List<RequirementSummary> all = catalog.tree(frameworkCode, false);
+        Map<Long, Map<Long, MappingStrength>> mappings = mappings();
+        if (systemIds == null || systemIds.isEmpty()) {
+            List<RequirementSummary> assessable = all.stream().filter(RequirementSummary::assessable).toList();
+            Map<Long, Direct> direct = direct(mappings, controls.entrySet().stream().map(e -> Map.entry(e.getKey(),
+                    e.getValue())).toList(), controls);
+            Map<Long, Set<Long>> systems = new HashMap<>();
+            for (ApplicationState a : applications) {
+                mappings.getOrDefault(a.controlId(), Map.of()).forEach((req, strength) -> {
+                    if (strength == MappingStrength.FULL && a.status() == ImplementationStatus.IMPLEMENTED
+                            && usable(controls.get(a.controlId()))) {
+                        systems.computeIfAbsent(req, k -> new java.util.HashSet<>()).add(a.systemId());
+                    }
+                });
+            }
+            Map<Long, Long> covered = new HashMap<>();
+            systems.forEach((req, s) -> covered.put(req, (long) s.size()));
+            return new FrameworkCoverage(framework.code(), framework.name(), null,
+                    evaluate(assessable, direct, covered));
+        }
+        Map<Long, Set<Long>> inScope = scope.requirementsInScope(List.copyOf(systemIds));
+        Map<Long, RequirementCoverage> worst = new LinkedHashMap<>();
+        for (Long systemId : systemIds) {
+            Set<Long> ids = inScope.getOrDefault(systemId, Set.of());
+            List<RequirementSummary> requirements = all.stream().filter(r -> ids.contains(r.id())).toList();
+            List<Map.Entry<Long, ImplementationStatus>> applied = applications.stream()
+                    .filter(a -> a.systemId() == systemId).map(a -> Map.entry(a.controlId(), a.status())).toList();
+            for (RequirementCoverage c : evaluate(requirements, direct(mappings, applied, controls), null)) {
+                worst.merge(c.requirement().id(), c, (a, b) -> b.level().compareTo(a.level()) < 0 ? b : a);
+            }
+        }
+        List<RequirementCoverage> ordered = all.stream().map(r -> worst.get(r.id())).filter(java.util.Objects::nonNull)
+                .toList();
+        return new FrameworkCoverage(framework.code(), framework.name(),
+                systemIds.size() == 1 ? systemIds.iterator().next() : null, ordered);
+    }
+
+    /** Every control's mappings: control id → requirement id → strength. */
+    private Map<Long, Map<Long, MappingStrength>> mappings() {
+        Map<Long, Map<Long, MappingStrength>> out = new HashMap<>();
+        jdbc.query("select control_id, requirement_id, strength from control.control_requirement", rs -> {
+            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2),
+                    MappingStrength.valueOf(rs.getString(3)));
+        });
+        return out;
+    }
+
+    /**
+     * The same rule as {@link #LEVEL}: a requirement is met fully by an implemented control mapped in full, in part by
+     * any other control that is not "not applicable" (nor "not applicable" in the library).
+     */
+    private static Map<Long, Direct> direct(Map<Long, Map<Long, MappingStrength>> mappings,
+            List<Map.Entry<Long, ImplementationStatus>> statuses, Map<Long, ImplementationStatus> library) {
+        Map<Long, Integer> best = new HashMap<>();
+        Map<Long, Set<Long>> controls = new HashMap<>();
+        for (Map.Entry<Long, ImplementationStatus> s : statuses) {
+            if (!usable(s.getValue()) || !usable(library.get(s.getKey()))) {
+                continue;
+            }
+            mappings.getOrDefault(s.getKey(), Map.of()).forEach((req, strength) -> {
+                int level = s.getValue() == ImplementationStatus.IMPLEMENTED && strength == MappingStrength.FULL ? 2 : 1;
+                best.merge(req, level, Math::max);
+                controls.computeIfAbsent(req, k -> new java.util.HashSet<>()).add(s.getKey());
+            });
+        }
+        Map<Long, Direct> out = new HashMap<>();
+        best.forEach((req, level) -> out.put(req, new Direct(level(level), controls.get(req).size())));
+        return out;
+    }
+
+    /** A control (or application) that existed and is not "not applicable". */
+    private static boolean usable(ImplementationStatus status) {
+        return status != null && status != ImplementationStatus.NOT_APPLICABLE;
+    }
+
     // the arithmetic's inputs
 
     /** The direct coverage of one requirement: level and number of distinct controls. */

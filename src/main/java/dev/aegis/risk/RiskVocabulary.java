@@ -12,4 +12,9 @@ public final class RiskVocabulary {
 
     /** identified → assessed → treated → closed; or accepted (for a while) after assessment or treatment. */
     public enum Status { IDENTIFIED, ASSESSED, TREATED, CLOSED, ACCEPTED }
+
+    /** The band of a risk score (1–25), as the heat map shows it: "Critical" (15–25), "High", "Medium", "Low". */
+    public static String band(int score) {
+        return score >= 15 ? "Critical" : score >= 8 ? "High" : score >= 4 ? "Medium" : "Low";
+    }
 }

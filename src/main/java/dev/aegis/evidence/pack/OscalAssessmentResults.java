@@ -98,16 +98,19 @@ class OscalAssessmentResults {
             String id = token(r.refId());
             included.add(Map.of("control-id", id));
             List<ControlAt> controls = s.controlsByRequirement().getOrDefault(r.id(), List.of());
-            boolean implemented = controls.stream().anyMatch(c -> "IMPLEMENTED".equals(c.status()));
+            // the level the Coverage screen and API show (crosswalks included): satisfied only when covered in full
+            dev.aegis.control.CoverageService.RequirementCoverage coverage = s.coverageOf(r.id());
             boolean failing = controls.stream().anyMatch(c -> "FAILED".equals(c.lastTestResult()));
-            boolean satisfied = implemented && !failing;
+            boolean covered = coverage != null
+                    && coverage.level() == dev.aegis.control.ControlVocabulary.CoverageLevel.COVERED;
+            boolean satisfied = covered && !failing;
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("uuid", uuid("finding|" + scopeKey + "|" + r.id()).toString());
             f.put("title", r.refId() + " " + r.title());
-            f.put("description", controls.isEmpty() ? "No control in scope implements this requirement."
-                    : satisfied ? "Implemented by " + controls.size() + " control(s) in scope."
-                    : failing ? "A control implementing this requirement failed its latest test."
-                    : "No control implementing this requirement is implemented yet.");
+            f.put("description", failing ? "A control implementing this requirement failed its latest test."
+                    : PackDocument.coverageSentence(coverage) + ".");
+            f.put("props", List.of(prop("coverage", coverage == null ? "not-in-scope"
+                    : coverage.level().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("state", satisfied ? "satisfied" : "not-satisfied");
             status.put("reason", satisfied ? "pass" : failing ? "fail" : "other");

@@ -135,8 +135,9 @@ class PackBuilder {
                 Path pdf = work.resolve(PDF);
                 try (OutputStream out = Files.newOutputStream(pdf)) {
                     document.render(new PackDocument.Cover(snapshot.framework().name() + " (" + framework + ")",
-                            snapshot.scopeLabel(), asOf.toString(), generatedBy, generatedAt.toString(), manifestSha,
-                            "#" + packId), PackDocument.body(snapshot, manifestSha),
+                            snapshot.scopeLabel(), asOf.toString(), generatedBy, PackWords.time(generatedAt),
+                            manifestSha, "#" + packId, ExecutiveSummary.inShort(snapshot)),
+                            PackDocument.body(snapshot, manifestSha), PackDocument.descriptions(snapshot),
                             "Aegis evidence pack #" + packId + " · " + framework + " · as of " + asOf
                                     + " · manifest SHA-256 " + manifestSha.substring(0, 16) + "…",
                             work, out);

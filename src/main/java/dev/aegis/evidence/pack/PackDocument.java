@@ -1,5 +1,7 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.control.ControlVocabulary.CoverageLevel;
+import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
 import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
 import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
@@ -26,11 +28,8 @@ import net.sf.jasperreports.engine.JRPrintPage;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,15 +51,19 @@ class PackDocument {
 
     /** The cover's facts. */
     record Cover(String framework, String scope, String asOf, String generatedBy, String generatedAt,
-            String manifestSha256, String packId) {
+            String manifestSha256, String packId, String summary) {
     }
 
-    /** Renders the cover, contents and body as one PDF. */
-    void render(Cover cover, List<DocRow> body, String footer, Path swapDir, OutputStream out) {
+    /**
+     * Renders the cover, contents and body as one PDF/A-2b. The contents lists each section with its page and what it
+     * holds ({@code descriptions}, by section title).
+     */
+    void render(Cover cover, List<DocRow> body, Map<String, String> descriptions, String footer, Path swapDir,
+            OutputStream out) {
         JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
                 new JRSwapFile(swapDir.toString(), 4096, 1024), true);
         try {
-            Map<String, Object> p = new HashMap<>();
+            Map<String, Object> p = reports.letterhead(new HashMap<>());
             p.put("documentTitle", "Evidence pack — " + cover.framework());
             p.put("subtitle", "Scope: " + cover.scope() + " · as of " + cover.asOf());
             p.put("footer", footer);
@@ -74,10 +77,10 @@ class PackDocument {
             for (DocRow r : body) {
                 if ("H1".equals(r.kind()) && pages.containsKey(r.anchor())) {
                     contents.add(new DocRow("TOC", r.c1(), String.valueOf(pages.get(r.anchor()) + FRONT_PAGES),
-                            null, null, null));
+                            descriptions.getOrDefault(r.c1(), ""), null, r.anchor()));
                 }
             }
-            Map<String, Object> c = new HashMap<>();
+            Map<String, Object> c = reports.letterhead(new HashMap<>());
             c.put("framework", cover.framework());
             c.put("scope", cover.scope());
             c.put("asOf", cover.asOf());
@@ -85,12 +88,12 @@ class PackDocument {
             c.put("generatedAt", cover.generatedAt());
             c.put("manifestSha256", cover.manifestSha256());
             c.put("packId", cover.packId());
+            c.put("summary", cover.summary());
+            c.put("totalPages", main.getPages().size() + FRONT_PAGES);
             JasperPrint front = JasperFillManager.fillReport(reports.template("evidence-pack-cover"), c,
                     new JRBeanCollectionDataSource(contents));
-            JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(SimpleExporterInput.getInstance(List.of(front, main)));
-            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-            exporter.exportReport();
+            reports.export(List.of(front, main), "Evidence pack — " + cover.framework() + " — as of " + cover.asOf(),
+                    out);
         } catch (JRException e) {
             throw new IllegalStateException("The evidence pack's PDF could not be rendered", e);
         } finally {
@@ -98,7 +101,7 @@ class PackDocument {
         }
     }
 
-    /** A plain sectioned document (risk register, system profile): title page band, sections, page numbers. */
+    /** A plain sectioned document (risk register, system profile): title page band, sections, page x of y. */
     void renderPlain(String title, String subtitle, String footer, List<DocRow> rows, OutputStream out) {
         Map<String, Object> p = new HashMap<>();
         p.put("documentTitle", title);
@@ -129,12 +132,44 @@ class PackDocument {
         }
     }
 
+    /** What each section holds, for the contents page. */
+    static Map<String, String> descriptions(Snapshot s) {
+        ExecutiveSummary.Figures f = ExecutiveSummary.figures(s);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(ExecutiveSummary.TITLE, "Coverage per clause group, open risks by band, open findings, evidence "
+                + "freshness" + (SnapshotReader.ISO_42001.equals(s.framework().code()) ? ", the Statement of "
+                        + "Applicability in force" : ""));
+        out.put(SCOPE, "Framework, AI systems in scope, as-of date and how the registers were rebuilt for it");
+        out.put(SOA, s.soa() == null ? "None issued by the as-of date" : "Version " + s.soa().number() + ", "
+                + s.soa().lines().size() + " Annex A controls, approved by " + s.soa().approvedBy());
+        out.put(REQUIREMENTS, f.requirements() + " requirements: " + f.covered() + " covered, " + f.partial()
+                + " partly covered, " + f.notCovered() + " not covered; " + s.controlCount() + " controls and their "
+                + "evidence");
+        out.put(RISKS, s.risks().size() + " risks, " + f.openRisks() + " open");
+        out.put(FINDINGS, f.openFindings() == null ? "No findings register" : f.openFindings() + " open");
+        out.put(TELEMETRY, s.telemetryTotal() + " telemetry test results of the 90 days up to the as-of date");
+        out.put(EVIDENCE, s.evidence().size() + " evidence items with their SHA-256 and period");
+        out.put(AUDIT, s.audit().size() + " audit log entries with their chain hashes");
+        return out;
+    }
+
+    static final String SCOPE = "1 Scope and method";
+    static final String SOA = "2 Statement of Applicability";
+    static final String REQUIREMENTS = "3 Requirements, controls and evidence";
+    static final String RISKS = "4 Risk register excerpt";
+    static final String FINDINGS = "5 Open findings";
+    static final String TELEMETRY = "6 Telemetry test history";
+    static final String EVIDENCE = "7 Evidence index";
+    static final String AUDIT = "8 Audit log excerpt";
+
     /** The pack's sections, in order. */
     static List<DocRow> body(Snapshot s, String manifestSha256) {
         List<DocRow> rows = new ArrayList<>();
         Map<Long, String> systemNames = s.systems().stream().collect(Collectors.toMap(SystemAt::id, SystemAt::name));
 
-        rows.add(DocRow.h1("1 Scope and method"));
+        rows.addAll(ExecutiveSummary.rows(s, s.groups()));
+
+        rows.add(DocRow.h1(SCOPE));
         rows.add(DocRow.kv("Framework", s.framework().name() + " (" + s.framework().code() + ", version "
                 + s.framework().version() + ")"));
         rows.add(DocRow.kv("Scope", s.scopeLabel()));
@@ -142,14 +177,17 @@ class PackDocument {
         rows.add(DocRow.kv("Requirements", String.valueOf(s.requirements().size())));
         rows.add(DocRow.kv("Controls", String.valueOf(s.controlCount())));
         rows.add(DocRow.kv("Evidence items", String.valueOf(s.evidence().size())));
-        rows.add(DocRow.kv("manifest.json SHA-256", manifestSha256));
+        rows.add(DocRow.kvMono("manifest.json SHA-256", manifestSha256));
         rows.add(DocRow.p("Risks, controls, their application to AI systems and the AI systems themselves are shown "
                 + "as they stood on the as-of date: Aegis takes today's records and undoes, newest first, every "
                 + "change its audit log recorded after that date; records created later are left out, records "
-                + "deleted later are shown again. Control-to-requirement mappings are today's. The Statement of "
-                + "Applicability is the issued version in force on that date (issued versions never change)."));
+                + "deleted later are shown again. Control-to-requirement mappings, crosswalks and the AI systems' "
+                + "scopes are today's. Each requirement's coverage is computed exactly as the Coverage screen and the "
+                + "coverage API compute it, from the controls as they stood; coverage that comes through a crosswalk "
+                + "names the crosswalk. The Statement of Applicability is the issued version in force on that date "
+                + "(issued versions never change)."));
 
-        rows.add(DocRow.h1("2 Statement of Applicability"));
+        rows.add(DocRow.h1(SOA));
         if (!s.framework().code().equals(SnapshotReader.ISO_42001)) {
             rows.add(DocRow.p("A Statement of Applicability belongs to ISO/IEC 42001; this pack is for "
                     + s.framework().name() + "."));
@@ -157,118 +195,177 @@ class PackDocument {
             rows.add(DocRow.p("No Statement of Applicability had been issued by " + s.asOf() + "."));
         } else {
             SoaService.Issued soa = s.soa();
-            rows.add(DocRow.p("Version " + soa.number() + ", issued " + soa.issuedAt() + " and approved by "
-                    + soa.approvedBy() + (soa.note() == null ? "" : " (" + soa.note() + ")") + "."));
-            rows.add(DocRow.th("Annex A control", "Title", "Applicable / justification", "Implementation"));
+            rows.add(DocRow.p("Version " + soa.number() + ", issued " + PackWords.time(soa.issuedAt())
+                    + " and approved by " + soa.approvedBy() + (soa.note() == null ? "" : " (" + soa.note() + ")")
+                    + "."));
+            rows.add(DocRow.th("Annex A control", "Title", "Applicable · justification", "Implementation"));
             for (SoaService.Line l : soa.lines()) {
                 rows.add(DocRow.tr(l.refId(), l.title(), (l.applicable() == null ? "Undecided"
                         : l.applicable() ? "Yes" : "No") + (l.justification() == null ? "" : " — " + l.justification()),
-                        label(l.implementation() == null ? null : l.implementation().name())));
+                        coverageWords(l.implementation())));
             }
         }
 
-        rows.add(DocRow.h1("3 Requirements, controls and evidence"));
+        rows.add(DocRow.h1(REQUIREMENTS));
+        rows.add(DocRow.p("Each requirement in scope with its coverage, the controls in scope that implement it "
+                + "(reference and title, status, latest test, status per AI system) and their evidence."));
         for (RequirementSummary r : s.requirements()) {
             rows.add(DocRow.h2(r.refId() + " · " + r.title()));
+            CoverageService.RequirementCoverage coverage = s.coverageOf(r.id());
+            rows.add(DocRow.kv("Coverage", coverageSentence(coverage)));
             List<ControlAt> controls = s.controlsByRequirement().getOrDefault(r.id(), List.of());
-            if (controls.isEmpty()) {
-                rows.add(DocRow.p("No control in scope implements this requirement (a gap)."));
-                continue;
-            }
             for (ControlAt c : controls) {
-                rows.add(DocRow.kv("Control #" + c.id(), c.title()));
+                rows.add(DocRow.kv(s.reference(c.id()), c.title()));
                 rows.add(DocRow.kv("Status and test", label(c.status()) + (c.lastTestResult() == null ? ", not tested"
-                        : ", last test " + label(c.lastTestResult()) + " on " + c.lastTestedOn())));
+                        : ", last test " + label(c.lastTestResult()).toLowerCase(java.util.Locale.ROOT) + " on "
+                                + c.lastTestedOn())));
                 List<ApplicationAt> apps = s.applicationsByControl().getOrDefault(c.id(), List.of());
-                rows.add(DocRow.kv("Per AI system", apps.isEmpty() ? "Not applied to a system in scope"
-                        : apps.stream().map(a -> systemNames.getOrDefault(a.systemId(), "#" + a.systemId()) + ": "
-                                + label(a.status())).sorted().collect(Collectors.joining("; "))));
-                for (PackEvidence.Item e : s.evidenceByControl().getOrDefault(c.id(), List.of())) {
-                    rows.add(DocRow.kv("Evidence #" + e.id() + " v" + e.version(), evidenceLine(e)));
+                rows.add(DocRow.kv("Per AI system", apps.isEmpty() ? "Not applied to an AI system in scope"
+                        : apps.stream().map(a -> systemNames.getOrDefault(a.systemId(), "AI system " + a.systemId())
+                                + ": " + label(a.status()).toLowerCase(java.util.Locale.ROOT)).sorted()
+                                .collect(Collectors.joining("; "))));
+                List<PackEvidence.Item> evidence = s.evidenceByControl().getOrDefault(c.id(), List.of());
+                if (!evidence.isEmpty()) {
+                    rows.add(DocRow.th("Evidence", "Title", "Period", "SHA-256"));
+                    evidence.forEach(e -> rows.add(DocRow.trMono("E-" + e.id() + " version " + e.version(), e.title(),
+                            period(e), e.sha256() == null ? "no file" : PackWords.hash(e.sha256()))));
                 }
             }
         }
 
-        rows.add(DocRow.h1("4 Risk register excerpt"));
+        rows.add(DocRow.h1(RISKS));
         if (s.risks().isEmpty()) {
             rows.add(DocRow.p("No risk of the AI systems in scope was recorded on " + s.asOf() + "."));
         } else {
-            rows.add(DocRow.th("Risk", "Title", "Category · status", "Score (inherent → residual) · owner"));
+            rows.add(DocRow.th("Risk", "Title", "Category · status · treatment", "Scores · owner"));
             for (RiskAt r : s.risks()) {
-                rows.add(DocRow.tr("R-" + r.id(), r.title(), label(r.category()) + " · " + label(r.status()),
-                        r.inherentScore() + " → " + (r.residualScore() == null ? "–" : r.residualScore()) + " · "
-                                + r.owner()));
+                rows.add(DocRow.tr("R-" + r.id(), r.title(), label(r.category()) + " · " + label(r.status())
+                        .toLowerCase(java.util.Locale.ROOT) + (r.treatment() == null ? "" : " · treatment: "
+                                + label(r.treatment()).toLowerCase(java.util.Locale.ROOT)), riskScores(r)));
             }
         }
 
-        rows.add(DocRow.h1("5 Open findings"));
+        rows.add(DocRow.h1(FINDINGS));
         if (s.findings() == null) {
             rows.add(DocRow.p("No findings module in this build: open findings are not part of this pack yet."));
         } else if (s.findings().isEmpty()) {
             rows.add(DocRow.p("No finding was open on " + s.asOf() + "."));
         } else {
             rows.add(DocRow.th("Finding", "Title", "Severity", "Status"));
-            s.findings().forEach(f -> rows.add(DocRow.tr(f.reference(), f.title(), f.severity(), f.status())));
+            s.findings().forEach(f -> rows.add(DocRow.tr(f.reference(), f.title(), label(f.severity()),
+                    label(f.status()))));
         }
 
-        rows.add(DocRow.h1("6 Telemetry test history"));
+        rows.add(DocRow.h1(TELEMETRY));
         if (s.telemetry().isEmpty()) {
             rows.add(DocRow.p("No telemetry test result was recorded for the AI systems in scope from "
-                    + s.auditFrom() + " to " + s.at() + "."));
+                    + PackWords.time(s.auditFrom()) + " to " + PackWords.time(s.at()) + "."));
         } else {
             Map<Long, String> controlTitles = new HashMap<>();
             s.controlsByRequirement().values().forEach(cs -> cs.forEach(c -> controlTitles.put(c.id(), c.title())));
             rows.add(DocRow.p("Every result the telemetry tests on controls applied to the AI systems in scope recorded "
-                    + "from " + s.auditFrom() + " to " + s.at() + ", by system, control, test and window; a test is "
-                    + "described as it stands today" + (s.telemetryTotal() > s.telemetry().size() ? ". The first "
-                    + s.telemetry().size() + " of " + s.telemetryTotal() + " results only: "
-                    + (s.telemetryTotal() - s.telemetry().size()) + " are left out (all are in Aegis)" : "") + "."));
+                    + "from " + PackWords.time(s.auditFrom()) + " to " + PackWords.time(s.at()) + ", by system, "
+                    + "control, test and window; a test is described as it stands today"
+                    + (s.telemetryTotal() > s.telemetry().size() ? ". The first " + s.telemetry().size() + " of "
+                            + s.telemetryTotal() + " results only: " + (s.telemetryTotal() - s.telemetry().size())
+                            + " are left out (all are in Aegis)" : "") + "."));
             rows.add(DocRow.th("AI system · control", "Test · source deployment", "Outcome · figure · reference",
-                    "Window (UTC) · recorded at"));
+                    "Window · recorded"));
             for (TelemetryService.RecordedResult t : s.telemetry()) {
                 TelemetryService.Result r = t.result();
-                rows.add(DocRow.tr(systemNames.getOrDefault(t.systemId(), "#" + t.systemId()) + " · Control #"
-                        + t.controlId() + (controlTitles.containsKey(t.controlId()) ? " " + controlTitles.get(
-                                t.controlId()) : ""),
-                        t.test() + " · " + r.source() + " " + r.deployment(),
+                String reference = PackWords.reference(r.reference());
+                rows.add(DocRow.tr(systemNames.getOrDefault(t.systemId(), "AI system " + t.systemId()) + " · "
+                        + s.reference(t.controlId()) + (controlTitles.containsKey(t.controlId()) ? " "
+                                + controlTitles.get(t.controlId()) : ""),
+                        t.test() + " · " + r.source() + ", deployment " + r.deployment(),
                         label(r.outcome().name()) + " · " + t.figureText() + (r.subject() == null ? ""
                                 : " (" + r.subject() + ")") + (r.sampleSize() > 0 ? ", n = " + r.sampleSize() : "")
-                                + (r.reference() == null ? "" : " · " + r.reference())
+                                + (reference == null ? "" : " · " + reference)
                                 + (r.note() == null ? "" : " · " + r.note()),
-                        r.windowStart() + " – " + r.windowEnd() + " · recorded " + r.recordedAt()));
+                        PackWords.window(r.windowStart(), r.windowEnd()) + " · recorded "
+                                + PackWords.time(r.recordedAt())));
             }
         }
 
-        rows.add(DocRow.h1("7 Evidence index"));
+        rows.add(DocRow.h1(EVIDENCE));
         if (s.evidence().isEmpty()) {
             rows.add(DocRow.p("No evidence item was linked to the controls or AI systems in scope on " + s.asOf()
                     + "."));
         } else {
-            rows.add(DocRow.th("Evidence", "Title · file in the pack", "SHA-256", "Period"));
+            rows.add(DocRow.th("Evidence · period", "Title", "File in the pack", "SHA-256"));
             for (PackEvidence.Item e : s.evidence()) {
-                rows.add(DocRow.tr("#" + e.id() + " v" + e.version(), e.title() + (e.hasFile() ? " · " + e.path()
-                        : e.url() != null ? " · " + e.url() : ""), e.sha256() == null ? "–" : e.sha256(),
-                        period(e)));
+                rows.add(DocRow.trMono("E-" + e.id() + " version " + e.version() + " · " + period(e), e.title(),
+                        e.hasFile() ? e.path() : e.url() != null ? e.url() : "no file (a record)",
+                        e.sha256() == null ? "–" : PackWords.hash(e.sha256())));
             }
         }
 
-        rows.add(DocRow.h1("8 Audit log excerpt"));
-        rows.add(DocRow.p("Entries from " + s.auditFrom() + " to " + s.at() + " about the AI systems, controls, "
-                + "control applications and risks in scope, the Statement of Applicability and evidence"
-                + (s.audit().size() >= SnapshotReader.AUDIT_LIMIT ? " (the first " + SnapshotReader.AUDIT_LIMIT
-                        + " only; the full log is in Aegis)" : "") + "."));
+        rows.add(DocRow.h1(AUDIT));
+        rows.add(DocRow.p("Entries from " + PackWords.time(s.auditFrom()) + " to " + PackWords.time(s.at())
+                + " about the AI systems, controls, control applications and risks in scope, the Statement of "
+                + "Applicability and evidence" + (s.audit().size() >= SnapshotReader.AUDIT_LIMIT ? " (the first "
+                        + SnapshotReader.AUDIT_LIMIT + " only; the full log is in Aegis)" : "") + ". Each entry's "
+                + "hash chains it to the one before it (see the audit log's verification in Aegis)."));
         if (!s.audit().isEmpty()) {
-            rows.add(DocRow.th("# · when (UTC)", "Actor · action", "Object", "Entry hash"));
+            rows.add(DocRow.th("Entry · when", "Who · what", "Object", "Entry hash"));
             for (Snapshot.AuditLine a : s.audit()) {
-                rows.add(DocRow.tr("#" + a.id() + " · " + a.occurredAt(), a.actor() + " · " + a.action(),
-                        a.objectType() + (a.objectId() == null ? "" : " " + a.objectId()), a.hash()));
+                rows.add(DocRow.trMono("#" + a.id() + " · " + PackWords.time(a.occurredAt()), a.actor() + " · "
+                        + label(a.action()).toLowerCase(java.util.Locale.ROOT), objectWords(a.objectType())
+                        + (a.objectId() == null ? "" : " " + a.objectId()), PackWords.hash(a.hash())));
             }
         }
         return rows;
     }
 
-    static String evidenceLine(PackEvidence.Item e) {
-        return e.title() + " · SHA-256 " + (e.sha256() == null ? "– (no file)" : e.sha256()) + " · " + period(e);
+    /** "Partly covered through NIST AI RMF → ISO/IEC 42001 from NIST-AI-RMF GOVERN 1.1 (weakest link: related)". */
+    static String coverageSentence(CoverageService.RequirementCoverage c) {
+        if (c == null) {
+            return "Not in the scope of the AI systems chosen";
+        }
+        String level = coverageWords(c.level());
+        if (c.throughCrosswalk()) {
+            return level + " " + c.via().describe() + (c.controls() == 0 ? "; no control in scope maps to it directly"
+                    : "; directly: " + coverageWords(c.direct()).toLowerCase(java.util.Locale.ROOT) + " by "
+                            + c.controls() + " control" + (c.controls() == 1 ? "" : "s"));
+        }
+        if (c.level() == CoverageLevel.NOT_COVERED) {
+            return "Not covered: no control in scope meets this requirement, directly or through a crosswalk (a gap)";
+        }
+        return level + " by " + c.controls() + " control" + (c.controls() == 1 ? "" : "s") + " in scope";
+    }
+
+    static String coverageWords(CoverageLevel level) {
+        if (level == null) {
+            return "–";
+        }
+        return switch (level) {
+            case COVERED -> "Covered";
+            case PARTIAL -> "Partly covered";
+            case NOT_COVERED -> "Not covered";
+        };
+    }
+
+    /** "Inherent 16 (critical) → residual 6 (medium) · owner ana" or, not yet assessed, "Inherent 4 (medium)…". */
+    static String riskScores(RiskAt r) {
+        String inherent = PackWords.score(r.inherentScore());
+        String residual = PackWords.score(r.residualScore());
+        return "Inherent " + (inherent == null ? "not scored" : inherent) + (residual == null
+                ? ", residual not assessed" : " → residual " + residual) + " · owner " + (r.owner() == null ? "none"
+                        : r.owner()) + (r.dueDate() == null ? "" : " · due " + r.dueDate());
+    }
+
+    /** "ControlApplication" → "control application", "AiSystem" → "AI system". */
+    static String objectWords(String type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.equals("AiSystem")) {
+            return "AI system";
+        }
+        if (type.equals("SoaEntry")) {
+            return "SoA entry";
+        }
+        return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).replace("soa", "SoA");
     }
 
     static String period(PackEvidence.Item e) {

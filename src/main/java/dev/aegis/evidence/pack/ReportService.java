@@ -106,15 +106,11 @@ public class ReportService {
         if (found.isEmpty()) {
             rows.add(DocRow.p("No risk matches these filters."));
         } else {
-            rows.add(DocRow.th("Risk · AI systems", "Title", "Category · status · owner",
-                    "Inherent → residual · due"));
+            rows.add(DocRow.th("Risk · AI systems", "Title", "Category · status · treatment", "Scores · owner · due"));
             for (Risk r : found) {
                 rows.add(DocRow.tr("R-" + r.getId() + " · " + r.getSystems().stream().map(id -> names.getOrDefault(id,
-                        "#" + id)).sorted().collect(Collectors.joining(", ")), r.getTitle(),
-                        PackDocument.label(r.getCategory().name()) + " · " + PackDocument.label(r.getStatus().name())
-                                + " · " + r.getOwner(),
-                        r.getInherentScore() + " → " + (r.getResidualScore() == null ? "–" : r.getResidualScore())
-                                + (r.getDueDate() == null ? "" : " · " + r.getDueDate())));
+                        "AI system " + id)).sorted().collect(Collectors.joining(", ")), r.getTitle(),
+                        riskState(r), PackDocument.riskScores(at(r))));
             }
             if (found.size() >= RISK_LIMIT) {
                 rows.add(DocRow.p("Only the first " + RISK_LIMIT + " risks are listed; the CSV export holds all."));
@@ -123,6 +119,22 @@ public class ReportService {
         document.renderPlain("Risk register", described + " · " + found.size() + " risks",
                 generated(), rows, out);
         events.publishEvent(new ReportExported("risk-register.pdf", null, described));
+    }
+
+    /** "Safety · accepted · treatment: accept". */
+    private static String riskState(Risk r) {
+        return PackDocument.label(r.getCategory().name()) + " · " + PackDocument.label(r.getStatus().name())
+                .toLowerCase(java.util.Locale.ROOT) + (r.getTreatment() == null ? "" : " · treatment: "
+                        + PackDocument.label(r.getTreatment().name()).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The same words as the pack's risk excerpt. */
+    private static RegisterHistory.RiskAt at(Risk r) {
+        return new RegisterHistory.RiskAt(r.getId(), r.getTitle(), r.getCategory().name(), r.getStatus().name(),
+                String.valueOf(r.getInherentScore()), r.getResidualScore() == null ? null
+                        : String.valueOf(r.getResidualScore()), r.getOwner(), r.getTreatment() == null ? null
+                                : r.getTreatment().name(), r.getDueDate() == null ? null : r.getDueDate().toString(),
+                java.util.Set.of());
     }
 
     /** A model-card-like sheet of one AI system: purpose, data, lifecycle, risks, controls. */
@@ -170,10 +182,9 @@ public class ReportService {
         if (own.isEmpty()) {
             rows.add(DocRow.p("No risk is recorded for this system."));
         } else {
-            rows.add(DocRow.th("Risk", "Title", "Category · status", "Inherent → residual"));
-            own.forEach(r -> rows.add(DocRow.tr("R-" + r.getId(), r.getTitle(), PackDocument.label(r.getCategory()
-                    .name()) + " · " + PackDocument.label(r.getStatus().name()), r.getInherentScore() + " → "
-                    + (r.getResidualScore() == null ? "–" : r.getResidualScore()))));
+            rows.add(DocRow.th("Risk", "Title", "Category · status · treatment", "Scores · owner · due"));
+            own.forEach(r -> rows.add(DocRow.tr("R-" + r.getId(), r.getTitle(), riskState(r),
+                    PackDocument.riskScores(at(r)))));
         }
         rows.add(DocRow.h1("Controls"));
         var applied = controls.appliedTo(systemId);
@@ -181,7 +192,10 @@ public class ReportService {
             rows.add(DocRow.p("No control is applied to this system yet."));
         } else {
             rows.add(DocRow.th("Control", "Title", "Status on this system", "Library status"));
-            applied.forEach(a -> rows.add(DocRow.tr("#" + a.controlId(), a.controlTitle(),
+            Map<Long, String> references = controls.get(applied.stream().map(a -> a.controlId()).toList()).stream()
+                    .collect(Collectors.toMap(c -> c.getId(), c -> c.reference()));
+            applied.forEach(a -> rows.add(DocRow.tr(references.getOrDefault(a.controlId(), "C-" + a.controlId()),
+                    a.controlTitle(),
                     PackDocument.label(a.status().name()), PackDocument.label(a.libraryStatus().name()))));
         }
         rows.add(DocRow.h1("Telemetry"));

@@ -1,5 +1,6 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
 import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
 import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
@@ -26,7 +27,8 @@ record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<Sys
         Map<Long, List<ApplicationAt>> applicationsByControl, Map<Long, List<PackEvidence.Item>> evidenceByControl,
         List<PackEvidence.Item> evidence, List<RiskAt> risks, SoaService.Issued soa,
         List<PackFindings.Finding> findings, List<AuditLine> audit, Instant auditFrom,
-        List<TelemetryService.RecordedResult> telemetry, long telemetryTotal) {
+        List<TelemetryService.RecordedResult> telemetry, long telemetryTotal,
+        CoverageService.FrameworkCoverage coverage, Map<Long, String> controlReferences, Map<Long, String> groups) {
 
     record AuditLine(long id, Instant occurredAt, String actor, String action, String objectType, String objectId,
             String hash) {
@@ -41,6 +43,17 @@ record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<Sys
             return "All AI systems (" + systems.size() + ")";
         }
         return String.join(", ", systems.stream().map(s -> s.name() + " [#" + s.id() + "]").toList());
+    }
+
+    /** How people cite a control: "SC-44" (a starter control) or "C-12". */
+    String reference(long controlId) {
+        return controlReferences.getOrDefault(controlId, "C-" + controlId);
+    }
+
+    /** The coverage of one requirement in scope. */
+    CoverageService.RequirementCoverage coverageOf(long requirementId) {
+        return coverage.requirements().stream().filter(c -> c.requirement().id() == requirementId).findFirst()
+                .orElse(null);
     }
 
     int controlCount() {

@@ -1,5 +1,8 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.control.Control;
+import dev.aegis.control.ControlVocabulary.ImplementationStatus;
+import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
 import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
 import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,9 +52,12 @@ class SnapshotReader {
     private final PackFindings findings;
     private final TelemetryService telemetry;
     private final JdbcTemplate jdbc;
+    private final CoverageService coverageService;
 
     SnapshotReader(FrameworkCatalog catalog, RegisterHistory history, SoaService soa, PackEvidence evidence,
-            ObjectProvider<PackFindings> findings, TelemetryService telemetry, JdbcTemplate jdbc) {
+            ObjectProvider<PackFindings> findings, TelemetryService telemetry, JdbcTemplate jdbc,
+            CoverageService coverageService) {
+        this.coverageService = coverageService;
         this.telemetry = telemetry;
         this.catalog = catalog;
         this.history = history;
@@ -76,12 +83,36 @@ class SnapshotReader {
         }
         Set<Long> scope = new HashSet<>(systems.stream().map(SystemAt::id).toList());
 
-        List<RequirementSummary> requirements = catalog.tree(frameworkCode, false).stream()
-                .filter(RequirementSummary::assessable).toList();
-        Map<ControlAt, Set<Long>> controls = history.controlsFor(requirements.stream().map(RequirementSummary::id)
-                .toList(), at);
-        List<ApplicationAt> applications = controls.isEmpty() ? List.of()
-                : history.applications(controls.keySet().stream().map(ControlAt::id).toList(), at);
+        // every control and application as it stood: the framework's own and those that reach it through a crosswalk
+        List<Long> everyRequirement = catalog.frameworks().stream().flatMap(f -> catalog.tree(f.code(), true).stream())
+                .map(RequirementSummary::id).toList();
+        Map<ControlAt, Set<Long>> everyControl = history.controlsFor(everyRequirement, at);
+        List<ApplicationAt> everyApplication = everyControl.isEmpty() ? List.of()
+                : history.applications(everyControl.keySet().stream().map(ControlAt::id).toList(), at);
+        Set<Long> existing = new HashSet<>(all.stream().map(SystemAt::id).toList());
+        Map<Long, ImplementationStatus> statuses = new HashMap<>();
+        everyControl.keySet().forEach(c -> statuses.put(c.id(), status(c.status())));
+        List<CoverageService.ApplicationState> states = everyApplication.stream()
+                .filter(a -> existing.contains(a.systemId()))
+                .map(a -> new CoverageService.ApplicationState(a.controlId(), a.systemId(), status(a.status()))).toList();
+        // one truth with the Coverage screen and API: the same computation, fed with the states as they stood
+        CoverageService.FrameworkCoverage coverage = coverageService.scope(frameworkCode,
+                allSystems ? List.of() : List.copyOf(scope), statuses, states);
+        List<RequirementSummary> requirements = coverage.requirements().stream()
+                .map(CoverageService.RequirementCoverage::requirement).toList();
+        Set<Long> frameworkRequirements = new HashSet<>(catalog.tree(frameworkCode, true).stream()
+                .map(RequirementSummary::id).toList());
+        Map<ControlAt, Set<Long>> controls = new LinkedHashMap<>();
+        everyControl.forEach((c, reqs) -> {
+            Set<Long> own = new java.util.LinkedHashSet<>(reqs);
+            own.retainAll(frameworkRequirements);
+            if (!own.isEmpty()) {
+                controls.put(c, own);
+            }
+        });
+        Set<Long> frameworkControls = controls.keySet().stream().map(ControlAt::id).collect(Collectors.toSet());
+        List<ApplicationAt> applications = everyApplication.stream()
+                .filter(a -> frameworkControls.contains(a.controlId())).toList();
         Map<Long, List<ApplicationAt>> byControl = new HashMap<>();
         for (ApplicationAt a : applications) {
             if (scope.contains(a.systemId())) {
@@ -110,10 +141,33 @@ class SnapshotReader {
         Instant auditFrom = at.minus(AUDIT_DAYS, ChronoUnit.DAYS);
         var risks = history.risks(allSystems ? Set.of() : scope, at);
         var results = telemetry.results(scope, auditFrom, at, PageRequest.of(0, TELEMETRY_LIMIT));
+        Map<Long, String> references = new HashMap<>();
+        jdbc.query("select id, starter_id from control.control where id = any(?)", rs -> {
+            references.put(rs.getLong(1), Control.reference(rs.getLong(1), rs.getString(2)));
+        }, (Object) controlIds.toArray(Long[]::new));
         return new Snapshot(framework, asOf, at, systems, allSystems, requirements, byRequirement, byControl,
                 evidenceByControl, items, risks, issued, findings.openAt(scope, at),
                 audit(auditFrom, at, scope, controlIds, applications, risks), auditFrom, results.getContent(),
-                results.getTotalElements());
+                results.getTotalElements(), coverage, references, groups(frameworkCode));
+    }
+
+    /** Each requirement's clause group: its top-level ancestor, e.g. "4 · Context of the organization". */
+    private Map<Long, String> groups(String frameworkCode) {
+        Map<Long, RequirementSummary> byId = new HashMap<>();
+        catalog.tree(frameworkCode, true).forEach(r -> byId.put(r.id(), r));
+        Map<Long, String> out = new HashMap<>();
+        for (RequirementSummary r : byId.values()) {
+            RequirementSummary top = r;
+            while (top.parentId() != null && byId.containsKey(top.parentId())) {
+                top = byId.get(top.parentId());
+            }
+            out.put(r.id(), top.label());
+        }
+        return out;
+    }
+
+    private static ImplementationStatus status(String name) {
+        return name == null ? null : ImplementationStatus.valueOf(name);
     }
 
     /** Issued versions are immutable: the one in force at that moment is the last issued before it. */

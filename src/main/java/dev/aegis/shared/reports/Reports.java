@@ -5,16 +5,22 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRBeanCollectionDataSource;
 import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
+import dev.aegis.shared.OrganisationProfile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -27,18 +33,93 @@ import org.springframework.stereotype.Component;
 public class Reports {
 
     private final Map<String, JasperReport> compiled = new ConcurrentHashMap<>();
+    private final OrganisationProfile organisation;
 
-    /** Fills template {@code name} (e.g. "audit-log") with the rows (Java beans) and parameters, and writes a PDF. */
+    public Reports(OrganisationProfile organisation) {
+        this.organisation = organisation;
+    }
+
+    /**
+     * Fills template {@code name} (e.g. "audit-log") with the rows (Java beans) and parameters, and writes a PDF/A-2b.
+     * The organisation's name and logo are added as {@code organisation} and {@code organisationLogo} (see
+     * {@link #letterhead(Map)}).
+     */
     public void pdf(String name, Collection<?> rows, Map<String, Object> parameters, OutputStream out) {
         try {
             // JasperReports writes into the parameter map: it must be mutable
-            JasperPrint print = JasperFillManager.fillReport(template(name), new HashMap<>(parameters),
-                    new JRBeanCollectionDataSource(rows));
-            JasperExportManager.exportReportToPdfStream(print, out);
+            Map<String, Object> p = letterhead(new HashMap<>(parameters));
+            JasperPrint print = JasperFillManager.fillReport(template(name), p, new JRBeanCollectionDataSource(rows));
+            export(List.of(print), String.valueOf(p.getOrDefault("documentTitle", name)), out);
         } catch (JRException e) {
             throw new IllegalStateException("Report " + name + " could not be rendered", e);
         }
     }
+
+    /**
+     * Adds the organisation's name ({@code organisation}) and logo ({@code organisationLogo}, a {@link java.awt.Image}
+     * or null) to a report's parameters: every report shows them in its header.
+     */
+    public Map<String, Object> letterhead(Map<String, Object> parameters) {
+        parameters.putIfAbsent("organisation", organisation.name());
+        parameters.putIfAbsent("organisationLogo", organisation.logoPng().map(Reports::image).orElse(null));
+        return parameters;
+    }
+
+    /**
+     * Writes filled reports as one PDF/A-2b document (an archivable PDF: fonts embedded, an sRGB output intent, XMP
+     * metadata), its bookmarks taken from the reports' bookmark levels.
+     */
+    public void export(List<JasperPrint> prints, String title, OutputStream out) throws JRException {
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_2B);
+        configuration.setIccProfilePath(SRGB.get().toString());
+        configuration.setEmbedIccProfile(true);
+        configuration.setMetadataTitle(title);
+        configuration.setMetadataAuthor(organisation.name());
+        configuration.setMetadataCreator("Aegis");
+        configuration.setDisplayMetadataTitle(true);
+        exporter.setConfiguration(configuration);
+        exporter.exportReport();
+    }
+
+    private static java.awt.Image image(byte[] png) {
+        try {
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The sRGB colour profile PDF/A asks for as output intent: the JDK's own (java.desktop), written once to a file
+     * because the exporter reads the profile from a location.
+     */
+    private static final java.util.function.Supplier<java.nio.file.Path> SRGB = new java.util.function.Supplier<>() {
+        private volatile java.nio.file.Path path;
+
+        @Override
+        public java.nio.file.Path get() {
+            if (path == null) {
+                synchronized (this) {
+                    if (path == null) {
+                        try {
+                            java.nio.file.Path p = java.nio.file.Files.createTempFile("aegis-srgb-", ".icc");
+                            p.toFile().deleteOnExit();
+                            java.nio.file.Files.write(p, java.awt.color.ICC_Profile
+                                    .getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
+                            path = p;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            return path;
+        }
+    };
 
     /** The compiled template {@code name}, for callers that fill it themselves (e.g. with a virtualizer). */
     public JasperReport template(String name) {

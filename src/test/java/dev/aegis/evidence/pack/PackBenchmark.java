@@ -90,6 +90,7 @@ class PackBenchmark {
     }
 
     @Autowired dev.aegis.telemetry.TelemetryService telemetry;
+    @Autowired dev.aegis.control.CoverageService coverage;
 
     @Test
     void a_pack_of_1000_controls_and_5000_evidence_files_within_512_mb() throws Exception {
@@ -112,7 +113,7 @@ class PackBenchmark {
         }
         SyntheticEvidence evidence = new SyntheticEvidence(controlIds);
         SnapshotReader reader = new SnapshotReader(catalog, history, soa, evidence,
-                new StaticListableBeanFactory().getBeanProvider(PackFindings.class), telemetry, jdbc);
+                new StaticListableBeanFactory().getBeanProvider(PackFindings.class), telemetry, jdbc, coverage);
         PackBuilder builder = new PackBuilder(reader, evidence, document, Clock.systemUTC());
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         Path dir = Files.createTempDirectory("pack-bench");

@@ -50,6 +50,54 @@ class ReportsTest {
                 .anyMatch(c -> c.contains("risk-register.pdf"));
     }
 
+    @Autowired dev.aegis.shared.ConfiguredOrganisation organisation;
+
+    @Test
+    void the_organisation_an_administrator_sets_heads_every_report_which_stays_pdf_a() throws Exception {
+        PackFixtures.Scope s = fixtures.scope("letterhead");
+        TestAccounts.signIn(accounts.create("admin", Role.ADMIN));
+        var before = organisation.settings();
+        try {
+            var renamed = organisation.rename("Northwind Health Trust", before.version());
+            java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(120, 40,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(logo, "png", png);
+            var withLogo = organisation.changeLogo("logo.png", new java.io.ByteArrayInputStream(png.toByteArray()),
+                    renamed.version());
+            assertThat(withLogo.logoPng()).isNotNull();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> organisation.changeLogo("logo.png",
+                    new java.io.ByteArrayInputStream("not an image".getBytes(StandardCharsets.UTF_8)),
+                    withLogo.version())).isInstanceOf(dev.aegis.shared.DomainRuleException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> organisation.rename("Stale", renamed.version()))
+                    .hasMessageContaining("Someone else changed");
+
+            TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
+            ByteArrayOutputStream register = new ByteArrayOutputStream();
+            reports.riskRegister(List.of(s.system().getId()), register);
+            assertThat(PackServiceTest.text(register.toByteArray())).contains("Northwind Health Trust", "Page 1 of 1",
+                    "Inherent 15 (critical)");
+            assertThat(PackCoverageTest.failedPdfaChecks(register.toByteArray())).isEmpty();
+            try (var doc = org.apache.pdfbox.Loader.loadPDF(register.toByteArray())) {
+                assertThat(doc.getPage(0).getResources().getXObjectNames()).isNotEmpty();
+            }
+            assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Organisation' "
+                    + "and action = 'UPDATE'", Long.class)).isGreaterThanOrEqualTo(2);
+        } finally {
+            TestAccounts.signIn(accounts.create("admin2", Role.ADMIN));
+            var now = organisation.settings();
+            var restored = organisation.removeLogo(now.version());
+            organisation.rename(before.name(), restored.version());
+        }
+        try {
+            TestAccounts.signIn(accounts.create("auditor2", Role.AUDITOR));
+            organisation.rename("Not allowed", organisation.settings().version());
+            throw new AssertionError("an auditor renamed the organisation");
+        } catch (org.springframework.security.authorization.AuthorizationDeniedException expected) {
+            // only administrators set the organisation
+        }
+    }
+
     @Test
     void the_oscal_assessment_results_validate_and_name_requirements_controls_and_findings() throws Exception {
         PackFixtures.Scope s = fixtures.scope("oscal");
