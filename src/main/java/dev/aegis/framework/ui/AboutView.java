@@ -30,7 +30,7 @@ public class AboutView extends VerticalLayout {
         add(new H2("About Aegis"),
                 new Paragraph("Aegis is an open-source AI governance register. It maps AI systems, risks, controls, "
                         + "vendors and evidence to public frameworks."),
-                signingKey(key.describe()),
+                signingKey(key),
                 new Paragraph("These are the framework sources it ships with:"));
         for (FrameworkSources.Source s : sources.all()) {
             add(card(s));
@@ -38,10 +38,17 @@ public class AboutView extends VerticalLayout {
     }
 
     /** The key that signs evidence packs and audit checkpoints, so an auditor can tell a pack's signer.pem is ours. */
-    private static Div signingKey(OrganisationKey.Description k) {
+    private static Div signingKey(OrganisationKey key) {
         Div card = new Div();
         card.setId("signing-key");
         card.addClassNames("aegis-card");
+        OrganisationKey.Description k;
+        try {
+            k = key.describe();
+        } catch (RuntimeException e) { // a keystore that cannot be read, a master key that is missing
+            card.add(new H3("Evidence signing key"), new Paragraph("The signing key cannot be read: " + e.getMessage()));
+            return card;
+        }
         Span fingerprint = new Span(k.fingerprint());
         fingerprint.setId("signing-key-fingerprint");
         fingerprint.addClassNames("aegis-secret");
