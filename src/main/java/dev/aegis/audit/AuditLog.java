@@ -30,21 +30,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
-    private static final long CHAIN_LOCK = 0x41454749534c4f47L; // "AEGISLOG"
+    static final long CHAIN_LOCK = 0x41454749534c4f47L; // "AEGISLOG"
     private final JdbcTemplate jdbc;
     private final AuditEntries entries;
     private final Clock clock;
     private final Reports reports;
 
-    AuditLog(JdbcTemplate jdbc, AuditEntries entries, Clock clock, Reports reports) {
+    private final AuditCheckpoints checkpoints;
+
+    AuditLog(JdbcTemplate jdbc, AuditEntries entries, Clock clock, Reports reports, AuditCheckpoints checkpoints) {
         this.reports = reports;
+        this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.entries = entries;
         this.clock = clock;
     }
 
-    /** What a verification of the whole chain found. */
-    public record Verification(boolean intact, long entries, Long firstBrokenEntry) {
+    /**
+     * What a verification of the whole chain found: {@code intact} when every entry's link and content hold and the
+     * chain matches every signed checkpoint. {@code firstBrokenEntry} names the first entry whose link or content does
+     * not hold; {@code contradictedCheckpoint} the first checkpoint the chain no longer matches (a history rewritten
+     * with every later hash recomputed); {@code finding} says it in words.
+     */
+    public record Verification(boolean intact, long entries, Long firstBrokenEntry, int checkpoints,
+            Long contradictedCheckpoint, String finding) {
+        public Verification(boolean intact, long entries, Long firstBrokenEntry) {
+            this(intact, entries, firstBrokenEntry, 0, null, null);
+        }
+    }
+
+    /** What checking a checkpoint handed over earlier (e.g. a pack's audit-checkpoint.json) against the log found. */
+    public record CheckpointCheck(boolean matches, Long sequence, String hash, String finding, Verification chain) {
     }
 
     /** Filters for reading the log; null means any. */
@@ -74,30 +90,109 @@ public class AuditLog {
         return id;
     }
 
-    /** Walks the whole chain in id order and names the first entry whose link or content does not hold. */
+    /**
+     * Walks the whole chain in id order, names the first entry whose link or content does not hold, and checks the
+     * chain against every signed checkpoint (each checkpoint's signature, its link to the one before, and the hash
+     * of the entry it signed).
+     */
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Transactional(readOnly = true)
     public Verification verify() {
+        List<AuditCheckpoints.Checkpoint> all = checkpoints.all();
+        String problem = checkpointsThemselves(all);
+        Long contradicted = problem == null ? null : -1L;
+        List<AuditCheckpoints.Checkpoint> bySequence = all.stream().filter(c -> c.sequence() > 0)
+                .sorted(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::sequence)
+                        .thenComparingLong(AuditCheckpoints.Checkpoint::id))
+                .toList();
         AtomicReference<String> expectedPrev = new AtomicReference<>(AuditChain.GENESIS);
         AtomicLong count = new AtomicLong();
         AtomicReference<Long> broken = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<AuditCheckpoints.Checkpoint> contradiction = new AtomicReference<>();
         jdbc.query("select id, occurred_at, actor, object_type, object_id, action, changes, prev_hash, hash "
                 + "from audit.audit_entry order by id", rs -> {
                     count.incrementAndGet();
+                    long id = rs.getLong(1);
+                    String hash = rs.getString(9);
+                    while (next.get() < bySequence.size() && bySequence.get(next.get()).sequence() <= id) {
+                        AuditCheckpoints.Checkpoint c = bySequence.get(next.getAndIncrement());
+                        if ((c.sequence() < id || !c.hash().equals(hash)) && contradiction.get() == null) {
+                            contradiction.set(c);
+                        }
+                    }
                     if (broken.get() != null) {
                         return;
                     }
-                    long id = rs.getLong(1);
                     Instant at = rs.getTimestamp(2).toInstant();
                     String prev = rs.getString(8);
                     String recomputed = AuditChain.hash(prev, id, at, rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7));
-                    if (!prev.equals(expectedPrev.get()) || !recomputed.equals(rs.getString(9))) {
+                    if (!prev.equals(expectedPrev.get()) || !recomputed.equals(hash)) {
                         broken.set(id);
                     }
-                    expectedPrev.set(rs.getString(9));
+                    expectedPrev.set(hash);
                 });
-        return new Verification(broken.get() == null, count.get(), broken.get());
+        if (next.get() < bySequence.size() && contradiction.get() == null) {
+            contradiction.set(bySequence.get(next.get())); // the log ends before an entry a checkpoint signed
+        }
+        AuditCheckpoints.Checkpoint c = contradiction.get();
+        if (problem == null && c != null) {
+            contradicted = c.id();
+            problem = "The log no longer matches checkpoint #" + c.id() + " signed " + c.signedAt() + ": entry "
+                    + c.sequence() + " had hash " + c.hash() + " then. The history up to that entry was rewritten "
+                    + "(or entries removed) after it was signed.";
+        }
+        if (broken.get() != null) {
+            String chain = "Entry #" + broken.get() + " does not hold: its content or its link to the entry before was "
+                    + "changed; entries from there on cannot be trusted.";
+            problem = problem == null ? chain : chain + " " + problem;
+        }
+        boolean intact = broken.get() == null && problem == null;
+        String finding = intact ? "Chain intact over all " + count.get() + " entries; it matches all " + all.size()
+                + " signed checkpoint" + (all.size() == 1 ? "" : "s") + "." : problem;
+        return new Verification(intact, count.get(), broken.get(), all.size(), contradicted, finding);
+    }
+
+    /**
+     * Checks a checkpoint handed over earlier (the JSON of a pack's {@code audit-checkpoint.json}, whose signature the
+     * auditor checked with openssl) against the log as it stands: the entry it names must still have its hash, and
+     * the whole chain must verify.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
+    @Transactional(readOnly = true)
+    public CheckpointCheck check(String checkpointJson) {
+        var head = AuditCheckpoints.head(checkpointJson == null ? "" : checkpointJson).orElseThrow(
+                () -> new dev.aegis.shared.DomainRuleException("checkpoint", "This is not an Aegis audit checkpoint "
+                        + "(the content of audit-checkpoint.json from an evidence pack)."));
+        Verification chain = verify();
+        List<String> now = jdbc.queryForList("select hash from audit.audit_entry where id = ?", String.class,
+                head.getKey());
+        boolean matches = now.size() == 1 && now.getFirst().equals(head.getValue()) && chain.intact();
+        String finding = now.isEmpty() ? "Entry " + head.getKey() + ", which the checkpoint signed, is no longer in the log."
+                : !now.getFirst().equals(head.getValue()) ? "Entry " + head.getKey() + " now has hash " + now.getFirst()
+                        + ", not " + head.getValue() + " as the checkpoint signed: the history up to it was rewritten."
+                : chain.intact() ? "Entry " + head.getKey() + " still has the hash the checkpoint signed, and the chain "
+                        + "verifies: the log is the one the checkpoint saw, extended."
+                : "Entry " + head.getKey() + " still has the signed hash, but the chain does not verify: " + chain.finding();
+        return new CheckpointCheck(matches, head.getKey(), head.getValue(), finding, chain);
+    }
+
+    /** What is wrong with the checkpoints by themselves (a signature, or a removed checkpoint), or null. */
+    private static String checkpointsThemselves(List<AuditCheckpoints.Checkpoint> all) {
+        String previous = null;
+        for (AuditCheckpoints.Checkpoint c : all) {
+            String wrong = AuditCheckpoints.selfCheck(c);
+            if (wrong != null) {
+                return wrong;
+            }
+            String named = AuditCheckpoints.previousOf(c);
+            if (previous != null && !previous.equals(named)) {
+                return "The checkpoint before #" + c.id() + " is not the one it names: a checkpoint was removed.";
+            }
+            previous = AuditCheckpoints.sha256(c.payload());
+        }
+        return null;
     }
 
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
@@ -170,8 +265,9 @@ public class AuditLog {
                 AuditVocabulary.objectType(e.getObjectType()), e.getObjectId(),
                 String.join("\n", AuditVocabulary.changes(e.getChanges())), e.getHash())).toList();
         String status = chain.intact()
-                ? "Hash chain verified intact over all " + chain.entries() + " entries."
-                : "WARNING: hash chain broken at entry #" + chain.firstBrokenEntry() + " of " + chain.entries() + ".";
+                ? "Hash chain verified intact over all " + chain.entries() + " entries, matching all "
+                        + chain.checkpoints() + " signed checkpoints."
+                : "WARNING: " + chain.finding();
         if (page.getTotalElements() > PDF_ROW_LIMIT) {
             status += " This excerpt holds the first " + PDF_ROW_LIMIT + " of " + page.getTotalElements()
                     + " matching entries; narrow the filter or export CSV for all.";

@@ -33,8 +33,11 @@ class EmbeddedSource implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final SourceTokens tokens;
+
     EmbeddedSource(ObjectProvider<LocalMonitorTokens> monitor, TelemetrySources sources, TelemetrySettings settings,
-            Environment environment, ApplicationEventPublisher events, Clock clock) {
+            Environment environment, ApplicationEventPublisher events, Clock clock, SourceTokens tokens) {
+        this.tokens = tokens;
         this.monitor = monitor;
         this.sources = sources;
         this.settings = settings;
@@ -46,9 +49,9 @@ class EmbeddedSource implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        LocalMonitorTokens tokens = monitor.getIfAvailable();
+        LocalMonitorTokens issuer = monitor.getIfAvailable();
         String port = environment.getProperty("local.server.port");
-        if (tokens == null || (port == null && blank(settings.embeddedUrl()))) {
+        if (issuer == null || (port == null && blank(settings.embeddedUrl()))) {
             return; // the monitor is off here, or there is no web server (a command-line run)
         }
         String url = blank(settings.embeddedUrl()) ? "http://localhost:" + port : settings.embeddedUrl().trim();
@@ -62,9 +65,9 @@ class EmbeddedSource implements ApplicationRunner {
         }
         String given = environment.getProperty("aegis.monitor.token");
         String token = !blank(given) && given.trim().length() >= 24 ? given.trim()
-                : tokens.issueForRegister("telemetry: the register's embedded source");
+                : issuer.issueForRegister("telemetry: the register's embedded source");
         TelemetrySource s = sources.saveAndFlush(new TelemetrySource(TelemetrySource.EMBEDDED,
-                TelemetrySource.Kind.AEGIS_MONITOR, url, token, "system", clock.instant()));
+                TelemetrySource.Kind.AEGIS_MONITOR, url, tokens.seal(token), "system", clock.instant()));
         events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), url, "ADD", true));
         log.info("Registered this instance's monitor as the telemetry source '{}' at {}", s.getName(), url);
     }

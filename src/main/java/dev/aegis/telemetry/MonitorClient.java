@@ -67,8 +67,11 @@ public class MonitorClient {
     private final Map<Long, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final TransactionTemplate newTransaction;
 
+    private final SourceTokens tokens;
+
     MonitorClient(TelemetrySettings settings, JdbcTemplate jdbc, JsonMapper json, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, SourceTokens tokens) {
+        this.tokens = tokens;
         this.newTransaction = new TransactionTemplate(transactions);
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
@@ -145,8 +148,9 @@ public class MonitorClient {
                 : source.getBaseUrl();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(settings.readTimeout()).header("Accept", "application/json").GET();
-        if (source.hasToken()) {
-            request.header("Authorization", "Bearer " + source.token());
+        String token = tokens.plain(source);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response;
         try {

@@ -56,10 +56,12 @@ public class TelemetryService {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SourceTokens tokens;
 
     TelemetryService(TelemetrySources sources, DeploymentLinks links, TelemetryTests tests, AiSystemService systems,
             ControlService controls, TestRunner runner, MonitorClient client, JdbcTemplate jdbc, Validator validator,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SourceTokens tokens) {
+        this.tokens = tokens;
         this.sources = sources;
         this.links = links;
         this.tests = tests;
@@ -134,7 +136,7 @@ public class TelemetryService {
             throw new DomainRuleException("name", "There is a source named " + details.name().trim() + " already.");
         }
         TelemetrySource s = sources.saveAndFlush(new TelemetrySource(details.name().trim(), details.kind(),
-                details.baseUrl().trim(), blankToNull(details.token()), Actors.current(), clock.instant()));
+                details.baseUrl().trim(), tokens.seal(details.token()), Actors.current(), clock.instant()));
         events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(), "ADD",
                 s.hasToken()));
         return s;
@@ -151,7 +153,7 @@ public class TelemetryService {
         if (!s.getName().equals(details.name().trim())) {
             throw new DomainRuleException("name", "A source keeps its name (links and results name it); add a new one instead.");
         }
-        s.change(details.kind(), details.baseUrl().trim(), details.token());
+        s.change(details.kind(), details.baseUrl().trim(), tokens.seal(details.token()));
         s = sources.saveAndFlush(s);
         client.reset(s.getId());
         events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(),
@@ -409,9 +411,5 @@ public class TelemetryService {
         violations.stream().min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
             throw new DomainRuleException(v.getPropertyPath().toString(), v.getMessage());
         });
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

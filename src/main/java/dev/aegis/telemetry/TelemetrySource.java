@@ -1,5 +1,6 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.shared.crypto.SecretBox;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,7 +34,10 @@ public class TelemetrySource {
     private Kind kind;
     @Column(name = "base_url")
     private String baseUrl;
+    /** Sealed (docs/telemetry.md): base64 of IV and AES-GCM ciphertext; plaintext only while tokenKey is null. */
     private String token;
+    @Column(name = "token_key")
+    private String tokenKey;
     @Column(name = "last_success_at", insertable = false, updatable = false)
     private Instant lastSuccessAt;
     @Column(name = "failing_since", insertable = false, updatable = false)
@@ -50,25 +54,31 @@ public class TelemetrySource {
     protected TelemetrySource() {
     }
 
-    TelemetrySource(String name, Kind kind, String baseUrl, String token, String createdBy, Instant createdAt) {
+    TelemetrySource(String name, Kind kind, String baseUrl, SecretBox.Sealed token, String createdBy, Instant createdAt) {
         this.name = name;
         this.kind = kind;
         this.baseUrl = baseUrl;
-        this.token = token;
+        replaceToken(token);
         this.createdBy = createdBy;
         this.createdAt = createdAt;
     }
 
-    void change(Kind kind, String baseUrl, String newToken) {
+    /** Changes kind and address; a null {@code newToken} keeps the token the source has. */
+    void change(Kind kind, String baseUrl, SecretBox.Sealed newToken) {
         this.kind = kind;
         this.baseUrl = baseUrl;
-        if (newToken != null && !newToken.isBlank()) {
-            this.token = newToken.trim();
+        if (newToken != null) {
+            replaceToken(newToken);
         }
     }
 
-    /** The credential the client sends; package-private so neither a screen nor the API can show it. */
-    String token() { return token; }
+    private void replaceToken(SecretBox.Sealed sealed) {
+        this.token = sealed == null ? null : sealed.ciphertext();
+        this.tokenKey = sealed == null ? null : sealed.keyId();
+    }
+
+    /** The credential as kept (see {@link SourceTokens}); package-private so neither a screen nor the API can show it. */
+    SecretBox.Sealed sealedToken() { return hasToken() ? new SecretBox.Sealed(tokenKey, token) : null; }
 
     public Long getId() { return id; }
     public String getName() { return name; }

@@ -25,9 +25,11 @@ import dev.aegis.shared.web.PageResponse;
 class AuditController {
 
     private final AuditLog log;
+    private final dev.aegis.audit.AuditCheckpoints checkpoints;
 
-    AuditController(AuditLog log) {
+    AuditController(AuditLog log, dev.aegis.audit.AuditCheckpoints checkpoints) {
         this.log = log;
+        this.checkpoints = checkpoints;
     }
 
     record EntryResponse(long id, Instant occurredAt, String actor, String objectType, String objectId, String action,
@@ -43,6 +45,24 @@ class AuditController {
     @Operation(summary = "Walk the hash chain and name the first broken entry, if any")
     AuditLog.Verification verify() {
         return log.verify();
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Check a signed checkpoint handed over earlier (a pack's audit-checkpoint.json, sent as the body) "
+            + "against the log as it stands")
+    AuditLog.CheckpointCheck check(@org.springframework.web.bind.annotation.RequestBody String checkpointJson) {
+        return log.check(checkpointJson);
+    }
+
+    record CheckpointResponse(long id, long sequence, long entries, String hash, Instant signedAt, String reason,
+            String keyFingerprint) {
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "The signed checkpoints of the chain's head, oldest first")
+    java.util.List<CheckpointResponse> checkpoints() {
+        return checkpoints.all().stream().map(c -> new CheckpointResponse(c.id(), c.sequence(), c.entries(), c.hash(),
+                c.signedAt(), c.reason().name(), c.keyFingerprint())).toList();
     }
 
     @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})

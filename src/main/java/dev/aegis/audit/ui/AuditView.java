@@ -136,14 +136,8 @@ public class AuditView extends VerticalLayout {
     void showVerification() {
         AuditLog.Verification v = log.verify();
         chainStatus.removeClassNames("aegis-chain-ok", "aegis-chain-broken");
-        if (v.intact()) {
-            chainStatus.setText("Chain intact: " + v.entries() + " entries verified.");
-            chainStatus.addClassNames("aegis-chain-ok");
-        } else {
-            chainStatus.setText("Chain broken at entry #" + v.firstBrokenEntry() + " (of " + v.entries()
-                    + "). Entries from there on cannot be trusted.");
-            chainStatus.addClassNames("aegis-chain-broken");
-        }
+        chainStatus.setText(v.finding());
+        chainStatus.addClassNames(v.intact() ? "aegis-chain-ok" : "aegis-chain-broken");
     }
 
     AuditLog.Filter filter() {

@@ -34,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * differs from the one registered stops the pack: it would not verify);</li>
  * <li>{@code manifest.json}: the pack's facts and every evidence file (path, size, SHA-256, id, version, title). It
  * cannot list the PDF, whose cover prints the manifest's own SHA-256;</li>
+ * <li>{@code manifest.json.sig} and {@code signer.pem}: the manifest's detached signature with the organisation's key,
+ * and its certificate; {@code audit-checkpoint.json} and its {@code .sig}: the audit log's head, signed as the pack
+ * was built ({@link PackSigner});</li>
  * <li>{@code pack.pdf}, with that SHA-256 on its cover;</li>
- * <li>{@code README.txt}: how to verify;</li>
+ * <li>{@code README.txt}: how to verify, with the openssl commands;</li>
  * <li>{@code SHA256SUMS}: {@code sha256sum} lines for every other file of the ZIP (pack.pdf and manifest.json
  * included), so {@code sha256sum -c SHA256SUMS} checks the whole pack.</li>
  * </ol>
@@ -54,8 +57,10 @@ class PackBuilder {
     private final PackEvidence evidence;
     private final PackDocument document;
     private final Clock clock;
+    private final PackSigner signer;
 
-    PackBuilder(SnapshotReader reader, PackEvidence evidence, PackDocument document, Clock clock) {
+    PackBuilder(SnapshotReader reader, PackEvidence evidence, PackDocument document, Clock clock, PackSigner signer) {
+        this.signer = signer;
         this.reader = reader;
         this.evidence = evidence;
         this.document = document;
@@ -69,6 +74,7 @@ class PackBuilder {
             Instant requestedAt, Path target, IntConsumer progress) {
         Snapshot snapshot = reader.read(framework, systems, asOf);
         progress.accept(10);
+        var checkpoint = signer.checkpoint();
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             Files.createDirectories(target.getParent());
@@ -125,11 +131,19 @@ class PackBuilder {
                 manifest.put("generatedAt", generatedAt.toString());
                 manifest.put("verification", "sha256sum -c SHA256SUMS checks every file of the pack; the SHA-256 of "
                         + "this manifest is printed on the cover of pack.pdf. This manifest lists the evidence files; "
-                        + "pack.pdf, README.txt and itself are listed in SHA256SUMS.");
+                        + "pack.pdf, README.txt and itself are listed in SHA256SUMS. manifest.json.sig is its signature "
+                        + "with the key certified in signer.pem (README.txt gives the openssl commands).");
+                manifest.putAll(signer.manifestFacts(checkpoint));
                 manifest.put("files", listed);
                 byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
                 manifestSha = entry(zip, MANIFEST, out -> out.write(manifestBytes));
                 sums.put(MANIFEST, manifestSha);
+                sums.put(PackSigner.SIGNATURE, entry(zip, PackSigner.SIGNATURE, out -> out.write(signer.sign(manifestBytes))));
+                sums.put(PackSigner.CERTIFICATE, entry(zip, PackSigner.CERTIFICATE, out -> out.write(signer.certificate())));
+                sums.put(PackSigner.CHECKPOINT, entry(zip, PackSigner.CHECKPOINT,
+                        out -> out.write(checkpoint.payload().getBytes(StandardCharsets.UTF_8))));
+                sums.put(PackSigner.CHECKPOINT_SIGNATURE, entry(zip, PackSigner.CHECKPOINT_SIGNATURE,
+                        out -> out.write(checkpoint.signature())));
                 progress.accept(55);
 
                 Path pdf = work.resolve(PDF);
@@ -146,7 +160,8 @@ class PackBuilder {
                 sums.put(PDF, entry(zip, PDF, out -> Files.copy(pdf, out)));
                 Files.delete(pdf);
 
-                byte[] readme = readme(packId, manifestSha).getBytes(StandardCharsets.UTF_8);
+                byte[] readme = (readme(packId, manifestSha) + "\n" + signer.readme(checkpoint))
+                        .getBytes(StandardCharsets.UTF_8);
                 sums.put(README, entry(zip, README, out -> out.write(readme)));
 
                 StringBuilder lines = new StringBuilder();
@@ -154,7 +169,7 @@ class PackBuilder {
                 sums.forEach((path, sha) -> lines.append(sha).append("  ").append(path).append('\n'));
                 byte[] sumBytes = lines.toString().getBytes(StandardCharsets.UTF_8);
                 String sumsSha = entry(zip, SUMS, out -> out.write(sumBytes));
-                files += 4;
+                files += 8;
                 zip.finish();
                 zip.close();
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

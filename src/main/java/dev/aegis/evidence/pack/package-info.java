@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
         "inventory :: system-page", "risk",
-        "control", "evidence", "finding", "telemetry"})
+        "control", "evidence", "finding", "telemetry", "audit"})
 package dev.aegis.evidence.pack;
