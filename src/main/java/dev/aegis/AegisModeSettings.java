@@ -32,8 +32,6 @@ public final class AegisModeSettings implements EnvironmentPostProcessor {
             }
             settings.put("vaadin.allowed-packages", PACKAGES);
             settings.put("aegis.monitor.enabled", "true");
-            // no module listener runs in monitor mode, and the registry's schema (events) is not migrated
-            settings.put("spring.modulith.events.republish-outstanding-events-on-restart", "false");
             // an API path nobody serves is a 404, not the Vaadin page a browser would get (a register path above all);
             // only the monitor's API: the Monitor screens themselves live at /monitor and /monitor/deployments/…
             settings.put("vaadin.exclude-urls", "/api/**,/monitor/v1/**");

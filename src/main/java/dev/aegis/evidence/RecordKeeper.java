@@ -4,11 +4,12 @@ import dev.aegis.control.ControlService;
 import dev.aegis.evidence.EvidenceDetails.Dates;
 import dev.aegis.evidence.EvidenceEvents.EvidenceRecordExtended;
 import dev.aegis.evidence.EvidenceService.Links;
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.ListenerPause;
-import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
+import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorEvents.AssessmentDecided;
 import dev.aegis.vendor.VendorService;
@@ -70,7 +71,8 @@ class RecordKeeper {
     }
 
     /** The evidence register checks that the controls and systems a record links to exist. */
-    private static final Set<String> LINK_CHECKS = Set.of(ControlService.SYSTEM_READ, AiSystemService.SYSTEM_READ);
+    private static final Set<String> LINK_CHECKS = Set.of(ControlService.SYSTEM_READ, AiSystemService.SYSTEM_READ,
+            FrameworkCatalog.SYSTEM_READ);
 
     static String telemetryKey(long testId) {
         return "telemetry-test:" + testId;

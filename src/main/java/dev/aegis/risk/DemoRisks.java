@@ -47,7 +47,8 @@ class DemoRisks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, RiskService.SYSTEM_READ, RiskService.SYSTEM_SEED), () -> {
+        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, RiskService.SYSTEM_READ, RiskService.SYSTEM_SEED,
+                FrameworkCatalog.SYSTEM_READ), () -> {
             int created = 0;
             for (Demo d : demos()) {
                 Optional<AiSystem> system = system(d.system());

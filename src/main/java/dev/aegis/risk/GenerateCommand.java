@@ -1,5 +1,6 @@
 package dev.aegis.risk;
 
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.InventoryGenerator.GeneratedSystem;
 import dev.aegis.inventory.InventoryGenerator;
 import dev.aegis.shared.Actors;
@@ -58,7 +59,7 @@ class GenerateCommand implements ApplicationRunner {
         List<GeneratedSystem> generated = inventory.generate(systems, prefix, random, clock.instant());
         long afterSystems = System.nanoTime();
         // the catalog is read as the system, as the other start-up runners do
-        Actors.runAsSystem(Set.of(), () -> {
+        Actors.runAsSystem(Set.of(FrameworkCatalog.SYSTEM_READ), () -> {
             register.generate(generated, risks, prefix, random, clock.instant());
         });
         long afterRisks = System.nanoTime();

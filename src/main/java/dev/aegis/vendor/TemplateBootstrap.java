@@ -1,5 +1,6 @@
 package dev.aegis.vendor;
 
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.shared.Actors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +30,9 @@ class TemplateBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        // installing a bundled template checks no permission of its own (package-private, for this runner only)
-        Actors.runAsSystem(Set.of(), () -> {
+        // installing a bundled template checks no permission of its own (package-private, for this runner only); it
+        // checks the requirements a template names against the catalogs
+        Actors.runAsSystem(Set.of(FrameworkCatalog.SYSTEM_READ), () -> {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
                 templates.installBundled(read(r));
             }
