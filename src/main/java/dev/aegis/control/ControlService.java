@@ -49,8 +49,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ControlService {
 
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
-    static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER')";
+    /** The system actor's permission to read (see {@link dev.aegis.shared.Actors#runAsSystem}). */
+    public static final String SYSTEM_READ = "SYSTEM:control.read";
+    /** The system actor's permission to mark tested (see {@link dev.aegis.shared.Actors#runAsSystem}). */
+    public static final String SYSTEM_MARK_TESTED = "SYSTEM:control.mark-tested";
+    /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
+    public static final String SYSTEM_SEED = "SYSTEM:control.seed-demo";
+    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_READ + "')";
+    static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_SEED + "')";
 
     private final Controls controls;
     private final ControlApplications applications;
@@ -144,6 +150,27 @@ public class ControlService {
         check(details);
         control.describe(details, LocalDate.now(clock), clock.instant());
         return controls.saveAndFlush(control);
+    }
+
+    /**
+     * The control's "last tested" date and result, as its telemetry tests found them: changed (and audited) only when
+     * the day or the result differs, so a test run every minute does not rewrite the control every minute. For the
+     * system actor (the telemetry loop, {@link #SYSTEM_MARK_TESTED}) as well as officers and administrators.
+     *
+     * @return whether the control changed
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_MARK_TESTED + "')")
+    public boolean markTested(long id, LocalDate day, ControlVocabulary.TestResult result) {
+        Control control = control(id);
+        ControlDetails d = control.details();
+        if (day.equals(d.lastTestedOn()) && result == d.lastTestResult()) {
+            return false;
+        }
+        control.describe(new ControlDetails(d.title(), d.description(), d.type(), d.owner(), d.status(),
+                d.notApplicableReason(), d.testFrequency(), day, result, d.requirements(), d.risks()),
+                LocalDate.now(clock), clock.instant());
+        controls.saveAndFlush(control);
+        return true;
     }
 
     /** Takes a control out of the library, with its mappings and its applications to systems. */
@@ -301,7 +328,7 @@ public class ControlService {
 
     /** Whether the signed-in user writes the library (for the screens; the methods check again). */
     public boolean mayEdit() {
-        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") || Actors.holds(SYSTEM_SEED);
     }
 
     /** Whether the signed-in user may record a control's status on this system. */

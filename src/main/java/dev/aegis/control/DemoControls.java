@@ -1,10 +1,11 @@
 package dev.aegis.control;
 
-import dev.aegis.shared.Actors;
 import dev.aegis.control.ControlVocabulary.ImplementationStatus;
 import dev.aegis.control.ControlVocabulary.TestResult;
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
+import dev.aegis.shared.Actors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -55,7 +56,9 @@ class DemoControls implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
+        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, ControlService.SYSTEM_SEED,
+                FrameworkCatalog.SYSTEM_READ),
+                () -> {
             List<Control> adopted = controls.adopt(controls.starterLibrary().stream().filter(e -> e.adoptedAs() == null)
                     .map(e -> e.control().id()).toList());
             if (adopted.isEmpty()) {

@@ -1,13 +1,14 @@
 package dev.aegis.evidence;
 
-import dev.aegis.control.Control;
 import dev.aegis.control.ControlService;
-import dev.aegis.control.RequirementMapping;
 import dev.aegis.evidence.EvidenceDetails.Dates;
 import dev.aegis.evidence.EvidenceEvents.EvidenceRecordExtended;
 import dev.aegis.evidence.EvidenceService.Links;
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.ListenerPause;
+import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorEvents.AssessmentDecided;
@@ -21,16 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,8 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>vendor assessment decisions: one item per assessment, linked to the AI systems that depend on the vendor; a
  * later decision on the same assessment is a new version.</li>
  * </ul>
- * The work runs as {@link Actors#SYSTEM} in a transaction of its own; a failure is logged and never undoes the fact,
- * nor reaches the code that announced it.
+ * Each event reaches it after the announcing transaction commits, in a transaction of its own, as the system actor;
+ * it is kept in the event publication registry until filed, so a crash or a failure in between is made good by a
+ * later delivery (at start-up or by the resubmission schedule, {@link dev.aegis.shared.EventPublications}). Filing is
+ * idempotent: a result already in its day's version, or a decision already filed, is not filed again. Everything
+ * about the control and the system comes with the telemetry event; nothing is read back from those modules.
  */
 @Component
 class RecordKeeper {
@@ -55,27 +54,25 @@ class RecordKeeper {
     private final EvidenceItems items;
     private final EvidenceVersions versions;
     private final EvidenceService service;
-    private final ControlService controls;
-    private final AiSystemService systems;
     private final VendorService vendors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final TransactionTemplate transaction;
+    private final ListenerPause pause;
 
-    RecordKeeper(EvidenceItems items, EvidenceVersions versions, EvidenceService service, ControlService controls,
-            AiSystemService systems, VendorService vendors, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
-        this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    RecordKeeper(EvidenceItems items, EvidenceVersions versions, EvidenceService service, VendorService vendors,
+            ApplicationEventPublisher events, Clock clock, ListenerPause pause) {
         this.items = items;
         this.versions = versions;
         this.service = service;
-        this.controls = controls;
-        this.systems = systems;
         this.vendors = vendors;
+        this.pause = pause;
         this.events = events;
         this.clock = clock;
     }
+
+    /** The evidence register checks that the controls and systems a record links to exist. */
+    private static final Set<String> LINK_CHECKS = Set.of(ControlService.SYSTEM_READ, AiSystemService.SYSTEM_READ,
+            FrameworkCatalog.SYSTEM_READ);
 
     static String telemetryKey(long testId) {
         return "telemetry-test:" + testId;
@@ -85,42 +82,36 @@ class RecordKeeper {
         return "vendor-assessment:" + assessmentId;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    public void on(ControlTestRecorded result) {
-        try {
-            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER", () -> transaction.executeWithoutResult(s -> file(result)));
-        } catch (RuntimeException e) {
-            log.error("Could not file telemetry result {} of test {} as evidence", result.resultId(), result.testId(), e);
+    @ApplicationModuleListener
+    void on(ControlTestRecorded result) {
+        pause.hold("evidence record of telemetry result " + result.resultId());
+        if (result.control() == null || result.system() == null) {
+            log.warn("Telemetry result {} names a system or control that was gone; not filed", result.resultId());
+            return;
         }
+        Actors.runAsSystem(LINK_CHECKS, () -> file(result));
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    public void on(AssessmentDecided decision) {
-        String decidedBy = Actors.current();
-        try {
-            Actors.runAs(Actors.SYSTEM, "GOVERNANCE_OFFICER",
-                    () -> transaction.executeWithoutResult(s -> file(decision, decidedBy)));
-        } catch (RuntimeException e) {
-            log.error("Could not file the decision on vendor assessment {} as evidence", decision.assessmentId(), e);
-        }
+    @ApplicationModuleListener
+    void on(AssessmentDecided decision) {
+        Actors.runAsSystem(Set.of(VendorService.SYSTEM_READ, AiSystemService.SYSTEM_READ),
+                () -> file(decision, decision.decidedBy()));
     }
 
     // ---- telemetry ---------------------------------------------------------------------------------------------
 
     private void file(ControlTestRecorded r) {
         LocalDate day = LocalDate.ofInstant(r.recordedAt(), ZoneOffset.UTC);
-        Control control = controls.get(r.controlId());
-        Set<Long> requirements = control.getRequirements().stream().map(RequirementMapping::requirementId)
-                .collect(Collectors.toSet());
-        Links links = new Links(Set.of(r.controlId()), requirements, Set.of(r.systemId()));
+        ControlFacts control = r.control();
+        Links links = new Links(Set.of(r.controlId()), control.requirementIds(), Set.of(r.systemId()));
         Map<String, Object> entry = entry(r);
         Optional<EvidenceItem> existing = items.findByRecordKey(telemetryKey(r.testId()));
         if (existing.isEmpty()) {
-            String system = systems.names(Set.of(r.systemId())).getOrDefault(r.systemId(), "AI system " + r.systemId());
+            String system = r.system().name();
+            String subject = r.subject() == null || r.subject().isBlank() ? "" : " of " + r.subject();
             EvidenceDetails details = new EvidenceDetails(
-                    "Telemetry test: " + dev.aegis.shared.MetricVocabulary.metric(r.metric(),
-                            r.subject() == null || r.subject().isBlank() ? null : r.subject()) + " on " + r.deployment() + " (" + system + ")",
-                    "Results of the telemetry test " + r.testId() + " of the control \"" + control.getTitle()
+                    "Telemetry test: " + dev.aegis.shared.MetricVocabulary.metric(r.metric(), null) + subject + " on " + r.deployment() + " (" + system + ")",
+                    "Results of the telemetry test " + r.testId() + " of the control \"" + control.title()
                             + "\", filed by Aegis: one version per day, each result with its figure, window, "
                             + "reference and bin edges.",
                     owner(control), day, windowStart(r), windowEnd(r), null,
@@ -207,8 +198,8 @@ class RecordKeeper {
         return LocalDate.ofInstant(r.windowEnd() == null ? r.recordedAt() : r.windowEnd(), ZoneOffset.UTC);
     }
 
-    private static String owner(Control control) {
-        return control.getOwner() == null || control.getOwner().isBlank() ? Actors.SYSTEM : control.getOwner();
+    private static String owner(ControlFacts control) {
+        return control.owner() == null || control.owner().isBlank() ? Actors.SYSTEM : control.owner();
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

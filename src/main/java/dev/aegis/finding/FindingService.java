@@ -1,7 +1,5 @@
 package dev.aegis.finding;
 
-import dev.aegis.control.Control;
-import dev.aegis.control.ControlService;
 import dev.aegis.finding.Finding.BreachEffect;
 import dev.aegis.finding.Finding.Cause;
 import dev.aegis.finding.FindingEvents.FindingAccepted;
@@ -14,15 +12,17 @@ import dev.aegis.finding.FindingEvents.FindingResolved;
 import dev.aegis.finding.FindingVocabulary.OccurrenceKind;
 import dev.aegis.finding.FindingVocabulary.Severity;
 import dev.aegis.finding.FindingVocabulary.State;
+import dev.aegis.control.Control;
+import dev.aegis.control.ControlService;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
-import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
 import dev.aegis.telemetry.TelemetryEvents.Outcome;
+import dev.aegis.telemetry.TelemetryEvents.SystemFacts;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -32,7 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +66,11 @@ public class FindingService {
     static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','SYSTEM_OWNER')";
     static final String ACTORS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')";
     static final String OFFICERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER')";
-    /** Who the telemetry loop acts as when it reads systems, controls and risks and flags risks. */
-    static final String TELEMETRY = "telemetry";
+    /** The system actor's permission to record what the telemetry loop found. */
+    public static final String SYSTEM_RECORD = "SYSTEM:finding.record";
+    static final String SYSTEM_ONLY = "hasAuthority('" + SYSTEM_RECORD + "')";
+    /** What the system actor holds while it records a finding (it flags the risks with a permission of its own). */
+    static final Set<String> RECORDING = Set.of(SYSTEM_RECORD);
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FindingService.class);
     private final Findings findings;
@@ -207,7 +210,12 @@ public class FindingService {
         f.reopen(reason, clock.instant());
         findings.saveAndFlush(f);
         events.publishEvent(new FindingReopened(id, f.getReopenReason(), false));
-        afterOpening(f, false);
+        AiSystem system = systems.get(f.getSystemId());
+        Control control = f.getControlId() == null ? null
+                : controls.get(List.of(f.getControlId())).stream().findFirst().orElse(null);
+        afterOpening(f, false, new SystemFacts(system.getId(), system.getName(), system.getBusinessOwner(),
+                system.getTechnicalOwner()), control == null ? null : control.getTitle(),
+                control == null ? null : control.getOwner());
         return f;
     }
 
@@ -285,70 +293,68 @@ public class FindingService {
                 tests[Outcome.FAILED.ordinal()], tests[Outcome.NO_DATA.ordinal()]);
     }
 
-    // ---- fed by the telemetry loop (as the system: no role check) ---------------------------------------------
+    // ---- fed by the telemetry loop (the system actor, holding SYSTEM_RECORD) -------------------------------------
 
     /**
      * A telemetry test result: kept as the test's latest outcome; a failure opens or adds to the finding of the test
      * (reopening a resolved one), a pass is recorded as a recovery on the open finding. The same result twice counts
-     * once.
+     * once (its delivery key is unique), so a redelivered event changes nothing. Everything it needs about the system,
+     * the control and the risks comes with the event: nothing is read back from those modules.
      */
-    void record(ControlTestRecorded r) {
-        Actors.runAs(TELEMETRY, "GOVERNANCE_OFFICER", () -> {
-            String systemName = systems.names(List.of(r.systemId())).get(r.systemId());
-            if (systemName == null) {
-                log.warn("Telemetry result {} names AI system {}, which is gone; nothing recorded", r.resultId(),
-                        r.systemId());
-                return;
-            }
-            ControlTestStatus status = testStatuses.findById(r.testId()).orElseGet(() -> new ControlTestStatus(r.testId()));
-            if (status.record(r.controlId(), r.systemId(), r.resultId(), r.outcome(), r.metric(), r.figure(),
-                    r.threshold(), r.recordedAt())) {
-                testStatuses.save(status);
-            }
-            String cause = "test:" + r.testId();
-            String delivery = "result:" + r.resultId();
-            Instant at = r.windowEnd() == null ? r.recordedAt() : r.windowEnd();
-            if (r.outcome() == Outcome.FAILED) {
-                Control control = controls.get(List.of(r.controlId())).stream().findFirst().orElse(null);
-                Set<Long> mitigated = control == null ? Set.of() : mitigatedOn(control, r.systemId());
-                Severity severity = Severity.of(r.figure() == null ? r.threshold() : r.figure(), r.threshold(),
-                        mitigatesHighRisk(mitigated));
-                Cause c = new Cause(cause, r.systemId(), r.controlId(), r.testId(),
-                        testTitle(control, r, systemName), r.source(), r.deployment(), r.metric(), blank(r.subject()),
-                        r.comparison(), r.threshold());
-                breach(c, mitigated, severity, new Occurrence(0, OccurrenceKind.BREACH, delivery, r.figure(),
-                        r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at));
-            } else if (r.outcome() == Outcome.PASSED) {
-                recovery(cause, delivery, r.figure(), r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at);
-            }
-        });
+    @PreAuthorize(SYSTEM_ONLY)
+    public void record(ControlTestRecorded r) {
+        if (r.system() == null || r.control() == null || !known(r.systemId())) {
+            log.warn("Telemetry result {} names an AI system or control that is gone; nothing recorded", r.resultId());
+            return;
+        }
+        ControlTestStatus status = testStatuses.findById(r.testId()).orElseGet(() -> new ControlTestStatus(r.testId()));
+        if (status.record(r.controlId(), r.systemId(), r.resultId(), r.outcome(), r.metric(), r.figure(),
+                r.threshold(), r.recordedAt())) {
+            testStatuses.save(status);
+        }
+        String cause = "test:" + r.testId();
+        String delivery = "result:" + r.resultId();
+        Instant at = r.windowEnd() == null ? r.recordedAt() : r.windowEnd();
+        if (r.outcome() == Outcome.FAILED) {
+            Set<Long> mitigated = new LinkedHashSet<>();
+            r.control().risks().forEach(risk -> mitigated.add(risk.id()));
+            Severity severity = Severity.of(r.figure() == null ? r.threshold() : r.figure(), r.threshold(),
+                    r.control().mitigatesHighRisk());
+            Cause c = new Cause(cause, r.systemId(), r.controlId(), r.testId(), testTitle(r), r.source(),
+                    r.deployment(), r.metric(), blank(r.subject()), r.comparison(), r.threshold());
+            breach(c, mitigated, severity, new Occurrence(0, OccurrenceKind.BREACH, delivery, r.figure(),
+                    r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at), r.system(), r.control().title(),
+                    r.control().owner());
+        } else if (r.outcome() == Outcome.PASSED) {
+            recovery(cause, delivery, r.figure(), r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at);
+        }
     }
 
     /** An alert seen open opens or adds to the finding of its cause; seen cleared, it is a recovery. */
-    void record(MonitorAlertObserved a) {
-        Actors.runAs(TELEMETRY, "GOVERNANCE_OFFICER", () -> {
-            String systemName = systems.names(List.of(a.systemId())).get(a.systemId());
-            if (systemName == null) {
-                log.warn("Alert {} at {} names AI system {}, which is gone; nothing recorded", a.alertId(), a.source(),
-                        a.systemId());
-                return;
-            }
-            String subject = blank(a.subject());
-            String cause = "alert:" + a.source() + "/" + a.deployment() + "/" + a.metric() + "/"
-                    + (subject == null ? "" : subject);
-            String delivery = "alert:" + a.source() + "/" + a.alertId() + (a.open() ? "/open" : "/cleared");
-            if (a.open()) {
-                Cause c = new Cause(cause, a.systemId(), null, null, alertTitle(a, subject, systemName), a.source(), a.deployment(),
-                        a.metric(), subject, null, a.threshold());
-                breach(c, Set.of(), Severity.of(a.value(), a.threshold(), false), new Occurrence(0,
-                        OccurrenceKind.BREACH, delivery, a.value(), a.threshold(), null, null, null, a.at()));
-            } else {
-                recovery(cause, delivery, a.value(), a.threshold(), null, null, null, a.at());
-            }
-        });
+    @PreAuthorize(SYSTEM_ONLY)
+    public void record(MonitorAlertObserved a) {
+        if (a.system() == null || !known(a.systemId())) {
+            log.warn("Alert {} at {} names AI system {}, which was gone; nothing recorded", a.alertId(), a.source(),
+                    a.systemId());
+            return;
+        }
+        String subject = blank(a.subject());
+        String cause = "alert:" + a.source() + "/" + a.deployment() + "/" + a.metric() + "/"
+                + (subject == null ? "" : subject);
+        String delivery = "alert:" + a.source() + "/" + a.alertId() + (a.open() ? "/open" : "/cleared");
+        if (a.open()) {
+            Cause c = new Cause(cause, a.systemId(), null, null, alertTitle(a, subject, a.system().name()), a.source(),
+                    a.deployment(), a.metric(), subject, null, a.threshold());
+            breach(c, Set.of(), Severity.of(a.value(), a.threshold(), false), new Occurrence(0,
+                    OccurrenceKind.BREACH, delivery, a.value(), a.threshold(), null, null, null, a.at()), a.system(),
+                    null, null);
+        } else {
+            recovery(cause, delivery, a.value(), a.threshold(), null, null, null, a.at());
+        }
     }
 
-    private void breach(Cause cause, Set<Long> mitigated, Severity severity, Occurrence template) {
+    private void breach(Cause cause, Set<Long> mitigated, Severity severity, Occurrence template, SystemFacts system,
+            String controlTitle, String controlOwner) {
         if (occurrences.existsByDelivery(template.getDelivery())) {
             return;
         }
@@ -359,7 +365,7 @@ public class FindingService {
             occurrences.save(copy(f.getId(), template));
             events.publishEvent(new FindingOpened(f.getId(), f.getCause(), f.getSystemId(), f.getControlId(),
                     f.getTitle(), f.getSeverity(), f.getRisks()));
-            afterOpening(f, true);
+            afterOpening(f, true, system, controlTitle, controlOwner);
             return;
         }
         BreachEffect effect = f.breached(severity, mitigated, template.getAt(), now);
@@ -369,7 +375,7 @@ public class FindingService {
                 template.getAt(), f.getSeverity(), f.getOccurrences()));
         if (effect == BreachEffect.REOPENED) {
             events.publishEvent(new FindingReopened(f.getId(), f.getReopenReason(), true));
-            afterOpening(f, false);
+            afterOpening(f, false, system, controlTitle, controlOwner);
         }
     }
 
@@ -388,59 +394,37 @@ public class FindingService {
         });
     }
 
-    /** On opening or reopening: the risks the control mitigates are flagged for reassessment, and people are told. */
-    private void afterOpening(Finding f, boolean first) {
+    /**
+     * On opening or reopening: the risks the control mitigates are flagged for reassessment (by the system actor,
+     * holding {@link RiskService#SYSTEM_FLAG}), and people are told — in the same transaction as the finding, so a redelivered
+     * event that finds the occurrence recorded repeats neither.
+     */
+    private void afterOpening(Finding f, boolean first, SystemFacts system, String controlTitle, String controlOwner) {
         String reason = "Finding " + f.getId() + (first ? " opened: " : " reopened: ") + f.getTitle();
-        for (Long riskId : f.getRisks()) {
-            risks.flagForReassessment(riskId, reason);
-        }
-        AiSystem system = systems.get(f.getSystemId());
-        Set<String> owners = new HashSet<>();
-        addIfPresent(owners, system.getBusinessOwner());
-        addIfPresent(owners, system.getTechnicalOwner());
-        String controlTitle = null;
-        Control control = f.getControlId() == null ? null
-                : controls.get(List.of(f.getControlId())).stream().findFirst().orElse(null);
-        if (control != null) {
-            addIfPresent(owners, control.getOwner());
-            controlTitle = control.getTitle();
-        }
-        notices.tell(f, system.getName(), controlTitle, owners, first);
+        // the flags are the system's doing, also when a person reopened the finding
+        Actors.runAsSystem(Set.of(RiskService.SYSTEM_FLAG), () -> {
+            for (Long riskId : f.getRisks()) {
+                risks.flagForReassessment(riskId, reason);
+            }
+        });
+        Set<String> owners = new LinkedHashSet<>(system.owners());
+        addIfPresent(owners, controlOwner);
+        notices.tell(f, system.name(), controlTitle, owners, first);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** The risks the control mitigates that bear on this system: a breach on one system says nothing of another's. */
-    private Set<Long> mitigatedOn(Control control, long systemId) {
-        Set<Long> out = new HashSet<>();
-        for (Long riskId : control.getRisks()) {
-            try {
-                if (risks.get(riskId).getSystems().contains(systemId)) {
-                    out.add(riskId);
-                }
-            } catch (NotFoundException e) {
-                // removed since it was mapped: nothing to link
-            }
-        }
-        return out;
+    /** Whether the system is still in this module's copy of the inventory (a removal may have come after the event). */
+    private boolean known(long systemId) {
+        return em.createQuery("select count(s) from FindingSystem s where s.id = :id", Long.class)
+                .setParameter("id", systemId).getSingleResult() > 0;
     }
 
-    private boolean mitigatesHighRisk(Set<Long> riskIds) {
-        for (Long id : riskIds) {
-            Risk r = risks.get(id);
-            if (r.getInherentScore() >= RiskService.HIGH_SCORE
-                    || (r.getResidualScore() != null && r.getResidualScore() >= RiskService.HIGH_SCORE)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String testTitle(Control control, ControlTestRecorded r, String systemName) {
+    private static String testTitle(ControlTestRecorded r) {
         String subject = blank(r.subject());
-        return (control == null ? "Control " + r.controlId() : control.getTitle()) + ": " + r.metric() + (subject == null ? "" : " of " + subject) + " "
+        return r.control().title() + ": " + r.metric() + (subject == null ? "" : " of " + subject) + " "
                 + (r.comparison() == null ? "against" : r.comparison()) + " " + number(r.threshold()) + " failed on "
-                + systemName;
+                + r.system().name();
     }
 
     private static String alertTitle(MonitorAlertObserved a, String subject, String systemName) {

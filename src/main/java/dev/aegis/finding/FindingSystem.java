@@ -7,14 +7,13 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A read-only view of three columns of the inventory's systems (id and owners), so a system owner's findings are
- * chosen in the same SQL statement that sorts and pages them (an {@code exists} on the owners), instead of fetching
- * every system they own first. The coupling is to those columns only; schema validation at start-up reports it if
- * they change. (The risk register reads the tier the same way.)
+ * The findings module's own copy of each AI system's owners ({@code finding.ai_system_copy}, kept by
+ * {@link SystemCopies} from the inventory's events), so a system owner's findings are chosen in the same SQL statement
+ * that sorts and pages them (an {@code exists} on the owners), without reading the inventory's tables.
  */
 @Entity(name = "FindingSystem")
 @Immutable
-@Table(schema = "inventory", name = "ai_system")
+@Table(schema = "finding", name = "ai_system_copy")
 class FindingSystem {
 
     @Id

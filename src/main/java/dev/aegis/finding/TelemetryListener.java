@@ -1,37 +1,39 @@
 package dev.aegis.finding;
 
+import dev.aegis.shared.Actors;
+import dev.aegis.shared.ListenerPause;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Hears the telemetry loop. Like the rest of Aegis's cross-module listeners (the audit log, scope proposals) it runs
- * in the publisher's transaction: a recorded result and the finding it opens commit or roll back together, so none is
- * lost between them without an event publication registry. Deliveries are idempotent (a result or an alert state
- * counts once), so a publisher that retries is safe. A result naming a system removed meanwhile records no finding
- * and never fails the publisher's transaction (the service checks first instead of catching "not found", which
- * would already have marked the transaction for rollback).
+ * Hears the telemetry loop. Each event reaches it after the telemetry module's transaction commits, in a transaction
+ * of its own, recorded in the event publication registry until it completes: a crash or a failure in between leaves
+ * the publication incomplete, and it is delivered again at start-up or by the resubmission schedule
+ * ({@link dev.aegis.shared.EventPublications}). Deliveries are idempotent (a result or an alert state counts once:
+ * its occurrence's delivery key is unique), so a second delivery records nothing twice. The listener acts as the
+ * system actor, holding only the permissions to record findings and flag the risks they bear on.
  */
 @Component
 class TelemetryListener {
 
     private final FindingService findings;
+    private final ListenerPause pause;
 
-    TelemetryListener(FindingService findings) {
+    TelemetryListener(FindingService findings, ListenerPause pause) {
         this.findings = findings;
+        this.pause = pause;
     }
 
-    @EventListener
-    @Transactional
+    @ApplicationModuleListener
     void on(ControlTestRecorded result) {
-        findings.record(result);
+        pause.hold("finding of telemetry result " + result.resultId());
+        Actors.runAsSystem(FindingService.RECORDING, () -> findings.record(result));
     }
 
-    @EventListener
-    @Transactional
+    @ApplicationModuleListener
     void on(MonitorAlertObserved alert) {
-        findings.record(alert);
+        Actors.runAsSystem(FindingService.RECORDING, () -> findings.record(alert));
     }
 }

@@ -28,8 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reading the catalogs and crosswalks: every signed-in role may. */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')")
+@PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('"
+        + FrameworkCatalog.SYSTEM_READ + "')")
 public class FrameworkCatalog {
+
+    /** The system actor's permission to read the catalogs (start-up and demo runners, records linked to requirements). */
+    public static final String SYSTEM_READ = "SYSTEM:framework.read";
 
     private final Frameworks frameworks;
     private final Requirements requirements;

@@ -7,6 +7,7 @@ import dev.aegis.inventory.InventoryEvents.AiSystemChanged;
 import dev.aegis.inventory.InventoryEvents.AiSystemRegistered;
 import dev.aegis.inventory.InventoryEvents.AiSystemRemoved;
 import dev.aegis.inventory.InventoryEvents.AiSystemRetired;
+import dev.aegis.inventory.InventoryEvents.SystemProfile;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
@@ -36,7 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class AiSystemService {
 
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
+    /** The system actor's permission to read (see {@link dev.aegis.shared.Actors#runAsSystem}). */
+    public static final String SYSTEM_READ = "SYSTEM:inventory.read";
+    /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
+    public static final String SYSTEM_SEED = "SYSTEM:inventory.seed-demo";
+    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_READ + "')";
     private final AiSystems systems;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -98,7 +103,7 @@ public class AiSystemService {
         return systems.findById(id).orElseThrow(() -> new NotFoundException("No AI system " + id));
     }
 
-    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_SEED + "')")
     public AiSystem register(AiSystemDetails details) {
         Checked.valid(validator, details);
         requireUniqueName(null, details.name());
@@ -106,7 +111,7 @@ public class AiSystemService {
         AiSystem system = new AiSystem(clock.instant());
         system.describe(details, clock.instant());
         system = saveNamed(system);
-        events.publishEvent(new AiSystemRegistered(system.getId(), system.getName()));
+        events.publishEvent(new AiSystemRegistered(system.getId(), system.getName(), SystemProfile.of(system)));
         return system;
     }
 
@@ -130,7 +135,8 @@ public class AiSystemService {
         boolean retiring = system.getStatus() != Status.RETIRED && details.status() == Status.RETIRED;
         system.describe(details, clock.instant());
         saveNamed(system);
-        events.publishEvent(retiring ? new AiSystemRetired(id, system.getName()) : new AiSystemChanged(id, system.getName()));
+        events.publishEvent(retiring ? new AiSystemRetired(id, system.getName(), SystemProfile.of(system))
+                : new AiSystemChanged(id, system.getName(), SystemProfile.of(system)));
         return system;
     }
 
@@ -170,6 +176,17 @@ public class AiSystemService {
         public long total() {
             return byTier.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    /**
+     * Every system's name, owners and EU AI Act tier, in id order: for the modules that keep a copy of them (fed by
+     * {@link InventoryEvents}) to check it is whole, as the system actor with {@link #SYSTEM_READ}.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<SystemProfile> profiles() {
+        return systems.profiles().stream().map(r -> new SystemProfile((Long) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (EuAiActTier) r[4])).toList();
     }
 
     /** The names of the given systems by id (unknown ids left out): for lists and files that show systems by name. */
@@ -272,7 +289,7 @@ public class AiSystemService {
     }
 
     private static boolean mayManage() {
-        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") || Actors.holds(SYSTEM_SEED);
     }
 
 

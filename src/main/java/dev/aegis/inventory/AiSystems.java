@@ -21,4 +21,8 @@ interface AiSystems extends JpaRepository<AiSystem, Long>, JpaSpecificationExecu
 
     @Query("select s.lifecycleStage, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.lifecycleStage")
     List<Object[]> countByStage();
+
+    /** Every system's id, name, owners and tier in id order, without loading the systems. */
+    @Query("select s.id, s.name, s.businessOwner, s.technicalOwner, s.euAiActTier from AiSystem s order by s.id")
+    List<Object[]> profiles();
 }

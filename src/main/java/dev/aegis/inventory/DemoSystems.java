@@ -1,6 +1,5 @@
 package dev.aegis.inventory;
 
-import dev.aegis.shared.Actors;
 import dev.aegis.inventory.Classification.AffectedGroup;
 import dev.aegis.inventory.Classification.Autonomy;
 import dev.aegis.inventory.Classification.DataCategory;
@@ -10,6 +9,7 @@ import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.ModelType;
 import dev.aegis.inventory.Classification.Status;
+import dev.aegis.shared.Actors;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +41,7 @@ class DemoSystems implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
+        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, AiSystemService.SYSTEM_SEED), () -> {
             int created = 0;
             for (AiSystemDetails d : systems()) {
                 if (service.count(new AiSystemService.Filter(d.name(), null, null, null, null)) == 0) {

@@ -1,18 +1,42 @@
 package dev.aegis.inventory;
 
+import dev.aegis.inventory.Classification.EuAiActTier;
+
 /** Facts the inventory announces to other modules (field-level changes reach the audit log through @Audited). */
 public final class InventoryEvents {
 
     private InventoryEvents() {
     }
 
-    public record AiSystemRegistered(long systemId, String name) {
+    /**
+     * What other modules may keep a copy of, fed by these events instead of reading the inventory's tables: the
+     * system's name, owners and EU AI Act tier (the findings module chooses a system owner's findings by the owners,
+     * the risk register filters by tier, each in its own SQL).
+     */
+    public record SystemProfile(long systemId, String name, String businessOwner, String technicalOwner,
+            EuAiActTier tier) {
+        public static SystemProfile of(AiSystem s) {
+            return new SystemProfile(s.getId(), s.getName(), s.getBusinessOwner(), s.getTechnicalOwner(),
+                    s.getEuAiActTier());
+        }
     }
 
-    public record AiSystemChanged(long systemId, String name) {
+    public record AiSystemRegistered(long systemId, String name, SystemProfile profile) {
+        public AiSystemRegistered(long systemId, String name) {
+            this(systemId, name, null);
+        }
     }
 
-    public record AiSystemRetired(long systemId, String name) {
+    public record AiSystemChanged(long systemId, String name, SystemProfile profile) {
+        public AiSystemChanged(long systemId, String name) {
+            this(systemId, name, null);
+        }
+    }
+
+    public record AiSystemRetired(long systemId, String name, SystemProfile profile) {
+        public AiSystemRetired(long systemId, String name) {
+            this(systemId, name, null);
+        }
     }
 
     public record AiSystemRemoved(long systemId, String name) {

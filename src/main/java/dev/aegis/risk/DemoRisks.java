@@ -1,11 +1,11 @@
 package dev.aegis.risk;
 
-import dev.aegis.shared.Actors;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Treatment;
+import dev.aegis.shared.Actors;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +47,8 @@ class DemoRisks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
+        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, RiskService.SYSTEM_READ, RiskService.SYSTEM_SEED,
+                FrameworkCatalog.SYSTEM_READ), () -> {
             int created = 0;
             for (Demo d : demos()) {
                 Optional<AiSystem> system = system(d.system());

@@ -1,11 +1,13 @@
 package dev.aegis.risk;
 
+import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.inventory.InventoryGenerator.GeneratedSystem;
 import dev.aegis.inventory.InventoryGenerator;
 import dev.aegis.shared.Actors;
-import dev.aegis.inventory.InventoryGenerator.GeneratedSystem;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -57,7 +59,7 @@ class GenerateCommand implements ApplicationRunner {
         List<GeneratedSystem> generated = inventory.generate(systems, prefix, random, clock.instant());
         long afterSystems = System.nanoTime();
         // the catalog is read as the system, as the other start-up runners do
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
+        Actors.runAsSystem(Set.of(FrameworkCatalog.SYSTEM_READ), () -> {
             register.generate(generated, risks, prefix, random, clock.instant());
         });
         long afterRisks = System.nanoTime();

@@ -1,16 +1,17 @@
 package dev.aegis.risk;
 
-import dev.aegis.shared.Actors;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.inventory.AiSystemTransfer;
 import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
+import dev.aegis.shared.Actors;
 import dev.aegis.shared.tabular.TabularFormat;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -63,7 +64,7 @@ class RegisterBenchmark implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int rounds = env.getRequiredProperty("aegis.bench.rounds", Integer.class);
-        Actors.runAs("bench", "GOVERNANCE_OFFICER", () -> {
+        Actors.runAsSystem(Set.of(RiskService.SYSTEM_READ), () -> {
             StringBuilder report = new StringBuilder("\n| case | matches | rows of the page (slice) | count "
                     + "| page with its total (search) p50 / p95 / max |\n|---|---|---|---|---|\n");
             for (Case c : cases()) {

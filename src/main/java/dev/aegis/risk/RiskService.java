@@ -60,8 +60,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RiskService {
 
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
-    static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')";
+    /** The system actor's permission to read (see {@link dev.aegis.shared.Actors#runAsSystem}). */
+    public static final String SYSTEM_READ = "SYSTEM:risk.read";
+    /** The system actor's permission to flag for reassessment (see {@link dev.aegis.shared.Actors#runAsSystem}). */
+    public static final String SYSTEM_FLAG = "SYSTEM:risk.flag-for-reassessment";
+    /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
+    public static final String SYSTEM_SEED = "SYSTEM:risk.seed-demo";
+    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_READ + "')";
+    static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('"
+            + SYSTEM_SEED + "')";
     static final String ATLAS = "MITRE-ATLAS";
     static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";
     /** From this score on a risk is high (the critical band of the heat map): 15 to 25. */
@@ -204,7 +211,7 @@ public class RiskService {
     }
 
     /** Accepts the risk until a date, approved by the caller (a governance officer or administrator, not its owner). */
-    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_SEED + "')")
     public Risk accept(long id, long expectedVersion, String rationale, LocalDate until) {
         Risk risk = current(id, expectedVersion);
         risk.accept(new Approver(Actors.current(), mayManage()), rationale, until, LocalDate.now(clock), clock.instant());
@@ -233,11 +240,13 @@ public class RiskService {
 
     /**
      * Marks the risk's residual score for reassessment, saying why (e.g. a finding against a control that mitigates
-     * it); the mark is cleared when the risk is next assessed, treated or accepted. For the system (the findings
-     * module reacting to telemetry), so without a role check; a closed risk is left alone, it no longer stands.
+     * it); the mark is cleared when the risk is next assessed, treated or accepted. Officers and administrators may
+     * flag by hand; the system actor (the findings module reacting to telemetry) holds {@link #SYSTEM_FLAG} for it.
+     * A closed risk is left alone, it no longer stands.
      *
      * @return whether the risk was flagged
      */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_FLAG + "')")
     public boolean flagForReassessment(long riskId, String reason) {
         Risk risk = risks.findById(riskId).orElse(null);
         if (risk == null || risk.getStatus() == Status.CLOSED) {
@@ -446,7 +455,7 @@ public class RiskService {
     }
 
     private static boolean mayManage() {
-        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") || Actors.holds(SYSTEM_SEED);
     }
 
 
@@ -498,7 +507,7 @@ public class RiskService {
             });
         }
         if (f.tier() != null) {
-            // exists (select 1 from risk_system rs join inventory.ai_system s on s.id = rs.system_id where s.tier = ?)
+            // exists (select 1 from risk_system rs join ai_system_tier s on s.id = rs.system_id where s.tier = ?)
             parts.add((r, q, cb) -> {
                 Subquery<Long> sq = q.subquery(Long.class);
                 Root<Risk> same = sq.correlate(r);

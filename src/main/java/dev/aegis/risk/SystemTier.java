@@ -10,14 +10,14 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * A read-only view of two columns of the inventory's systems (id and EU AI Act tier), so the register filters risks by
- * tier in the same SQL statement that sorts and pages them: an {@code exists} subquery on the indexed tier column,
- * instead of fetching the ids of every system in a tier and sending them back as a parameter list, which grows with the
- * inventory. The coupling is to those two columns only, and schema validation at start-up reports it if they change.
+ * The risk register's own copy of each AI system's EU AI Act tier ({@code risk.ai_system_tier}, kept by
+ * {@link SystemTiers} from the inventory's events), so the register filters risks by tier in the same SQL statement
+ * that sorts and pages them: an {@code exists} subquery on the indexed tier column, without reading the inventory's
+ * tables.
  */
 @Entity
 @Immutable
-@Table(schema = "inventory", name = "ai_system")
+@Table(schema = "risk", name = "ai_system_tier")
 class SystemTier {
 
     @Id

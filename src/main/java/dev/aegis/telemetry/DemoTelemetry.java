@@ -4,6 +4,7 @@ import dev.aegis.control.ControlService;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.Actors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,7 +47,8 @@ class DemoTelemetry implements ApplicationRunner {
         if (embedded == null) {
             return; // the monitor is off in this instance
         }
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
+        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, TelemetryService.SYSTEM_SEED),
+                () -> {
             AiSystem system = systems.search(new AiSystemService.Filter(SYSTEM, null, null, null, null), PageRequest.of(0, 5))
                     .stream().filter(s -> s.getName().equals(SYSTEM)).findFirst().orElse(null);
             if (system == null || !telemetry.links(system.getId()).isEmpty()) {

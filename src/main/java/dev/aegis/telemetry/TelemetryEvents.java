@@ -1,9 +1,12 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.shared.Actors;
 import dev.aegis.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Facts the telemetry loop announces. The findings module opens findings from failed tests and observed alerts;
@@ -18,6 +21,34 @@ public final class TelemetryEvents {
     /** How one run of a telemetry test ended. NO_DATA: the source was unreachable or the sample too small. */
     public enum Outcome { PASSED, FAILED, NO_DATA }
 
+    /** The AI system a fact is about, as its listeners need it. */
+    public record SystemFacts(long id, String name, String businessOwner, String technicalOwner) {
+        public Set<String> owners() {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            for (String o : new String[] {businessOwner, technicalOwner}) {
+                if (o != null && !o.isBlank()) {
+                    out.add(o.trim());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A risk the control mitigates on the system, with its scores when the fact was recorded. */
+    public record MitigatedRisk(long id, String title, int inherentScore, Integer residualScore, boolean high) {
+    }
+
+    /**
+     * The control a test belongs to: its reference (the starter library's id, or C-id), title, owner, the framework
+     * requirements it is mapped to, and the risks it mitigates that bear on the tested system.
+     */
+    public record ControlFacts(long id, String reference, String title, String owner, Set<Long> requirementIds,
+            List<MitigatedRisk> risks) {
+        public boolean mitigatesHighRisk() {
+            return risks.stream().anyMatch(MitigatedRisk::high);
+        }
+    }
+
     /**
      * One run of a telemetry test on a control applied to an AI system, e.g. "PSI below 0.2 on every feature over
      * 24 h". {@code figure} is null when there was no data; {@code subject} is the feature or group ("" for the
@@ -26,11 +57,11 @@ public final class TelemetryEvents {
     public record ControlTestRecorded(long resultId, long testId, long controlId, long systemId, String source,
             String deployment, String metric, String subject, String comparison, double threshold, Double figure,
             Outcome outcome, long sampleSize, Instant windowStart, Instant windowEnd, String reference,
-            String binEdges, Instant recordedAt) implements AuditableEvent {
+            String binEdges, Instant recordedAt, SystemFacts system, ControlFacts control) implements AuditableEvent {
         public String objectType() { return "TelemetryTest"; }
         public String objectId() { return String.valueOf(testId); }
         public String action() { return "RECORD_" + outcome.name(); }
-        public String actor() { return "telemetry"; }
+        public String actor() { return Actors.SYSTEM; }
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("resultId", resultId);
@@ -54,12 +85,12 @@ public final class TelemetryEvents {
      * Announced once per state change the register observes, not on every poll.
      */
     public record MonitorAlertObserved(long linkId, long systemId, String source, String deployment, long alertId,
-            String metric, String subject, double value, double threshold, boolean open, Instant at)
-            implements AuditableEvent {
+            String metric, String subject, double value, double threshold, boolean open, Instant at,
+            SystemFacts system) implements AuditableEvent {
         public String objectType() { return "MonitorAlert"; }
         public String objectId() { return source + "/" + alertId; }
         public String action() { return open ? "OBSERVE_OPEN" : "OBSERVE_CLEARED"; }
-        public String actor() { return "telemetry"; }
+        public String actor() { return Actors.SYSTEM; }
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("systemId", systemId);

@@ -42,8 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class TelemetryService {
 
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
-    static final String LINKERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')";
+    /** The system actor's permission to link the demo system to the embedded monitor and define its tests (demo). */
+    public static final String SYSTEM_SEED = "SYSTEM:telemetry.seed-demo";
+    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')"
+            + " or hasAuthority('" + SYSTEM_SEED + "')";
+    static final String LINKERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('"
+            + SYSTEM_SEED + "')";
 
     private final TelemetrySources sources;
     private final DeploymentLinks links;
@@ -379,7 +383,8 @@ public class TelemetryService {
 
     private void requireManage(long systemId) {
         AiSystem system = systems.get(systemId);
-        if (!Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") && !system.isOwnedBy(Actors.current())) {
+        if (!Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") && !Actors.holds(SYSTEM_SEED)
+                && !system.isOwnedBy(Actors.current())) {
             throw new AccessDeniedException("A system owner links and tests their own AI systems only.");
         }
     }

@@ -1,14 +1,14 @@
 package dev.aegis.telemetry;
 
 import dev.aegis.shared.MetricVocabulary;
-import dev.aegis.control.Control;
-import dev.aegis.control.ControlDetails;
 import dev.aegis.control.ControlService;
 import dev.aegis.control.ControlVocabulary;
 import dev.aegis.shared.Actors;
+import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
 import dev.aegis.telemetry.TelemetryEvents.Outcome;
+import dev.aegis.telemetry.TelemetryEvents.SystemFacts;
 import dev.aegis.telemetry.TelemetryService.Result;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,9 @@ import tools.jackson.databind.JsonNode;
  * deployments. A test is judged on the newest complete window of its resolution; each (test, link, window) is
  * recorded once, whoever runs it first (the schedule, another instance, "Run now") — except that a window recorded
  * without data is recorded again, once, when its data arrives. Every recorded result is announced as
- * {@link ControlTestRecorded} in the transaction that stores it; pulls happen outside any transaction.
+ * {@link ControlTestRecorded} in the transaction that stores it, carrying what its listeners need to know about the
+ * system and the control ({@link LoopFacts}, read before the transaction); pulls happen outside any transaction.
+ * The control's "last tested" mark is set by the system actor, whoever started the run.
  */
 @Component
 class TestRunner {
@@ -54,11 +56,13 @@ class TestRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ControlService controls;
+    private final LoopFacts facts;
 
     TestRunner(TelemetrySources sources, DeploymentLinks links, TelemetryTests tests, MonitorClient client,
             JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-            ControlService controls) {
+            ControlService controls, LoopFacts facts) {
         this.controls = controls;
+        this.facts = facts;
         this.sources = sources;
         this.links = links;
         this.tests = tests;
@@ -96,13 +100,23 @@ class TestRunner {
         Map<Long, TelemetrySource> byId = sources.findAll().stream()
                 .collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
         List<Result> out = new ArrayList<>();
+        SystemFacts system = null;
+        ControlFacts control = null;
         for (DeploymentLink link : links.findBySystemIdOrderById(test.getSystemId())) {
             TelemetrySource source = byId.get(link.getSourceId());
             if (source == null) {
                 continue;
             }
+            if (system == null) {
+                system = facts.system(test.getSystemId());
+                control = facts.control(test.getControlId(), test.getSystemId());
+                if (system == null || control == null) {
+                    log.warn("Telemetry test {} names a system or control that is gone; not run", test.getId());
+                    return out;
+                }
+            }
             Evaluation e = evaluate(test, source, link.getDeployment(), at);
-            Result r = store(test, link, source, e);
+            Result r = store(test, link, source, e, system, control);
             if (r != null) {
                 out.add(r);
                 if (r.outcome() != Outcome.NO_DATA) {
@@ -235,23 +249,15 @@ class TestRunner {
         ControlVocabulary.TestResult result = outcome == Outcome.PASSED ? ControlVocabulary.TestResult.PASSED
                 : ControlVocabulary.TestResult.FAILED;
         try {
-            Actors.runAs("telemetry", "ADMIN", () -> {
-                Control c = controls.get(controlId);
-                ControlDetails d = c.details();
-                if (day.equals(d.lastTestedOn()) && result == d.lastTestResult()) {
-                    return;
-                }
-                controls.update(controlId, c.getVersion(), new ControlDetails(d.title(), d.description(), d.type(),
-                        d.owner(), d.status(), d.notApplicableReason(), d.testFrequency(), day, result,
-                        d.requirements(), d.risks()));
-            });
+            Actors.runAsSystem(Set.of(ControlService.SYSTEM_MARK_TESTED), () -> controls.markTested(controlId, day, result));
         } catch (RuntimeException e) {
             log.debug("Control {} keeps its last test date for now: {}", controlId, e.toString());
         }
     }
 
     /** Stores a result unless its window is recorded already, and announces it in the same transaction. */
-    private Result store(TelemetryTest test, DeploymentLink link, TelemetrySource source, Evaluation e) {
+    private Result store(TelemetryTest test, DeploymentLink link, TelemetrySource source, Evaluation e,
+            SystemFacts system, ControlFacts control) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
             List<Long> ids = jdbc.queryForList("""
@@ -273,7 +279,7 @@ class TestRunner {
             events.publishEvent(new ControlTestRecorded(id, test.getId(), test.getControlId(), test.getSystemId(),
                     source.getName(), link.getDeployment(), test.getMetric(), e.subject() == null ? "" : e.subject(),
                     test.getComparison().name(), test.getThreshold(), e.figure(), e.outcome(), e.sampleSize(),
-                    e.windowStart(), e.windowEnd(), e.reference(), e.binEdges(), now));
+                    e.windowStart(), e.windowEnd(), e.reference(), e.binEdges(), now, system, control));
             return new Result(id, test.getId(), source.getName(), link.getDeployment(), e.outcome(), e.figure(),
                     e.subject(), e.sampleSize(), e.windowStart(), e.windowEnd(), e.reference(), e.binEdges(), e.note(), now);
         });
@@ -298,14 +304,19 @@ class TestRunner {
                 MonitorClient.Pull pull = client.monitor(source, "/monitor/v1/alerts?state=OPEN&deployment="
                         + URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8));
                 if (pull.ok()) {
-                    announced += observe(source, entry.getKey(), entry.getValue(), pull.body());
+                    Map<Long, SystemFacts> systems = new HashMap<>();
+                    for (DeploymentLink l : entry.getValue()) {
+                        systems.computeIfAbsent(l.getSystemId(), facts::system);
+                    }
+                    announced += observe(source, entry.getKey(), entry.getValue(), systems, pull.body());
                 }
             }
         }
         return announced;
     }
 
-    private int observe(TelemetrySource source, String deployment, List<DeploymentLink> linked, JsonNode open) {
+    private int observe(TelemetrySource source, String deployment, List<DeploymentLink> linked,
+            Map<Long, SystemFacts> systems, JsonNode open) {
         Integer n = transaction.execute(status -> {
             int count = 0;
             Instant now = clock.instant();
@@ -327,7 +338,7 @@ class TestRunner {
                     for (DeploymentLink l : linked) {
                         events.publishEvent(new MonitorAlertObserved(l.getId(), l.getSystemId(), source.getName(),
                                 deployment, alertId, a.path("metric").asString(""), subject, a.path("lastValue").asDouble(),
-                                a.path("threshold").asDouble(), true, now));
+                                a.path("threshold").asDouble(), true, now, systems.get(l.getSystemId())));
                         count++;
                     }
                 }
@@ -345,7 +356,8 @@ class TestRunner {
                 for (DeploymentLink l : linked) {
                     events.publishEvent(new MonitorAlertObserved(l.getId(), l.getSystemId(), source.getName(), deployment,
                             seen.getKey(), (String) r.get("metric"), (String) r.get("subject"),
-                            ((Number) r.get("value")).doubleValue(), ((Number) r.get("threshold")).doubleValue(), false, now));
+                            ((Number) r.get("value")).doubleValue(), ((Number) r.get("threshold")).doubleValue(), false, now,
+                            systems.get(l.getSystemId())));
                     count++;
                 }
             }

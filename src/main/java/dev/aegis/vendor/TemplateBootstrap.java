@@ -1,10 +1,12 @@
 package dev.aegis.vendor;
 
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.shared.Actors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -28,7 +30,9 @@ class TemplateBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> {
+        // installing a bundled template checks no permission of its own (package-private, for this runner only); it
+        // checks the requirements a template names against the catalogs
+        Actors.runAsSystem(Set.of(FrameworkCatalog.SYSTEM_READ), () -> {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
                 templates.installBundled(read(r));
             }

@@ -23,6 +23,11 @@ public final class VendorEvents {
     }
 
     /** A vendor manager approved or rejected an assessment; {@code score} is null when nothing scored was answered. */
-    public record AssessmentDecided(long assessmentId, long vendorId, boolean approved, Integer score) {
+    public record AssessmentDecided(long assessmentId, long vendorId, boolean approved, Integer score,
+            String decidedBy) {
+        /** Decided by the signed-in user (the event travels to listeners that run later, as the system). */
+        public AssessmentDecided(long assessmentId, long vendorId, boolean approved, Integer score) {
+            this(assessmentId, vendorId, approved, score, dev.aegis.shared.Actors.current());
+        }
     }
 }

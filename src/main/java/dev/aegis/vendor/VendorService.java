@@ -34,7 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class VendorService {
 
-    static final String READERS = "hasAnyRole('ADMIN','VENDOR_MANAGER','GOVERNANCE_OFFICER','AUDITOR')";
+    /** The system actor's permission to read vendors (the evidence module filing assessment decisions). */
+    public static final String SYSTEM_READ = "SYSTEM:vendor.read";
+    static final String READERS = "hasAnyRole('ADMIN','VENDOR_MANAGER','GOVERNANCE_OFFICER','AUDITOR') or hasAuthority('"
+            + SYSTEM_READ + "')";
     static final String WRITERS = "hasAnyRole('ADMIN','VENDOR_MANAGER')";
     private final Vendors vendors;
     private final AiSystemService systems;

@@ -16,7 +16,12 @@ import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import dev.aegis.control.RequirementMapping;
+import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
+import dev.aegis.telemetry.TelemetryEvents.SystemFacts;
+import java.util.stream.Collectors;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.aegis.telemetry.TelemetryEvents.Outcome;
 import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorEvents.AssessmentDecided;
@@ -55,10 +60,21 @@ class RecordKeeperTest {
         TestAccounts.signOut();
     }
 
-    ControlTestRecorded result(long testId, long controlId, long systemId, Instant at, double figure) {
-        return new ControlTestRecorded(IDS.incrementAndGet(), testId, controlId, systemId, "embedded", "credit-v2",
-                "PSI", "age", "LESS_THAN", 0.2, figure, figure < 0.2 ? Outcome.PASSED : Outcome.FAILED, 5000,
-                at.minusSeconds(86400), at, "training-2026-10", "[18, 30, 45, 60, 99]", at);
+    @Autowired TransactionTemplate tx;
+
+    /** A result as the telemetry module announces it: with the control's and the system's facts, in a transaction. */
+    ControlTestRecorded result(long testId, Control control, AiSystem system, Instant at, double figure) {
+        return new ControlTestRecorded(IDS.incrementAndGet(), testId, control.getId(), system.getId(), "embedded",
+                "credit-v2", "PSI", "age", "LESS_THAN", 0.2, figure, figure < 0.2 ? Outcome.PASSED : Outcome.FAILED,
+                5000, at.minusSeconds(86400), at, "training-2026-10", "[18, 30, 45, 60, 99]", at,
+                new SystemFacts(system.getId(), system.getName(), system.getBusinessOwner(), system.getTechnicalOwner()),
+                new ControlFacts(control.getId(), "C-" + control.getId(), control.getTitle(), control.getOwner(),
+                        control.getRequirements().stream().map(RequirementMapping::requirementId)
+                                .collect(Collectors.toSet()), List.of()));
+    }
+
+    void publish(Object event) {
+        tx.executeWithoutResult(s -> events.publishEvent(event));
     }
 
     @Test
@@ -74,11 +90,11 @@ class RecordKeeperTest {
         TestAccounts.signOut();
 
         Instant day1 = Instant.parse("2026-11-20T08:00:00Z");
-        ControlTestRecorded first = result(testId, control.getId(), system.getId(), day1, 0.07);
-        events.publishEvent(first);
-        events.publishEvent(result(testId, control.getId(), system.getId(), day1.plusSeconds(3600), 0.31));
-        events.publishEvent(first); // the same result told twice is kept once
-        events.publishEvent(result(testId, control.getId(), system.getId(), day1.plusSeconds(86400), 0.09));
+        ControlTestRecorded first = result(testId, control, system, day1, 0.07);
+        publish(first);
+        publish(result(testId, control, system, day1.plusSeconds(3600), 0.31));
+        publish(first); // the same result told twice is kept once
+        publish(result(testId, control, system, day1.plusSeconds(86400), 0.09));
 
         EvidenceItem item = items.findByRecordKey(RecordKeeper.telemetryKey(testId)).orElseThrow();
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
@@ -116,7 +132,7 @@ class RecordKeeperTest {
         Vendor vendor = vendors.register(VendorFixtures.llmProvider("LLM Co " + System.nanoTime(), Set.of(system.getId())));
         long assessmentId = IDS.incrementAndGet();
 
-        events.publishEvent(new AssessmentDecided(assessmentId, vendor.getId(), true, 87));
+        publish(new AssessmentDecided(assessmentId, vendor.getId(), true, 87));
 
         EvidenceItem item = items.findByRecordKey(RecordKeeper.assessmentKey(assessmentId)).orElseThrow();
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));

@@ -14,7 +14,10 @@ import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
+import dev.aegis.telemetry.TelemetryEvents.MitigatedRisk;
+import dev.aegis.telemetry.TelemetryEvents.SystemFacts;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
 import dev.aegis.telemetry.TelemetryEvents.Outcome;
 import java.time.Instant;
@@ -43,9 +46,11 @@ class FindingFixtures {
     private final TestAccounts accounts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final Findings findings;
 
     FindingFixtures(AiSystemService systems, ControlService controls, RiskService risks, TestAccounts accounts,
-            ApplicationEventPublisher events, TransactionTemplate tx) {
+            ApplicationEventPublisher events, TransactionTemplate tx, Findings findings) {
+        this.findings = findings;
         this.systems = systems;
         this.controls = controls;
         this.risks = risks;
@@ -56,7 +61,7 @@ class FindingFixtures {
 
     /** A system owned by {@code owner}, a high risk of it, and a drift control mitigating that risk. */
     record Governed(AegisUser owner, AegisUser officer, long systemId, long riskId, long otherRiskId, long controlId,
-            long testId) {
+            long testId, SystemFacts system, ControlFacts control) {
     }
 
     Governed governed(String name) {
@@ -75,7 +80,14 @@ class FindingFixtures {
                     ImplementationStatus.IMPLEMENTED, null, TestFrequency.CONTINUOUS, null, null, Map.of(),
                     Set.of(risk, other))).getId();
             controls.apply(control, List.of(system), ImplementationStatus.IMPLEMENTED);
-            return new Governed(owner, officer, system, risk, other, control, IDS.incrementAndGet());
+            var s = systems.get(system);
+            var c = controls.get(control);
+            // what the telemetry module tells about them: the other system's risk does not bear on this one
+            SystemFacts facts = new SystemFacts(system, s.getName(), s.getBusinessOwner(), s.getTechnicalOwner());
+            ControlFacts controlFacts = new ControlFacts(control, "C-" + control, c.getTitle(), c.getOwner(),
+                    Set.of(), List.of(new MitigatedRisk(risk, "Drifted inputs mislead " + name, 16, null, true)));
+            return new Governed(owner, officer, system, risk, other, control, IDS.incrementAndGet(), facts,
+                    controlFacts);
         } finally {
             TestAccounts.signOut();
         }
@@ -89,7 +101,12 @@ class FindingFixtures {
     ControlTestRecorded result(Governed g, long resultId, Outcome outcome, Double psi, Instant at) {
         return new ControlTestRecorded(resultId, g.testId(), g.controlId(), g.systemId(), "embedded", "triage-v1",
                 "psi", "age", "<", 0.2, psi, outcome, 5000, at.minus(24, ChronoUnit.HOURS), at, "training set",
-                "[0,18,30,45,65,120]", at);
+                "[0,18,30,45,65,120]", at, g.system(), g.control());
+    }
+
+    /** The id of the finding the governed system's drift test caused. */
+    long findingOf(Governed g) {
+        return findings.findByCause("test:" + g.testId()).orElseThrow().getId();
     }
 
     void publish(Object event) {
@@ -98,6 +115,6 @@ class FindingFixtures {
 
     MonitorAlertObserved alert(Governed g, long alertId, boolean open, double value, Instant at) {
         return new MonitorAlertObserved(1, g.systemId(), "embedded", "triage-v1", alertId, "p95_latency_ms", "", value,
-                300, open, at);
+                300, open, at, g.system());
     }
 }

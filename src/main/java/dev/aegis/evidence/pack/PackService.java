@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,8 +120,8 @@ public class PackService {
         events.publishEvent(new PackRequested(pack.getId(), frameworkCode,
                 systems.isEmpty() ? "all AI systems" : "AI systems " + pack.getSystemIds(), asOf.toString()));
         long id = pack.getId();
-        String actor = pack.getRequestedBy();
-        AfterCommit.run(() -> pool.execute(() -> build(id, actor)));
+        Authentication requester = Actors.authentication();
+        AfterCommit.run(() -> pool.execute(() -> build(id, requester)));
         return PackView.of(pack);
     }
 
@@ -194,10 +196,11 @@ public class PackService {
         return dir.resolve(id + ".zip");
     }
 
-    /** The background build, as the person who asked (their permissions, their name in the audit log). */
-    void build(long id, String actor) {
+    /** The background build, as the person who asked (their own permissions, their name in the audit log). */
+    void build(long id, Authentication requester) {
+        String actor = requester.getName();
         try {
-            Actors.runAs(actor, "AUDITOR", () -> {
+            Actors.runAs(requester, () -> {
                 Pack pack = tx.execute(s -> {
                     Pack p = find(id);
                     p.startBuilding();
@@ -219,7 +222,7 @@ public class PackService {
             String reason = e instanceof DomainRuleException d ? d.getMessage()
                     : "The pack could not be built (" + e.getClass().getSimpleName() + "); the log has the details.";
             try {
-                Actors.runAs(actor, "AUDITOR", () -> tx.executeWithoutResult(s -> {
+                Actors.runAs(requester, () -> tx.executeWithoutResult(s -> {
                     Pack p = find(id);
                     p.fail(reason);
                     packs.saveAndFlush(p);
@@ -244,7 +247,7 @@ public class PackService {
     /** Packs left half-built by a stop are marked failed at start-up, so nobody waits for them. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {
-        Actors.runAs(Actors.SYSTEM, "ADMIN", () -> tx.executeWithoutResult(s -> {
+        Actors.runAsSystem(Set.of(), () -> tx.executeWithoutResult(s -> {
             for (Pack p : packs.findByStateIn(List.of(Pack.State.REQUESTED, Pack.State.BUILDING))) {
                 if (p.getRequestedAt().isBefore(clock.instant().minusSeconds(5))) {
                     p.fail("Interrupted by a restart of Aegis; ask for the pack again.");
