@@ -1,0 +1,39 @@
+package dev.aegis;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openqa.selenium.WebDriver;
+
+/** axe-core (bundled by Deque's Selenium integration) on the page a browser test shows. */
+public final class Accessibility {
+
+    private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
+
+    private Accessibility() {
+    }
+
+    /**
+     * Runs axe-core on the current page and fails when it finds a serious or critical violation, listing each rule
+     * (id, impact, help) with the elements it found.
+     */
+    public static void assertNoSeriousViolations(WebDriver driver, String pageName) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> FAILING_IMPACTS.contains(rule.getImpact()))
+                .toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError("axe-core found " + serious.size() + " serious or critical violation(s) on "
+                    + pageName + " (" + driver.getCurrentUrl() + "):\n" + serious.stream()
+                            .map(Accessibility::describe).collect(Collectors.joining("\n")));
+        }
+    }
+
+    private static String describe(Rule rule) {
+        return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    " + rule.getNodes()
+                .stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining("\n    "));
+    }
+}
