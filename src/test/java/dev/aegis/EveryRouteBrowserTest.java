@@ -74,6 +74,8 @@ class EveryRouteBrowserTest {
         browser.driver.manage().deleteAllCookies();
         browser.get(base + "/");
         browser.waitFor(ExpectedConditions.urlContains("/login"));
+        waitUntilSettled();
+        browser.waitFor(driver -> !driver.getTitle().isBlank());
         Accessibility.assertNoSeriousViolations(browser.driver, "login");
         browser.signIn(user.username(), TestAccounts.PASSWORD);
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
@@ -126,6 +128,10 @@ class EveryRouteBrowserTest {
 
     /** Vaadin has drawn the route: its client is idle and no loading indicator shows. */
     private void waitUntilSettled() {
+        waitUntilSettled(browser);
+    }
+
+    static void waitUntilSettled(Browser browser) {
         browser.waitFor(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
                 "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
                         + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())"
