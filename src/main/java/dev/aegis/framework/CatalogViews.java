@@ -21,10 +21,13 @@ public final class CatalogViews {
         }
     }
 
-    /** A requirement in another framework reached through a crosswalk edge, seen from this one. */
+    /**
+     * A requirement in another framework reached through a crosswalk edge, seen from this one; {@code via} names the
+     * entry under this one the edge actually touches (a sub-technique), null when it touches this one itself.
+     */
     public record Mapping(long edgeId, String crosswalkCode, boolean outgoing, RequirementSummary other,
             Relationship relationship, String confidence, boolean needsReview, boolean catalogChanged,
-            String mappingSource, String rationale, String reviewNote, String reviewedBy) {
+            String mappingSource, String rationale, String reviewNote, String reviewedBy, RequirementSummary via) {
     }
 
     /** A link inside the catalog (an ATLAS mitigation addressing a technique, a technique in a tactic). */

@@ -11,6 +11,7 @@ import dev.aegis.shared.NotFoundException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -79,9 +80,11 @@ public class FrameworkCatalog {
     }
 
     /**
-     * Requirements whose reference id, title or text contains the query (case-insensitive), optionally within one
-     * framework and of one kind; exact reference-id matches first, then other id matches, then title matches, then
-     * matches in the text only.
+     * Requirements whose reference id, title or text contains the query (case-insensitive), across every framework
+     * unless one is named, optionally of one kind. Ranked so that what the words name comes first: an exact reference
+     * id ("AML.T0051", or "LLM01" for "LLM01:2025"), then an exact title ("Prompt Injection"), reference ids and
+     * titles that start with the query, other id and title matches, and last matches in the text only; within a rank,
+     * catalog entries before case studies (which mention many techniques), bundled frameworks before custom ones.
      */
     public Page<RequirementSummary> search(String frameworkCode, String query, RequirementKind kind, Pageable page) {
         StringBuilder where = new StringBuilder(" from Requirement r, Framework f where f.id = r.frameworkId and r.withdrawn = false");
@@ -97,20 +100,28 @@ public class FrameworkCatalog {
         String q = query == null ? "" : query.trim().toLowerCase();
         if (!q.isEmpty()) {
             where.append(" and (lower(r.refId) like :q or lower(r.title) like :q or lower(r.text) like :q)");
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("q", "%" + escaped + "%");
+            params.put("prefix", escaped + "%");
+            params.put("versioned", escaped + ":%");
             params.put("exact", q);
         }
         var count = em.createQuery("select count(r)" + where, Long.class);
         params.forEach((k, v) -> {
-            if (!k.equals("exact")) {
+            if (k.equals("code") || k.equals("kind") || k.equals("q")) {
                 count.setParameter(k, v);
             }
         });
         String order = q.isEmpty() ? " order by f.custom, f.name, r.sortOrder"
-                : " order by case when lower(r.refId) = :exact then 0 when lower(r.refId) like :q then 1"
-                        + " when lower(r.title) like :q then 2 else 3 end, f.custom, f.name, r.sortOrder";
+                : " order by case when lower(r.refId) = :exact or lower(r.refId) like :versioned then 0"
+                        + " when lower(r.title) = :exact then 1 when lower(r.refId) like :prefix then 2 when lower(r.title) like :prefix then 3"
+                        + " when lower(r.refId) like :q then 4 when lower(r.title) like :q then 5 else 6 end,"
+                        + " case when r.kind = :caseStudy then 1 else 0 end, f.custom, f.name, r.sortOrder";
         var select = em.createQuery("select r, f.code" + where + order, Object[].class);
         params.forEach(select::setParameter);
+        if (!q.isEmpty()) {
+            select.setParameter("caseStudy", RequirementKind.CASE_STUDY);
+        }
         select.setFirstResult((int) page.getOffset());
         select.setMaxResults(page.getPageSize());
         List<RequirementSummary> content = select.getResultList().stream()
@@ -118,22 +129,38 @@ public class FrameworkCatalog {
         return new PageImpl<>(content, page, count.getSingleResult());
     }
 
+    /**
+     * One requirement with its crosswalk mappings seen from its side, whichever way a crosswalk points, including the
+     * mappings of the entries under it (a technique shows what maps to its sub-techniques, marked "via"), and the
+     * links inside its catalog.
+     */
     public RequirementDetail requirement(long id) {
         Requirement r = requirements.findById(id).orElseThrow(() -> new NotFoundException("No requirement " + id));
         Map<Long, String> codes = frameworkCodes();
-        List<CrosswalkEdge> touching = edges.touching(List.of(id));
+        Set<Long> self = new HashSet<>(descendants(id));
+        self.add(id);
+        List<CrosswalkEdge> touching = edges.touching(self).stream()
+                .filter(e -> !(self.contains(e.sourceRequirementId) && self.contains(e.targetRequirementId))).toList();
         List<RequirementLink> catalogLinks = links.touching(List.of(id));
-        Set<Long> others = new HashSet<>();
-        touching.forEach(e -> others.add(e.sourceRequirementId.equals(id) ? e.targetRequirementId : e.sourceRequirementId));
+        Set<Long> others = new HashSet<>(self);
+        touching.forEach(e -> {
+            others.add(e.sourceRequirementId);
+            others.add(e.targetRequirementId);
+        });
         catalogLinks.forEach(l -> others.add(l.sourceId.equals(id) ? l.targetId : l.sourceId));
         Map<Long, RequirementSummary> byId = summaries(others, codes);
         Map<Long, String> crosswalkCodes = crosswalks.findAll().stream().collect(Collectors.toMap(c -> c.id, c -> c.code));
         List<Mapping> mappings = touching.stream().map(e -> {
-            boolean outgoing = e.sourceRequirementId.equals(id);
+            boolean outgoing = self.contains(e.sourceRequirementId);
+            long mine = outgoing ? e.sourceRequirementId : e.targetRequirementId;
             return new Mapping(e.id, crosswalkCodes.get(e.crosswalkId), outgoing,
                     byId.get(outgoing ? e.targetRequirementId : e.sourceRequirementId), e.relationship, e.confidence,
-                    e.needsReview, e.catalogChanged, e.mappingSource, e.rationale, e.reviewNote, e.reviewedBy);
-        }).sorted((a, b) -> a.other().refId().compareTo(b.other().refId())).toList();
+                    e.needsReview, e.catalogChanged, e.mappingSource, e.rationale, e.reviewNote, e.reviewedBy,
+                    mine == id ? null : byId.get(mine));
+        }).filter(m -> m.other() != null)
+                .sorted(Comparator.comparing((Mapping m) -> m.via() == null ? "" : m.via().refId())
+                        .thenComparing(m -> m.other().refId()))
+                .toList();
         List<CatalogLink> linked = catalogLinks.stream().map(l -> {
             boolean outgoing = l.sourceId.equals(id);
             return new CatalogLink(l.linkType, outgoing, byId.get(outgoing ? l.targetId : l.sourceId), l.note);
@@ -141,6 +168,20 @@ public class FrameworkCatalog {
         String licensed = licensedTexts.findById(id).map(t -> t.text).orElse(null);
         return new RequirementDetail(summary(r, codes.get(r.frameworkId)), r.text, licensed, r.addedIn, r.changedIn,
                 r.withdrawnIn, mappings, linked);
+    }
+
+    /** The entries under a requirement, at any depth (an ATLAS technique's sub-techniques, a function's categories). */
+    private Set<Long> descendants(long id) {
+        Set<Long> found = new HashSet<>();
+        Set<Long> level = Set.of(id);
+        while (!level.isEmpty()) {
+            Set<Long> next = new HashSet<>();
+            requirements.findByParentIdIn(level).forEach(child -> next.add(child.id));
+            next.removeAll(found);
+            found.addAll(next);
+            level = next;
+        }
+        return found;
     }
 
     /** Looks requirements up by framework code and reference id, e.g. to resolve references in an import. */

@@ -19,6 +19,8 @@ interface Requirements extends JpaRepository<Requirement, Long> {
 
     List<Requirement> findByIdIn(Collection<Long> ids);
 
+    List<Requirement> findByParentIdIn(Collection<Long> parentIds);
+
     long countByFrameworkIdAndKindAndWithdrawnFalse(Long frameworkId, RequirementKind kind);
 }
 

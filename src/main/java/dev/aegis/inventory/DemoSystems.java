@@ -20,6 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +35,11 @@ class DemoSystems implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSystems.class);
     private final AiSystemService service;
+    private final ScopeService scope;
 
-    DemoSystems(AiSystemService service) {
+    DemoSystems(AiSystemService service, ScopeService scope) {
         this.service = service;
+        this.scope = scope;
     }
 
     @Override
@@ -51,6 +54,25 @@ class DemoSystems implements ApplicationRunner {
             }
             if (created > 0) {
                 log.info("Demo mode: registered {} demo AI systems", created);
+            }
+        });
+        confirmScope();
+    }
+
+    /** The demo officer has gone through the proposed scope of each demo system and confirmed it. */
+    private void confirmScope() {
+        Actors.runAs("demo-officer", "GOVERNANCE_OFFICER", () -> {
+            int confirmed = 0;
+            for (AiSystemDetails d : systems()) {
+                for (AiSystem system : service.search(new AiSystemService.Filter(d.name(), null, null, null, null),
+                        PageRequest.of(0, 5))) {
+                    if (system.getName().equals(d.name())) {
+                        confirmed += scope.confirmAllProposed(system.getId());
+                    }
+                }
+            }
+            if (confirmed > 0) {
+                log.info("Demo mode: confirmed {} proposed scope entries of the demo AI systems", confirmed);
             }
         });
     }

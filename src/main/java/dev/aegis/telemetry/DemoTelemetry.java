@@ -4,6 +4,10 @@ import dev.aegis.control.ControlService;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.Actors;
+import dev.aegis.telemetry.TelemetryEvents.Outcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode: the demo "Customer sentiment API" is linked to the embedded monitor's sentiment deployment (the demo
  * model's own calls, which the simulator drifts slowly), with a drift test (PSI below 0.2 on every feature over 5
- * minutes) on its drift-monitoring control and a p95 latency test on its latency control. Once only.
+ * minutes) on its drift-monitoring control and a p95 latency test on its latency control. The "Clinic diagnosis
+ * assistant" sorts incoming patient messages with the same demo model, so it is linked to the same deployment with a
+ * tighter drift bar (PSI below 0.1, patient safety) and the same latency test; one failed drift window of the day
+ * before is filed as its history, so the clinic starts with an open finding and a telemetry record in its evidence.
+ * Once only per system.
  */
 @Component
 @Order(50)
@@ -27,18 +35,24 @@ class DemoTelemetry implements ApplicationRunner {
     /** The deployment the embedded monitor records the demo sentiment model's calls as (docs/monitor-statistics.md). */
     static final String SENTIMENT_DEPLOYMENT = "sentiment-vader";
     static final String SYSTEM = "Customer sentiment API";
+    static final String CLINIC = "Clinic diagnosis assistant";
     private static final Logger log = LoggerFactory.getLogger(DemoTelemetry.class);
 
     private final TelemetryService telemetry;
     private final TelemetrySources sources;
     private final AiSystemService systems;
     private final ControlService controls;
+    private final TestRunner runner;
+    private final Clock clock;
 
-    DemoTelemetry(TelemetryService telemetry, TelemetrySources sources, AiSystemService systems, ControlService controls) {
+    DemoTelemetry(TelemetryService telemetry, TelemetrySources sources, AiSystemService systems, ControlService controls,
+            TestRunner runner, Clock clock) {
         this.telemetry = telemetry;
         this.sources = sources;
         this.systems = systems;
         this.controls = controls;
+        this.runner = runner;
+        this.clock = clock;
     }
 
     @Override
@@ -49,21 +63,48 @@ class DemoTelemetry implements ApplicationRunner {
         }
         Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, TelemetryService.SYSTEM_SEED),
                 () -> {
-            AiSystem system = systems.search(new AiSystemService.Filter(SYSTEM, null, null, null, null), PageRequest.of(0, 5))
-                    .stream().filter(s -> s.getName().equals(SYSTEM)).findFirst().orElse(null);
-            if (system == null || !telemetry.links(system.getId()).isEmpty()) {
-                return;
+            AiSystem system = system(SYSTEM);
+            if (system != null && telemetry.links(system.getId()).isEmpty()) {
+                link(system, embedded, 0.2);
+                log.info("Demo mode: linked {} to the embedded deployment {} with drift and latency tests", SYSTEM,
+                        SENTIMENT_DEPLOYMENT);
             }
-            telemetry.link(system.getId(), embedded.getId(), SENTIMENT_DEPLOYMENT);
-            var applied = controls.appliedTo(system.getId());
-            applied.stream().filter(a -> a.controlTitle().toLowerCase().contains("drift")).findFirst().ifPresent(a ->
-                    telemetry.defineTest(a.controlId(), system.getId(),
-                            new TestDefinition("PSI", null, Comparison.LT, 0.2, "5m", 50, null)));
-            applied.stream().filter(a -> a.controlTitle().toLowerCase().contains("latency")).findFirst().ifPresent(a ->
-                    telemetry.defineTest(a.controlId(), system.getId(),
-                            new TestDefinition("LATENCY_P95", null, Comparison.LT, 300, "5m", 20, null)));
-            log.info("Demo mode: linked {} to the embedded deployment {} with drift and latency tests", SYSTEM,
-                    SENTIMENT_DEPLOYMENT);
+            AiSystem clinic = system(CLINIC);
+            if (clinic != null && telemetry.links(clinic.getId()).isEmpty()) {
+                TelemetryTest drift = link(clinic, embedded, 0.1);
+                if (drift != null) {
+                    fileYesterdaysBreach(drift);
+                }
+                log.info("Demo mode: linked {} to the embedded deployment {} with a failed drift window of yesterday",
+                        CLINIC, SENTIMENT_DEPLOYMENT);
+            }
         });
+    }
+
+    /** Links the system and defines its drift and latency tests; returns the drift test, if it has the control. */
+    private TelemetryTest link(AiSystem system, TelemetrySource embedded, double psi) {
+        telemetry.link(system.getId(), embedded.getId(), SENTIMENT_DEPLOYMENT);
+        var applied = controls.appliedTo(system.getId());
+        TelemetryTest drift = applied.stream().filter(a -> a.controlTitle().toLowerCase().contains("drift")).findFirst()
+                .map(a -> telemetry.defineTest(a.controlId(), system.getId(),
+                        new TestDefinition("PSI", null, Comparison.LT, psi, "5m", 50, null)))
+                .orElse(null);
+        applied.stream().filter(a -> a.controlTitle().toLowerCase().contains("latency")).findFirst().ifPresent(a ->
+                telemetry.defineTest(a.controlId(), system.getId(),
+                        new TestDefinition("LATENCY_P95", null, Comparison.LT, 300, "5m", 20, null)));
+        return drift;
+    }
+
+    /** The demo's history: one five-minute window of yesterday whose text-length drift broke the clinic's bar. */
+    private void fileYesterdaysBreach(TelemetryTest drift) {
+        Instant end = TestRunner.floor(clock.instant().minus(Duration.ofDays(1)), Duration.ofMinutes(5));
+        runner.recordPast(drift, new TestRunner.Evaluation(Outcome.FAILED, 0.163, "text_length", 1500,
+                end.minus(Duration.ofMinutes(5)), end, "demo reference (first hour of traffic)", null,
+                "demo history: filed at the demo's start"));
+    }
+
+    private AiSystem system(String name) {
+        return systems.search(new AiSystemService.Filter(name, null, null, null, null), PageRequest.of(0, 5))
+                .stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
     }
 }

@@ -255,6 +255,23 @@ class TestRunner {
         }
     }
 
+    /**
+     * Demo mode only: files an evaluation of a past window for the test's first linked deployment, stored and announced
+     * like any other (a finding opens on a failure, the result is filed as evidence).
+     */
+    Result recordPast(TelemetryTest test, Evaluation e) {
+        DeploymentLink link = links.findBySystemIdOrderById(test.getSystemId()).stream().findFirst().orElse(null);
+        TelemetrySource source = link == null ? null : sources.findById(link.getSourceId()).orElse(null);
+        if (source == null) {
+            return null;
+        }
+        Result r = store(test, link, source, e);
+        if (r != null && r.outcome() != Outcome.NO_DATA) {
+            markTested(test.getControlId(), r.outcome(), r.recordedAt());
+        }
+        return r;
+    }
+
     /** Stores a result unless its window is recorded already, and announces it in the same transaction. */
     private Result store(TelemetryTest test, DeploymentLink link, TelemetrySource source, Evaluation e,
             SystemFacts system, ControlFacts control) {

@@ -12,13 +12,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DemoSystemsTest {
 
     @Autowired AiSystemService service;
+    @Autowired ScopeService scope;
     @Autowired Validator validator;
     @Autowired JdbcTemplate jdbc;
 
     @Test
     void demo_mode_registers_the_three_showcase_systems_once_and_audited() {
         assertThat(DemoSystems.systems()).allSatisfy(d -> assertThat(validator.validate(d)).isEmpty());
-        DemoSystems demo = new DemoSystems(service);
+        DemoSystems demo = new DemoSystems(service, scope);
         demo.run(null);
         demo.run(null);
         assertThat(jdbc.queryForList("select name from inventory.ai_system where name in "

@@ -102,6 +102,12 @@ public class CoverageView extends VerticalLayout {
         configureLinkDialog();
         content.setSizeFull();
         tabs.addSelectedChangeListener(e -> show());
+        tabs.getElement().setAttribute("aria-label", "Coverage views");
+        // vaadin-tabs 25.2 makes its scroll container focusable (tabindex=-1), so the tab list owns an element that is
+        // not a tab (axe: aria-required-children); the tabs themselves take the focus, the container never needs to
+        tabs.getElement().executeJs("Promise.resolve(this.updateComplete).then(() => {"
+                + " const s = this.shadowRoot && this.shadowRoot.querySelector('#scroll');"
+                + " if (s) s.removeAttribute('tabindex'); });");
         add(new H2("Coverage and gaps"), filters(), summary, tabs, content);
         show();
     }

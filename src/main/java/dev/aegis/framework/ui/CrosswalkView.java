@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -42,7 +43,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
- * Crosswalks between frameworks: a mapping matrix and the list of mappings, filtered by relationship and review state.
+ * Crosswalks between frameworks: the list of mappings, filtered by relationship and review state, and a folded
+ * mapping matrix.
  * Governance officers review, add and remove mappings here (the service checks that and audits it); everyone else
  * reads.
  */
@@ -88,6 +90,7 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     final Select<ReviewState> reviewFilter = new Select<>();
     final Span summary = new Span();
     final Div matrix = new Div();
+    final Details matrixPanel = new Details();
     final Grid<Edge> grid = new Grid<>();
 
     CrosswalkView(FrameworkCatalog catalog, CatalogAdministration administration, AuthenticationContext authentication) {
@@ -100,8 +103,7 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         configureFilters();
         configureMatrix();
         configureGrid();
-        add(new H2("Crosswalks"), intro(), pickers(), filters(), new H3("Mapping matrix"), legend(), matrix,
-                new H3("Mappings"), grid);
+        add(new H2("Crosswalks"), intro(), pickers(), filters(), new H3("Mappings"), grid, matrixDetails());
         reloadCrosswalks(DEFAULT_CROSSWALK);
     }
 
@@ -202,9 +204,25 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         return swatch;
     }
 
+    /** The matrix is an overview for the curious; folded, it leaves the list (what people work with) on top. */
+    private Component matrixDetails() {
+        VerticalLayout body = new VerticalLayout(legend(), matrix);
+        body.setPadding(false);
+        matrixPanel.setSummaryText("Mapping matrix");
+        matrixPanel.add(body);
+        matrixPanel.setId("matrix-panel");
+        matrixPanel.setOpened(false);
+        matrixPanel.setWidthFull();
+        return matrixPanel;
+    }
+
     private void configureMatrix() {
         matrix.setId("mapping-matrix");
         matrix.addClassNames("aegis-matrix-scroll");
+        // a scrolling region: keyboard users reach it with Tab and scroll it with the arrow keys
+        matrix.getElement().setAttribute("tabindex", "0");
+        matrix.getElement().setAttribute("role", "region");
+        matrix.getElement().setAttribute("aria-label", "Mapping matrix");
         // one listener for the whole table; the clicked cell names its edge
         matrix.getElement().addEventListener("click", e -> openEdge(Long.parseLong(e.getEventData()
                 .path(CLICKED_EDGE).asString("0")))).addEventData(CLICKED_EDGE)

@@ -60,6 +60,7 @@ import org.springframework.data.domain.PageRequest;
 public class FrameworkBrowserView extends VerticalLayout implements HasUrlParameter<String> {
 
     static final String REQUIREMENT = "req";
+    static final String ATLAS = "MITRE-ATLAS";
 
     private final transient FrameworkCatalog catalog;
     private final transient CatalogAdministration administration;
@@ -69,7 +70,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
     final Select<FrameworkSummary> framework = new Select<>();
     final Checkbox showWithdrawn = new Checkbox("Show withdrawn");
     final TextField search = new TextField();
-    final Checkbox searchAll = new Checkbox("Search all frameworks");
+    final Checkbox onlyThisFramework = new Checkbox("Only this framework");
     final Select<RequirementKind> kind = new Select<>();
     final Span resultCount = new Span();
     final TreeGrid<RequirementSummary> tree = new TreeGrid<>();
@@ -90,6 +91,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
         configureSearch();
         configureResults();
         detail.addSaveLicensedTextListener(e -> pasteLicensedText(e.requirementId(), e.text()));
+        detail.setAtlasEntryFinder(ref -> catalog.find(ATLAS, ref));
         add(new H2("Frameworks"), toolbar(), content());
     }
 
@@ -122,7 +124,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
                 return;
             }
             loadTree();
-            if (!searchAll.getValue()) {
+            if (onlyThisFramework.getValue()) {
                 refreshResults();
             }
             if (e.isFromClient()) {
@@ -162,8 +164,8 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("26rem");
         search.addValueChangeListener(e -> refreshResults());
-        searchAll.setId("search-all");
-        searchAll.addValueChangeListener(e -> refreshResults());
+        onlyThisFramework.setId("only-this-framework");
+        onlyThisFramework.addValueChangeListener(e -> refreshResults());
         kind.setId("kind-filter");
         kind.setAriaLabel("Kind");
         kind.setItems(RequirementKind.values());
@@ -200,7 +202,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
     private Component toolbar() {
         HorizontalLayout pick = new HorizontalLayout(framework, showWithdrawn);
         pick.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout find = new HorizontalLayout(search, kind, searchAll, resultCount);
+        HorizontalLayout find = new HorizontalLayout(search, kind, onlyThisFramework, resultCount);
         find.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         find.setWrap(true);
         VerticalLayout bar = new VerticalLayout(pick, find);
@@ -318,9 +320,10 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
         }
         long count = countResults();
         resultCount.setText(count == 1 ? "1 match" : count + " matches");
+        boolean narrowed = onlyThisFramework.getValue();
         results.setEmptyStateText("Nothing matches “" + search.getValue().trim() + "”"
-                + (searchAll.getValue() ? "" : " in this framework") + ". Try a reference id such as GOVERN 1.1, "
-                + "fewer words, another kind" + (searchAll.getValue() ? "." : ", or search all frameworks."));
+                + (narrowed ? " in this framework" : "") + ". Try a reference id such as GOVERN 1.1, "
+                + "fewer words, another kind" + (narrowed ? ", or untick “Only this framework”." : "."));
         results.getDataProvider().refreshAll();
     }
 
@@ -329,7 +332,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
     }
 
     private String searchScope() {
-        return searchAll.getValue() || framework.getValue() == null ? null : framework.getValue().code();
+        return !onlyThisFramework.getValue() || framework.getValue() == null ? null : framework.getValue().code();
     }
 
     /** Shows a requirement picked on this screen; the picker follows it to its framework. */

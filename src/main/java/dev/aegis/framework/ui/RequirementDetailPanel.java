@@ -27,6 +27,8 @@ import dev.aegis.framework.RequirementKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +43,8 @@ class RequirementDetailPanel extends VerticalLayout {
     final TextArea licensedEditor = new TextArea("Your licensed text");
     final Button saveLicensed = new Button("Save licensed text");
     private RequirementDetail shown;
+    /** Finds the ATLAS entry a link in a text names, so the link opens it here. */
+    private Function<String, Optional<RequirementSummary>> atlasEntry = ref -> Optional.empty();
 
     RequirementDetailPanel() {
         setId("requirement-detail");
@@ -63,6 +67,10 @@ class RequirementDetailPanel extends VerticalLayout {
         saveLicensed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         saveLicensed.addClickListener(e -> fireEvent(new SaveLicensedText(this, shown.requirement().id(),
                 licensedEditor.getValue())));
+    }
+
+    void setAtlasEntryFinder(Function<String, Optional<RequirementSummary>> finder) {
+        this.atlasEntry = finder;
     }
 
     RequirementDetail shown() {
@@ -107,9 +115,7 @@ class RequirementDetailPanel extends VerticalLayout {
     private Component text(RequirementDetail detail, FrameworkSummary framework, boolean mayPaste) {
         Div section = section("detail-text", "Text");
         if (detail.text() != null && !detail.text().isBlank()) {
-            Paragraph text = new Paragraph(detail.text());
-            text.addClassNames("aegis-detail-text");
-            section.add(text);
+            section.add(CatalogText.render(detail.text(), atlasEntry));
             return section;
         }
         if (!textIsLicensed(framework)) {
@@ -187,6 +193,11 @@ class RequirementDetailPanel extends VerticalLayout {
         // the badge reads from this requirement's side, whichever way the crosswalk points
         item.add(Badges.relationship(m.outgoing() ? m.relationship() : Badges.inverse(m.relationship())));
         item.add(FrameworkBrowserView.link(m.other(), "aegis-mapping-link"), new Span(m.other().title()));
+        if (m.via() != null) {
+            Span via = new Span("via " + m.via().refId() + " " + m.via().title());
+            via.addClassNames("aegis-hint");
+            item.add(via);
+        }
         if (m.needsReview()) {
             item.add(Badges.needsReview());
         }
@@ -199,7 +210,8 @@ class RequirementDetailPanel extends VerticalLayout {
             noteSpan.addClassNames("aegis-note");
             item.add(noteSpan);
         }
-        item.setTitle("Through " + m.crosswalkCode() + ", confidence " + m.confidence());
+        item.setTitle("Through the crosswalk " + m.crosswalkCode() + (m.outgoing() ? "" : " (mapped from the other end)")
+                + ", confidence " + m.confidence());
         return item;
     }
 

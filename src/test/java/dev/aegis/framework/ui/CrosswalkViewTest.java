@@ -45,6 +45,17 @@ class CrosswalkViewTest {
     }
 
     @Test
+    void the_list_of_mappings_comes_first_and_the_matrix_is_folded_below_it() {
+        CrosswalkView view = open(Role.AUDITOR, "crosswalks");
+
+        List<com.vaadin.flow.component.Component> children = view.getChildren().toList();
+        assertThat(children.indexOf(view.grid)).isLessThan(children.indexOf(view.matrixPanel));
+        assertThat(view.matrixPanel.isOpened()).isFalse();
+        assertThat(view.matrix.getElement().getAttribute("tabindex")).as("the scrolling matrix is reachable by keyboard")
+                .isEqualTo("0");
+    }
+
+    @Test
     void the_nist_to_iso_matrix_flags_the_three_cells_that_need_review() {
         CrosswalkView view = open(Role.AUDITOR, "crosswalks?crosswalk=NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023");
 

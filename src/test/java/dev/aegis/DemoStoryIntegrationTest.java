@@ -1,0 +1,155 @@
+package dev.aegis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A whole Aegis started with AEGIS_DEMO=true on a database of its own, as someone trying it would: the demo tells its
+ * story from the first screen — the clinic system with evidence, linked telemetry and an open finding, an issued
+ * Statement of Applicability, vendors with an approved and an in-progress assessment, scope confirmed.
+ */
+class DemoStoryIntegrationTest {
+
+    static final String SERVER = System.getenv().getOrDefault("AEGIS_TEST_DB_SERVER", "localhost:5432");
+    static final String USER = System.getenv().getOrDefault("AEGIS_TEST_DB_USER", "postgres");
+    static final String PASSWORD = System.getenv().getOrDefault("AEGIS_TEST_DB_PASSWORD", "");
+    static final String CLINIC = "Clinic diagnosis assistant";
+    static final String DEMO_PASSWORD = "Demo-Story-Password-2026";
+
+    static String database;
+    static RunningAegis demo;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startTheDemo() {
+        database = "aegis_demo_story_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        demo = RunningAegis.start(
+                "spring.datasource.url=jdbc:postgresql://" + SERVER + "/" + database,
+                "spring.datasource.username=" + USER,
+                "spring.datasource.password=" + PASSWORD,
+                "aegis.demo=true",
+                "aegis.demo-password=" + DEMO_PASSWORD,
+                "aegis.admin-password=Juniper-Compass-Orchard-72",
+                "vaadin.devmode.devTools.enabled=false");
+        jdbc = demo.context().getBean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stopAndDropItsDatabase() throws Exception {
+        try {
+            if (demo != null) {
+                demo.close();
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
+                    var st = c.createStatement()) {
+                st.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    long clinic() {
+        return jdbc.queryForObject("select id from inventory.ai_system where name = ?", Long.class, CLINIC);
+    }
+
+    @Test
+    void the_clinic_system_has_a_file_and_a_record_as_evidence() {
+        assertThat(jdbc.queryForList("select i.kind from evidence.evidence_item i join evidence.evidence_link l "
+                + "on l.item_id = i.id where l.target_type = 'SYSTEM' and l.target_id = ?", String.class, clinic()))
+                .contains("FILE", "RECORD");
+        assertThat(jdbc.queryForObject("select count(*) from evidence.evidence_item where kind = 'FILE' "
+                + "and reviewed_by = 'demo-officer'", Long.class)).isPositive();
+    }
+
+    @Test
+    void the_clinic_system_is_linked_to_the_monitor_with_telemetry_tests_and_has_an_open_finding() {
+        assertThat(jdbc.queryForObject("select count(*) from telemetry.deployment_link where ai_system_id = ?", Long.class,
+                clinic())).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from telemetry.telemetry_test where ai_system_id = ?", Long.class,
+                clinic())).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from finding.finding where system_id = ? and state = 'OPEN'",
+                Long.class, clinic())).isOne();
+    }
+
+    @Test
+    void the_statement_of_applicability_is_decided_and_issued_with_an_approver() {
+        assertThat(jdbc.queryForObject("select approved_by from control.soa_version where number = 1", String.class))
+                .isEqualTo("demo-officer");
+        assertThat(jdbc.queryForObject("select count(*) from control.soa_entry where not applicable", Long.class))
+                .isOne();
+        assertThat(jdbc.queryForObject("select count(*) from control.soa_entry", Long.class)).isEqualTo(38);
+    }
+
+    @Test
+    void two_vendors_have_an_approved_and_an_in_progress_assessment() {
+        assertThat(jdbc.queryForList("select a.state from vendor.assessment a join vendor.vendor v on v.id = a.vendor_id "
+                + "order by v.name", String.class)).containsExactlyInAnyOrder("APPROVED", "IN_PROGRESS");
+        assertThat(jdbc.queryForObject("select risk_score from vendor.vendor where name = 'Northwind Language Models'",
+                Integer.class)).isNotNull();
+    }
+
+    @Test
+    void the_demo_systems_scope_is_confirmed() {
+        assertThat(jdbc.queryForObject("select count(*) from inventory.system_scope where state = 'PROPOSED'",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from inventory.system_scope where state = 'CONFIRMED'",
+                Long.class)).isPositive();
+    }
+
+    /**
+     * The demo's screens as the governance officer sees them, at 1280 and 1920 px, into target/screenshots/demo/ for a
+     * person to look at; each is also checked with axe-core.
+     */
+    @Test
+    void the_demo_screens_read_well_and_pass_axe(@TempDir Path profile) throws Exception {
+        String base = "http://localhost:" + demo.port();
+        Map<String, String> screens = new LinkedHashMap<>();
+        screens.put("dashboard", "/");
+        screens.put("clinic-system", "/systems/" + clinic());
+        screens.put("soa", "/soa");
+        screens.put("vendors", "/vendors");
+        screens.put("assessments", "/assessments");
+        screens.put("findings", "/findings");
+        screens.put("evidence", "/evidence");
+        screens.put("crosswalks", "/crosswalks");
+        long technique = jdbc.queryForObject("select r.id from framework.requirement r join framework.framework f on "
+                + "f.id = r.framework_id where f.code = 'MITRE-ATLAS' and r.ref_id = 'AML.T0051'", Long.class);
+        screens.put("atlas-technique", "/frameworks/MITRE-ATLAS?req=" + technique);
+        try (Browser browser = Browser.open(profile, "demo-story")) {
+            browser.get(base + "/");
+            browser.waitFor(ExpectedConditions.urlContains("/login"));
+            browser.signIn("demo-officer", DEMO_PASSWORD);
+            browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+            for (Map.Entry<String, String> screen : screens.entrySet()) {
+                browser.get(base + screen.getValue());
+                EveryRouteBrowserTest.waitUntilSettled(browser);
+                for (int width : new int[] {1280, 1920}) {
+                    browser.driver.manage().window().setSize(new Dimension(width, 1000));
+                    EveryRouteBrowserTest.waitUntilSettled(browser);
+                    browser.saveScreenshot(Path.of("target", "screenshots", "demo", screen.getKey() + "-" + width + ".png"));
+                }
+                Accessibility.assertNoSeriousViolations(browser.driver, "demo " + screen.getKey());
+            }
+        }
+    }
+
+    @Test
+    void the_demo_writes_are_audited_under_the_demo_users_who_made_them() {
+        assertThat(jdbc.queryForList("select distinct actor from audit.audit_entry where actor like 'demo-%'",
+                String.class)).contains("demo-officer", "demo-owner", "demo-vendor-manager");
+    }
+}
