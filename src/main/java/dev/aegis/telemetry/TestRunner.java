@@ -265,7 +265,12 @@ class TestRunner {
         if (source == null) {
             return null;
         }
-        Result r = store(test, link, source, e);
+        SystemFacts system = facts.system(test.getSystemId());
+        ControlFacts control = facts.control(test.getControlId(), test.getSystemId());
+        if (system == null || control == null) {
+            return null;
+        }
+        Result r = store(test, link, source, e, system, control);
         if (r != null && r.outcome() != Outcome.NO_DATA) {
             markTested(test.getControlId(), r.outcome(), r.recordedAt());
         }
