@@ -79,13 +79,13 @@ public class SoaView extends VerticalLayout {
         grid.setId("soa-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         grid.addColumn(Line::refId).setHeader("Annex A").setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(Line::title).setWidth("14rem").setHeader("Control").setFlexGrow(3).setTooltipGenerator(Line::title);
+        grid.addColumn(Line::title).setWidth("12rem").setHeader("Control").setFlexGrow(2).setTooltipGenerator(Line::title);
         grid.addColumn(l -> l.applicable() == null ? "Undecided" : l.applicable() ? "Yes" : "No").setHeader("Applicable")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> l.justification() == null ? "" : l.justification()).setHeader("Justification / reason")
                 .setFlexGrow(2).setTooltipGenerator(l -> l.justification() == null ? "" : l.justification());
         grid.addColumn(l -> l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
-                .collect(Collectors.joining("; "))).setHeader("Implementing controls").setFlexGrow(2)
+                .collect(Collectors.joining("; "))).setHeader("Implementing controls").setWidth("16rem").setFlexGrow(3)
                 .setTooltipGenerator(l -> l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status())
                         + ")").collect(Collectors.joining("\n")));
         grid.addComponentColumn(l -> CoverageBadges.level(l.implementation())).setHeader("Implementation").setAutoWidth(true)
