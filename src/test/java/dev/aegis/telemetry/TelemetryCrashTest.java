@@ -145,7 +145,7 @@ class TelemetryCrashTest {
                 "--spring.datasource.password=" + PASSWORD,
                 "--aegis.admin-password=Crash-Test-Harbor-Lantern-93",
                 "--aegis.bootstrap-token=" + TOKEN,
-                "--aegis.monitor.enabled=false",
+                // the monitor stays on: the test classpath's fixtures (MonitorFixtures) need its beans
                 "--aegis.telemetry.test-interval-ms=3600000",
                 "--aegis.telemetry.alert-interval-ms=3600000",
                 "--vaadin.devmode.devTools.enabled=false"));
