@@ -38,6 +38,7 @@ class SchemaOwnershipUnitTest {
             "evidence/pack/RegisterHistory.java -> control",
             "evidence/pack/RegisterHistory.java -> inventory",
             "evidence/pack/RegisterHistory.java -> risk",
+            "evidence/pack/SnapshotReader.java -> audit",
             "risk/GenerateCommand.java -> inventory");
 
     static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);

@@ -1,6 +1,7 @@
 package dev.aegis.finding;
 
 import dev.aegis.finding.FindingVocabulary.Severity;
+import dev.aegis.shared.Actors;
 import dev.aegis.shared.AuditableEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ public final class FindingEvents {
         public String objectType() { return TYPE; }
         public String objectId() { return String.valueOf(findingId); }
         public String action() { return "OPEN"; }
-        public String actor() { return "telemetry"; }
+        public String actor() { return Actors.SYSTEM; }
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("cause", cause);
@@ -43,7 +44,7 @@ public final class FindingEvents {
         public String objectType() { return TYPE; }
         public String objectId() { return String.valueOf(findingId); }
         public String action() { return "OCCUR"; }
-        public String actor() { return "telemetry"; }
+        public String actor() { return Actors.SYSTEM; }
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("delivery", delivery);
@@ -61,7 +62,7 @@ public final class FindingEvents {
         public String objectType() { return TYPE; }
         public String objectId() { return String.valueOf(findingId); }
         public String action() { return "RECOVERY_SEEN"; }
-        public String actor() { return "telemetry"; }
+        public String actor() { return Actors.SYSTEM; }
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("delivery", delivery);
@@ -97,7 +98,7 @@ public final class FindingEvents {
         public String objectType() { return TYPE; }
         public String objectId() { return String.valueOf(findingId); }
         public String action() { return "REOPEN"; }
-        public String actor() { return byBreach ? "telemetry" : null; }
+        public String actor() { return byBreach ? Actors.SYSTEM : null; }
         public Map<String, Object> details() { return Map.of("reason", reason, "byBreach", byBreach); }
     }
 }
