@@ -88,7 +88,16 @@ public class AiSystemForm extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER).listenOn(this);
         cancel.addClickShortcut(Key.ESCAPE).listenOn(this);
-        save.addClickListener(e -> fireEvent(new SaveEvent(this, read())));
+        // Enter on the focused Save button is both its own click and the form's Enter shortcut: disabled on the first
+        // click in the browser, the button cannot save twice (KeyboardBrowserTest registered a system twice)
+        save.setDisableOnClick(true);
+        save.addClickListener(e -> {
+            try {
+                fireEvent(new SaveEvent(this, read()));
+            } finally {
+                save.setEnabled(true);
+            }
+        });
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
         indexFields();
         add(tabs, new HorizontalLayout(save, cancel));
