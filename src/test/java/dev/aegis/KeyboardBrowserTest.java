@@ -81,7 +81,12 @@ class KeyboardBrowserTest {
         tabUntil(focused("system-save"));
         press(Keys.ENTER);
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("system-save")));
-        assertThat(systems.count(new AiSystemService.Filter(name, null, null, null, null))).isOne();
+        TestAccounts.signIn(officer);
+        try {
+            assertThat(systems.count(new AiSystemService.Filter(name, null, null, null, null))).isOne();
+        } finally {
+            TestAccounts.signOut();
+        }
 
         // a record: to the Frameworks screen by the menu, search, Tab into the results, arrow to a row, Space opens it
         tabUntil(menuEntry("frameworks"));

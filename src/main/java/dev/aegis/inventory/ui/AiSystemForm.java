@@ -94,9 +94,16 @@ public class AiSystemForm extends VerticalLayout {
         // Enter saves from a single-line text field only: in a date picker or a combo box it picks, in a text area it
         // breaks the line (Enter in the date picker once registered a second system by accident)
         FormFields.submitOnEnter(save, name, vendorName, deletionSignedOffBy);
+        // disabled on the first click in the browser, the button cannot save twice (KeyboardBrowserTest once registered
+        // a system twice with Enter on the focused Save button)
+        save.setDisableOnClick(true);
         save.addClickListener(e -> {
-            if (datesHoldInput()) {
-                fireEvent(new SaveEvent(this, read()));
+            try {
+                if (datesHoldInput()) {
+                    fireEvent(new SaveEvent(this, read()));
+                }
+            } finally {
+                save.setEnabled(true);
             }
         });
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
