@@ -102,7 +102,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         InputError error = unreadable(ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, error.detail());
+        // the place in the text (line, column) belongs to the error entry; the summary stays as the first version said
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                error.detail().replaceFirst(" \\(line \\d+, column \\d+\\)", ""));
         problem.setTitle("Unreadable request body");
         problem.setProperty("errors", List.of(error.asMap()));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -305,8 +307,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String pointer = pointer(jackson.getPath());
         if (jackson instanceof UnrecognizedPropertyException unknown) {
-            return new InputError("pointer", pointer, "Unknown field '" + unknown.getPropertyName()
-                    + "'; the OpenAPI document lists the fields this request takes.", List.of());
+            return new InputError("pointer", pointer, "Unknown field: " + unknown.getPropertyName(), List.of());
         }
         if (jackson instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> type = format.getTargetType();
