@@ -133,7 +133,7 @@ class PackCoverageTest {
         assertThat(failedPdfaChecks(pdf)).isEmpty();
         String text = PackServiceTest.text(pdf);
         assertThat(text).contains("Summary", "Coverage per clause group", "Open risks by band", "Evidence freshness",
-                "Page 1 of ", "SC-");
+                "Page 2 of ", "SC-");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             var outline = doc.getDocumentCatalog().getDocumentOutline();
             assertThat(outline).isNotNull();
