@@ -34,11 +34,14 @@ final class CoverageChart {
         }
     }
 
-    /** The chart as an image of {@code width} × a height that fits the bars (in points, times {@link #SCALE}). */
-    static BufferedImage render(List<Bar> bars, int width) {
-        int rowHeight = 14;
+    /**
+     * The chart as an image of {@code width} × {@code height} points (times {@link #SCALE}), the bars spread over the
+     * height (at most 22 points each), so it fills the report's fixed image band without a gap.
+     */
+    static BufferedImage render(List<Bar> bars, int width, int height) {
         int top = 22;
-        int height = top + Math.max(1, bars.size()) * rowHeight + 8;
+        int rowHeight = Math.max(12, Math.min(22, (height - top - 8) / Math.max(1, bars.size())));
+        height = Math.max(height, top + bars.size() * rowHeight + 8);
         BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -57,13 +60,14 @@ final class CoverageChart {
             int y = top;
             for (Bar b : bars) {
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(clip(b.label(), fm, labelWidth), 0, y + 10);
+                g.drawString(clip(b.label(), fm, labelWidth), 0, y + rowHeight / 2f + 3);
                 int x = barLeft;
-                x = segment(g, fm, x, y, b.covered(), max, barWidth, COVERED, Color.WHITE);
-                x = segment(g, fm, x, y, b.partial(), max, barWidth, PARTIAL, Color.BLACK);
-                x = segment(g, fm, x, y, b.notCovered(), max, barWidth, NOT_COVERED, Color.WHITE);
+                int barY = y + (rowHeight - 11) / 2;
+                x = segment(g, fm, x, barY, b.covered(), max, barWidth, COVERED, Color.WHITE);
+                x = segment(g, fm, x, barY, b.partial(), max, barWidth, PARTIAL, Color.BLACK);
+                x = segment(g, fm, x, barY, b.notCovered(), max, barWidth, NOT_COVERED, Color.WHITE);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(String.valueOf(b.total()), x + 4, y + 10);
+                g.drawString(String.valueOf(b.total()), x + 4, y + rowHeight / 2f + 3);
                 y += rowHeight;
             }
             g.setColor(new Color(0xB8BFCC));

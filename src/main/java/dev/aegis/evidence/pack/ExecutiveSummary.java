@@ -128,7 +128,7 @@ final class ExecutiveSummary {
         List<CoverageChart.Bar> bars = perGroup.entrySet().stream().map(e -> new CoverageChart.Bar(e.getKey(),
                 e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
         if (!bars.isEmpty()) {
-            rows.add(DocRow.image(CoverageChart.render(bars, 523)));
+            rows.add(DocRow.image(CoverageChart.render(bars, 523, 260)));
         }
         rows.add(DocRow.th("Clause group", "Covered", "Partly covered", "Not covered"));
         bars.forEach(b -> rows.add(DocRow.tr(b.label(), String.valueOf(b.covered()), String.valueOf(b.partial()),

@@ -277,7 +277,7 @@ class PackDocument {
                 rows.add(DocRow.tr(systemNames.getOrDefault(t.systemId(), "AI system " + t.systemId()) + " · "
                         + s.reference(t.controlId()) + (controlTitles.containsKey(t.controlId()) ? " "
                                 + controlTitles.get(t.controlId()) : ""),
-                        t.test() + " · " + r.source() + ", deployment " + r.deployment(),
+                        t.test() + "\nsource " + r.source() + "\ndeployment " + r.deployment(),
                         label(r.outcome().name()) + " · " + t.figureText() + (r.subject() == null ? ""
                                 : " (" + r.subject() + ")") + (r.sampleSize() > 0 ? ", n = " + r.sampleSize() : "")
                                 + (reference == null ? "" : " · " + reference)
