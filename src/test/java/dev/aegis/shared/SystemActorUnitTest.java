@@ -38,7 +38,7 @@ class SystemActorUnitTest {
                 String relative = root.relativize(file).toString().replace('\\', '/');
                 Matcher m = BORROWED_ROLE.matcher(Files.readString(file));
                 while (m.find()) {
-                    if (!BEING_REPLACED.contains(relative)) {
+                    if (!BEING_REPLACED.contains(relative) && !actsAsADemoPerson(relative)) {
                         borrowed.add(relative + " runs as " + m.group(1));
                     }
                 }
@@ -46,6 +46,14 @@ class SystemActorUnitTest {
         }
         assertThat(borrowed).as("act as the system with named permissions (Actors.runAsSystem), or as the person who "
                 + "asked (Actors.runAs(Authentication, …))").isEmpty();
+    }
+
+    /**
+     * Demo content (AEGIS_DEMO=true) is made in the names of the demo users, who hold those roles themselves: the audit
+     * log names the demo person, as it would had they typed it in. No role is borrowed there.
+     */
+    private static boolean actsAsADemoPerson(String relative) {
+        return relative.substring(relative.lastIndexOf('/') + 1).startsWith("Demo");
     }
 
     @Test
