@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(1)
 class FixturePeople implements ApplicationRunner {
 
-    static final List<String> NAMES = List.of("owner", "someone", "someone-else", "officer", "o", "other", "x", "bench");
+    static final List<String> NAMES = List.of("owner", "someone", "someone-else", "new-owner", "officer", "o", "other", "x", "bench");
     private final UserAccounts users;
     private final TransactionTemplate tx;
 

@@ -206,7 +206,7 @@ class RisksViewTest {
         AiSystem a = systems.register(AiSystemFixtures.diagnosisAssistant("Filter A " + System.nanoTime(), "owner"));
         AiSystem b = systems.register(AiSystemFixtures.diagnosisAssistant("Filter B " + System.nanoTime(), "owner"));
         var threat = catalog.find("MITRE-ATLAS", "AML.T0054").orElseThrow();
-        String owner = "filter-owner-" + System.nanoTime();
+        String owner = accounts.create("filter-owner", Role.SYSTEM_OWNER).username();
         risks.identify(new RiskDetails("On A with threat", null, Category.SECURITY, Set.of(a.getId()),
                 Set.of(threat.id()), Set.of(), 5, 5, owner, null));
         risks.identify(new RiskDetails("On A without threat", null, Category.SECURITY, Set.of(a.getId()), Set.of(),
