@@ -39,6 +39,7 @@ class SchemaOwnershipUnitTest {
             "evidence/pack/RegisterHistory.java -> inventory",
             "evidence/pack/RegisterHistory.java -> risk",
             "evidence/pack/SnapshotReader.java -> audit",
+            "evidence/pack/SnapshotReader.java -> control",
             "risk/GenerateCommand.java -> inventory");
 
     static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
