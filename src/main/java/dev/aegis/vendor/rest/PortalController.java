@@ -154,8 +154,9 @@ class PortalController {
     ResponseEntity<ProblemDetail> missing(MissingAnswersException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Required questions are open");
-        problem.setProperty("errors", e.missing().entrySet().stream().map(m -> Map.of("field", "answers." + m.getKey(),
-                "message", "Answer “" + m.getValue() + "”.")).toList());
+        problem.setProperty("errors", e.missing().entrySet().stream().map(m -> Map.of(
+                "pointer", "/answers/" + m.getKey(), "detail", "Answer “" + m.getValue() + "”.",
+                "field", "answers." + m.getKey(), "message", "Answer “" + m.getValue() + "”.")).toList());
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, problem);
     }
 
