@@ -59,9 +59,13 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * from a few auto-configurations: the classpath carries all of Aegis (JPA, Vaadin, ...), none of which belongs here.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
-        DispatcherServletAutoConfiguration.class, SecurityAutoConfiguration.class,
-        SecurityFilterAutoConfiguration.class})
+@ImportAutoConfiguration({
+    PropertyPlaceholderAutoConfiguration.class,
+    TomcatServletWebServerAutoConfiguration.class,
+    DispatcherServletAutoConfiguration.class,
+    SecurityAutoConfiguration.class,
+    SecurityFilterAutoConfiguration.class
+})
 @EnableWebSecurity
 public class OidcProvider {
 
@@ -78,8 +82,11 @@ public class OidcProvider {
     public static Running start() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OidcProvider.class)
                 .main(OidcProvider.class)
-                .properties("spring.config.name=oidc-provider", // not Aegis's application.yml
-                        "server.port=0", "spring.main.banner-mode=off", "spring.jmx.enabled=false")
+                .properties(
+                        "spring.config.name=oidc-provider", // not Aegis's application.yml
+                        "server.port=0",
+                        "spring.main.banner-mode=off",
+                        "spring.jmx.enabled=false")
                 .run();
         return new Running(context);
     }
@@ -115,8 +122,7 @@ public class OidcProvider {
         }
     }
 
-    record Person(String username, String name, String email, List<String> roles) {
-    }
+    record Person(String username, String name, String email, List<String> roles) {}
 
     static final class People implements UserDetailsService {
 
@@ -140,7 +146,10 @@ public class OidcProvider {
             if (person == null) {
                 throw new UsernameNotFoundException(username);
             }
-            return User.withUsername(username).password("{noop}" + PASSWORD).roles("USER").build();
+            return User.withUsername(username)
+                    .password("{noop}" + PASSWORD)
+                    .roles("USER")
+                    .build();
         }
     }
 
@@ -221,7 +230,9 @@ public class OidcProvider {
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .scope(OidcScopes.EMAIL)
-                .clientSettings(ClientSettings.builder().requireAuthorizationConsent(false).build())
+                .clientSettings(ClientSettings.builder()
+                        .requireAuthorizationConsent(false)
+                        .build())
                 .build());
     }
 
@@ -235,8 +246,10 @@ public class OidcProvider {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey(pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey(pair.getPrivate())
+                .keyID(UUID.randomUUID().toString())
+                .build();
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 

@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
 public final class AegisModeSettings implements EnvironmentPostProcessor {
 
     static final String SOURCE = "aegisMode";
-    private static final String PACKAGES = "dev.aegis.shared,dev.aegis.security,dev.aegis.audit,dev.aegis.monitor,com.vaadin";
+    private static final String PACKAGES =
+            "dev.aegis.shared,dev.aegis.security,dev.aegis.audit,dev.aegis.monitor,com.vaadin";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,8 +39,9 @@ public final class AegisModeSettings implements EnvironmentPostProcessor {
             environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
         } else if (sources.contains(Application.class)
                 && AegisMode.parse(environment.getProperty(AegisMode.PROPERTY)) == AegisMode.MONITOR) {
-            throw new IllegalStateException("aegis.mode=monitor was set after the mode was chosen: set AEGIS_MODE=monitor "
-                    + "in the environment, -Daegis.mode=monitor or --aegis.mode=monitor, or start MonitorOnlyApplication");
+            throw new IllegalStateException(
+                    "aegis.mode=monitor was set after the mode was chosen: set AEGIS_MODE=monitor "
+                            + "in the environment, -Daegis.mode=monitor or --aegis.mode=monitor, or start MonitorOnlyApplication");
         }
     }
 }

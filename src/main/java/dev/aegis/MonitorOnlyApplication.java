@@ -24,11 +24,15 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = AegisMode.PROPERTY, havingValue = "monitor")
 @EnableAutoConfiguration
-@ComponentScan(basePackages = {"dev.aegis.shared", "dev.aegis.security", "dev.aegis.audit", "dev.aegis.monitor"},
-        excludeFilters = {@ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
+@ComponentScan(
+        basePackages = {"dev.aegis.shared", "dev.aegis.security", "dev.aegis.audit", "dev.aegis.monitor"},
+        excludeFilters = {
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+            @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)
+        })
 @EntityScan(basePackages = {"dev.aegis.shared", "dev.aegis.security", "dev.aegis.audit", "dev.aegis.monitor"})
-@EnableJpaRepositories(basePackages = {"dev.aegis.shared", "dev.aegis.security", "dev.aegis.audit", "dev.aegis.monitor"})
+@EnableJpaRepositories(
+        basePackages = {"dev.aegis.shared", "dev.aegis.security", "dev.aegis.audit", "dev.aegis.monitor"})
 // Vaadin finds routes by scanning packages, not through Spring: without this it scans all of dev.aegis
 @EnableVaadin({"dev.aegis.shared", "dev.aegis.security", "dev.aegis.audit", "dev.aegis.monitor"})
 public class MonitorOnlyApplication {

@@ -13,8 +13,7 @@ public final class Accessibility {
 
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
 
-    private Accessibility() {
-    }
+    private Accessibility() {}
 
     /**
      * Runs axe-core on the current page and fails when it finds a serious or critical violation, listing each rule
@@ -23,14 +22,15 @@ public final class Accessibility {
     public static void assertNoSeriousViolations(WebDriver driver, String pageName) {
         // legacy mode without frame testing: Aegis has no frames, and the default mode opens a blank window to finish
         // the run, which leaves the driver on the wrong window when the machine is slow
-        Results results = new AxeBuilder().setLegacyMode(true).disableIframeTesting().analyze(driver);
+        Results results =
+                new AxeBuilder().setLegacyMode(true).disableIframeTesting().analyze(driver);
         List<Rule> serious = results.getViolations().stream()
                 .filter(rule -> FAILING_IMPACTS.contains(rule.getImpact()))
                 .toList();
         if (!serious.isEmpty()) {
             throw new AssertionError("axe-core found " + serious.size() + " serious or critical violation(s) on "
-                    + pageName + " (" + driver.getCurrentUrl() + "):\n" + serious.stream()
-                            .map(Accessibility::describe).collect(Collectors.joining("\n")));
+                    + pageName + " (" + driver.getCurrentUrl() + "):\n"
+                    + serious.stream().map(Accessibility::describe).collect(Collectors.joining("\n")));
         }
     }
 
@@ -40,8 +40,10 @@ public final class Accessibility {
     }
 
     private static String describe(Rule rule) {
-        return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    " + rule.getNodes()
-                .stream().map(node -> node.getTarget() + " " + String.valueOf(node.getFailureSummary()).replace('\n', ' '))
-                .collect(Collectors.joining("\n    "));
+        return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    "
+                + rule.getNodes().stream()
+                        .map(node -> node.getTarget() + " "
+                                + String.valueOf(node.getFailureSummary()).replace('\n', ' '))
+                        .collect(Collectors.joining("\n    "));
     }
 }

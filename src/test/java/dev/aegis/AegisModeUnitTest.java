@@ -24,14 +24,17 @@ class AegisModeUnitTest {
 
     @Test
     void an_unknown_mode_is_refused_with_the_modes_there_are() {
-        assertThatIllegalArgumentException().isThrownBy(() -> AegisMode.of("--aegis.mode=register"))
-                .withMessageContaining("'full'").withMessageContaining("'monitor'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AegisMode.of("--aegis.mode=register"))
+                .withMessageContaining("'full'")
+                .withMessageContaining("'monitor'");
     }
 
     @Test
     void the_monitor_alone_migrates_its_modules_schemas_and_scans_only_their_routes() {
         StandardEnvironment environment = new StandardEnvironment();
-        new AegisModeSettings().postProcessEnvironment(environment, new SpringApplication(MonitorOnlyApplication.class));
+        new AegisModeSettings()
+                .postProcessEnvironment(environment, new SpringApplication(MonitorOnlyApplication.class));
 
         assertThat(environment.getProperty("aegis.mode")).isEqualTo("monitor");
         assertThat(environment.getProperty("aegis.modules.schemas")).isEqualTo("shared,security,audit,monitor");
@@ -47,8 +50,9 @@ class AegisModeUnitTest {
         assertThat(full.getPropertySources().contains("aegisMode")).isFalse();
 
         MockEnvironment late = new MockEnvironment().withProperty("aegis.mode", "monitor");
-        assertThatIllegalStateException().isThrownBy(
-                () -> new AegisModeSettings().postProcessEnvironment(late, new SpringApplication(Application.class)))
+        assertThatIllegalStateException()
+                .isThrownBy(() ->
+                        new AegisModeSettings().postProcessEnvironment(late, new SpringApplication(Application.class)))
                 .withMessageContaining("AEGIS_MODE=monitor");
     }
 }

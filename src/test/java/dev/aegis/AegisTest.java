@@ -12,14 +12,18 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
-        "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN,
-        // tests run Vaadin in development mode; its tool bar and notices would cover the screens a browser test uses
-        "vaadin.devmode.devTools.enabled=false",
-        // module listeners run right after the publisher's commit on its thread, so a test sees their work at once
-        // (the crash test, TelemetryCrashTest, runs them as production does)
-        "aegis.events.inline-listeners=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
+            "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN,
+            // tests run Vaadin in development mode; its tool bar and notices would cover the screens a browser test
+            // uses
+            "vaadin.devmode.devTools.enabled=false",
+            // module listeners run right after the publisher's commit on its thread, so a test sees their work at once
+            // (the crash test, TelemetryCrashTest, runs them as production does)
+            "aegis.events.inline-listeners=true"
+        })
 public @interface AegisTest {
     /** AEGIS_ADMIN_PASSWORD in tests: the first admin's one-time password, to be changed at first sign-in. */
     String ADMIN_PASSWORD = "Tangerine-Harbor-Lantern-93";

@@ -46,24 +46,29 @@ import tools.jackson.databind.node.ObjectNode;
 class ApiContractTest {
 
     static final Path COMMITTED = Path.of("docs", "openapi.json");
-    static final String DRIFT_HELP = "docs/openapi.json differs from the OpenAPI document the application serves. If the "
-            + "API change is intended, regenerate the file with\n  ./mvnw -B test -Dtest=ApiContractTest "
-            + "-Daegis.openapi.write=true\nand commit it.";
+    static final String DRIFT_HELP =
+            "docs/openapi.json differs from the OpenAPI document the application serves. If the "
+                    + "API change is intended, regenerate the file with\n  ./mvnw -B test -Dtest=ApiContractTest "
+                    + "-Daegis.openapi.write=true\nand commit it.";
     /** An id no record has: requests that pass validation end in a 404 instead of changing data. */
     static final String UNKNOWN_ID = "2000000123";
+
     static final int OVERSIZED = 70_000;
     /** Operations whose minimal request would change shared data other tests read: only refused requests go there. */
-    static final Set<String> NO_MINIMAL_CALL = Set.of(
-            "POST /api/v1/controls/starter/adopt",
-            "POST /api/v1/soa/versions");
+    static final Set<String> NO_MINIMAL_CALL =
+            Set.of("POST /api/v1/controls/starter/adopt", "POST /api/v1/soa/versions");
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
+    @LocalServerPort
+    int port;
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Autowired
+    TestAccounts accounts;
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String unique = Long.toString(System.nanoTime(), 36);
 
     @Test
@@ -102,7 +107,8 @@ class ApiContractTest {
         assertThat(Http.json(vendor).path("meetsGdpr").asBoolean()).isFalse();
 
         String monitor = Http.json(http.post("/api/v1/monitor/tokens", admin, "{\"name\": \"optional\"}"))
-                .path("token").asString();
+                .path("token")
+                .asString();
         HttpResponse<String> deployment = http.post("/monitor/v1/deployments", monitor, """
                 {"name": "no-score-%s", "modelVersion": "1", "owner": "Contract team", "features": [{"name": "age", "kind": "NUMERIC"}],
                  "labels": ["0", "1"]}""".formatted(unique));
@@ -114,22 +120,26 @@ class ApiContractTest {
         assertThat(badEnum.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode error = Http.json(badEnum).path("errors").get(0);
         assertThat(error.path("pointer").asString()).isEqualTo("/criticality");
-        assertThat(error.path("allowedValues").values()).extracting(JsonNode::asString).contains("LOW", "HIGH");
+        assertThat(error.path("allowedValues").values())
+                .extracting(JsonNode::asString)
+                .contains("LOW", "HIGH");
 
         HttpResponse<String> wrongType = http.post("/api/v1/vendors", admin, """
-                {"name": "Wrong type %s", "criticality": "LOW", "dpaStatus": "NONE", "meetsGdpr": "perhaps"}"""
-                .formatted(unique));
+                {"name": "Wrong type %s", "criticality": "LOW", "dpaStatus": "NONE", "meetsGdpr": "perhaps"}""".formatted(unique));
         assertThat(wrongType.statusCode()).isEqualTo(400);
-        assertThat(Http.json(wrongType).path("errors").get(0).path("pointer").asString()).isEqualTo("/meetsGdpr");
+        assertThat(Http.json(wrongType).path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/meetsGdpr");
 
         HttpResponse<String> page = http.get("/api/v1/packs?page=-1", admin);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(400);
-        assertThat(Http.json(page).path("errors").get(0).path("parameter").asString()).isEqualTo("page");
+        assertThat(Http.json(page).path("errors").get(0).path("parameter").asString())
+                .isEqualTo("page");
         assertThat(http.get("/api/v1/risks?size=100000", admin).statusCode()).isEqualTo(400);
 
         HttpResponse<String> badId = http.get("/api/v1/risks/abc", admin);
         assertThat(badId.statusCode()).isEqualTo(400);
-        assertThat(Http.json(badId).path("errors").get(0).path("parameter").asString()).isEqualTo("id");
+        assertThat(Http.json(badId).path("errors").get(0).path("parameter").asString())
+                .isEqualTo("id");
     }
 
     @Test
@@ -139,7 +149,8 @@ class ApiContractTest {
         for (String path : List.of("/api/v1/no-such-thing", "/api/v2/risks", "/api/v1/risks/1/no-such-step")) {
             HttpResponse<String> answer = http.get(path, token);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
-            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(path)
+            assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
                     .contains("application/problem+json");
         }
         assertThat(http.get("/api/v1/no-such-thing", null).statusCode()).isEqualTo(401);
@@ -158,31 +169,38 @@ class ApiContractTest {
                 offences.add(offence);
             }
         };
-        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            if (Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
-                try {
-                    new Operation(document, path.getKey(), op.getKey().toUpperCase(), op.getValue(), tokens)
-                            .probes().forEach(check);
-                } catch (RuntimeException e) {
-                    offences.add("could not probe " + op.getKey().toUpperCase() + " " + path.getKey() + ": " + e);
-                }
-            }
-        }));
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    if (Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                        try {
+                            new Operation(document, path.getKey(), op.getKey().toUpperCase(), op.getValue(), tokens)
+                                    .probes()
+                                    .forEach(check);
+                        } catch (RuntimeException e) {
+                            offences.add(
+                                    "could not probe " + op.getKey().toUpperCase() + " " + path.getKey() + ": " + e);
+                        }
+                    }
+                }));
         assertThat(requests[0]).as("requests sent").isBetween(200, 4000);
-        assertThat(offences).as("%d of %d requests broke the contract:%n%s", offences.size(), requests[0],
-                String.join("\n", offences)).isEmpty();
+        assertThat(offences)
+                .as(
+                        "%d of %d requests broke the contract:%n%s",
+                        offences.size(), requests[0], String.join("\n", offences))
+                .isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    record Tokens(String admin, String monitor, String portal) {
-    }
+    record Tokens(String admin, String monitor, String portal) {}
 
     /** An administrator's API token, a monitor token and a real vendor portal link, all made over the API. */
     private Tokens tokens() {
         Http http = new Http(port);
         String admin = accounts.tokenFor(accounts.create("contract", Role.ADMIN));
-        HttpResponse<String> monitor = http.post("/api/v1/monitor/tokens", admin, "{\"name\": \"contract-" + unique + "\"}");
+        HttpResponse<String> monitor =
+                http.post("/api/v1/monitor/tokens", admin, "{\"name\": \"contract-" + unique + "\"}");
         assertThat(monitor.statusCode()).as(monitor.body()).isEqualTo(201);
         HttpResponse<String> vendor = http.post("/api/v1/vendors", admin, """
                 {"name": "Contract vendor %s", "criticality": "LOW", "dpaStatus": "NONE"}""".formatted(unique));
@@ -194,12 +212,14 @@ class ApiContractTest {
                     "options": [{"value": "yes", "label": "Yes", "score": 100}, {"value": "no", "label": "No", "score": 0}],
                     "showIf": null, "requirements": []}]}]}""".formatted(unique));
         assertThat(template.statusCode()).as(template.body()).isEqualTo(201);
-        HttpResponse<String> started = http.post("/api/v1/vendors/" + Http.json(vendor).path("id").asLong()
-                + "/assessments", admin, "{\"templateId\": " + Http.json(template).path("id").asLong()
-                + ", \"dueOn\": \"" + LocalDate.now().plusDays(30) + "\"}");
+        HttpResponse<String> started = http.post(
+                "/api/v1/vendors/" + Http.json(vendor).path("id").asLong() + "/assessments",
+                admin,
+                "{\"templateId\": " + Http.json(template).path("id").asLong() + ", \"dueOn\": \""
+                        + LocalDate.now().plusDays(30) + "\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
-        HttpResponse<String> link = http.post("/api/v1/assessments/" + Http.json(started).path("id").asLong() + "/link",
-                admin, null);
+        HttpResponse<String> link =
+                http.post("/api/v1/assessments/" + Http.json(started).path("id").asLong() + "/link", admin, null);
         assertThat(link.statusCode()).as(link.body()).isEqualTo(201);
         String portal = Http.json(link).path("path").asString().substring("/portal/v1/".length());
         return new Tokens(admin, Http.json(monitor).path("token").asString(), portal);
@@ -208,7 +228,8 @@ class ApiContractTest {
     /** The document as served, keys sorted and pretty-printed: the form docs/openapi.json is committed in. */
     private String served() {
         Http http = new Http(port);
-        HttpResponse<String> read = http.get("/v3/api-docs", accounts.tokenFor(accounts.create("reader", Role.AUDITOR)));
+        HttpResponse<String> read =
+                http.get("/v3/api-docs", accounts.tokenFor(accounts.create("reader", Role.AUDITOR)));
         assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(sorted(Http.json(read))) + "\n";
     }
@@ -242,8 +263,13 @@ class ApiContractTest {
     }
 
     /** One request and what it must get: {@code field} is the field or parameter a refusal has to name. */
-    private record Probe(String label, HttpResponse<String> answer, String field, boolean mustRefuse,
-            List<String> omitted, String allowedValue) {
+    private record Probe(
+            String label,
+            HttpResponse<String> answer,
+            String field,
+            boolean mustRefuse,
+            List<String> omitted,
+            String allowedValue) {
 
         String offence() {
             int status = answer.statusCode();
@@ -287,13 +313,17 @@ class ApiContractTest {
                 return false;
             }
             for (JsonNode error : errors) {
-                String named = error.has("pointer") ? error.path("pointer").asString()
-                        : error.has("parameter") ? error.path("parameter").asString()
-                        : error.path("header").asString(null);
+                String named = error.has("pointer")
+                        ? error.path("pointer").asString()
+                        : error.has("parameter")
+                                ? error.path("parameter").asString()
+                                : error.path("header").asString(null);
                 if (named == null || error.path("detail").asString("").isBlank()) {
                     return false;
                 }
-                if (field == null || named.equals(field) || named.startsWith(field + "/")
+                if (field == null
+                        || named.equals(field)
+                        || named.startsWith(field + "/")
                         || named.equalsIgnoreCase(field)) {
                     return true;
                 }
@@ -322,29 +352,48 @@ class ApiContractTest {
 
         List<Probe> probes() {
             List<Probe> probes = new ArrayList<>();
-            JsonNode jsonBody = resolve(op.path("requestBody").path("content").path("application/json").path("schema"));
+            JsonNode jsonBody = resolve(op.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema"));
             boolean hasJson = !jsonBody.isMissingNode();
             ObjectNode minimal = hasJson && isObject(jsonBody) ? minimal(jsonBody) : null;
-            String minimalBody = !hasJson ? null : minimal != null ? minimal.toString() : example(jsonBody).toString();
+            String minimalBody = !hasJson
+                    ? null
+                    : minimal != null ? minimal.toString() : example(jsonBody).toString();
             for (JsonNode p : parameters) {
                 String name = p.path("name").asString();
                 JsonNode schema = resolve(p.path("schema"));
                 String in = p.path("in").asString();
                 if ("path".equals(in) && isNumeric(schema) && !isPortalToken(name)) {
-                    probes.add(send("bad path id " + name, Map.of(name, "abc"), Map.of(), minimalBody, name, true, null,
-                            null));
+                    probes.add(send(
+                            "bad path id " + name, Map.of(name, "abc"), Map.of(), minimalBody, name, true, null, null));
                 }
                 if ("query".equals(in)) {
                     // an upload sent without its file may be refused for the missing file first
                     String named = op.has("requestBody") && !hasJson ? null : name;
                     for (String bad : badValues(name, schema)) {
-                        probes.add(send("bad query " + name + "=" + bad, Map.of(), Map.of(name, bad), minimalBody, named,
-                                true, null, named == null ? null : enumValue(schema)));
+                        probes.add(send(
+                                "bad query " + name + "=" + bad,
+                                Map.of(),
+                                Map.of(name, bad),
+                                minimalBody,
+                                named,
+                                true,
+                                null,
+                                named == null ? null : enumValue(schema)));
                     }
                     if (isPlainString(schema)) {
                         // free text as far as the document says: may be refused (naming it), never a 5xx
-                        probes.add(send("odd query " + name, Map.of(), Map.of(name, "NO_SUCH_VALUE"), minimalBody,
-                                null, false, null, null));
+                        probes.add(send(
+                                "odd query " + name,
+                                Map.of(),
+                                Map.of(name, "NO_SUCH_VALUE"),
+                                minimalBody,
+                                null,
+                                false,
+                                null,
+                                null));
                     }
                 }
             }
@@ -357,8 +406,15 @@ class ApiContractTest {
                             omitted.add(e.getKey());
                         }
                     });
-                    probes.add(send("minimal body " + minimalBody, Map.of(), Map.of(), minimalBody, null, false,
-                            omitted, null));
+                    probes.add(send(
+                            "minimal body " + minimalBody,
+                            Map.of(),
+                            Map.of(),
+                            minimalBody,
+                            null,
+                            false,
+                            omitted,
+                            null));
                 }
                 if (minimal != null) {
                     properties(jsonBody).forEach(e -> {
@@ -367,15 +423,29 @@ class ApiContractTest {
                         if (wrong != null) {
                             ObjectNode body = minimal.deepCopy();
                             body.set(e.getKey(), wrong);
-                            probes.add(send("wrong type " + body, Map.of(), Map.of(), body.toString(),
-                                    "/" + e.getKey(), true, null, wrong.isString() ? enumValue(schema) : null));
+                            probes.add(send(
+                                    "wrong type " + body,
+                                    Map.of(),
+                                    Map.of(),
+                                    body.toString(),
+                                    "/" + e.getKey(),
+                                    true,
+                                    null,
+                                    wrong.isString() ? enumValue(schema) : null));
                         }
-                        if (isPlainString(schema) && (!NO_MINIMAL_CALL.contains(method + " " + template)
-                                || hasNumericPathId())) {
+                        if (isPlainString(schema)
+                                && (!NO_MINIMAL_CALL.contains(method + " " + template) || hasNumericPathId())) {
                             ObjectNode body = minimal.deepCopy();
                             body.put(e.getKey(), "x".repeat(OVERSIZED));
-                            probes.add(send("oversized " + e.getKey() + " (" + OVERSIZED + " chars)", Map.of(),
-                                    Map.of(), body.toString(), null, false, null, null));
+                            probes.add(send(
+                                    "oversized " + e.getKey() + " (" + OVERSIZED + " chars)",
+                                    Map.of(),
+                                    Map.of(),
+                                    body.toString(),
+                                    null,
+                                    false,
+                                    null,
+                                    null));
                         }
                     });
                 }
@@ -388,30 +458,44 @@ class ApiContractTest {
         /** The types the document says the operation answers, and problem details. */
         private String accept() {
             Set<String> types = new TreeSet<>();
-            op.path("responses").forEach(r -> resolve(r).path("content").propertyNames().forEach(types::add));
+            op.path("responses")
+                    .forEach(r -> resolve(r).path("content").propertyNames().forEach(types::add));
             types.add("application/problem+json");
             return String.join(", ", types);
         }
 
         private boolean hasNumericPathId() {
-            return parameters.stream().anyMatch(p -> "path".equals(p.path("in").asString())
-                    && isNumeric(resolve(p.path("schema"))));
+            return parameters.stream()
+                    .anyMatch(p -> "path".equals(p.path("in").asString()) && isNumeric(resolve(p.path("schema"))));
         }
 
         private boolean isPortalToken(String name) {
             return template.startsWith("/portal/") && "token".equals(name);
         }
 
-        private Probe send(String what, Map<String, String> pathValues, Map<String, String> query, String body,
-                String field, boolean mustRefuse, List<String> omitted, String allowedValue) {
+        private Probe send(
+                String what,
+                Map<String, String> pathValues,
+                Map<String, String> query,
+                String body,
+                String field,
+                boolean mustRefuse,
+                List<String> omitted,
+                String allowedValue) {
             String path = template;
             for (JsonNode p : parameters) {
                 String name = p.path("name").asString();
                 if ("path".equals(p.path("in").asString())) {
                     JsonNode schema = resolve(p.path("schema"));
-                    String value = pathValues.getOrDefault(name, isPortalToken(name) ? tokens.portal()
-                            : isNumeric(schema) ? UNKNOWN_ID
-                            : schema.has("enum") ? schema.path("enum").get(0).asString() : "contract-unknown");
+                    String value = pathValues.getOrDefault(
+                            name,
+                            isPortalToken(name)
+                                    ? tokens.portal()
+                                    : isNumeric(schema)
+                                            ? UNKNOWN_ID
+                                            : schema.has("enum")
+                                                    ? schema.path("enum").get(0).asString()
+                                                    : "contract-unknown");
                     path = path.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8));
                 }
             }
@@ -419,35 +503,44 @@ class ApiContractTest {
             StringBuilder uri = new StringBuilder(path.replaceAll("\\{[^}]+}", "contract-unknown"));
             Map<String, String> params = new LinkedHashMap<>();
             for (JsonNode p : parameters) {
-                if ("query".equals(p.path("in").asString()) && p.path("required").asBoolean(false)) {
+                if ("query".equals(p.path("in").asString())
+                        && p.path("required").asBoolean(false)) {
                     JsonNode schema = resolve(p.path("schema"));
-                    JsonNode value = example("array".equals(schema.path("type").asString("")) ? resolve(schema.path("items"))
-                            : schema);
+                    JsonNode value = example(
+                            "array".equals(schema.path("type").asString("")) ? resolve(schema.path("items")) : schema);
                     params.put(p.path("name").asString(), value.isString() ? value.asString() : value.toString());
                 }
             }
             params.putAll(query);
             String sep = "?";
             for (var e : params.entrySet()) {
-                uri.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+                uri.append(sep)
+                        .append(e.getKey())
+                        .append('=')
+                        .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
                 sep = "&";
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
                     .timeout(Duration.ofSeconds(30))
                     .header("Accept", accept())
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
             for (JsonNode p : parameters) {
                 // the version a change is made on: required on most changes, an alternative to a body field on some
-                if ("header".equals(p.path("in").asString()) && (p.path("required").asBoolean(false)
-                        || "If-Match".equalsIgnoreCase(p.path("name").asString()))) {
+                if ("header".equals(p.path("in").asString())
+                        && (p.path("required").asBoolean(false)
+                                || "If-Match".equalsIgnoreCase(p.path("name").asString()))) {
                     request.header(p.path("name").asString(), "\"0\"");
                 }
             }
-            String token = template.startsWith("/monitor/") ? tokens.monitor()
+            String token = template.startsWith("/monitor/")
+                    ? tokens.monitor()
                     : template.startsWith("/portal/") ? null : tokens.admin();
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -455,7 +548,8 @@ class ApiContractTest {
             HttpClient via = template.startsWith("/portal/") ? portalClient() : client;
             try {
                 HttpResponse<String> answer = via.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Probe(method + " " + uri + " [" + what + "]", answer, field, mustRefuse, omitted, allowedValue);
+                return new Probe(
+                        method + " " + uri + " [" + what + "]", answer, field, mustRefuse, omitted, allowedValue);
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + uri + ": " + e, e);
             } catch (InterruptedException e) {
@@ -510,7 +604,8 @@ class ApiContractTest {
             String type = schema.path("type").asString("");
             String format = schema.path("format").asString("");
             return switch (type) {
-                case "integer", "number" -> NODES.numberNode(Math.max(1, schema.path("minimum").asLong(1)));
+                case "integer", "number" ->
+                    NODES.numberNode(Math.max(1, schema.path("minimum").asLong(1)));
                 case "boolean" -> NODES.booleanNode(false);
                 case "array" -> {
                     ArrayNode array = NODES.arrayNode();
@@ -519,13 +614,15 @@ class ApiContractTest {
                     }
                     yield array;
                 }
-                case "string" -> switch (format) {
-                    case "date" -> NODES.stringNode(LocalDate.now().plusDays(30).toString());
-                    case "date-time" -> NODES.stringNode(LocalDate.now().plusDays(30) + "T00:00:00Z");
-                    case "uri" -> NODES.stringNode("https://contract.example/" + unique);
-                    case "email" -> NODES.stringNode("contract-" + unique + "@example.com");
-                    default -> NODES.stringNode("contract " + unique);
-                };
+                case "string" ->
+                    switch (format) {
+                        case "date" ->
+                            NODES.stringNode(LocalDate.now().plusDays(30).toString());
+                        case "date-time" -> NODES.stringNode(LocalDate.now().plusDays(30) + "T00:00:00Z");
+                        case "uri" -> NODES.stringNode("https://contract.example/" + unique);
+                        case "email" -> NODES.stringNode("contract-" + unique + "@example.com");
+                        default -> NODES.stringNode("contract " + unique);
+                    };
                 default -> isObject(schema) ? minimal(schema) : NODES.objectNode();
             };
         }
@@ -540,7 +637,9 @@ class ApiContractTest {
         }
 
         private static String enumValue(JsonNode schema) {
-            JsonNode values = schema.has("enum") ? schema.path("enum") : schema.path("items").path("enum");
+            JsonNode values = schema.has("enum")
+                    ? schema.path("enum")
+                    : schema.path("items").path("enum");
             return values.isEmpty() ? null : values.get(values.size() - 1).asString();
         }
 
@@ -561,11 +660,12 @@ class ApiContractTest {
                 case "integer", "number" -> List.of("abc");
                 case "boolean" -> List.of("maybe");
                 case "array" -> "integer".equals(itemType) ? List.of("1,abc") : List.of();
-                case "string" -> switch (schema.path("format").asString("")) {
-                    case "date" -> List.of("2026-13-45");
-                    case "date-time" -> List.of("yesterday");
-                    default -> List.of();
-                };
+                case "string" ->
+                    switch (schema.path("format").asString("")) {
+                        case "date" -> List.of("2026-13-45");
+                        case "date-time" -> List.of("yesterday");
+                        default -> List.of();
+                    };
                 default -> List.of();
             };
         }
@@ -578,11 +678,12 @@ class ApiContractTest {
                 case "integer", "number" -> NODES.stringNode("abc");
                 case "boolean" -> NODES.stringNode("maybe");
                 case "array" -> NODES.objectNode().put("not", "a list");
-                case "string" -> switch (schema.path("format").asString("")) {
-                    case "date" -> NODES.stringNode("2026-13-45");
-                    case "date-time" -> NODES.stringNode("yesterday");
-                    default -> NODES.objectNode().put("not", "a string");
-                };
+                case "string" ->
+                    switch (schema.path("format").asString("")) {
+                        case "date" -> NODES.stringNode("2026-13-45");
+                        case "date-time" -> NODES.stringNode("yesterday");
+                        default -> NODES.objectNode().put("not", "a string");
+                    };
                 case "object" -> schema.has("properties") ? NODES.stringNode("not an object") : null;
                 default -> null;
             };
@@ -595,8 +696,10 @@ class ApiContractTest {
     private HttpClient portalClient() {
         if (portalClient == null) {
             try {
-                portalClient = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2"))
-                        .connectTimeout(Duration.ofSeconds(5)).build();
+                portalClient = HttpClient.newBuilder()
+                        .localAddress(InetAddress.getByName("127.0.0.2"))
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
             } catch (java.net.UnknownHostException e) {
                 throw new IllegalStateException(e);
             }

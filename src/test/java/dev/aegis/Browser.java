@@ -45,7 +45,8 @@ public final class Browser implements AutoCloseable {
     public static Browser open(Path profile, String name) {
         // CI installs both (.ci/run); a missing browser must fail the build, not skip the browser tests
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("The browser tests need Chromium at %s and ChromeDriver at %s: apt-get install -y chromium chromium-driver",
+                .as(
+                        "The browser tests need Chromium at %s and ChromeDriver at %s: apt-get install -y chromium chromium-driver",
                         CHROMIUM, CHROMEDRIVER)
                 .isTrue();
         // with the driver named, Selenium Manager has nothing to look up or download
@@ -56,9 +57,18 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         return new Browser(new ChromeDriver(service, options), name);
     }
 
@@ -76,7 +86,8 @@ public final class Browser implements AutoCloseable {
         // Vaadin 25's login form keeps its inputs in the light DOM, named like the form fields it posts
         type(By.cssSelector("vaadin-login-form input[name='username']"), username);
         type(By.cssSelector("vaadin-login-form input[name='password']"), password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']"))
+                .click();
     }
 
     public void type(By input, String text) {
@@ -100,8 +111,10 @@ public final class Browser implements AutoCloseable {
         } catch (TimeoutException e) {
             // the page as it was helps more than the timeout alone
             saveScreenshotQuietly(Path.of("target", "e2e", name + "-failure.png"));
-            throw new AssertionError("Timed out waiting for " + condition + " at " + driver.getCurrentUrl()
-                    + "; page:\n" + ((JavascriptExecutor) driver).executeScript("return document.body.outerHTML"), e);
+            throw new AssertionError(
+                    "Timed out waiting for " + condition + " at " + driver.getCurrentUrl() + "; page:\n"
+                            + ((JavascriptExecutor) driver).executeScript("return document.body.outerHTML"),
+                    e);
         }
     }
 

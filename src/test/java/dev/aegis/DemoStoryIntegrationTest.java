@@ -36,7 +36,8 @@ class DemoStoryIntegrationTest {
 
     @BeforeAll
     static void startTheDemo() {
-        database = "aegis_demo_story_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        database = "aegis_demo_story_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
         demo = RunningAegis.start(
                 "spring.datasource.url=jdbc:postgresql://" + SERVER + "/" + database,
                 "spring.datasource.username=" + USER,
@@ -55,7 +56,8 @@ class DemoStoryIntegrationTest {
                 demo.close();
             }
         } finally {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
+            try (Connection c =
+                            DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
                     var st = c.createStatement()) {
                 st.execute("drop database if exists " + database + " with (force)");
             }
@@ -68,21 +70,32 @@ class DemoStoryIntegrationTest {
 
     @Test
     void the_clinic_system_has_a_file_and_a_record_as_evidence() {
-        assertThat(jdbc.queryForList("select i.kind from evidence.evidence_item i join evidence.evidence_link l "
-                + "on l.item_id = i.id where l.target_type = 'SYSTEM' and l.target_id = ?", String.class, clinic()))
+        assertThat(jdbc.queryForList(
+                        "select i.kind from evidence.evidence_item i join evidence.evidence_link l "
+                                + "on l.item_id = i.id where l.target_type = 'SYSTEM' and l.target_id = ?",
+                        String.class,
+                        clinic()))
                 .contains("FILE", "RECORD");
-        assertThat(jdbc.queryForObject("select count(*) from evidence.evidence_item where kind = 'FILE' "
-                + "and reviewed_by = 'demo-officer'", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from evidence.evidence_item where kind = 'FILE' "
+                                + "and reviewed_by = 'demo-officer'",
+                        Long.class))
+                .isPositive();
     }
 
     @Test
     void the_clinic_system_is_linked_to_the_monitor_with_telemetry_tests_and_has_an_open_finding() {
-        assertThat(jdbc.queryForObject("select count(*) from telemetry.deployment_link where ai_system_id = ?", Long.class,
-                clinic())).isOne();
-        assertThat(jdbc.queryForObject("select count(*) from telemetry.telemetry_test where ai_system_id = ?", Long.class,
-                clinic())).isGreaterThanOrEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from finding.finding where system_id = ? and state = 'OPEN'",
-                Long.class, clinic())).isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from telemetry.deployment_link where ai_system_id = ?", Long.class, clinic()))
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from telemetry.telemetry_test where ai_system_id = ?", Long.class, clinic()))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from finding.finding where system_id = ? and state = 'OPEN'",
+                        Long.class,
+                        clinic()))
+                .isOne();
     }
 
     @Test
@@ -91,23 +104,30 @@ class DemoStoryIntegrationTest {
                 .isEqualTo("demo-officer");
         assertThat(jdbc.queryForObject("select count(*) from control.soa_entry where not applicable", Long.class))
                 .isOne();
-        assertThat(jdbc.queryForObject("select count(*) from control.soa_entry", Long.class)).isEqualTo(38);
+        assertThat(jdbc.queryForObject("select count(*) from control.soa_entry", Long.class))
+                .isEqualTo(38);
     }
 
     @Test
     void two_vendors_have_an_approved_and_an_in_progress_assessment() {
-        assertThat(jdbc.queryForList("select a.state from vendor.assessment a join vendor.vendor v on v.id = a.vendor_id "
-                + "order by v.name", String.class)).containsExactlyInAnyOrder("APPROVED", "IN_PROGRESS");
-        assertThat(jdbc.queryForObject("select risk_score from vendor.vendor where name = 'Northwind Language Models'",
-                Integer.class)).isNotNull();
+        assertThat(jdbc.queryForList(
+                        "select a.state from vendor.assessment a join vendor.vendor v on v.id = a.vendor_id "
+                                + "order by v.name",
+                        String.class))
+                .containsExactlyInAnyOrder("APPROVED", "IN_PROGRESS");
+        assertThat(jdbc.queryForObject(
+                        "select risk_score from vendor.vendor where name = 'Northwind Language Models'", Integer.class))
+                .isNotNull();
     }
 
     @Test
     void the_demo_systems_scope_is_confirmed() {
-        assertThat(jdbc.queryForObject("select count(*) from inventory.system_scope where state = 'PROPOSED'",
-                Long.class)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from inventory.system_scope where state = 'CONFIRMED'",
-                Long.class)).isPositive();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from inventory.system_scope where state = 'PROPOSED'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from inventory.system_scope where state = 'CONFIRMED'", Long.class))
+                .isPositive();
     }
 
     /**
@@ -126,8 +146,10 @@ class DemoStoryIntegrationTest {
         screens.put("findings", "/findings");
         screens.put("evidence", "/evidence");
         screens.put("crosswalks", "/crosswalks");
-        long technique = jdbc.queryForObject("select r.id from framework.requirement r join framework.framework f on "
-                + "f.id = r.framework_id where f.code = 'MITRE-ATLAS' and r.ref_id = 'AML.T0051'", Long.class);
+        long technique = jdbc.queryForObject(
+                "select r.id from framework.requirement r join framework.framework f on "
+                        + "f.id = r.framework_id where f.code = 'MITRE-ATLAS' and r.ref_id = 'AML.T0051'",
+                Long.class);
         screens.put("atlas-technique", "/frameworks/MITRE-ATLAS?req=" + technique);
         try (Browser browser = Browser.open(profile, "demo-story")) {
             browser.get(base + "/");
@@ -140,7 +162,8 @@ class DemoStoryIntegrationTest {
                 for (int width : new int[] {1280, 1920}) {
                     browser.driver.manage().window().setSize(new Dimension(width, 1000));
                     EveryRouteBrowserTest.waitUntilSettled(browser);
-                    browser.saveScreenshot(Path.of("target", "screenshots", "demo", screen.getKey() + "-" + width + ".png"));
+                    browser.saveScreenshot(
+                            Path.of("target", "screenshots", "demo", screen.getKey() + "-" + width + ".png"));
                 }
                 Accessibility.assertNoSeriousViolations(browser.driver, "demo " + screen.getKey());
             }
@@ -149,7 +172,8 @@ class DemoStoryIntegrationTest {
 
     @Test
     void the_demo_writes_are_audited_under_the_demo_users_who_made_them() {
-        assertThat(jdbc.queryForList("select distinct actor from audit.audit_entry where actor like 'demo-%'",
-                String.class)).contains("demo-officer", "demo-owner", "demo-vendor-manager");
+        assertThat(jdbc.queryForList(
+                        "select distinct actor from audit.audit_entry where actor like 'demo-%'", String.class))
+                .contains("demo-officer", "demo-owner", "demo-vendor-manager");
     }
 }

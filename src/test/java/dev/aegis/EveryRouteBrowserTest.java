@@ -53,8 +53,9 @@ class EveryRouteBrowserTest {
     void openBrowser(@org.junit.jupiter.api.io.TempDir Path profile) {
         browser = Browser.open(profile, "every-route");
         TestAccounts.signIn(accounts.create("route-officer", Role.GOVERNANCE_OFFICER));
-        systemId = systems.register(AiSystemFixtures.diagnosisAssistant("Route check assistant " + System.nanoTime(),
-                "route-owner")).getId();
+        systemId = systems.register(AiSystemFixtures.diagnosisAssistant(
+                        "Route check assistant " + System.nanoTime(), "route-owner"))
+                .getId();
         TestAccounts.signOut();
     }
 
@@ -69,7 +70,8 @@ class EveryRouteBrowserTest {
     @EnumSource(Role.class)
     void every_route_of_the_role_has_no_serious_accessibility_violation(Role role) throws Exception {
         String base = "http://localhost:" + port;
-        AegisUser user = role == Role.SYSTEM_OWNER ? accounts.create("route-owner", role)
+        AegisUser user = role == Role.SYSTEM_OWNER
+                ? accounts.create("route-owner", role)
                 : accounts.create("route-" + role.name().toLowerCase(Locale.ROOT), role);
         browser.driver.manage().deleteAllCookies();
         browser.get(base + "/");
@@ -95,16 +97,19 @@ class EveryRouteBrowserTest {
         List<String> failures = new ArrayList<>();
         for (String route : routes) {
             // navigating inside the running application, as the menu does, spares a full page load per route
-            ((JavascriptExecutor) browser.driver).executeScript("window.history.pushState({}, '', arguments[0]);"
-                    + "window.dispatchEvent(new PopStateEvent('popstate'));", route);
+            ((JavascriptExecutor) browser.driver)
+                    .executeScript(
+                            "window.history.pushState({}, '', arguments[0]);"
+                                    + "window.dispatchEvent(new PopStateEvent('popstate'));",
+                            route);
             browser.waitFor(ExpectedConditions.urlToBe(base + route));
             waitUntilSettled();
             String name = route.equals("/") ? "dashboard" : route.substring(1).replaceAll("[^A-Za-z0-9]+", "-");
             for (int width : WIDTHS) {
                 browser.driver.manage().window().setSize(new Dimension(width, 1000));
                 waitUntilSettled();
-                browser.saveScreenshot(Path.of("target", "screenshots", role.name().toLowerCase(Locale.ROOT),
-                        name + "-" + width + ".png"));
+                browser.saveScreenshot(Path.of(
+                        "target", "screenshots", role.name().toLowerCase(Locale.ROOT), name + "-" + width + ".png"));
             }
             browser.driver.manage().window().setSize(new Dimension(1280, 900));
             try {
@@ -122,7 +127,10 @@ class EveryRouteBrowserTest {
     private static void report(String line) throws java.io.IOException {
         Path file = Path.of("target", "screenshots", "axe-report.txt");
         java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Files.writeString(file, line + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.Files.writeString(
+                file,
+                line + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
@@ -132,8 +140,8 @@ class EveryRouteBrowserTest {
     }
 
     static void waitUntilSettled(Browser browser) {
-        browser.waitFor(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
-                "return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+        browser.waitFor(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
                         + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())"
                         + " && !document.querySelector('vaadin-connection-indicator[loading]')"));
     }

@@ -41,10 +41,12 @@ class FirstSignInBrowserTest {
     }
 
     @Test
-    void the_first_admin_signs_in_replaces_the_one_time_password_reaches_the_dashboard_and_signs_out() throws IOException {
+    void the_first_admin_signs_in_replaces_the_one_time_password_reaches_the_dashboard_and_signs_out()
+            throws IOException {
         browser.get("http://localhost:" + port + "/");
         browser.waitFor(ExpectedConditions.urlContains("/login"));
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")));
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']")));
         browser.saveScreenshot(Path.of("target", "e2e", "login.png"));
 
         browser.signIn("admin", AegisTest.ADMIN_PASSWORD);
@@ -62,6 +64,7 @@ class FirstSignInBrowserTest {
 
         browser.click(By.id("logout"));
         browser.waitFor(ExpectedConditions.urlContains("/login"));
-        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")));
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']")));
     }
 }

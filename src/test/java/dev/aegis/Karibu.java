@@ -29,8 +29,7 @@ public final class Karibu {
     /** Scanning the class path once per run is enough. */
     private static final Routes ROUTES = new Routes().autoDiscoverViews("dev.aegis");
 
-    private Karibu() {
-    }
+    private Karibu() {}
 
     /** Signs the user in and opens a fresh UI on the start view. */
     public static void signInAndOpen(ApplicationContext context, AegisUser user) {
@@ -73,7 +72,8 @@ public final class Karibu {
         }
         if (field instanceof AbstractField<?, ?>) {
             try {
-                Method setModelValue = AbstractField.class.getDeclaredMethod("setModelValue", Object.class, boolean.class);
+                Method setModelValue =
+                        AbstractField.class.getDeclaredMethod("setModelValue", Object.class, boolean.class);
                 setModelValue.setAccessible(true);
                 setModelValue.invoke(field, value, true);
             } catch (InvocationTargetException e) {
@@ -92,8 +92,10 @@ public final class Karibu {
         if (query < 0) {
             UI.getCurrent().navigate(location);
         } else {
-            UI.getCurrent().navigate(location.substring(0, query),
-                    com.vaadin.flow.router.QueryParameters.fromString(location.substring(query + 1)));
+            UI.getCurrent()
+                    .navigate(
+                            location.substring(0, query),
+                            com.vaadin.flow.router.QueryParameters.fromString(location.substring(query + 1)));
         }
     }
 

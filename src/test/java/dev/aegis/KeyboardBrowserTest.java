@@ -77,13 +77,16 @@ class KeyboardBrowserTest {
         tabUntil(within("system-name"));
         new Actions(browser.driver).sendKeys(name).perform();
         tabUntil(within("system-purpose"));
-        new Actions(browser.driver).sendKeys("Answers questions about keyboard use").perform();
+        new Actions(browser.driver)
+                .sendKeys("Answers questions about keyboard use")
+                .perform();
         tabUntil(focused("system-save"));
         press(Keys.ENTER);
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("system-save")));
         TestAccounts.signIn(officer);
         try {
-            assertThat(systems.count(new AiSystemService.Filter(name, null, null, null, null))).isOne();
+            assertThat(systems.count(new AiSystemService.Filter(name, null, null, null, null)))
+                    .isOne();
         } finally {
             TestAccounts.signOut();
         }
@@ -128,8 +131,11 @@ class KeyboardBrowserTest {
             new Actions(browser.driver).sendKeys(Keys.TAB).perform();
         }
         assertThat((Boolean) js.executeScript(focusedScript))
-                .as("reached within %d Tab presses; focus is on %s", MAX_TABS,
-                        js.executeScript("return document.activeElement && document.activeElement.outerHTML.slice(0, 200)"))
+                .as(
+                        "reached within %d Tab presses; focus is on %s",
+                        MAX_TABS,
+                        js.executeScript(
+                                "return document.activeElement && document.activeElement.outerHTML.slice(0, 200)"))
                 .isTrue();
     }
 }

@@ -25,7 +25,8 @@ public final class RunningAegis implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final SecurityContextHolderStrategy previousStrategy;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private RunningAegis(ConfigurableApplicationContext context, SecurityContextHolderStrategy previousStrategy) {
         this.context = context;

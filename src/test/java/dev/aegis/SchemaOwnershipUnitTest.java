@@ -75,8 +75,9 @@ class SchemaOwnershipUnitTest {
                 String module = file.getParent().getFileName().toString();
                 String sql = Files.readString(file).replaceAll("--[^\\n]*", "");
                 for (String schema : named(sql, schemas)) {
-                    foreign(module, schema, schemas).ifPresent(s -> found.add("db/migration/" + module + "/"
-                            + file.getFileName() + " -> " + s));
+                    foreign(module, schema, schemas)
+                            .ifPresent(
+                                    s -> found.add("db/migration/" + module + "/" + file.getFileName() + " -> " + s));
                 }
             }
         }
@@ -84,9 +85,12 @@ class SchemaOwnershipUnitTest {
         fresh.removeAll(KNOWN);
         List<String> fixed = new ArrayList<>(KNOWN);
         fixed.removeAll(found);
-        assertThat(fresh).as("SQL naming another module's schema: ask its service, or keep a copy fed by its events")
+        assertThat(fresh)
+                .as("SQL naming another module's schema: ask its service, or keep a copy fed by its events")
                 .isEmpty();
-        assertThat(fixed).as("no longer crossing a boundary: take them off KNOWN").isEmpty();
+        assertThat(fixed)
+                .as("no longer crossing a boundary: take them off KNOWN")
+                .isEmpty();
     }
 
     @Test
@@ -94,12 +98,14 @@ class SchemaOwnershipUnitTest {
         Set<String> schemas = Set.of("inventory", "risk");
         assertThat(named("select name from inventory.ai_system s join risk.risk r on true", schemas))
                 .containsExactlyInAnyOrder("inventory", "risk");
-        assertThat(named("see https://monitor.example.org and risk.getTitle", Set.of("monitor", "risk"))).isEmpty();
+        assertThat(named("see https://monitor.example.org and risk.getTitle", Set.of("monitor", "risk")))
+                .isEmpty();
     }
 
     static Set<String> named(String text, Set<String> schemas) {
         Set<String> out = new TreeSet<>();
-        Matcher m = Pattern.compile("(?<![\\w./:-])([a-z_]+)\\.([a-z_]+)\\b(?!\\s*\\()").matcher(text);
+        Matcher m = Pattern.compile("(?<![\\w./:-])([a-z_]+)\\.([a-z_]+)\\b(?!\\s*\\()")
+                .matcher(text);
         while (m.find()) {
             if (schemas.contains(m.group(1))) {
                 out.add(m.group(1));
@@ -109,7 +115,9 @@ class SchemaOwnershipUnitTest {
     }
 
     static java.util.Optional<String> foreign(String module, String schema, Set<String> schemas) {
-        if (!schemas.contains(schema) || schema.equals(module) || SHARED.contains(schema)
+        if (!schemas.contains(schema)
+                || schema.equals(module)
+                || SHARED.contains(schema)
                 || ALSO_OWNS.getOrDefault(module, Set.of()).contains(schema)) {
             return java.util.Optional.empty();
         }
@@ -118,7 +126,8 @@ class SchemaOwnershipUnitTest {
 
     static Set<String> schemas() throws IOException {
         try (Stream<Path> dirs = Files.list(MIGRATIONS)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }

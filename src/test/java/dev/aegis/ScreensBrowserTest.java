@@ -33,8 +33,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class ScreensBrowserTest {
 
     static final String PASSWORD = "Demo-Screens-Walnut-42";
-    static final List<String> ROLES = List.of("demo-officer", "demo-owner", "demo-auditor", "demo-vendor-manager",
-            "demo-admin");
+    static final List<String> ROLES =
+            List.of("demo-officer", "demo-owner", "demo-auditor", "demo-vendor-manager", "demo-admin");
     static final int[] WIDTHS = {1280, 1920};
     static final Path OUT = Path.of("target", "screens");
     static final String DATABASE = "aegis_screens_" + Long.toHexString(System.nanoTime());
@@ -48,8 +48,12 @@ class ScreensBrowserTest {
     static void startDemo() throws Exception {
         sql("create database " + DATABASE);
         String url = TestDatabase.url().substring(0, TestDatabase.url().lastIndexOf('/') + 1) + DATABASE;
-        aegis = RunningAegis.start("spring.datasource.url=" + url, "aegis.demo=true", "aegis.demo-password=" + PASSWORD,
-                "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD, "vaadin.devmode.devTools.enabled=false");
+        aegis = RunningAegis.start(
+                "spring.datasource.url=" + url,
+                "aegis.demo=true",
+                "aegis.demo-password=" + PASSWORD,
+                "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
+                "vaadin.devmode.devTools.enabled=false");
         Files.createDirectories(OUT);
     }
 
@@ -80,13 +84,17 @@ class ScreensBrowserTest {
                     for (String path : paths) {
                         long ms = open(browser, path);
                         routes.computeIfAbsent(path.isEmpty() ? "/" : path, p -> new long[WIDTHS.length])[w] = ms;
-                        String shot = user + "-" + (path.isEmpty() ? "dashboard" : path.replace('/', '_')) + "-" + width;
+                        String shot =
+                                user + "-" + (path.isEmpty() ? "dashboard" : path.replace('/', '_')) + "-" + width;
                         if (path.isEmpty()) {
                             overlaps.addAll(dashboardOverlaps(browser, user, width));
                             // the whole dashboard in one picture: the window as tall as its cards
-                            Number tall = (Number) ((JavascriptExecutor) browser.driver).executeScript(
-                                    "return document.getElementById('dashboard').scrollHeight + 120;");
-                            browser.driver.manage().window().setSize(new Dimension(width, Math.max(1000, tall.intValue())));
+                            Number tall = (Number) ((JavascriptExecutor) browser.driver)
+                                    .executeScript("return document.getElementById('dashboard').scrollHeight + 120;");
+                            browser.driver
+                                    .manage()
+                                    .window()
+                                    .setSize(new Dimension(width, Math.max(1000, tall.intValue())));
                             browser.saveScreenshot(OUT.resolve(shot + "-full.png"));
                             browser.driver.manage().window().setSize(new Dimension(width, 1000));
                         }
@@ -97,15 +105,17 @@ class ScreensBrowserTest {
             }
         }
         Files.writeString(OUT.resolve("route-timings.md"), table(timings));
-        assertThat(overlaps).as("text boxes of the dashboard's cards that overlap").isEmpty();
+        assertThat(overlaps)
+                .as("text boxes of the dashboard's cards that overlap")
+                .isEmpty();
     }
 
     /** The routes of the side menu in menu order, the dashboard ("") last: the walk starts on the dashboard. */
     @SuppressWarnings("unchecked")
     private static List<String> menuPaths(Browser browser) {
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main-nav vaadin-side-nav-item")));
-        return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
-                "return [...document.querySelectorAll('#main-nav vaadin-side-nav-item')]"
+        return (List<String>) ((JavascriptExecutor) browser.driver)
+                .executeScript("return [...document.querySelectorAll('#main-nav vaadin-side-nav-item')]"
                         + ".map(i => (i.getAttribute('path') || '').replace(/^\\//, ''))"
                         + ".sort((a, b) => (a === '') - (b === ''));");
     }
@@ -181,14 +191,17 @@ class ScreensBrowserTest {
 
     private static String table(Map<String, Map<String, long[]>> timings) {
         StringBuilder md = new StringBuilder("| role | route | 1280 px (ms) | 1920 px (ms) |\n|---|---|---|---|\n");
-        timings.forEach((user, routes) -> routes.forEach((route, ms) -> md.append(String.format(Locale.ROOT,
-                "| %s | %s | %d | %d |%n", user, route, ms[0], ms[1]))));
+        timings.forEach((user, routes) -> routes.forEach((route, ms) ->
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d |%n", user, route, ms[0], ms[1]))));
         return md.toString();
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + TestDatabase.SERVER + "/postgres",
-                TestDatabase.USER, TestDatabase.PASSWORD); var st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://" + TestDatabase.SERVER + "/postgres",
+                        TestDatabase.USER,
+                        TestDatabase.PASSWORD);
+                var st = c.createStatement()) {
             st.execute(statement);
         }
     }

@@ -23,10 +23,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class SigningKeyBrowserTest {
 
-    @LocalServerPort int port;
-    @TempDir Path profile;
-    @Autowired TestAccounts accounts;
-    @Autowired OrganisationKey key;
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    OrganisationKey key;
 
     @Test
     void the_about_page_shows_the_signing_keys_fingerprint_and_the_audit_screen_verifies_against_checkpoints()
@@ -39,17 +46,18 @@ class SigningKeyBrowserTest {
                 for (int width : new int[] {1280, 1920}) {
                     browser.driver.manage().window().setSize(new Dimension(width, 1000));
                     browser.get("http://localhost:" + port + "/about");
-                    var fingerprint = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
-                            By.id("signing-key-fingerprint")));
+                    var fingerprint = browser.waitFor(
+                            ExpectedConditions.visibilityOfElementLocated(By.id("signing-key-fingerprint")));
                     assertThat(fingerprint.getText()).isEqualTo(key.fingerprint());
-                    assertThat(browser.driver.findElement(By.id("signing-key")).getText()).contains("Valid from")
+                    assertThat(browser.driver.findElement(By.id("signing-key")).getText())
+                            .contains("Valid from")
                             .contains("ECDSA with SHA-256");
                     browser.saveScreenshot(Path.of("target", "screenshots", "about-" + role + "-" + width + ".png"));
 
                     browser.get("http://localhost:" + port + "/audit");
                     browser.click(By.id("verify-chain"));
-                    browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.className("aegis-chain-ok"),
-                            "signed checkpoint"));
+                    browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                            By.className("aegis-chain-ok"), "signed checkpoint"));
                     browser.saveScreenshot(Path.of("target", "screenshots", "audit-" + role + "-" + width + ".png"));
                 }
             }

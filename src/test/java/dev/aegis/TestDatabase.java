@@ -56,7 +56,8 @@ public class TestDatabase implements LauncherSessionListener {
                 var st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Tests need PostgreSQL at " + SERVER + " (user " + USER + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Tests need PostgreSQL at " + SERVER + " (user " + USER + "): " + e.getMessage(), e);
         }
     }
 }

@@ -14,19 +14,33 @@ final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
-    static String hash(String prevHash, long id, Instant occurredAt, String actor, String objectType, String objectId,
-            String action, String changes) {
+    static String hash(
+            String prevHash,
+            long id,
+            Instant occurredAt,
+            String actor,
+            String objectType,
+            String objectId,
+            String action,
+            String changes) {
         StringBuilder content = new StringBuilder(prevHash);
-        for (String field : new String[] {String.valueOf(id), occurredAt.toString(), actor, objectType,
-                objectId == null ? "" : objectId, action, changes}) {
+        for (String field : new String[] {
+            String.valueOf(id),
+            occurredAt.toString(),
+            actor,
+            objectType,
+            objectId == null ? "" : objectId,
+            action,
+            changes
+        }) {
             content.append('|').append(field.length()).append(':').append(field);
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

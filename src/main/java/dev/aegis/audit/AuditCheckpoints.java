@@ -41,7 +41,8 @@ public class AuditCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
     static final String FORMAT = "aegis-audit-checkpoint/1";
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final JdbcTemplate jdbc;
     private final OrganisationKey key;
@@ -56,29 +57,51 @@ public class AuditCheckpoints {
     }
 
     /** Why a checkpoint was signed. */
-    public enum Reason { DAILY, START, PACK, MANUAL }
+    public enum Reason {
+        DAILY,
+        START,
+        PACK,
+        MANUAL
+    }
 
     /**
      * One signed checkpoint. {@code payload} is the exact JSON that was signed ({@code audit-checkpoint.json} in a
      * pack), {@code signature} its detached signature ({@code audit-checkpoint.json.sig}).
      */
-    public record Checkpoint(long id, long sequence, long entries, String hash, Instant signedAt, Reason reason,
-            String payload, byte[] signature, String certificatePem, String keyFingerprint) {
-    }
+    public record Checkpoint(
+            long id,
+            long sequence,
+            long entries,
+            String hash,
+            Instant signedAt,
+            Reason reason,
+            String payload,
+            byte[] signature,
+            String certificatePem,
+            String keyFingerprint) {}
 
     /** Signs the chain's head now, in a transaction of its own (a pack build's transaction does not hold the chain). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Checkpoint sign(Reason reason) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, AuditLog.CHAIN_LOCK); // the head does not move while it is read
+        jdbc.queryForObject(
+                "select pg_advisory_xact_lock(?)::text",
+                String.class,
+                AuditLog.CHAIN_LOCK); // the head does not move while it is read
         List<Map<String, Object>> head = jdbc.queryForList(
                 "select id, hash, (select count(*) from audit.audit_entry) as entries from audit.audit_entry "
                         + "order by id desc limit 1");
         long sequence = head.isEmpty() ? 0 : ((Number) head.getFirst().get("id")).longValue();
-        String hash = head.isEmpty() ? AuditChain.GENESIS : (String) head.getFirst().get("hash");
+        String hash =
+                head.isEmpty() ? AuditChain.GENESIS : (String) head.getFirst().get("hash");
         long entries = head.isEmpty() ? 0 : ((Number) head.getFirst().get("entries")).longValue();
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String previous = jdbc.queryForList("select payload from audit.checkpoint order by id desc limit 1", String.class)
-                .stream().findFirst().map(AuditCheckpoints::sha256).orElse(null);
+        String previous =
+                jdbc
+                        .queryForList("select payload from audit.checkpoint order by id desc limit 1", String.class)
+                        .stream()
+                        .findFirst()
+                        .map(AuditCheckpoints::sha256)
+                        .orElse(null);
 
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("format", FORMAT);
@@ -90,17 +113,29 @@ public class AuditCheckpoints {
         content.put("reason", reason.name());
         content.put("previousCheckpointSha256", previous);
         content.put("keyFingerprint", key.fingerprint());
-        content.put("meaning", "The audit log's entry " + sequence + " (of " + entries + ") had this hash at signedAt; "
-                + "every earlier entry is covered by it through the hash chain.");
+        content.put(
+                "meaning",
+                "The audit log's entry " + sequence + " (of " + entries + ") had this hash at signedAt; "
+                        + "every earlier entry is covered by it through the hash chain.");
         String payload = JSON.writeValueAsString(content) + "\n";
         byte[] signature = key.sign(payload.getBytes(StandardCharsets.UTF_8));
         String certificate = key.certificatePem();
-        Long id = jdbc.queryForObject("insert into audit.checkpoint (sequence, entries, head_hash, signed_at, reason, "
-                + "payload, signature, certificate, key_fingerprint) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-                Long.class, sequence, entries, hash, Timestamp.from(at), reason.name(), payload,
-                Base64.getEncoder().encodeToString(signature), certificate, key.fingerprint());
+        Long id = jdbc.queryForObject(
+                "insert into audit.checkpoint (sequence, entries, head_hash, signed_at, reason, "
+                        + "payload, signature, certificate, key_fingerprint) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class,
+                sequence,
+                entries,
+                hash,
+                Timestamp.from(at),
+                reason.name(),
+                payload,
+                Base64.getEncoder().encodeToString(signature),
+                certificate,
+                key.fingerprint());
         log.info("Signed audit checkpoint #{} ({}): entry {} of {}, hash {}", id, reason, sequence, entries, hash);
-        return new Checkpoint(id, sequence, entries, hash, at, reason, payload, signature, certificate, key.fingerprint());
+        return new Checkpoint(
+                id, sequence, entries, hash, at, reason, payload, signature, certificate, key.fingerprint());
     }
 
     /** The daily checkpoint; one instance signs it (ShedLock). */
@@ -145,7 +180,8 @@ public class AuditCheckpoints {
             return "Checkpoint #" + c.id() + "'s signature does not verify: it was altered after signing.";
         }
         JsonNode p = JSON.readTree(c.payload());
-        if (p.path("sequence").asLong(-1) != c.sequence() || !c.hash().equals(p.path("hash").asString(""))) {
+        if (p.path("sequence").asLong(-1) != c.sequence()
+                || !c.hash().equals(p.path("hash").asString(""))) {
             return "Checkpoint #" + c.id() + "'s stored head differs from the head it signed.";
         }
         return null;
@@ -161,11 +197,13 @@ public class AuditCheckpoints {
     static Optional<Map.Entry<Long, String>> head(String payload) {
         try {
             JsonNode p = JSON.readTree(payload);
-            if (!FORMAT.equals(p.path("format").asString("")) || !p.path("sequence").canConvertToLong()
+            if (!FORMAT.equals(p.path("format").asString(""))
+                    || !p.path("sequence").canConvertToLong()
                     || p.path("hash").asString("").length() != 64) {
                 return Optional.empty();
             }
-            return Optional.of(Map.entry(p.path("sequence").asLong(), p.path("hash").asString()));
+            return Optional.of(
+                    Map.entry(p.path("sequence").asLong(), p.path("hash").asString()));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -175,10 +213,19 @@ public class AuditCheckpoints {
         return SecretTokens.sha256(text);
     }
 
-    private static final String SELECT = "select id, sequence, entries, head_hash, signed_at, reason, payload, signature, "
-            + "certificate, key_fingerprint from audit.checkpoint";
+    private static final String SELECT =
+            "select id, sequence, entries, head_hash, signed_at, reason, payload, signature, "
+                    + "certificate, key_fingerprint from audit.checkpoint";
 
-    private static final RowMapper<Checkpoint> ROW = (rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-            rs.getString(4), rs.getTimestamp(5).toInstant(), Reason.valueOf(rs.getString(6)), rs.getString(7),
-            Base64.getDecoder().decode(rs.getString(8)), rs.getString(9), rs.getString(10));
+    private static final RowMapper<Checkpoint> ROW = (rs, n) -> new Checkpoint(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getLong(3),
+            rs.getString(4),
+            rs.getTimestamp(5).toInstant(),
+            Reason.valueOf(rs.getString(6)),
+            rs.getString(7),
+            Base64.getDecoder().decode(rs.getString(8)),
+            rs.getString(9),
+            rs.getString(10));
 }

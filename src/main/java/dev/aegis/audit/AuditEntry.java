@@ -35,16 +35,41 @@ public class AuditEntry {
 
     private String hash;
 
-    protected AuditEntry() {
+    protected AuditEntry() {}
+
+    public Long getId() {
+        return id;
     }
 
-    public Long getId() { return id; }
-    public Instant getOccurredAt() { return occurredAt; }
-    public String getActor() { return actor; }
-    public String getObjectType() { return objectType; }
-    public String getObjectId() { return objectId; }
-    public String getAction() { return action; }
-    public String getChanges() { return changes; }
-    public String getPrevHash() { return prevHash; }
-    public String getHash() { return hash; }
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getObjectType() {
+        return objectType;
+    }
+
+    public String getObjectId() {
+        return objectId;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getChanges() {
+        return changes;
+    }
+
+    public String getPrevHash() {
+        return prevHash;
+    }
+
+    public String getHash() {
+        return hash;
+    }
 }

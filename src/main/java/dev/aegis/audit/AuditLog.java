@@ -52,16 +52,20 @@ public class AuditLog {
      * not hold; {@code contradictedCheckpoint} the first checkpoint the chain no longer matches (a history rewritten
      * with every later hash recomputed); {@code finding} says it in words.
      */
-    public record Verification(boolean intact, long entries, Long firstBrokenEntry, int checkpoints,
-            Long contradictedCheckpoint, String finding) {
+    public record Verification(
+            boolean intact,
+            long entries,
+            Long firstBrokenEntry,
+            int checkpoints,
+            Long contradictedCheckpoint,
+            String finding) {
         public Verification(boolean intact, long entries, Long firstBrokenEntry) {
             this(intact, entries, firstBrokenEntry, 0, null, null);
         }
     }
 
     /** What checking a checkpoint handed over earlier (e.g. a pack's audit-checkpoint.json) against the log found. */
-    public record CheckpointCheck(boolean matches, Long sequence, String hash, String finding, Verification chain) {
-    }
+    public record CheckpointCheck(boolean matches, Long sequence, String hash, String finding, Verification chain) {}
 
     /** Filters for reading the log; null means any. */
     public record Filter(String actor, String objectType, String objectId, String action, Instant from, Instant to) {
@@ -73,7 +77,8 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRED)
     public long append(String actor, String objectType, String objectId, String action, Map<String, ?> changes) {
         jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, CHAIN_LOCK);
-        List<String> last = jdbc.queryForList("select hash from audit.audit_entry order by id desc limit 1", String.class);
+        List<String> last =
+                jdbc.queryForList("select hash from audit.audit_entry order by id desc limit 1", String.class);
         String prev = last.isEmpty() ? AuditChain.GENESIS : last.getFirst();
         long id = jdbc.queryForObject("select nextval('audit.audit_entry_seq')", Long.class);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -84,9 +89,18 @@ public class AuditLog {
         String act = truncate(action, 60);
         who = truncate(who, 100);
         String hash = AuditChain.hash(prev, id, at, who, type, oid, act, body);
-        jdbc.update("insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, action, changes, "
-                + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, Timestamp.from(at), who, type, oid, act, body, prev, hash);
+        jdbc.update(
+                "insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, action, changes, "
+                        + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                Timestamp.from(at),
+                who,
+                type,
+                oid,
+                act,
+                body,
+                prev,
+                hash);
         return id;
     }
 
@@ -101,7 +115,8 @@ public class AuditLog {
         List<AuditCheckpoints.Checkpoint> all = checkpoints.all();
         String problem = checkpointsThemselves(all);
         Long contradicted = problem == null ? null : -1L;
-        List<AuditCheckpoints.Checkpoint> bySequence = all.stream().filter(c -> c.sequence() > 0)
+        List<AuditCheckpoints.Checkpoint> bySequence = all.stream()
+                .filter(c -> c.sequence() > 0)
                 .sorted(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::sequence)
                         .thenComparingLong(AuditCheckpoints.Checkpoint::id))
                 .toList();
@@ -110,12 +125,15 @@ public class AuditLog {
         AtomicReference<Long> broken = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         AtomicReference<AuditCheckpoints.Checkpoint> contradiction = new AtomicReference<>();
-        jdbc.query("select id, occurred_at, actor, object_type, object_id, action, changes, prev_hash, hash "
-                + "from audit.audit_entry order by id", rs -> {
+        jdbc.query(
+                "select id, occurred_at, actor, object_type, object_id, action, changes, prev_hash, hash "
+                        + "from audit.audit_entry order by id",
+                rs -> {
                     count.incrementAndGet();
                     long id = rs.getLong(1);
                     String hash = rs.getString(9);
-                    while (next.get() < bySequence.size() && bySequence.get(next.get()).sequence() <= id) {
+                    while (next.get() < bySequence.size()
+                            && bySequence.get(next.get()).sequence() <= id) {
                         AuditCheckpoints.Checkpoint c = bySequence.get(next.getAndIncrement());
                         if ((c.sequence() < id || !c.hash().equals(hash)) && contradiction.get() == null) {
                             contradiction.set(c);
@@ -126,8 +144,15 @@ public class AuditLog {
                     }
                     Instant at = rs.getTimestamp(2).toInstant();
                     String prev = rs.getString(8);
-                    String recomputed = AuditChain.hash(prev, id, at, rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7));
+                    String recomputed = AuditChain.hash(
+                            prev,
+                            id,
+                            at,
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7));
                     if (!prev.equals(expectedPrev.get()) || !recomputed.equals(hash)) {
                         broken.set(id);
                     }
@@ -149,8 +174,10 @@ public class AuditLog {
             problem = problem == null ? chain : chain + " " + problem;
         }
         boolean intact = broken.get() == null && problem == null;
-        String finding = intact ? "Chain intact over all " + count.get() + " entries; it matches all " + all.size()
-                + " signed checkpoint" + (all.size() == 1 ? "" : "s") + "." : problem;
+        String finding = intact
+                ? "Chain intact over all " + count.get() + " entries; it matches all " + all.size()
+                        + " signed checkpoint" + (all.size() == 1 ? "" : "s") + "."
+                : problem;
         return new Verification(intact, count.get(), broken.get(), all.size(), contradicted, finding);
     }
 
@@ -162,19 +189,26 @@ public class AuditLog {
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Transactional(readOnly = true)
     public CheckpointCheck check(String checkpointJson) {
-        var head = AuditCheckpoints.head(checkpointJson == null ? "" : checkpointJson).orElseThrow(
-                () -> new dev.aegis.shared.DomainRuleException("checkpoint", "This is not an Aegis audit checkpoint "
-                        + "(the content of audit-checkpoint.json from an evidence pack)."));
+        var head = AuditCheckpoints.head(checkpointJson == null ? "" : checkpointJson)
+                .orElseThrow(() -> new dev.aegis.shared.DomainRuleException(
+                        "checkpoint",
+                        "This is not an Aegis audit checkpoint "
+                                + "(the content of audit-checkpoint.json from an evidence pack)."));
         Verification chain = verify();
-        List<String> now = jdbc.queryForList("select hash from audit.audit_entry where id = ?", String.class,
-                head.getKey());
+        List<String> now =
+                jdbc.queryForList("select hash from audit.audit_entry where id = ?", String.class, head.getKey());
         boolean matches = now.size() == 1 && now.getFirst().equals(head.getValue()) && chain.intact();
-        String finding = now.isEmpty() ? "Entry " + head.getKey() + ", which the checkpoint signed, is no longer in the log."
-                : !now.getFirst().equals(head.getValue()) ? "Entry " + head.getKey() + " now has hash " + now.getFirst()
-                        + ", not " + head.getValue() + " as the checkpoint signed: the history up to it was rewritten."
-                : chain.intact() ? "Entry " + head.getKey() + " still has the hash the checkpoint signed, and the chain "
-                        + "verifies: the log is the one the checkpoint saw, extended."
-                : "Entry " + head.getKey() + " still has the signed hash, but the chain does not verify: " + chain.finding();
+        String finding = now.isEmpty()
+                ? "Entry " + head.getKey() + ", which the checkpoint signed, is no longer in the log."
+                : !now.getFirst().equals(head.getValue())
+                        ? "Entry " + head.getKey() + " now has hash " + now.getFirst() + ", not " + head.getValue()
+                                + " as the checkpoint signed: the history up to it was rewritten."
+                        : chain.intact()
+                                ? "Entry " + head.getKey() + " still has the hash the checkpoint signed, and the chain "
+                                        + "verifies: the log is the one the checkpoint saw, extended."
+                                : "Entry " + head.getKey()
+                                        + " still has the signed hash, but the chain does not verify: "
+                                        + chain.finding();
         return new CheckpointCheck(matches, head.getKey(), head.getValue(), finding, chain);
     }
 
@@ -218,11 +252,20 @@ public class AuditLog {
             Page<AuditEntry> chunk;
             long rows = 0;
             do {
-                chunk = entries.findAll(specification(filter), org.springframework.data.domain.PageRequest.of(page++, 1000, sort));
+                chunk = entries.findAll(
+                        specification(filter), org.springframework.data.domain.PageRequest.of(page++, 1000, sort));
                 for (AuditEntry e : chunk) {
-                    out.write(String.join(",", String.valueOf(e.getId()), e.getOccurredAt().toString(), csv(e.getActor()),
-                            csv(e.getObjectType()), csv(e.getObjectId()), csv(e.getAction()), csv(e.getChanges()),
-                            e.getPrevHash(), e.getHash()));
+                    out.write(String.join(
+                            ",",
+                            String.valueOf(e.getId()),
+                            e.getOccurredAt().toString(),
+                            csv(e.getActor()),
+                            csv(e.getObjectType()),
+                            csv(e.getObjectId()),
+                            csv(e.getAction()),
+                            csv(e.getChanges()),
+                            e.getPrevHash(),
+                            e.getHash()));
                     out.write("\r\n");
                     rows++;
                 }
@@ -238,16 +281,46 @@ public class AuditLog {
     public static final int PDF_ROW_LIMIT = 5000;
 
     /** One row of the PDF excerpt, as the report template reads it. */
-    public record PdfRow(Long id, String occurredAt, String actor, String action, String objectType, String objectId,
-            String changes, String hash) {
-        public Long getId() { return id; }
-        public String getOccurredAt() { return occurredAt; }
-        public String getActor() { return actor; }
-        public String getAction() { return action; }
-        public String getObjectType() { return objectType; }
-        public String getObjectId() { return objectId; }
-        public String getChanges() { return changes; }
-        public String getHash() { return hash; }
+    public record PdfRow(
+            Long id,
+            String occurredAt,
+            String actor,
+            String action,
+            String objectType,
+            String objectId,
+            String changes,
+            String hash) {
+        public Long getId() {
+            return id;
+        }
+
+        public String getOccurredAt() {
+            return occurredAt;
+        }
+
+        public String getActor() {
+            return actor;
+        }
+
+        public String getAction() {
+            return action;
+        }
+
+        public String getObjectType() {
+            return objectType;
+        }
+
+        public String getObjectId() {
+            return objectId;
+        }
+
+        public String getChanges() {
+            return changes;
+        }
+
+        public String getHash() {
+            return hash;
+        }
     }
 
     /**
@@ -258,12 +331,21 @@ public class AuditLog {
     @Transactional
     public void exportPdf(Filter filter, java.io.OutputStream out) {
         Verification chain = verify();
-        Page<AuditEntry> page = entries.findAll(specification(filter),
-                org.springframework.data.domain.PageRequest.of(0, PDF_ROW_LIMIT, org.springframework.data.domain.Sort.by("id")));
-        List<PdfRow> rows = page.stream().map(e -> new PdfRow(e.getId(),
-                e.getOccurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), e.getActor(), AuditVocabulary.action(e.getAction()),
-                AuditVocabulary.objectType(e.getObjectType()), e.getObjectId(),
-                String.join("\n", AuditVocabulary.changes(e.getChanges())), e.getHash())).toList();
+        Page<AuditEntry> page = entries.findAll(
+                specification(filter),
+                org.springframework.data.domain.PageRequest.of(
+                        0, PDF_ROW_LIMIT, org.springframework.data.domain.Sort.by("id")));
+        List<PdfRow> rows = page.stream()
+                .map(e -> new PdfRow(
+                        e.getId(),
+                        e.getOccurredAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                        e.getActor(),
+                        AuditVocabulary.action(e.getAction()),
+                        AuditVocabulary.objectType(e.getObjectType()),
+                        e.getObjectId(),
+                        String.join("\n", AuditVocabulary.changes(e.getChanges())),
+                        e.getHash()))
+                .toList();
         String status = chain.intact()
                 ? "Hash chain verified intact over all " + chain.entries() + " entries, matching all "
                         + chain.checkpoints() + " signed checkpoints."
@@ -274,17 +356,28 @@ public class AuditLog {
         }
         Map<String, Object> parameters = new java.util.HashMap<>();
         parameters.put("generatedBy", Actors.current());
-        parameters.put("generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        parameters.put("filter", describe(filter).isEmpty() ? "none (all entries)" : describe(filter).toString());
+        parameters.put(
+                "generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        parameters.put(
+                "filter",
+                describe(filter).isEmpty()
+                        ? "none (all entries)"
+                        : describe(filter).toString());
         parameters.put("chainStatus", status);
         reports.pdf("audit-log", rows, parameters, out);
-        append(null, "AuditLog", null, "EXPORT", Map.of("format", "pdf", "rows", rows.size(), "filter", describe(filter)));
+        append(
+                null,
+                "AuditLog",
+                null,
+                "EXPORT",
+                Map.of("format", "pdf", "rows", rows.size(), "filter", describe(filter)));
     }
 
     private static Specification<AuditEntry> specification(Filter f) {
         List<Specification<AuditEntry>> parts = new ArrayList<>();
         if (hasText(f.actor())) {
-            parts.add((r, q, cb) -> cb.like(cb.lower(r.get("actor")), "%" + f.actor().toLowerCase() + "%"));
+            parts.add((r, q, cb) ->
+                    cb.like(cb.lower(r.get("actor")), "%" + f.actor().toLowerCase() + "%"));
         }
         if (hasText(f.objectType())) {
             parts.add((r, q, cb) -> cb.equal(r.get("objectType"), f.objectType()));

@@ -21,37 +21,66 @@ public final class AuditVocabulary {
     private static final String ARROW = " → ";
 
     private static final Map<String, String> ACTIONS = Map.ofEntries(
-            Map.entry("CREATE", "Created"), Map.entry("UPDATE", "Changed"), Map.entry("DELETE", "Deleted"),
-            Map.entry("EXPORT", "Exported"), Map.entry("DOWNLOAD", "Downloaded"), Map.entry("IMPORT", "Imported"),
-            Map.entry("REVIEW", "Reviewed"), Map.entry("RESOLVE", "Resolved"), Map.entry("REOPEN", "Reopened"),
-            Map.entry("RAISE", "Raised"), Map.entry("OPEN", "Opened"), Map.entry("INVESTIGATE", "Investigation started"),
-            Map.entry("ACCEPT", "Accepted"), Map.entry("ACCEPTANCE_EXPIRED", "Acceptance expired"),
-            Map.entry("SIGN_IN", "Signed in"), Map.entry("SIGN_OUT", "Signed out"),
-            Map.entry("SIGN_IN_FAILED", "Sign-in failed"), Map.entry("LOCKED_OUT", "Locked out"),
-            Map.entry("PASSWORD_CHANGED", "Password changed"), Map.entry("PASSWORD_RESET", "Password reset"),
-            Map.entry("ROLES_CHANGED", "Roles changed"), Map.entry("TOKEN_CREATED", "API token created"),
-            Map.entry("TOKEN_REVOKED", "API token revoked"), Map.entry("TWO_FACTOR_ENABLED", "Two-factor sign-in on"),
-            Map.entry("TWO_FACTOR_RESET", "Two-factor sign-in reset"), Map.entry("ACTIVATE", "Activated"),
-            Map.entry("DEACTIVATE", "Deactivated"), Map.entry("SEAL", "Sealed"), Map.entry("REQUEST", "Requested"),
-            Map.entry("REVOKE", "Revoked"), Map.entry("REMOVE", "Removed"), Map.entry("LINK", "Linked"),
-            Map.entry("LINK_DEPLOYMENT", "Deployment linked"), Map.entry("UNLINK_DEPLOYMENT", "Deployment unlinked"),
-            Map.entry("ISSUE", "Issued"), Map.entry("PROPOSE", "Proposed"), Map.entry("CONFIRM", "Confirmed"),
-            Map.entry("EXCLUDE", "Excluded"), Map.entry("CHANGE", "Changed"), Map.entry("ADD_VERSION", "Version added"),
-            Map.entry("ADOPT_STARTER", "Starter library adopted"), Map.entry("EXTEND_RECORD", "Extended a record"),
-            Map.entry("RECORD_PASSED", "Test passed"), Map.entry("RECORD_FAILED", "Test failed"),
-            Map.entry("RECORD_NO_DATA", "Test without data"), Map.entry("OCCUR", "Occurred"),
-            Map.entry("OBSERVE_OPEN", "Alert seen open"), Map.entry("OBSERVE_CLEARED", "Alert seen cleared"),
-            Map.entry("RECOVERY_SEEN", "Recovery seen"), Map.entry("FAIL", "Failed"),
+            Map.entry("CREATE", "Created"),
+            Map.entry("UPDATE", "Changed"),
+            Map.entry("DELETE", "Deleted"),
+            Map.entry("EXPORT", "Exported"),
+            Map.entry("DOWNLOAD", "Downloaded"),
+            Map.entry("IMPORT", "Imported"),
+            Map.entry("REVIEW", "Reviewed"),
+            Map.entry("RESOLVE", "Resolved"),
+            Map.entry("REOPEN", "Reopened"),
+            Map.entry("RAISE", "Raised"),
+            Map.entry("OPEN", "Opened"),
+            Map.entry("INVESTIGATE", "Investigation started"),
+            Map.entry("ACCEPT", "Accepted"),
+            Map.entry("ACCEPTANCE_EXPIRED", "Acceptance expired"),
+            Map.entry("SIGN_IN", "Signed in"),
+            Map.entry("SIGN_OUT", "Signed out"),
+            Map.entry("SIGN_IN_FAILED", "Sign-in failed"),
+            Map.entry("LOCKED_OUT", "Locked out"),
+            Map.entry("PASSWORD_CHANGED", "Password changed"),
+            Map.entry("PASSWORD_RESET", "Password reset"),
+            Map.entry("ROLES_CHANGED", "Roles changed"),
+            Map.entry("TOKEN_CREATED", "API token created"),
+            Map.entry("TOKEN_REVOKED", "API token revoked"),
+            Map.entry("TWO_FACTOR_ENABLED", "Two-factor sign-in on"),
+            Map.entry("TWO_FACTOR_RESET", "Two-factor sign-in reset"),
+            Map.entry("ACTIVATE", "Activated"),
+            Map.entry("DEACTIVATE", "Deactivated"),
+            Map.entry("SEAL", "Sealed"),
+            Map.entry("REQUEST", "Requested"),
+            Map.entry("REVOKE", "Revoked"),
+            Map.entry("REMOVE", "Removed"),
+            Map.entry("LINK", "Linked"),
+            Map.entry("LINK_DEPLOYMENT", "Deployment linked"),
+            Map.entry("UNLINK_DEPLOYMENT", "Deployment unlinked"),
+            Map.entry("ISSUE", "Issued"),
+            Map.entry("PROPOSE", "Proposed"),
+            Map.entry("CONFIRM", "Confirmed"),
+            Map.entry("EXCLUDE", "Excluded"),
+            Map.entry("CHANGE", "Changed"),
+            Map.entry("ADD_VERSION", "Version added"),
+            Map.entry("ADOPT_STARTER", "Starter library adopted"),
+            Map.entry("EXTEND_RECORD", "Extended a record"),
+            Map.entry("RECORD_PASSED", "Test passed"),
+            Map.entry("RECORD_FAILED", "Test failed"),
+            Map.entry("RECORD_NO_DATA", "Test without data"),
+            Map.entry("OCCUR", "Occurred"),
+            Map.entry("OBSERVE_OPEN", "Alert seen open"),
+            Map.entry("OBSERVE_CLEARED", "Alert seen cleared"),
+            Map.entry("RECOVERY_SEEN", "Recovery seen"),
+            Map.entry("FAIL", "Failed"),
             Map.entry("FLAG_FOR_REASSESSMENT", "Flagged for reassessment"),
             Map.entry("FINDING_CONFIRMED_AS_RISK", "Finding confirmed as a risk"),
-            Map.entry("REMINDER_SENT", "Reminder sent"), Map.entry("OVERDUE", "Overdue"),
+            Map.entry("REMINDER_SENT", "Reminder sent"),
+            Map.entry("OVERDUE", "Overdue"),
             Map.entry("REASSESSMENT_STARTED", "Reassessment started"),
             Map.entry("REASSESSMENT_INTERVAL", "Reassessment interval set"),
             Map.entry("CERTIFICATE_EXPIRING", "Certificate expiring"),
             Map.entry("CERTIFICATE_EXPIRED", "Certificate expired"));
 
-    private AuditVocabulary() {
-    }
+    private AuditVocabulary() {}
 
     /** An action in words; codes it does not know are spelt out ("WARN_30" → "Warn 30"). */
     public static String action(String code) {
@@ -64,7 +93,10 @@ public final class AuditVocabulary {
 
     /** "AlertRule" → "Alert rule". */
     public static String objectType(String code) {
-        return Words.of(code).replaceAll("^Ai ", "AI ").replaceAll("^Soa ", "SoA ").replace(" soa ", " SoA ");
+        return Words.of(code)
+                .replaceAll("^Ai ", "AI ")
+                .replaceAll("^Soa ", "SoA ")
+                .replace(" soa ", " SoA ");
     }
 
     /**
@@ -91,7 +123,8 @@ public final class AuditVocabulary {
             JsonNode v = field.getValue();
             String name = Words.of(field.getKey()).toLowerCase(java.util.Locale.ROOT);
             if (v.isObject() && v.size() == 2 && v.has("before") && v.has("after")) {
-                lines.add(name + ": " + value(field.getKey(), v.get("before")) + ARROW + value(field.getKey(), v.get("after")));
+                lines.add(name + ": " + value(field.getKey(), v.get("before")) + ARROW
+                        + value(field.getKey(), v.get("after")));
             } else {
                 lines.add(name + ": " + value(field.getKey(), v));
             }
@@ -152,7 +185,7 @@ public final class AuditVocabulary {
                 return "none";
             }
             List<String> items = new ArrayList<>();
-            for (Iterator<JsonNode> it = v.iterator(); it.hasNext();) {
+            for (Iterator<JsonNode> it = v.iterator(); it.hasNext(); ) {
                 items.add(value(it.next()));
             }
             return String.join(", ", items);

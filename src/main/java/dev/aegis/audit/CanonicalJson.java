@@ -8,8 +8,7 @@ import java.util.TreeMap;
 /** JSON with keys sorted and no whitespace, so the same content always hashes the same. */
 final class CanonicalJson {
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();

@@ -29,8 +29,11 @@ import org.springframework.stereotype.Component;
  * after), on the same connection and in the same transaction as the change itself.
  */
 @Component
-class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
-        PostCollectionUpdateEventListener {
+class EntityChangeAuditor
+        implements PostInsertEventListener,
+                PostUpdateEventListener,
+                PostDeleteEventListener,
+                PostCollectionUpdateEventListener {
 
     private static final String MASK = "***";
     private final EntityManagerFactory emf;
@@ -44,7 +47,8 @@ class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventLis
     @PostConstruct
     void register() {
         EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class)
-                .getServiceRegistry().getService(EventListenerRegistry.class);
+                .getServiceRegistry()
+                .getService(EventListenerRegistry.class);
         registry.appendListeners(EventType.POST_INSERT, this);
         registry.appendListeners(EventType.POST_UPDATE, this);
         registry.appendListeners(EventType.POST_DELETE, this);
@@ -62,15 +66,25 @@ class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventLis
         String role = event.getCollection().getRole();
         String field = role == null ? "?" : role.substring(role.lastIndexOf('.') + 1);
         Object snapshot = event.getCollection().getStoredSnapshot();
-        Collection<?> before = snapshot instanceof java.util.Map<?, ?> map ? map.keySet()
+        Collection<?> before = snapshot instanceof java.util.Map<?, ?> map
+                ? map.keySet()
                 : snapshot instanceof Collection<?> c ? c : List.of();
         Collection<?> after = event.getCollection() instanceof Collection<?> c ? c : List.of();
         if (same(before, after)) {
             return;
         }
-        log.append(null, type(owner), String.valueOf(event.getAffectedOwnerIdOrNull()), "UPDATE",
-                Map.of(field, Map.of("before", String.valueOf(render(audited, field, before)),
-                        "after", String.valueOf(render(audited, field, after)))));
+        log.append(
+                null,
+                type(owner),
+                String.valueOf(event.getAffectedOwnerIdOrNull()),
+                "UPDATE",
+                Map.of(
+                        field,
+                        Map.of(
+                                "before",
+                                String.valueOf(render(audited, field, before)),
+                                "after",
+                                String.valueOf(render(audited, field, after)))));
     }
 
     @Override
@@ -94,14 +108,20 @@ class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventLis
         }
         Map<String, Object> changes = new LinkedHashMap<>();
         String[] names = event.getPersister().getPropertyNames();
-        int versionIndex = event.getPersister().isVersioned() ? event.getPersister().getVersionPropertyIndex() : -1;
+        int versionIndex =
+                event.getPersister().isVersioned() ? event.getPersister().getVersionPropertyIndex() : -1;
         List<String> bookkeeping = Arrays.asList(audited.bookkeeping());
         for (int i = 0; i < names.length; i++) {
             Object before = event.getOldState()[i];
             Object after = event.getState()[i];
             if (i != versionIndex && !bookkeeping.contains(names[i]) && !same(before, after)) {
-                changes.put(names[i], Map.of("before", String.valueOf(render(audited, names[i], before)),
-                        "after", String.valueOf(render(audited, names[i], after))));
+                changes.put(
+                        names[i],
+                        Map.of(
+                                "before",
+                                String.valueOf(render(audited, names[i], before)),
+                                "after",
+                                String.valueOf(render(audited, names[i], after))));
             }
         }
         if (!changes.isEmpty()) {
@@ -150,6 +170,8 @@ class EntityChangeAuditor implements PostInsertEventListener, PostUpdateEventLis
         if (value instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).sorted().toList();
         }
-        return value == null ? null : value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
+        return value == null
+                ? null
+                : value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
     }
 }

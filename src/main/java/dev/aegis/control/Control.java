@@ -39,43 +39,57 @@ public class Control {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String title;
     private String description;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "control_type")
     private ControlType type;
+
     private String owner;
+
     @Enumerated(EnumType.STRING)
     private ImplementationStatus status;
+
     @Column(name = "not_applicable_reason")
     private String notApplicableReason;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "test_frequency")
     private TestFrequency testFrequency;
+
     private String stage;
+
     @Column(name = "last_tested_on")
     private LocalDate lastTestedOn;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "last_test_result")
     private TestResult lastTestResult;
+
     @Column(name = "starter_id")
     private String starterId;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "control", name = "control_requirement", joinColumns = @JoinColumn(name = "control_id"))
     private Set<RequirementMapping> requirements = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "control", name = "control_risk", joinColumns = @JoinColumn(name = "control_id"))
     @Column(name = "risk_id")
     private Set<Long> risks = new HashSet<>();
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected Control() {
-    }
+    protected Control() {}
 
     Control(Instant now, String starterId, String stage) {
         this.createdAt = now;
@@ -103,7 +117,9 @@ public class Control {
         type = d.type();
         owner = blank(d.owner());
         status = d.status();
-        notApplicableReason = d.status() == ImplementationStatus.NOT_APPLICABLE ? d.notApplicableReason().trim() : null;
+        notApplicableReason = d.status() == ImplementationStatus.NOT_APPLICABLE
+                ? d.notApplicableReason().trim()
+                : null;
         testFrequency = d.testFrequency();
         lastTestedOn = d.lastTestedOn();
         lastTestResult = d.lastTestResult();
@@ -126,36 +142,98 @@ public class Control {
     public ControlDetails details() {
         Map<Long, MappingStrength> mappings = new TreeMap<>();
         requirements.forEach(m -> mappings.put(m.requirementId(), m.strength()));
-        return new ControlDetails(title, description, type, owner, status, notApplicableReason, testFrequency,
-                lastTestedOn, lastTestResult, mappings, Set.copyOf(risks));
+        return new ControlDetails(
+                title,
+                description,
+                type,
+                owner,
+                status,
+                notApplicableReason,
+                testFrequency,
+                lastTestedOn,
+                lastTestResult,
+                mappings,
+                Set.copyOf(risks));
     }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public Long getId() { return id; }
-    public String getTitle() { return title; }
-    public String getDescription() { return description; }
-    public ControlType getType() { return type; }
-    public String getOwner() { return owner; }
-    public ImplementationStatus getStatus() { return status; }
-    public String getNotApplicableReason() { return notApplicableReason; }
-    public TestFrequency getTestFrequency() { return testFrequency; }
-    public String getStage() { return stage; }
-    public LocalDate getLastTestedOn() { return lastTestedOn; }
-    public TestResult getLastTestResult() { return lastTestResult; }
-    public String getStarterId() { return starterId; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public ControlType getType() {
+        return type;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public ImplementationStatus getStatus() {
+        return status;
+    }
+
+    public String getNotApplicableReason() {
+        return notApplicableReason;
+    }
+
+    public TestFrequency getTestFrequency() {
+        return testFrequency;
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    public LocalDate getLastTestedOn() {
+        return lastTestedOn;
+    }
+
+    public TestResult getLastTestResult() {
+        return lastTestResult;
+    }
+
+    public String getStarterId() {
+        return starterId;
+    }
 
     /** How people cite this control: its starter library reference (e.g. "SC-44"), else "C-" and its number. */
-    public String reference() { return reference(id, starterId); }
+    public String reference() {
+        return reference(id, starterId);
+    }
 
     public static String reference(long id, String starterId) {
         return starterId != null && !starterId.isBlank() ? starterId : "C-" + id;
     }
-    public Set<RequirementMapping> getRequirements() { return Set.copyOf(requirements); }
-    public Set<Long> getRisks() { return Set.copyOf(risks); }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+
+    public Set<RequirementMapping> getRequirements() {
+        return Set.copyOf(requirements);
+    }
+
+    public Set<Long> getRisks() {
+        return Set.copyOf(risks);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -22,22 +22,28 @@ public class ControlApplication {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "control_id")
     private long controlId;
+
     @Column(name = "ai_system_id")
     private long systemId;
+
     @Enumerated(EnumType.STRING)
     private ImplementationStatus status;
+
     private String note;
+
     @Column(name = "updated_by")
     private String updatedBy;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected ControlApplication() {
-    }
+    protected ControlApplication() {}
 
     ControlApplication(long controlId, long systemId) {
         this.controlId = controlId;
@@ -51,12 +57,35 @@ public class ControlApplication {
         this.updatedAt = at;
     }
 
-    public Long getId() { return id; }
-    public long getControlId() { return controlId; }
-    public long getSystemId() { return systemId; }
-    public ImplementationStatus getStatus() { return status; }
-    public String getNote() { return note; }
-    public String getUpdatedBy() { return updatedBy; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getControlId() {
+        return controlId;
+    }
+
+    public long getSystemId() {
+        return systemId;
+    }
+
+    public ImplementationStatus getStatus() {
+        return status;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

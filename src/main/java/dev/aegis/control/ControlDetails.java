@@ -18,13 +18,27 @@ import java.util.Set;
  * meets; {@code risks} are the ids of the risks it mitigates.
  */
 public record ControlDetails(
-        @NotBlank(message = "Give the control a title.") @Size(max = 300, message = "The title can be at most 300 characters.") String title,
-        @Size(max = 8000, message = "The description can be at most 8,000 characters.") String description,
+        @NotBlank(message = "Give the control a title.")
+        @Size(max = 300, message = "The title can be at most 300 characters.")
+        String title,
+
+        @Size(max = 8000, message = "The description can be at most 8,000 characters.")
+        String description,
+
         @NotNull(message = "Choose the control type.") ControlType type,
-        @Size(max = 100, message = "The owner's user name can be at most 100 characters.") String owner,
-        @NotNull(message = "Choose the implementation status.") ImplementationStatus status,
-        @Size(max = 4000, message = "The reason it does not apply can be at most 4,000 characters.") String notApplicableReason,
-        @NotNull(message = "Choose how often the control is tested.") TestFrequency testFrequency,
+
+        @Size(max = 100, message = "The owner's user name can be at most 100 characters.")
+        String owner,
+
+        @NotNull(message = "Choose the implementation status.")
+        ImplementationStatus status,
+
+        @Size(max = 4000, message = "The reason it does not apply can be at most 4,000 characters.")
+        String notApplicableReason,
+
+        @NotNull(message = "Choose how often the control is tested.")
+        TestFrequency testFrequency,
+
         @SensibleDate("The date it was last tested") LocalDate lastTestedOn,
         TestResult lastTestResult,
         Map<Long, MappingStrength> requirements,
@@ -36,7 +50,17 @@ public record ControlDetails(
     }
 
     public ControlDetails withRequirements(Map<Long, MappingStrength> mappings) {
-        return new ControlDetails(title, description, type, owner, status, notApplicableReason, testFrequency,
-                lastTestedOn, lastTestResult, mappings, risks);
+        return new ControlDetails(
+                title,
+                description,
+                type,
+                owner,
+                status,
+                notApplicableReason,
+                testFrequency,
+                lastTestedOn,
+                lastTestResult,
+                mappings,
+                risks);
     }
 }

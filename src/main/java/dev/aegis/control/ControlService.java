@@ -55,7 +55,10 @@ public class ControlService {
     public static final String SYSTEM_MARK_TESTED = "SYSTEM:control.mark-tested";
     /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
     public static final String SYSTEM_SEED = "SYSTEM:control.seed-demo";
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_READ + "')";
+
+    static final String READERS =
+            "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('"
+                    + SYSTEM_READ + "')";
     static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_SEED + "')";
 
     private final Controls controls;
@@ -68,9 +71,16 @@ public class ControlService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ControlService(Controls controls, ControlApplications applications, StarterLibrary starter,
-            FrameworkCatalog catalog, AiSystemService systems, RiskService risks, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+    ControlService(
+            Controls controls,
+            ControlApplications applications,
+            StarterLibrary starter,
+            FrameworkCatalog catalog,
+            AiSystemService systems,
+            RiskService risks,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.controls = controls;
         this.applications = applications;
         this.starter = starter;
@@ -86,25 +96,33 @@ public class ControlService {
      * Filters for the library; null or blank means any. {@code system} matches controls applied to that AI system,
      * {@code requirement} controls mapped to that requirement, {@code risk} controls that mitigate that risk.
      */
-    public record Filter(String text, ImplementationStatus status, ControlType type, Long system, Long requirement,
-            Long risk) {
+    public record Filter(
+            String text, ImplementationStatus status, ControlType type, Long system, Long requirement, Long risk) {
         public static Filter none() {
             return new Filter(null, null, null, null, null, null);
         }
     }
 
     /** A control applied to an AI system, for screens and the API. */
-    public record Applied(long applicationId, long controlId, String controlTitle, ImplementationStatus libraryStatus,
-            long systemId, String systemName, ImplementationStatus status, String note, String updatedBy,
-            Instant updatedAt, long version) {
-    }
+    public record Applied(
+            long applicationId,
+            long controlId,
+            String controlTitle,
+            ImplementationStatus libraryStatus,
+            long systemId,
+            String systemName,
+            ImplementationStatus status,
+            String note,
+            String updatedBy,
+            Instant updatedAt,
+            long version) {}
 
     /** A starter control and, once adopted, the library control made from it. */
-    public record StarterEntry(StarterControl control, Long adoptedAs) {
-    }
+    public record StarterEntry(StarterControl control, Long adoptedAs) {}
 
     /** Library figures for the dashboard. */
-    public record Figures(long controls, long implemented, long notApplicable, long systems, long systemsWithoutControls) {
+    public record Figures(
+            long controls, long implemented, long notApplicable, long systems, long systemsWithoutControls) {
         /** Implemented among the controls that apply, in percent. */
         public int implementationRate() {
             long applicable = controls - notApplicable;
@@ -166,9 +184,21 @@ public class ControlService {
         if (day.equals(d.lastTestedOn()) && result == d.lastTestResult()) {
             return false;
         }
-        control.describe(new ControlDetails(d.title(), d.description(), d.type(), d.owner(), d.status(),
-                d.notApplicableReason(), d.testFrequency(), day, result, d.requirements(), d.risks()),
-                LocalDate.now(clock), clock.instant());
+        control.describe(
+                new ControlDetails(
+                        d.title(),
+                        d.description(),
+                        d.type(),
+                        d.owner(),
+                        d.status(),
+                        d.notApplicableReason(),
+                        d.testFrequency(),
+                        day,
+                        result,
+                        d.requirements(),
+                        d.risks()),
+                LocalDate.now(clock),
+                clock.instant());
         controls.saveAndFlush(control);
         return true;
     }
@@ -199,11 +229,12 @@ public class ControlService {
     @Transactional(readOnly = true)
     public List<StarterEntry> starterLibrary() {
         Map<String, Long> adopted = new HashMap<>();
-        jdbc.query("select starter_id, id from control.control where starter_id is not null",
-                rs -> {
-                    adopted.put(rs.getString(1), rs.getLong(2));
-                });
-        return starter.controls().stream().map(c -> new StarterEntry(c, adopted.get(c.id()))).toList();
+        jdbc.query("select starter_id, id from control.control where starter_id is not null", rs -> {
+            adopted.put(rs.getString(1), rs.getLong(2));
+        });
+        return starter.controls().stream()
+                .map(c -> new StarterEntry(c, adopted.get(c.id())))
+                .toList();
     }
 
     /**
@@ -224,18 +255,33 @@ public class ControlService {
             Map<Long, MappingStrength> mappings = new LinkedHashMap<>();
             s.mappings().forEach((framework, refs) -> {
                 Map<String, RequirementSummary> byRef = index.computeIfAbsent(framework, this::requirementsByRef);
-                refs.stream().map(byRef::get).filter(r -> r != null)
+                refs.stream()
+                        .map(byRef::get)
+                        .filter(r -> r != null)
                         .forEach(r -> mappings.put(r.id(), MappingStrength.FULL));
             });
             Control control = new Control(now, s.id(), s.stage());
-            control.describe(new ControlDetails(s.title(), s.description(), s.type(), Actors.current(),
-                    ImplementationStatus.PLANNED, null, s.testFrequency(), null, null, mappings, Set.of()),
-                    LocalDate.now(clock), now);
+            control.describe(
+                    new ControlDetails(
+                            s.title(),
+                            s.description(),
+                            s.type(),
+                            Actors.current(),
+                            ImplementationStatus.PLANNED,
+                            null,
+                            s.testFrequency(),
+                            null,
+                            null,
+                            mappings,
+                            Set.of()),
+                    LocalDate.now(clock),
+                    now);
             made.add(controls.save(control));
         }
         controls.flush();
         if (!made.isEmpty()) {
-            events.publishEvent(new StarterControlsAdopted(made.stream().map(Control::getStarterId).toList()));
+            events.publishEvent(new StarterControlsAdopted(
+                    made.stream().map(Control::getStarterId).toList()));
         }
         return made;
     }
@@ -279,7 +325,8 @@ public class ControlService {
         List<ControlApplication> touched = new ArrayList<>();
         for (Long systemId : new LinkedHashSet<>(systemIds)) {
             system(systemId);
-            ControlApplication a = applications.findByControlIdAndSystemId(controlId, systemId).orElse(null);
+            ControlApplication a =
+                    applications.findByControlIdAndSystemId(controlId, systemId).orElse(null);
             if (a == null) {
                 a = new ControlApplication(controlId, systemId);
                 a.record(status == null ? control.getStatus() : status, null, Actors.current(), clock.instant());
@@ -296,8 +343,8 @@ public class ControlService {
      * on the systems they own.
      */
     @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER')")
-    public Applied recordStatus(long controlId, long systemId, long expectedVersion, ImplementationStatus status,
-            String note) {
+    public Applied recordStatus(
+            long controlId, long systemId, long expectedVersion, ImplementationStatus status, String note) {
         AiSystem system = system(systemId);
         if (!Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") && !system.isOwnedBy(Actors.current())) {
             throw new AccessDeniedException("A system owner records control status on their own systems only.");
@@ -308,8 +355,10 @@ public class ControlService {
         if (status == ImplementationStatus.NOT_APPLICABLE && (note == null || note.isBlank())) {
             throw new DomainRuleException("note", "Say why the control does not apply to this system.");
         }
-        ControlApplication a = applications.findByControlIdAndSystemId(controlId, systemId).orElseThrow(
-                () -> new NotFoundException("Control " + controlId + " is not applied to AI system " + systemId));
+        ControlApplication a = applications
+                .findByControlIdAndSystemId(controlId, systemId)
+                .orElseThrow(() ->
+                        new NotFoundException("Control " + controlId + " is not applied to AI system " + systemId));
         if (a.getVersion() != expectedVersion) {
             throw new OptimisticLockingFailureException("Control " + controlId + " on AI system " + systemId
                     + " was changed by someone else (version " + a.getVersion() + ", yours " + expectedVersion + ").");
@@ -320,8 +369,10 @@ public class ControlService {
 
     @PreAuthorize(WRITERS)
     public void unapply(long controlId, long systemId) {
-        ControlApplication a = applications.findByControlIdAndSystemId(controlId, systemId).orElseThrow(
-                () -> new NotFoundException("Control " + controlId + " is not applied to AI system " + systemId));
+        ControlApplication a = applications
+                .findByControlIdAndSystemId(controlId, systemId)
+                .orElseThrow(() ->
+                        new NotFoundException("Control " + controlId + " is not applied to AI system " + systemId));
         applications.delete(a);
         applications.flush();
     }
@@ -335,7 +386,8 @@ public class ControlService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public boolean mayRecordStatus(long systemId) {
-        return mayEdit() || Actors.hasAnyRole("SYSTEM_OWNER") && system(systemId).isOwnedBy(Actors.current());
+        return mayEdit()
+                || Actors.hasAnyRole("SYSTEM_OWNER") && system(systemId).isOwnedBy(Actors.current());
     }
 
     @PreAuthorize(READERS)
@@ -346,10 +398,16 @@ public class ControlService {
                        count(*) filter (where status = 'NOT_APPLICABLE') as not_applicable
                 from control.control""");
         long total = systems.count(AiSystemService.Filter.none());
-        Long with = jdbc.queryForObject("select count(distinct ai_system_id) from control.control_application"
-                + " where status <> 'NOT_APPLICABLE'", Long.class);
-        return new Figures(((Number) row.get("total")).longValue(), ((Number) row.get("implemented")).longValue(),
-                ((Number) row.get("not_applicable")).longValue(), total, Math.max(0, total - (with == null ? 0 : with)));
+        Long with = jdbc.queryForObject(
+                "select count(distinct ai_system_id) from control.control_application"
+                        + " where status <> 'NOT_APPLICABLE'",
+                Long.class);
+        return new Figures(
+                ((Number) row.get("total")).longValue(),
+                ((Number) row.get("implemented")).longValue(),
+                ((Number) row.get("not_applicable")).longValue(),
+                total,
+                Math.max(0, total - (with == null ? 0 : with)));
     }
 
     /** AI systems with no control applied (or only controls that do not apply there), a page of them. */
@@ -357,14 +415,19 @@ public class ControlService {
     @Transactional(readOnly = true)
     public List<AiSystem> systemsWithoutControls(int limit) {
         List<AiSystem> out = new ArrayList<>();
-        Set<Long> with = new HashSet<>(jdbc.queryForList("select distinct ai_system_id from control.control_application"
-                + " where status <> 'NOT_APPLICABLE'", Long.class));
+        Set<Long> with = new HashSet<>(jdbc.queryForList(
+                "select distinct ai_system_id from control.control_application" + " where status <> 'NOT_APPLICABLE'",
+                Long.class));
         int page = 0;
         while (out.size() < limit) {
-            var found = systems.search(AiSystemService.Filter.none(),
-                    org.springframework.data.domain.PageRequest.of(page++, 200,
-                            org.springframework.data.domain.Sort.by("name")));
-            found.stream().filter(s -> !with.contains(s.getId())).limit(limit - out.size()).forEach(out::add);
+            var found = systems.search(
+                    AiSystemService.Filter.none(),
+                    org.springframework.data.domain.PageRequest.of(
+                            page++, 200, org.springframework.data.domain.Sort.by("name")));
+            found.stream()
+                    .filter(s -> !with.contains(s.getId()))
+                    .limit(limit - out.size())
+                    .forEach(out::add);
             if (!found.hasNext()) {
                 break;
             }
@@ -376,15 +439,31 @@ public class ControlService {
         if (list.isEmpty()) {
             return List.of();
         }
-        Map<Long, Control> byControl = controls.findByIdIn(list.stream().map(ControlApplication::getControlId)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Control::getId, c -> c));
+        Map<Long, Control> byControl =
+                controls
+                        .findByIdIn(list.stream()
+                                .map(ControlApplication::getControlId)
+                                .collect(Collectors.toSet()))
+                        .stream()
+                        .collect(Collectors.toMap(Control::getId, c -> c));
         Map<Long, String> names = new HashMap<>();
         List<Applied> out = new ArrayList<>();
         for (ControlApplication a : list) {
             Control c = byControl.get(a.getControlId());
-            String name = names.computeIfAbsent(a.getSystemId(), id -> systems.get(id).getName());
-            out.add(new Applied(a.getId(), c.getId(), c.getTitle(), c.getStatus(), a.getSystemId(), name, a.getStatus(),
-                    a.getNote(), a.getUpdatedBy(), a.getUpdatedAt(), a.getVersion()));
+            String name =
+                    names.computeIfAbsent(a.getSystemId(), id -> systems.get(id).getName());
+            out.add(new Applied(
+                    a.getId(),
+                    c.getId(),
+                    c.getTitle(),
+                    c.getStatus(),
+                    a.getSystemId(),
+                    name,
+                    a.getStatus(),
+                    a.getNote(),
+                    a.getUpdatedBy(),
+                    a.getUpdatedAt(),
+                    a.getVersion()));
         }
         out.sort(java.util.Comparator.comparing(Applied::systemName).thenComparing(Applied::controlTitle));
         return out;
@@ -393,7 +472,8 @@ public class ControlService {
     /** Requirement and risk ids must name records that exist. */
     private void check(ControlDetails d) {
         if (!d.requirements().isEmpty()) {
-            Set<Long> found = catalog.requirements(d.requirements().keySet()).stream().map(RequirementSummary::id)
+            Set<Long> found = catalog.requirements(d.requirements().keySet()).stream()
+                    .map(RequirementSummary::id)
                     .collect(Collectors.toSet());
             Set<Long> missing = new HashSet<>(d.requirements().keySet());
             missing.removeAll(found);
@@ -431,9 +511,15 @@ public class ControlService {
         return (root, query, cb) -> {
             List<Predicate> parts = new ArrayList<>();
             if (f.text() != null && !f.text().isBlank()) {
-                String like = "%" + f.text().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%";
-                parts.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
+                String like = "%"
+                        + f.text()
+                                .trim()
+                                .toLowerCase()
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
+                parts.add(cb.or(
+                        cb.like(cb.lower(root.get("title")), like, '\\'),
                         cb.like(cb.lower(root.get("description")), like, '\\'),
                         cb.like(cb.lower(root.get("starterId")), like, '\\')));
             }

@@ -3,34 +3,47 @@ package dev.aegis.control;
 /** The words of the control library. */
 public final class ControlVocabulary {
 
-    private ControlVocabulary() {
-    }
+    private ControlVocabulary() {}
 
     public enum ControlType {
-        PREVENTIVE, DETECTIVE, CORRECTIVE
+        PREVENTIVE,
+        DETECTIVE,
+        CORRECTIVE
     }
 
     /** How far a control is implemented, in the library or on one AI system. */
     public enum ImplementationStatus {
-        PLANNED, IN_PROGRESS, IMPLEMENTED, NOT_APPLICABLE
+        PLANNED,
+        IN_PROGRESS,
+        IMPLEMENTED,
+        NOT_APPLICABLE
     }
 
     public enum TestFrequency {
-        CONTINUOUS, PER_RELEASE, MONTHLY, QUARTERLY, ANNUALLY
+        CONTINUOUS,
+        PER_RELEASE,
+        MONTHLY,
+        QUARTERLY,
+        ANNUALLY
     }
 
     public enum TestResult {
-        PASSED, FAILED, PARTIAL
+        PASSED,
+        FAILED,
+        PARTIAL
     }
 
     /** How much of a requirement a control meets. */
     public enum MappingStrength {
-        FULL, PARTIAL
+        FULL,
+        PARTIAL
     }
 
     /** Where a requirement stands: met, partly met, or a gap. */
     public enum CoverageLevel {
-        NOT_COVERED, PARTIAL, COVERED;
+        NOT_COVERED,
+        PARTIAL,
+        COVERED;
 
         public CoverageLevel atMost(CoverageLevel cap) {
             return compareTo(cap) <= 0 ? this : cap;

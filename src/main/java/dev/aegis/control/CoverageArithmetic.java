@@ -28,20 +28,16 @@ final class CoverageArithmetic {
     /** Paths longer than this are not followed (the bundled crosswalks need one hop). */
     static final int MAX_HOPS = 3;
 
-    private CoverageArithmetic() {
-    }
+    private CoverageArithmetic() {}
 
     /** One crosswalk edge: {@code source} relates to {@code target} as {@code relationship} says. */
-    record Link(String crosswalk, long source, long target, Relationship relationship) {
-    }
+    record Link(String crosswalk, long source, long target, Relationship relationship) {}
 
     /** How a requirement's coverage came about: from another requirement, through these crosswalks. */
-    record Via(long fromRequirement, List<String> crosswalks, Relationship weakest) {
-    }
+    record Via(long fromRequirement, List<String> crosswalks, Relationship weakest) {}
 
     /** A requirement's coverage: its level, what controls mapped to it directly give, and the path when carried. */
-    record Result(CoverageLevel level, CoverageLevel direct, Via via) {
-    }
+    record Result(CoverageLevel level, CoverageLevel direct, Via via) {}
 
     static int rank(Relationship r) {
         return switch (r) {
@@ -86,7 +82,8 @@ final class CoverageArithmetic {
             boolean changed = false;
             for (Link link : links) {
                 changed |= relax(best, direct, link.source(), link.target(), link.relationship(), link.crosswalk());
-                changed |= relax(best, direct, link.target(), link.source(), inverse(link.relationship()), link.crosswalk());
+                changed |= relax(
+                        best, direct, link.target(), link.source(), inverse(link.relationship()), link.crosswalk());
             }
             if (!changed) {
                 break;
@@ -95,19 +92,26 @@ final class CoverageArithmetic {
         return best;
     }
 
-    private static boolean relax(Map<Long, Result> best, Map<Long, CoverageLevel> direct, long from, long to,
-            Relationship relationship, String crosswalk) {
+    private static boolean relax(
+            Map<Long, Result> best,
+            Map<Long, CoverageLevel> direct,
+            long from,
+            long to,
+            Relationship relationship,
+            String crosswalk) {
         Result source = best.get(from);
         if (source == null) {
             return false;
         }
-        Relationship weakest = source.via() == null ? relationship : weaker(source.via().weakest(), relationship);
+        Relationship weakest =
+                source.via() == null ? relationship : weaker(source.via().weakest(), relationship);
         CoverageLevel level = source.level().atMost(cap(weakest));
         Result current = best.get(to);
         if (current != null && !level.betterThan(current.level())) {
             return false;
         }
-        List<String> path = new ArrayList<>(source.via() == null ? List.of() : source.via().crosswalks());
+        List<String> path =
+                new ArrayList<>(source.via() == null ? List.of() : source.via().crosswalks());
         if (path.contains(crosswalk)) {
             return false; // back across the same crosswalk: two related requirements of one framework are not related
         }
@@ -116,7 +120,12 @@ final class CoverageArithmetic {
         if (origin == to) {
             return false;
         }
-        best.put(to, new Result(level, direct.getOrDefault(to, CoverageLevel.NOT_COVERED), new Via(origin, List.copyOf(path), weakest)));
+        best.put(
+                to,
+                new Result(
+                        level,
+                        direct.getOrDefault(to, CoverageLevel.NOT_COVERED),
+                        new Via(origin, List.copyOf(path), weakest)));
         return true;
     }
 }

@@ -49,7 +49,11 @@ public class CoverageService {
     private final RiskService risks;
     private final CrosswalkLinks crosswalks;
 
-    CoverageService(JdbcTemplate jdbc, FrameworkCatalog catalog, ScopeService scope, RiskService risks,
+    CoverageService(
+            JdbcTemplate jdbc,
+            FrameworkCatalog catalog,
+            ScopeService scope,
+            RiskService risks,
             CrosswalkLinks crosswalks) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -59,8 +63,8 @@ public class CoverageService {
     }
 
     /** The path coverage took when it came through a crosswalk. */
-    public record Via(RequirementSummary from, List<String> crosswalks, List<String> crosswalkNames,
-            Relationship weakest) {
+    public record Via(
+            RequirementSummary from, List<String> crosswalks, List<String> crosswalkNames, Relationship weakest) {
         /** e.g. "through NIST AI RMF → ISO/IEC 42001 from GOVERN 1.1 (related)". */
         public String describe() {
             return "through " + String.join(" and ", crosswalkNames) + " from " + from.frameworkCode() + " "
@@ -73,53 +77,70 @@ public class CoverageService {
      * directly, and the crosswalk path when the level came through one. {@code systemsCovered} (organisation only)
      * counts the AI systems on which an implemented control applied there meets it fully.
      */
-    public record RequirementCoverage(RequirementSummary requirement, CoverageLevel level, CoverageLevel direct,
-            int controls, Via via, Long systemsCovered) {
+    public record RequirementCoverage(
+            RequirementSummary requirement,
+            CoverageLevel level,
+            CoverageLevel direct,
+            int controls,
+            Via via,
+            Long systemsCovered) {
         public boolean throughCrosswalk() {
             return via != null;
         }
     }
 
     /** A framework's coverage for one system (or the organisation when {@code systemId} is null). */
-    public record FrameworkCoverage(String frameworkCode, String frameworkName, Long systemId,
-            List<RequirementCoverage> requirements) {
+    public record FrameworkCoverage(
+            String frameworkCode, String frameworkName, Long systemId, List<RequirementCoverage> requirements) {
         public long count(CoverageLevel level) {
             return requirements.stream().filter(r -> r.level() == level).count();
         }
 
         /** Covered requirements, partly covered ones counting half, in percent. */
         public int percent() {
-            return requirements.isEmpty() ? 0 : (int) Math.round(100.0
-                    * (count(CoverageLevel.COVERED) + 0.5 * count(CoverageLevel.PARTIAL)) / requirements.size());
+            return requirements.isEmpty()
+                    ? 0
+                    : (int) Math.round(100.0
+                            * (count(CoverageLevel.COVERED) + 0.5 * count(CoverageLevel.PARTIAL))
+                            / requirements.size());
         }
     }
 
     /** A control behind a coverage cell: met directly or through a crosswalk from another requirement. */
-    public record ControlBehind(long controlId, String title, ImplementationStatus status, MappingStrength strength,
-            RequirementSummary through, String crosswalk, Relationship relationship) {
-    }
+    public record ControlBehind(
+            long controlId,
+            String title,
+            ImplementationStatus status,
+            MappingStrength strength,
+            RequirementSummary through,
+            String crosswalk,
+            Relationship relationship) {}
 
     /** What is behind one cell of the matrix. */
-    public record Cell(RequirementCoverage coverage, Long systemId, List<ControlBehind> controls,
-            List<RiskRef> risks) {
-    }
+    public record Cell(
+            RequirementCoverage coverage, Long systemId, List<ControlBehind> controls, List<RiskRef> risks) {}
 
-    public record RiskRef(long id, String title, int inherentScore) {
-    }
+    public record RiskRef(long id, String title, int inherentScore) {}
 
     /** A framework's coverage for one AI system (its scope) or, when {@code systemId} is null, the organisation. */
     public FrameworkCoverage framework(String frameworkCode, Long systemId) {
         FrameworkSummary framework = catalog.framework(frameworkCode);
         List<RequirementSummary> all = catalog.tree(frameworkCode, false);
         if (systemId == null) {
-            List<RequirementSummary> assessable = all.stream().filter(RequirementSummary::assessable).toList();
-            Map<Long, Long> systems = systemsCovered(assessable.stream().map(RequirementSummary::id).toList());
-            return new FrameworkCoverage(framework.code(), framework.name(), null,
-                    evaluate(assessable, organisationDirect(), systems));
+            List<RequirementSummary> assessable =
+                    all.stream().filter(RequirementSummary::assessable).toList();
+            Map<Long, Long> systems = systemsCovered(
+                    assessable.stream().map(RequirementSummary::id).toList());
+            return new FrameworkCoverage(
+                    framework.code(), framework.name(), null, evaluate(assessable, organisationDirect(), systems));
         }
         Set<Long> inScope = scope.requirementsInScope(List.of(systemId)).get(systemId);
-        List<RequirementSummary> requirements = all.stream().filter(r -> inScope.contains(r.id())).toList();
-        return new FrameworkCoverage(framework.code(), framework.name(), systemId,
+        List<RequirementSummary> requirements =
+                all.stream().filter(r -> inScope.contains(r.id())).toList();
+        return new FrameworkCoverage(
+                framework.code(),
+                framework.name(),
+                systemId,
                 evaluate(requirements, systemDirect(List.of(systemId)).getOrDefault(systemId, Map.of()), null));
     }
 
@@ -129,7 +150,8 @@ public class CoverageService {
         List<FrameworkCoverage> out = new ArrayList<>();
         for (FrameworkSummary f : catalog.frameworks()) {
             List<RequirementSummary> assessable = catalog.tree(f.code(), false).stream()
-                    .filter(RequirementSummary::assessable).toList();
+                    .filter(RequirementSummary::assessable)
+                    .toList();
             out.add(new FrameworkCoverage(f.code(), f.name(), null, evaluate(assessable, direct, null)));
         }
         return out;
@@ -146,9 +168,12 @@ public class CoverageService {
         Map<Long, Map<Long, RequirementCoverage>> out = new LinkedHashMap<>();
         for (Long systemId : systemIds) {
             Set<Long> ids = inScope.getOrDefault(systemId, Set.of());
-            List<RequirementSummary> requirements = all.stream().filter(r -> ids.contains(r.id())).toList();
-            out.put(systemId, evaluate(requirements, direct.getOrDefault(systemId, Map.of()), null).stream()
-                    .collect(Collectors.toMap(c -> c.requirement().id(), Function.identity())));
+            List<RequirementSummary> requirements =
+                    all.stream().filter(r -> ids.contains(r.id())).toList();
+            out.put(
+                    systemId,
+                    evaluate(requirements, direct.getOrDefault(systemId, Map.of()), null).stream()
+                            .collect(Collectors.toMap(c -> c.requirement().id(), Function.identity())));
         }
         return out;
     }
@@ -157,7 +182,8 @@ public class CoverageService {
     public List<RequirementCoverage> gaps(String frameworkCode, Long systemId) {
         return framework(frameworkCode, systemId).requirements().stream()
                 .filter(r -> r.level() != CoverageLevel.COVERED)
-                .sorted(Comparator.comparing(RequirementCoverage::level)).toList();
+                .sorted(Comparator.comparing(RequirementCoverage::level))
+                .toList();
     }
 
     /**
@@ -165,14 +191,16 @@ public class CoverageService {
      * and those mapped to requirements a crosswalk links it to, each control once, and the risks bearing on it.
      */
     public Cell cell(long requirementId, Long systemId) {
-        RequirementSummary requirement = catalog.requirements(List.of(requirementId)).stream().findFirst()
+        RequirementSummary requirement = catalog.requirements(List.of(requirementId)).stream()
+                .findFirst()
                 .orElseThrow(() -> new dev.aegis.shared.NotFoundException("No requirement " + requirementId));
         CrosswalkLinks.Snapshot snapshot = crosswalks.get();
         Map<Long, Link> neighbours = new LinkedHashMap<>();
         for (Link l : snapshot.links()) {
             if (l.source() == requirementId) {
-                neighbours.putIfAbsent(l.target(), new Link(l.crosswalk(), l.target(), l.source(),
-                        CoverageArithmetic.inverse(l.relationship())));
+                neighbours.putIfAbsent(
+                        l.target(),
+                        new Link(l.crosswalk(), l.target(), l.source(), CoverageArithmetic.inverse(l.relationship())));
             } else if (l.target() == requirementId) {
                 neighbours.putIfAbsent(l.source(), l);
             }
@@ -184,37 +212,56 @@ public class CoverageService {
                 from control.control_requirement cr join control.control c on c.id = cr.control_id
                 %s
                 where cr.requirement_id = any(?) %s
-                order by c.title""".formatted(systemId == null ? "c.status" : "a.status",
-                systemId == null ? "" : "join control.control_application a on a.control_id = c.id",
-                systemId == null ? "" : "and a.ai_system_id = " + systemId.longValue());
+                order by c.title""".formatted(
+                        systemId == null ? "c.status" : "a.status",
+                        systemId == null ? "" : "join control.control_application a on a.control_id = c.id",
+                        systemId == null ? "" : "and a.ai_system_id = " + systemId.longValue());
         Map<Long, RequirementSummary> others = catalog.requirements(neighbours.keySet()).stream()
                 .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
         Map<Long, ControlBehind> behind = new LinkedHashMap<>();
         List<ControlBehind> through = new ArrayList<>();
-        jdbc.query(sql, rs -> {
-            long req = rs.getLong(5);
-            long control = rs.getLong(1);
-            ImplementationStatus status = ImplementationStatus.valueOf(rs.getString(3));
-            MappingStrength strength = MappingStrength.valueOf(rs.getString(4));
-            if (req == requirementId) {
-                behind.put(control, new ControlBehind(control, rs.getString(2), status, strength, null, null, null));
-            } else {
-                Link l = neighbours.get(req);
-                through.add(new ControlBehind(control, rs.getString(2), status, strength, others.get(req),
-                        l.crosswalk(), l.relationship()));
-            }
-        }, (Object) longs(ids));
+        jdbc.query(
+                sql,
+                rs -> {
+                    long req = rs.getLong(5);
+                    long control = rs.getLong(1);
+                    ImplementationStatus status = ImplementationStatus.valueOf(rs.getString(3));
+                    MappingStrength strength = MappingStrength.valueOf(rs.getString(4));
+                    if (req == requirementId) {
+                        behind.put(
+                                control,
+                                new ControlBehind(control, rs.getString(2), status, strength, null, null, null));
+                    } else {
+                        Link l = neighbours.get(req);
+                        through.add(new ControlBehind(
+                                control,
+                                rs.getString(2),
+                                status,
+                                strength,
+                                others.get(req),
+                                l.crosswalk(),
+                                l.relationship()));
+                    }
+                },
+                (Object) longs(ids));
         through.forEach(c -> behind.putIfAbsent(c.controlId(), c));
         RequirementCoverage coverage;
         if (systemId == null) {
-            coverage = evaluate(List.of(requirement), organisationDirect(),
-                    systemsCovered(List.of(requirementId))).getFirst();
+            coverage = evaluate(List.of(requirement), organisationDirect(), systemsCovered(List.of(requirementId)))
+                    .getFirst();
         } else {
-            coverage = evaluate(List.of(requirement), systemDirect(List.of(systemId)).getOrDefault(systemId, Map.of()),
-                    null).getFirst();
+            coverage = evaluate(
+                            List.of(requirement),
+                            systemDirect(List.of(systemId)).getOrDefault(systemId, Map.of()),
+                            null)
+                    .getFirst();
         }
-        List<RiskRef> riskRefs = risks.search(new RiskService.Filter(null, null, null, null, null, requirementId, systemId),
-                PageRequest.of(0, 50)).stream().map(r -> new RiskRef(r.getId(), r.getTitle(), r.getInherentScore()))
+        List<RiskRef> riskRefs = risks
+                .search(
+                        new RiskService.Filter(null, null, null, null, null, requirementId, systemId),
+                        PageRequest.of(0, 50))
+                .stream()
+                .map(r -> new RiskRef(r.getId(), r.getTitle(), r.getInherentScore()))
                 .collect(Collectors.toCollection(ArrayList::new));
         Set<Long> mitigated = mitigatedRisks(behind.keySet());
         for (Long id : mitigated) {
@@ -229,8 +276,7 @@ public class CoverageService {
     }
 
     /** A control application's status at a moment, as the caller reconstructed it (e.g. the evidence pack). */
-    public record ApplicationState(long controlId, long systemId, ImplementationStatus status) {
-    }
+    public record ApplicationState(long controlId, long systemId, ImplementationStatus status) {}
 
     /**
      * A framework's coverage for a scope as the registers stood at a moment, computed exactly as
@@ -242,52 +288,70 @@ public class CoverageService {
      * the systems whose scope includes it (the path shown is that system's). Given today's states it answers what
      * {@link #framework(String, Long)} answers, requirement by requirement.
      */
-    public FrameworkCoverage scope(String frameworkCode, Collection<Long> systemIds,
-            Map<Long, ImplementationStatus> controls, Collection<ApplicationState> applications) {
+    public FrameworkCoverage scope(
+            String frameworkCode,
+            Collection<Long> systemIds,
+            Map<Long, ImplementationStatus> controls,
+            Collection<ApplicationState> applications) {
         FrameworkSummary framework = catalog.framework(frameworkCode);
         List<RequirementSummary> all = catalog.tree(frameworkCode, false);
         Map<Long, Map<Long, MappingStrength>> mappings = mappings();
         if (systemIds == null || systemIds.isEmpty()) {
-            List<RequirementSummary> assessable = all.stream().filter(RequirementSummary::assessable).toList();
-            Map<Long, Direct> direct = direct(mappings, controls.entrySet().stream().map(e -> Map.entry(e.getKey(),
-                    e.getValue())).toList(), controls);
+            List<RequirementSummary> assessable =
+                    all.stream().filter(RequirementSummary::assessable).toList();
+            Map<Long, Direct> direct = direct(
+                    mappings,
+                    controls.entrySet().stream()
+                            .map(e -> Map.entry(e.getKey(), e.getValue()))
+                            .toList(),
+                    controls);
             Map<Long, Set<Long>> systems = new HashMap<>();
             for (ApplicationState a : applications) {
                 mappings.getOrDefault(a.controlId(), Map.of()).forEach((req, strength) -> {
-                    if (strength == MappingStrength.FULL && a.status() == ImplementationStatus.IMPLEMENTED
+                    if (strength == MappingStrength.FULL
+                            && a.status() == ImplementationStatus.IMPLEMENTED
                             && usable(controls.get(a.controlId()))) {
-                        systems.computeIfAbsent(req, k -> new java.util.HashSet<>()).add(a.systemId());
+                        systems.computeIfAbsent(req, k -> new java.util.HashSet<>())
+                                .add(a.systemId());
                     }
                 });
             }
             Map<Long, Long> covered = new HashMap<>();
             systems.forEach((req, s) -> covered.put(req, (long) s.size()));
-            return new FrameworkCoverage(framework.code(), framework.name(), null,
-                    evaluate(assessable, direct, covered));
+            return new FrameworkCoverage(
+                    framework.code(), framework.name(), null, evaluate(assessable, direct, covered));
         }
         Map<Long, Set<Long>> inScope = scope.requirementsInScope(List.copyOf(systemIds));
         Map<Long, RequirementCoverage> worst = new LinkedHashMap<>();
         for (Long systemId : systemIds) {
             Set<Long> ids = inScope.getOrDefault(systemId, Set.of());
-            List<RequirementSummary> requirements = all.stream().filter(r -> ids.contains(r.id())).toList();
+            List<RequirementSummary> requirements =
+                    all.stream().filter(r -> ids.contains(r.id())).toList();
             List<Map.Entry<Long, ImplementationStatus>> applied = applications.stream()
-                    .filter(a -> a.systemId() == systemId).map(a -> Map.entry(a.controlId(), a.status())).toList();
+                    .filter(a -> a.systemId() == systemId)
+                    .map(a -> Map.entry(a.controlId(), a.status()))
+                    .toList();
             for (RequirementCoverage c : evaluate(requirements, direct(mappings, applied, controls), null)) {
                 worst.merge(c.requirement().id(), c, (a, b) -> b.level().compareTo(a.level()) < 0 ? b : a);
             }
         }
-        List<RequirementCoverage> ordered = all.stream().map(r -> worst.get(r.id())).filter(java.util.Objects::nonNull)
+        List<RequirementCoverage> ordered = all.stream()
+                .map(r -> worst.get(r.id()))
+                .filter(java.util.Objects::nonNull)
                 .toList();
-        return new FrameworkCoverage(framework.code(), framework.name(),
-                systemIds.size() == 1 ? systemIds.iterator().next() : null, ordered);
+        return new FrameworkCoverage(
+                framework.code(),
+                framework.name(),
+                systemIds.size() == 1 ? systemIds.iterator().next() : null,
+                ordered);
     }
 
     /** Every control's mappings: control id → requirement id → strength. */
     private Map<Long, Map<Long, MappingStrength>> mappings() {
         Map<Long, Map<Long, MappingStrength>> out = new HashMap<>();
         jdbc.query("select control_id, requirement_id, strength from control.control_requirement", rs -> {
-            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2),
-                    MappingStrength.valueOf(rs.getString(3)));
+            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                    .put(rs.getLong(2), MappingStrength.valueOf(rs.getString(3)));
         });
         return out;
     }
@@ -296,8 +360,10 @@ public class CoverageService {
      * The same rule as {@link #LEVEL}: a requirement is met fully by an implemented control mapped in full, in part by
      * any other control that is not "not applicable" (nor "not applicable" in the library).
      */
-    private static Map<Long, Direct> direct(Map<Long, Map<Long, MappingStrength>> mappings,
-            List<Map.Entry<Long, ImplementationStatus>> statuses, Map<Long, ImplementationStatus> library) {
+    private static Map<Long, Direct> direct(
+            Map<Long, Map<Long, MappingStrength>> mappings,
+            List<Map.Entry<Long, ImplementationStatus>> statuses,
+            Map<Long, ImplementationStatus> library) {
         Map<Long, Integer> best = new HashMap<>();
         Map<Long, Set<Long>> controls = new HashMap<>();
         for (Map.Entry<Long, ImplementationStatus> s : statuses) {
@@ -305,13 +371,15 @@ public class CoverageService {
                 continue;
             }
             mappings.getOrDefault(s.getKey(), Map.of()).forEach((req, strength) -> {
-                int level = s.getValue() == ImplementationStatus.IMPLEMENTED && strength == MappingStrength.FULL ? 2 : 1;
+                int level =
+                        s.getValue() == ImplementationStatus.IMPLEMENTED && strength == MappingStrength.FULL ? 2 : 1;
                 best.merge(req, level, Math::max);
                 controls.computeIfAbsent(req, k -> new java.util.HashSet<>()).add(s.getKey());
             });
         }
         Map<Long, Direct> out = new HashMap<>();
-        best.forEach((req, level) -> out.put(req, new Direct(level(level), controls.get(req).size())));
+        best.forEach((req, level) ->
+                out.put(req, new Direct(level(level), controls.get(req).size())));
         return out;
     }
 
@@ -323,8 +391,7 @@ public class CoverageService {
     // the arithmetic's inputs
 
     /** The direct coverage of one requirement: level and number of distinct controls. */
-    record Direct(CoverageLevel level, int controls) {
-    }
+    record Direct(CoverageLevel level, int controls) {}
 
     private static final String LEVEL = """
             max(case when %1$s = 'IMPLEMENTED' and cr.strength = 'FULL' then 2 else 1 end)""";
@@ -332,9 +399,10 @@ public class CoverageService {
     /** The library's direct coverage of every requirement any control maps to. */
     Map<Long, Direct> organisationDirect() {
         Map<Long, Direct> out = new HashMap<>();
-        jdbc.query("select cr.requirement_id, " + LEVEL.formatted("c.status") + ", count(distinct c.id)"
-                + " from control.control_requirement cr join control.control c on c.id = cr.control_id"
-                + " where c.status <> 'NOT_APPLICABLE' group by cr.requirement_id",
+        jdbc.query(
+                "select cr.requirement_id, " + LEVEL.formatted("c.status") + ", count(distinct c.id)"
+                        + " from control.control_requirement cr join control.control c on c.id = cr.control_id"
+                        + " where c.status <> 'NOT_APPLICABLE' group by cr.requirement_id",
                 rs -> {
                     out.put(rs.getLong(1), new Direct(level(rs.getInt(2)), rs.getInt(3)));
                 });
@@ -344,32 +412,36 @@ public class CoverageService {
     /** The direct coverage on each of these systems, from the controls applied there, with their status there. */
     Map<Long, Map<Long, Direct>> systemDirect(Collection<Long> systemIds) {
         Map<Long, Map<Long, Direct>> out = new HashMap<>();
-        jdbc.query("select a.ai_system_id, cr.requirement_id, " + LEVEL.formatted("a.status")
-                + ", count(distinct a.control_id)"
-                + " from control.control_application a"
-                + " join control.control c on c.id = a.control_id"
-                + " join control.control_requirement cr on cr.control_id = a.control_id"
-                + " where a.ai_system_id = any(?) and a.status <> 'NOT_APPLICABLE' and c.status <> 'NOT_APPLICABLE'"
-                + " group by a.ai_system_id, cr.requirement_id",
+        jdbc.query(
+                "select a.ai_system_id, cr.requirement_id, " + LEVEL.formatted("a.status")
+                        + ", count(distinct a.control_id)"
+                        + " from control.control_application a"
+                        + " join control.control c on c.id = a.control_id"
+                        + " join control.control_requirement cr on cr.control_id = a.control_id"
+                        + " where a.ai_system_id = any(?) and a.status <> 'NOT_APPLICABLE' and c.status <> 'NOT_APPLICABLE'"
+                        + " group by a.ai_system_id, cr.requirement_id",
                 rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                             .put(rs.getLong(2), new Direct(level(rs.getInt(3)), rs.getInt(4)));
-                }, (Object) longs(systemIds));
+                },
+                (Object) longs(systemIds));
         return out;
     }
 
     /** Per requirement, the AI systems on which an implemented control applied there meets it fully. */
     Map<Long, Long> systemsCovered(Collection<Long> requirementIds) {
         Map<Long, Long> out = new HashMap<>();
-        jdbc.query("select cr.requirement_id, count(distinct a.ai_system_id)"
-                + " from control.control_requirement cr"
-                + " join control.control_application a on a.control_id = cr.control_id"
-                + " join control.control c on c.id = cr.control_id"
-                + " where cr.requirement_id = any(?) and cr.strength = 'FULL' and a.status = 'IMPLEMENTED'"
-                + " and c.status <> 'NOT_APPLICABLE' group by cr.requirement_id",
+        jdbc.query(
+                "select cr.requirement_id, count(distinct a.ai_system_id)"
+                        + " from control.control_requirement cr"
+                        + " join control.control_application a on a.control_id = cr.control_id"
+                        + " join control.control c on c.id = cr.control_id"
+                        + " where cr.requirement_id = any(?) and cr.strength = 'FULL' and a.status = 'IMPLEMENTED'"
+                        + " and c.status <> 'NOT_APPLICABLE' group by cr.requirement_id",
                 rs -> {
                     out.put(rs.getLong(1), rs.getLong(2));
-                }, (Object) longs(requirementIds));
+                },
+                (Object) longs(requirementIds));
         return out;
     }
 
@@ -377,18 +449,23 @@ public class CoverageService {
         if (controlIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.queryForList("select distinct risk_id from control.control_risk where control_id = any(?)",
-                Long.class, (Object) longs(controlIds)));
+        return Set.copyOf(jdbc.queryForList(
+                "select distinct risk_id from control.control_risk where control_id = any(?)", Long.class, (Object)
+                        longs(controlIds)));
     }
 
-    private List<RequirementCoverage> evaluate(List<RequirementSummary> requirements, Map<Long, Direct> direct,
-            Map<Long, Long> systems) {
+    private List<RequirementCoverage> evaluate(
+            List<RequirementSummary> requirements, Map<Long, Direct> direct, Map<Long, Long> systems) {
         CrosswalkLinks.Snapshot snapshot = crosswalks.get();
         Map<Long, CoverageLevel> levels = new HashMap<>();
         direct.forEach((id, d) -> levels.put(id, d.level()));
         Map<Long, Result> carried = CoverageArithmetic.carry(levels, snapshot.links());
-        Map<Long, RequirementSummary> origins = catalog.requirements(carried.values().stream()
-                .filter(r -> r.via() != null).map(r -> r.via().fromRequirement()).collect(Collectors.toSet())).stream()
+        Map<Long, RequirementSummary> origins = catalog
+                .requirements(carried.values().stream()
+                        .filter(r -> r.via() != null)
+                        .map(r -> r.via().fromRequirement())
+                        .collect(Collectors.toSet()))
+                .stream()
                 .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
         List<RequirementCoverage> out = new ArrayList<>(requirements.size());
         for (RequirementSummary r : requirements) {
@@ -397,11 +474,18 @@ public class CoverageService {
             int controls = d == null ? 0 : d.controls();
             Long covered = systems == null ? null : systems.getOrDefault(r.id(), 0L);
             if (result == null) {
-                out.add(new RequirementCoverage(r, CoverageLevel.NOT_COVERED, CoverageLevel.NOT_COVERED, controls, null, covered));
+                out.add(new RequirementCoverage(
+                        r, CoverageLevel.NOT_COVERED, CoverageLevel.NOT_COVERED, controls, null, covered));
             } else {
-                Via via = result.via() == null ? null : new Via(origins.get(result.via().fromRequirement()),
-                        result.via().crosswalks(), result.via().crosswalks().stream()
-                                .map(c -> snapshot.names().getOrDefault(c, c)).toList(), result.via().weakest());
+                Via via = result.via() == null
+                        ? null
+                        : new Via(
+                                origins.get(result.via().fromRequirement()),
+                                result.via().crosswalks(),
+                                result.via().crosswalks().stream()
+                                        .map(c -> snapshot.names().getOrDefault(c, c))
+                                        .toList(),
+                                result.via().weakest());
                 out.add(new RequirementCoverage(r, result.level(), result.direct(), controls, via, covered));
             }
         }
@@ -424,5 +508,4 @@ public class CoverageService {
     private static Long[] longs(Collection<Long> ids) {
         return ids.toArray(Long[]::new);
     }
-
 }

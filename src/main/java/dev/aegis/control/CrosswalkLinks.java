@@ -25,8 +25,7 @@ class CrosswalkLinks {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     /** The links, and the crosswalk names by code. */
-    record Snapshot(List<Link> links, Map<String, String> names) {
-    }
+    record Snapshot(List<Link> links, Map<String, String> names) {}
 
     CrosswalkLinks(FrameworkCatalog catalog) {
         this.catalog = catalog;
@@ -43,8 +42,9 @@ class CrosswalkLinks {
                     links.add(new Link(c.code(), e.source().id(), e.target().id(), e.relationship()));
                 }
             }
-            s = new Snapshot(List.copyOf(links), crosswalks.stream()
-                    .collect(Collectors.toMap(CrosswalkSummary::code, CrosswalkSummary::name)));
+            s = new Snapshot(
+                    List.copyOf(links),
+                    crosswalks.stream().collect(Collectors.toMap(CrosswalkSummary::code, CrosswalkSummary::name)));
             snapshot.set(s);
         }
         return s;

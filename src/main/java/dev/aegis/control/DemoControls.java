@@ -34,11 +34,13 @@ class DemoControls implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoControls.class);
     /** Starter controls still being rolled out in the demo organisation; the rest are implemented. */
     static final Set<String> IN_PROGRESS = Set.of("SC-16", "SC-20", "SC-21", "SC-30", "SC-35", "SC-40");
+
     static final Set<String> PLANNED = Set.of("SC-13", "SC-28", "SC-43", "SC-48");
     /** Starter controls that only make sense for generative systems. */
     static final Set<String> GENERATIVE_ONLY = Set.of("SC-21", "SC-26", "SC-27", "SC-28", "SC-29", "SC-30", "SC-33");
     /** Starter controls about third parties. */
     static final Set<String> VENDOR = Set.of("SC-12", "SC-41", "SC-42");
+
     static final Map<String, String> SYSTEMS = Map.of(
             "Clinic diagnosis assistant", "in-house generative",
             "Customer sentiment API", "in-house classifier",
@@ -56,38 +58,64 @@ class DemoControls implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, ControlService.SYSTEM_SEED,
-                FrameworkCatalog.SYSTEM_READ),
+        Actors.runAsSystem(
+                Set.of(
+                        AiSystemService.SYSTEM_READ,
+                        ControlService.SYSTEM_READ,
+                        ControlService.SYSTEM_SEED,
+                        FrameworkCatalog.SYSTEM_READ),
                 () -> {
-            List<Control> adopted = controls.adopt(controls.starterLibrary().stream().filter(e -> e.adoptedAs() == null)
-                    .map(e -> e.control().id()).toList());
-            if (adopted.isEmpty()) {
-                return;
-            }
-            LocalDate tested = LocalDate.now(clock).minusDays(20);
-            for (Control c : adopted) {
-                ImplementationStatus status = IN_PROGRESS.contains(c.getStarterId()) ? ImplementationStatus.IN_PROGRESS
-                        : PLANNED.contains(c.getStarterId()) ? ImplementationStatus.PLANNED : ImplementationStatus.IMPLEMENTED;
-                ControlDetails d = c.details();
-                boolean implemented = status == ImplementationStatus.IMPLEMENTED;
-                Control updated = controls.update(c.getId(), c.getVersion(), new ControlDetails(d.title(), d.description(),
-                        d.type(), "demo-officer", status, null, d.testFrequency(), implemented ? tested : null,
-                        implemented ? TestResult.PASSED : null, d.requirements(), d.risks()));
-                for (var entry : SYSTEMS.entrySet()) {
-                    AiSystem system = system(entry.getKey());
-                    if (system == null || !applies(c.getStarterId(), entry.getValue())) {
-                        continue;
+                    List<Control> adopted = controls.adopt(controls.starterLibrary().stream()
+                            .filter(e -> e.adoptedAs() == null)
+                            .map(e -> e.control().id())
+                            .toList());
+                    if (adopted.isEmpty()) {
+                        return;
                     }
-                    // the classifier lags behind on monitoring; the vendor chatbot relies on the vendor for training
-                    ImplementationStatus there = entry.getValue().contains("classifier") && "MONITORING".equals(c.getStage())
-                            ? ImplementationStatus.IN_PROGRESS
-                            : entry.getValue().startsWith("vendor") && "TRAINING".equals(c.getStage())
-                                    ? ImplementationStatus.PLANNED : status;
-                    controls.apply(updated.getId(), List.of(system.getId()), there);
-                }
-            }
-            log.info("Demo mode: adopted {} starter controls and applied them to the demo AI systems", adopted.size());
-        });
+                    LocalDate tested = LocalDate.now(clock).minusDays(20);
+                    for (Control c : adopted) {
+                        ImplementationStatus status = IN_PROGRESS.contains(c.getStarterId())
+                                ? ImplementationStatus.IN_PROGRESS
+                                : PLANNED.contains(c.getStarterId())
+                                        ? ImplementationStatus.PLANNED
+                                        : ImplementationStatus.IMPLEMENTED;
+                        ControlDetails d = c.details();
+                        boolean implemented = status == ImplementationStatus.IMPLEMENTED;
+                        Control updated = controls.update(
+                                c.getId(),
+                                c.getVersion(),
+                                new ControlDetails(
+                                        d.title(),
+                                        d.description(),
+                                        d.type(),
+                                        "demo-officer",
+                                        status,
+                                        null,
+                                        d.testFrequency(),
+                                        implemented ? tested : null,
+                                        implemented ? TestResult.PASSED : null,
+                                        d.requirements(),
+                                        d.risks()));
+                        for (var entry : SYSTEMS.entrySet()) {
+                            AiSystem system = system(entry.getKey());
+                            if (system == null || !applies(c.getStarterId(), entry.getValue())) {
+                                continue;
+                            }
+                            // the classifier lags behind on monitoring; the vendor chatbot relies on the vendor for
+                            // training
+                            ImplementationStatus there =
+                                    entry.getValue().contains("classifier") && "MONITORING".equals(c.getStage())
+                                            ? ImplementationStatus.IN_PROGRESS
+                                            : entry.getValue().startsWith("vendor") && "TRAINING".equals(c.getStage())
+                                                    ? ImplementationStatus.PLANNED
+                                                    : status;
+                            controls.apply(updated.getId(), List.of(system.getId()), there);
+                        }
+                    }
+                    log.info(
+                            "Demo mode: adopted {} starter controls and applied them to the demo AI systems",
+                            adopted.size());
+                });
     }
 
     private static boolean applies(String starterId, String kind) {
@@ -99,6 +127,8 @@ class DemoControls implements ApplicationRunner {
 
     private AiSystem system(String name) {
         return systems.search(new AiSystemService.Filter(name, null, null, null, null), PageRequest.of(0, 5)).stream()
-                .filter(s -> s.getName().equals(name)).findFirst().orElse(null);
+                .filter(s -> s.getName().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 }

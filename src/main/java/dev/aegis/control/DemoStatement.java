@@ -50,15 +50,32 @@ class DemoStatement implements ApplicationRunner {
 
     private void decide(Line line) {
         if (!line.controls().isEmpty()) {
-            soa.decide(line.requirementId(), line.version(), true, "Applicable: implemented through "
-                    + line.controls().stream().map(Implementing::title).limit(3).collect(Collectors.joining("; "))
-                    + (line.controls().size() > 3 ? " and " + (line.controls().size() - 3) + " more." : "."));
+            soa.decide(
+                    line.requirementId(),
+                    line.version(),
+                    true,
+                    "Applicable: implemented through "
+                            + line.controls().stream()
+                                    .map(Implementing::title)
+                                    .limit(3)
+                                    .collect(Collectors.joining("; "))
+                            + (line.controls().size() > 3
+                                    ? " and " + (line.controls().size() - 3) + " more."
+                                    : "."));
         } else if (excluded(line)) {
-            soa.decide(line.requirementId(), line.version(), false, "Not applicable: the organisation deploys AI "
-                    + "systems for its own use and supplies none to customers or third parties.");
+            soa.decide(
+                    line.requirementId(),
+                    line.version(),
+                    false,
+                    "Not applicable: the organisation deploys AI "
+                            + "systems for its own use and supplies none to customers or third parties.");
         } else {
-            soa.decide(line.requirementId(), line.version(), true, "Applicable: the clinic's high-risk diagnosis "
-                    + "assistant needs it; no control implements it yet (on the 2027 improvement plan).");
+            soa.decide(
+                    line.requirementId(),
+                    line.version(),
+                    true,
+                    "Applicable: the clinic's high-risk diagnosis "
+                            + "assistant needs it; no control implements it yet (on the 2027 improvement plan).");
         }
     }
 

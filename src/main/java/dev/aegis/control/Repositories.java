@@ -20,8 +20,7 @@ interface ControlApplications extends JpaRepository<ControlApplication, Long> {
     Optional<ControlApplication> findByControlIdAndSystemId(long controlId, long systemId);
 }
 
-interface SoaEntries extends JpaRepository<SoaEntry, Long> {
-}
+interface SoaEntries extends JpaRepository<SoaEntry, Long> {}
 
 interface SoaVersions extends JpaRepository<SoaVersion, Long> {
     List<SoaVersion> findAllByOrderByNumberDesc();

@@ -13,11 +13,11 @@ public class RequirementMapping {
 
     @Column(name = "requirement_id")
     private long requirementId;
+
     @Enumerated(EnumType.STRING)
     private MappingStrength strength;
 
-    protected RequirementMapping() {
-    }
+    protected RequirementMapping() {}
 
     public RequirementMapping(long requirementId, MappingStrength strength) {
         this.requirementId = requirementId;

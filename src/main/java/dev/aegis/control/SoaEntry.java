@@ -21,17 +21,20 @@ class SoaEntry {
     @Id
     @Column(name = "requirement_id")
     private Long requirementId;
+
     private boolean applicable;
     private String justification;
+
     @Column(name = "updated_by")
     private String updatedBy;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected SoaEntry() {
-    }
+    protected SoaEntry() {}
 
     SoaEntry(long requirementId) {
         this.requirementId = requirementId;
@@ -40,9 +43,11 @@ class SoaEntry {
     /** Includes or excludes the control; either way the reason is required. */
     void decide(boolean applicable, String justification, String by, Instant at) {
         if (justification == null || justification.isBlank()) {
-            throw new DomainRuleException("justification", applicable
-                    ? "Give the justification for including this control."
-                    : "Give the reason for excluding this control.");
+            throw new DomainRuleException(
+                    "justification",
+                    applicable
+                            ? "Give the justification for including this control."
+                            : "Give the reason for excluding this control.");
         }
         this.applicable = applicable;
         this.justification = justification.trim();
@@ -50,10 +55,27 @@ class SoaEntry {
         this.updatedAt = at;
     }
 
-    Long getRequirementId() { return requirementId; }
-    boolean isApplicable() { return applicable; }
-    String getJustification() { return justification; }
-    String getUpdatedBy() { return updatedBy; }
-    Instant getUpdatedAt() { return updatedAt; }
-    long getVersion() { return version; }
+    Long getRequirementId() {
+        return requirementId;
+    }
+
+    boolean isApplicable() {
+        return applicable;
+    }
+
+    String getJustification() {
+        return justification;
+    }
+
+    String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
 }

@@ -55,8 +55,14 @@ public class SoaService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SoaService(SoaEntries entries, SoaVersions versions, FrameworkCatalog catalog, JdbcTemplate jdbc, Reports reports,
-            ApplicationEventPublisher events, Clock clock) {
+    SoaService(
+            SoaEntries entries,
+            SoaVersions versions,
+            FrameworkCatalog catalog,
+            JdbcTemplate jdbc,
+            Reports reports,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.entries = entries;
         this.versions = versions;
         this.catalog = catalog;
@@ -67,38 +73,50 @@ public class SoaService {
     }
 
     /** A library control implementing an Annex A control. */
-    public record Implementing(long controlId, String title, ImplementationStatus status, MappingStrength strength) {
-    }
+    public record Implementing(long controlId, String title, ImplementationStatus status, MappingStrength strength) {}
 
     /**
      * One line of the statement. {@code applicable} is null while undecided; {@code implementation} is derived from the
      * implementing controls (covered, partly covered, not covered).
      */
-    public record Line(long requirementId, String refId, String title, Boolean applicable, String justification,
-            List<Implementing> controls, CoverageLevel implementation, long version) {
-    }
+    public record Line(
+            long requirementId,
+            String refId,
+            String title,
+            Boolean applicable,
+            String justification,
+            List<Implementing> controls,
+            CoverageLevel implementation,
+            long version) {}
 
     /** An issued version, as issued. */
-    public record Issued(int number, Instant issuedAt, String approvedBy, String note, List<Line> lines) {
-    }
+    public record Issued(int number, Instant issuedAt, String approvedBy, String note, List<Line> lines) {}
 
-    public record IssuedSummary(int number, Instant issuedAt, String approvedBy, String note) {
-    }
+    public record IssuedSummary(int number, Instant issuedAt, String approvedBy, String note) {}
 
     /** The working statement: every Annex A control with its current decision and implementation. */
     @PreAuthorize(ControlService.READERS)
     @Transactional(readOnly = true)
     public List<Line> current() {
         List<RequirementSummary> annex = annexA();
-        Map<Long, SoaEntry> decided = entries.findAllById(annex.stream().map(RequirementSummary::id).toList()).stream()
+        Map<Long, SoaEntry> decided = entries
+                .findAllById(annex.stream().map(RequirementSummary::id).toList())
+                .stream()
                 .collect(Collectors.toMap(SoaEntry::getRequirementId, Function.identity()));
-        Map<Long, List<Implementing>> implementing = implementing(annex.stream().map(RequirementSummary::id).toList());
+        Map<Long, List<Implementing>> implementing =
+                implementing(annex.stream().map(RequirementSummary::id).toList());
         List<Line> out = new ArrayList<>();
         for (RequirementSummary r : annex) {
             SoaEntry e = decided.get(r.id());
             List<Implementing> controls = implementing.getOrDefault(r.id(), List.of());
-            out.add(new Line(r.id(), r.refId(), r.title(), e == null ? null : e.isApplicable(),
-                    e == null ? null : e.getJustification(), controls, implementation(controls),
+            out.add(new Line(
+                    r.id(),
+                    r.refId(),
+                    r.title(),
+                    e == null ? null : e.isApplicable(),
+                    e == null ? null : e.getJustification(),
+                    controls,
+                    implementation(controls),
                     e == null ? -1 : e.getVersion()));
         }
         return out;
@@ -111,8 +129,8 @@ public class SoaService {
     @PreAuthorize(ControlService.WRITERS)
     public Line decide(long requirementId, long expectedVersion, boolean applicable, String justification) {
         if (annexA().stream().noneMatch(r -> r.id() == requirementId)) {
-            throw new DomainRuleException("requirementId", "Requirement " + requirementId
-                    + " is not an ISO/IEC 42001 Annex A control.");
+            throw new DomainRuleException(
+                    "requirementId", "Requirement " + requirementId + " is not an ISO/IEC 42001 Annex A control.");
         }
         SoaEntry entry = entries.findById(requirementId).orElse(null);
         long current = entry == null ? -1 : entry.getVersion();
@@ -125,7 +143,10 @@ public class SoaService {
         }
         entry.decide(applicable, justification, Actors.current(), clock.instant());
         entries.saveAndFlush(entry);
-        return current().stream().filter(l -> l.requirementId() == requirementId).findFirst().orElseThrow();
+        return current().stream()
+                .filter(l -> l.requirementId() == requirementId)
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -135,17 +156,23 @@ public class SoaService {
     @PreAuthorize(ControlService.WRITERS)
     public Issued issue(String note) {
         List<Line> lines = current();
-        List<String> open = lines.stream().filter(l -> l.applicable() == null).map(Line::refId).toList();
+        List<String> open = lines.stream()
+                .filter(l -> l.applicable() == null)
+                .map(Line::refId)
+                .toList();
         if (!open.isEmpty()) {
-            throw new DomainRuleException("applicable", "Decide every Annex A control before issuing; still open: "
-                    + String.join(", ", open.subList(0, Math.min(8, open.size()))) + (open.size() > 8 ? " …" : "") + ".");
+            throw new DomainRuleException(
+                    "applicable",
+                    "Decide every Annex A control before issuing; still open: "
+                            + String.join(", ", open.subList(0, Math.min(8, open.size())))
+                            + (open.size() > 8 ? " …" : "") + ".");
         }
         Integer last = jdbc.queryForObject("select max(number) from control.soa_version", Integer.class);
         int number = last == null ? 1 : last + 1;
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String content = JSON.writeValueAsString(lines);
-        SoaVersion v = versions.saveAndFlush(new SoaVersion(number, at, Actors.current(),
-                note == null || note.isBlank() ? null : note.trim(), content));
+        SoaVersion v = versions.saveAndFlush(new SoaVersion(
+                number, at, Actors.current(), note == null || note.isBlank() ? null : note.trim(), content));
         events.publishEvent(new SoaIssued(number, v.getApprovedBy(), lines.size()));
         return issued(v);
     }
@@ -154,7 +181,8 @@ public class SoaService {
     @Transactional(readOnly = true)
     public List<IssuedSummary> versions() {
         return versions.findAllByOrderByNumberDesc().stream()
-                .map(v -> new IssuedSummary(v.getNumber(), v.getIssuedAt(), v.getApprovedBy(), v.getNote())).toList();
+                .map(v -> new IssuedSummary(v.getNumber(), v.getIssuedAt(), v.getApprovedBy(), v.getNote()))
+                .toList();
     }
 
     @PreAuthorize(ControlService.READERS)
@@ -168,10 +196,23 @@ public class SoaService {
     @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR')")
     public void csv(Integer number, OutputStream out) {
         List<Line> lines = number == null ? current() : version(number).lines();
-        try (TableWriter w = TableWriter.open(TabularFormat.CSV, out, List.of("Annex A control", "Title", "Applicable",
-                "Justification for inclusion or reason for exclusion", "Implementing controls", "Implementation"))) {
+        try (TableWriter w = TableWriter.open(
+                TabularFormat.CSV,
+                out,
+                List.of(
+                        "Annex A control",
+                        "Title",
+                        "Applicable",
+                        "Justification for inclusion or reason for exclusion",
+                        "Implementing controls",
+                        "Implementation"))) {
             for (Line l : lines) {
-                w.row(List.of(l.refId(), l.title(), applicable(l), nullToEmpty(l.justification()), controls(l),
+                w.row(List.of(
+                        l.refId(),
+                        l.title(),
+                        applicable(l),
+                        nullToEmpty(l.justification()),
+                        controls(l),
                         ControlVocabulary.label(l.implementation())));
             }
         } catch (IOException e) {
@@ -185,42 +226,84 @@ public class SoaService {
     public void pdf(Integer number, OutputStream out) {
         Issued issued = number == null ? null : version(number);
         List<Line> lines = issued == null ? current() : issued.lines();
-        List<PdfRow> rows = lines.stream().map(l -> new PdfRow(l.refId(), l.title(), applicable(l),
-                nullToEmpty(l.justification()), controls(l), ControlVocabulary.label(l.implementation()))).toList();
+        List<PdfRow> rows = lines.stream()
+                .map(l -> new PdfRow(
+                        l.refId(),
+                        l.title(),
+                        applicable(l),
+                        nullToEmpty(l.justification()),
+                        controls(l),
+                        ControlVocabulary.label(l.implementation())))
+                .toList();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("heading", issued == null ? "Working draft (not issued)"
-                : "Version " + issued.number() + ", issued " + issued.issuedAt() + " and approved by " + issued.approvedBy());
-        parameters.put("generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        parameters.put(
+                "heading",
+                issued == null
+                        ? "Working draft (not issued)"
+                        : "Version " + issued.number() + ", issued " + issued.issuedAt() + " and approved by "
+                                + issued.approvedBy());
+        parameters.put(
+                "generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         parameters.put("generatedBy", Actors.current());
         reports.pdf("statement-of-applicability", rows, parameters, out);
         events.publishEvent(new SoaExported(number, "pdf"));
     }
 
     /** A line as the PDF template reads it. */
-    public record PdfRow(String refId, String title, String applicable, String justification, String controls,
+    public record PdfRow(
+            String refId,
+            String title,
+            String applicable,
+            String justification,
+            String controls,
             String implementation) {
-        public String getRefId() { return refId; }
-        public String getTitle() { return title; }
-        public String getApplicable() { return applicable; }
-        public String getJustification() { return justification; }
-        public String getControls() { return controls; }
-        public String getImplementation() { return implementation; }
+        public String getRefId() {
+            return refId;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public String getApplicable() {
+            return applicable;
+        }
+
+        public String getJustification() {
+            return justification;
+        }
+
+        public String getControls() {
+            return controls;
+        }
+
+        public String getImplementation() {
+            return implementation;
+        }
     }
 
     private List<RequirementSummary> annexA() {
         return catalog.tree(ISO, false).stream()
-                .filter(r -> r.kind() == RequirementKind.CONTROL && r.refId().startsWith("A.")).toList();
+                .filter(r -> r.kind() == RequirementKind.CONTROL && r.refId().startsWith("A."))
+                .toList();
     }
 
     private Map<Long, List<Implementing>> implementing(List<Long> requirementIds) {
         Map<Long, List<Implementing>> out = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select cr.requirement_id, c.id, c.title, c.status, cr.strength
                 from control.control_requirement cr join control.control c on c.id = cr.control_id
-                where cr.requirement_id = any(?) order by c.title""", rs -> {
-            out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Implementing(rs.getLong(2),
-                    rs.getString(3), ImplementationStatus.valueOf(rs.getString(4)), MappingStrength.valueOf(rs.getString(5))));
-        }, (Object) requirementIds.toArray(Long[]::new));
+                where cr.requirement_id = any(?) order by c.title""",
+                rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Implementing(
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    ImplementationStatus.valueOf(rs.getString(4)),
+                                    MappingStrength.valueOf(rs.getString(5))));
+                },
+                (Object) requirementIds.toArray(Long[]::new));
         return out;
     }
 
@@ -231,7 +314,8 @@ public class SoaService {
                 continue;
             }
             CoverageLevel l = c.status() == ImplementationStatus.IMPLEMENTED && c.strength() == MappingStrength.FULL
-                    ? CoverageLevel.COVERED : CoverageLevel.PARTIAL;
+                    ? CoverageLevel.COVERED
+                    : CoverageLevel.PARTIAL;
             if (l.betterThan(best)) {
                 best = l;
             }
@@ -240,8 +324,7 @@ public class SoaService {
     }
 
     private static Issued issued(SoaVersion v) {
-        List<Line> lines = JSON.readValue(v.getContent(), new TypeReference<List<Line>>() {
-        });
+        List<Line> lines = JSON.readValue(v.getContent(), new TypeReference<List<Line>>() {});
         return new Issued(v.getNumber(), v.getIssuedAt(), v.getApprovedBy(), v.getNote(), lines);
     }
 
@@ -250,8 +333,10 @@ public class SoaService {
     }
 
     private static String controls(Line l) {
-        return l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status())
-                + (c.strength() == MappingStrength.PARTIAL ? ", partly" : "") + ")").collect(Collectors.joining("; "));
+        return l.controls().stream()
+                .map(c -> c.title() + " (" + ControlVocabulary.label(c.status())
+                        + (c.strength() == MappingStrength.PARTIAL ? ", partly" : "") + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static String nullToEmpty(String s) {

@@ -24,20 +24,24 @@ class SoaVersion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(updatable = false)
     private int number;
+
     @Column(name = "issued_at", updatable = false)
     private Instant issuedAt;
+
     @Column(name = "approved_by", updatable = false)
     private String approvedBy;
+
     @Column(updatable = false)
     private String note;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(updatable = false, columnDefinition = "jsonb")
     private String content;
 
-    protected SoaVersion() {
-    }
+    protected SoaVersion() {}
 
     SoaVersion(int number, Instant issuedAt, String approvedBy, String note, String content) {
         this.number = number;
@@ -47,10 +51,27 @@ class SoaVersion {
         this.content = content;
     }
 
-    Long getId() { return id; }
-    int getNumber() { return number; }
-    Instant getIssuedAt() { return issuedAt; }
-    String getApprovedBy() { return approvedBy; }
-    String getNote() { return note; }
-    String getContent() { return content; }
+    Long getId() {
+        return id;
+    }
+
+    int getNumber() {
+        return number;
+    }
+
+    Instant getIssuedAt() {
+        return issuedAt;
+    }
+
+    String getApprovedBy() {
+        return approvedBy;
+    }
+
+    String getNote() {
+        return note;
+    }
+
+    String getContent() {
+        return content;
+    }
 }

@@ -25,9 +25,14 @@ public class StarterLibrary {
     static final String LOCATION = "db/controls/starter-controls.json";
 
     /** One starter control as the library states it. */
-    public record StarterControl(String id, String stage, ControlType type, TestFrequency testFrequency, String title,
-            String description, Map<String, List<String>> mappings) {
-    }
+    public record StarterControl(
+            String id,
+            String stage,
+            ControlType type,
+            TestFrequency testFrequency,
+            String title,
+            String description,
+            Map<String, List<String>> mappings) {}
 
     private final String version;
     private final List<StarterControl> controls;
@@ -36,7 +41,10 @@ public class StarterLibrary {
         try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
             JsonNode root = JsonMapper.builder().build().readTree(in);
             version = root.path("version").asString();
-            controls = root.path("controls").valueStream().map(StarterLibrary::control).toList();
+            controls = root.path("controls")
+                    .valueStream()
+                    .map(StarterLibrary::control)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("The starter control library " + LOCATION + " cannot be read", e);
         }
@@ -44,11 +52,19 @@ public class StarterLibrary {
 
     private static StarterControl control(JsonNode n) {
         Map<String, List<String>> mappings = new LinkedHashMap<>();
-        n.path("mappings").properties().forEach(e -> mappings.put(e.getKey(),
-                e.getValue().valueStream().map(JsonNode::asString).toList()));
-        return new StarterControl(n.path("id").asString(), n.path("stage").asString(),
-                ControlType.valueOf(n.path("type").asString()), TestFrequency.valueOf(n.path("testFrequency").asString()),
-                n.path("title").asString(), n.path("description").asString(), Map.copyOf(mappings));
+        n.path("mappings")
+                .properties()
+                .forEach(e -> mappings.put(
+                        e.getKey(),
+                        e.getValue().valueStream().map(JsonNode::asString).toList()));
+        return new StarterControl(
+                n.path("id").asString(),
+                n.path("stage").asString(),
+                ControlType.valueOf(n.path("type").asString()),
+                TestFrequency.valueOf(n.path("testFrequency").asString()),
+                n.path("title").asString(),
+                n.path("description").asString(),
+                Map.copyOf(mappings));
     }
 
     public String version() {

@@ -45,8 +45,8 @@ public class ThreatCoverageService {
 
     static final String ATLAS = "MITRE-ATLAS";
     static final String OWASP = "OWASP-LLM-TOP10-2025";
-    private static final Pattern LLM_SPECIFIC = Pattern.compile("\\b(LLM|Prompt|RAG|Agent|Jailbreak)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LLM_SPECIFIC =
+            Pattern.compile("\\b(LLM|Prompt|RAG|Agent|Jailbreak)", Pattern.CASE_INSENSITIVE);
 
     private final JdbcTemplate jdbc;
     private final FrameworkCatalog catalog;
@@ -55,8 +55,13 @@ public class ThreatCoverageService {
     private final RiskService risks;
     private final CrosswalkLinks crosswalks;
 
-    ThreatCoverageService(JdbcTemplate jdbc, FrameworkCatalog catalog, AiSystemService systems, ScopeService scope,
-            RiskService risks, CrosswalkLinks crosswalks) {
+    ThreatCoverageService(
+            JdbcTemplate jdbc,
+            FrameworkCatalog catalog,
+            AiSystemService systems,
+            ScopeService scope,
+            RiskService risks,
+            CrosswalkLinks crosswalks) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.systems = systems;
@@ -77,13 +82,16 @@ public class ThreatCoverageService {
     }
 
     /** A control applied to the system that carries a mitigation (or, for an OWASP entry, is mapped to it). */
-    public record Carrier(long controlId, String title, ImplementationStatus status, String carries) {
-    }
+    public record Carrier(long controlId, String title, ImplementationStatus status, String carries) {}
 
     /** One applicable threat, why it applies, what addresses it and whether our controls do. */
-    public record Threat(RequirementSummary threat, List<String> reasons, List<RequirementSummary> techniques,
-            List<RequirementSummary> mitigations, List<Carrier> carriers, ThreatStatus status) {
-    }
+    public record Threat(
+            RequirementSummary threat,
+            List<String> reasons,
+            List<RequirementSummary> techniques,
+            List<RequirementSummary> mitigations,
+            List<Carrier> carriers,
+            ThreatStatus status) {}
 
     public record ThreatCoverage(long systemId, String systemName, List<Threat> owasp, List<Threat> atlas) {
         public long count(ThreatStatus status) {
@@ -97,9 +105,11 @@ public class ThreatCoverageService {
         boolean generative = system.getModelType() == ModelType.GENERATIVE_LLM;
         Set<Long> inScope = scope.requirementsInScope(List.of(systemId)).get(systemId);
         List<RequirementSummary> owaspEntries = tree(OWASP).stream()
-                .filter(r -> r.assessable() && inScope.contains(r.id())).toList();
+                .filter(r -> r.assessable() && inScope.contains(r.id()))
+                .toList();
         List<RequirementSummary> techniques = tree(ATLAS).stream()
-                .filter(r -> r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE).toList();
+                .filter(r -> r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE)
+                .toList();
         Map<Long, RequirementSummary> byId = new HashMap<>();
         techniques.forEach(t -> byId.put(t.id(), t));
         tree(ATLAS).stream().filter(r -> r.kind() == RequirementKind.MITIGATION).forEach(m -> byId.put(m.id(), m));
@@ -108,8 +118,8 @@ public class ThreatCoverageService {
         Map<Long, Set<String>> reasons = new LinkedHashMap<>();
         Map<Long, List<RequirementSummary>> techniquesOfEntry = new HashMap<>();
         Set<Long> owaspIds = owaspEntries.stream().map(RequirementSummary::id).collect(Collectors.toSet());
-        Map<Long, RequirementSummary> owaspById = owaspEntries.stream()
-                .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
+        Map<Long, RequirementSummary> owaspById =
+                owaspEntries.stream().collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
         for (Link l : crosswalks.get().links()) {
             long entry = owaspIds.contains(l.source()) ? l.source() : owaspIds.contains(l.target()) ? l.target() : -1;
             long technique = entry == l.source() ? l.target() : l.source();
@@ -119,8 +129,9 @@ public class ThreatCoverageService {
                 techniquesOfEntry.computeIfAbsent(entry, k -> new ArrayList<>()).add(byId.get(technique));
             }
         }
-        for (Risk risk : risks.search(new RiskService.Filter(null, null, null, null, null, null, systemId),
-                PageRequest.of(0, 500)).getContent()) {
+        for (Risk risk : risks.search(
+                        new RiskService.Filter(null, null, null, null, null, null, systemId), PageRequest.of(0, 500))
+                .getContent()) {
             for (Long threat : risk.getThreats()) {
                 if (byId.containsKey(threat) && byId.get(threat).kind() != RequirementKind.MITIGATION) {
                     reasons.computeIfAbsent(threat, k -> new LinkedHashSet<>()).add("Risk: " + risk.getTitle());
@@ -129,7 +140,8 @@ public class ThreatCoverageService {
         }
         String kind = generative ? "generative" : "machine-learning";
         for (RequirementSummary t : techniques) {
-            if (t.kind() == RequirementKind.TECHNIQUE && (generative || !LLM_SPECIFIC.matcher(t.title()).find())) {
+            if (t.kind() == RequirementKind.TECHNIQUE
+                    && (generative || !LLM_SPECIFIC.matcher(t.title()).find())) {
                 reasons.computeIfAbsent(t.id(), k -> new LinkedHashSet<>()).add("Any " + kind + " AI system");
             }
         }
@@ -151,14 +163,23 @@ public class ThreatCoverageService {
 
         List<Threat> atlas = new ArrayList<>();
         reasons.forEach((id, why) -> {
-            List<RequirementSummary> mitigations = mitigationsOf.getOrDefault(id, List.of()).stream().map(byId::get).toList();
-            List<Carrier> carrying = mitigations.stream().flatMap(m -> carriers.getOrDefault(m.id(), List.of()).stream())
+            List<RequirementSummary> mitigations = mitigationsOf.getOrDefault(id, List.of()).stream()
+                    .map(byId::get)
                     .toList();
-            atlas.add(new Threat(byId.get(id), List.copyOf(why), List.of(), mitigations, carrying,
+            List<Carrier> carrying = mitigations.stream()
+                    .flatMap(m -> carriers.getOrDefault(m.id(), List.of()).stream())
+                    .toList();
+            atlas.add(new Threat(
+                    byId.get(id),
+                    List.copyOf(why),
+                    List.of(),
+                    mitigations,
+                    carrying,
                     status(mitigations.isEmpty(), carrying)));
         });
         atlas.sort((a, b) -> a.threat().refId().compareTo(b.threat().refId()));
-        Map<Long, Threat> atlasById = atlas.stream().collect(Collectors.toMap(t -> t.threat().id(), t -> t));
+        Map<Long, Threat> atlasById =
+                atlas.stream().collect(Collectors.toMap(t -> t.threat().id(), t -> t));
         List<Threat> owasp = new ArrayList<>();
         for (RequirementSummary entry : owaspEntries) {
             List<RequirementSummary> linked = techniquesOfEntry.getOrDefault(entry.id(), List.of());
@@ -171,9 +192,19 @@ public class ThreatCoverageService {
                     th.mitigations().forEach(m -> mitigationIds.add(m.id()));
                 }
             }
-            List<RequirementSummary> mitigations = mitigationIds.stream().map(byId::get).toList();
-            owasp.add(new Threat(entry, List.of("In the system's scope"), linked, mitigations, distinct(carrying),
-                    status(mitigations.isEmpty() && carriers.getOrDefault(entry.id(), List.of()).isEmpty(), carrying)));
+            List<RequirementSummary> mitigations =
+                    mitigationIds.stream().map(byId::get).toList();
+            owasp.add(new Threat(
+                    entry,
+                    List.of("In the system's scope"),
+                    linked,
+                    mitigations,
+                    distinct(carrying),
+                    status(
+                            mitigations.isEmpty()
+                                    && carriers.getOrDefault(entry.id(), List.of())
+                                            .isEmpty(),
+                            carrying)));
         }
         return new ThreatCoverage(systemId, system.getName(), owasp, atlas);
     }
@@ -195,25 +226,36 @@ public class ThreatCoverageService {
     }
 
     /** Controls applied to the system (not marked not applicable) mapped to any of these requirements. */
-    private Map<Long, List<Carrier>> carriers(long systemId, Collection<Long> requirementIds,
-            Map<Long, RequirementSummary> byId, Map<Long, RequirementSummary> owasp) {
+    private Map<Long, List<Carrier>> carriers(
+            long systemId,
+            Collection<Long> requirementIds,
+            Map<Long, RequirementSummary> byId,
+            Map<Long, RequirementSummary> owasp) {
         Map<Long, List<Carrier>> out = new HashMap<>();
         if (requirementIds.isEmpty()) {
             return out;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select cr.requirement_id, c.id, c.title, a.status
                 from control.control_application a
                 join control.control c on c.id = a.control_id
                 join control.control_requirement cr on cr.control_id = a.control_id
                 where a.ai_system_id = ? and cr.requirement_id = any(?)
                   and a.status <> 'NOT_APPLICABLE' and c.status <> 'NOT_APPLICABLE'
-                order by c.title""", rs -> {
-            long req = rs.getLong(1);
-            RequirementSummary r = byId.containsKey(req) ? byId.get(req) : owasp.get(req);
-            out.computeIfAbsent(req, k -> new ArrayList<>()).add(new Carrier(rs.getLong(2), rs.getString(3),
-                    ImplementationStatus.valueOf(rs.getString(4)), r == null ? "" : r.refId()));
-        }, systemId, requirementIds.toArray(Long[]::new));
+                order by c.title""",
+                rs -> {
+                    long req = rs.getLong(1);
+                    RequirementSummary r = byId.containsKey(req) ? byId.get(req) : owasp.get(req);
+                    out.computeIfAbsent(req, k -> new ArrayList<>())
+                            .add(new Carrier(
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    ImplementationStatus.valueOf(rs.getString(4)),
+                                    r == null ? "" : r.refId()));
+                },
+                systemId,
+                requirementIds.toArray(Long[]::new));
         return out;
     }
 

@@ -22,14 +22,16 @@ class DatabaseFileStore implements FileStore {
 
     @Override
     public void keep(String sha256, byte[] content) {
-        jdbc.update("insert into evidence.evidence_file (sha256, content) values (?, ?) on conflict (sha256) do nothing",
-                sha256, content);
+        jdbc.update(
+                "insert into evidence.evidence_file (sha256, content) values (?, ?) on conflict (sha256) do nothing",
+                sha256,
+                content);
     }
 
     @Override
     public InputStream open(String sha256) {
-        List<byte[]> rows = jdbc.query("select content from evidence.evidence_file where sha256 = ?",
-                (rs, i) -> rs.getBytes(1), sha256);
+        List<byte[]> rows = jdbc.query(
+                "select content from evidence.evidence_file where sha256 = ?", (rs, i) -> rs.getBytes(1), sha256);
         if (rows.isEmpty()) {
             throw new IllegalStateException("The evidence file " + sha256 + " is missing from the database");
         }

@@ -48,34 +48,61 @@ class DemoEvidence implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Actors.runAs("demo-owner", "SYSTEM_OWNER", () -> {
-            AiSystem clinic = systems.search(new AiSystemService.Filter(CLINIC, null, null, null, null),
-                    PageRequest.of(0, 5)).stream().filter(s -> s.getName().equals(CLINIC)).findFirst().orElse(null);
-            if (clinic == null || evidence.count(new EvidenceService.Filter(IMPACT_ASSESSMENT, EvidenceKind.FILE, null,
-                    null, false)) > 0) {
+            AiSystem clinic =
+                    systems
+                            .search(new AiSystemService.Filter(CLINIC, null, null, null, null), PageRequest.of(0, 5))
+                            .stream()
+                            .filter(s -> s.getName().equals(CLINIC))
+                            .findFirst()
+                            .orElse(null);
+            if (clinic == null
+                    || evidence.count(
+                                    new EvidenceService.Filter(IMPACT_ASSESSMENT, EvidenceKind.FILE, null, null, false))
+                            > 0) {
                 return;
             }
             LocalDate today = LocalDate.now(clock);
-            EvidenceItem assessment = evidence.addFile(new EvidenceDetails(IMPACT_ASSESSMENT,
-                    "The impact assessment done before the assistant went live, repeated after the move to the new "
-                            + "model version: patients and physicians affected, foreseeable misuse, legal basis.",
-                    "demo-owner", today.minusDays(40), today.minusDays(40), today.plusMonths(11), today.plusYears(1),
-                    controls(clinic, "impact"), Set.of(), Set.of(clinic.getId())),
-                    "clinic-assistant-impact-assessment.txt", new ByteArrayInputStream(IMPACT_ASSESSMENT_TEXT
-                            .getBytes(StandardCharsets.UTF_8)));
-            evidence.addLink(new EvidenceDetails("Clinic diagnosis assistant — model card",
-                    "Intended use, training data, evaluation and known limits of the deployed model version.",
-                    "demo-owner", today.minusDays(12), today.minusDays(12), null, today.plusMonths(6),
-                    controls(clinic, "model card"), Set.of(), Set.of(clinic.getId())),
+            EvidenceItem assessment = evidence.addFile(
+                    new EvidenceDetails(
+                            IMPACT_ASSESSMENT,
+                            "The impact assessment done before the assistant went live, repeated after the move to the new "
+                                    + "model version: patients and physicians affected, foreseeable misuse, legal basis.",
+                            "demo-owner",
+                            today.minusDays(40),
+                            today.minusDays(40),
+                            today.plusMonths(11),
+                            today.plusYears(1),
+                            controls(clinic, "impact"),
+                            Set.of(),
+                            Set.of(clinic.getId())),
+                    "clinic-assistant-impact-assessment.txt",
+                    new ByteArrayInputStream(IMPACT_ASSESSMENT_TEXT.getBytes(StandardCharsets.UTF_8)));
+            evidence.addLink(
+                    new EvidenceDetails(
+                            "Clinic diagnosis assistant — model card",
+                            "Intended use, training data, evaluation and known limits of the deployed model version.",
+                            "demo-owner",
+                            today.minusDays(12),
+                            today.minusDays(12),
+                            null,
+                            today.plusMonths(6),
+                            controls(clinic, "model card"),
+                            Set.of(),
+                            Set.of(clinic.getId())),
                     "https://wiki.example.org/clinic/diagnosis-assistant/model-card");
-            Actors.runAs("demo-officer", "GOVERNANCE_OFFICER", () -> evidence.review(assessment.getId(),
-                    evidence.get(assessment.getId()).getVersion()));
+            Actors.runAs(
+                    "demo-officer",
+                    "GOVERNANCE_OFFICER",
+                    () -> evidence.review(
+                            assessment.getId(), evidence.get(assessment.getId()).getVersion()));
             log.info("Demo mode: filed the clinic diagnosis assistant's impact assessment and model card");
         });
     }
 
     private Set<Long> controls(AiSystem system, String titleWords) {
         return controls.appliedTo(system.getId()).stream()
-                .filter(a -> a.controlTitle().toLowerCase().contains(titleWords)).map(Applied::controlId)
+                .filter(a -> a.controlTitle().toLowerCase().contains(titleWords))
+                .map(Applied::controlId)
                 .collect(java.util.stream.Collectors.toSet());
     }
 

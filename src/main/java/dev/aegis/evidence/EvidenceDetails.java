@@ -12,14 +12,24 @@ import java.util.Set;
  * date), its expiry — and the controls, framework requirements and AI systems it serves.
  */
 public record EvidenceDetails(
-        @NotBlank(message = "Give the evidence a title.") @Size(max = 300, message = "The title can be at most 300 characters.") String title,
-        @Size(max = 20000, message = "The description can be at most 20,000 characters.") String description,
-        @NotBlank(message = "Name the owner (a user name).") @Size(max = 100, message = "The owner's user name can be at most 100 characters.") String owner,
+        @NotBlank(message = "Give the evidence a title.")
+        @Size(max = 300, message = "The title can be at most 300 characters.")
+        String title,
+
+        @Size(max = 20000, message = "The description can be at most 20,000 characters.")
+        String description,
+
+        @NotBlank(message = "Name the owner (a user name).")
+        @Size(max = 100, message = "The owner's user name can be at most 100 characters.")
+        String owner,
+
         @SensibleDate("The collection date") LocalDate collectedOn,
         @SensibleDate("The start of the period covered") LocalDate effectiveFrom,
         @SensibleDate("The end of the period covered") LocalDate effectiveTo,
         @SensibleDate("The expiry date") LocalDate expiresOn,
-        Set<Long> controlIds, Set<Long> requirementIds, Set<Long> systemIds) {
+        Set<Long> controlIds,
+        Set<Long> requirementIds,
+        Set<Long> systemIds) {
 
     public EvidenceDetails {
         controlIds = controlIds == null ? Set.of() : Set.copyOf(controlIds);
@@ -33,8 +43,17 @@ public record EvidenceDetails(
 
     /** The same details with other links. */
     public EvidenceDetails withLinks(Set<Long> controls, Set<Long> requirements, Set<Long> systems) {
-        return new EvidenceDetails(title, description, owner, collectedOn, effectiveFrom, effectiveTo, expiresOn,
-                controls, requirements, systems);
+        return new EvidenceDetails(
+                title,
+                description,
+                owner,
+                collectedOn,
+                effectiveFrom,
+                effectiveTo,
+                expiresOn,
+                controls,
+                requirements,
+                systems);
     }
 
     /**

@@ -34,8 +34,8 @@ class EvidenceFiles {
     InputStream open(Storage storage, String sha256) {
         if (storage == Storage.DIRECTORY) {
             if (directory == null) {
-                throw new IllegalStateException("Evidence file " + sha256 + " is kept in a directory, but "
-                        + "AEGIS_EVIDENCE_DIR is not set");
+                throw new IllegalStateException(
+                        "Evidence file " + sha256 + " is kept in a directory, but " + "AEGIS_EVIDENCE_DIR is not set");
             }
             return directory.open(sha256);
         }

@@ -26,38 +26,52 @@ public class EvidenceItem {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String title;
     private String description;
+
     @Enumerated(EnumType.STRING)
     private EvidenceKind kind;
+
     private String owner;
+
     @Column(name = "current_version")
     private int currentVersion;
+
     @Column(name = "collected_on")
     private LocalDate collectedOn;
+
     @Column(name = "effective_from")
     private LocalDate effectiveFrom;
+
     @Column(name = "effective_to")
     private LocalDate effectiveTo;
+
     @Column(name = "expires_on")
     private LocalDate expiresOn;
+
     @Column(name = "reviewed_by")
     private String reviewedBy;
+
     @Column(name = "reviewed_at")
     private Instant reviewedAt;
+
     @Column(name = "record_key")
     private String recordKey;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected EvidenceItem() {
-    }
+    protected EvidenceItem() {}
 
     EvidenceItem(EvidenceKind kind, String recordKey, String createdBy, Instant now) {
         this.kind = kind;
@@ -119,23 +133,73 @@ public class EvidenceItem {
         return reviewedBy != null;
     }
 
-    public Long getId() { return id; }
-    public String getTitle() { return title; }
-    public String getDescription() { return description; }
-    public EvidenceKind getKind() { return kind; }
-    public String getOwner() { return owner; }
-    public int getCurrentVersion() { return currentVersion; }
-    public LocalDate getCollectedOn() { return collectedOn; }
-    public LocalDate getEffectiveFrom() { return effectiveFrom; }
-    public LocalDate getEffectiveTo() { return effectiveTo; }
-    public LocalDate getExpiresOn() { return expiresOn; }
-    public String getReviewedBy() { return reviewedBy; }
-    public Instant getReviewedAt() { return reviewedAt; }
-    public String getRecordKey() { return recordKey; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public EvidenceKind getKind() {
+        return kind;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public int getCurrentVersion() {
+        return currentVersion;
+    }
+
+    public LocalDate getCollectedOn() {
+        return collectedOn;
+    }
+
+    public LocalDate getEffectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public LocalDate getEffectiveTo() {
+        return effectiveTo;
+    }
+
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getRecordKey() {
+        return recordKey;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 
     public Dates dates() {
         return new Dates(collectedOn, effectiveFrom, effectiveTo, expiresOn);

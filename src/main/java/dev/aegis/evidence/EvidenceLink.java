@@ -21,24 +21,30 @@ class EvidenceLink {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "item_id")
     private long itemId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "target_type")
     private LinkTarget targetType;
+
     @Column(name = "target_id")
     private long targetId;
+
     @Column(name = "linked_by")
     private String linkedBy;
+
     @Column(name = "linked_at")
     private Instant linkedAt;
+
     @Column(name = "unlinked_by")
     private String unlinkedBy;
+
     @Column(name = "unlinked_at")
     private Instant unlinkedAt;
 
-    protected EvidenceLink() {
-    }
+    protected EvidenceLink() {}
 
     EvidenceLink(long itemId, LinkTarget targetType, long targetId, String linkedBy, Instant linkedAt) {
         this.itemId = itemId;
@@ -53,9 +59,23 @@ class EvidenceLink {
         unlinkedAt = at;
     }
 
-    long itemId() { return itemId; }
-    LinkTarget targetType() { return targetType; }
-    long targetId() { return targetId; }
-    Instant linkedAt() { return linkedAt; }
-    Instant unlinkedAt() { return unlinkedAt; }
+    long itemId() {
+        return itemId;
+    }
+
+    LinkTarget targetType() {
+        return targetType;
+    }
+
+    long targetId() {
+        return targetId;
+    }
+
+    Instant linkedAt() {
+        return linkedAt;
+    }
+
+    Instant unlinkedAt() {
+        return unlinkedAt;
+    }
 }

@@ -10,10 +10,26 @@ import java.util.Set;
  * AI systems it is linked to. For a FILE or RECORD version {@link EvidenceService#content} gives the stored bytes,
  * whose SHA-256 is {@code sha256}.
  */
-public record EvidenceRecord(long id, int version, String title, EvidenceKind kind, String owner,
-        LocalDate collectedOn, LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate expiresOn,
-        String reviewedBy, Instant reviewedAt, String fileName, String mediaType, Long size, String sha256, String url,
-        Set<Long> controlIds, Set<Long> requirementIds, Set<Long> systemIds) {
+public record EvidenceRecord(
+        long id,
+        int version,
+        String title,
+        EvidenceKind kind,
+        String owner,
+        LocalDate collectedOn,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        LocalDate expiresOn,
+        String reviewedBy,
+        Instant reviewedAt,
+        String fileName,
+        String mediaType,
+        Long size,
+        String sha256,
+        String url,
+        Set<Long> controlIds,
+        Set<Long> requirementIds,
+        Set<Long> systemIds) {
 
     public EvidenceRecord {
         controlIds = Set.copyOf(controlIds);

@@ -87,9 +87,18 @@ public class EvidenceService {
     private final Clock clock;
     private final int warningDays;
 
-    EvidenceService(EvidenceItems items, EvidenceVersions versions, EvidenceLinks links, EvidenceFiles files,
-            UploadInspector inspector, AiSystemService systems, ControlService controls, FrameworkCatalog catalog,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+    EvidenceService(
+            EvidenceItems items,
+            EvidenceVersions versions,
+            EvidenceLinks links,
+            EvidenceFiles files,
+            UploadInspector inspector,
+            AiSystemService systems,
+            ControlService controls,
+            FrameworkCatalog catalog,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${aegis.evidence.expiry-warning-days:30}") int warningDays) {
         this.items = items;
         this.versions = versions;
@@ -158,12 +167,10 @@ public class EvidenceService {
     }
 
     /** A version's content for a download: name, type, size, SHA-256 and the bytes. */
-    public record Download(String fileName, String mediaType, long size, String sha256, InputStream content) {
-    }
+    public record Download(String fileName, String mediaType, long size, String sha256, InputStream content) {}
 
     /** How many items have expired and how many expire within the warning window, for the dashboard. */
-    public record ExpiryFigures(long expired, long expiring, int windowDays) {
-    }
+    public record ExpiryFigures(long expired, long expiring, int windowDays) {}
 
     // ---- reading ---------------------------------------------------------------------------------------------
 
@@ -207,10 +214,26 @@ public class EvidenceService {
         EvidenceItem item = get(id);
         EvidenceVersion v = version(id, item.getCurrentVersion());
         Links l = currentLinks(id);
-        return new EvidenceRecord(id, v.getNumber(), item.getTitle(), item.getKind(), item.getOwner(),
-                v.getCollectedOn(), v.getEffectiveFrom(), v.getEffectiveTo(), v.getExpiresOn(), v.getReviewedBy(),
-                v.getReviewedAt(), v.getFileName(), v.getMediaType(), v.getSize(), v.getSha256(), v.getUrl(),
-                l.controlIds(), l.requirementIds(), l.systemIds());
+        return new EvidenceRecord(
+                id,
+                v.getNumber(),
+                item.getTitle(),
+                item.getKind(),
+                item.getOwner(),
+                v.getCollectedOn(),
+                v.getEffectiveFrom(),
+                v.getEffectiveTo(),
+                v.getExpiresOn(),
+                v.getReviewedBy(),
+                v.getReviewedAt(),
+                v.getFileName(),
+                v.getMediaType(),
+                v.getSize(),
+                v.getSha256(),
+                v.getUrl(),
+                l.controlIds(),
+                l.requirementIds(),
+                l.systemIds());
     }
 
     /**
@@ -226,55 +249,87 @@ public class EvidenceService {
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
         Map<Long, Map<LinkTarget, Set<Long>>> linked = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select l.item_id, l.target_type, l.target_id from evidence.evidence_link l
                 where l.linked_at <= ? and (l.unlinked_at is null or l.unlinked_at > ?)
                   and l.item_id in (select c.item_id from evidence.evidence_link c
                                     join evidence.evidence_item i on i.id = c.item_id
                                     where c.target_type = 'CONTROL' and c.target_id = any(?) and i.created_at <= ?
                                       and c.linked_at <= ? and (c.unlinked_at is null or c.unlinked_at > ?))
-                """, rs -> {
-            linked.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(LinkTarget.class))
-                    .computeIfAbsent(LinkTarget.valueOf(rs.getString(2)), k -> new TreeSet<>()).add(rs.getLong(3));
-        }, at, at, controlIds.toArray(Long[]::new), at, at, at);
+                """,
+                rs -> {
+                    linked.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(LinkTarget.class))
+                            .computeIfAbsent(LinkTarget.valueOf(rs.getString(2)), k -> new TreeSet<>())
+                            .add(rs.getLong(3));
+                },
+                at,
+                at,
+                controlIds.toArray(Long[]::new),
+                at,
+                at,
+                at);
         List<Long> ids = linked.entrySet().stream()
-                .filter(e -> systemIds == null || systemIds.isEmpty()
-                        || e.getValue().getOrDefault(LinkTarget.SYSTEM, Set.of()).isEmpty()
+                .filter(e -> systemIds == null
+                        || systemIds.isEmpty()
+                        || e.getValue()
+                                .getOrDefault(LinkTarget.SYSTEM, Set.of())
+                                .isEmpty()
                         || e.getValue().get(LinkTarget.SYSTEM).stream().anyMatch(systemIds::contains))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         if (ids.isEmpty()) {
             return List.of();
         }
         Long[] idArray = ids.toArray(Long[]::new);
         Map<Long, Object[]> heads = new HashMap<>();
-        jdbc.query("select id, title, kind, owner from evidence.evidence_item where id = any(?)",
+        jdbc.query(
+                "select id, title, kind, owner from evidence.evidence_item where id = any(?)",
                 rs -> {
                     heads.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-                }, (Object) idArray);
+                },
+                (Object) idArray);
         List<EvidenceRecord> records = new ArrayList<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select distinct on (item_id) item_id, number, collected_on, effective_from, effective_to, expires_on,
                        reviewed_by, reviewed_at, file_name, media_type, size, sha256, url
                 from evidence.evidence_version where item_id = any(?) and created_at <= ?
                 order by item_id, number desc
-                """, rs -> {
-            long id = rs.getLong("item_id");
-            Object[] head = heads.get(id);
-            Map<LinkTarget, Set<Long>> l = linked.get(id);
-            Instant reviewedAt = rs.getObject("reviewed_at", OffsetDateTime.class) == null ? null
-                    : rs.getObject("reviewed_at", OffsetDateTime.class).toInstant();
-            boolean reviewedThen = reviewedAt != null && !reviewedAt.isAfter(asOf);
-            Long size = rs.getObject("size", Long.class);
-            records.add(new EvidenceRecord(id, rs.getInt("number"), (String) head[0],
-                    EvidenceKind.valueOf((String) head[1]), (String) head[2],
-                    rs.getObject("collected_on", LocalDate.class), rs.getObject("effective_from", LocalDate.class),
-                    rs.getObject("effective_to", LocalDate.class), rs.getObject("expires_on", LocalDate.class),
-                    reviewedThen ? rs.getString("reviewed_by") : null, reviewedThen ? reviewedAt : null,
-                    rs.getString("file_name"), rs.getString("media_type"), size,
-                    rs.getString("sha256"), rs.getString("url"),
-                    l.getOrDefault(LinkTarget.CONTROL, Set.of()), l.getOrDefault(LinkTarget.REQUIREMENT, Set.of()),
-                    l.getOrDefault(LinkTarget.SYSTEM, Set.of())));
-        }, idArray, at);
+                """,
+                rs -> {
+                    long id = rs.getLong("item_id");
+                    Object[] head = heads.get(id);
+                    Map<LinkTarget, Set<Long>> l = linked.get(id);
+                    Instant reviewedAt = rs.getObject("reviewed_at", OffsetDateTime.class) == null
+                            ? null
+                            : rs.getObject("reviewed_at", OffsetDateTime.class).toInstant();
+                    boolean reviewedThen = reviewedAt != null && !reviewedAt.isAfter(asOf);
+                    Long size = rs.getObject("size", Long.class);
+                    records.add(new EvidenceRecord(
+                            id,
+                            rs.getInt("number"),
+                            (String) head[0],
+                            EvidenceKind.valueOf((String) head[1]),
+                            (String) head[2],
+                            rs.getObject("collected_on", LocalDate.class),
+                            rs.getObject("effective_from", LocalDate.class),
+                            rs.getObject("effective_to", LocalDate.class),
+                            rs.getObject("expires_on", LocalDate.class),
+                            reviewedThen ? rs.getString("reviewed_by") : null,
+                            reviewedThen ? reviewedAt : null,
+                            rs.getString("file_name"),
+                            rs.getString("media_type"),
+                            size,
+                            rs.getString("sha256"),
+                            rs.getString("url"),
+                            l.getOrDefault(LinkTarget.CONTROL, Set.of()),
+                            l.getOrDefault(LinkTarget.REQUIREMENT, Set.of()),
+                            l.getOrDefault(LinkTarget.SYSTEM, Set.of())));
+                },
+                idArray,
+                at);
         return records;
     }
 
@@ -302,19 +357,24 @@ public class EvidenceService {
     @Transactional(readOnly = true)
     public List<EvidenceItem> dueForRenewal(int limit) {
         Filter f = new Filter(null, null, null, null, true);
-        return items.findAll(specification(f), PageRequest.of(0, Math.max(1, limit),
-                Sort.by("expiresOn").and(Sort.by("id")))).getContent();
+        return items.findAll(
+                        specification(f),
+                        PageRequest.of(
+                                0, Math.max(1, limit), Sort.by("expiresOn").and(Sort.by("id"))))
+                .getContent();
     }
 
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public ExpiryFigures expiryFigures() {
         LocalDate today = LocalDate.now(clock);
-        Long expired = jdbc.queryForObject("select count(*) from evidence.evidence_item where expires_on <= ?",
-                Long.class, today);
+        Long expired = jdbc.queryForObject(
+                "select count(*) from evidence.evidence_item where expires_on <= ?", Long.class, today);
         Long soon = jdbc.queryForObject(
-                "select count(*) from evidence.evidence_item where expires_on > ? and expires_on <= ?", Long.class,
-                today, today.plusDays(warningDays));
+                "select count(*) from evidence.evidence_item where expires_on > ? and expires_on <= ?",
+                Long.class,
+                today,
+                today.plusDays(warningDays));
         return new ExpiryFigures(expired == null ? 0 : expired, soon == null ? 0 : soon, warningDays);
     }
 
@@ -340,7 +400,8 @@ public class EvidenceService {
         if (mayManage()) {
             return true;
         }
-        return Actors.hasAnyRole("SYSTEM_OWNER") && currentLinks(id).systemIds().stream().anyMatch(this::ownsSystem);
+        return Actors.hasAnyRole("SYSTEM_OWNER")
+                && currentLinks(id).systemIds().stream().anyMatch(this::ownsSystem);
     }
 
     /** Whether the signed-in user may sign off this item (a manager who is not its owner). */
@@ -359,8 +420,12 @@ public class EvidenceService {
         check(details);
         requireMayLink(Set.of(), details.systemIds(), true);
         InspectedFile file = inspector.inspect("file", fileName, content);
-        return add(EvidenceKind.FILE, null, details, (id, at) -> EvidenceVersion.ofFile(id, 1, details.dates(), file,
-                files.keep(file), Actors.current(), at));
+        return add(
+                EvidenceKind.FILE,
+                null,
+                details,
+                (id, at) ->
+                        EvidenceVersion.ofFile(id, 1, details.dates(), file, files.keep(file), Actors.current(), at));
     }
 
     /** Adds a link to evidence kept elsewhere (http or https) as a new item. */
@@ -369,7 +434,10 @@ public class EvidenceService {
         check(details);
         requireMayLink(Set.of(), details.systemIds(), true);
         String address = address(url);
-        return add(EvidenceKind.LINK, null, details,
+        return add(
+                EvidenceKind.LINK,
+                null,
+                details,
                 (id, at) -> EvidenceVersion.ofLink(id, 1, details.dates(), address, Actors.current(), at));
     }
 
@@ -414,22 +482,30 @@ public class EvidenceService {
      * kept and stay downloadable; the new version needs a new review).
      */
     @PreAuthorize(CONTRIBUTORS)
-    public EvidenceVersion addFileVersion(long id, long expectedVersion, Dates dates, String fileName,
-            InputStream content) {
+    public EvidenceVersion addFileVersion(
+            long id, long expectedVersion, Dates dates, String fileName, InputStream content) {
         EvidenceItem item = current(id, expectedVersion);
-        requireKind(item, EvidenceKind.FILE, "A new file goes to a file item; this one is a " + item.getKind().label().toLowerCase(Locale.ROOT) + ".");
+        requireKind(
+                item,
+                EvidenceKind.FILE,
+                "A new file goes to a file item; this one is a "
+                        + item.getKind().label().toLowerCase(Locale.ROOT) + ".");
         requireMayChange(currentLinks(id));
         Dates d = checked(dates);
         InspectedFile file = inspector.inspect("file", fileName, content);
-        return nextVersion(item, d, (n, at) -> EvidenceVersion.ofFile(id, n, d, file, files.keep(file),
-                Actors.current(), at));
+        return nextVersion(
+                item, d, (n, at) -> EvidenceVersion.ofFile(id, n, d, file, files.keep(file), Actors.current(), at));
     }
 
     /** Adds a new address as version n+1 of a LINK item. */
     @PreAuthorize(CONTRIBUTORS)
     public EvidenceVersion addLinkVersion(long id, long expectedVersion, Dates dates, String url) {
         EvidenceItem item = current(id, expectedVersion);
-        requireKind(item, EvidenceKind.LINK, "A new address goes to a link item; this one is a " + item.getKind().label().toLowerCase(Locale.ROOT) + ".");
+        requireKind(
+                item,
+                EvidenceKind.LINK,
+                "A new address goes to a link item; this one is a "
+                        + item.getKind().label().toLowerCase(Locale.ROOT) + ".");
         requireMayChange(currentLinks(id));
         Dates d = checked(dates);
         String address = address(url);
@@ -445,12 +521,15 @@ public class EvidenceService {
         EvidenceItem item = current(id, expectedVersion);
         String reviewer = Actors.current();
         if (item.getOwner().equalsIgnoreCase(reviewer)) {
-            throw new DomainRuleException("reviewer", "The owner cannot sign off their own evidence; another "
-                    + "governance officer or administrator reviews it.");
+            throw new DomainRuleException(
+                    "reviewer",
+                    "The owner cannot sign off their own evidence; another "
+                            + "governance officer or administrator reviews it.");
         }
         if (item.isReviewed()) {
-            throw new DomainRuleException("reviewer", "Version " + item.getCurrentVersion() + " was already signed off by "
-                    + item.getReviewedBy() + ".");
+            throw new DomainRuleException(
+                    "reviewer",
+                    "Version " + item.getCurrentVersion() + " was already signed off by " + item.getReviewedBy() + ".");
         }
         Instant now = clock.instant();
         item.signOff(reviewer, now);
@@ -473,30 +552,52 @@ public class EvidenceService {
 
     /** Makes a RECORD item with its first version; the caller has checked there is none for the key. */
     EvidenceItem addRecord(String recordKey, EvidenceDetails details, String fileName, String json) {
-        return add(EvidenceKind.RECORD, recordKey, details, (id, at) -> EvidenceVersion.ofRecord(id, 1,
-                details.dates(), fileName, json, Actors.current(), at));
+        return add(
+                EvidenceKind.RECORD,
+                recordKey,
+                details,
+                (id, at) -> EvidenceVersion.ofRecord(id, 1, details.dates(), fileName, json, Actors.current(), at));
     }
 
     EvidenceVersion addRecordVersion(EvidenceItem item, Dates dates, String fileName, String json) {
         long id = item.getId();
-        return nextVersion(item, dates, (n, at) -> EvidenceVersion.ofRecord(id, n, dates, fileName, json,
-                Actors.current(), at));
+        return nextVersion(
+                item, dates, (n, at) -> EvidenceVersion.ofRecord(id, n, dates, fileName, json, Actors.current(), at));
     }
 
     /** Adds links the item lacks (never undoes one), e.g. a control mapped to one more requirement since. */
     void addLinks(long id, Links more) {
         Links before = currentLinks(id);
-        Links union = new Links(union(before.controlIds(), more.controlIds()),
-                union(before.requirementIds(), more.requirementIds()), union(before.systemIds(), more.systemIds()));
+        Links union = new Links(
+                union(before.controlIds(), more.controlIds()),
+                union(before.requirementIds(), more.requirementIds()),
+                union(before.systemIds(), more.systemIds()));
         relink(id, union, before, clock.instant());
     }
 
     // ---- export ----------------------------------------------------------------------------------------------
 
     /** The columns of the register's CSV and XLSX export. */
-    static final List<String> COLUMNS = List.of("id", "title", "kind", "owner", "version", "collected_on",
-            "effective_from", "effective_to", "expires_on", "reviewed_by", "reviewed_at", "file_name", "media_type",
-            "size", "sha256", "url", "controls", "requirements", "systems");
+    static final List<String> COLUMNS = List.of(
+            "id",
+            "title",
+            "kind",
+            "owner",
+            "version",
+            "collected_on",
+            "effective_from",
+            "effective_to",
+            "expires_on",
+            "reviewed_by",
+            "reviewed_at",
+            "file_name",
+            "media_type",
+            "size",
+            "sha256",
+            "url",
+            "controls",
+            "requirements",
+            "systems");
 
     /**
      * Writes every item matching the filter in its current version, {@value #EXPORT_PAGE} at a time in id order, with
@@ -516,7 +617,8 @@ public class EvidenceService {
                 if (last != null) {
                     spec = spec.and((r, q, cb) -> cb.greaterThan(r.get("id"), last));
                 }
-                page = items.findAll(spec, PageRequest.of(0, EXPORT_PAGE, Sort.by("id"))).getContent();
+                page = items.findAll(spec, PageRequest.of(0, EXPORT_PAGE, Sort.by("id")))
+                        .getContent();
                 List<Long> ids = page.stream().map(EvidenceItem::getId).toList();
                 Map<Long, Links> linksOf = currentLinks(ids);
                 Map<Long, EvidenceVersion> current = new HashMap<>();
@@ -527,18 +629,33 @@ public class EvidenceService {
                     controlIds.addAll(l.controlIds());
                     systemIds.addAll(l.systemIds());
                 });
-                Map<Long, String> controlNames = controlIds.isEmpty() ? Map.of() : controls.get(controlIds).stream()
-                        .collect(Collectors.toMap(c -> c.getId(), c -> c.getTitle()));
+                Map<Long, String> controlNames = controlIds.isEmpty()
+                        ? Map.of()
+                        : controls.get(controlIds).stream()
+                                .collect(Collectors.toMap(c -> c.getId(), c -> c.getTitle()));
                 Map<Long, String> systemNames = systems.names(systemIds);
                 for (EvidenceItem i : page) {
                     EvidenceVersion v = current.get(i.getId());
                     Links l = linksOf.get(i.getId());
-                    writer.row(java.util.Arrays.asList(i.getId(), i.getTitle(), i.getKind().name(), i.getOwner(),
-                            i.getCurrentVersion(), i.getCollectedOn(), i.getEffectiveFrom(), i.getEffectiveTo(),
-                            i.getExpiresOn(), i.getReviewedBy(), i.getReviewedAt() == null ? null : i.getReviewedAt().toString(),
-                            v == null ? null : v.getFileName(), v == null ? null : v.getMediaType(),
-                            v == null ? null : v.getSize(), v == null ? null : v.getSha256(), v == null ? null : v.getUrl(),
-                            names(l.controlIds(), controlNames), joined(l.requirementIds()),
+                    writer.row(java.util.Arrays.asList(
+                            i.getId(),
+                            i.getTitle(),
+                            i.getKind().name(),
+                            i.getOwner(),
+                            i.getCurrentVersion(),
+                            i.getCollectedOn(),
+                            i.getEffectiveFrom(),
+                            i.getEffectiveTo(),
+                            i.getExpiresOn(),
+                            i.getReviewedBy(),
+                            i.getReviewedAt() == null ? null : i.getReviewedAt().toString(),
+                            v == null ? null : v.getFileName(),
+                            v == null ? null : v.getMediaType(),
+                            v == null ? null : v.getSize(),
+                            v == null ? null : v.getSha256(),
+                            v == null ? null : v.getUrl(),
+                            names(l.controlIds(), controlNames),
+                            joined(l.requirementIds()),
                             names(l.systemIds(), systemNames)));
                     after = i.getId();
                     rows++;
@@ -547,8 +664,8 @@ public class EvidenceService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        events.publishEvent(new EvidenceExported(format.name().toLowerCase(Locale.ROOT), rows,
-                (filter == null ? Filter.none() : filter).describe()));
+        events.publishEvent(new EvidenceExported(
+                format.name().toLowerCase(Locale.ROOT), rows, (filter == null ? Filter.none() : filter).describe()));
         return rows;
     }
 
@@ -580,8 +697,11 @@ public class EvidenceService {
         EvidenceVersion v = versions.saveAndFlush(first.make(item.getId(), now));
         events.publishEvent(new EvidenceAdded(item.getId(), item.getTitle(), kind, item.getOwner()));
         events.publishEvent(versionAdded(v));
-        relink(item.getId(), new Links(details.controlIds(), details.requirementIds(), details.systemIds()),
-                Links.none(), now);
+        relink(
+                item.getId(),
+                new Links(details.controlIds(), details.requirementIds(), details.systemIds()),
+                Links.none(),
+                now);
         return item;
     }
 
@@ -596,8 +716,14 @@ public class EvidenceService {
     }
 
     private static EvidenceVersionAdded versionAdded(EvidenceVersion v) {
-        return new EvidenceVersionAdded(v.getItemId(), v.getNumber(), v.getFileName(), v.getMediaType(), v.getSize(),
-                v.getSha256(), v.getUrl());
+        return new EvidenceVersionAdded(
+                v.getItemId(),
+                v.getNumber(),
+                v.getFileName(),
+                v.getMediaType(),
+                v.getSize(),
+                v.getSha256(),
+                v.getUrl());
     }
 
     private boolean relink(long id, Links wanted, Links before, Instant now) {
@@ -635,15 +761,24 @@ public class EvidenceService {
     private void validateTargets(Links wanted, Links before) {
         Set<Long> newControls = minus(wanted.controlIds(), before.controlIds());
         if (!newControls.isEmpty() && controls.get(newControls).size() != newControls.size()) {
-            throw new DomainRuleException("controlIds", "No control with id " + missing(newControls,
-                    controls.get(newControls).stream().map(c -> c.getId()).collect(Collectors.toSet())) + ".");
+            throw new DomainRuleException(
+                    "controlIds",
+                    "No control with id "
+                            + missing(
+                                    newControls,
+                                    controls.get(newControls).stream()
+                                            .map(c -> c.getId())
+                                            .collect(Collectors.toSet()))
+                            + ".");
         }
         Set<Long> newRequirements = minus(wanted.requirementIds(), before.requirementIds());
         if (!newRequirements.isEmpty()) {
-            Set<Long> found = catalog.requirements(newRequirements).stream().map(r -> r.id()).collect(Collectors.toSet());
+            Set<Long> found = catalog.requirements(newRequirements).stream()
+                    .map(r -> r.id())
+                    .collect(Collectors.toSet());
             if (found.size() != newRequirements.size()) {
-                throw new DomainRuleException("requirementIds", "No framework requirement with id "
-                        + missing(newRequirements, found) + ".");
+                throw new DomainRuleException(
+                        "requirementIds", "No framework requirement with id " + missing(newRequirements, found) + ".");
             }
         }
         Set<Long> newSystems = minus(wanted.systemIds(), before.systemIds());
@@ -670,7 +805,8 @@ public class EvidenceService {
             return;
         }
         if (creating && after.isEmpty()) {
-            throw new AccessDeniedException("A system owner adds evidence for one of the AI systems they own: link it to one.");
+            throw new AccessDeniedException(
+                    "A system owner adds evidence for one of the AI systems they own: link it to one.");
         }
         Set<Long> changed = new HashSet<>(minus(after, before));
         changed.addAll(minus(before, after));
@@ -701,7 +837,9 @@ public class EvidenceService {
 
     private Dates checked(Dates dates) {
         Dates d = dates == null ? new Dates(LocalDate.now(clock), null, null, null) : dates;
-        if (d.effectiveFrom() != null && d.effectiveTo() != null && d.effectiveTo().isBefore(d.effectiveFrom())) {
+        if (d.effectiveFrom() != null
+                && d.effectiveTo() != null
+                && d.effectiveTo().isBefore(d.effectiveFrom())) {
             throw new DomainRuleException("effectiveTo", "The period cannot end before it starts.");
         }
         if (d.collectedOn() != null && d.collectedOn().isAfter(LocalDate.now(clock))) {
@@ -725,7 +863,8 @@ public class EvidenceService {
         }
         try {
             URI uri = new URI(url.strip());
-            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+            if (uri.getScheme() == null
+                    || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
                     || uri.getHost() == null) {
                 throw new DomainRuleException("url", "An evidence link is an http or https address.");
             }
@@ -756,8 +895,8 @@ public class EvidenceService {
             return new ByteArrayInputStream(v.getRecord().getBytes(StandardCharsets.UTF_8));
         }
         if (v.getSha256() == null) {
-            throw new DomainRuleException("version", "Version " + v.getNumber() + " is a link, not a file: open "
-                    + v.getUrl() + ".");
+            throw new DomainRuleException(
+                    "version", "Version " + v.getNumber() + " is a link, not a file: open " + v.getUrl() + ".");
         }
         return files.open(v.getStorage(), v.getSha256());
     }
@@ -767,7 +906,9 @@ public class EvidenceService {
         for (EvidenceLink l : links.findByItemIdAndUnlinkedAtIsNull(id)) {
             byTarget.computeIfAbsent(l.targetType(), k -> new TreeSet<>()).add(l.targetId());
         }
-        return new Links(byTarget.get(LinkTarget.CONTROL), byTarget.get(LinkTarget.REQUIREMENT),
+        return new Links(
+                byTarget.get(LinkTarget.CONTROL),
+                byTarget.get(LinkTarget.REQUIREMENT),
                 byTarget.get(LinkTarget.SYSTEM));
     }
 
@@ -777,13 +918,15 @@ public class EvidenceService {
         if (!ids.isEmpty()) {
             for (EvidenceLink l : links.findByItemIdInAndUnlinkedAtIsNull(ids)) {
                 all.computeIfAbsent(l.itemId(), k -> new EnumMap<>(LinkTarget.class))
-                        .computeIfAbsent(l.targetType(), k -> new TreeSet<>()).add(l.targetId());
+                        .computeIfAbsent(l.targetType(), k -> new TreeSet<>())
+                        .add(l.targetId());
             }
         }
         Map<Long, Links> result = new HashMap<>();
         for (Long id : ids) {
             Map<LinkTarget, Set<Long>> m = all.getOrDefault(id, Map.of());
-            result.put(id, new Links(m.get(LinkTarget.CONTROL), m.get(LinkTarget.REQUIREMENT), m.get(LinkTarget.SYSTEM)));
+            result.put(
+                    id, new Links(m.get(LinkTarget.CONTROL), m.get(LinkTarget.REQUIREMENT), m.get(LinkTarget.SYSTEM)));
         }
         return result;
     }
@@ -792,24 +935,37 @@ public class EvidenceService {
         return (root, query, cb) -> {
             List<Predicate> p = new ArrayList<>();
             if (f.text() != null && !f.text().isBlank()) {
-                String like = "%" + f.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-                p.add(cb.or(cb.like(cb.lower(root.get("title")), like, '\\'),
+                String like = "%"
+                        + f.text()
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
+                p.add(cb.or(
+                        cb.like(cb.lower(root.get("title")), like, '\\'),
                         cb.like(cb.lower(cb.coalesce(root.get("description"), "")), like, '\\'),
                         cb.like(cb.lower(root.get("owner")), like, '\\')));
             }
             if (f.kind() != null) {
                 p.add(cb.equal(root.get("kind"), f.kind()));
             }
-            for (var entry : Map.of(LinkTarget.CONTROL, java.util.Optional.ofNullable(f.control()),
-                    LinkTarget.SYSTEM, java.util.Optional.ofNullable(f.system())).entrySet()) {
+            for (var entry : Map.of(
+                            LinkTarget.CONTROL,
+                            java.util.Optional.ofNullable(f.control()),
+                            LinkTarget.SYSTEM,
+                            java.util.Optional.ofNullable(f.system()))
+                    .entrySet()) {
                 if (entry.getValue().isEmpty()) {
                     continue;
                 }
                 Subquery<Long> sub = query.subquery(Long.class);
                 var l = sub.from(EvidenceLink.class);
-                sub.select(l.get("itemId")).where(cb.equal(l.get("itemId"), root.get("id")),
-                        cb.equal(l.get("targetType"), entry.getKey()), cb.equal(l.get("targetId"), entry.getValue().get()),
-                        cb.isNull(l.get("unlinkedAt")));
+                sub.select(l.get("itemId"))
+                        .where(
+                                cb.equal(l.get("itemId"), root.get("id")),
+                                cb.equal(l.get("targetType"), entry.getKey()),
+                                cb.equal(l.get("targetId"), entry.getValue().get()),
+                                cb.isNull(l.get("unlinkedAt")));
                 p.add(cb.exists(sub));
             }
             if (f.expiring()) {

@@ -22,43 +22,60 @@ import java.time.LocalDate;
 public class EvidenceVersion {
 
     /** Where a file's bytes are. */
-    public enum Storage { DATABASE, DIRECTORY }
+    public enum Storage {
+        DATABASE,
+        DIRECTORY
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "item_id")
     private long itemId;
+
     private int number;
+
     @Column(name = "collected_on")
     private LocalDate collectedOn;
+
     @Column(name = "effective_from")
     private LocalDate effectiveFrom;
+
     @Column(name = "effective_to")
     private LocalDate effectiveTo;
+
     @Column(name = "expires_on")
     private LocalDate expiresOn;
+
     @Column(name = "reviewed_by")
     private String reviewedBy;
+
     @Column(name = "reviewed_at")
     private Instant reviewedAt;
+
     @Column(name = "file_name")
     private String fileName;
+
     @Column(name = "media_type")
     private String mediaType;
+
     private Long size;
     private String sha256;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     private Storage storage;
+
     private String url;
     private String record;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected EvidenceVersion() {
-    }
+    protected EvidenceVersion() {}
 
     private EvidenceVersion(long itemId, int number, Dates dates, String createdBy, Instant createdAt) {
         this.itemId = itemId;
@@ -68,8 +85,8 @@ public class EvidenceVersion {
         this.createdAt = createdAt;
     }
 
-    static EvidenceVersion ofFile(long itemId, int number, Dates dates, InspectedFile file, Storage storage,
-            String createdBy, Instant at) {
+    static EvidenceVersion ofFile(
+            long itemId, int number, Dates dates, InspectedFile file, Storage storage, String createdBy, Instant at) {
         EvidenceVersion v = new EvidenceVersion(itemId, number, dates, createdBy, at);
         v.fileName = file.name();
         v.mediaType = file.mediaType();
@@ -85,8 +102,8 @@ public class EvidenceVersion {
         return v;
     }
 
-    static EvidenceVersion ofRecord(long itemId, int number, Dates dates, String fileName, String json,
-            String createdBy, Instant at) {
+    static EvidenceVersion ofRecord(
+            long itemId, int number, Dates dates, String fileName, String json, String createdBy, Instant at) {
         EvidenceVersion v = new EvidenceVersion(itemId, number, dates, createdBy, at);
         v.fileName = fileName;
         v.mediaType = "application/json";
@@ -114,24 +131,77 @@ public class EvidenceVersion {
         reviewedAt = at;
     }
 
-    public Long getId() { return id; }
-    public long getItemId() { return itemId; }
-    public int getNumber() { return number; }
-    public LocalDate getCollectedOn() { return collectedOn; }
-    public LocalDate getEffectiveFrom() { return effectiveFrom; }
-    public LocalDate getEffectiveTo() { return effectiveTo; }
-    public LocalDate getExpiresOn() { return expiresOn; }
-    public String getReviewedBy() { return reviewedBy; }
-    public Instant getReviewedAt() { return reviewedAt; }
-    public String getFileName() { return fileName; }
-    public String getMediaType() { return mediaType; }
-    public Long getSize() { return size; }
-    public String getSha256() { return sha256; }
-    public Storage getStorage() { return storage; }
-    public String getUrl() { return url; }
-    public String getRecord() { return record; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getItemId() {
+        return itemId;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public LocalDate getCollectedOn() {
+        return collectedOn;
+    }
+
+    public LocalDate getEffectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public LocalDate getEffectiveTo() {
+        return effectiveTo;
+    }
+
+    public LocalDate getExpiresOn() {
+        return expiresOn;
+    }
+
+    public String getReviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public Long getSize() {
+        return size;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public Storage getStorage() {
+        return storage;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getRecord() {
+        return record;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
 
     public boolean hasContent() {
         return sha256 != null;

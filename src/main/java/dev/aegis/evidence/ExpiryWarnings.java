@@ -37,7 +37,11 @@ class ExpiryWarnings {
     private final Clock clock;
     private final int warningDays;
 
-    ExpiryWarnings(JdbcTemplate jdbc, Notifications notifications, ApplicationEventPublisher events, Clock clock,
+    ExpiryWarnings(
+            JdbcTemplate jdbc,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${aegis.evidence.expiry-warning-days:30}") int warningDays) {
         this.jdbc = jdbc;
         this.notifications = notifications;
@@ -55,30 +59,38 @@ class ExpiryWarnings {
         }
     }
 
-    private record Due(long id, int version, String title, String owner, LocalDate expiresOn) {
-    }
+    private record Due(long id, int version, String title, String owner, LocalDate expiresOn) {}
 
     /** Warns about every item not yet warned about at its threshold; answers how many warnings went out. */
     @Transactional
     public int warnOwners() {
         LocalDate today = LocalDate.now(clock);
-        List<Due> due = jdbc.query("""
+        List<Due> due = jdbc.query(
+                """
                 select id, current_version, title, owner, expires_on from evidence.evidence_item
                 where expires_on <= ? order by expires_on, id
-                """, (rs, i) -> new Due(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class)), today.plusDays(warningDays));
+                """,
+                (rs, i) -> new Due(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class)),
+                today.plusDays(warningDays));
         int warned = 0;
         for (Due d : due) {
             boolean expired = !d.expiresOn().isAfter(today);
             String threshold = expired ? "EXPIRED" : "EXPIRING";
-            int inserted = jdbc.update("""
+            int inserted = jdbc.update(
+                    """
                     insert into evidence.expiry_warning (item_id, version, threshold, warned_at) values (?, ?, ?, ?)
                     on conflict do nothing
                     """, d.id(), d.version(), threshold, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
             if (inserted == 0) {
                 continue;
             }
-            String subject = expired ? "Evidence expired on " + d.expiresOn() + ": " + d.title()
+            String subject = expired
+                    ? "Evidence expired on " + d.expiresOn() + ": " + d.title()
                     : "Evidence expires on " + d.expiresOn() + ": " + d.title();
             String body = expired
                     ? "The evidence \"" + d.title() + "\" (version " + d.version() + ") no longer counts since "

@@ -59,8 +59,14 @@ class RecordKeeper {
     private final Clock clock;
     private final ListenerPause pause;
 
-    RecordKeeper(EvidenceItems items, EvidenceVersions versions, EvidenceService service, VendorService vendors,
-            ApplicationEventPublisher events, Clock clock, ListenerPause pause) {
+    RecordKeeper(
+            EvidenceItems items,
+            EvidenceVersions versions,
+            EvidenceService service,
+            VendorService vendors,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ListenerPause pause) {
         this.items = items;
         this.versions = versions;
         this.service = service;
@@ -71,8 +77,8 @@ class RecordKeeper {
     }
 
     /** The evidence register checks that the controls and systems a record links to exist. */
-    private static final Set<String> LINK_CHECKS = Set.of(ControlService.SYSTEM_READ, AiSystemService.SYSTEM_READ,
-            FrameworkCatalog.SYSTEM_READ);
+    private static final Set<String> LINK_CHECKS =
+            Set.of(ControlService.SYSTEM_READ, AiSystemService.SYSTEM_READ, FrameworkCatalog.SYSTEM_READ);
 
     static String telemetryKey(long testId) {
         return "telemetry-test:" + testId;
@@ -94,7 +100,8 @@ class RecordKeeper {
 
     @ApplicationModuleListener
     void on(AssessmentDecided decision) {
-        Actors.runAsSystem(Set.of(VendorService.SYSTEM_READ, AiSystemService.SYSTEM_READ),
+        Actors.runAsSystem(
+                Set.of(VendorService.SYSTEM_READ, AiSystemService.SYSTEM_READ),
                 () -> file(decision, decision.decidedBy()));
     }
 
@@ -110,24 +117,35 @@ class RecordKeeper {
             String system = r.system().name();
             String subject = r.subject() == null || r.subject().isBlank() ? "" : " of " + r.subject();
             EvidenceDetails details = new EvidenceDetails(
-                    "Telemetry test: " + dev.aegis.shared.MetricVocabulary.metric(r.metric(), null) + subject + " on " + r.deployment() + " (" + system + ")",
+                    "Telemetry test: " + dev.aegis.shared.MetricVocabulary.metric(r.metric(), null) + subject + " on "
+                            + r.deployment() + " (" + system + ")",
                     "Results of the telemetry test " + r.testId() + " of the control \"" + control.title()
                             + "\", filed by Aegis: one version per day, each result with its figure, window, "
                             + "reference and bin edges.",
-                    owner(control), day, windowStart(r), windowEnd(r), null,
-                    links.controlIds(), links.requirementIds(), links.systemIds());
-            service.addRecord(telemetryKey(r.testId()), details, fileName(r.testId(), day),
-                    telemetryJson(r, List.of(entry)));
+                    owner(control),
+                    day,
+                    windowStart(r),
+                    windowEnd(r),
+                    null,
+                    links.controlIds(),
+                    links.requirementIds(),
+                    links.systemIds());
+            service.addRecord(
+                    telemetryKey(r.testId()), details, fileName(r.testId(), day), telemetryJson(r, List.of(entry)));
             return;
         }
         EvidenceItem item = existing.get();
         Optional<EvidenceVersion> sameDay = versions.findByItemIdOrderByNumberDesc(item.getId()).stream()
-                .filter(v -> day.equals(v.getCollectedOn())).findFirst();
+                .filter(v -> day.equals(v.getCollectedOn()))
+                .findFirst();
         if (sameDay.isPresent()) {
             extend(item, sameDay.get(), r, entry);
         } else {
-            service.addRecordVersion(item, new Dates(day, windowStart(r), windowEnd(r), null),
-                    fileName(r.testId(), day), telemetryJson(r, List.of(entry)));
+            service.addRecordVersion(
+                    item,
+                    new Dates(day, windowStart(r), windowEnd(r), null),
+                    fileName(r.testId(), day),
+                    telemetryJson(r, List.of(entry)));
         }
         service.addLinks(item.getId(), links);
     }
@@ -137,7 +155,8 @@ class RecordKeeper {
     private void extend(EvidenceItem item, EvidenceVersion version, ControlTestRecorded r, Map<String, Object> entry) {
         Map<String, Object> doc = JSON.readValue(version.getRecord(), LinkedHashMap.class);
         List<Map<String, Object>> results = new ArrayList<>((List<Map<String, Object>>) doc.get("results"));
-        boolean known = results.stream().anyMatch(m -> m.get("resultId") instanceof Number n && n.longValue() == r.resultId());
+        boolean known =
+                results.stream().anyMatch(m -> m.get("resultId") instanceof Number n && n.longValue() == r.resultId());
         if (known) {
             return;
         }
@@ -152,8 +171,8 @@ class RecordKeeper {
             item.showDates(dates, clock.instant());
             items.save(item);
         }
-        events.publishEvent(new EvidenceRecordExtended(item.getId(), version.getNumber(), version.getSha256(),
-                results.size()));
+        events.publishEvent(
+                new EvidenceRecordExtended(item.getId(), version.getNumber(), version.getSha256(), results.size()));
     }
 
     private static Map<String, Object> entry(ControlTestRecorded r) {
@@ -224,7 +243,9 @@ class RecordKeeper {
         doc.put("score", d.score());
         doc.put("decidedBy", decidedBy);
         doc.put("decidedAt", clock.instant().toString());
-        doc.put("criticality", vendor.getCriticality() == null ? null : vendor.getCriticality().name());
+        doc.put(
+                "criticality",
+                vendor.getCriticality() == null ? null : vendor.getCriticality().name());
         doc.put("tier", vendor.getTier() == null ? null : vendor.getTier().name());
         doc.put("systems", vendor.getSystems());
         String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
@@ -239,9 +260,16 @@ class RecordKeeper {
         String owner = decidedBy == null || Actors.SYSTEM.equals(decidedBy) ? Actors.SYSTEM : decidedBy;
         EvidenceDetails details = new EvidenceDetails(
                 "Vendor assessment of " + vendor.getName() + ": " + (d.approved() ? "approved" : "rejected"),
-                "The decision on vendor assessment " + d.assessmentId() + (d.score() == null ? "" : ", score " + d.score())
-                        + ", filed by Aegis.",
-                owner, today, today, null, null, Set.of(), Set.of(), vendor.getSystems());
+                "The decision on vendor assessment " + d.assessmentId()
+                        + (d.score() == null ? "" : ", score " + d.score()) + ", filed by Aegis.",
+                owner,
+                today,
+                today,
+                null,
+                null,
+                Set.of(),
+                Set.of(),
+                vendor.getSystems());
         service.addRecord(assessmentKey(d.assessmentId()), details, fileName, json);
     }
 }

@@ -5,6 +5,15 @@
  * evidence packs, reports and OSCAL live in {@code evidence.pack} and read evidence through
  * {@link dev.aegis.evidence.EvidenceService#forScope} and {@link dev.aegis.evidence.EvidenceService#content}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
-        "inventory :: system-page", "control", "telemetry", "vendor", "notification"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "framework",
+            "inventory",
+            "inventory :: system-page",
+            "control",
+            "telemetry",
+            "vendor",
+            "notification"
+        })
 package dev.aegis.evidence;

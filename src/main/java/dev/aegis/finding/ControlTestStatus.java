@@ -20,30 +20,42 @@ class ControlTestStatus {
     @Id
     @Column(name = "test_id")
     private Long testId;
+
     @Column(name = "control_id")
     private long controlId;
+
     @Column(name = "system_id")
     private long systemId;
+
     @Column(name = "result_id")
     private long resultId;
+
     @Enumerated(EnumType.STRING)
     private Outcome outcome;
+
     private String metric;
     private Double figure;
     private Double threshold;
+
     @Column(name = "recorded_at")
     private Instant recordedAt;
 
-    protected ControlTestStatus() {
-    }
+    protected ControlTestStatus() {}
 
     ControlTestStatus(long testId) {
         this.testId = testId;
     }
 
     /** Takes the result unless a newer one is already here (results may arrive out of order). */
-    boolean record(long controlId, long systemId, long resultId, Outcome outcome, String metric, Double figure,
-            double threshold, Instant recordedAt) {
+    boolean record(
+            long controlId,
+            long systemId,
+            long resultId,
+            Outcome outcome,
+            String metric,
+            Double figure,
+            double threshold,
+            Instant recordedAt) {
         if (this.recordedAt != null && recordedAt.isBefore(this.recordedAt)) {
             return false;
         }

@@ -37,78 +37,116 @@ public class Finding {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String cause;
+
     @Column(name = "system_id")
     private long systemId;
+
     @Column(name = "control_id")
     private Long controlId;
+
     @Column(name = "test_id")
     private Long testId;
+
     private String title;
+
     @Enumerated(EnumType.STRING)
     private Severity severity;
+
     @Enumerated(EnumType.STRING)
     private State state;
+
     private String source;
     private String deployment;
     private String metric;
     private String subject;
     private String comparison;
     private Double threshold;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 500)
     @CollectionTable(schema = "finding", name = "finding_risk", joinColumns = @JoinColumn(name = "finding_id"))
     @Column(name = "risk_id")
     private Set<Long> risks = new HashSet<>();
+
     private int occurrences;
+
     @Column(name = "first_seen")
     private Instant firstSeen;
+
     @Column(name = "last_seen")
     private Instant lastSeen;
+
     @Column(name = "recovered_at")
     private Instant recoveredAt;
+
     @Column(name = "recovered_figure")
     private Double recoveredFigure;
+
     @Column(name = "investigation_note")
     private String investigationNote;
+
     @Column(name = "investigated_by")
     private String investigatedBy;
+
     @Column(name = "investigated_at")
     private Instant investigatedAt;
+
     @Column(name = "root_cause")
     private String rootCause;
+
     @Column(name = "action_taken")
     private String actionTaken;
+
     @Column(name = "resolved_by")
     private String resolvedBy;
+
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+
     @Column(name = "acceptance_rationale")
     private String acceptanceRationale;
+
     @Column(name = "accepted_by")
     private String acceptedBy;
+
     @Column(name = "accepted_at")
     private Instant acceptedAt;
+
     @Column(name = "reopen_reason")
     private String reopenReason;
+
     @Column(name = "reopened_at")
     private Instant reopenedAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "updated_by")
     private String updatedBy;
+
     @Version
     private long version;
 
-    protected Finding() {
-    }
+    protected Finding() {}
 
     /** What a finding is about: its cause and what it was measured against. */
-    record Cause(String key, long systemId, Long controlId, Long testId, String title, String source,
-            String deployment, String metric, String subject, String comparison, double threshold) {
-    }
+    record Cause(
+            String key,
+            long systemId,
+            Long controlId,
+            Long testId,
+            String title,
+            String source,
+            String deployment,
+            String metric,
+            String subject,
+            String comparison,
+            double threshold) {}
 
     /** A finding opened by its first breach. */
     Finding(Cause cause, Set<Long> risks, Severity severity, Instant seen, Instant now) {
@@ -134,7 +172,11 @@ public class Finding {
     }
 
     /** What a new breach did to the finding. */
-    enum BreachEffect { ADDED, REOPENED, ADDED_TO_ACCEPTED }
+    enum BreachEffect {
+        ADDED,
+        REOPENED,
+        ADDED_TO_ACCEPTED
+    }
 
     /**
      * The cause breached again: an open finding counts it; a resolved one reopens (its resolution stays in the audit
@@ -238,8 +280,11 @@ public class Finding {
                 return;
             }
         }
-        throw new DomainRuleException("state", "The finding is " + state + "; it can be " + step + " only when it is "
-                + String.join(" or ", Arrays.stream(allowed).map(Enum::name).toList()) + ".");
+        throw new DomainRuleException(
+                "state",
+                "The finding is " + state + "; it can be " + step + " only when it is "
+                        + String.join(
+                                " or ", Arrays.stream(allowed).map(Enum::name).toList()) + ".");
     }
 
     private static String blank(String s) {
@@ -252,41 +297,151 @@ public class Finding {
         updatedBy = Actors.current();
     }
 
-    public Long getId() { return id; }
-    public String getCause() { return cause; }
-    public long getSystemId() { return systemId; }
-    public Long getControlId() { return controlId; }
-    public Long getTestId() { return testId; }
-    public String getTitle() { return title; }
-    public Severity getSeverity() { return severity; }
-    public State getState() { return state; }
-    public String getSource() { return source; }
-    public String getDeployment() { return deployment; }
-    public String getMetric() { return metric; }
-    public String getSubject() { return subject; }
-    public String getComparison() { return comparison; }
-    public Double getThreshold() { return threshold; }
-    public Set<Long> getRisks() { return Set.copyOf(risks); }
-    public int getOccurrences() { return occurrences; }
-    public Instant getFirstSeen() { return firstSeen; }
-    public Instant getLastSeen() { return lastSeen; }
-    public Instant getRecoveredAt() { return recoveredAt; }
-    public Double getRecoveredFigure() { return recoveredFigure; }
-    public boolean isRecovered() { return recoveredAt != null; }
-    public String getInvestigationNote() { return investigationNote; }
-    public String getInvestigatedBy() { return investigatedBy; }
-    public Instant getInvestigatedAt() { return investigatedAt; }
-    public String getRootCause() { return rootCause; }
-    public String getActionTaken() { return actionTaken; }
-    public String getResolvedBy() { return resolvedBy; }
-    public Instant getResolvedAt() { return resolvedAt; }
-    public String getAcceptanceRationale() { return acceptanceRationale; }
-    public String getAcceptedBy() { return acceptedBy; }
-    public Instant getAcceptedAt() { return acceptedAt; }
-    public String getReopenReason() { return reopenReason; }
-    public Instant getReopenedAt() { return reopenedAt; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getCause() {
+        return cause;
+    }
+
+    public long getSystemId() {
+        return systemId;
+    }
+
+    public Long getControlId() {
+        return controlId;
+    }
+
+    public Long getTestId() {
+        return testId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getDeployment() {
+        return deployment;
+    }
+
+    public String getMetric() {
+        return metric;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getComparison() {
+        return comparison;
+    }
+
+    public Double getThreshold() {
+        return threshold;
+    }
+
+    public Set<Long> getRisks() {
+        return Set.copyOf(risks);
+    }
+
+    public int getOccurrences() {
+        return occurrences;
+    }
+
+    public Instant getFirstSeen() {
+        return firstSeen;
+    }
+
+    public Instant getLastSeen() {
+        return lastSeen;
+    }
+
+    public Instant getRecoveredAt() {
+        return recoveredAt;
+    }
+
+    public Double getRecoveredFigure() {
+        return recoveredFigure;
+    }
+
+    public boolean isRecovered() {
+        return recoveredAt != null;
+    }
+
+    public String getInvestigationNote() {
+        return investigationNote;
+    }
+
+    public String getInvestigatedBy() {
+        return investigatedBy;
+    }
+
+    public Instant getInvestigatedAt() {
+        return investigatedAt;
+    }
+
+    public String getRootCause() {
+        return rootCause;
+    }
+
+    public String getActionTaken() {
+        return actionTaken;
+    }
+
+    public String getResolvedBy() {
+        return resolvedBy;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public String getAcceptanceRationale() {
+        return acceptanceRationale;
+    }
+
+    public String getAcceptedBy() {
+        return acceptedBy;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public String getReopenReason() {
+        return reopenReason;
+    }
+
+    public Instant getReopenedAt() {
+        return reopenedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -14,18 +14,36 @@ import java.util.Map;
  */
 public final class FindingEvents {
 
-    private FindingEvents() {
-    }
+    private FindingEvents() {}
 
     private static final String TYPE = "Finding";
 
     /** A first breach of a cause opened a finding. */
-    public record FindingOpened(long findingId, String cause, long systemId, Long controlId, String title,
-            Severity severity, java.util.Set<Long> risks) implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "OPEN"; }
-        public String actor() { return Actors.SYSTEM; }
+    public record FindingOpened(
+            long findingId,
+            String cause,
+            long systemId,
+            Long controlId,
+            String title,
+            Severity severity,
+            java.util.Set<Long> risks)
+            implements AuditableEvent {
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "OPEN";
+        }
+
+        public String actor() {
+            return Actors.SYSTEM;
+        }
+
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("cause", cause);
@@ -39,12 +57,25 @@ public final class FindingEvents {
     }
 
     /** Another breach of the cause was added to the finding's timeline. */
-    public record FindingOccurred(long findingId, String delivery, Double figure, Instant at, Severity severity,
-            int occurrences) implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "OCCUR"; }
-        public String actor() { return Actors.SYSTEM; }
+    public record FindingOccurred(
+            long findingId, String delivery, Double figure, Instant at, Severity severity, int occurrences)
+            implements AuditableEvent {
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "OCCUR";
+        }
+
+        public String actor() {
+            return Actors.SYSTEM;
+        }
+
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("delivery", delivery);
@@ -59,10 +90,22 @@ public final class FindingEvents {
     /** A passing result (or the alert cleared) was seen while the finding was open; it does not resolve it. */
     public record FindingRecovered(long findingId, String delivery, Double figure, Instant at)
             implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "RECOVERY_SEEN"; }
-        public String actor() { return Actors.SYSTEM; }
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "RECOVERY_SEEN";
+        }
+
+        public String actor() {
+            return Actors.SYSTEM;
+        }
+
         public Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("delivery", delivery);
@@ -73,32 +116,79 @@ public final class FindingEvents {
     }
 
     public record FindingInvestigated(long findingId, String note) implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "INVESTIGATE"; }
-        public Map<String, Object> details() { return note == null ? Map.of() : Map.of("note", note); }
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "INVESTIGATE";
+        }
+
+        public Map<String, Object> details() {
+            return note == null ? Map.of() : Map.of("note", note);
+        }
     }
 
     public record FindingResolved(long findingId, String rootCause, String actionTaken) implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "RESOLVE"; }
-        public Map<String, Object> details() { return Map.of("rootCause", rootCause, "actionTaken", actionTaken); }
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "RESOLVE";
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("rootCause", rootCause, "actionTaken", actionTaken);
+        }
     }
 
     public record FindingAccepted(long findingId, String approver, String rationale) implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "ACCEPT"; }
-        public Map<String, Object> details() { return Map.of("approver", approver, "rationale", rationale); }
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "ACCEPT";
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("approver", approver, "rationale", rationale);
+        }
     }
 
     /** Reopened by a person (with their reason) or by a new breach of a resolved finding's cause (actor telemetry). */
     public record FindingReopened(long findingId, String reason, boolean byBreach) implements AuditableEvent {
-        public String objectType() { return TYPE; }
-        public String objectId() { return String.valueOf(findingId); }
-        public String action() { return "REOPEN"; }
-        public String actor() { return byBreach ? Actors.SYSTEM : null; }
-        public Map<String, Object> details() { return Map.of("reason", reason, "byBreach", byBreach); }
+        public String objectType() {
+            return TYPE;
+        }
+
+        public String objectId() {
+            return String.valueOf(findingId);
+        }
+
+        public String action() {
+            return "REOPEN";
+        }
+
+        public String actor() {
+            return byBreach ? Actors.SYSTEM : null;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("reason", reason, "byBreach", byBreach);
+        }
     }
 }

@@ -28,7 +28,9 @@ class FindingNotices {
 
     void tell(Finding f, String systemName, String controlTitle, Collection<String> owners, boolean first) {
         Set<String> recipients = new LinkedHashSet<>(owners);
-        users.recipientsWithRole(Role.GOVERNANCE_OFFICER).stream().map(Recipient::username).forEach(recipients::add);
+        users.recipientsWithRole(Role.GOVERNANCE_OFFICER).stream()
+                .map(Recipient::username)
+                .forEach(recipients::add);
         String subject = (first ? "Finding opened: " : "Finding reopened: ") + f.getTitle();
         StringBuilder body = new StringBuilder();
         body.append("AI system: ").append(systemName).append('\n');
@@ -37,14 +39,18 @@ class FindingNotices {
         }
         body.append("Severity: ").append(f.getSeverity().label()).append('\n');
         if (f.getMetric() != null) {
-            body.append("Measured: ").append(dev.aegis.shared.MetricVocabulary.metric(f.getMetric(), f.getSubject()))
-                    .append(", threshold ").append(FindingService.number(f.getThreshold())).append('\n');
+            body.append("Measured: ")
+                    .append(dev.aegis.shared.MetricVocabulary.metric(f.getMetric(), f.getSubject()))
+                    .append(", threshold ")
+                    .append(FindingService.number(f.getThreshold()))
+                    .append('\n');
         }
         if (!first && f.getReopenReason() != null) {
             body.append("Reopened because: ").append(f.getReopenReason()).append('\n');
         }
         if (!f.getRisks().isEmpty()) {
-            body.append("The residual scores of ").append(f.getRisks().size())
+            body.append("The residual scores of ")
+                    .append(f.getRisks().size())
                     .append(" risk(s) this control mitigates are to be reassessed.\n");
         }
         notifications.send(recipients, new Message(TOPIC, subject, body.toString(), "findings/" + f.getId()));

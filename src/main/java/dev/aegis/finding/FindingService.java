@@ -1,5 +1,7 @@
 package dev.aegis.finding;
 
+import dev.aegis.control.Control;
+import dev.aegis.control.ControlService;
 import dev.aegis.finding.Finding.BreachEffect;
 import dev.aegis.finding.Finding.Cause;
 import dev.aegis.finding.FindingEvents.FindingAccepted;
@@ -12,8 +14,6 @@ import dev.aegis.finding.FindingEvents.FindingResolved;
 import dev.aegis.finding.FindingVocabulary.OccurrenceKind;
 import dev.aegis.finding.FindingVocabulary.Severity;
 import dev.aegis.finding.FindingVocabulary.State;
-import dev.aegis.control.Control;
-import dev.aegis.control.ControlService;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.RiskService;
@@ -32,8 +32,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +68,7 @@ public class FindingService {
     static final String OFFICERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER')";
     /** The system actor's permission to record what the telemetry loop found. */
     public static final String SYSTEM_RECORD = "SYSTEM:finding.record";
+
     static final String SYSTEM_ONLY = "hasAuthority('" + SYSTEM_RECORD + "')";
     /** What the system actor holds while it records a finding (it flags the risks with a permission of its own). */
     static final Set<String> RECORDING = Set.of(SYSTEM_RECORD);
@@ -84,9 +85,17 @@ public class FindingService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FindingService(Findings findings, Occurrences occurrences, ControlTestStatuses testStatuses,
-            AiSystemService systems, ControlService controls, RiskService risks, FindingNotices notices,
-            EntityManager em, ApplicationEventPublisher events, Clock clock) {
+    FindingService(
+            Findings findings,
+            Occurrences occurrences,
+            ControlTestStatuses testStatuses,
+            AiSystemService systems,
+            ControlService controls,
+            RiskService risks,
+            FindingNotices notices,
+            EntityManager em,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.findings = findings;
         this.occurrences = occurrences;
         this.testStatuses = testStatuses;
@@ -118,12 +127,16 @@ public class FindingService {
     }
 
     /** Breaches on one day (UTC). */
-    public record DayCount(LocalDate day, long breaches) {
-    }
+    public record DayCount(LocalDate day, long breaches) {}
 
     /** Controls (applied to systems) whose latest telemetry test results all passed, any failed, or gave no data. */
-    public record ControlTestFigures(long controlsPassing, long controlsFailing, long controlsWithoutData,
-            long testsPassing, long testsFailing, long testsWithoutData) {
+    public record ControlTestFigures(
+            long controlsPassing,
+            long controlsFailing,
+            long controlsWithoutData,
+            long testsPassing,
+            long testsFailing,
+            long testsWithoutData) {
         public long tests() {
             return testsPassing + testsFailing + testsWithoutData;
         }
@@ -147,7 +160,8 @@ public class FindingService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public Finding get(long id) {
-        return findings.findOne(Specification.<Finding>where((f, q, cb) -> cb.equal(f.get("id"), id)).and(visible()))
+        return findings.findOne(Specification.<Finding>where((f, q, cb) -> cb.equal(f.get("id"), id))
+                        .and(visible()))
                 .orElseThrow(() -> new NotFoundException("No finding " + id));
     }
 
@@ -211,10 +225,15 @@ public class FindingService {
         findings.saveAndFlush(f);
         events.publishEvent(new FindingReopened(id, f.getReopenReason(), false));
         AiSystem system = systems.get(f.getSystemId());
-        Control control = f.getControlId() == null ? null
+        Control control = f.getControlId() == null
+                ? null
                 : controls.get(List.of(f.getControlId())).stream().findFirst().orElse(null);
-        afterOpening(f, false, new SystemFacts(system.getId(), system.getName(), system.getBusinessOwner(),
-                system.getTechnicalOwner()), control == null ? null : control.getTitle(),
+        afterOpening(
+                f,
+                false,
+                new SystemFacts(
+                        system.getId(), system.getName(), system.getBusinessOwner(), system.getTechnicalOwner()),
+                control == null ? null : control.getTitle(),
                 control == null ? null : control.getOwner());
         return f;
     }
@@ -228,8 +247,10 @@ public class FindingService {
         for (Severity s : Severity.values()) {
             counts.put(s, 0L);
         }
-        var query = em.createQuery("select f.severity, count(f) from Finding f where f.state in :open"
-                + ownerClause("f") + " group by f.severity", Object[].class)
+        var query = em.createQuery(
+                        "select f.severity, count(f) from Finding f where f.state in :open" + ownerClause("f")
+                                + " group by f.severity",
+                        Object[].class)
                 .setParameter("open", List.of(State.OPEN, State.INVESTIGATING));
         ownerParameter(query);
         for (Object[] row : query.getResultList()) {
@@ -244,8 +265,10 @@ public class FindingService {
     public List<DayCount> breachesPerDay(int days) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate first = today.minusDays(days - 1L);
-        var query = em.createQuery("select o.at from Occurrence o, Finding f where f.id = o.findingId"
-                + " and o.kind = :breach and o.at >= :since" + ownerClause("f"), Instant.class)
+        var query = em.createQuery(
+                        "select o.at from Occurrence o, Finding f where f.id = o.findingId"
+                                + " and o.kind = :breach and o.at >= :since" + ownerClause("f"),
+                        Instant.class)
                 .setParameter("breach", OccurrenceKind.BREACH)
                 .setParameter("since", first.atStartOfDay(ZoneOffset.UTC).toInstant());
         ownerParameter(query);
@@ -256,16 +279,23 @@ public class FindingService {
         for (Instant at : query.getResultList()) {
             perDay.computeIfPresent(LocalDate.ofInstant(at, ZoneOffset.UTC), (d, n) -> n + 1);
         }
-        return perDay.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList();
+        return perDay.entrySet().stream()
+                .map(e -> new DayCount(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Controls passing and failing by their telemetry tests' latest results (a control failing on any system fails). */
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public ControlTestFigures controlTests() {
-        var query = em.createQuery("select t.controlId, t.outcome, count(t) from ControlTestStatus t, FindingSystem s"
-                + " where s.id = t.systemId" + (readsAll() ? "" : " and (lower(s.businessOwner) = :me"
-                        + " or lower(s.technicalOwner) = :me)") + " group by t.controlId, t.outcome", Object[].class);
+        var query = em.createQuery(
+                "select t.controlId, t.outcome, count(t) from ControlTestStatus t, FindingSystem s"
+                        + " where s.id = t.systemId"
+                        + (readsAll()
+                                ? ""
+                                : " and (lower(s.businessOwner) = :me" + " or lower(s.technicalOwner) = :me)")
+                        + " group by t.controlId, t.outcome",
+                Object[].class);
         if (!readsAll()) {
             query.setParameter("me", Actors.current().toLowerCase(Locale.ROOT));
         }
@@ -274,7 +304,9 @@ public class FindingService {
         for (Object[] row : query.getResultList()) {
             Outcome o = (Outcome) row[1];
             long n = ((Number) row[2]).longValue();
-            perControl.computeIfAbsent((Long) row[0], k -> new EnumMap<>(Outcome.class)).merge(o, n, Long::sum);
+            perControl
+                    .computeIfAbsent((Long) row[0], k -> new EnumMap<>(Outcome.class))
+                    .merge(o, n, Long::sum);
             tests[o.ordinal()] += n;
         }
         long passing = 0;
@@ -289,8 +321,13 @@ public class FindingService {
                 noData++;
             }
         }
-        return new ControlTestFigures(passing, failing, noData, tests[Outcome.PASSED.ordinal()],
-                tests[Outcome.FAILED.ordinal()], tests[Outcome.NO_DATA.ordinal()]);
+        return new ControlTestFigures(
+                passing,
+                failing,
+                noData,
+                tests[Outcome.PASSED.ordinal()],
+                tests[Outcome.FAILED.ordinal()],
+                tests[Outcome.NO_DATA.ordinal()]);
     }
 
     // ---- fed by the telemetry loop (the system actor, holding SYSTEM_RECORD) -------------------------------------
@@ -308,8 +345,15 @@ public class FindingService {
             return;
         }
         ControlTestStatus status = testStatuses.findById(r.testId()).orElseGet(() -> new ControlTestStatus(r.testId()));
-        if (status.record(r.controlId(), r.systemId(), r.resultId(), r.outcome(), r.metric(), r.figure(),
-                r.threshold(), r.recordedAt())) {
+        if (status.record(
+                r.controlId(),
+                r.systemId(),
+                r.resultId(),
+                r.outcome(),
+                r.metric(),
+                r.figure(),
+                r.threshold(),
+                r.recordedAt())) {
             testStatuses.save(status);
         }
         String cause = "test:" + r.testId();
@@ -318,12 +362,38 @@ public class FindingService {
         if (r.outcome() == Outcome.FAILED) {
             Set<Long> mitigated = new LinkedHashSet<>();
             r.control().risks().forEach(risk -> mitigated.add(risk.id()));
-            Severity severity = Severity.of(r.figure() == null ? r.threshold() : r.figure(), r.threshold(),
+            Severity severity = Severity.of(
+                    r.figure() == null ? r.threshold() : r.figure(),
+                    r.threshold(),
                     r.control().mitigatesHighRisk());
-            Cause c = new Cause(cause, r.systemId(), r.controlId(), r.testId(), testTitle(r), r.source(),
-                    r.deployment(), r.metric(), blank(r.subject()), r.comparison(), r.threshold());
-            breach(c, mitigated, severity, new Occurrence(0, OccurrenceKind.BREACH, delivery, r.figure(),
-                    r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at), r.system(), r.control().title(),
+            Cause c = new Cause(
+                    cause,
+                    r.systemId(),
+                    r.controlId(),
+                    r.testId(),
+                    testTitle(r),
+                    r.source(),
+                    r.deployment(),
+                    r.metric(),
+                    blank(r.subject()),
+                    r.comparison(),
+                    r.threshold());
+            breach(
+                    c,
+                    mitigated,
+                    severity,
+                    new Occurrence(
+                            0,
+                            OccurrenceKind.BREACH,
+                            delivery,
+                            r.figure(),
+                            r.threshold(),
+                            r.windowStart(),
+                            r.windowEnd(),
+                            r.sampleSize(),
+                            at),
+                    r.system(),
+                    r.control().title(),
                     r.control().owner());
         } else if (r.outcome() == Outcome.PASSED) {
             recovery(cause, delivery, r.figure(), r.threshold(), r.windowStart(), r.windowEnd(), r.sampleSize(), at);
@@ -334,7 +404,10 @@ public class FindingService {
     @PreAuthorize(SYSTEM_ONLY)
     public void record(MonitorAlertObserved a) {
         if (a.system() == null || !known(a.systemId())) {
-            log.warn("Alert {} at {} names AI system {}, which was gone; nothing recorded", a.alertId(), a.source(),
+            log.warn(
+                    "Alert {} at {} names AI system {}, which was gone; nothing recorded",
+                    a.alertId(),
+                    a.source(),
                     a.systemId());
             return;
         }
@@ -343,18 +416,40 @@ public class FindingService {
                 + (subject == null ? "" : subject);
         String delivery = "alert:" + a.source() + "/" + a.alertId() + (a.open() ? "/open" : "/cleared");
         if (a.open()) {
-            Cause c = new Cause(cause, a.systemId(), null, null, alertTitle(a, subject, a.system().name()), a.source(),
-                    a.deployment(), a.metric(), subject, null, a.threshold());
-            breach(c, Set.of(), Severity.of(a.value(), a.threshold(), false), new Occurrence(0,
-                    OccurrenceKind.BREACH, delivery, a.value(), a.threshold(), null, null, null, a.at()), a.system(),
-                    null, null);
+            Cause c = new Cause(
+                    cause,
+                    a.systemId(),
+                    null,
+                    null,
+                    alertTitle(a, subject, a.system().name()),
+                    a.source(),
+                    a.deployment(),
+                    a.metric(),
+                    subject,
+                    null,
+                    a.threshold());
+            breach(
+                    c,
+                    Set.of(),
+                    Severity.of(a.value(), a.threshold(), false),
+                    new Occurrence(
+                            0, OccurrenceKind.BREACH, delivery, a.value(), a.threshold(), null, null, null, a.at()),
+                    a.system(),
+                    null,
+                    null);
         } else {
             recovery(cause, delivery, a.value(), a.threshold(), null, null, null, a.at());
         }
     }
 
-    private void breach(Cause cause, Set<Long> mitigated, Severity severity, Occurrence template, SystemFacts system,
-            String controlTitle, String controlOwner) {
+    private void breach(
+            Cause cause,
+            Set<Long> mitigated,
+            Severity severity,
+            Occurrence template,
+            SystemFacts system,
+            String controlTitle,
+            String controlOwner) {
         if (occurrences.existsByDelivery(template.getDelivery())) {
             return;
         }
@@ -363,32 +458,58 @@ public class FindingService {
         if (f == null) {
             f = findings.saveAndFlush(new Finding(cause, mitigated, severity, template.getAt(), now));
             occurrences.save(copy(f.getId(), template));
-            events.publishEvent(new FindingOpened(f.getId(), f.getCause(), f.getSystemId(), f.getControlId(),
-                    f.getTitle(), f.getSeverity(), f.getRisks()));
+            events.publishEvent(new FindingOpened(
+                    f.getId(),
+                    f.getCause(),
+                    f.getSystemId(),
+                    f.getControlId(),
+                    f.getTitle(),
+                    f.getSeverity(),
+                    f.getRisks()));
             afterOpening(f, true, system, controlTitle, controlOwner);
             return;
         }
         BreachEffect effect = f.breached(severity, mitigated, template.getAt(), now);
         findings.saveAndFlush(f);
         occurrences.save(copy(f.getId(), template));
-        events.publishEvent(new FindingOccurred(f.getId(), template.getDelivery(), template.getFigure(),
-                template.getAt(), f.getSeverity(), f.getOccurrences()));
+        events.publishEvent(new FindingOccurred(
+                f.getId(),
+                template.getDelivery(),
+                template.getFigure(),
+                template.getAt(),
+                f.getSeverity(),
+                f.getOccurrences()));
         if (effect == BreachEffect.REOPENED) {
             events.publishEvent(new FindingReopened(f.getId(), f.getReopenReason(), true));
             afterOpening(f, false, system, controlTitle, controlOwner);
         }
     }
 
-    private void recovery(String cause, String delivery, Double figure, double threshold, Instant windowStart,
-            Instant windowEnd, Long sampleSize, Instant at) {
+    private void recovery(
+            String cause,
+            String delivery,
+            Double figure,
+            double threshold,
+            Instant windowStart,
+            Instant windowEnd,
+            Long sampleSize,
+            Instant at) {
         if (occurrences.existsByDelivery(delivery)) {
             return;
         }
         findings.lockByCause(cause).ifPresent(f -> {
             if (f.recovered(figure, at, clock.instant())) {
                 findings.saveAndFlush(f);
-                occurrences.save(new Occurrence(f.getId(), OccurrenceKind.RECOVERY, delivery, figure, threshold,
-                        windowStart, windowEnd, sampleSize, at));
+                occurrences.save(new Occurrence(
+                        f.getId(),
+                        OccurrenceKind.RECOVERY,
+                        delivery,
+                        figure,
+                        threshold,
+                        windowStart,
+                        windowEnd,
+                        sampleSize,
+                        at));
                 events.publishEvent(new FindingRecovered(f.getId(), delivery, figure, at));
             }
         });
@@ -417,7 +538,9 @@ public class FindingService {
     /** Whether the system is still in this module's copy of the inventory (a removal may have come after the event). */
     private boolean known(long systemId) {
         return em.createQuery("select count(s) from FindingSystem s where s.id = :id", Long.class)
-                .setParameter("id", systemId).getSingleResult() > 0;
+                        .setParameter("id", systemId)
+                        .getSingleResult()
+                > 0;
     }
 
     private static String testTitle(ControlTestRecorded r) {
@@ -428,8 +551,8 @@ public class FindingService {
     }
 
     private static String alertTitle(MonitorAlertObserved a, String subject, String systemName) {
-        return "Alert on " + a.deployment() + ": " + a.metric() + (subject == null ? "" : " of " + subject)
-                + " past " + number(a.threshold()) + " (" + systemName + ")";
+        return "Alert on " + a.deployment() + ": " + a.metric() + (subject == null ? "" : " of " + subject) + " past "
+                + number(a.threshold()) + " (" + systemName + ")";
     }
 
     static String number(Double v) {
@@ -443,8 +566,16 @@ public class FindingService {
     }
 
     private static Occurrence copy(long findingId, Occurrence t) {
-        return new Occurrence(findingId, t.getKind(), t.getDelivery(), t.getFigure(), t.getThreshold(),
-                t.getWindowStart(), t.getWindowEnd(), t.getSampleSize(), t.getAt());
+        return new Occurrence(
+                findingId,
+                t.getKind(),
+                t.getDelivery(),
+                t.getFigure(),
+                t.getThreshold(),
+                t.getWindowStart(),
+                t.getWindowEnd(),
+                t.getSampleSize(),
+                t.getAt());
     }
 
     private Finding actionable(long id, long expectedVersion) {
@@ -476,8 +607,10 @@ public class FindingService {
     }
 
     private static String ownerClause(String alias) {
-        return readsAll() ? "" : " and exists (select 1 from FindingSystem s where s.id = " + alias + ".systemId"
-                + " and (lower(s.businessOwner) = :me or lower(s.technicalOwner) = :me))";
+        return readsAll()
+                ? ""
+                : " and exists (select 1 from FindingSystem s where s.id = " + alias + ".systemId"
+                        + " and (lower(s.businessOwner) = :me or lower(s.technicalOwner) = :me))";
     }
 
     private static void ownerParameter(jakarta.persistence.Query query) {
@@ -495,9 +628,12 @@ public class FindingService {
         return (f, q, cb) -> {
             Subquery<Long> sq = q.subquery(Long.class);
             Root<FindingSystem> s = sq.from(FindingSystem.class);
-            return cb.exists(sq.select(s.get("id")).where(cb.equal(s.get("id"), f.get("systemId")),
-                    cb.or(cb.equal(cb.lower(s.get("businessOwner")), me),
-                            cb.equal(cb.lower(s.get("technicalOwner")), me))));
+            return cb.exists(sq.select(s.get("id"))
+                    .where(
+                            cb.equal(s.get("id"), f.get("systemId")),
+                            cb.or(
+                                    cb.equal(cb.lower(s.get("businessOwner")), me),
+                                    cb.equal(cb.lower(s.get("technicalOwner")), me))));
         };
     }
 
@@ -530,7 +666,8 @@ public class FindingService {
             orders.add(Sort.Order.desc("lastSeen"));
         }
         orders.add(new Sort.Order(orders.getFirst().getDirection(), "id"));
-        return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(orders))
+        return page.isPaged()
+                ? PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(orders))
                 : Pageable.unpaged(Sort.by(orders));
     }
 

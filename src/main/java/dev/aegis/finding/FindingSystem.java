@@ -18,11 +18,12 @@ class FindingSystem {
 
     @Id
     private Long id;
+
     @Column(name = "business_owner", insertable = false, updatable = false)
     private String businessOwner;
+
     @Column(name = "technical_owner", insertable = false, updatable = false)
     private String technicalOwner;
 
-    protected FindingSystem() {
-    }
+    protected FindingSystem() {}
 }

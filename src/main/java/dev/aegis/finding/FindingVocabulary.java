@@ -3,12 +3,14 @@ package dev.aegis.finding;
 /** The words of the findings register. */
 public final class FindingVocabulary {
 
-    private FindingVocabulary() {
-    }
+    private FindingVocabulary() {}
 
     /** Where a finding stands. Open and investigating findings are "open": a new breach of their cause adds to them. */
     public enum State {
-        OPEN("Open"), INVESTIGATING("Investigating"), RESOLVED("Resolved"), ACCEPTED("Accepted");
+        OPEN("Open"),
+        INVESTIGATING("Investigating"),
+        RESOLVED("Resolved"),
+        ACCEPTED("Accepted");
 
         private final String label;
 
@@ -27,7 +29,10 @@ public final class FindingVocabulary {
 
     /** How bad a finding is; see {@link Severity#of} and docs/findings.md for the rule. */
     public enum Severity {
-        LOW("Low"), MEDIUM("Medium"), HIGH("High"), CRITICAL("Critical");
+        LOW("Low"),
+        MEDIUM("Medium"),
+        HIGH("High"),
+        CRITICAL("Critical");
 
         private final String label;
 

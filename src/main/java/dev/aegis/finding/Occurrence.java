@@ -23,26 +23,40 @@ public class Occurrence {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "finding_id")
     private long findingId;
+
     @Enumerated(EnumType.STRING)
     private OccurrenceKind kind;
+
     private String delivery;
     private Double figure;
     private Double threshold;
+
     @Column(name = "window_start")
     private Instant windowStart;
+
     @Column(name = "window_end")
     private Instant windowEnd;
+
     @Column(name = "sample_size")
     private Long sampleSize;
+
     private Instant at;
 
-    protected Occurrence() {
-    }
+    protected Occurrence() {}
 
-    Occurrence(long findingId, OccurrenceKind kind, String delivery, Double figure, Double threshold,
-            Instant windowStart, Instant windowEnd, Long sampleSize, Instant at) {
+    Occurrence(
+            long findingId,
+            OccurrenceKind kind,
+            String delivery,
+            Double figure,
+            Double threshold,
+            Instant windowStart,
+            Instant windowEnd,
+            Long sampleSize,
+            Instant at) {
         this.findingId = findingId;
         this.kind = kind;
         this.delivery = delivery;
@@ -54,14 +68,43 @@ public class Occurrence {
         this.at = at;
     }
 
-    public Long getId() { return id; }
-    public long getFindingId() { return findingId; }
-    public OccurrenceKind getKind() { return kind; }
-    public String getDelivery() { return delivery; }
-    public Double getFigure() { return figure; }
-    public Double getThreshold() { return threshold; }
-    public Instant getWindowStart() { return windowStart; }
-    public Instant getWindowEnd() { return windowEnd; }
-    public Long getSampleSize() { return sampleSize; }
-    public Instant getAt() { return at; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getFindingId() {
+        return findingId;
+    }
+
+    public OccurrenceKind getKind() {
+        return kind;
+    }
+
+    public String getDelivery() {
+        return delivery;
+    }
+
+    public Double getFigure() {
+        return figure;
+    }
+
+    public Double getThreshold() {
+        return threshold;
+    }
+
+    public Instant getWindowStart() {
+        return windowStart;
+    }
+
+    public Instant getWindowEnd() {
+        return windowEnd;
+    }
+
+    public Long getSampleSize() {
+        return sampleSize;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
 }

@@ -1,12 +1,12 @@
 package dev.aegis.finding;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Findings extends JpaRepository<Finding, Long>, JpaSpecificationExecutor<Finding> {
@@ -34,5 +34,4 @@ interface Occurrences extends JpaRepository<Occurrence, Long> {
     List<Instant> breachTimesSince(Instant since, List<Long> findingIds);
 }
 
-interface ControlTestStatuses extends JpaRepository<ControlTestStatus, Long> {
-}
+interface ControlTestStatuses extends JpaRepository<ControlTestStatus, Long> {}

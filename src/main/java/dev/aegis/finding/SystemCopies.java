@@ -87,7 +87,8 @@ class SystemCopies {
     }
 
     private Object[] row(SystemProfile p) {
-        return new Object[] {p.systemId(), p.name(), p.businessOwner(), p.technicalOwner(),
-                Timestamp.from(clock.instant())};
+        return new Object[] {
+            p.systemId(), p.name(), p.businessOwner(), p.technicalOwner(), Timestamp.from(clock.instant())
+        };
     }
 }

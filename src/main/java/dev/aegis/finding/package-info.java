@@ -4,6 +4,15 @@
  * resolved or accepted and reopened when the cause breaches again; the dashboard's view of controls passing and
  * failing and of breaches over time.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "security", "inventory",
-        "inventory :: system-page", "control", "risk", "telemetry", "notification"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "security",
+            "inventory",
+            "inventory :: system-page",
+            "control",
+            "risk",
+            "telemetry",
+            "notification"
+        })
 package dev.aegis.finding;

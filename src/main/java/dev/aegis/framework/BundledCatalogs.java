@@ -49,10 +49,17 @@ class BundledCatalogs {
             nodes.add(new Node(s(f, "id"), s(f, "name"), s(f, "outcome"), RequirementKind.FUNCTION, null, false));
         }
         for (JsonNode c : root.path("categories")) {
-            nodes.add(new Node(s(c, "id"), title(s(c, "text")), s(c, "text"), RequirementKind.CATEGORY, s(c, "function"), false));
+            nodes.add(new Node(
+                    s(c, "id"), title(s(c, "text")), s(c, "text"), RequirementKind.CATEGORY, s(c, "function"), false));
         }
         for (JsonNode c : root.path("subcategories")) {
-            nodes.add(new Node(s(c, "id"), title(s(c, "text")), s(c, "text"), RequirementKind.SUBCATEGORY, s(c, "category"), true));
+            nodes.add(new Node(
+                    s(c, "id"),
+                    title(s(c, "text")),
+                    s(c, "text"),
+                    RequirementKind.SUBCATEGORY,
+                    s(c, "category"),
+                    true));
         }
         return new CatalogDocument(info(root, null), treeOrder(nodes), List.of());
     }
@@ -61,11 +68,17 @@ class BundledCatalogs {
         JsonNode root = read("iso-42001.json");
         List<Node> nodes = new ArrayList<>();
         for (JsonNode c : root.path("clauses")) {
-            nodes.add(new Node(s(c, "id"), s(c, "title"), null, RequirementKind.CLAUSE, s(c, "parent"),
+            nodes.add(new Node(
+                    s(c, "id"),
+                    s(c, "title"),
+                    null,
+                    RequirementKind.CLAUSE,
+                    s(c, "parent"),
                     c.path("auditable").asBoolean(false)));
         }
         for (JsonNode o : root.path("annex_a_objectives")) {
-            nodes.add(new Node(s(o, "id"), s(o, "title"), null, RequirementKind.CONTROL_OBJECTIVE, s(o, "parent"), false));
+            nodes.add(new Node(
+                    s(o, "id"), s(o, "title"), null, RequirementKind.CONTROL_OBJECTIVE, s(o, "parent"), false));
         }
         for (JsonNode c : root.path("annex_a_controls")) {
             nodes.add(new Node(s(c, "id"), s(c, "title"), null, RequirementKind.CONTROL, s(c, "objective"), true));
@@ -78,8 +91,10 @@ class BundledCatalogs {
         List<Node> nodes = new ArrayList<>();
         for (JsonNode e : root.path("entries")) {
             List<String> paragraphs = StreamSupport.stream(e.path("description").spliterator(), false)
-                    .map(JsonNode::asString).toList();
-            nodes.add(new Node(s(e, "id"), s(e, "name"), String.join("\n\n", paragraphs), RequirementKind.RISK, null, true));
+                    .map(JsonNode::asString)
+                    .toList();
+            nodes.add(new Node(
+                    s(e, "id"), s(e, "name"), String.join("\n\n", paragraphs), RequirementKind.RISK, null, true));
         }
         return new CatalogDocument(info(root, null), nodes, List.of());
     }
@@ -89,17 +104,25 @@ class BundledCatalogs {
         List<Node> nodes = new ArrayList<>();
         List<Link> links = new ArrayList<>();
         List<JsonNode> tactics = StreamSupport.stream(root.path("tactics").spliterator(), false)
-                .sorted(Comparator.comparingInt(t -> t.path("matrix_order").asInt(999))).toList();
+                .sorted(Comparator.comparingInt(t -> t.path("matrix_order").asInt(999)))
+                .toList();
         for (JsonNode t : tactics) {
             nodes.add(new Node(s(t, "id"), s(t, "name"), s(t, "description"), RequirementKind.TACTIC, null, false));
         }
         for (JsonNode t : root.path("techniques")) {
             boolean sub = t.path("is_subtechnique").asBoolean(false);
-            List<String> inTactics = StreamSupport.stream(t.path("tactics").spliterator(), false).map(JsonNode::asString).toList();
+            List<String> inTactics = StreamSupport.stream(t.path("tactics").spliterator(), false)
+                    .map(JsonNode::asString)
+                    .toList();
             // the tree shows a technique under its first tactic; every tactic it serves is an IN_TACTIC link
             String parent = sub ? s(t, "parent") : inTactics.isEmpty() ? null : inTactics.getFirst();
-            nodes.add(new Node(s(t, "id"), s(t, sub ? "full_name" : "name"), s(t, "description"),
-                    sub ? RequirementKind.SUB_TECHNIQUE : RequirementKind.TECHNIQUE, parent, false));
+            nodes.add(new Node(
+                    s(t, "id"),
+                    s(t, sub ? "full_name" : "name"),
+                    s(t, "description"),
+                    sub ? RequirementKind.SUB_TECHNIQUE : RequirementKind.TECHNIQUE,
+                    parent,
+                    false));
             if (!sub) {
                 inTactics.forEach(tactic -> links.add(new Link(s(t, "id"), tactic, "IN_TACTIC", null)));
             }
@@ -111,8 +134,13 @@ class BundledCatalogs {
             }
         }
         for (JsonNode c : root.path("case_studies")) {
-            nodes.add(new Node(s(c, "id"), s(c, "name"), "Case study (" + s(c, "type") + ", " + s(c, "incident_date") + ")",
-                    RequirementKind.CASE_STUDY, null, false));
+            nodes.add(new Node(
+                    s(c, "id"),
+                    s(c, "name"),
+                    "Case study (" + s(c, "type") + ", " + s(c, "incident_date") + ")",
+                    RequirementKind.CASE_STUDY,
+                    null,
+                    false));
         }
         return new CatalogDocument(info(root, s(root.path("framework"), "data_version")), nodes, links);
     }
@@ -126,11 +154,17 @@ class BundledCatalogs {
         }
         // NIST groups the suggested actions by AI RMF function; the profile keeps that grouping
         for (String function : List.of("GOVERN", "MAP", "MEASURE", "MANAGE")) {
-            nodes.add(new Node(function, function.charAt(0) + function.substring(1).toLowerCase() + " (suggested actions)",
-                    null, RequirementKind.FUNCTION, null, false));
+            nodes.add(new Node(
+                    function,
+                    function.charAt(0) + function.substring(1).toLowerCase() + " (suggested actions)",
+                    null,
+                    RequirementKind.FUNCTION,
+                    null,
+                    false));
         }
         for (JsonNode a : root.path("actions")) {
-            nodes.add(new Node(s(a, "id"), title(s(a, "text")), s(a, "text"), RequirementKind.ACTION, s(a, "function"), true));
+            nodes.add(new Node(
+                    s(a, "id"), title(s(a, "text")), s(a, "text"), RequirementKind.ACTION, s(a, "function"), true));
             for (JsonNode risk : a.path("risk_ids")) {
                 links.add(new Link(s(a, "id"), risk.asString(), "ADDRESSES", null));
             }
@@ -143,50 +177,102 @@ class BundledCatalogs {
         String source = s(root.path("original_publication"), "title");
         List<CrosswalkDocument.Edge> edges = new ArrayList<>();
         for (JsonNode m : root.path("mappings")) {
-            List<String> notes = StreamSupport.stream(m.path("notes").spliterator(), false).map(JsonNode::asString).toList();
-            String rationale = "Published as " + s(m, "target_id_as_published") + " “" + s(m, "target_title_as_published")
-                    + "” (title check: " + s(m, "title_check") + ")";
-            edges.add(new CrosswalkDocument.Edge(s(m, "source_id"), s(m, "target_id"), Relationship.RELATED, source,
-                    "MEDIUM", rationale, m.path("needs_review").asBoolean(false),
-                    notes.isEmpty() ? null : String.join(" ", notes)
-                            + (m.has("possible_intended_target") ? " Possible intended target: " + s(m, "possible_intended_target") + "." : "")));
+            List<String> notes = StreamSupport.stream(m.path("notes").spliterator(), false)
+                    .map(JsonNode::asString)
+                    .toList();
+            String rationale = "Published as " + s(m, "target_id_as_published") + " “"
+                    + s(m, "target_title_as_published") + "” (title check: " + s(m, "title_check") + ")";
+            edges.add(new CrosswalkDocument.Edge(
+                    s(m, "source_id"),
+                    s(m, "target_id"),
+                    Relationship.RELATED,
+                    source,
+                    "MEDIUM",
+                    rationale,
+                    m.path("needs_review").asBoolean(false),
+                    notes.isEmpty()
+                            ? null
+                            : String.join(" ", notes)
+                                    + (m.has("possible_intended_target")
+                                            ? " Possible intended target: " + s(m, "possible_intended_target") + "."
+                                            : "")));
         }
-        return new CrosswalkDocument("NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023", "NIST AI RMF → ISO/IEC 42001",
-                NIST_RMF, ISO_42001, s(root, "description"), s(root, "licence"), provenance(root.path("provenance")), edges);
+        return new CrosswalkDocument(
+                "NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023",
+                "NIST AI RMF → ISO/IEC 42001",
+                NIST_RMF,
+                ISO_42001,
+                s(root, "description"),
+                s(root, "licence"),
+                provenance(root.path("provenance")),
+                edges);
     }
 
     CrosswalkDocument owaspToAtlas() {
         JsonNode root = read("crosswalk-owasp-llm-2025-to-mitre-atlas.json");
         List<CrosswalkDocument.Edge> edges = new ArrayList<>();
         for (JsonNode m : root.path("mappings")) {
-            edges.add(new CrosswalkDocument.Edge(s(m, "source_id"), s(m, "target_id"), Relationship.RELATED,
-                    "OWASP Top 10 for LLM Applications 2025 (" + s(m, "evidence") + ")", "HIGH",
-                    "Cited by OWASP as: " + s(m, "label_in_source"), m.path("needs_review").asBoolean(false), null));
+            edges.add(new CrosswalkDocument.Edge(
+                    s(m, "source_id"),
+                    s(m, "target_id"),
+                    Relationship.RELATED,
+                    "OWASP Top 10 for LLM Applications 2025 (" + s(m, "evidence") + ")",
+                    "HIGH",
+                    "Cited by OWASP as: " + s(m, "label_in_source"),
+                    m.path("needs_review").asBoolean(false),
+                    null));
         }
-        return new CrosswalkDocument("OWASP-LLM-TOP10-2025_to_MITRE-ATLAS", "OWASP LLM Top 10 → MITRE ATLAS",
-                OWASP_LLM, ATLAS, s(root, "description"), s(root, "licence"), provenance(root.path("provenance")), edges);
+        return new CrosswalkDocument(
+                "OWASP-LLM-TOP10-2025_to_MITRE-ATLAS",
+                "OWASP LLM Top 10 → MITRE ATLAS",
+                OWASP_LLM,
+                ATLAS,
+                s(root, "description"),
+                s(root, "licence"),
+                provenance(root.path("provenance")),
+                edges);
     }
 
     CrosswalkDocument gaiToRmf() {
         JsonNode root = read("nist-ai-600-1.json");
         List<CrosswalkDocument.Edge> edges = new ArrayList<>();
         for (JsonNode a : root.path("actions")) {
-            edges.add(new CrosswalkDocument.Edge(s(a, "id"), s(a, "subcategory"), Relationship.SUBSET,
-                    "NIST AI 600-1, section 3", "HIGH", "NIST lists this suggested action under " + s(a, "subcategory"),
-                    false, null));
+            edges.add(new CrosswalkDocument.Edge(
+                    s(a, "id"),
+                    s(a, "subcategory"),
+                    Relationship.SUBSET,
+                    "NIST AI 600-1, section 3",
+                    "HIGH",
+                    "NIST lists this suggested action under " + s(a, "subcategory"),
+                    false,
+                    null));
         }
-        return new CrosswalkDocument("NIST-AI-600-1_to_NIST-AI-RMF-1.0", "NIST AI 600-1 actions → NIST AI RMF subcategories",
-                NIST_GAI, NIST_RMF, "Each suggested action of the Generative AI Profile serves one AI RMF subcategory.",
-                s(root.path("framework"), "licence"), "NIST AI 600-1", edges);
+        return new CrosswalkDocument(
+                "NIST-AI-600-1_to_NIST-AI-RMF-1.0",
+                "NIST AI 600-1 actions → NIST AI RMF subcategories",
+                NIST_GAI,
+                NIST_RMF,
+                "Each suggested action of the Generative AI Profile serves one AI RMF subcategory.",
+                s(root.path("framework"), "licence"),
+                "NIST AI 600-1",
+                edges);
     }
 
     private Info info(JsonNode root, String versionOverride) {
         JsonNode fw = root.path("framework");
-        String version = versionOverride != null ? versionOverride
-                : fw.has("version") ? s(fw, "version") : s(fw, "publication");
+        String version =
+                versionOverride != null ? versionOverride : fw.has("version") ? s(fw, "version") : s(fw, "publication");
         String attribution = fw.has("attribution") ? s(fw, "attribution") : null;
-        return new Info(s(fw, "id"), s(fw, "name"), version, s(fw, "publisher"), s(fw, "url"), s(fw, "licence"),
-                attribution, provenance(root.path("provenance")), false);
+        return new Info(
+                s(fw, "id"),
+                s(fw, "name"),
+                version,
+                s(fw, "publisher"),
+                s(fw, "url"),
+                s(fw, "licence"),
+                attribution,
+                provenance(root.path("provenance")),
+                false);
     }
 
     /** Parents before children, siblings in file order: the order a tree reads in. */
@@ -217,14 +303,17 @@ class BundledCatalogs {
             return null;
         }
         if (p.has("repository")) {
-            return s(p, "repository") + (p.has("path") ? " " + s(p, "path") : "") + (p.has("commit") ? " @ " + s(p, "commit") : "");
+            return s(p, "repository")
+                    + (p.has("path") ? " " + s(p, "path") : "")
+                    + (p.has("commit") ? " @ " + s(p, "commit") : "");
         }
         return p.toString();
     }
 
     private static List<JsonNode> sorted(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false)
-                .sorted(Comparator.comparingInt(n -> n.path("order").asInt(0))).toList();
+                .sorted(Comparator.comparingInt(n -> n.path("order").asInt(0)))
+                .toList();
     }
 
     /** A short title for NIST items, which have only their outcome text. */

@@ -37,9 +37,16 @@ public class CatalogAdministration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogAdministration(CatalogImporter importer, Frameworks frameworks, Requirements requirements,
-            Crosswalks crosswalks, CrosswalkEdges edges, LicensedTexts licensedTexts, FrameworkCatalog catalog,
-            ApplicationEventPublisher events, Clock clock) {
+    CatalogAdministration(
+            CatalogImporter importer,
+            Frameworks frameworks,
+            Requirements requirements,
+            Crosswalks crosswalks,
+            CrosswalkEdges edges,
+            LicensedTexts licensedTexts,
+            FrameworkCatalog catalog,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.importer = importer;
         this.frameworks = frameworks;
         this.requirements = requirements;
@@ -75,7 +82,9 @@ public class CatalogAdministration {
 
     /** Sets (or, with blank text, removes) the organisation's licensed text of a requirement. Never exported. */
     public void pasteLicensedText(long requirementId, String text) {
-        requirements.findById(requirementId).orElseThrow(() -> new NotFoundException("No requirement " + requirementId));
+        requirements
+                .findById(requirementId)
+                .orElseThrow(() -> new NotFoundException("No requirement " + requirementId));
         var existing = licensedTexts.findById(requirementId);
         if (text == null || text.isBlank()) {
             existing.ifPresent(licensedTexts::delete);
@@ -93,11 +102,17 @@ public class CatalogAdministration {
      * Maps a requirement of one framework to one of another. The edge goes into the organisation's crosswalk between
      * the two frameworks (made on first use), so library crosswalks keep their published content.
      */
-    public Edge addEdge(long sourceRequirementId, long targetRequirementId, Relationship relationship, String confidence,
+    public Edge addEdge(
+            long sourceRequirementId,
+            long targetRequirementId,
+            Relationship relationship,
+            String confidence,
             String rationale) {
-        Requirement source = requirements.findById(sourceRequirementId)
+        Requirement source = requirements
+                .findById(sourceRequirementId)
                 .orElseThrow(() -> new NotFoundException("No requirement " + sourceRequirementId));
-        Requirement target = requirements.findById(targetRequirementId)
+        Requirement target = requirements
+                .findById(targetRequirementId)
                 .orElseThrow(() -> new NotFoundException("No requirement " + targetRequirementId));
         if (source.frameworkId.equals(target.frameworkId)) {
             throw new DomainRuleException("target", "A crosswalk maps between two different frameworks.");
@@ -141,8 +156,10 @@ public class CatalogAdministration {
      * A reviewer confirms or corrects a mapping: relationship, confidence, note. Clears the review flags. Fails with an
      * edit conflict when someone else changed the edge since {@code expectedVersion} was read.
      */
-    public Edge reviewEdge(long edgeId, long expectedVersion, Relationship relationship, String confidence, String note) {
-        CrosswalkEdge e = edges.findById(edgeId).orElseThrow(() -> new NotFoundException("No crosswalk edge " + edgeId));
+    public Edge reviewEdge(
+            long edgeId, long expectedVersion, Relationship relationship, String confidence, String note) {
+        CrosswalkEdge e =
+                edges.findById(edgeId).orElseThrow(() -> new NotFoundException("No crosswalk edge " + edgeId));
         if (e.version != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(CrosswalkEdge.class, edgeId);
         }
@@ -155,21 +172,32 @@ public class CatalogAdministration {
         edges.saveAndFlush(e);
         Crosswalk c = crosswalks.findById(e.crosswalkId).orElseThrow();
         Map<Long, CatalogViews.RequirementSummary> byId = summaries(e);
-        events.publishEvent(new EdgeReviewed(e.id, c.code, byId.get(e.sourceRequirementId).label(),
-                byId.get(e.targetRequirementId).label(), before, relationship, confidence, note));
+        events.publishEvent(new EdgeReviewed(
+                e.id,
+                c.code,
+                byId.get(e.sourceRequirementId).label(),
+                byId.get(e.targetRequirementId).label(),
+                before,
+                relationship,
+                confidence,
+                note));
         return FrameworkCatalog.edge(e, c.code, byId);
     }
 
     /** Removes a mapping the organisation made; published mappings are reviewed, not removed. */
     public void removeEdge(long edgeId) {
-        CrosswalkEdge e = edges.findById(edgeId).orElseThrow(() -> new NotFoundException("No crosswalk edge " + edgeId));
+        CrosswalkEdge e =
+                edges.findById(edgeId).orElseThrow(() -> new NotFoundException("No crosswalk edge " + edgeId));
         if (!"ORGANISATION".equals(e.origin)) {
             throw new DomainRuleException("A published mapping cannot be removed; review it instead.");
         }
         Crosswalk c = crosswalks.findById(e.crosswalkId).orElseThrow();
         Map<Long, CatalogViews.RequirementSummary> byId = summaries(e);
         edges.delete(e);
-        events.publishEvent(new EdgeRemoved(edgeId, c.code, byId.get(e.sourceRequirementId).label(),
+        events.publishEvent(new EdgeRemoved(
+                edgeId,
+                c.code,
+                byId.get(e.sourceRequirementId).label(),
                 byId.get(e.targetRequirementId).label()));
     }
 
@@ -182,7 +210,8 @@ public class CatalogAdministration {
             throw new DomainRuleException("Only custom frameworks can be imported here.");
         }
         frameworks.findByCode(doc.info().code()).filter(f -> !f.custom).ifPresent(f -> {
-            throw new DomainRuleException("code", doc.info().code() + " is a framework shipped with Aegis; choose another code.");
+            throw new DomainRuleException(
+                    "code", doc.info().code() + " is a framework shipped with Aegis; choose another code.");
         });
     }
 

@@ -30,8 +30,13 @@ class CatalogBootstrap implements ApplicationRunner {
         for (CatalogDocument doc : bundled.catalogs()) {
             CatalogDiff diff = importer.apply(doc);
             if (!diff.isEmpty()) {
-                log.info("Catalog {} {}: {} added, {} changed, {} withdrawn", doc.info().code(), doc.info().version(),
-                        diff.added().size(), diff.changed().size(), diff.withdrawn().size());
+                log.info(
+                        "Catalog {} {}: {} added, {} changed, {} withdrawn",
+                        doc.info().code(),
+                        doc.info().version(),
+                        diff.added().size(),
+                        diff.changed().size(),
+                        diff.withdrawn().size());
             }
         }
         for (CrosswalkDocument doc : bundled.crosswalks()) {

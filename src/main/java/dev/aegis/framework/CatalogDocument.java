@@ -9,15 +9,20 @@ import java.util.List;
  */
 public record CatalogDocument(Info info, List<Node> nodes, List<Link> links) {
 
-    public record Info(String code, String name, String version, String publisher, String url, String licence,
-            String attribution, String provenance, boolean custom) {
-    }
+    public record Info(
+            String code,
+            String name,
+            String version,
+            String publisher,
+            String url,
+            String licence,
+            String attribution,
+            String provenance,
+            boolean custom) {}
 
-    public record Node(String refId, String title, String text, RequirementKind kind, String parentRef,
-            boolean assessable) {
-    }
+    public record Node(
+            String refId, String title, String text, RequirementKind kind, String parentRef, boolean assessable) {}
 
     /** A link inside the catalog: {@code ADDRESSES} (mitigation → technique) or {@code IN_TACTIC} (technique → tactic). */
-    public record Link(String sourceRef, String targetRef, String type, String note) {
-    }
+    public record Link(String sourceRef, String targetRef, String type, String note) {}
 }

@@ -14,23 +14,28 @@ class CatalogImport {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "framework_code")
     String frameworkCode;
+
     @Column(name = "from_version")
     String fromVersion;
+
     @Column(name = "to_version")
     String toVersion;
+
     int added;
     int changed;
     int withdrawn;
     int restored;
+
     @Column(name = "imported_at")
     Instant importedAt;
+
     @Column(name = "imported_by")
     String importedBy;
 
-    protected CatalogImport() {
-    }
+    protected CatalogImport() {}
 
     CatalogImport(String code, String from, String to, CatalogDiff diff, Instant at, String by) {
         this.frameworkCode = code;

@@ -39,8 +39,15 @@ class CatalogImporter {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogImporter(Frameworks frameworks, Requirements requirements, RequirementLinks links, Crosswalks crosswalks,
-            CrosswalkEdges edges, CatalogImports imports, JdbcTemplate jdbc, ApplicationEventPublisher events,
+    CatalogImporter(
+            Frameworks frameworks,
+            Requirements requirements,
+            RequirementLinks links,
+            Crosswalks crosswalks,
+            CrosswalkEdges edges,
+            CatalogImports imports,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.frameworks = frameworks;
         this.requirements = requirements;
@@ -58,8 +65,17 @@ class CatalogImporter {
         validate(doc);
         Framework existing = frameworks.findByCode(doc.info().code()).orElse(null);
         if (existing == null) {
-            return new CatalogDiff(doc.info().code(), null, doc.info().version(), true,
-                    doc.nodes().stream().map(CatalogDocument.Node::refId).toList(), List.of(), List.of(), List.of(), 0, true);
+            return new CatalogDiff(
+                    doc.info().code(),
+                    null,
+                    doc.info().version(),
+                    true,
+                    doc.nodes().stream().map(CatalogDocument.Node::refId).toList(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    0,
+                    true);
         }
         Map<String, Requirement> current = byRef(requirements.findByFrameworkIdOrderBySortOrder(existing.id));
         Map<String, String> hashes = nodeHashes(doc);
@@ -79,7 +95,8 @@ class CatalogImporter {
         Set<String> incoming = hashes.keySet();
         List<String> withdrawn = current.values().stream()
                 .filter(r -> !r.withdrawn && !incoming.contains(r.refId))
-                .map(r -> r.refId).toList();
+                .map(r -> r.refId)
+                .toList();
         Set<Long> touchedIds = new HashSet<>();
         for (String ref : changed) {
             touchedIds.add(current.get(ref).id);
@@ -89,8 +106,17 @@ class CatalogImporter {
         }
         int touched = touchedIds.isEmpty() ? 0 : edges.touching(touchedIds).size();
         boolean infoChanged = !documentHash(doc).equals(existing.contentHash);
-        return new CatalogDiff(doc.info().code(), existing.catalogVersion, doc.info().version(), false, added, changed,
-                withdrawn, restored, touched, infoChanged);
+        return new CatalogDiff(
+                doc.info().code(),
+                existing.catalogVersion,
+                doc.info().version(),
+                false,
+                added,
+                changed,
+                withdrawn,
+                restored,
+                touched,
+                infoChanged);
     }
 
     /** Applies the document and gives back what it changed. Running it twice is a no-op the second time. */
@@ -103,16 +129,19 @@ class CatalogImporter {
         }
         String by = Actors.current();
         var now = clock.instant();
-        Framework framework = frameworks.findByCode(doc.info().code()).orElseGet(() -> new Framework(doc.info().code()));
+        Framework framework = frameworks
+                .findByCode(doc.info().code())
+                .orElseGet(() -> new Framework(doc.info().code()));
         String fromVersion = framework.id == null ? null : framework.catalogVersion;
         framework.describe(doc.info(), documentHash(doc), now, by);
         framework = frameworks.save(framework);
 
-        Map<String, Requirement> current = byRef(framework.id == null ? List.of()
-                : requirements.findByFrameworkIdOrderBySortOrder(framework.id));
+        Map<String, Requirement> current =
+                byRef(framework.id == null ? List.of() : requirements.findByFrameworkIdOrderBySortOrder(framework.id));
         Map<String, String> hashes = nodeHashes(doc);
         Map<String, CatalogDocument.Node> nodes = doc.nodes().stream()
-                .collect(Collectors.toMap(CatalogDocument.Node::refId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        CatalogDocument.Node::refId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, Integer> depth = depths(doc);
         int order = 0;
         for (CatalogDocument.Node n : doc.nodes()) {
@@ -158,9 +187,17 @@ class CatalogImporter {
                 flagged++;
             }
         }
-        imports.save(new CatalogImport(doc.info().code(), fromVersion, doc.info().version(), diff, now, by));
-        events.publishEvent(new CatalogImported(doc.info().code(), fromVersion, doc.info().version(),
-                diff.added().size(), diff.changed().size(), diff.withdrawn().size(), diff.restored().size(), flagged));
+        imports.save(
+                new CatalogImport(doc.info().code(), fromVersion, doc.info().version(), diff, now, by));
+        events.publishEvent(new CatalogImported(
+                doc.info().code(),
+                fromVersion,
+                doc.info().version(),
+                diff.added().size(),
+                diff.changed().size(),
+                diff.withdrawn().size(),
+                diff.restored().size(),
+                flagged));
         return diff;
     }
 
@@ -168,9 +205,11 @@ class CatalogImporter {
     @Transactional
     public int apply(CrosswalkDocument doc) {
         jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('aegis-catalog-import'))::text", String.class);
-        Framework source = frameworks.findByCode(doc.sourceFramework())
+        Framework source = frameworks
+                .findByCode(doc.sourceFramework())
                 .orElseThrow(() -> new DomainRuleException("Unknown source framework " + doc.sourceFramework()));
-        Framework target = frameworks.findByCode(doc.targetFramework())
+        Framework target = frameworks
+                .findByCode(doc.targetFramework())
                 .orElseThrow(() -> new DomainRuleException("Unknown target framework " + doc.targetFramework()));
         String hash = sha256(doc.toString() + source.catalogVersion + target.catalogVersion);
         Crosswalk crosswalk = crosswalks.findByCode(doc.code()).orElseGet(() -> new Crosswalk(doc.code()));
@@ -304,8 +343,15 @@ class CatalogImporter {
     private static Map<String, String> nodeHashes(CatalogDocument doc) {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (CatalogDocument.Node n : doc.nodes()) {
-            hashes.put(n.refId(), sha256(String.join("\u001f", n.title(), String.valueOf(n.text()), n.kind().name(),
-                    String.valueOf(n.parentRef()), String.valueOf(n.assessable()))));
+            hashes.put(
+                    n.refId(),
+                    sha256(String.join(
+                            "\u001f",
+                            n.title(),
+                            String.valueOf(n.text()),
+                            n.kind().name(),
+                            String.valueOf(n.parentRef()),
+                            String.valueOf(n.assessable()))));
         }
         return hashes;
     }
@@ -317,7 +363,8 @@ class CatalogImporter {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

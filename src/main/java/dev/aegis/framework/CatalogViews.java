@@ -5,15 +5,30 @@ import java.util.List;
 /** What the catalog module shows the rest of Aegis: plain records, never its entities. */
 public final class CatalogViews {
 
-    private CatalogViews() {
-    }
+    private CatalogViews() {}
 
-    public record FrameworkSummary(long id, String code, String name, String version, String publisher, String url,
-            String licence, String attribution, boolean custom, long requirements) {
-    }
+    public record FrameworkSummary(
+            long id,
+            String code,
+            String name,
+            String version,
+            String publisher,
+            String url,
+            String licence,
+            String attribution,
+            boolean custom,
+            long requirements) {}
 
-    public record RequirementSummary(long id, String frameworkCode, String refId, String title, RequirementKind kind,
-            Long parentId, int depth, boolean assessable, boolean withdrawn) {
+    public record RequirementSummary(
+            long id,
+            String frameworkCode,
+            String refId,
+            String title,
+            RequirementKind kind,
+            Long parentId,
+            int depth,
+            boolean assessable,
+            boolean withdrawn) {
 
         /** e.g. "GOVERN 1.1 · Legal and regulatory requirements…" */
         public String label() {
@@ -25,25 +40,58 @@ public final class CatalogViews {
      * A requirement in another framework reached through a crosswalk edge, seen from this one; {@code via} names the
      * entry under this one the edge actually touches (a sub-technique), null when it touches this one itself.
      */
-    public record Mapping(long edgeId, String crosswalkCode, boolean outgoing, RequirementSummary other,
-            Relationship relationship, String confidence, boolean needsReview, boolean catalogChanged,
-            String mappingSource, String rationale, String reviewNote, String reviewedBy, RequirementSummary via) {
-    }
+    public record Mapping(
+            long edgeId,
+            String crosswalkCode,
+            boolean outgoing,
+            RequirementSummary other,
+            Relationship relationship,
+            String confidence,
+            boolean needsReview,
+            boolean catalogChanged,
+            String mappingSource,
+            String rationale,
+            String reviewNote,
+            String reviewedBy,
+            RequirementSummary via) {}
 
     /** A link inside the catalog (an ATLAS mitigation addressing a technique, a technique in a tactic). */
-    public record CatalogLink(String type, boolean outgoing, RequirementSummary other, String note) {
-    }
+    public record CatalogLink(String type, boolean outgoing, RequirementSummary other, String note) {}
 
-    public record RequirementDetail(RequirementSummary requirement, String text, String licensedText,
-            String addedIn, String changedIn, String withdrawnIn, List<Mapping> mappings, List<CatalogLink> links) {
-    }
+    public record RequirementDetail(
+            RequirementSummary requirement,
+            String text,
+            String licensedText,
+            String addedIn,
+            String changedIn,
+            String withdrawnIn,
+            List<Mapping> mappings,
+            List<CatalogLink> links) {}
 
-    public record CrosswalkSummary(long id, String code, String name, String sourceFramework, String targetFramework,
-            String description, String licence, long edges, long needingReview) {
-    }
+    public record CrosswalkSummary(
+            long id,
+            String code,
+            String name,
+            String sourceFramework,
+            String targetFramework,
+            String description,
+            String licence,
+            long edges,
+            long needingReview) {}
 
-    public record Edge(long id, String crosswalkCode, RequirementSummary source, RequirementSummary target,
-            Relationship relationship, String confidence, boolean needsReview, boolean catalogChanged,
-            String mappingSource, String rationale, String reviewNote, String reviewedBy, String origin, long version) {
-    }
+    public record Edge(
+            long id,
+            String crosswalkCode,
+            RequirementSummary source,
+            RequirementSummary target,
+            Relationship relationship,
+            String confidence,
+            boolean needsReview,
+            boolean catalogChanged,
+            String mappingSource,
+            String rationale,
+            String reviewNote,
+            String reviewedBy,
+            String origin,
+            long version) {}
 }

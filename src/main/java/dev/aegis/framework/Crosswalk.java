@@ -14,22 +14,27 @@ class Crosswalk {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     String code;
     String name;
+
     @Column(name = "source_framework_id")
     Long sourceFrameworkId;
+
     @Column(name = "target_framework_id")
     Long targetFrameworkId;
+
     String description;
     String licence;
     String provenance;
+
     @Column(name = "content_hash")
     String contentHash;
+
     @Version
     long version;
 
-    protected Crosswalk() {
-    }
+    protected Crosswalk() {}
 
     Crosswalk(String code) {
         this.code = code;

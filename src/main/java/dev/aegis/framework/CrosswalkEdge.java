@@ -18,38 +18,52 @@ class CrosswalkEdge {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "crosswalk_id")
     Long crosswalkId;
+
     @Column(name = "source_requirement_id")
     Long sourceRequirementId;
+
     @Column(name = "target_requirement_id")
     Long targetRequirementId;
+
     @Enumerated(EnumType.STRING)
     Relationship relationship;
+
     @Column(name = "mapping_source")
     String mappingSource;
+
     @Column(name = "source_version")
     String sourceVersion;
+
     @Column(name = "target_version")
     String targetVersion;
+
     String confidence;
     String rationale;
+
     @Column(name = "needs_review")
     boolean needsReview;
+
     @Column(name = "review_note")
     String reviewNote;
+
     @Column(name = "reviewed_by")
     String reviewedBy;
+
     @Column(name = "reviewed_at")
     Instant reviewedAt;
+
     String origin;
+
     @Column(name = "catalog_changed")
     boolean catalogChanged;
+
     @Version
     long version;
 
-    protected CrosswalkEdge() {
-    }
+    protected CrosswalkEdge() {}
 
     CrosswalkEdge(Long crosswalkId, Long sourceRequirementId, Long targetRequirementId, String origin) {
         this.crosswalkId = crosswalkId;

@@ -2,10 +2,10 @@ package dev.aegis.framework;
 
 import dev.aegis.shared.DomainRuleException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,13 +32,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class CustomFrameworkFormat {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
-    private static final Set<String> FRAMEWORK_FIELDS = Set.of("code", "name", "version", "publisher", "url", "licence",
-            "license", "attribution");
-    private static final Set<String> REQUIREMENT_FIELDS = Set.of("id", "title", "text", "kind", "parent", "assessable",
-            "children");
+    private static final Set<String> FRAMEWORK_FIELDS =
+            Set.of("code", "name", "version", "publisher", "url", "licence", "license", "attribution");
+    private static final Set<String> REQUIREMENT_FIELDS =
+            Set.of("id", "title", "text", "kind", "parent", "assessable", "children");
 
-    private CustomFrameworkFormat() {
-    }
+    private CustomFrameworkFormat() {}
 
     public static CatalogDocument parse(byte[] content) {
         if (content.length > MAX_BYTES) {
@@ -46,8 +45,11 @@ public final class CustomFrameworkFormat {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new DomainRuleException("file", "The file is not UTF-8 text.");
         }
@@ -61,12 +63,14 @@ public final class CustomFrameworkFormat {
         options.setCodePointLimit(MAX_BYTES);
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                    new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options)
+            root = new Yaml(
+                            new SafeConstructor(options),
+                            new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                            new org.yaml.snakeyaml.DumperOptions(),
+                            options)
                     .compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new DomainRuleException("file", "line " + (e.getProblemMark().getLine() + 1) + ": "
-                    + e.getProblem());
+            throw new DomainRuleException("file", "line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
         } catch (RuntimeException e) {
             throw new DomainRuleException("file", "The file is neither JSON nor YAML: " + e.getMessage());
         }
@@ -102,7 +106,8 @@ public final class CustomFrameworkFormat {
             }
             for (CatalogDocument.Node n : nodes) {
                 if (n.parentRef() != null && !firstSeen.containsKey(n.parentRef())) {
-                    problems.add(firstSeen.get(n.refId()) + ": parent '" + n.parentRef() + "' is not a requirement of this file");
+                    problems.add(firstSeen.get(n.refId()) + ": parent '" + n.parentRef()
+                            + "' is not a requirement of this file");
                 }
             }
             return info == null ? null : new CatalogDocument(info, nodes, List.of());
@@ -128,9 +133,16 @@ public final class CustomFrameworkFormat {
             if (licence == null) {
                 licence = scalar(f.get("license"), "framework.license");
             }
-            return new CatalogDocument.Info(code, name, version, scalar(f.get("publisher"), "framework.publisher"),
-                    scalar(f.get("url"), "framework.url"), licence, scalar(f.get("attribution"), "framework.attribution"),
-                    "imported from a custom framework file", true);
+            return new CatalogDocument.Info(
+                    code,
+                    name,
+                    version,
+                    scalar(f.get("publisher"), "framework.publisher"),
+                    scalar(f.get("url"), "framework.url"),
+                    licence,
+                    scalar(f.get("attribution"), "framework.attribution"),
+                    "imported from a custom framework file",
+                    true);
         }
 
         void requirements(SequenceNode seq, String path, String parentRef) {
@@ -154,10 +166,18 @@ public final class CustomFrameworkFormat {
                 String kindText = scalar(f.get("kind"), at + ".kind");
                 if (kindText != null) {
                     try {
-                        kind = RequirementKind.valueOf(kindText.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+                        kind = RequirementKind.valueOf(kindText.trim()
+                                .toUpperCase(Locale.ROOT)
+                                .replace(' ', '_')
+                                .replace('-', '_'));
                     } catch (IllegalArgumentException e) {
-                        problem(f.get("kind"), at + ".kind", "'" + kindText + "' is not one of "
-                                + java.util.Arrays.stream(RequirementKind.values()).map(k -> k.name().toLowerCase()).toList());
+                        problem(
+                                f.get("kind"),
+                                at + ".kind",
+                                "'" + kindText + "' is not one of "
+                                        + java.util.Arrays.stream(RequirementKind.values())
+                                                .map(k -> k.name().toLowerCase())
+                                                .toList());
                     }
                 }
                 boolean assessable = true;
@@ -178,8 +198,13 @@ public final class CustomFrameworkFormat {
                         problem(f.get("id"), at + ".id", "'" + id + "' was already used at " + firstSeen.get(id));
                     } else {
                         firstSeen.put(id, "line " + line(f.get("id")) + ", " + at);
-                        nodes.add(new CatalogDocument.Node(id, title == null ? "" : title,
-                                scalar(f.get("text"), at + ".text"), kind, effectiveParent, assessable));
+                        nodes.add(new CatalogDocument.Node(
+                                id,
+                                title == null ? "" : title,
+                                scalar(f.get("text"), at + ".text"),
+                                kind,
+                                effectiveParent,
+                                assessable));
                     }
                 }
                 Node children = f.get("children");
@@ -198,8 +223,11 @@ public final class CustomFrameworkFormat {
             for (NodeTuple t : map.getValue()) {
                 String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
                 if (!allowed.contains(key)) {
-                    problem(t.getKeyNode(), path.isEmpty() ? key : path + "." + key, "is not a known field (known: "
-                            + allowed.stream().sorted().toList() + ")");
+                    problem(
+                            t.getKeyNode(),
+                            path.isEmpty() ? key : path + "." + key,
+                            "is not a known field (known: "
+                                    + allowed.stream().sorted().toList() + ")");
                 }
                 out.put(key, t.getValueNode());
             }
@@ -231,7 +259,9 @@ public final class CustomFrameworkFormat {
         }
 
         static int line(Node node) {
-            return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+            return node == null || node.getStartMark() == null
+                    ? 0
+                    : node.getStartMark().getLine() + 1;
         }
     }
 }

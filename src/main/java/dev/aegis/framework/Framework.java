@@ -16,27 +16,33 @@ class Framework {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     String code;
     String name;
+
     @Column(name = "catalog_version")
     String catalogVersion;
+
     String publisher;
     String url;
     String licence;
     String attribution;
     String provenance;
     boolean custom;
+
     @Column(name = "content_hash")
     String contentHash;
+
     @Column(name = "imported_at")
     Instant importedAt;
+
     @Column(name = "imported_by")
     String importedBy;
+
     @Version
     long version;
 
-    protected Framework() {
-    }
+    protected Framework() {}
 
     Framework(String code) {
         this.code = code;

@@ -44,8 +44,14 @@ public class FrameworkCatalog {
     private final LicensedTexts licensedTexts;
     private final EntityManager em;
 
-    FrameworkCatalog(Frameworks frameworks, Requirements requirements, RequirementLinks links, Crosswalks crosswalks,
-            CrosswalkEdges edges, LicensedTexts licensedTexts, EntityManager em) {
+    FrameworkCatalog(
+            Frameworks frameworks,
+            Requirements requirements,
+            RequirementLinks links,
+            Crosswalks crosswalks,
+            CrosswalkEdges edges,
+            LicensedTexts licensedTexts,
+            EntityManager em) {
         this.frameworks = frameworks;
         this.requirements = requirements;
         this.links = links;
@@ -57,17 +63,32 @@ public class FrameworkCatalog {
 
     public List<FrameworkSummary> frameworks() {
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : em.createQuery("select r.frameworkId, count(r) from Requirement r where r.withdrawn = false "
-                + "group by r.frameworkId", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery(
+                        "select r.frameworkId, count(r) from Requirement r where r.withdrawn = false "
+                                + "group by r.frameworkId",
+                        Object[].class)
+                .getResultList()) {
             counts.put((Long) row[0], (Long) row[1]);
         }
-        return frameworks.findAllByOrderByCustomAscNameAsc().stream().map(f -> new FrameworkSummary(f.id, f.code, f.name,
-                f.catalogVersion, f.publisher, f.url, f.licence, f.attribution, f.custom, counts.getOrDefault(f.id, 0L)))
+        return frameworks.findAllByOrderByCustomAscNameAsc().stream()
+                .map(f -> new FrameworkSummary(
+                        f.id,
+                        f.code,
+                        f.name,
+                        f.catalogVersion,
+                        f.publisher,
+                        f.url,
+                        f.licence,
+                        f.attribution,
+                        f.custom,
+                        counts.getOrDefault(f.id, 0L)))
                 .toList();
     }
 
     public FrameworkSummary framework(String code) {
-        return frameworks().stream().filter(f -> f.code().equals(code)).findFirst()
+        return frameworks().stream()
+                .filter(f -> f.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No framework " + code));
     }
 
@@ -76,7 +97,8 @@ public class FrameworkCatalog {
         Framework f = frameworks.findByCode(code).orElseThrow(() -> new NotFoundException("No framework " + code));
         return requirements.findByFrameworkIdOrderBySortOrder(f.id).stream()
                 .filter(r -> includeWithdrawn || !r.withdrawn)
-                .map(r -> summary(r, f.code)).toList();
+                .map(r -> summary(r, f.code))
+                .toList();
     }
 
     /**
@@ -87,7 +109,8 @@ public class FrameworkCatalog {
      * catalog entries before case studies (which mention many techniques), bundled frameworks before custom ones.
      */
     public Page<RequirementSummary> search(String frameworkCode, String query, RequirementKind kind, Pageable page) {
-        StringBuilder where = new StringBuilder(" from Requirement r, Framework f where f.id = r.frameworkId and r.withdrawn = false");
+        StringBuilder where = new StringBuilder(
+                " from Requirement r, Framework f where f.id = r.frameworkId and r.withdrawn = false");
         Map<String, Object> params = new HashMap<>();
         if (frameworkCode != null && !frameworkCode.isBlank()) {
             where.append(" and f.code = :code");
@@ -112,7 +135,8 @@ public class FrameworkCatalog {
                 count.setParameter(k, v);
             }
         });
-        String order = q.isEmpty() ? " order by f.custom, f.name, r.sortOrder"
+        String order = q.isEmpty()
+                ? " order by f.custom, f.name, r.sortOrder"
                 : " order by case when lower(r.refId) = :exact or lower(r.refId) like :versioned then 0"
                         + " when lower(r.title) = :exact then 1 when lower(r.refId) like :prefix then 2 when lower(r.title) like :prefix then 3"
                         + " when lower(r.refId) like :q then 4 when lower(r.title) like :q then 5 else 6 end,"
@@ -125,7 +149,8 @@ public class FrameworkCatalog {
         select.setFirstResult((int) page.getOffset());
         select.setMaxResults(page.getPageSize());
         List<RequirementSummary> content = select.getResultList().stream()
-                .map(row -> summary((Requirement) row[0], (String) row[1])).toList();
+                .map(row -> summary((Requirement) row[0], (String) row[1]))
+                .toList();
         return new PageImpl<>(content, page, count.getSingleResult());
     }
 
@@ -140,7 +165,8 @@ public class FrameworkCatalog {
         Set<Long> self = new HashSet<>(descendants(id));
         self.add(id);
         List<CrosswalkEdge> touching = edges.touching(self).stream()
-                .filter(e -> !(self.contains(e.sourceRequirementId) && self.contains(e.targetRequirementId))).toList();
+                .filter(e -> !(self.contains(e.sourceRequirementId) && self.contains(e.targetRequirementId)))
+                .toList();
         List<RequirementLink> catalogLinks = links.touching(List.of(id));
         Set<Long> others = new HashSet<>(self);
         touching.forEach(e -> {
@@ -149,25 +175,49 @@ public class FrameworkCatalog {
         });
         catalogLinks.forEach(l -> others.add(l.sourceId.equals(id) ? l.targetId : l.sourceId));
         Map<Long, RequirementSummary> byId = summaries(others, codes);
-        Map<Long, String> crosswalkCodes = crosswalks.findAll().stream().collect(Collectors.toMap(c -> c.id, c -> c.code));
-        List<Mapping> mappings = touching.stream().map(e -> {
-            boolean outgoing = self.contains(e.sourceRequirementId);
-            long mine = outgoing ? e.sourceRequirementId : e.targetRequirementId;
-            return new Mapping(e.id, crosswalkCodes.get(e.crosswalkId), outgoing,
-                    byId.get(outgoing ? e.targetRequirementId : e.sourceRequirementId), e.relationship, e.confidence,
-                    e.needsReview, e.catalogChanged, e.mappingSource, e.rationale, e.reviewNote, e.reviewedBy,
-                    mine == id ? null : byId.get(mine));
-        }).filter(m -> m.other() != null)
-                .sorted(Comparator.comparing((Mapping m) -> m.via() == null ? "" : m.via().refId())
+        Map<Long, String> crosswalkCodes =
+                crosswalks.findAll().stream().collect(Collectors.toMap(c -> c.id, c -> c.code));
+        List<Mapping> mappings = touching.stream()
+                .map(e -> {
+                    boolean outgoing = self.contains(e.sourceRequirementId);
+                    long mine = outgoing ? e.sourceRequirementId : e.targetRequirementId;
+                    return new Mapping(
+                            e.id,
+                            crosswalkCodes.get(e.crosswalkId),
+                            outgoing,
+                            byId.get(outgoing ? e.targetRequirementId : e.sourceRequirementId),
+                            e.relationship,
+                            e.confidence,
+                            e.needsReview,
+                            e.catalogChanged,
+                            e.mappingSource,
+                            e.rationale,
+                            e.reviewNote,
+                            e.reviewedBy,
+                            mine == id ? null : byId.get(mine));
+                })
+                .filter(m -> m.other() != null)
+                .sorted(Comparator.comparing(
+                                (Mapping m) -> m.via() == null ? "" : m.via().refId())
                         .thenComparing(m -> m.other().refId()))
                 .toList();
-        List<CatalogLink> linked = catalogLinks.stream().map(l -> {
-            boolean outgoing = l.sourceId.equals(id);
-            return new CatalogLink(l.linkType, outgoing, byId.get(outgoing ? l.targetId : l.sourceId), l.note);
-        }).sorted((a, b) -> a.other().refId().compareTo(b.other().refId())).toList();
+        List<CatalogLink> linked = catalogLinks.stream()
+                .map(l -> {
+                    boolean outgoing = l.sourceId.equals(id);
+                    return new CatalogLink(l.linkType, outgoing, byId.get(outgoing ? l.targetId : l.sourceId), l.note);
+                })
+                .sorted((a, b) -> a.other().refId().compareTo(b.other().refId()))
+                .toList();
         String licensed = licensedTexts.findById(id).map(t -> t.text).orElse(null);
-        return new RequirementDetail(summary(r, codes.get(r.frameworkId)), r.text, licensed, r.addedIn, r.changedIn,
-                r.withdrawnIn, mappings, linked);
+        return new RequirementDetail(
+                summary(r, codes.get(r.frameworkId)),
+                r.text,
+                licensed,
+                r.addedIn,
+                r.changedIn,
+                r.withdrawnIn,
+                mappings,
+                linked);
     }
 
     /** The entries under a requirement, at any depth (an ATLAS technique's sub-techniques, a function's categories). */
@@ -186,27 +236,41 @@ public class FrameworkCatalog {
 
     /** Looks requirements up by framework code and reference id, e.g. to resolve references in an import. */
     public java.util.Optional<RequirementSummary> find(String frameworkCode, String refId) {
-        return frameworks.findByCode(frameworkCode)
-                .flatMap(f -> requirements.findByFrameworkIdAndRefId(f.id, refId).map(r -> summary(r, f.code)));
+        return frameworks
+                .findByCode(frameworkCode)
+                .flatMap(
+                        f -> requirements.findByFrameworkIdAndRefId(f.id, refId).map(r -> summary(r, f.code)));
     }
 
     public List<RequirementSummary> requirements(Collection<Long> ids) {
         Map<Long, String> codes = frameworkCodes();
-        return requirements.findByIdIn(ids).stream().map(r -> summary(r, codes.get(r.frameworkId))).toList();
+        return requirements.findByIdIn(ids).stream()
+                .map(r -> summary(r, codes.get(r.frameworkId)))
+                .toList();
     }
 
     public List<CrosswalkSummary> crosswalks() {
         Map<Long, String> codes = frameworkCodes();
-        return crosswalks.findAll().stream().sorted((a, b) -> a.name.compareTo(b.name))
-                .map(c -> new CrosswalkSummary(c.id, c.code, c.name, codes.get(c.sourceFrameworkId),
-                        codes.get(c.targetFrameworkId), c.description, c.licence, edges.countByCrosswalkId(c.id),
+        return crosswalks.findAll().stream()
+                .sorted((a, b) -> a.name.compareTo(b.name))
+                .map(c -> new CrosswalkSummary(
+                        c.id,
+                        c.code,
+                        c.name,
+                        codes.get(c.sourceFrameworkId),
+                        codes.get(c.targetFrameworkId),
+                        c.description,
+                        c.licence,
+                        edges.countByCrosswalkId(c.id),
                         edges.countByCrosswalkIdAndNeedsReviewTrue(c.id)))
                 .toList();
     }
 
     /** The edges of one crosswalk, for the mapping matrix. */
     public List<Edge> edges(String crosswalkCode) {
-        Crosswalk c = crosswalks.findByCode(crosswalkCode).orElseThrow(() -> new NotFoundException("No crosswalk " + crosswalkCode));
+        Crosswalk c = crosswalks
+                .findByCode(crosswalkCode)
+                .orElseThrow(() -> new NotFoundException("No crosswalk " + crosswalkCode));
         List<CrosswalkEdge> list = edges.findByCrosswalkId(c.id);
         Set<Long> ids = new HashSet<>();
         list.forEach(e -> {
@@ -214,21 +278,37 @@ public class FrameworkCatalog {
             ids.add(e.targetRequirementId);
         });
         Map<Long, RequirementSummary> byId = summaries(ids, frameworkCodes());
-        return list.stream().map(e -> edge(e, c.code, byId))
+        return list.stream()
+                .map(e -> edge(e, c.code, byId))
                 .sorted((a, b) -> a.source().refId().compareTo(b.source().refId()) != 0
-                        ? compareRefs(a.source(), b.source()) : compareRefs(a.target(), b.target()))
+                        ? compareRefs(a.source(), b.source())
+                        : compareRefs(a.target(), b.target()))
                 .toList();
     }
 
     /** ATLAS: links of one type ("ADDRESSES", "IN_TACTIC") as pairs of requirement ids (source, target). */
     public List<long[]> links(String type) {
-        return links.findByLinkType(type).stream().map(l -> new long[] {l.sourceId, l.targetId}).toList();
+        return links.findByLinkType(type).stream()
+                .map(l -> new long[] {l.sourceId, l.targetId})
+                .toList();
     }
 
     static Edge edge(CrosswalkEdge e, String code, Map<Long, RequirementSummary> byId) {
-        return new Edge(e.id, code, byId.get(e.sourceRequirementId), byId.get(e.targetRequirementId), e.relationship,
-                e.confidence, e.needsReview, e.catalogChanged, e.mappingSource, e.rationale, e.reviewNote, e.reviewedBy,
-                e.origin, e.version);
+        return new Edge(
+                e.id,
+                code,
+                byId.get(e.sourceRequirementId),
+                byId.get(e.targetRequirementId),
+                e.relationship,
+                e.confidence,
+                e.needsReview,
+                e.catalogChanged,
+                e.mappingSource,
+                e.rationale,
+                e.reviewNote,
+                e.reviewedBy,
+                e.origin,
+                e.version);
     }
 
     private static int compareRefs(RequirementSummary a, RequirementSummary b) {
@@ -239,7 +319,8 @@ public class FrameworkCatalog {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return requirements.findByIdIn(ids).stream().map(r -> summary(r, codes.get(r.frameworkId)))
+        return requirements.findByIdIn(ids).stream()
+                .map(r -> summary(r, codes.get(r.frameworkId)))
                 .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
     }
 
@@ -250,8 +331,8 @@ public class FrameworkCatalog {
     }
 
     static RequirementSummary summary(Requirement r, String frameworkCode) {
-        return new RequirementSummary(r.id, frameworkCode, r.refId, r.title, r.kind, r.parentId, r.depth, r.assessable,
-                r.withdrawn);
+        return new RequirementSummary(
+                r.id, frameworkCode, r.refId, r.title, r.kind, r.parentId, r.depth, r.assessable, r.withdrawn);
     }
 
     static List<RequirementSummary> children(List<RequirementSummary> all, Long parentId) {

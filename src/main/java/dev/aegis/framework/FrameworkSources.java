@@ -20,9 +20,16 @@ import tools.jackson.databind.ObjectMapper;
 public class FrameworkSources {
 
     /** One shipped data file: what it is, who publishes it, its licence and attribution, and where it was taken from. */
-    public record Source(String file, String id, String name, String publisher, String version, String url,
-            String licence, String attribution, String provenance) {
-    }
+    public record Source(
+            String file,
+            String id,
+            String name,
+            String publisher,
+            String version,
+            String url,
+            String licence,
+            String attribution,
+            String provenance) {}
 
     private final List<Source> sources;
 
@@ -54,13 +61,31 @@ public class FrameworkSources {
         JsonNode prov = root.path("provenance");
         String provenance = text(prov, "repository", text(prov, "source", ""));
         if (fw.isMissingNode()) {
-            String name = "Crosswalk " + text(root, "source_framework", "?") + " → " + text(root, "target_framework", "?");
-            return new Source(file, file.replace(".json", ""), name, text(root, "description", ""), "", "",
-                    text(root, "licence", ""), "", provenance);
+            String name =
+                    "Crosswalk " + text(root, "source_framework", "?") + " → " + text(root, "target_framework", "?");
+            return new Source(
+                    file,
+                    file.replace(".json", ""),
+                    name,
+                    text(root, "description", ""),
+                    "",
+                    "",
+                    text(root, "licence", ""),
+                    "",
+                    provenance);
         }
-        String version = text(fw, "version", text(fw, "data_version", text(fw, "edition", text(fw, "publication", ""))));
-        return new Source(file, text(fw, "id", file), text(fw, "name", file), text(fw, "publisher", ""), version,
-                text(fw, "url", ""), text(fw, "licence", ""), text(fw, "attribution", ""), provenance);
+        String version =
+                text(fw, "version", text(fw, "data_version", text(fw, "edition", text(fw, "publication", ""))));
+        return new Source(
+                file,
+                text(fw, "id", file),
+                text(fw, "name", file),
+                text(fw, "publisher", ""),
+                version,
+                text(fw, "url", ""),
+                text(fw, "licence", ""),
+                text(fw, "attribution", ""),
+                provenance);
     }
 
     private static String text(JsonNode node, String field, String fallback) {

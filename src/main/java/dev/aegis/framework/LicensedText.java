@@ -19,16 +19,19 @@ class LicensedText {
     @Id
     @Column(name = "requirement_id")
     Long requirementId;
+
     String text;
+
     @Column(name = "pasted_by")
     String pastedBy;
+
     @Column(name = "pasted_at")
     Instant pastedAt;
+
     @Version
     long version;
 
-    protected LicensedText() {
-    }
+    protected LicensedText() {}
 
     LicensedText(Long requirementId) {
         this.requirementId = requirementId;

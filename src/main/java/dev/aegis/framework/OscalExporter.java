@@ -42,12 +42,14 @@ import tools.jackson.databind.node.ObjectNode;
 public class OscalExporter {
 
     /** A document ready to be saved: the name to offer and the OSCAL JSON. */
-    public record OscalExport(String fileName, JsonNode document) {
-    }
+    public record OscalExport(String fileName, JsonNode document) {}
 
     /** Only these kinds are headings; risks, tactics, techniques and the like are things one assesses or maps to. */
-    private static final Set<RequirementKind> GROUP_KINDS = EnumSet.of(RequirementKind.FUNCTION,
-            RequirementKind.CATEGORY, RequirementKind.CLAUSE, RequirementKind.CONTROL_OBJECTIVE);
+    private static final Set<RequirementKind> GROUP_KINDS = EnumSet.of(
+            RequirementKind.FUNCTION,
+            RequirementKind.CATEGORY,
+            RequirementKind.CLAUSE,
+            RequirementKind.CONTROL_OBJECTIVE);
 
     private final Frameworks frameworks;
     private final Requirements requirements;
@@ -57,8 +59,14 @@ public class OscalExporter {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
-    OscalExporter(Frameworks frameworks, Requirements requirements, RequirementLinks links, Crosswalks crosswalks,
-            CrosswalkEdges edges, ApplicationEventPublisher events, ObjectMapper json) {
+    OscalExporter(
+            Frameworks frameworks,
+            Requirements requirements,
+            RequirementLinks links,
+            Crosswalks crosswalks,
+            CrosswalkEdges edges,
+            ApplicationEventPublisher events,
+            ObjectMapper json) {
         this.frameworks = frameworks;
         this.requirements = requirements;
         this.links = links;
@@ -80,7 +88,8 @@ public class OscalExporter {
 
     /** The crosswalk as an OSCAL mapping collection whose ids are those of the two catalog exports. */
     public OscalExport mapping(String crosswalkCode) {
-        Crosswalk c = crosswalks.findByCode(crosswalkCode)
+        Crosswalk c = crosswalks
+                .findByCode(crosswalkCode)
                 .orElseThrow(() -> new NotFoundException("No crosswalk " + crosswalkCode));
         List<CrosswalkEdge> list = edges.findByCrosswalkId(c.id);
         if (list.isEmpty()) {
@@ -98,30 +107,43 @@ public class OscalExporter {
         targetReqs.forEach(r -> byId.put(r.id, r));
         List<CrosswalkEdge> ordered = list.stream()
                 .sorted(Comparator.comparing((CrosswalkEdge e) -> byId.get(e.sourceRequirementId).sortOrder)
-                        .thenComparing(e -> byId.get(e.targetRequirementId).sortOrder).thenComparing(e -> e.id))
+                        .thenComparing(e -> byId.get(e.targetRequirementId).sortOrder)
+                        .thenComparing(e -> e.id))
                 .toList();
 
         String fingerprint = CatalogImporter.sha256(ordered.stream()
-                .map(e -> String.join("|", String.valueOf(e.id), String.valueOf(e.version), String.valueOf(e.relationship)))
-                .collect(Collectors.joining(",")) + source.contentHash + target.contentHash);
-        String uuid = OscalIds.uuid("mapping-collection:" + c.code + "#" + fingerprint).toString();
-        long needingReview = ordered.stream().filter(e -> e.needsReview || e.catalogChanged).count();
+                        .map(e -> String.join(
+                                "|", String.valueOf(e.id), String.valueOf(e.version), String.valueOf(e.relationship)))
+                        .collect(Collectors.joining(","))
+                + source.contentHash
+                + target.contentHash);
+        String uuid = OscalIds.uuid("mapping-collection:" + c.code + "#" + fingerprint)
+                .toString();
+        long needingReview =
+                ordered.stream().filter(e -> e.needsReview || e.catalogChanged).count();
 
         ObjectNode collection = json.createObjectNode();
         collection.put("uuid", uuid);
         ObjectNode metadata = collection.putObject("metadata");
         metadata.put("title", line(c.name, c.code));
-        Instant modified = ordered.stream().map(e -> e.reviewedAt).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(source.importedAt);
+        Instant modified = ordered.stream()
+                .map(e -> e.reviewedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(source.importedAt);
         modified = latest(latest(modified, source.importedAt), target.importedAt);
         metadata.put("last-modified", timestamp(modified));
         metadata.put("version", fingerprint.substring(0, 12));
         metadata.put("oscal-version", OscalIds.OSCAL_VERSION);
         aegisProp(metadata.putArray("props"), "crosswalk-code", c.code);
-        metadata.put("remarks", paragraphs(
-                "Crosswalk " + c.code + " from " + source.code + " " + source.catalogVersion + " to " + target.code
-                        + " " + target.catalogVersion + ". The version is a fingerprint of the mappings as they stand.",
-                labelled("Licence", c.licence), labelled("Provenance", c.provenance)));
+        metadata.put(
+                "remarks",
+                paragraphs(
+                        "Crosswalk " + c.code + " from " + source.code + " " + source.catalogVersion + " to "
+                                + target.code + " " + target.catalogVersion
+                                + ". The version is a fingerprint of the mappings as they stand.",
+                        labelled("Licence", c.licence),
+                        labelled("Provenance", c.provenance)));
 
         ObjectNode provenance = collection.putObject("provenance");
         provenance.put("method", "human");
@@ -129,11 +151,13 @@ public class OscalExporter {
         // a mapping somebody still has to look at is not finished work
         provenance.put("status", needingReview > 0 ? "draft" : "complete");
         provenance.put("mapping-description", text(c.description, c.name));
-        provenance.put("remarks", paragraphs(
-                "Relationships are set-theoretic (NIST IR 8477). Aegis's 'related' (a looser, unqualified link) is written "
-                        + "as intersects-with; the Aegis relationship, confidence, review flags and mapping source are kept "
-                        + "as properties in the " + OscalIds.AEGIS_NS + " namespace.",
-                needingReview > 0 ? needingReview + " of " + ordered.size() + " mappings need review." : null));
+        provenance.put(
+                "remarks",
+                paragraphs(
+                        "Relationships are set-theoretic (NIST IR 8477). Aegis's 'related' (a looser, unqualified link) is written "
+                                + "as intersects-with; the Aegis relationship, confidence, review flags and mapping source are kept "
+                                + "as properties in the " + OscalIds.AEGIS_NS + " namespace.",
+                        needingReview > 0 ? needingReview + " of " + ordered.size() + " mappings need review." : null));
 
         ObjectNode mapping = collection.putArray("mappings").addObject();
         mapping.put("uuid", OscalIds.uuid("mapping:" + c.code).toString());
@@ -144,7 +168,10 @@ public class OscalExporter {
             Requirement s = byId.get(e.sourceRequirementId);
             Requirement t = byId.get(e.targetRequirementId);
             ObjectNode map = maps.addObject();
-            map.put("uuid", OscalIds.uuid("map:" + c.code + ":" + s.refId + "\u0000" + t.refId).toString());
+            map.put(
+                    "uuid",
+                    OscalIds.uuid("map:" + c.code + ":" + s.refId + "\u0000" + t.refId)
+                            .toString());
             map.put("relationship", e.relationship.oscal());
             item(map.putArray("sources").addObject(), ids.get(s.id), s);
             item(map.putArray("targets").addObject(), ids.get(t.id), t);
@@ -181,13 +208,16 @@ public class OscalExporter {
         CatalogWriter(Framework framework, List<Requirement> all) {
             this.framework = framework;
             this.ids = OscalIds.of(all);
-            all.forEach(r -> children.computeIfAbsent(r.parentId, k -> new ArrayList<>()).add(r));
+            all.forEach(r ->
+                    children.computeIfAbsent(r.parentId, k -> new ArrayList<>()).add(r));
             List<Long> reqIds = all.stream().map(r -> r.id).toList();
             Map<Long, Requirement> byId = all.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-            this.outgoing = reqIds.isEmpty() ? Map.of() : links.touching(reqIds).stream()
-                    .filter(l -> byId.containsKey(l.sourceId) && byId.containsKey(l.targetId))
-                    .sorted(Comparator.comparing((RequirementLink l) -> l.id))
-                    .collect(Collectors.groupingBy(l -> l.sourceId, LinkedHashMap::new, Collectors.toList()));
+            this.outgoing = reqIds.isEmpty()
+                    ? Map.of()
+                    : links.touching(reqIds).stream()
+                            .filter(l -> byId.containsKey(l.sourceId) && byId.containsKey(l.targetId))
+                            .sorted(Comparator.comparing((RequirementLink l) -> l.id))
+                            .collect(Collectors.groupingBy(l -> l.sourceId, LinkedHashMap::new, Collectors.toList()));
             if (!reqIds.isEmpty()) {
                 edges.touching(reqIds).forEach(e -> {
                     mapped.add(e.sourceRequirementId);
@@ -232,7 +262,10 @@ public class OscalExporter {
         }
 
         private boolean groupCandidate(Requirement r) {
-            return GROUP_KINDS.contains(r.kind) && !r.assessable && !childrenOf(r).isEmpty() && !mapped.contains(r.id);
+            return GROUP_KINDS.contains(r.kind)
+                    && !r.assessable
+                    && !childrenOf(r).isEmpty()
+                    && !mapped.contains(r.id);
         }
 
         private ObjectNode metadata() {
@@ -259,14 +292,19 @@ public class OscalExporter {
                 org.put("uuid", party);
                 org.put("type", "organization");
                 org.put("name", value(framework.publisher));
-                ObjectNode responsible = metadata.putArray("responsible-parties").addObject();
+                ObjectNode responsible =
+                        metadata.putArray("responsible-parties").addObject();
                 responsible.put("role-id", "publisher");
                 responsible.putArray("party-uuids").add(party);
             }
-            metadata.put("remarks", paragraphs(labelled(LICENCE, framework.licence),
-                    labelled(ATTRIBUTION, framework.attribution), labelled("Provenance", framework.provenance),
-                    "Exported by Aegis. Text an organisation holds under licence (such as the wording of ISO/IEC 42001) "
-                            + "stays in Aegis and is never exported."));
+            metadata.put(
+                    "remarks",
+                    paragraphs(
+                            labelled(LICENCE, framework.licence),
+                            labelled(ATTRIBUTION, framework.attribution),
+                            labelled("Provenance", framework.provenance),
+                            "Exported by Aegis. Text an organisation holds under licence (such as the wording of ISO/IEC 42001) "
+                                    + "stays in Aegis and is never exported."));
             return metadata;
         }
 
@@ -276,8 +314,10 @@ public class OscalExporter {
             }
             // JSON keeps the key order, so the first child's array comes first and the tree reads in its own order
             boolean groupsFirst = groups.contains(kids.getFirst().id);
-            List<Requirement> asGroups = kids.stream().filter(r -> groups.contains(r.id)).toList();
-            List<Requirement> asControls = kids.stream().filter(r -> !groups.contains(r.id)).toList();
+            List<Requirement> asGroups =
+                    kids.stream().filter(r -> groups.contains(r.id)).toList();
+            List<Requirement> asControls =
+                    kids.stream().filter(r -> !groups.contains(r.id)).toList();
             if (groupsFirst) {
                 addAll(parent, "groups", asGroups);
                 addAll(parent, "controls", asControls);
@@ -371,7 +411,8 @@ public class OscalExporter {
     }
 
     private static String paragraphs(String... parts) {
-        String joined = java.util.Arrays.stream(parts).filter(OscalExporter::hasText).collect(Collectors.joining("\n\n"));
+        String joined =
+                java.util.Arrays.stream(parts).filter(OscalExporter::hasText).collect(Collectors.joining("\n\n"));
         return joined.isEmpty() ? null : joined;
     }
 

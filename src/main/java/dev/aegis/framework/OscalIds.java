@@ -24,10 +24,10 @@ public final class OscalIds {
     public static final String OSCAL_VERSION = "1.2.1";
     /** Qualifies the properties only Aegis defines (kind, assessable, framework code, review flags). */
     public static final String AEGIS_NS = "https://aegis.dev/ns/oscal";
+
     private static final UUID NAMESPACE = UUID.fromString("47297917-fa44-4432-b21a-8127af2c0b36");
 
-    private OscalIds() {
-    }
+    private OscalIds() {}
 
     /**
      * The OSCAL id of every requirement of one framework (withdrawn ones included, since mappings may still name
@@ -35,7 +35,9 @@ public final class OscalIds {
      * stay put when a later version adds a look-alike.
      */
     static Map<Long, String> of(List<Requirement> requirements) {
-        List<Requirement> byAge = requirements.stream().sorted(Comparator.comparing((Requirement r) -> r.id)).toList();
+        List<Requirement> byAge = requirements.stream()
+                .sorted(Comparator.comparing((Requirement r) -> r.id))
+                .toList();
         Set<String> natural = new HashSet<>();
         byAge.forEach(r -> natural.add(token(r.refId)));
         Set<String> taken = new HashSet<>();
@@ -82,8 +84,10 @@ public final class OscalIds {
     public static UUID uuid(String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-                    .putLong(NAMESPACE.getLeastSignificantBits()).array());
+            sha1.update(ByteBuffer.allocate(16)
+                    .putLong(NAMESPACE.getMostSignificantBits())
+                    .putLong(NAMESPACE.getLeastSignificantBits())
+                    .array());
             byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
             hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
             hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);

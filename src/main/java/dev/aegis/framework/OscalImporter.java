@@ -58,8 +58,10 @@ public class OscalImporter {
         List<String> problems = schema.catalogProblems(root);
         if (!problems.isEmpty()) {
             String shown = String.join("; ", problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
-            String more = problems.size() > SHOWN_PROBLEMS ? " (and " + (problems.size() - SHOWN_PROBLEMS) + " more)" : "";
-            throw new DomainRuleException(problems.getFirst().substring(0, problems.getFirst().indexOf(": ")),
+            String more =
+                    problems.size() > SHOWN_PROBLEMS ? " (and " + (problems.size() - SHOWN_PROBLEMS) + " more)" : "";
+            throw new DomainRuleException(
+                    problems.getFirst().substring(0, problems.getFirst().indexOf(": ")),
                     "The file is not a valid OSCAL " + OscalIds.OSCAL_VERSION + " catalog: " + shown + more + ".");
         }
         JsonNode catalog = root.path("catalog");
@@ -84,7 +86,8 @@ public class OscalImporter {
         } catch (JacksonException e) {
             var at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new DomainRuleException("$", "The file is not well-formed JSON" + where + ": " + e.getOriginalMessage());
+            throw new DomainRuleException(
+                    "$", "The file is not well-formed JSON" + where + ": " + e.getOriginalMessage());
         }
     }
 
@@ -95,9 +98,17 @@ public class OscalImporter {
         within(title, 300, "$.catalog.metadata.title");
         within(version, 60, "$.catalog.metadata.version");
         String remarks = metadata.path("remarks").asString("");
-        return new Info(code(code, metadata, title), title, version, publisher(metadata), url(metadata),
-                paragraph(remarks, OscalExporter.LICENCE), paragraph(remarks, OscalExporter.ATTRIBUTION),
-                "OSCAL " + metadata.path("oscal-version").asString() + " catalog " + catalog.path("uuid").asString(), true);
+        return new Info(
+                code(code, metadata, title),
+                title,
+                version,
+                publisher(metadata),
+                url(metadata),
+                paragraph(remarks, OscalExporter.LICENCE),
+                paragraph(remarks, OscalExporter.ATTRIBUTION),
+                "OSCAL " + metadata.path("oscal-version").asString() + " catalog "
+                        + catalog.path("uuid").asString(),
+                true);
     }
 
     private static String code(String given, JsonNode metadata, String title) {
@@ -108,7 +119,8 @@ public class OscalImporter {
         if (recorded != null) {
             return recorded;
         }
-        String derived = title.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9.]+", "-").replaceAll("^-+|-+$", "");
+        String derived =
+                title.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9.]+", "-").replaceAll("^-+|-+$", "");
         return derived.length() <= 60 ? derived : derived.substring(0, 60).replaceAll("-+$", "");
     }
 
@@ -182,26 +194,36 @@ public class OscalImporter {
             String title = item.path("title").asString().strip();
             String ref = firstNonBlank(oscalProp(item, "label"), id, title);
             if (ref.isEmpty()) {
-                throw new DomainRuleException(path, "The file is not a usable catalog: " + path + " has no id, label or title.");
+                throw new DomainRuleException(
+                        path, "The file is not a usable catalog: " + path + " has no id, label or title.");
             }
             within(ref, 60, path + (oscalProp(item, "label") != null ? ".props(label)" : ".id"));
             within(title, 500, path + ".title");
             String earlier = pathOfRef.putIfAbsent(ref, path);
             if (earlier != null) {
-                throw new DomainRuleException(path, "The file is not a usable catalog: " + path + " has the reference id "
-                        + ref + ", as has " + earlier + ".");
+                throw new DomainRuleException(
+                        path,
+                        "The file is not a usable catalog: " + path + " has the reference id " + ref + ", as has "
+                                + earlier + ".");
             }
             if (id != null) {
                 refOfId.put(id, ref);
             }
             String assessable = aegisProp(item, "assessable");
-            nodes.add(new Node(ref, title, statement(item), kind(item.path("class").asString(null), group), parentRef,
+            nodes.add(new Node(
+                    ref,
+                    title,
+                    statement(item),
+                    kind(item.path("class").asString(null), group),
+                    parentRef,
                     assessable != null ? Boolean.parseBoolean(assessable) : !group));
             for (JsonNode link : item.path("links")) {
                 String href = link.path("href").asString();
                 String type = LINK_TYPES.get(link.path("rel").asString());
                 if (type != null && href.startsWith("#")) {
-                    pendingLinks.add(new String[] {ref, href.substring(1), type, link.path("text").asString(null)});
+                    pendingLinks.add(new String[] {
+                        ref, href.substring(1), type, link.path("text").asString(null)
+                    });
                 }
             }
             walk(item, path, ref);
@@ -209,14 +231,17 @@ public class OscalImporter {
 
         /** Links to what the file does not hold (withdrawn requirements, back matter) are dropped. */
         List<Link> links() {
-            return pendingLinks.stream().filter(l -> refOfId.containsKey(l[1]))
-                    .map(l -> new Link(l[0], refOfId.get(l[1]), l[2], l[3])).toList();
+            return pendingLinks.stream()
+                    .filter(l -> refOfId.containsKey(l[1]))
+                    .map(l -> new Link(l[0], refOfId.get(l[1]), l[2], l[3]))
+                    .toList();
         }
 
         private static RequirementKind kind(String oscalClass, boolean group) {
             if (oscalClass != null) {
                 try {
-                    return RequirementKind.valueOf(oscalClass.toUpperCase(Locale.ROOT).replace('-', '_'));
+                    return RequirementKind.valueOf(
+                            oscalClass.toUpperCase(Locale.ROOT).replace('-', '_'));
                 } catch (IllegalArgumentException notOurs) {
                     // another tool's class says nothing about Aegis kinds
                 }
@@ -254,7 +279,8 @@ public class OscalImporter {
 
     private static boolean hasProp(JsonNode item, String name, String value) {
         for (JsonNode p : item.path("props")) {
-            if (name.equals(p.path("name").asString()) && value.equals(p.path("value").asString())
+            if (name.equals(p.path("name").asString())
+                    && value.equals(p.path("value").asString())
                     && isOscalNs(p)) {
                 return true;
             }
@@ -274,7 +300,8 @@ public class OscalImporter {
 
     private static String aegisProp(JsonNode item, String name) {
         for (JsonNode p : item.path("props")) {
-            if (name.equals(p.path("name").asString()) && OscalIds.AEGIS_NS.equals(p.path("ns").asString())) {
+            if (name.equals(p.path("name").asString())
+                    && OscalIds.AEGIS_NS.equals(p.path("ns").asString())) {
                 return p.path("value").asString();
             }
         }
@@ -288,8 +315,8 @@ public class OscalImporter {
 
     private static void within(String value, int max, String path) {
         if (value.length() > max) {
-            throw new DomainRuleException(path, "The file is not a usable catalog: " + path + " is longer than " + max
-                    + " characters.");
+            throw new DomainRuleException(
+                    path, "The file is not a usable catalog: " + path + " is longer than " + max + " characters.");
         }
     }
 

@@ -47,9 +47,10 @@ class OscalSchema {
 
     private static Schema load(ObjectMapper json, String resource) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                    b -> b.schemaRegistryConfig(config));
+            SchemaRegistryConfig config =
+                    SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_7, b -> b.schemaRegistryConfig(config));
             Schema schema = registry.getSchema(json.readTree(in));
             schema.initializeValidators();
             return schema;

@@ -6,7 +6,10 @@ package dev.aegis.framework;
  * its path.
  */
 public enum Relationship {
-    EQUAL("equivalent-to"), SUBSET("subset-of"), SUPERSET("superset-of"), INTERSECT("intersects-with"),
+    EQUAL("equivalent-to"),
+    SUBSET("subset-of"),
+    SUPERSET("superset-of"),
+    INTERSECT("intersects-with"),
     RELATED("intersects-with");
 
     private final String oscal;

@@ -46,8 +46,7 @@ interface CrosswalkEdges extends JpaRepository<CrosswalkEdge, Long> {
     long countByCrosswalkIdAndNeedsReviewTrue(Long crosswalkId);
 }
 
-interface LicensedTexts extends JpaRepository<LicensedText, Long> {
-}
+interface LicensedTexts extends JpaRepository<LicensedText, Long> {}
 
 interface CatalogImports extends JpaRepository<CatalogImport, Long> {
     List<CatalogImport> findByFrameworkCodeOrderByImportedAtDesc(String code);

@@ -19,32 +19,42 @@ class Requirement {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "framework_id")
     Long frameworkId;
+
     @Column(name = "ref_id")
     String refId;
+
     String title;
     String text;
+
     @Enumerated(EnumType.STRING)
     RequirementKind kind;
+
     @Column(name = "parent_id")
     Long parentId;
+
     @Column(name = "sort_order")
     int sortOrder;
+
     int depth;
     boolean assessable;
     boolean withdrawn;
+
     @Column(name = "added_in")
     String addedIn;
+
     @Column(name = "changed_in")
     String changedIn;
+
     @Column(name = "withdrawn_in")
     String withdrawnIn;
+
     @Column(name = "content_hash")
     String contentHash;
 
-    protected Requirement() {
-    }
+    protected Requirement() {}
 
     Requirement(Long frameworkId, String refId, String addedIn) {
         this.frameworkId = frameworkId;

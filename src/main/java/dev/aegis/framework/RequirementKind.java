@@ -2,8 +2,19 @@ package dev.aegis.framework;
 
 /** What a requirement node is in its framework. */
 public enum RequirementKind {
-    FUNCTION, CATEGORY, SUBCATEGORY, CLAUSE, CONTROL_OBJECTIVE, CONTROL, RISK, TACTIC, TECHNIQUE, SUB_TECHNIQUE,
-    MITIGATION, ACTION, CASE_STUDY;
+    FUNCTION,
+    CATEGORY,
+    SUBCATEGORY,
+    CLAUSE,
+    CONTROL_OBJECTIVE,
+    CONTROL,
+    RISK,
+    TACTIC,
+    TECHNIQUE,
+    SUB_TECHNIQUE,
+    MITIGATION,
+    ACTION,
+    CASE_STUDY;
 
     public String label() {
         String s = name().replace('_', ' ').toLowerCase();

@@ -13,16 +13,19 @@ class RequirementLink {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     @Column(name = "source_id")
     Long sourceId;
+
     @Column(name = "target_id")
     Long targetId;
+
     @Column(name = "link_type")
     String linkType;
+
     String note;
 
-    protected RequirementLink() {
-    }
+    protected RequirementLink() {}
 
     RequirementLink(Long sourceId, Long targetId, String linkType, String note) {
         this.sourceId = sourceId;

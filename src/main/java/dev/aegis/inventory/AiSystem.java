@@ -24,11 +24,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.BatchSize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /** An AI system in the inventory. Every change is in the audit log with its before and after. */
 @Entity
@@ -45,85 +45,122 @@ public class AiSystem {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String purpose;
+
     @Column(name = "intended_use")
     private String intendedUse;
+
     @Column(name = "business_owner")
     private String businessOwner;
+
     @Column(name = "technical_owner")
     private String technicalOwner;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "lifecycle_stage")
     private LifecycleStage lifecycleStage;
+
     @Enumerated(EnumType.STRING)
     private Deployment deployment;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "model_type")
     private ModelType modelType;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = AiSystem.BATCH)
-    @CollectionTable(schema = "inventory", name = "ai_system_data_category", joinColumns = @JoinColumn(name = "ai_system_id"))
+    @CollectionTable(
+            schema = "inventory",
+            name = "ai_system_data_category",
+            joinColumns = @JoinColumn(name = "ai_system_id"))
     @Column(name = "category")
     @Enumerated(EnumType.STRING)
     private Set<DataCategory> dataCategories = EnumSet.noneOf(DataCategory.class);
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = AiSystem.BATCH)
-    @CollectionTable(schema = "inventory", name = "ai_system_affected_group", joinColumns = @JoinColumn(name = "ai_system_id"))
+    @CollectionTable(
+            schema = "inventory",
+            name = "ai_system_affected_group",
+            joinColumns = @JoinColumn(name = "ai_system_id"))
     @Column(name = "affected")
     @Enumerated(EnumType.STRING)
     private Set<AffectedGroup> peopleAffected = EnumSet.noneOf(AffectedGroup.class);
+
     @Enumerated(EnumType.STRING)
     private Autonomy autonomy;
+
     @Column(name = "human_oversight")
     private String humanOversight;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "eu_ai_act_tier")
     private EuAiActTier euAiActTier;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "eu_ai_act_role")
     private EuAiActRole euAiActRole;
+
     @Column(name = "vendor_name")
     private String vendorName;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "next_review")
     private LocalDate nextReview;
+
     @Column(name = "data_provenance")
     private String dataProvenance;
+
     @Column(name = "consent_basis")
     private String consentBasis;
+
     @Column(name = "data_minimisation")
     private String dataMinimisation;
+
     @Column(name = "dependency_scanning")
     private String dependencyScanning;
+
     @Column(name = "code_review")
     private String codeReview;
+
     @Column(name = "privacy_preserving_training")
     private String privacyPreservingTraining;
+
     @Column(name = "training_access_logging")
     private String trainingAccessLogging;
+
     @Column(name = "serving_hardening")
     private String servingHardening;
+
     @Column(name = "drift_monitoring")
     private String driftMonitoring;
+
     @Column(name = "adversarial_monitoring")
     private String adversarialMonitoring;
+
     @Column(name = "deletion_date")
     private LocalDate deletionDate;
+
     @Column(name = "deletion_method")
     private String deletionMethod;
+
     @Column(name = "deletion_signed_off_by")
     private String deletionSignedOffBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected AiSystem() {
-    }
+    protected AiSystem() {}
 
     AiSystem(Instant now) {
         this.createdAt = now;
@@ -135,7 +172,8 @@ public class AiSystem {
      */
     void describe(AiSystemDetails d, Instant now) {
         if (d.status() == Status.RETIRED && !d.hasDeletionRecord()) {
-            throw new DomainRuleException("deletionDate",
+            throw new DomainRuleException(
+                    "deletionDate",
                     "A system is retired only with the record of the secure deletion of its data and model: "
                             + "date, method and who signed it off.");
         }
@@ -174,15 +212,42 @@ public class AiSystem {
 
     /** Whether the user is one of the system's owners (a SYSTEM_OWNER may edit only those). */
     public boolean isOwnedBy(String username) {
-        return username != null && (username.equalsIgnoreCase(businessOwner) || username.equalsIgnoreCase(technicalOwner));
+        return username != null
+                && (username.equalsIgnoreCase(businessOwner) || username.equalsIgnoreCase(technicalOwner));
     }
 
     public AiSystemDetails details() {
-        return new AiSystemDetails(name, purpose, intendedUse, businessOwner, technicalOwner, lifecycleStage, deployment,
-                modelType, Set.copyOf(dataCategories), Set.copyOf(peopleAffected), autonomy, humanOversight, euAiActTier,
-                euAiActRole, vendorName, status, nextReview, dataProvenance, consentBasis, dataMinimisation,
-                dependencyScanning, codeReview, privacyPreservingTraining, trainingAccessLogging, servingHardening,
-                driftMonitoring, adversarialMonitoring, deletionDate, deletionMethod, deletionSignedOffBy);
+        return new AiSystemDetails(
+                name,
+                purpose,
+                intendedUse,
+                businessOwner,
+                technicalOwner,
+                lifecycleStage,
+                deployment,
+                modelType,
+                Set.copyOf(dataCategories),
+                Set.copyOf(peopleAffected),
+                autonomy,
+                humanOversight,
+                euAiActTier,
+                euAiActRole,
+                vendorName,
+                status,
+                nextReview,
+                dataProvenance,
+                consentBasis,
+                dataMinimisation,
+                dependencyScanning,
+                codeReview,
+                privacyPreservingTraining,
+                trainingAccessLogging,
+                servingHardening,
+                driftMonitoring,
+                adversarialMonitoring,
+                deletionDate,
+                deletionMethod,
+                deletionSignedOffBy);
     }
 
     private static <E extends Enum<E>> void replace(Set<E> target, Set<E> values) {
@@ -196,17 +261,55 @@ public class AiSystem {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public LifecycleStage getLifecycleStage() { return lifecycleStage; }
-    public EuAiActTier getEuAiActTier() { return euAiActTier; }
-    public Status getStatus() { return status; }
-    public String getBusinessOwner() { return businessOwner; }
-    public String getTechnicalOwner() { return technicalOwner; }
-    public ModelType getModelType() { return modelType; }
-    public Set<DataCategory> getDataCategories() { return Set.copyOf(dataCategories); }
-    public LocalDate getNextReview() { return nextReview; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public LifecycleStage getLifecycleStage() {
+        return lifecycleStage;
+    }
+
+    public EuAiActTier getEuAiActTier() {
+        return euAiActTier;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getBusinessOwner() {
+        return businessOwner;
+    }
+
+    public String getTechnicalOwner() {
+        return technicalOwner;
+    }
+
+    public ModelType getModelType() {
+        return modelType;
+    }
+
+    public Set<DataCategory> getDataCategories() {
+        return Set.copyOf(dataCategories);
+    }
+
+    public LocalDate getNextReview() {
+        return nextReview;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

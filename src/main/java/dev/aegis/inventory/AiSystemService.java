@@ -41,14 +41,21 @@ public class AiSystemService {
     public static final String SYSTEM_READ = "SYSTEM:inventory.read";
     /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
     public static final String SYSTEM_SEED = "SYSTEM:inventory.seed-demo";
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_READ + "')";
+
+    static final String READERS =
+            "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('"
+                    + SYSTEM_READ + "')";
     private final AiSystems systems;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final UserDirectory people;
     private final Validator validator;
 
-    AiSystemService(AiSystems systems, ApplicationEventPublisher events, Clock clock, UserDirectory people,
+    AiSystemService(
+            AiSystems systems,
+            ApplicationEventPublisher events,
+            Clock clock,
+            UserDirectory people,
             Validator validator) {
         this.systems = systems;
         this.events = events;
@@ -135,8 +142,10 @@ public class AiSystemService {
         boolean retiring = system.getStatus() != Status.RETIRED && details.status() == Status.RETIRED;
         system.describe(details, clock.instant());
         saveNamed(system);
-        events.publishEvent(retiring ? new AiSystemRetired(id, system.getName(), SystemProfile.of(system))
-                : new AiSystemChanged(id, system.getName(), SystemProfile.of(system)));
+        events.publishEvent(
+                retiring
+                        ? new AiSystemRetired(id, system.getName(), SystemProfile.of(system))
+                        : new AiSystemChanged(id, system.getName(), SystemProfile.of(system)));
         return system;
     }
 
@@ -185,8 +194,10 @@ public class AiSystemService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<SystemProfile> profiles() {
-        return systems.profiles().stream().map(r -> new SystemProfile((Long) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (EuAiActTier) r[4])).toList();
+        return systems.profiles().stream()
+                .map(r ->
+                        new SystemProfile((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (EuAiActTier) r[4]))
+                .toList();
     }
 
     /** The names of the given systems by id (unknown ids left out): for lists and files that show systems by name. */
@@ -208,10 +219,14 @@ public class AiSystemService {
     @Transactional(readOnly = true)
     public java.util.Map<String, List<Long>> idsByName(java.util.Collection<String> names) {
         java.util.Map<String, List<Long>> ids = new java.util.HashMap<>();
-        List<String> lower = names.stream().map(n -> n.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        List<String> lower = names.stream()
+                .map(n -> n.strip().toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .toList();
         if (!lower.isEmpty()) {
-            systems.named(lower).forEach(row -> ids.computeIfAbsent((String) row[1], k -> new ArrayList<>())
-                    .add((Long) row[0]));
+            systems.named(lower)
+                    .forEach(row -> ids.computeIfAbsent((String) row[1], k -> new ArrayList<>())
+                            .add((Long) row[0]));
         }
         return ids;
     }
@@ -226,7 +241,8 @@ public class AiSystemService {
 
     private void requireMayEdit(AiSystem system) {
         if (!mayManage() && !system.isOwnedBy(Actors.current())) {
-            throw new AccessDeniedException("Only the system's owners, governance officers and administrators change it.");
+            throw new AccessDeniedException(
+                    "Only the system's owners, governance officers and administrators change it.");
         }
     }
 
@@ -236,11 +252,17 @@ public class AiSystemService {
      */
     private static void requireGovernanceUnchanged(AiSystem system, AiSystemDetails details) {
         AiSystemDetails now = system.details();
-        String refused = !java.util.Objects.equals(details.euAiActTier(), now.euAiActTier()) ? "the EU AI Act risk tier"
-                : !java.util.Objects.equals(details.euAiActRole(), now.euAiActRole()) ? "the EU AI Act role"
-                : !sameName(details.businessOwner(), now.businessOwner()) ? "the business owner"
-                : !sameName(details.technicalOwner(), now.technicalOwner()) ? "the technical owner"
-                : !java.util.Objects.equals(details.status(), now.status()) ? "the status" : null;
+        String refused = !java.util.Objects.equals(details.euAiActTier(), now.euAiActTier())
+                ? "the EU AI Act risk tier"
+                : !java.util.Objects.equals(details.euAiActRole(), now.euAiActRole())
+                        ? "the EU AI Act role"
+                        : !sameName(details.businessOwner(), now.businessOwner())
+                                ? "the business owner"
+                                : !sameName(details.technicalOwner(), now.technicalOwner())
+                                        ? "the technical owner"
+                                        : !java.util.Objects.equals(details.status(), now.status())
+                                                ? "the status"
+                                                : null;
         if (refused != null) {
             throw new AccessDeniedException("Only governance officers and administrators change " + refused
                     + " of an AI system; ask one of them.");
@@ -252,10 +274,14 @@ public class AiSystemService {
         if (name == null || name.isBlank()) {
             return;
         }
-        systems.findByNameIgnoringCase(name.strip()).filter(other -> !other.getId().equals(id)).ifPresent(other -> {
-            throw new DomainRuleException("name", "There is already an AI system named \"" + other.getName()
-                    + "\" (system " + other.getId() + "). Choose another name, or open that system to change it.");
-        });
+        systems.findByNameIgnoringCase(name.strip())
+                .filter(other -> !other.getId().equals(id))
+                .ifPresent(other -> {
+                    throw new DomainRuleException(
+                            "name",
+                            "There is already an AI system named \"" + other.getName() + "\" (system " + other.getId()
+                                    + "). Choose another name, or open that system to change it.");
+                });
     }
 
     /** Owners are active users; a name kept as it was (a former user) stays, a new one must be in the directory. */
@@ -273,8 +299,8 @@ public class AiSystemService {
         try {
             return systems.saveAndFlush(system);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            throw new DomainRuleException("name", "There is already an AI system named \"" + system.getName()
-                    + "\". Choose another name.");
+            throw new DomainRuleException(
+                    "name", "There is already an AI system named \"" + system.getName() + "\". Choose another name.");
         }
     }
 
@@ -292,12 +318,13 @@ public class AiSystemService {
         return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") || Actors.holds(SYSTEM_SEED);
     }
 
-
     static Specification<AiSystem> specification(Filter f) {
         List<Specification<AiSystem>> parts = new ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().trim().toLowerCase() + "%";
-            parts.add((r, q, cb) -> cb.or(cb.like(cb.lower(r.get("name")), like), cb.like(cb.lower(r.get("purpose")), like),
+            parts.add((r, q, cb) -> cb.or(
+                    cb.like(cb.lower(r.get("name")), like),
+                    cb.like(cb.lower(r.get("purpose")), like),
                     cb.like(cb.lower(r.get("vendorName")), like)));
         }
         if (f.stage() != null) {
@@ -311,7 +338,8 @@ public class AiSystemService {
         }
         if (f.owner() != null && !f.owner().isBlank()) {
             String owner = f.owner().trim().toLowerCase();
-            parts.add((r, q, cb) -> cb.or(cb.equal(cb.lower(r.get("businessOwner")), owner),
+            parts.add((r, q, cb) -> cb.or(
+                    cb.equal(cb.lower(r.get("businessOwner")), owner),
                     cb.equal(cb.lower(r.get("technicalOwner")), owner)));
         }
         return Specification.allOf(parts);

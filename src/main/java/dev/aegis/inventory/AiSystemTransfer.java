@@ -45,8 +45,8 @@ public class AiSystemTransfer {
     static final int PAGE = 1000;
     public static final String ID = "id";
     public static final String VERSION = "version";
-    private static final RecordColumns<AiSystemDetails> DETAILS = new RecordColumns<>(AiSystemDetails.class,
-            Classification::label);
+    private static final RecordColumns<AiSystemDetails> DETAILS =
+            new RecordColumns<>(AiSystemDetails.class, Classification::label);
 
     private final AiSystems systems;
     private final AiSystemService service;
@@ -54,7 +54,11 @@ public class AiSystemTransfer {
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
 
-    AiSystemTransfer(AiSystems systems, AiSystemService service, Validator validator, ApplicationEventPublisher events,
+    AiSystemTransfer(
+            AiSystems systems,
+            AiSystemService service,
+            Validator validator,
+            ApplicationEventPublisher events,
             EntityManager entityManager) {
         this.systems = systems;
         this.service = service;
@@ -80,7 +84,8 @@ public class AiSystemTransfer {
             Slice<AiSystem> page;
             int number = 0;
             do {
-                page = systems.findAll(AiSystemService.specification(filter), PageRequest.of(number++, PAGE, Sort.by("id")));
+                page = systems.findAll(
+                        AiSystemService.specification(filter), PageRequest.of(number++, PAGE, Sort.by("id")));
                 for (AiSystem system : page) {
                     List<Object> cells = new ArrayList<>();
                     cells.add(system.getId());
@@ -94,7 +99,8 @@ public class AiSystemTransfer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        events.publishEvent(new AiSystemsExported(format.name().toLowerCase(java.util.Locale.ROOT), rows, filter.describe()));
+        events.publishEvent(
+                new AiSystemsExported(format.name().toLowerCase(java.util.Locale.ROOT), rows, filter.describe()));
         return rows;
     }
 
@@ -128,14 +134,13 @@ public class AiSystemTransfer {
                     service.update(p.id(), p.version(), p.details());
                 }
             }
-            events.publishEvent(new AiSystemsImported(TabularFormat.detect(data).name().toLowerCase(java.util.Locale.ROOT),
-                    created, updated, unchanged));
+            events.publishEvent(new AiSystemsImported(
+                    TabularFormat.detect(data).name().toLowerCase(java.util.Locale.ROOT), created, updated, unchanged));
         }
         return new ImportReport(apply, created, updated, unchanged, List.of());
     }
 
-    private record Planned(Long id, long version, AiSystemDetails details) {
-    }
+    private record Planned(Long id, long version, AiSystemDetails details) {}
 
     private static List<RowProblem> headerProblems(List<String> header) {
         return ImportChecks.header(header, columns(), DETAILS.required(), "AI system");
@@ -157,21 +162,25 @@ public class AiSystemTransfer {
             }
         }
         if (details.status() == Status.RETIRED && !details.hasDeletionRecord()) {
-            problems.add(new RowProblem(n, "deletionDate", "A retired system needs the record of the secure deletion of "
-                    + "its data and model: deletionDate, deletionMethod and deletionSignedOffBy."));
+            problems.add(new RowProblem(
+                    n,
+                    "deletionDate",
+                    "A retired system needs the record of the secure deletion of "
+                            + "its data and model: deletionDate, deletionMethod and deletionSignedOffBy."));
         }
         if (id == null) {
             return problems.isEmpty() ? new Planned(null, 0, details) : null;
         }
         Integer first = idRows.putIfAbsent(id, n);
         if (first != null) {
-            problems.add(new RowProblem(n, ID, "AI system " + id + " appears more than once in the file (first in row "
-                    + first + ")."));
+            problems.add(new RowProblem(
+                    n, ID, "AI system " + id + " appears more than once in the file (first in row " + first + ")."));
             return null;
         }
         AiSystem stored = systems.findById(id).orElse(null);
         if (stored == null) {
-            problems.add(new RowProblem(n, ID, "There is no AI system " + id + ". Leave id empty to register a new one."));
+            problems.add(
+                    new RowProblem(n, ID, "There is no AI system " + id + ". Leave id empty to register a new one."));
             return null;
         }
         if (version == null) {
@@ -181,8 +190,11 @@ public class AiSystemTransfer {
             return null;
         }
         if (stored.getVersion() != version) {
-            problems.add(new RowProblem(n, VERSION, "AI system " + id + " was changed since export (version " + version
-                    + " in the file, " + stored.getVersion() + " now). Export again and repeat your change."));
+            problems.add(new RowProblem(
+                    n,
+                    VERSION,
+                    "AI system " + id + " was changed since export (version " + version + " in the file, "
+                            + stored.getVersion() + " now). Export again and repeat your change."));
             return null;
         }
         if (!problems.isEmpty() || Objects.equals(stored.details(), details)) {

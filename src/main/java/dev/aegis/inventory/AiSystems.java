@@ -1,7 +1,7 @@
 package dev.aegis.inventory;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,10 +16,12 @@ interface AiSystems extends JpaRepository<AiSystem, Long>, JpaSpecificationExecu
     @Query("select s from AiSystem s where lower(s.name) = lower(:name)")
     java.util.Optional<AiSystem> findByNameIgnoringCase(String name);
 
-    @Query("select s.euAiActTier, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.euAiActTier")
+    @Query(
+            "select s.euAiActTier, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.euAiActTier")
     List<Object[]> countByTier();
 
-    @Query("select s.lifecycleStage, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.lifecycleStage")
+    @Query(
+            "select s.lifecycleStage, count(s) from AiSystem s where s.status <> dev.aegis.inventory.Classification.Status.RETIRED group by s.lifecycleStage")
     List<Object[]> countByStage();
 
     /** Every system's id, name, owners and tier in id order, without loading the systems. */

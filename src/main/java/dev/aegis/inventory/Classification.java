@@ -3,8 +3,7 @@ package dev.aegis.inventory;
 /** The vocabularies an AI system record is described with. */
 public final class Classification {
 
-    private Classification() {
-    }
+    private Classification() {}
 
     /** How screens, exports' readers and imports name a value: "Human in the loop", "PHI (health data)". */
     public static String label(Enum<?> e) {
@@ -20,23 +19,71 @@ public final class Classification {
     }
 
     /** Where the system stands in the MLOps life cycle. */
-    public enum LifecycleStage { DATA, DEVELOPMENT, TRAINING, DEPLOYMENT, MONITORING, RETIREMENT }
+    public enum LifecycleStage {
+        DATA,
+        DEVELOPMENT,
+        TRAINING,
+        DEPLOYMENT,
+        MONITORING,
+        RETIREMENT
+    }
 
-    public enum Deployment { IN_HOUSE, VENDOR_API, EMBEDDED_IN_VENDOR_PRODUCT }
+    public enum Deployment {
+        IN_HOUSE,
+        VENDOR_API,
+        EMBEDDED_IN_VENDOR_PRODUCT
+    }
 
-    public enum ModelType { GENERATIVE_LLM, CLASSIFIER, REGRESSION, RECOMMENDER, OTHER }
+    public enum ModelType {
+        GENERATIVE_LLM,
+        CLASSIFIER,
+        REGRESSION,
+        RECOMMENDER,
+        OTHER
+    }
 
-    public enum DataCategory { PHI, PERSONAL_DATA, BIOMETRIC, FINANCIAL, NONE }
+    public enum DataCategory {
+        PHI,
+        PERSONAL_DATA,
+        BIOMETRIC,
+        FINANCIAL,
+        NONE
+    }
 
-    public enum AffectedGroup { PATIENTS, CUSTOMERS, EMPLOYEES, PUBLIC }
+    public enum AffectedGroup {
+        PATIENTS,
+        CUSTOMERS,
+        EMPLOYEES,
+        PUBLIC
+    }
 
-    public enum Autonomy { HUMAN_IN_THE_LOOP, HUMAN_ON_THE_LOOP, AUTONOMOUS }
+    public enum Autonomy {
+        HUMAN_IN_THE_LOOP,
+        HUMAN_ON_THE_LOOP,
+        AUTONOMOUS
+    }
 
     /** EU AI Act risk tier. */
-    public enum EuAiActTier { UNASSESSED, MINIMAL, LIMITED, HIGH, PROHIBITED }
+    public enum EuAiActTier {
+        UNASSESSED,
+        MINIMAL,
+        LIMITED,
+        HIGH,
+        PROHIBITED
+    }
 
     /** EU AI Act role of the organisation for this system. */
-    public enum EuAiActRole { PROVIDER, DEPLOYER, PROVIDER_AND_DEPLOYER, NONE }
+    public enum EuAiActRole {
+        PROVIDER,
+        DEPLOYER,
+        PROVIDER_AND_DEPLOYER,
+        NONE
+    }
 
-    public enum Status { PLANNED, ACTIVE, SUSPENDED, RETIRED }
+    public enum Status {
+        PLANNED,
+        ACTIVE,
+        SUSPENDED,
+        RETIRED
+    }
 }

@@ -19,7 +19,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
@@ -64,8 +63,8 @@ class DemoSystems implements ApplicationRunner {
         Actors.runAs("demo-officer", "GOVERNANCE_OFFICER", () -> {
             int confirmed = 0;
             for (AiSystemDetails d : systems()) {
-                for (AiSystem system : service.search(new AiSystemService.Filter(d.name(), null, null, null, null),
-                        PageRequest.of(0, 5))) {
+                for (AiSystem system : service.search(
+                        new AiSystemService.Filter(d.name(), null, null, null, null), PageRequest.of(0, 5))) {
                     if (system.getName().equals(d.name())) {
                         confirmed += scope.confirmAllProposed(system.getId());
                     }
@@ -80,40 +79,98 @@ class DemoSystems implements ApplicationRunner {
     static List<AiSystemDetails> systems() {
         LocalDate review = LocalDate.now().plusMonths(3);
         return List.of(
-                new AiSystemDetails("Clinic diagnosis assistant",
+                new AiSystemDetails(
+                        "Clinic diagnosis assistant",
                         "Suggests differential diagnoses from clinical notes and lab results",
                         "Decision support for physicians in the outpatient clinic; never a diagnosis on its own",
-                        "demo-owner", "demo-owner", LifecycleStage.MONITORING, Deployment.IN_HOUSE,
-                        ModelType.GENERATIVE_LLM, Set.of(DataCategory.PHI, DataCategory.PERSONAL_DATA),
-                        Set.of(AffectedGroup.PATIENTS), Autonomy.HUMAN_IN_THE_LOOP,
+                        "demo-owner",
+                        "demo-owner",
+                        LifecycleStage.MONITORING,
+                        Deployment.IN_HOUSE,
+                        ModelType.GENERATIVE_LLM,
+                        Set.of(DataCategory.PHI, DataCategory.PERSONAL_DATA),
+                        Set.of(AffectedGroup.PATIENTS),
+                        Autonomy.HUMAN_IN_THE_LOOP,
                         "A physician reviews and signs every suggestion before it enters the record",
-                        EuAiActTier.HIGH, EuAiActRole.DEPLOYER, null, Status.ACTIVE, review,
+                        EuAiActTier.HIGH,
+                        EuAiActRole.DEPLOYER,
+                        null,
+                        Status.ACTIVE,
+                        review,
                         "Clinic EHR notes 2019–2025 and a consented research extract",
                         "Treatment and care (GDPR Art. 9(2)(h)); research consent for the extract",
                         "Direct identifiers removed before indexing; notes older than 7 years excluded",
-                        "Dependabot and Trivy on every build", "Two reviewers per merge, notebooks reviewed too",
-                        "Fine-tuning with DP-SGD (Opacus), epsilon 8", "Training data access logged to the SIEM",
-                        "Non-root containers, OAuth2 on the endpoint, rate limited", "PSI per input feature, daily",
-                        "Prompt-injection canaries and output filters monitored", null, null, null),
-                new AiSystemDetails("Customer sentiment API",
+                        "Dependabot and Trivy on every build",
+                        "Two reviewers per merge, notebooks reviewed too",
+                        "Fine-tuning with DP-SGD (Opacus), epsilon 8",
+                        "Training data access logged to the SIEM",
+                        "Non-root containers, OAuth2 on the endpoint, rate limited",
+                        "PSI per input feature, daily",
+                        "Prompt-injection canaries and output filters monitored",
+                        null,
+                        null,
+                        null),
+                new AiSystemDetails(
+                        "Customer sentiment API",
                         "Scores the sentiment of customer messages to route complaints",
                         "Routing and trend dashboards; no automated decision about a customer",
-                        "demo-owner", "demo-officer", LifecycleStage.DEPLOYMENT, Deployment.IN_HOUSE,
-                        ModelType.CLASSIFIER, Set.of(DataCategory.PERSONAL_DATA), Set.of(AffectedGroup.CUSTOMERS),
-                        Autonomy.AUTONOMOUS, "Agents can override the routing", EuAiActTier.LIMITED,
-                        EuAiActRole.PROVIDER, null, Status.ACTIVE, review, "Support tickets 2024, sampled",
-                        "Legitimate interest, assessed", "Messages truncated to 2,000 characters; names masked",
-                        "Dependabot", "One reviewer per merge", null, null, "Rate limited public endpoint",
-                        "Drift (PSI) and fairness by language group", null, null, null, null),
-                new AiSystemDetails("Vendor LLM chatbot",
+                        "demo-owner",
+                        "demo-officer",
+                        LifecycleStage.DEPLOYMENT,
+                        Deployment.IN_HOUSE,
+                        ModelType.CLASSIFIER,
+                        Set.of(DataCategory.PERSONAL_DATA),
+                        Set.of(AffectedGroup.CUSTOMERS),
+                        Autonomy.AUTONOMOUS,
+                        "Agents can override the routing",
+                        EuAiActTier.LIMITED,
+                        EuAiActRole.PROVIDER,
+                        null,
+                        Status.ACTIVE,
+                        review,
+                        "Support tickets 2024, sampled",
+                        "Legitimate interest, assessed",
+                        "Messages truncated to 2,000 characters; names masked",
+                        "Dependabot",
+                        "One reviewer per merge",
+                        null,
+                        null,
+                        "Rate limited public endpoint",
+                        "Drift (PSI) and fairness by language group",
+                        null,
+                        null,
+                        null,
+                        null),
+                new AiSystemDetails(
+                        "Vendor LLM chatbot",
                         "Answers customer questions on the website using a vendor-hosted LLM",
                         "First-line help; hands over to a person on request or low confidence",
-                        "demo-officer", "demo-owner", LifecycleStage.DEVELOPMENT, Deployment.VENDOR_API,
-                        ModelType.GENERATIVE_LLM, Set.of(DataCategory.PERSONAL_DATA), Set.of(AffectedGroup.CUSTOMERS,
-                                AffectedGroup.PUBLIC), Autonomy.HUMAN_ON_THE_LOOP,
-                        "Transcripts sampled weekly by the support lead", EuAiActTier.LIMITED, EuAiActRole.DEPLOYER,
-                        "Acme LLM Cloud", Status.PLANNED, review, "Vendor model; our FAQ as retrieval corpus",
-                        "Contract with the customer", "Prompts stripped of account numbers before they leave",
-                        null, null, null, null, null, null, null, null, null, null));
+                        "demo-officer",
+                        "demo-owner",
+                        LifecycleStage.DEVELOPMENT,
+                        Deployment.VENDOR_API,
+                        ModelType.GENERATIVE_LLM,
+                        Set.of(DataCategory.PERSONAL_DATA),
+                        Set.of(AffectedGroup.CUSTOMERS, AffectedGroup.PUBLIC),
+                        Autonomy.HUMAN_ON_THE_LOOP,
+                        "Transcripts sampled weekly by the support lead",
+                        EuAiActTier.LIMITED,
+                        EuAiActRole.DEPLOYER,
+                        "Acme LLM Cloud",
+                        Status.PLANNED,
+                        review,
+                        "Vendor model; our FAQ as retrieval corpus",
+                        "Contract with the customer",
+                        "Prompts stripped of account numbers before they leave",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 }

@@ -33,17 +33,47 @@ public class InventoryGenerator {
 
     /** Rows per insert statement. */
     public static final int CHUNK_SIZE = 5000;
-    private static final String[] DOMAINS = {"Claims", "Triage", "Radiology", "Credit", "Fraud", "Churn", "Pricing",
-            "Support", "Recruiting", "Scheduling", "Dermatology", "Sepsis", "Billing", "Marketing", "Logistics",
-            "Underwriting", "Contract", "Translation", "Coding", "Forecast"};
-    private static final String[] KINDS = {"assistant", "classifier", "scorer", "chatbot", "summariser", "recommender",
-            "detector", "copilot", "forecaster", "router"};
-    private static final String[] VENDORS = {"Northwind AI", "Contoso Models", "Fabrikam Cloud", "Tailspin Labs",
-            "Adatum Health", "Litware LLM"};
+
+    private static final String[] DOMAINS = {
+        "Claims",
+        "Triage",
+        "Radiology",
+        "Credit",
+        "Fraud",
+        "Churn",
+        "Pricing",
+        "Support",
+        "Recruiting",
+        "Scheduling",
+        "Dermatology",
+        "Sepsis",
+        "Billing",
+        "Marketing",
+        "Logistics",
+        "Underwriting",
+        "Contract",
+        "Translation",
+        "Coding",
+        "Forecast"
+    };
+    private static final String[] KINDS = {
+        "assistant",
+        "classifier",
+        "scorer",
+        "chatbot",
+        "summariser",
+        "recommender",
+        "detector",
+        "copilot",
+        "forecaster",
+        "router"
+    };
+    private static final String[] VENDORS = {
+        "Northwind AI", "Contoso Models", "Fabrikam Cloud", "Tailspin Labs", "Adatum Health", "Litware LLM"
+    };
 
     /** A generated system: its id, name and the user who owns it. */
-    public record GeneratedSystem(long id, String name, String owner) {
-    }
+    public record GeneratedSystem(long id, String name, String owner) {}
 
     private final JdbcTemplate jdbc;
 
@@ -68,8 +98,10 @@ public class InventoryGenerator {
     @Transactional
     public List<GeneratedSystem> generate(int count, String prefix, Random random, Instant now) {
         List<String> owners = people(prefix, "owner", Math.max(10, count / 40));
-        List<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('inventory.ai_system', 'id')) "
-                + "from generate_series(1, ?)", Long.class, count);
+        List<Long> ids = jdbc.queryForList(
+                "select nextval(pg_get_serial_sequence('inventory.ai_system', 'id')) " + "from generate_series(1, ?)",
+                Long.class,
+                count);
         List<GeneratedSystem> generated = new ArrayList<>(count);
         for (int from = 0; from < count; from += CHUNK_SIZE) {
             generated.addAll(chunk(ids.subList(from, Math.min(count, from + CHUNK_SIZE)), prefix, owners, random, now));
@@ -77,7 +109,8 @@ public class InventoryGenerator {
         return generated;
     }
 
-    private List<GeneratedSystem> chunk(List<Long> ids, String prefix, List<String> owners, Random random, Instant now) {
+    private List<GeneratedSystem> chunk(
+            List<Long> ids, String prefix, List<String> owners, Random random, Instant now) {
         int n = ids.size();
         Object[][] cols = new Object[23][n];
         List<Long> categorySystems = new ArrayList<>();
@@ -89,11 +122,13 @@ public class InventoryGenerator {
             long id = ids.get(i);
             String domain = DOMAINS[random.nextInt(DOMAINS.length)];
             ModelType model = pick(random, ModelType.values(), 35, 25, 10, 15, 15);
-            String kind = model == ModelType.GENERATIVE_LLM ? pickOf(random, "assistant", "chatbot", "summariser", "copilot")
+            String kind = model == ModelType.GENERATIVE_LLM
+                    ? pickOf(random, "assistant", "chatbot", "summariser", "copilot")
                     : KINDS[random.nextInt(KINDS.length)];
             Deployment deployment = pick(random, Deployment.values(), 55, 35, 10);
             Status status = pick(random, Status.values(), 15, 70, 10, 5);
-            LifecycleStage stage = status == Status.RETIRED ? LifecycleStage.RETIREMENT
+            LifecycleStage stage = status == Status.RETIRED
+                    ? LifecycleStage.RETIREMENT
                     : pick(random, LifecycleStage.values(), 8, 14, 8, 35, 35, 0);
             EuAiActTier tier = pick(random, EuAiActTier.values(), 8, 40, 30, 20, 2);
             String business = owners.get(random.nextInt(owners.size()));
@@ -111,13 +146,19 @@ public class InventoryGenerator {
             cols[9][i] = pick(random, Autonomy.values(), 50, 35, 15).name();
             cols[10][i] = random.nextBoolean() ? "A reviewer checks a weekly sample" : null;
             cols[11][i] = tier.name();
-            cols[12][i] = (deployment == Deployment.IN_HOUSE ? EuAiActRole.PROVIDER_AND_DEPLOYER : EuAiActRole.DEPLOYER).name();
+            cols[12][i] = (deployment == Deployment.IN_HOUSE ? EuAiActRole.PROVIDER_AND_DEPLOYER : EuAiActRole.DEPLOYER)
+                    .name();
             cols[13][i] = deployment == Deployment.IN_HOUSE ? null : VENDORS[random.nextInt(VENDORS.length)];
             cols[14][i] = status.name();
-            cols[15][i] = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(random.nextInt(400) - 30).toString();
+            cols[15][i] = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                    .plusDays(random.nextInt(400) - 30)
+                    .toString();
             cols[16][i] = random.nextInt(3) == 0 ? "Licensed data set, provenance recorded" : null;
-            cols[17][i] = status == Status.RETIRED ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
-                    .minusDays(random.nextInt(200) + 1).toString() : null;
+            cols[17][i] = status == Status.RETIRED
+                    ? LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                            .minusDays(random.nextInt(200) + 1)
+                            .toString()
+                    : null;
             cols[18][i] = status == Status.RETIRED ? "Crypto-shredded keys; buckets purged" : null;
             cols[19][i] = status == Status.RETIRED ? "dpo" : null;
             cols[20][i] = Timestamp.from(created);
@@ -152,18 +193,48 @@ public class InventoryGenerator {
                         as t(id, name, purpose, intended_use, business_owner, technical_owner, lifecycle_stage, deployment,
                         model_type, autonomy, human_oversight, tier, role, vendor, status, next_review, provenance,
                         deletion_date, deletion_method, signed_off, created_at, updated_at, version)""")) {
-                String[] types = {"bigint", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text",
-                        "text", "text", "text", "text", "text", "text", "text", "text", "text", "timestamptz",
-                        "timestamptz", "bigint"};
+                String[] types = {
+                    "bigint",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "text",
+                    "timestamptz",
+                    "timestamptz",
+                    "bigint"
+                };
                 for (int k = 0; k < cols.length; k++) {
                     insert.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
                 }
                 insert.executeUpdate();
             }
-            pairs(c, "insert into inventory.ai_system_data_category (ai_system_id, category) "
-                    + "select * from unnest(?::bigint[], ?::text[])", categorySystems, categories);
-            pairs(c, "insert into inventory.ai_system_affected_group (ai_system_id, affected) "
-                    + "select * from unnest(?::bigint[], ?::text[])", groupSystems, groups);
+            pairs(
+                    c,
+                    "insert into inventory.ai_system_data_category (ai_system_id, category) "
+                            + "select * from unnest(?::bigint[], ?::text[])",
+                    categorySystems,
+                    categories);
+            pairs(
+                    c,
+                    "insert into inventory.ai_system_affected_group (ai_system_id, affected) "
+                            + "select * from unnest(?::bigint[], ?::text[])",
+                    groupSystems,
+                    groups);
             return null;
         });
         return generated;
@@ -177,7 +248,8 @@ public class InventoryGenerator {
         }
         try (var insert = c.prepareStatement(sql)) {
             insert.setArray(1, c.createArrayOf("bigint", first.toArray()));
-            insert.setArray(2, c.createArrayOf(second.getFirst() instanceof Long ? "bigint" : "text", second.toArray()));
+            insert.setArray(
+                    2, c.createArrayOf(second.getFirst() instanceof Long ? "bigint" : "text", second.toArray()));
             insert.executeUpdate();
         }
     }
@@ -194,7 +266,8 @@ public class InventoryGenerator {
 
     private static Set<DataCategory> dataCategories(Random random, String domain) {
         Set<DataCategory> set = EnumSet.noneOf(DataCategory.class);
-        boolean clinical = List.of("Triage", "Radiology", "Dermatology", "Sepsis").contains(domain);
+        boolean clinical =
+                List.of("Triage", "Radiology", "Dermatology", "Sepsis").contains(domain);
         if (clinical) {
             set.add(DataCategory.PHI);
         }

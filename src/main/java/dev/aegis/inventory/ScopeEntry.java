@@ -23,28 +23,37 @@ class ScopeEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "ai_system_id")
     private long systemId;
+
     @Column(name = "requirement_id")
     private long requirementId;
+
     @Enumerated(EnumType.STRING)
     private ScopeState state;
+
     private String reason;
+
     @Column(name = "still_applies")
     private boolean stillApplies;
+
     @Column(name = "proposed_at")
     private Instant proposedAt;
+
     @Column(name = "decided_by")
     private String decidedBy;
+
     @Column(name = "decided_at")
     private Instant decidedAt;
+
     @Column(name = "exclusion_justification")
     private String exclusionJustification;
+
     @Version
     private long version;
 
-    protected ScopeEntry() {
-    }
+    protected ScopeEntry() {}
 
     static ScopeEntry proposed(long systemId, long requirementId, String reason, Instant now) {
         ScopeEntry e = new ScopeEntry();
@@ -84,7 +93,8 @@ class ScopeEntry {
 
     void exclude(String justification, String by, Instant now) {
         if (justification == null || justification.isBlank()) {
-            throw new DomainRuleException("justification",
+            throw new DomainRuleException(
+                    "justification",
                     "Say why this requirement does not apply to the system: an exclusion needs a justification.");
         }
         state = ScopeState.EXCLUDED;
@@ -93,12 +103,35 @@ class ScopeEntry {
         decidedAt = now;
     }
 
-    long getSystemId() { return systemId; }
-    long getRequirementId() { return requirementId; }
-    ScopeState getState() { return state; }
-    String getReason() { return reason; }
-    boolean isStillApplies() { return stillApplies; }
-    String getDecidedBy() { return decidedBy; }
-    Instant getDecidedAt() { return decidedAt; }
-    String getExclusionJustification() { return exclusionJustification; }
+    long getSystemId() {
+        return systemId;
+    }
+
+    long getRequirementId() {
+        return requirementId;
+    }
+
+    ScopeState getState() {
+        return state;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    boolean isStillApplies() {
+        return stillApplies;
+    }
+
+    String getDecidedBy() {
+        return decidedBy;
+    }
+
+    Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    String getExclusionJustification() {
+        return exclusionJustification;
+    }
 }

@@ -30,8 +30,7 @@ final class ScopeRules {
     static final String ATLAS = "MITRE-ATLAS";
 
     /** One row of the table. */
-    record Rule(String framework, Predicate<AiSystemDetails> when, Which which, String reason) {
-    }
+    record Rule(String framework, Predicate<AiSystemDetails> when, Which which, String reason) {}
 
     /** What the rules read from the framework catalogs. */
     interface Catalog {
@@ -53,41 +52,83 @@ final class ScopeRules {
 
     static final List<Rule> RULES = List.of(
             // every system
-            new Rule(NIST_RMF, any(), assessable(),
+            new Rule(
+                    NIST_RMF,
+                    any(),
+                    assessable(),
                     "Every AI system in the register is governed under the NIST AI RMF: its subcategories are the baseline outcomes."),
-            new Rule(ISO_42001, any(), annexAControl(),
+            new Rule(
+                    ISO_42001,
+                    any(),
+                    annexAControl(),
                     "Every AI system falls within the AI management system: ISO/IEC 42001 Annex A controls apply to it."),
 
             // generative systems
-            new Rule(OWASP_LLM, generative(), assessable(),
+            new Rule(
+                    OWASP_LLM,
+                    generative(),
+                    assessable(),
                     "Generative (LLM) system: every OWASP Top 10 for LLM Applications risk applies."),
-            new Rule(NIST_GAI, generative(), assessable(),
+            new Rule(
+                    NIST_GAI,
+                    generative(),
+                    assessable(),
                     "Generative (LLM) system: the NIST AI 600-1 Generative AI Profile suggests these actions."),
 
             // personal, health and biometric data
-            new Rule(NIST_RMF, personalData(), refIds("MEASURE 2.10", "MEASURE 2.2", "MAP 1.6", "MAP 4.1", "GOVERN 1.1"),
+            new Rule(
+                    NIST_RMF,
+                    personalData(),
+                    refIds("MEASURE 2.10", "MEASURE 2.2", "MAP 1.6", "MAP 4.1", "GOVERN 1.1"),
                     "Processes PHI, personal or biometric data: privacy risk, legal requirements and data rights must be examined."),
-            new Rule(ISO_42001, personalData(), refPrefix("A.7.").or(refIds("A.5.4")),
+            new Rule(
+                    ISO_42001,
+                    personalData(),
+                    refPrefix("A.7.").or(refIds("A.5.4")),
                     "Processes PHI, personal or biometric data: data acquisition, quality, provenance and impact on individuals must be controlled."),
-            new Rule(NIST_GAI, generative().and(personalData()), addressing("GAI-04"),
+            new Rule(
+                    NIST_GAI,
+                    generative().and(personalData()),
+                    addressing("GAI-04"),
                     "Generative system with PHI, personal or biometric data: NIST AI 600-1 links this action to the Data Privacy risk."),
-            new Rule(OWASP_LLM, generative().and(personalData()), refIds("LLM02:2025"),
+            new Rule(
+                    OWASP_LLM,
+                    generative().and(personalData()),
+                    refIds("LLM02:2025"),
                     "Generative system with PHI, personal or biometric data: sensitive information can leak through its output."),
 
             // third parties
-            new Rule(NIST_RMF, fromVendor(), refIds("GOVERN 6.1", "GOVERN 6.2", "MAP 4.1", "MAP 4.2", "MANAGE 3.1", "MANAGE 3.2"),
+            new Rule(
+                    NIST_RMF,
+                    fromVendor(),
+                    refIds("GOVERN 6.1", "GOVERN 6.2", "MAP 4.1", "MAP 4.2", "MANAGE 3.1", "MANAGE 3.2"),
                     "Bought from or run by a vendor: third-party AI risks, contingencies and pre-trained components must be managed."),
-            new Rule(ISO_42001, fromVendor(), refPrefix("A.10."),
+            new Rule(
+                    ISO_42001,
+                    fromVendor(),
+                    refPrefix("A.10."),
                     "Bought from or run by a vendor: responsibilities between the organisation and its suppliers must be allocated."),
-            new Rule(NIST_GAI, generative().and(fromVendor()), addressing("GAI-12"),
+            new Rule(
+                    NIST_GAI,
+                    generative().and(fromVendor()),
+                    addressing("GAI-12"),
                     "Generative system from a vendor: NIST AI 600-1 links this action to the Value Chain and Component Integration risk."),
-            new Rule(OWASP_LLM, generative().and(fromVendor()), refIds("LLM03:2025"),
+            new Rule(
+                    OWASP_LLM,
+                    generative().and(fromVendor()),
+                    refIds("LLM03:2025"),
                     "Generative system from a vendor: the model and its supply chain are outside the organisation's control."),
 
             // EU AI Act high risk
-            new Rule(NIST_RMF, highRisk(), refIds("GOVERN 3.2", "MAP 3.5", "MAP 2.2", "MEASURE 2.8", "MEASURE 2.9", "MANAGE 2.4"),
+            new Rule(
+                    NIST_RMF,
+                    highRisk(),
+                    refIds("GOVERN 3.2", "MAP 3.5", "MAP 2.2", "MEASURE 2.8", "MEASURE 2.9", "MANAGE 2.4"),
                     "High risk under the EU AI Act: human oversight, transparency and the means to stop the system are required (Art. 13, 14)."),
-            new Rule(ISO_42001, highRisk(), refIds("A.6.2.7", "A.6.2.8", "A.8.2", "A.9.4", "A.5.2", "A.5.3"),
+            new Rule(
+                    ISO_42001,
+                    highRisk(),
+                    refIds("A.6.2.7", "A.6.2.8", "A.8.2", "A.9.4", "A.5.2", "A.5.3"),
                     "High risk under the EU AI Act: technical documentation, event logs and information for users are required (Art. 11–13)."));
 
     /**
@@ -96,24 +137,52 @@ final class ScopeRules {
      * does not comply with a technique, its risks describe it. The risk register lists those no risk covers yet.
      */
     static final List<Rule> THREATS = java.util.stream.Stream.concat(
-            RULES.stream().filter(r -> r.framework().equals(OWASP_LLM)),
-            java.util.stream.Stream.of(
-                    new Rule(ATLAS, generative(), refIds("AML.T0051", "AML.T0054", "AML.T0056", "AML.T0057", "AML.T0061",
-                            "AML.T0070", "AML.T0077", "AML.T0029", "AML.T0034"),
-                            "Generative (LLM) system: prompts and retrieved content steer it, and its output can leak data or carry attacks."),
-                    new Rule(ATLAS, generative().and(acting()), refIds("AML.T0053", "AML.T0086"),
-                            "Generative system acting without a person confirming each step: its tool calls can be hijacked."),
-                    new Rule(ATLAS, predictive(), refIds("AML.T0015", "AML.T0043", "AML.T0020", "AML.T0018",
-                            "AML.T0024.000", "AML.T0024.001", "AML.T0024.002"),
-                            "Classifier, regression or recommender: crafted inputs evade it, poisoned data skews it, queries extract or invert it."),
-                    new Rule(ATLAS, personalData(), refIds("AML.T0024", "AML.T0024.000", "AML.T0024.001", "AML.T0025"),
-                            "Processes PHI, personal or biometric data: attackers infer or exfiltrate it through the model or its infrastructure."),
-                    new Rule(ATLAS, fromVendor(), refIds("AML.T0010", "AML.T0010.001", "AML.T0010.003"),
-                            "Bought from or run by a vendor: a compromised model, library or service reaches the organisation through the supply chain.")))
+                    RULES.stream().filter(r -> r.framework().equals(OWASP_LLM)),
+                    java.util.stream.Stream.of(
+                            new Rule(
+                                    ATLAS,
+                                    generative(),
+                                    refIds(
+                                            "AML.T0051",
+                                            "AML.T0054",
+                                            "AML.T0056",
+                                            "AML.T0057",
+                                            "AML.T0061",
+                                            "AML.T0070",
+                                            "AML.T0077",
+                                            "AML.T0029",
+                                            "AML.T0034"),
+                                    "Generative (LLM) system: prompts and retrieved content steer it, and its output can leak data or carry attacks."),
+                            new Rule(
+                                    ATLAS,
+                                    generative().and(acting()),
+                                    refIds("AML.T0053", "AML.T0086"),
+                                    "Generative system acting without a person confirming each step: its tool calls can be hijacked."),
+                            new Rule(
+                                    ATLAS,
+                                    predictive(),
+                                    refIds(
+                                            "AML.T0015",
+                                            "AML.T0043",
+                                            "AML.T0020",
+                                            "AML.T0018",
+                                            "AML.T0024.000",
+                                            "AML.T0024.001",
+                                            "AML.T0024.002"),
+                                    "Classifier, regression or recommender: crafted inputs evade it, poisoned data skews it, queries extract or invert it."),
+                            new Rule(
+                                    ATLAS,
+                                    personalData(),
+                                    refIds("AML.T0024", "AML.T0024.000", "AML.T0024.001", "AML.T0025"),
+                                    "Processes PHI, personal or biometric data: attackers infer or exfiltrate it through the model or its infrastructure."),
+                            new Rule(
+                                    ATLAS,
+                                    fromVendor(),
+                                    refIds("AML.T0010", "AML.T0010.001", "AML.T0010.003"),
+                                    "Bought from or run by a vendor: a compromised model, library or service reaches the organisation through the supply chain.")))
             .toList();
 
-    private ScopeRules() {
-    }
+    private ScopeRules() {}
 
     /**
      * The requirements that apply to a system with these details, by requirement id, each with its reasons joined.
@@ -163,7 +232,8 @@ final class ScopeRules {
 
     /** Models that predict, rank or score rather than generate. */
     private static Predicate<AiSystemDetails> predictive() {
-        return d -> d.modelType() == ModelType.CLASSIFIER || d.modelType() == ModelType.REGRESSION
+        return d -> d.modelType() == ModelType.CLASSIFIER
+                || d.modelType() == ModelType.REGRESSION
                 || d.modelType() == ModelType.RECOMMENDER;
     }
 
@@ -193,7 +263,9 @@ final class ScopeRules {
     }
 
     private static Which annexAControl() {
-        return (r, c) -> r.assessable() && r.kind() == RequirementKind.CONTROL && r.refId().startsWith("A.");
+        return (r, c) -> r.assessable()
+                && r.kind() == RequirementKind.CONTROL
+                && r.refId().startsWith("A.");
     }
 
     private static Which refIds(String... ids) {
@@ -207,6 +279,7 @@ final class ScopeRules {
 
     /** Assessable requirements the catalog links to this one of the same framework (actions addressing a risk). */
     private static Which addressing(String refId) {
-        return (r, c) -> r.assessable() && c.addressing(r.frameworkCode(), refId).contains(r.id());
+        return (r, c) ->
+                r.assessable() && c.addressing(r.frameworkCode(), refId).contains(r.id());
     }
 }

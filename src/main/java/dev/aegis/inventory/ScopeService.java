@@ -46,7 +46,11 @@ public class ScopeService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ScopeService(ScopeEntries entries, AiSystems systems, FrameworkCatalog catalog, ApplicationEventPublisher events,
+    ScopeService(
+            ScopeEntries entries,
+            AiSystems systems,
+            FrameworkCatalog catalog,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.entries = entries;
         this.systems = systems;
@@ -56,8 +60,17 @@ public class ScopeService {
     }
 
     /** One requirement in a system's scope, for screens and the API. */
-    public record Item(long requirementId, String frameworkCode, String refId, String title, ScopeState state,
-            String reason, boolean stillApplies, String decidedBy, Instant decidedAt, String exclusionJustification) {
+    public record Item(
+            long requirementId,
+            String frameworkCode,
+            String refId,
+            String title,
+            ScopeState state,
+            String reason,
+            boolean stillApplies,
+            String decidedBy,
+            Instant decidedAt,
+            String exclusionJustification) {
 
         /** A confirmed requirement that no rule proposes any more: an officer should review it. */
         public boolean needsReview() {
@@ -66,8 +79,7 @@ public class ScopeService {
     }
 
     /** What one proposal run did. */
-    public record Proposal(int proposed, int dropped, int flagged, int applicable) {
-    }
+    public record Proposal(int proposed, int dropped, int flagged, int applicable) {}
 
     /** The scope of a system, by framework and reference id. */
     @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','SYSTEM_OWNER')")
@@ -78,18 +90,21 @@ public class ScopeService {
             throw new AccessDeniedException("A system owner sees the scope of their own systems only.");
         }
         List<ScopeEntry> list = entries.findBySystemId(systemId);
-        Map<Long, RequirementSummary> requirements = catalog
-                .requirements(list.stream().map(ScopeEntry::getRequirementId).toList()).stream()
-                .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
-        return list.stream().filter(e -> requirements.containsKey(e.getRequirementId()))
+        Map<Long, RequirementSummary> requirements =
+                catalog
+                        .requirements(
+                                list.stream().map(ScopeEntry::getRequirementId).toList())
+                        .stream()
+                        .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
+        return list.stream()
+                .filter(e -> requirements.containsKey(e.getRequirementId()))
                 .map(e -> item(e, requirements.get(e.getRequirementId())))
                 .sorted(Comparator.comparing(Item::frameworkCode).thenComparing(Item::refId, ScopeService::compareRefs))
                 .toList();
     }
 
     /** A threat (ATLAS technique or OWASP LLM entry) typical for a system of its kind, and why. */
-    public record TypicalThreat(RequirementSummary threat, String reason) {
-    }
+    public record TypicalThreat(RequirementSummary threat, String reason) {}
 
     /**
      * The ATLAS techniques and OWASP LLM entries typical for the system's kind, read from its record by
@@ -101,7 +116,8 @@ public class ScopeService {
     public List<TypicalThreat> typicalThreats(long systemId) {
         return ScopeRules.typicalThreats(system(systemId).details(), new CatalogReader()).values().stream()
                 .map(a -> new TypicalThreat(a.requirement(), a.reason()))
-                .sorted(Comparator.comparing((TypicalThreat t) -> t.threat().frameworkCode()).reversed()
+                .sorted(Comparator.comparing((TypicalThreat t) -> t.threat().frameworkCode())
+                        .reversed()
                         .thenComparing(t -> t.threat().refId(), ScopeService::compareRefs))
                 .toList();
     }
@@ -115,8 +131,12 @@ public class ScopeService {
     public Map<Long, Set<Long>> requirementsInScope(Collection<Long> systemIds) {
         Map<Long, Set<Long>> out = new HashMap<>();
         for (Long id : systemIds) {
-            out.put(id, entries.findBySystemId(id).stream().filter(e -> e.getState() != ScopeState.EXCLUDED)
-                    .map(ScopeEntry::getRequirementId).collect(Collectors.toSet()));
+            out.put(
+                    id,
+                    entries.findBySystemId(id).stream()
+                            .filter(e -> e.getState() != ScopeState.EXCLUDED)
+                            .map(ScopeEntry::getRequirementId)
+                            .collect(Collectors.toSet()));
         }
         return out;
     }
@@ -170,7 +190,8 @@ public class ScopeService {
         entries.deleteAll(gone);
         Instant now = clock.instant();
         entries.saveAll(open.values().stream()
-                .map(a -> ScopeEntry.proposed(systemId, a.requirement().id(), a.reason(), now)).toList());
+                .map(a -> ScopeEntry.proposed(systemId, a.requirement().id(), a.reason(), now))
+                .toList());
         Proposal result = new Proposal(open.size(), dropped, flagged, applicable.size());
         if (result.proposed() + dropped + flagged > 0 || reasonsChanged) {
             events.publishEvent(new ScopeProposed(systemId, result.proposed(), dropped, flagged, applicable.size()));
@@ -199,8 +220,12 @@ public class ScopeService {
     /** Confirms every requirement still only proposed. */
     @PreAuthorize(DECIDERS)
     public int confirmAllProposed(long systemId) {
-        return confirm(systemId, entries.findBySystemId(systemId).stream()
-                .filter(e -> e.getState() == ScopeState.PROPOSED).map(ScopeEntry::getRequirementId).toList());
+        return confirm(
+                systemId,
+                entries.findBySystemId(systemId).stream()
+                        .filter(e -> e.getState() == ScopeState.PROPOSED)
+                        .map(ScopeEntry::getRequirementId)
+                        .toList());
     }
 
     /** Takes a requirement out of the system's scope; the justification is required and kept. */
@@ -209,7 +234,8 @@ public class ScopeService {
         system(systemId);
         ScopeEntry entry = entry(systemId, requirementId);
         entry.exclude(justification, Actors.current(), clock.instant());
-        events.publishEvent(new ScopeExcluded(systemId, refs(List.of(requirementId)).getFirst(), justification.trim()));
+        events.publishEvent(
+                new ScopeExcluded(systemId, refs(List.of(requirementId)).getFirst(), justification.trim()));
     }
 
     /** The catalog as one proposal run reads it; each framework and each link set is read once per run. */
@@ -232,14 +258,19 @@ public class ScopeService {
         @Override
         public Set<Long> addressing(String frameworkCode, String refId) {
             return addressing.computeIfAbsent(frameworkCode + "|" + refId, key -> {
-                Long target = catalog.find(frameworkCode, refId).map(RequirementSummary::id).orElse(null);
+                Long target = catalog.find(frameworkCode, refId)
+                        .map(RequirementSummary::id)
+                        .orElse(null);
                 if (target == null) {
                     return Set.of();
                 }
                 if (addresses == null) {
                     addresses = catalog.links("ADDRESSES");
                 }
-                return addresses.stream().filter(l -> l[1] == target).map(l -> l[0]).collect(Collectors.toSet());
+                return addresses.stream()
+                        .filter(l -> l[1] == target)
+                        .map(l -> l[0])
+                        .collect(Collectors.toSet());
             });
         }
     }
@@ -247,8 +278,11 @@ public class ScopeService {
     private List<String> refs(List<Long> ids) {
         Map<Long, RequirementSummary> byId = catalog.requirements(ids).stream()
                 .collect(Collectors.toMap(RequirementSummary::id, Function.identity()));
-        return ids.stream().map(id -> byId.containsKey(id)
-                ? byId.get(id).frameworkCode() + " " + byId.get(id).refId() : String.valueOf(id)).toList();
+        return ids.stream()
+                .map(id -> byId.containsKey(id)
+                        ? byId.get(id).frameworkCode() + " " + byId.get(id).refId()
+                        : String.valueOf(id))
+                .toList();
     }
 
     private AiSystem system(long id) {
@@ -257,13 +291,24 @@ public class ScopeService {
 
     private ScopeEntry entry(long systemId, Long requirementId) {
         return entries.findBySystemIdAndRequirementId(systemId, requirementId)
-                .orElseThrow(() -> new DomainRuleException("requirementIds",
-                        "Requirement " + requirementId + " is not in the proposed scope of AI system " + systemId + "."));
+                .orElseThrow(() -> new DomainRuleException(
+                        "requirementIds",
+                        "Requirement " + requirementId + " is not in the proposed scope of AI system " + systemId
+                                + "."));
     }
 
     private static Item item(ScopeEntry e, RequirementSummary r) {
-        return new Item(r.id(), r.frameworkCode(), r.refId(), r.title(), e.getState(), e.getReason(), e.isStillApplies(),
-                e.getDecidedBy(), e.getDecidedAt(), e.getExclusionJustification());
+        return new Item(
+                r.id(),
+                r.frameworkCode(),
+                r.refId(),
+                r.title(),
+                e.getState(),
+                e.getReason(),
+                e.isStillApplies(),
+                e.getDecidedBy(),
+                e.getDecidedAt(),
+                e.getExclusionJustification());
     }
 
     /** "MAP 1.2" before "MAP 1.10", "A.6.2.2" before "A.6.2.10". */
@@ -272,12 +317,12 @@ public class ScopeService {
         String[] y = b.split("(?<=\\d)(?=\\D)|(?<=\\D)(?=\\d)");
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             int c = Character.isDigit(x[i].charAt(0)) && Character.isDigit(y[i].charAt(0))
-                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i])) : x[i].compareTo(y[i]);
+                    ? Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]))
+                    : x[i].compareTo(y[i]);
             if (c != 0) {
                 return c;
             }
         }
         return Integer.compare(x.length, y.length);
     }
-
 }

@@ -33,8 +33,8 @@ class AggregateRecovery {
     private final MonitorSettings settings;
     private final Clock clock;
 
-    AggregateRecovery(JdbcTemplate jdbc, AggregateStore store, TransactionTemplate tx, MonitorSettings settings,
-            Clock clock) {
+    AggregateRecovery(
+            JdbcTemplate jdbc, AggregateStore store, TransactionTemplate tx, MonitorSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.tx = tx;
@@ -53,21 +53,37 @@ class AggregateRecovery {
     /** Folds in up to {@code limit} unaggregated batches received before {@code before}; returns how many. */
     int recover(Instant before, int limit) {
         Integer done = tx.execute(s -> {
-            record Pending(long id, long deploymentId, Instant from, Instant to) {
-            }
-            List<Pending> pending = jdbc.query("select id, deployment_id, ts_min, ts_max from monitor.ingest "
-                    + "where aggregated_at is null and received_at < ? order by id limit ? for update skip locked",
-                    (rs, i) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant()), Timestamp.from(before), limit);
+            record Pending(long id, long deploymentId, Instant from, Instant to) {}
+            List<Pending> pending = jdbc.query(
+                    "select id, deployment_id, ts_min, ts_max from monitor.ingest "
+                            + "where aggregated_at is null and received_at < ? order by id limit ? for update skip locked",
+                    (rs, i) -> new Pending(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant()),
+                    Timestamp.from(before),
+                    limit);
             Map<Key, Delta> deltas = new HashMap<>();
             List<Long> ids = new ArrayList<>();
             for (Pending p : pending) {
-                List<PredictionEvent> events = jdbc.query("select ts, latency_ms, error from monitor.event "
-                        + "where deployment_id = ? and ts between ? and ? and ingest_id = ?",
-                        (rs, i) -> new PredictionEvent(null, rs.getTimestamp(1).toInstant(),
-                                rs.getObject(2) == null ? null : rs.getDouble(2), rs.getBoolean(3), null, null, null,
-                                null, null),
-                        p.deploymentId(), Timestamp.from(p.from()), Timestamp.from(p.to()), p.id());
+                List<PredictionEvent> events = jdbc.query(
+                        "select ts, latency_ms, error from monitor.event "
+                                + "where deployment_id = ? and ts between ? and ? and ingest_id = ?",
+                        (rs, i) -> new PredictionEvent(
+                                null,
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getObject(2) == null ? null : rs.getDouble(2),
+                                rs.getBoolean(3),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        p.deploymentId(),
+                        Timestamp.from(p.from()),
+                        Timestamp.from(p.to()),
+                        p.id());
                 WindowAggregator.fold(deltas, p.deploymentId(), events);
                 ids.add(p.id());
             }

@@ -19,7 +19,10 @@ import java.time.Instant;
 @Table(schema = "monitor", name = "alert")
 public class Alert {
 
-    public enum State { OPEN, RESOLVED }
+    public enum State {
+        OPEN,
+        RESOLVED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,8 +65,7 @@ public class Alert {
     @Version
     private long version;
 
-    protected Alert() {
-    }
+    protected Alert() {}
 
     Alert(AlertRule rule, String subject, Instant windowStart, double value, Instant now) {
         this.ruleId = rule.getId();
@@ -93,16 +95,51 @@ public class Alert {
         this.resolvedAt = now;
     }
 
-    public Long getId() { return id; }
-    public Long getRuleId() { return ruleId; }
-    public Long getDeploymentId() { return deploymentId; }
-    public Metric getMetric() { return metric; }
-    public String getSubject() { return subject; }
-    public State getState() { return state; }
-    public Instant getOpenedAt() { return openedAt; }
-    public Instant getResolvedAt() { return resolvedAt; }
-    public Instant getWindowStart() { return windowStart; }
-    public double getOpeningValue() { return openingValue; }
-    public double getLastValue() { return lastValue; }
-    public double getThreshold() { return threshold; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getRuleId() {
+        return ruleId;
+    }
+
+    public Long getDeploymentId() {
+        return deploymentId;
+    }
+
+    public Metric getMetric() {
+        return metric;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public Instant getWindowStart() {
+        return windowStart;
+    }
+
+    public double getOpeningValue() {
+        return openingValue;
+    }
+
+    public double getLastValue() {
+        return lastValue;
+    }
+
+    public double getThreshold() {
+        return threshold;
+    }
 }

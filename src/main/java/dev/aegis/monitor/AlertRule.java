@@ -23,7 +23,8 @@ import java.time.Instant;
 public class AlertRule {
 
     public enum Comparison {
-        GT(">"), LT("<");
+        GT(">"),
+        LT("<");
 
         private final String symbol;
 
@@ -78,8 +79,7 @@ public class AlertRule {
     @Version
     private long version;
 
-    protected AlertRule() {
-    }
+    protected AlertRule() {}
 
     AlertRule(long deploymentId, RuleDetails details, boolean defaultRule) {
         this.deploymentId = deploymentId;
@@ -89,7 +89,9 @@ public class AlertRule {
 
     void apply(RuleDetails d) {
         metric = d.metric();
-        subject = d.subject() == null || d.subject().isBlank() ? null : d.subject().trim();
+        subject = d.subject() == null || d.subject().isBlank()
+                ? null
+                : d.subject().trim();
         comparison = d.comparison();
         threshold = d.threshold();
         resolution = d.resolution().code();
@@ -111,16 +113,51 @@ public class AlertRule {
                 + " on " + resolution + " windows" + (minSamples > 0 ? ", n ≥ " + minSamples : "");
     }
 
-    public Long getId() { return id; }
-    public Long getDeploymentId() { return deploymentId; }
-    public Metric getMetric() { return metric; }
-    public String getSubject() { return subject; }
-    public Comparison getComparison() { return comparison; }
-    public double getThreshold() { return threshold; }
-    public Resolution getResolution() { return Resolution.of(resolution); }
-    public long getMinSamples() { return minSamples; }
-    public boolean isEnabled() { return enabled; }
-    public boolean isDefaultRule() { return defaultRule; }
-    public Instant getLastEvaluatedAt() { return lastEvaluatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getDeploymentId() {
+        return deploymentId;
+    }
+
+    public Metric getMetric() {
+        return metric;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public Comparison getComparison() {
+        return comparison;
+    }
+
+    public double getThreshold() {
+        return threshold;
+    }
+
+    public Resolution getResolution() {
+        return Resolution.of(resolution);
+    }
+
+    public long getMinSamples() {
+        return minSamples;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isDefaultRule() {
+        return defaultRule;
+    }
+
+    public Instant getLastEvaluatedAt() {
+        return lastEvaluatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

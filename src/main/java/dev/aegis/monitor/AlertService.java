@@ -42,8 +42,15 @@ public class AlertService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AlertService(AlertRules rules, Alerts alerts, Deployments deploymentRepository, DeploymentService deployments,
-            TrafficService traffic, FigureService figures, ApplicationEventPublisher events, Clock clock) {
+    AlertService(
+            AlertRules rules,
+            Alerts alerts,
+            Deployments deploymentRepository,
+            DeploymentService deployments,
+            TrafficService traffic,
+            FigureService figures,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
         this.deploymentRepository = deploymentRepository;
@@ -101,7 +108,8 @@ public class AlertService {
     @PreAuthorize(Permissions.READ)
     @Transactional(readOnly = true)
     public Map<Long, String> deploymentNames() {
-        return deploymentRepository.findAll().stream().collect(Collectors.toMap(Deployment::getId, Deployment::getName));
+        return deploymentRepository.findAll().stream()
+                .collect(Collectors.toMap(Deployment::getId, Deployment::getName));
     }
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 20_000)
@@ -112,8 +120,8 @@ public class AlertService {
 
     /** Evaluates every enabled rule as of {@code at}; the scheduler passes the current time. */
     public void evaluate(Instant at) {
-        Map<Long, Deployment> byId = deploymentRepository.findAll().stream()
-                .collect(Collectors.toMap(Deployment::getId, d -> d));
+        Map<Long, Deployment> byId =
+                deploymentRepository.findAll().stream().collect(Collectors.toMap(Deployment::getId, d -> d));
         for (AlertRule rule : rules.findByEnabledTrue()) {
             Deployment deployment = byId.get(rule.getDeploymentId());
             if (deployment != null) {
@@ -123,8 +131,7 @@ public class AlertService {
     }
 
     /** One observation of a rule's metric: its window, subject, value and sample size. */
-    private record Observation(Instant windowStart, String subject, double value, long samples) {
-    }
+    private record Observation(Instant windowStart, String subject, double value, long samples) {}
 
     private void evaluate(AlertRule rule, Deployment deployment, Instant at) {
         Resolution resolution = rule.getResolution();
@@ -145,16 +152,29 @@ public class AlertService {
             boolean breached = rule.getComparison().breached(o.value(), rule.getThreshold());
             Optional<Alert> open = alerts.findOpen(rule.getId(), o.subject());
             if (breached && open.isEmpty()) {
-                Alert alert = alerts.saveAndFlush(new Alert(rule, o.subject(), o.windowStart(), o.value(), clock.instant()));
-                events.publishEvent(new AlertRaised(alert.getId(), deployment.getName(), rule.getMetric(), o.subject(),
-                        o.value(), rule.getThreshold(), o.windowStart()));
+                Alert alert =
+                        alerts.saveAndFlush(new Alert(rule, o.subject(), o.windowStart(), o.value(), clock.instant()));
+                events.publishEvent(new AlertRaised(
+                        alert.getId(),
+                        deployment.getName(),
+                        rule.getMetric(),
+                        o.subject(),
+                        o.value(),
+                        rule.getThreshold(),
+                        o.windowStart()));
             } else if (breached) {
                 open.get().stillBreached(o.windowStart(), o.value());
             } else if (open.isPresent()) {
                 Alert alert = open.get();
                 alert.resolve(o.windowStart(), o.value(), clock.instant());
-                events.publishEvent(new AlertResolved(alert.getId(), deployment.getName(), rule.getMetric(),
-                        o.subject(), o.value(), rule.getThreshold(), o.windowStart()));
+                events.publishEvent(new AlertResolved(
+                        alert.getId(),
+                        deployment.getName(),
+                        rule.getMetric(),
+                        o.subject(),
+                        o.value(),
+                        rule.getThreshold(),
+                        o.windowStart()));
             }
         }
     }
@@ -179,7 +199,10 @@ public class AlertService {
         List<Observation> list = new ArrayList<>();
         for (Figure f : latest) {
             if (f.value() != null) {
-                list.add(new Observation(f.windowStart(), f.subject(), f.value(),
+                list.add(new Observation(
+                        f.windowStart(),
+                        f.subject(),
+                        f.value(),
                         f.sampleSize() == null ? Long.MAX_VALUE : f.sampleSize()));
             }
         }

@@ -16,6 +16,10 @@ interface Alerts extends JpaRepository<Alert, Long> {
 
     @Query("select a from Alert a where (?1 is null or a.deploymentId = ?1) and (?2 is null or a.state = ?2) "
             + "and a.openedAt < ?4 and (a.resolvedAt is null or a.resolvedAt >= ?3) order by a.openedAt desc")
-    List<Alert> search(Long deploymentId, Alert.State state, Instant from, Instant to,
+    List<Alert> search(
+            Long deploymentId,
+            Alert.State state,
+            Instant from,
+            Instant to,
             org.springframework.data.domain.Limit limit);
 }

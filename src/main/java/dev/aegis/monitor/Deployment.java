@@ -57,7 +57,9 @@ public class Deployment {
     private boolean hasScore;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(schema = "monitor", name = "deployment_protected_attribute",
+    @CollectionTable(
+            schema = "monitor",
+            name = "deployment_protected_attribute",
             joinColumns = @JoinColumn(name = "deployment_id"))
     @Column(name = "attribute")
     private Set<String> protectedAttributes = new LinkedHashSet<>();
@@ -77,8 +79,7 @@ public class Deployment {
     @Version
     private long version;
 
-    protected Deployment() {
-    }
+    protected Deployment() {}
 
     Deployment(DeploymentDetails details, Instant now) {
         this.createdAt = now;
@@ -89,7 +90,9 @@ public class Deployment {
         name = d.name().trim();
         modelVersion = d.modelVersion().trim();
         owner = d.owner().trim();
-        description = d.description() == null || d.description().isBlank() ? null : d.description().trim();
+        description = d.description() == null || d.description().isBlank()
+                ? null
+                : d.description().trim();
         features.clear();
         features.addAll(d.features());
         labels.clear();
@@ -103,26 +106,76 @@ public class Deployment {
     }
 
     public DeploymentDetails details() {
-        return new DeploymentDetails(name, modelVersion, owner, description, features, labels, hasScore,
-                List.copyOf(protectedAttributes), latencyBudgetMs, reference == null ? ReferenceWindow.none() : reference);
+        return new DeploymentDetails(
+                name,
+                modelVersion,
+                owner,
+                description,
+                features,
+                labels,
+                hasScore,
+                List.copyOf(protectedAttributes),
+                latencyBudgetMs,
+                reference == null ? ReferenceWindow.none() : reference);
     }
 
     public Optional<Feature> feature(String featureName) {
         return features.stream().filter(f -> f.name().equals(featureName)).findFirst();
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public String getModelVersion() { return modelVersion; }
-    public String getOwner() { return owner; }
-    public String getDescription() { return description; }
-    public List<Feature> getFeatures() { return List.copyOf(features); }
-    public List<String> getLabels() { return List.copyOf(labels); }
-    public boolean isHasScore() { return hasScore; }
-    public Set<String> getProtectedAttributes() { return Set.copyOf(protectedAttributes); }
-    public Double getLatencyBudgetMs() { return latencyBudgetMs; }
-    public ReferenceWindow getReference() { return reference == null ? ReferenceWindow.none() : reference; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getModelVersion() {
+        return modelVersion;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public List<Feature> getFeatures() {
+        return List.copyOf(features);
+    }
+
+    public List<String> getLabels() {
+        return List.copyOf(labels);
+    }
+
+    public boolean isHasScore() {
+        return hasScore;
+    }
+
+    public Set<String> getProtectedAttributes() {
+        return Set.copyOf(protectedAttributes);
+    }
+
+    public Double getLatencyBudgetMs() {
+        return latencyBudgetMs;
+    }
+
+    public ReferenceWindow getReference() {
+        return reference == null ? ReferenceWindow.none() : reference;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -52,7 +52,8 @@ public class DeploymentService {
     public Deployment register(DeploymentDetails details) {
         check(details);
         if (deployments.findByName(details.name().trim()).isPresent()) {
-            throw new DomainRuleException("name", "A deployment named '" + details.name().trim() + "' exists already.");
+            throw new DomainRuleException(
+                    "name", "A deployment named '" + details.name().trim() + "' exists already.");
         }
         return create(details);
     }
@@ -80,12 +81,15 @@ public class DeploymentService {
     public Deployment update(String name, long version, DeploymentDetails details) {
         Deployment deployment = find(name);
         if (deployment.getVersion() != version) {
-            throw new OptimisticLockingFailureException("Deployment " + name + " is at version " + deployment.getVersion());
+            throw new OptimisticLockingFailureException(
+                    "Deployment " + name + " is at version " + deployment.getVersion());
         }
         check(details);
         if (!deployment.getName().equals(details.name().trim())) {
-            throw new DomainRuleException("name", "A deployment keeps its name (events and tokens refer to it); "
-                    + "register a new deployment for a new name.");
+            throw new DomainRuleException(
+                    "name",
+                    "A deployment keeps its name (events and tokens refer to it); "
+                            + "register a new deployment for a new name.");
         }
         Double before = deployment.getLatencyBudgetMs();
         deployment.apply(details, clock.instant());
@@ -107,15 +111,16 @@ public class DeploymentService {
 
     private void syncLatencyBudgetRule(Deployment deployment) {
         var existing = rules.findByDeploymentIdOrderByIdAsc(deployment.getId()).stream()
-                .filter(r -> r.isDefaultRule() && r.getMetric() == Metric.LATENCY_P95).findFirst();
+                .filter(r -> r.isDefaultRule() && r.getMetric() == Metric.LATENCY_P95)
+                .findFirst();
         Double budget = deployment.getLatencyBudgetMs();
         if (budget == null) {
             existing.ifPresent(rules::delete);
         } else if (existing.isPresent()) {
             AlertRule rule = existing.get();
             var d = rule.details();
-            rule.apply(new RuleDetails(d.metric(), d.subject(), d.comparison(), budget, d.resolution(), d.minSamples(),
-                    d.enabled()));
+            rule.apply(new RuleDetails(
+                    d.metric(), d.subject(), d.comparison(), budget, d.resolution(), d.minSamples(), d.enabled()));
         } else {
             rules.save(new AlertRule(deployment.getId(), latencyRule(budget), true));
         }
@@ -126,7 +131,8 @@ public class DeploymentService {
                 new RuleDetails(Metric.PSI, null, Comparison.GT, 0.2, Resolution.ONE_HOUR, 0, true),
                 new RuleDetails(Metric.JS_DISTANCE, null, Comparison.GT, 0.1, Resolution.ONE_HOUR, 0, true),
                 new RuleDetails(Metric.KS_P_VALUE, null, Comparison.LT, 0.01, Resolution.ONE_HOUR, 500, true),
-                new RuleDetails(Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, null, Comparison.GT, 0.1, Resolution.ONE_HOUR, 0, true),
+                new RuleDetails(
+                        Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, null, Comparison.GT, 0.1, Resolution.ONE_HOUR, 0, true),
                 new RuleDetails(Metric.ERROR_RATE, null, Comparison.GT, 0.05, Resolution.FIVE_MINUTES, 0, true)));
         if (d.latencyBudgetMs() != null) {
             list.add(latencyRule(d.latencyBudgetMs()));
@@ -140,8 +146,10 @@ public class DeploymentService {
 
     private static void check(DeploymentDetails d) {
         if (d.name() == null || !NAME.matcher(d.name().trim()).matches()) {
-            throw new DomainRuleException("name", "Name the deployment with lower-case letters, digits, '.', '_' or '-' "
-                    + "(up to 100, starting with a letter or digit), e.g. sentiment-v2.");
+            throw new DomainRuleException(
+                    "name",
+                    "Name the deployment with lower-case letters, digits, '.', '_' or '-' "
+                            + "(up to 100, starting with a letter or digit), e.g. sentiment-v2.");
         }
         require("modelVersion", d.modelVersion(), "Give the model version, e.g. 2.1.0.");
         require("owner", d.owner(), "Name the owner (a person or team).");
@@ -151,11 +159,14 @@ public class DeploymentService {
         Set<String> seen = new HashSet<>();
         for (Feature f : d.features()) {
             if (f == null || f.name() == null || !ATTRIBUTE.matcher(f.name()).matches()) {
-                throw new DomainRuleException("features", "Feature names use letters, digits, '_', '.', '-' "
-                        + "(up to 100, starting with a letter or '_').");
+                throw new DomainRuleException(
+                        "features",
+                        "Feature names use letters, digits, '_', '.', '-' "
+                                + "(up to 100, starting with a letter or '_').");
             }
             if (f.kind() == null) {
-                throw new DomainRuleException("features", "Say whether feature '" + f.name() + "' is NUMERIC or CATEGORICAL.");
+                throw new DomainRuleException(
+                        "features", "Say whether feature '" + f.name() + "' is NUMERIC or CATEGORICAL.");
             }
             if (!seen.add(f.name())) {
                 throw new DomainRuleException("features", "Feature '" + f.name() + "' is named twice.");
@@ -169,11 +180,13 @@ public class DeploymentService {
         }
         for (String attribute : d.protectedAttributes()) {
             if (attribute == null || !ATTRIBUTE.matcher(attribute).matches()) {
-                throw new DomainRuleException("protectedAttributes", "Protected attributes use letters, digits, '_', '.', '-'.");
+                throw new DomainRuleException(
+                        "protectedAttributes", "Protected attributes use letters, digits, '_', '.', '-'.");
             }
         }
         if (d.latencyBudgetMs() != null && !(d.latencyBudgetMs() > 0)) {
-            throw new DomainRuleException("latencyBudgetMs", "The latency budget is a positive number of milliseconds.");
+            throw new DomainRuleException(
+                    "latencyBudgetMs", "The latency budget is a positive number of milliseconds.");
         }
         ReferenceWindow r = d.reference();
         switch (r.kind()) {
@@ -184,10 +197,11 @@ public class DeploymentService {
             }
             case BATCH -> {
                 if (r.batch() == null || !ATTRIBUTE.matcher(r.batch()).matches()) {
-                    throw new DomainRuleException("reference", "Name the reference batch with letters, digits, '_', '.', '-'.");
+                    throw new DomainRuleException(
+                            "reference", "Name the reference batch with letters, digits, '_', '.', '-'.");
                 }
             }
-            case NONE -> { }
+            case NONE -> {}
         }
     }
 

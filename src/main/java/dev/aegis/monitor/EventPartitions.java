@@ -53,14 +53,17 @@ class EventPartitions implements InitializingBean {
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('monitor.event-partitions'))", Object.class);
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             LocalDate first = LocalDate.ofInstant(now.minus(settings.retention()), ZoneOffset.UTC);
-            for (LocalDate day = first; !day.isAfter(today.plusDays(settings.partitionsAhead())); day = day.plusDays(1)) {
+            for (LocalDate day = first;
+                    !day.isAfter(today.plusDays(settings.partitionsAhead()));
+                    day = day.plusDays(1)) {
                 ensure(day);
             }
         });
         Instant cutoff = now.minus(settings.retention());
         dropOlderThan(cutoff);
         // the bookkeeping of old batches and old labels goes with the raw events they belonged to
-        jdbc.update("delete from monitor.ingest where aggregated_at is not null and received_at < ?",
+        jdbc.update(
+                "delete from monitor.ingest where aggregated_at is not null and received_at < ?",
                 java.sql.Timestamp.from(cutoff));
         jdbc.update("delete from monitor.label where received_at < ?", java.sql.Timestamp.from(cutoff));
     }
@@ -69,7 +72,8 @@ class EventPartitions implements InitializingBean {
     void ensure(LocalDate day) {
         String name = "event_" + DAY.format(day);
         tx.executeWithoutResult(s -> {
-            Boolean exists = jdbc.queryForObject("select to_regclass('monitor." + name + "') is not null", Boolean.class);
+            Boolean exists =
+                    jdbc.queryForObject("select to_regclass('monitor." + name + "') is not null", Boolean.class);
             if (Boolean.TRUE.equals(exists)) {
                 return;
             }
@@ -82,7 +86,10 @@ class EventPartitions implements InitializingBean {
                 jdbc.execute("release savepoint monitor_partition");
             } catch (org.springframework.dao.DataAccessException e) {
                 jdbc.execute("rollback to savepoint monitor_partition");
-                log.warn("Could not make event partition {}: {}", name, e.getMostSpecificCause().getMessage());
+                log.warn(
+                        "Could not make event partition {}: {}",
+                        name,
+                        e.getMostSpecificCause().getMessage());
             }
         });
     }
@@ -107,9 +114,11 @@ class EventPartitions implements InitializingBean {
 
     /** The daily partitions, oldest first. */
     List<String> partitions() {
-        return jdbc.queryForList("select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
-                + "join pg_class p on p.oid = i.inhparent join pg_namespace n on n.oid = p.relnamespace "
-                + "where n.nspname = 'monitor' and p.relname = 'event' and c.relname ~ '^event_[0-9]{8}$' "
-                + "order by c.relname", String.class);
+        return jdbc.queryForList(
+                "select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid "
+                        + "join pg_class p on p.oid = i.inhparent join pg_namespace n on n.oid = p.relnamespace "
+                        + "where n.nspname = 'monitor' and p.relname = 'event' and c.relname ~ '^event_[0-9]{8}$' "
+                        + "order by c.relname",
+                String.class);
     }
 }

@@ -25,16 +25,24 @@ import tools.jackson.databind.json.JsonMapper;
 final class EventReader {
 
     static final double MAX_LATENCY_MS = 3_600_000;
-    private static final Set<String> FIELDS = Set.of("requestId", "timestamp", "latencyMs", "outcome", "errorClass",
-            "features", "predictedLabel", "score", "group");
+    private static final Set<String> FIELDS = Set.of(
+            "requestId",
+            "timestamp",
+            "latencyMs",
+            "outcome",
+            "errorClass",
+            "features",
+            "predictedLabel",
+            "score",
+            "group");
 
     /** The events read and checked, and the reasons for the ones refused. */
-    record Batch(List<PredictionEvent> events, List<Rejection> rejections) {
-    }
+    record Batch(List<PredictionEvent> events, List<Rejection> rejections) {}
 
     private final JsonMapper json;
     /** Reads one event object off the stream; the events after it are no "trailing tokens". */
     private final ObjectReader nodes;
+
     private final Deployment deployment;
     private final Map<String, Feature.Kind> features = new HashMap<>();
     private final Set<String> labels;
@@ -79,7 +87,8 @@ final class EventReader {
                     index++;
                 }
             } else {
-                throw new IngestProblems.Malformed("Send one event as a JSON object or a batch as a JSON array of objects.");
+                throw new IngestProblems.Malformed(
+                        "Send one event as a JSON object or a batch as a JSON array of objects.");
             }
         } catch (JacksonException e) {
             throw new IngestProblems.Malformed("The body is not valid JSON: " + e.getOriginalMessage());
@@ -132,8 +141,10 @@ final class EventReader {
 
     private Instant timestamp(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw new Refused("timestamp", "Give the time of the prediction (ISO-8601, e.g. 2026-11-25T21:00:00Z, "
-                    + "or epoch milliseconds).");
+            throw new Refused(
+                    "timestamp",
+                    "Give the time of the prediction (ISO-8601, e.g. 2026-11-25T21:00:00Z, "
+                            + "or epoch milliseconds).");
         }
         Instant at;
         if (node.isIntegralNumber()) {
@@ -168,8 +179,8 @@ final class EventReader {
             JsonNode value = entry.getValue();
             String field = "features." + entry.getKey();
             if (kind == null) {
-                throw new Refused(field, "Not a feature of deployment " + deployment.getName() + " "
-                        + features.keySet() + ".");
+                throw new Refused(
+                        field, "Not a feature of deployment " + deployment.getName() + " " + features.keySet() + ".");
             }
             if (value.isNull()) {
                 continue;
@@ -178,9 +189,12 @@ final class EventReader {
                 throw new Refused(field, "A numeric feature takes a number.");
             }
             if (kind == Feature.Kind.CATEGORICAL && !(value.isString() || value.isNumber() || value.isBoolean())) {
-                throw new Refused(field, "A categorical feature takes a string (or a number or boolean as its category).");
+                throw new Refused(
+                        field, "A categorical feature takes a string (or a number or boolean as its category).");
             }
-            if (kind == Feature.Kind.CATEGORICAL && value.isString() && value.asString().length() > 200) {
+            if (kind == Feature.Kind.CATEGORICAL
+                    && value.isString()
+                    && value.asString().length() > 200) {
                 throw new Refused(field, "A category has at most 200 characters.");
             }
         }

@@ -43,15 +43,18 @@ class EventWriter {
         Instant tsMin = min;
         Instant tsMax = max;
         return jdbc.execute((ConnectionCallback<Long>) c -> {
-            long ingestId = insertIngest(c, deploymentId, instanceId, now, events.size(), tsMin, tsMax,
-                    referenceBatch != null);
+            long ingestId =
+                    insertIngest(c, deploymentId, instanceId, now, events.size(), tsMin, tsMax, referenceBatch != null);
             StringBuilder rows = new StringBuilder(events.size() * 256);
             for (PredictionEvent e : events) {
                 row(rows, deploymentId, referenceBatch, e, ingestId);
             }
             try {
-                c.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(referenceBatch == null ? COPY_EVENTS : COPY_REFERENCE, new StringReader(rows.toString()));
+                c.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                referenceBatch == null ? COPY_EVENTS : COPY_REFERENCE,
+                                new StringReader(rows.toString()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -59,11 +62,20 @@ class EventWriter {
         });
     }
 
-    private static long insertIngest(Connection c, long deploymentId, String instanceId, Instant now, int count,
-            Instant tsMin, Instant tsMax, boolean reference) throws java.sql.SQLException {
+    private static long insertIngest(
+            Connection c,
+            long deploymentId,
+            String instanceId,
+            Instant now,
+            int count,
+            Instant tsMin,
+            Instant tsMax,
+            boolean reference)
+            throws java.sql.SQLException {
         // a reference batch is no live traffic: nothing to fold into the traffic windows
-        try (PreparedStatement ps = c.prepareStatement("insert into monitor.ingest (deployment_id, instance_id, "
-                + "received_at, event_count, ts_min, ts_max, aggregated_at) values (?, ?, ?, ?, ?, ?, ?) returning id")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into monitor.ingest (deployment_id, instance_id, "
+                        + "received_at, event_count, ts_min, ts_max, aggregated_at) values (?, ?, ?, ?, ?, ?, ?) returning id")) {
             ps.setLong(1, deploymentId);
             ps.setString(2, instanceId);
             ps.setTimestamp(3, Timestamp.from(now));
@@ -78,7 +90,8 @@ class EventWriter {
         }
     }
 
-    private static void row(StringBuilder b, long deploymentId, String referenceBatch, PredictionEvent e, long ingestId) {
+    private static void row(
+            StringBuilder b, long deploymentId, String referenceBatch, PredictionEvent e, long ingestId) {
         b.append(deploymentId).append('\t');
         if (referenceBatch != null) {
             text(b, referenceBatch).append('\t');
@@ -124,7 +137,7 @@ class EventWriter {
                 case '\t' -> b.append("\\t");
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
-                case '\0' -> { } // PostgreSQL text cannot hold NUL
+                case '\0' -> {} // PostgreSQL text cannot hold NUL
                 default -> b.append(ch);
             }
         }

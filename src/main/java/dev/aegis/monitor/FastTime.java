@@ -11,14 +11,17 @@ import java.time.ZoneOffset;
  */
 final class FastTime {
 
-    private FastTime() {
-    }
+    private FastTime() {}
 
     /** Parses {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}; throws DateTimeParseException like the JDK. */
     static Instant parse(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20
+                || s.charAt(4) != '-'
+                || s.charAt(7) != '-'
+                || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+                || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return OffsetDateTime.parse(s).toInstant();
         }
         try {

@@ -7,9 +7,14 @@ import jakarta.persistence.Enumerated;
 
 /** One input a deployment's model takes. */
 @Embeddable
-public record Feature(@Column(name = "name") String name, @Enumerated(EnumType.STRING) @Column(name = "kind") Kind kind) {
+public record Feature(
+        @Column(name = "name") String name,
+        @Enumerated(EnumType.STRING) @Column(name = "kind") Kind kind) {
 
-    public enum Kind { NUMERIC, CATEGORICAL }
+    public enum Kind {
+        NUMERIC,
+        CATEGORICAL
+    }
 
     @Override
     public String toString() {

@@ -8,7 +8,18 @@ import java.time.Instant;
  * per-bin shares, degrees of freedom), the reference it was compared with (JSON: kind, range or batch, size) and the
  * bin edges used (JSON array), with the sample sizes.
  */
-public record Figure(Long id, String deployment, String resolution, Instant windowStart, Instant windowEnd,
-        String metric, String subject, Double value, String detailJson, String referenceJson, String binEdgesJson,
-        Long sampleSize, Long referenceSize, Instant computedAt) {
-}
+public record Figure(
+        Long id,
+        String deployment,
+        String resolution,
+        Instant windowStart,
+        Instant windowEnd,
+        String metric,
+        String subject,
+        Double value,
+        String detailJson,
+        String referenceJson,
+        String binEdgesJson,
+        Long sampleSize,
+        Long referenceSize,
+        Instant computedAt) {}

@@ -45,6 +45,7 @@ public class FigureEvaluation {
 
     /** Subject of the drift figures of the predicted labels (no feature can be named so: it holds a space). */
     public static final String PREDICTED_LABEL = "predicted label";
+
     private static final Logger log = LoggerFactory.getLogger(FigureEvaluation.class);
     /** The first key of the advisory lock that serialises the evaluation of one deployment. */
     private static final int FIGURE_LOCK = 0x6d6f6e66;
@@ -63,10 +64,15 @@ public class FigureEvaluation {
      */
     volatile long maxValues;
 
-    FigureEvaluation(Deployments deployments, FigureService figures, JdbcTemplate jdbc, TransactionTemplate tx,
-            JsonMapper json, Clock clock,
+    FigureEvaluation(
+            Deployments deployments,
+            FigureService figures,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            JsonMapper json,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${aegis.monitor.evaluation-max-values:5000000}")
-            long maxValues) {
+                    long maxValues) {
         this.deployments = deployments;
         this.figures = figures;
         this.jdbc = jdbc;
@@ -90,7 +96,11 @@ public class FigureEvaluation {
                 try {
                     evaluate(deployment, resolution, start);
                 } catch (RuntimeException e) {
-                    log.warn("Figures of {} {} window {} failed: {}", deployment.getName(), resolution.code(), start,
+                    log.warn(
+                            "Figures of {} {} window {} failed: {}",
+                            deployment.getName(),
+                            resolution.code(),
+                            start,
                             e.toString());
                 }
             }
@@ -102,19 +112,26 @@ public class FigureEvaluation {
         tx.executeWithoutResult(s -> {
             // one evaluation of a deployment at a time (the schedule on any instance, or a direct call), so a window's
             // figures are never written twice side by side
-            jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, FIGURE_LOCK,
-                    Long.hashCode(deployment.getId()));
-            Timestamp computed = jdbc.queryForObject("select max(computed_at) from monitor.figure "
-                    + "where deployment_id = ? and resolution = ? and window_start = ?", Timestamp.class,
-                    deployment.getId(), resolution.code(), Timestamp.from(start));
+            jdbc.queryForObject(
+                    "select pg_advisory_xact_lock(?, ?)", Object.class, FIGURE_LOCK, Long.hashCode(deployment.getId()));
+            Timestamp computed = jdbc.queryForObject(
+                    "select max(computed_at) from monitor.figure "
+                            + "where deployment_id = ? and resolution = ? and window_start = ?",
+                    Timestamp.class,
+                    deployment.getId(),
+                    resolution.code(),
+                    Timestamp.from(start));
             if (computed != null) {
                 if (!lateDataSince(window, computed)) {
                     return;
                 }
                 // events or labels arrived after the window was evaluated: its figures are computed again from all
                 // of them, so a figure always describes everything the monitor had received for its window
-                jdbc.update("delete from monitor.figure where deployment_id = ? and resolution = ? and window_start = ?",
-                        deployment.getId(), resolution.code(), Timestamp.from(start));
+                jdbc.update(
+                        "delete from monitor.figure where deployment_id = ? and resolution = ? and window_start = ?",
+                        deployment.getId(),
+                        resolution.code(),
+                        Timestamp.from(start));
             }
             var out = new Figures(deployment.getId(), resolution, start);
             String windowSample = sample(window.source());
@@ -130,11 +147,20 @@ public class FigureEvaluation {
     private boolean lateDataSince(Window window, Timestamp since) {
         Timestamp from = Timestamp.from(window.start());
         Timestamp to = Timestamp.from(window.end());
-        Boolean late = jdbc.queryForObject("select exists (select 1 from monitor.ingest i where i.deployment_id = ? "
-                + "and i.received_at > ? and i.ts_min < ? and i.ts_max >= ?) or exists (select 1 from monitor.label l "
-                + "join monitor.event e on e.deployment_id = l.deployment_id and e.request_id = l.request_id "
-                + "where l.deployment_id = ? and l.received_at > ? and e.ts >= ? and e.ts < ?)", Boolean.class,
-                window.deploymentId(), since, to, from, window.deploymentId(), since, from, to);
+        Boolean late = jdbc.queryForObject(
+                "select exists (select 1 from monitor.ingest i where i.deployment_id = ? "
+                        + "and i.received_at > ? and i.ts_min < ? and i.ts_max >= ?) or exists (select 1 from monitor.label l "
+                        + "join monitor.event e on e.deployment_id = l.deployment_id and e.request_id = l.request_id "
+                        + "where l.deployment_id = ? and l.received_at > ? and e.ts >= ? and e.ts < ?)",
+                Boolean.class,
+                window.deploymentId(),
+                since,
+                to,
+                from,
+                window.deploymentId(),
+                since,
+                from,
+                to);
         return Boolean.TRUE.equals(late);
     }
 
@@ -152,12 +178,20 @@ public class FigureEvaluation {
                     numeric(feature.name(), NumericDrift.between(ref, cur), reference.describe(json, ref.length), out);
                 }
             } else {
-                categorical(feature.name(), counts(reference, "e.features->>?", feature.name()),
-                        counts(current, "e.features->>?", feature.name()), reference, out);
+                categorical(
+                        feature.name(),
+                        counts(reference, "e.features->>?", feature.name()),
+                        counts(current, "e.features->>?", feature.name()),
+                        reference,
+                        out);
             }
         }
-        categorical(PREDICTED_LABEL, counts(reference, "e.predicted_label", null),
-                counts(current, "e.predicted_label", null), reference, out);
+        categorical(
+                PREDICTED_LABEL,
+                counts(reference, "e.predicted_label", null),
+                counts(current, "e.predicted_label", null),
+                reference,
+                out);
     }
 
     private void numeric(String subject, NumericDrift d, String referenceJson, Figures out) {
@@ -174,12 +208,19 @@ public class FigureEvaluation {
         out.store(Metric.KS_STATISTIC, subject, d.ksStatistic(), detailJson, referenceJson, edges, n, m);
         out.store(Metric.KS_P_VALUE, subject, d.ksPValue(), detailJson, referenceJson, edges, n, m);
         out.store(Metric.WASSERSTEIN, subject, d.wasserstein(), detailJson, referenceJson, edges, n, m);
-        out.store(Metric.WASSERSTEIN_NORMALIZED, subject, d.wassersteinNormalized(), detailJson, referenceJson, edges,
-                n, m);
+        out.store(
+                Metric.WASSERSTEIN_NORMALIZED,
+                subject,
+                d.wassersteinNormalized(),
+                detailJson,
+                referenceJson,
+                edges,
+                n,
+                m);
     }
 
-    private void categorical(String subject, Map<String, Long> ref, Map<String, Long> cur, Source reference,
-            Figures out) {
+    private void categorical(
+            String subject, Map<String, Long> ref, Map<String, Long> cur, Source reference, Figures out) {
         if (ref.isEmpty() || cur.isEmpty()) {
             return;
         }
@@ -206,15 +247,17 @@ public class FigureEvaluation {
         List<String> groups = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<String> actual = new ArrayList<>();
-        jdbc.query("select e.group_value, e.predicted_label, l.label from monitor.event e left join monitor.label l "
-                + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
-                + "and e.ts >= ? and e.ts < ? and e.group_value is not null and e.predicted_label is not null"
-                + windowSample,
+        jdbc.query(
+                "select e.group_value, e.predicted_label, l.label from monitor.event e left join monitor.label l "
+                        + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
+                        + "and e.ts >= ? and e.ts < ? and e.group_value is not null and e.predicted_label is not null"
+                        + windowSample,
                 rs -> {
                     groups.add(rs.getString(1));
                     predicted.add(rs.getString(2));
                     actual.add(rs.getString(3));
-                }, window.params());
+                },
+                window.params());
         if (groups.isEmpty()) {
             return;
         }
@@ -224,7 +267,14 @@ public class FigureEvaluation {
         for (Fairness.Group g : f.groups()) {
             out.store(Metric.SELECTION_RATE, g.group(), g.selectionRate(), null, null, null, g.count(), null);
         }
-        out.store(Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, null, f.demographicParityDifference(), detail, null, null, n,
+        out.store(
+                Metric.DEMOGRAPHIC_PARITY_DIFFERENCE,
+                null,
+                f.demographicParityDifference(),
+                detail,
+                null,
+                null,
+                n,
                 null);
         out.store(Metric.DISPARATE_IMPACT_RATIO, null, f.disparateImpactRatio(), detail, null, null, n, null);
 
@@ -235,36 +285,57 @@ public class FigureEvaluation {
             }
         }
         if (!labelled.isEmpty()) {
-            Fairness withLabels = Fairness.of(labelled.stream().map(groups::get).toArray(String[]::new),
+            Fairness withLabels = Fairness.of(
+                    labelled.stream().map(groups::get).toArray(String[]::new),
                     positives(labelled.stream().map(predicted::get).toList()),
                     positives(labelled.stream().map(actual::get).toList()));
             String labelledDetail = json.writeValueAsString(withLabels.groups());
-            out.store(Metric.EQUAL_OPPORTUNITY_DIFFERENCE, null, withLabels.equalOpportunityDifference(),
-                    labelledDetail, null, null, (long) labelled.size(), null);
-            out.store(Metric.EQUALIZED_ODDS_DIFFERENCE, null, withLabels.equalizedOddsDifference(), labelledDetail,
-                    null, null, (long) labelled.size(), null);
+            out.store(
+                    Metric.EQUAL_OPPORTUNITY_DIFFERENCE,
+                    null,
+                    withLabels.equalOpportunityDifference(),
+                    labelledDetail,
+                    null,
+                    null,
+                    (long) labelled.size(),
+                    null);
+            out.store(
+                    Metric.EQUALIZED_ODDS_DIFFERENCE,
+                    null,
+                    withLabels.equalizedOddsDifference(),
+                    labelledDetail,
+                    null,
+                    null,
+                    (long) labelled.size(),
+                    null);
         }
     }
 
     /** Fairlearn's convention: the label "1" is the positive decision, any other label negative. */
     private static int[] positives(List<String> labels) {
-        return labels.stream().mapToInt(l -> "1".equals(l) ? Fairness.POSITIVE : 0).toArray();
+        return labels.stream()
+                .mapToInt(l -> "1".equals(l) ? Fairness.POSITIVE : 0)
+                .toArray();
     }
 
     private void performance(Deployment deployment, Window window, String windowSample, Figures out) {
         List<String> predicted = new ArrayList<>();
         List<String> actual = new ArrayList<>();
-        jdbc.query("select e.predicted_label, l.label from monitor.event e join monitor.label l "
-                + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
-                + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null" + windowSample, rs -> {
+        jdbc.query(
+                "select e.predicted_label, l.label from monitor.event e join monitor.label l "
+                        + "on l.deployment_id = e.deployment_id and l.request_id = e.request_id where e.deployment_id = ? "
+                        + "and e.ts >= ? and e.ts < ? and e.predicted_label is not null" + windowSample,
+                rs -> {
                     predicted.add(rs.getString(1));
                     actual.add(rs.getString(2));
-                }, window.params());
+                },
+                window.params());
         if (predicted.isEmpty()) {
             return;
         }
         Map<String, Integer> codes = codes(deployment.getLabels(), predicted, actual);
-        Performance p = Performance.of(actual.stream().mapToInt(codes::get).toArray(),
+        Performance p = Performance.of(
+                actual.stream().mapToInt(codes::get).toArray(),
                 predicted.stream().mapToInt(codes::get).toArray());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("average", p.average());
@@ -307,11 +378,13 @@ public class FigureEvaluation {
 
     private double[] numbers(Source source, String sample, String feature) {
         var values = new DoubleList();
-        jdbc.query("select (e.features->>?)::float8 from " + source.from() + " and jsonb_typeof(e.features->?) = 'number'"
-                + sample,
+        jdbc.query(
+                "select (e.features->>?)::float8 from " + source.from() + " and jsonb_typeof(e.features->?) = 'number'"
+                        + sample,
                 rs -> {
                     values.add(rs.getDouble(1));
-                }, concat(new Object[] {feature}, source.params(), new Object[] {feature}));
+                },
+                concat(new Object[] {feature}, source.params(), new Object[] {feature}));
         return values.toArray();
     }
 
@@ -331,10 +404,13 @@ public class FigureEvaluation {
     private Map<String, Long> counts(Source source, String expression, String feature) {
         Map<String, Long> counts = new HashMap<>();
         Object[] head = feature == null ? new Object[0] : new Object[] {feature};
-        jdbc.query("select " + expression + " as v, count(*) from " + source.from() + " and " + expression
-                + " is not null group by 1", rs -> {
+        jdbc.query(
+                "select " + expression + " as v, count(*) from " + source.from() + " and " + expression
+                        + " is not null group by 1",
+                rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
-                }, concat(head, source.params(), head));
+                },
+                concat(head, source.params(), head));
         return counts;
     }
 
@@ -352,10 +428,16 @@ public class FigureEvaluation {
         static Source of(Deployment d) {
             ReferenceWindow r = d.getReference();
             return switch (r.kind()) {
-                case BATCH -> new Source("monitor.reference_event e where e.deployment_id = ? and e.reference_batch = ?",
-                        new Object[] {d.getId(), r.batch()}, r);
-                case TIME_RANGE -> new Source("monitor.event e where e.deployment_id = ? and e.ts >= ? and e.ts < ?",
-                        new Object[] {d.getId(), Timestamp.from(r.from()), Timestamp.from(r.to())}, r);
+                case BATCH ->
+                    new Source(
+                            "monitor.reference_event e where e.deployment_id = ? and e.reference_batch = ?",
+                            new Object[] {d.getId(), r.batch()},
+                            r);
+                case TIME_RANGE ->
+                    new Source(
+                            "monitor.event e where e.deployment_id = ? and e.ts >= ? and e.ts < ?",
+                            new Object[] {d.getId(), Timestamp.from(r.from()), Timestamp.from(r.to())},
+                            r);
                 case NONE -> throw new IllegalStateException("no reference");
             };
         }
@@ -399,10 +481,27 @@ public class FigureEvaluation {
             this.start = start;
         }
 
-        void store(Metric metric, String subject, Double value, String detail, String reference, String edges,
-                Long sampleSize, Long referenceSize) {
-            figures.store(deploymentId, resolution, start, metric, subject,
-                    value == null ? null : finite(value), detail, reference, edges, sampleSize, referenceSize);
+        void store(
+                Metric metric,
+                String subject,
+                Double value,
+                String detail,
+                String reference,
+                String edges,
+                Long sampleSize,
+                Long referenceSize) {
+            figures.store(
+                    deploymentId,
+                    resolution,
+                    start,
+                    metric,
+                    subject,
+                    value == null ? null : finite(value),
+                    detail,
+                    reference,
+                    edges,
+                    sampleSize,
+                    referenceSize);
         }
     }
 

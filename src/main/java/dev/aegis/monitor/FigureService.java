@@ -22,10 +22,21 @@ public class FigureService {
     private static final String COLUMNS = "f.id, d.name, f.resolution, f.window_start, f.window_end, f.metric, "
             + "f.subject, f.value, f.detail::text, f.reference::text, f.bin_edges::text, f.sample_size, "
             + "f.reference_size, f.computed_at";
-    private static final RowMapper<Figure> ROW = (rs, i) -> new Figure(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
-            (Double) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getString(11), (Long) rs.getObject(12),
-            (Long) rs.getObject(13), rs.getTimestamp(14).toInstant());
+    private static final RowMapper<Figure> ROW = (rs, i) -> new Figure(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getTimestamp(4).toInstant(),
+            rs.getTimestamp(5).toInstant(),
+            rs.getString(6),
+            rs.getString(7),
+            (Double) rs.getObject(8),
+            rs.getString(9),
+            rs.getString(10),
+            rs.getString(11),
+            (Long) rs.getObject(12),
+            (Long) rs.getObject(13),
+            rs.getTimestamp(14).toInstant());
 
     private final JdbcTemplate jdbc;
     private final DeploymentService deployments;
@@ -42,26 +53,54 @@ public class FigureService {
     @Transactional(readOnly = true)
     public List<Figure> figures(String deployment, String metric, Resolution resolution, Instant from, Instant to) {
         long id = deployments.find(deployment).getId();
-        return jdbc.query("select " + COLUMNS + " from monitor.figure f join monitor.deployment d on d.id = f.deployment_id "
-                + "where f.deployment_id = ? and (?::text is null or f.metric = ?) and (?::text is null or f.resolution = ?) "
-                + "and f.window_start >= ? and f.window_start < ? order by f.window_start, f.metric, f.subject", ROW,
-                id, metric, metric, resolution == null ? null : resolution.code(),
-                resolution == null ? null : resolution.code(), Timestamp.from(from), Timestamp.from(to));
+        return jdbc.query(
+                "select " + COLUMNS + " from monitor.figure f join monitor.deployment d on d.id = f.deployment_id "
+                        + "where f.deployment_id = ? and (?::text is null or f.metric = ?) and (?::text is null or f.resolution = ?) "
+                        + "and f.window_start >= ? and f.window_start < ? order by f.window_start, f.metric, f.subject",
+                ROW,
+                id,
+                metric,
+                metric,
+                resolution == null ? null : resolution.code(),
+                resolution == null ? null : resolution.code(),
+                Timestamp.from(from),
+                Timestamp.from(to));
     }
 
     /**
      * Keeps one figure. JSON arguments are JSON text (or null). Called by the monitor's own evaluation, without a
      * user: no permission check.
      */
-    public long store(long deploymentId, Resolution resolution, Instant windowStart, Metric metric, String subject,
-            Double value, String detailJson, String referenceJson, String binEdgesJson, Long sampleSize,
+    public long store(
+            long deploymentId,
+            Resolution resolution,
+            Instant windowStart,
+            Metric metric,
+            String subject,
+            Double value,
+            String detailJson,
+            String referenceJson,
+            String binEdgesJson,
+            Long sampleSize,
             Long referenceSize) {
-        Long id = jdbc.queryForObject("insert into monitor.figure (deployment_id, resolution, window_start, window_end, "
-                + "metric, subject, value, detail, reference, bin_edges, sample_size, reference_size, computed_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?) returning id", Long.class,
-                deploymentId, resolution.code(), Timestamp.from(windowStart),
-                Timestamp.from(windowStart.plus(resolution.length())), metric.name(), subject, value, detailJson,
-                referenceJson, binEdgesJson, sampleSize, referenceSize, Timestamp.from(clock.instant()));
+        Long id = jdbc.queryForObject(
+                "insert into monitor.figure (deployment_id, resolution, window_start, window_end, "
+                        + "metric, subject, value, detail, reference, bin_edges, sample_size, reference_size, computed_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?) returning id",
+                Long.class,
+                deploymentId,
+                resolution.code(),
+                Timestamp.from(windowStart),
+                Timestamp.from(windowStart.plus(resolution.length())),
+                metric.name(),
+                subject,
+                value,
+                detailJson,
+                referenceJson,
+                binEdgesJson,
+                sampleSize,
+                referenceSize,
+                Timestamp.from(clock.instant()));
         return id == null ? -1 : id;
     }
 
@@ -71,12 +110,20 @@ public class FigureService {
      */
     @Transactional(readOnly = true)
     List<Figure> latest(long deploymentId, Metric metric, Resolution resolution, Instant at) {
-        return jdbc.query("select distinct on (coalesce(f.subject, '')) " + COLUMNS + " from monitor.figure f "
-                + "join monitor.deployment d on d.id = f.deployment_id where f.deployment_id = ? and f.metric = ? "
-                + "and f.resolution = ? and f.window_end <= ? and f.window_start = (select max(g.window_start) "
-                + "from monitor.figure g where g.deployment_id = ? and g.metric = ? and g.resolution = ? "
-                + "and g.window_end <= ?) order by coalesce(f.subject, ''), f.computed_at desc, f.id desc", ROW,
-                deploymentId, metric.name(), resolution.code(), Timestamp.from(at), deploymentId, metric.name(),
-                resolution.code(), Timestamp.from(at));
+        return jdbc.query(
+                "select distinct on (coalesce(f.subject, '')) " + COLUMNS + " from monitor.figure f "
+                        + "join monitor.deployment d on d.id = f.deployment_id where f.deployment_id = ? and f.metric = ? "
+                        + "and f.resolution = ? and f.window_end <= ? and f.window_start = (select max(g.window_start) "
+                        + "from monitor.figure g where g.deployment_id = ? and g.metric = ? and g.resolution = ? "
+                        + "and g.window_end <= ?) order by coalesce(f.subject, ''), f.computed_at desc, f.id desc",
+                ROW,
+                deploymentId,
+                metric.name(),
+                resolution.code(),
+                Timestamp.from(at),
+                deploymentId,
+                metric.name(),
+                resolution.code(),
+                Timestamp.from(at));
     }
 }

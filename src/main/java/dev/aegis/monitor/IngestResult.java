@@ -6,6 +6,5 @@ import java.util.List;
 public record IngestResult(int accepted, int rejected, List<Rejection> rejections) {
 
     /** Why the event at {@code index} (0-based in the request) was refused. */
-    public record Rejection(int index, String field, String message) {
-    }
+    public record Rejection(int index, String field, String message) {}
 }

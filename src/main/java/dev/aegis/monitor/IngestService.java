@@ -34,8 +34,16 @@ public class IngestService {
     private final Counter throttled;
     private final Timer writes;
 
-    IngestService(DeploymentService deployments, EventWriter writer, WindowAggregator aggregator, IngestLimiter limiter,
-            TransactionTemplate tx, JsonMapper json, MonitorSettings settings, Clock clock, MeterRegistry meters) {
+    IngestService(
+            DeploymentService deployments,
+            EventWriter writer,
+            WindowAggregator aggregator,
+            IngestLimiter limiter,
+            TransactionTemplate tx,
+            JsonMapper json,
+            MonitorSettings settings,
+            Clock clock,
+            MeterRegistry meters) {
         this.deployments = deployments;
         this.writer = writer;
         this.aggregator = aggregator;
@@ -44,16 +52,21 @@ public class IngestService {
         this.json = json;
         this.settings = settings;
         this.clock = clock;
-        this.accepted = Counter.builder("aegis.monitor.events.accepted").description("Prediction events accepted")
+        this.accepted = Counter.builder("aegis.monitor.events.accepted")
+                .description("Prediction events accepted")
                 .register(meters);
-        this.rejected = Counter.builder("aegis.monitor.events.rejected").description("Prediction events refused")
+        this.rejected = Counter.builder("aegis.monitor.events.rejected")
+                .description("Prediction events refused")
                 .register(meters);
         this.throttled = Counter.builder("aegis.monitor.ingest.throttled")
-                .description("Ingestion requests answered 429").register(meters);
-        this.writes = Timer.builder("aegis.monitor.ingest.write").description("Writing one accepted batch (COPY and commit)")
+                .description("Ingestion requests answered 429")
+                .register(meters);
+        this.writes = Timer.builder("aegis.monitor.ingest.write")
+                .description("Writing one accepted batch (COPY and commit)")
                 .register(meters);
         Gauge.builder("aegis.monitor.aggregation.pending", aggregator, WindowAggregator::pending)
-                .description("Accepted batches not yet folded into the window aggregates").register(meters);
+                .description("Accepted batches not yet folded into the window aggregates")
+                .register(meters);
     }
 
     /**
@@ -64,8 +77,8 @@ public class IngestService {
     public IngestResult ingest(String deploymentName, InputStream body, String referenceBatch) {
         Deployment deployment = deployments.find(deploymentName);
         if (referenceBatch != null && !referenceBatch.matches("[A-Za-z_][A-Za-z0-9_.-]{0,99}")) {
-            throw new dev.aegis.shared.DomainRuleException("reference",
-                    "Name the reference batch with letters, digits, '_', '.', '-'.");
+            throw new dev.aegis.shared.DomainRuleException(
+                    "reference", "Name the reference batch with letters, digits, '_', '.', '-'.");
         }
         try {
             limiter.acquire();
@@ -76,8 +89,12 @@ public class IngestService {
         try {
             Instant now = clock.instant();
             boolean reference = referenceBatch != null;
-            var reader = new EventReader(json, deployment, reference ? null : now.minus(settings.retention()),
-                    reference ? null : now.plus(settings.futureTolerance()), settings.maxBatchEvents());
+            var reader = new EventReader(
+                    json,
+                    deployment,
+                    reference ? null : now.minus(settings.retention()),
+                    reference ? null : now.plus(settings.futureTolerance()),
+                    settings.maxBatchEvents());
             var batch = reader.read(body);
             List<PredictionEvent> events = batch.events();
             keep(deployment, events, referenceBatch, now);
@@ -99,8 +116,8 @@ public class IngestService {
 
     private void keep(Deployment deployment, List<PredictionEvent> events, String referenceBatch, Instant now) {
         if (!events.isEmpty()) {
-            long ingestId = writes.record(() -> tx.execute(s -> writer.write(deployment.getId(), referenceBatch,
-                    events, settings.instanceId(), now)));
+            long ingestId = writes.record(() -> tx.execute(
+                    s -> writer.write(deployment.getId(), referenceBatch, events, settings.instanceId(), now)));
             if (referenceBatch == null) {
                 aggregator.record(deployment.getId(), ingestId, events);
             }

@@ -31,8 +31,13 @@ public class LabelService {
     private final MonitorSettings settings;
     private final Clock clock;
 
-    LabelService(DeploymentService deployments, JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json,
-            MonitorSettings settings, Clock clock) {
+    LabelService(
+            DeploymentService deployments,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            JsonMapper json,
+            MonitorSettings settings,
+            Clock clock) {
         this.deployments = deployments;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -41,8 +46,7 @@ public class LabelService {
         this.clock = clock;
     }
 
-    private record Label(String requestId, String label) {
-    }
+    private record Label(String requestId, String label) {}
 
     @PreAuthorize(Permissions.INGEST)
     public IngestResult ingest(String deploymentName, InputStream body) {
@@ -71,7 +75,9 @@ public class LabelService {
             JsonNode n = nodes.get(i);
             JsonNode requestId = n.get("requestId");
             JsonNode label = n.get("label");
-            if (requestId == null || !requestId.isString() || requestId.asString().isBlank()
+            if (requestId == null
+                    || !requestId.isString()
+                    || requestId.asString().isBlank()
                     || requestId.asString().length() > 200) {
                 rejections.add(new Rejection(i, "requestId", "requestId is a string of up to 200 characters."));
             } else if (label == null || !(label.isString() || label.isNumber() || label.isBoolean())) {
@@ -79,8 +85,8 @@ public class LabelService {
             } else {
                 String text = label.isString() ? label.asString() : label.toString();
                 if (!allowed.isEmpty() && !allowed.contains(text)) {
-                    rejections.add(new Rejection(i, "label", "'" + text + "' is none of the deployment's labels "
-                            + allowed + "."));
+                    rejections.add(new Rejection(
+                            i, "label", "'" + text + "' is none of the deployment's labels " + allowed + "."));
                 } else if (text.length() > 200) {
                     rejections.add(new Rejection(i, "label", "label has at most 200 characters."));
                 } else {
@@ -90,9 +96,13 @@ public class LabelService {
         }
         Instant now = clock.instant();
         if (!good.isEmpty()) {
-            tx.executeWithoutResult(s -> jdbc.batchUpdate("insert into monitor.label (deployment_id, request_id, label, "
-                    + "received_at) values (?, ?, ?, ?) on conflict (deployment_id, request_id) do update set "
-                    + "label = excluded.label, received_at = excluded.received_at", good, 1000, (ps, l) -> {
+            tx.executeWithoutResult(s -> jdbc.batchUpdate(
+                    "insert into monitor.label (deployment_id, request_id, label, "
+                            + "received_at) values (?, ?, ?, ?) on conflict (deployment_id, request_id) do update set "
+                            + "label = excluded.label, received_at = excluded.received_at",
+                    good,
+                    1000,
+                    (ps, l) -> {
                         ps.setLong(1, deployment.getId());
                         ps.setString(2, l.requestId());
                         ps.setString(3, l.label());

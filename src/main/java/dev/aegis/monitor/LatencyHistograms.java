@@ -14,8 +14,7 @@ final class LatencyHistograms {
     static final long HIGHEST_MICROS = 3_600_000_000L;
     static final int DIGITS = 2;
 
-    private LatencyHistograms() {
-    }
+    private LatencyHistograms() {}
 
     static IntCountsHistogram empty() {
         return new IntCountsHistogram(1, HIGHEST_MICROS, DIGITS);

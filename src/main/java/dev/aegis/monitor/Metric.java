@@ -8,12 +8,28 @@ import java.util.Arrays;
  * A rule on a figure nobody has computed yet simply stays unevaluated.
  */
 public enum Metric {
-    TRAFFIC(true), ERROR_RATE(true), LATENCY_P50(true), LATENCY_P95(true), LATENCY_P99(true),
-    PSI(false), JS_DISTANCE(false), KS_STATISTIC(false), KS_P_VALUE(false), WASSERSTEIN(false),
-    WASSERSTEIN_NORMALIZED(false), CHI2_STATISTIC(false), CHI2_P_VALUE(false),
-    SELECTION_RATE(false), DEMOGRAPHIC_PARITY_DIFFERENCE(false), DISPARATE_IMPACT_RATIO(false),
-    EQUAL_OPPORTUNITY_DIFFERENCE(false), EQUALIZED_ODDS_DIFFERENCE(false),
-    ACCURACY(false), PRECISION(false), RECALL(false), F1(false);
+    TRAFFIC(true),
+    ERROR_RATE(true),
+    LATENCY_P50(true),
+    LATENCY_P95(true),
+    LATENCY_P99(true),
+    PSI(false),
+    JS_DISTANCE(false),
+    KS_STATISTIC(false),
+    KS_P_VALUE(false),
+    WASSERSTEIN(false),
+    WASSERSTEIN_NORMALIZED(false),
+    CHI2_STATISTIC(false),
+    CHI2_P_VALUE(false),
+    SELECTION_RATE(false),
+    DEMOGRAPHIC_PARITY_DIFFERENCE(false),
+    DISPARATE_IMPACT_RATIO(false),
+    EQUAL_OPPORTUNITY_DIFFERENCE(false),
+    EQUALIZED_ODDS_DIFFERENCE(false),
+    ACCURACY(false),
+    PRECISION(false),
+    RECALL(false),
+    F1(false);
 
     private final boolean traffic;
 
@@ -27,8 +43,10 @@ public enum Metric {
     }
 
     public static Metric of(String name) {
-        return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new dev.aegis.shared.DomainRuleException("metric",
-                        "metric is one of " + Arrays.toString(values())));
+        return Arrays.stream(values())
+                .filter(m -> m.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(() -> new dev.aegis.shared.DomainRuleException(
+                        "metric", "metric is one of " + Arrays.toString(values())));
     }
 }

@@ -46,20 +46,22 @@ class MonitorSecurityConfiguration {
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable())
                 .addFilterBefore(new TokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> problem(
+                                res,
+                                HttpStatus.UNAUTHORIZED,
                                 "Send a valid monitor token as 'Authorization: Bearer <token>'."))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
-                                "This token may not do this.")))
-                .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> { }));
+                        .accessDeniedHandler(
+                                (req, res, ex) -> problem(res, HttpStatus.FORBIDDEN, "This token may not do this.")))
+                .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> {}));
         return http.build();
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String detail) throws IOException {
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}");
+        res.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                        + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
     /** A request authenticated by a monitor token; its name reads {@code monitor-token:<token name>} in the audit log. */

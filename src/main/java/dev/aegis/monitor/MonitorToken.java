@@ -42,8 +42,7 @@ public class MonitorToken {
     @Version
     private long version;
 
-    protected MonitorToken() {
-    }
+    protected MonitorToken() {}
 
     MonitorToken(String name, String tokenHash, String prefix, String createdBy, Instant createdAt) {
         this.name = name;
@@ -63,11 +62,31 @@ public class MonitorToken {
         return revokedAt != null;
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public String getPrefix() { return prefix; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getRevokedAt() { return revokedAt; }
-    public Instant getLastUsedAt() { return lastUsedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
 }

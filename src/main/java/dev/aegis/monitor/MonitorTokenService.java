@@ -51,16 +51,15 @@ public class MonitorTokenService implements dev.aegis.shared.LocalMonitorTokens 
     }
 
     /** The token as its maker sees it once, and never again. */
-    public record IssuedToken(long id, String name, String token) {
-    }
+    public record IssuedToken(long id, String name, String token) {}
 
-    private record Cached(Long tokenId, String name, Instant until) {
-    }
+    private record Cached(Long tokenId, String name, Instant until) {}
 
     @PreAuthorize("hasRole('ADMIN')")
     public IssuedToken create(String name) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new DomainRuleException("name", "Name the token (up to 100 characters), e.g. after the model server that uses it.");
+            throw new DomainRuleException(
+                    "name", "Name the token (up to 100 characters), e.g. after the model server that uses it.");
         }
         return issue(name.trim(), newTokenValue(), Actors.current());
     }
@@ -95,8 +94,12 @@ public class MonitorTokenService implements dev.aegis.shared.LocalMonitorTokens 
         if (cache.size() > 10_000) {
             cache.clear();
         }
-        cache.put(hash, new Cached(token.map(MonitorToken::getId).orElse(null),
-                token.map(MonitorToken::getName).orElse(null), now.plus(CACHE_FOR)));
+        cache.put(
+                hash,
+                new Cached(
+                        token.map(MonitorToken::getId).orElse(null),
+                        token.map(MonitorToken::getName).orElse(null),
+                        now.plus(CACHE_FOR)));
         return token.map(MonitorToken::getName);
     }
 
@@ -123,8 +126,8 @@ public class MonitorTokenService implements dev.aegis.shared.LocalMonitorTokens 
     }
 
     private IssuedToken issue(String name, String value, String by) {
-        MonitorToken token = tokens.save(new MonitorToken(name, hash(value), value.substring(0, Math.min(12, value.length())),
-                by, clock.instant()));
+        MonitorToken token = tokens.save(new MonitorToken(
+                name, hash(value), value.substring(0, Math.min(12, value.length())), by, clock.instant()));
         events.publishEvent(new MonitorTokenCreated(token.getId(), name));
         return new IssuedToken(token.getId(), name, value);
     }

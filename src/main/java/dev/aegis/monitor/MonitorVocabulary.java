@@ -9,8 +9,7 @@ import dev.aegis.shared.MetricVocabulary;
  */
 public final class MonitorVocabulary {
 
-    private MonitorVocabulary() {
-    }
+    private MonitorVocabulary() {}
 
     public static String metric(Metric metric) {
         return metric == null ? "" : MetricVocabulary.metric(metric.name());
@@ -22,24 +21,29 @@ public final class MonitorVocabulary {
     }
 
     public static String state(Alert.State state) {
-        return state == null ? "" : switch (state) {
-            case OPEN -> "Open";
-            case RESOLVED -> "Resolved";
-        };
+        return state == null
+                ? ""
+                : switch (state) {
+                    case OPEN -> "Open";
+                    case RESOLVED -> "Resolved";
+                };
     }
 
     /** "5m" → "5-minute windows". */
     public static String resolution(Resolution resolution) {
-        return resolution == null ? "" : switch (resolution) {
-            case FIVE_MINUTES -> "5-minute windows";
-            case ONE_HOUR -> "hourly windows";
-            case ONE_DAY -> "daily windows";
-        };
+        return resolution == null
+                ? ""
+                : switch (resolution) {
+                    case FIVE_MINUTES -> "5-minute windows";
+                    case ONE_HOUR -> "hourly windows";
+                    case ONE_DAY -> "daily windows";
+                };
     }
 
     /** A rule in words: "PSI of age above 0.2 on hourly windows, at least 500 events". */
     public static String rule(AlertRule rule) {
-        return MetricVocabulary.metric(rule.getMetric().name(), rule.getSubject()) + " " + comparison(rule.getComparison())
+        return MetricVocabulary.metric(rule.getMetric().name(), rule.getSubject()) + " "
+                + comparison(rule.getComparison())
                 + " " + MetricVocabulary.format(rule.getMetric().name(), rule.getThreshold()) + " on "
                 + resolution(rule.getResolution()) + ", at least " + rule.getMinSamples() + " events";
     }

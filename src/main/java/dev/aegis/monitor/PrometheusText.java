@@ -11,11 +11,9 @@ import java.util.Map;
  */
 final class PrometheusText {
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();
@@ -29,7 +27,8 @@ final class PrometheusText {
             try {
                 samples.add(sample(line));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Line " + lineNo + " is no Prometheus sample: " + abbreviate(line), e);
+                throw new IllegalArgumentException(
+                        "Line " + lineNo + " is no Prometheus sample: " + abbreviate(line), e);
             }
         }
         return samples;

@@ -12,12 +12,18 @@ import java.time.Instant;
  */
 @Embeddable
 public record ReferenceWindow(
-        @Enumerated(EnumType.STRING) @Column(name = "reference_kind") Kind kind,
+        @Enumerated(EnumType.STRING) @Column(name = "reference_kind")
+        Kind kind,
+
         @Column(name = "reference_from") Instant from,
         @Column(name = "reference_to") Instant to,
         @Column(name = "reference_batch") String batch) {
 
-    public enum Kind { NONE, TIME_RANGE, BATCH }
+    public enum Kind {
+        NONE,
+        TIME_RANGE,
+        BATCH
+    }
 
     public static ReferenceWindow none() {
         return new ReferenceWindow(Kind.NONE, null, null, null);

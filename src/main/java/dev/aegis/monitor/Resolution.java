@@ -34,8 +34,10 @@ public enum Resolution {
     }
 
     public static Resolution of(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code) || r.name().equals(code)).findFirst()
-                .orElseThrow(() -> new dev.aegis.shared.DomainRuleException("resolution",
-                        "resolution is one of 5m, 1h, 1d"));
+        return Arrays.stream(values())
+                .filter(r -> r.code.equals(code) || r.name().equals(code))
+                .findFirst()
+                .orElseThrow(() ->
+                        new dev.aegis.shared.DomainRuleException("resolution", "resolution is one of 5m, 1h, 1d"));
     }
 }

@@ -35,13 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class ScrapeService {
 
     /** A configured target: the URL and the names of its metrics. */
-    public record Target(long id, String deployment, String url, String requestsMetric, String errorsMetric,
-            String latencyMetric, boolean latencyInSeconds, Instant lastScrapedAt, String lastError) {
-    }
+    public record Target(
+            long id,
+            String deployment,
+            String url,
+            String requestsMetric,
+            String errorsMetric,
+            String latencyMetric,
+            boolean latencyInSeconds,
+            Instant lastScrapedAt,
+            String lastError) {}
 
     /** Cumulative values seen at the last scrape, to take differences from. */
-    record Totals(double requests, double errors, Map<String, Double> buckets) {
-    }
+    record Totals(double requests, double errors, Map<String, Double> buckets) {}
 
     private final JdbcTemplate jdbc;
     private final DeploymentService deployments;
@@ -50,10 +56,17 @@ public class ScrapeService {
     private final JsonMapper json;
     private final MonitorSettings settings;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    ScrapeService(JdbcTemplate jdbc, DeploymentService deployments, AggregateStore store, TransactionTemplate tx,
-            JsonMapper json, MonitorSettings settings, Clock clock) {
+    ScrapeService(
+            JdbcTemplate jdbc,
+            DeploymentService deployments,
+            AggregateStore store,
+            TransactionTemplate tx,
+            JsonMapper json,
+            MonitorSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.deployments = deployments;
         this.store = store;
@@ -64,7 +77,12 @@ public class ScrapeService {
     }
 
     @PreAuthorize(Permissions.EDIT)
-    public Target add(String deployment, String url, String requestsMetric, String errorsMetric, String latencyMetric,
+    public Target add(
+            String deployment,
+            String url,
+            String requestsMetric,
+            String errorsMetric,
+            String latencyMetric,
             boolean latencyInSeconds) {
         long id = deployments.find(deployment).getId();
         URI uri;
@@ -79,16 +97,27 @@ public class ScrapeService {
         if (requestsMetric == null || requestsMetric.isBlank()) {
             throw new DomainRuleException("requestsMetric", "Name the counter of requests, e.g. request_count_total.");
         }
-        Long targetId = jdbc.queryForObject("insert into monitor.scrape_target (deployment_id, url, requests_metric, "
-                + "errors_metric, latency_metric, latency_unit_seconds) values (?, ?, ?, ?, ?, ?) returning id", Long.class,
-                id, uri.toString(), requestsMetric.trim(), blankToNull(errorsMetric), blankToNull(latencyMetric),
+        Long targetId = jdbc.queryForObject(
+                "insert into monitor.scrape_target (deployment_id, url, requests_metric, "
+                        + "errors_metric, latency_metric, latency_unit_seconds) values (?, ?, ?, ?, ?, ?) returning id",
+                Long.class,
+                id,
+                uri.toString(),
+                requestsMetric.trim(),
+                blankToNull(errorsMetric),
+                blankToNull(latencyMetric),
                 latencyInSeconds);
-        return targets(deployment).stream().filter(t -> t.id() == targetId).findFirst().orElseThrow();
+        return targets(deployment).stream()
+                .filter(t -> t.id() == targetId)
+                .findFirst()
+                .orElseThrow();
     }
 
     @PreAuthorize(Permissions.READ)
     public List<Target> targets(String deployment) {
-        return jdbc.query(SELECT + " where t.deployment_id = ? order by t.id", (rs, i) -> target(rs),
+        return jdbc.query(
+                SELECT + " where t.deployment_id = ? order by t.id",
+                (rs, i) -> target(rs),
                 deployments.find(deployment).getId());
     }
 
@@ -109,10 +138,9 @@ public class ScrapeService {
 
     /** Scrapes every target once, attributing the growth since the last scrape to the window holding {@code at}. */
     void scrapeAll(Instant at) {
-        record Row(Target target, String lastSample, long deploymentId) {
-        }
-        List<Row> rows = jdbc.query(SELECT + " order by t.id", (rs, i) -> new Row(target(rs), rs.getString(10),
-                rs.getLong(11)));
+        record Row(Target target, String lastSample, long deploymentId) {}
+        List<Row> rows =
+                jdbc.query(SELECT + " order by t.id", (rs, i) -> new Row(target(rs), rs.getString(10), rs.getLong(11)));
         for (Row row : rows) {
             try {
                 String body = fetch(row.target().url());
@@ -129,14 +157,19 @@ public class ScrapeService {
                             store.add(settings.instanceId(), deltas, clock.instant());
                         }
                     }
-                    jdbc.update("update monitor.scrape_target set last_scraped_at = ?, last_error = null, "
-                            + "last_sample = ?::jsonb where id = ?", Timestamp.from(at), json.writeValueAsString(now),
+                    jdbc.update(
+                            "update monitor.scrape_target set last_scraped_at = ?, last_error = null, "
+                                    + "last_sample = ?::jsonb where id = ?",
+                            Timestamp.from(at),
+                            json.writeValueAsString(now),
                             row.target().id());
                 });
             } catch (RuntimeException | java.io.IOException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                jdbc.update("update monitor.scrape_target set last_scraped_at = ?, last_error = ? where id = ?",
-                        Timestamp.from(at), message.length() > 2000 ? message.substring(0, 2000) : message,
+                jdbc.update(
+                        "update monitor.scrape_target set last_scraped_at = ?, last_error = ? where id = ?",
+                        Timestamp.from(at),
+                        message.length() > 2000 ? message.substring(0, 2000) : message,
                         row.target().id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -146,8 +179,13 @@ public class ScrapeService {
     }
 
     private String fetch(String url) throws java.io.IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "text/plain;version=0.0.4").GET().build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Accept", "text/plain;version=0.0.4")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new java.io.IOException(url + " answered " + response.statusCode());
         }
@@ -179,12 +217,14 @@ public class ScrapeService {
         double errors = reset || now.errors() < before.errors() ? now.errors() : now.errors() - before.errors();
         delta.errors = Math.min(delta.count, Math.round(errors));
         var bounds = now.buckets().keySet().stream()
-                .sorted((a, b) -> Double.compare(PrometheusText.number(a), PrometheusText.number(b))).toList();
+                .sorted((a, b) -> Double.compare(PrometheusText.number(a), PrometheusText.number(b)))
+                .toList();
         double previousCumulative = 0;
         double largestFinite = 0;
         for (String le : bounds) {
             double bound = PrometheusText.number(le);
-            double cumulative = now.buckets().get(le) - (reset ? 0 : before.buckets().getOrDefault(le, 0.0));
+            double cumulative =
+                    now.buckets().get(le) - (reset ? 0 : before.buckets().getOrDefault(le, 0.0));
             long inBucket = Math.max(0, Math.round(cumulative - previousCumulative));
             previousCumulative = Math.max(previousCumulative, cumulative);
             double upper = Double.isInfinite(bound) ? largestFinite : bound;
@@ -208,8 +248,16 @@ public class ScrapeService {
 
     private static Target target(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp scraped = rs.getTimestamp(8);
-        return new Target(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getBoolean(7), scraped == null ? null : scraped.toInstant(), rs.getString(9));
+        return new Target(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                scraped == null ? null : scraped.toInstant(),
+                rs.getString(9));
     }
 
     private static String blankToNull(String s) {

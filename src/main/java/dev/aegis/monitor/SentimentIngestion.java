@@ -35,13 +35,21 @@ class SentimentIngestion implements SentimentTelemetry {
     static final int CAPACITY = 10_000;
     /** How much of the first traffic is the reference. */
     static final Duration REFERENCE = Duration.ofMinutes(10);
+
     static final long FLUSH_MILLIS = 250;
     private static final Logger log = LoggerFactory.getLogger(SentimentIngestion.class);
 
-    static final DeploymentDetails DETAILS = new DeploymentDetails(DEPLOYMENT, "vader-3.3.2", "Aegis monitor",
+    static final DeploymentDetails DETAILS = new DeploymentDetails(
+            DEPLOYMENT,
+            "vader-3.3.2",
+            "Aegis monitor",
             "The demo VADER sentiment model served at /monitor/v1/models/sentiment/predict; its own calls.",
-            List.of(new Feature("text_length", Feature.Kind.NUMERIC)), List.of("positive", "neutral", "negative"),
-            true, List.of(), null, null);
+            List.of(new Feature("text_length", Feature.Kind.NUMERIC)),
+            List.of("positive", "neutral", "negative"),
+            true,
+            List.of(),
+            null,
+            null);
 
     private final BlockingQueue<PredictionEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final List<PredictionEvent> unwritten = new ArrayList<>();
@@ -63,8 +71,16 @@ class SentimentIngestion implements SentimentTelemetry {
     }
 
     static PredictionEvent event(Call call) {
-        return new PredictionEvent(call.requestId(), call.at(), call.latency().toNanos() / 1e6, !call.ok(),
-                call.errorClass(), "{\"text_length\": " + call.textLength() + "}", call.label(), call.compound(), null);
+        return new PredictionEvent(
+                call.requestId(),
+                call.at(),
+                call.latency().toNanos() / 1e6,
+                !call.ok(),
+                call.errorClass(),
+                "{\"text_length\": " + call.textLength() + "}",
+                call.label(),
+                call.compound(),
+                null);
     }
 
     /** Writes the waiting calls; called every {@value #FLUSH_MILLIS} ms, when the queue is full, and at shutdown. */
@@ -93,9 +109,16 @@ class SentimentIngestion implements SentimentTelemetry {
         if (d == null) {
             // the reference: the first ten minutes of traffic, from the start of the first call's 5-minute window
             Instant start = Resolution.FIVE_MINUTES.floor(firstCall);
-            var details = new DeploymentDetails(DETAILS.name(), DETAILS.modelVersion(), DETAILS.owner(),
-                    DETAILS.description(), DETAILS.features(), DETAILS.labels(), DETAILS.hasScore(),
-                    DETAILS.protectedAttributes(), DETAILS.latencyBudgetMs(),
+            var details = new DeploymentDetails(
+                    DETAILS.name(),
+                    DETAILS.modelVersion(),
+                    DETAILS.owner(),
+                    DETAILS.description(),
+                    DETAILS.features(),
+                    DETAILS.labels(),
+                    DETAILS.hasScore(),
+                    DETAILS.protectedAttributes(),
+                    DETAILS.latencyBudgetMs(),
                     ReferenceWindow.timeRange(start, start.plus(REFERENCE)));
             try {
                 d = deployments.ensure(details);

@@ -15,6 +15,7 @@ public class TrafficService {
 
     /** A read spans at most this many windows, so a careless time range cannot load years of 5-minute windows. */
     static final int MAX_WINDOWS = 5_000;
+
     private final DeploymentService deployments;
     private final AggregateStore store;
 

@@ -13,5 +13,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ConditionalOnBooleanProperty(name = "aegis.monitor.enabled", matchIfMissing = true)
-public @interface WhenMonitorEnabled {
-}
+public @interface WhenMonitorEnabled {}

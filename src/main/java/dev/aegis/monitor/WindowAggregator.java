@@ -25,6 +25,7 @@ class WindowAggregator {
 
     /** Beyond this many open deltas (≈ 13 KB each) the recording thread flushes itself. */
     static final int MAX_DELTAS = 2_000;
+
     private static final Logger log = LoggerFactory.getLogger(WindowAggregator.class);
 
     private final AggregateStore store;
@@ -90,8 +91,11 @@ class WindowAggregator {
             });
         } catch (RuntimeException e) {
             // the batches stay unaggregated in the database; the recovery folds them in from the raw events
-            log.warn("Could not write {} window aggregate(s) of {} batch(es); the recovery will redo them: {}",
-                    toWrite.size(), done.size(), e.getMessage());
+            log.warn(
+                    "Could not write {} window aggregate(s) of {} batch(es); the recovery will redo them: {}",
+                    toWrite.size(),
+                    done.size(),
+                    e.getMessage());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.aegis.notification;
 
 import dev.aegis.security.Role;
-import dev.aegis.security.UserService.Recipient;
 import dev.aegis.security.UserService;
+import dev.aegis.security.UserService.Recipient;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.AfterCommit;
 import dev.aegis.shared.NotFoundException;
@@ -42,7 +42,11 @@ public class Notifications {
     private final String from;
     private final String url;
 
-    Notifications(NotificationStore store, UserService users, ObjectProvider<JavaMailSender> mail, Clock clock,
+    Notifications(
+            NotificationStore store,
+            UserService users,
+            ObjectProvider<JavaMailSender> mail,
+            Clock clock,
             @Value("${aegis.mail-from:aegis@localhost}") String from,
             @Value("${aegis.url:http://localhost:8080}") String url) {
         this.store = store;
@@ -79,8 +83,8 @@ public class Notifications {
         List<SimpleMailMessage> mails = new ArrayList<>();
         boolean mailing = mail.getIfAvailable() != null;
         for (Recipient r : recipients) {
-            Notification n = new Notification(r.username(), message.topic(), message.subject(), message.body(),
-                    message.link(), clock.instant());
+            Notification n = new Notification(
+                    r.username(), message.topic(), message.subject(), message.body(), message.link(), clock.instant());
             if (mailing && r.email() != null && !r.email().isBlank()) {
                 n.mailedTo(r.email());
                 mails.add(mailFor(r, message));
@@ -114,7 +118,6 @@ public class Notifications {
         }
     }
 
-
     // ---- the signed-in user's own -----------------------------------------------------------------------------
 
     /** The signed-in user's newest notifications. */
@@ -134,7 +137,8 @@ public class Notifications {
     @PreAuthorize(ANY_ROLE)
     @Transactional
     public void markRead(long id) {
-        Notification n = store.findById(id).filter(x -> x.getRecipient().equals(Actors.current()))
+        Notification n = store.findById(id)
+                .filter(x -> x.getRecipient().equals(Actors.current()))
                 .orElseThrow(() -> new NotFoundException("No notification " + id + " for you."));
         n.read(clock.instant());
     }

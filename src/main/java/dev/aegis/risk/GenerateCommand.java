@@ -1,8 +1,8 @@
 package dev.aegis.risk;
 
 import dev.aegis.framework.FrameworkCatalog;
-import dev.aegis.inventory.InventoryGenerator.GeneratedSystem;
 import dev.aegis.inventory.InventoryGenerator;
+import dev.aegis.inventory.InventoryGenerator.GeneratedSystem;
 import dev.aegis.shared.Actors;
 import java.time.Clock;
 import java.util.List;
@@ -39,8 +39,13 @@ class GenerateCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final Clock clock;
 
-    GenerateCommand(InventoryGenerator inventory, RiskGenerator register, JdbcTemplate jdbc, Environment env,
-            ConfigurableApplicationContext context, Clock clock) {
+    GenerateCommand(
+            InventoryGenerator inventory,
+            RiskGenerator register,
+            JdbcTemplate jdbc,
+            Environment env,
+            ConfigurableApplicationContext context,
+            Clock clock) {
         this.inventory = inventory;
         this.register = register;
         this.jdbc = jdbc;
@@ -63,12 +68,18 @@ class GenerateCommand implements ApplicationRunner {
             register.generate(generated, risks, prefix, random, clock.instant());
         });
         long afterRisks = System.nanoTime();
-        jdbc.execute("vacuum analyze inventory.ai_system, inventory.ai_system_data_category, inventory.ai_system_affected_group,"
-                + " risk.risk, risk.risk_system, risk.risk_threat, risk.risk_requirement");
+        jdbc.execute(
+                "vacuum analyze inventory.ai_system, inventory.ai_system_data_category, inventory.ai_system_affected_group,"
+                        + " risk.risk, risk.risk_system, risk.risk_threat, risk.risk_requirement");
         long end = System.nanoTime();
-        log.info("Generated {} AI systems in {} ms and {} risks in {} ms; vacuum analyze took {} ms; {} ms in all", systems,
-                (afterSystems - start) / 1_000_000, risks, (afterRisks - afterSystems) / 1_000_000,
-                (end - afterRisks) / 1_000_000, (end - start) / 1_000_000);
+        log.info(
+                "Generated {} AI systems in {} ms and {} risks in {} ms; vacuum analyze took {} ms; {} ms in all",
+                systems,
+                (afterSystems - start) / 1_000_000,
+                risks,
+                (afterRisks - afterSystems) / 1_000_000,
+                (end - afterRisks) / 1_000_000,
+                (end - start) / 1_000_000);
         if (env.getProperty("aegis.generate.exit", Boolean.class, true)) {
             System.exit(SpringApplication.exit(context, () -> 0));
         }

@@ -47,8 +47,14 @@ class RegisterBenchmark implements ApplicationRunner {
     private final Environment env;
     private final ConfigurableApplicationContext context;
 
-    RegisterBenchmark(RiskService risks, RiskTransfer riskTransfer, AiSystemTransfer systemTransfer,
-            FrameworkCatalog catalog, JdbcTemplate jdbc, Environment env, ConfigurableApplicationContext context) {
+    RegisterBenchmark(
+            RiskService risks,
+            RiskTransfer riskTransfer,
+            AiSystemTransfer systemTransfer,
+            FrameworkCatalog catalog,
+            JdbcTemplate jdbc,
+            Environment env,
+            ConfigurableApplicationContext context) {
         this.risks = risks;
         this.riskTransfer = riskTransfer;
         this.systemTransfer = systemTransfer;
@@ -58,8 +64,7 @@ class RegisterBenchmark implements ApplicationRunner {
         this.context = context;
     }
 
-    private record Case(String name, RiskService.Filter filter, Sort sort) {
-    }
+    private record Case(String name, RiskService.Filter filter, Sort sort) {}
 
     @Override
     public void run(ApplicationArguments args) {
@@ -87,10 +92,21 @@ class RegisterBenchmark implements ApplicationRunner {
                         search[r] = t3 - t2;
                     }
                 }
-                report.append("| ").append(c.name()).append(" | ").append(matches).append(" | ")
-                        .append(ms(percentile(slice, 50))).append(" / ").append(ms(percentile(slice, 95))).append(" | ")
-                        .append(ms(percentile(count, 50))).append(" / ").append(ms(percentile(count, 95))).append(" | ")
-                        .append(stats(search)).append(" |\n");
+                report.append("| ")
+                        .append(c.name())
+                        .append(" | ")
+                        .append(matches)
+                        .append(" | ")
+                        .append(ms(percentile(slice, 50)))
+                        .append(" / ")
+                        .append(ms(percentile(slice, 95)))
+                        .append(" | ")
+                        .append(ms(percentile(count, 50)))
+                        .append(" / ")
+                        .append(ms(percentile(count, 95)))
+                        .append(" | ")
+                        .append(stats(search))
+                        .append(" |\n");
             }
             log.info("Risk register benchmark, {} rounds per case, page size 50 (ms):{}", rounds, report);
             if (env.getProperty("aegis.bench.exports", Boolean.class, true)) {
@@ -108,44 +124,86 @@ class RegisterBenchmark implements ApplicationRunner {
         for (TabularFormat format : TabularFormat.values()) {
             long t0 = System.nanoTime();
             long rows = systemTransfer.export(AiSystemService.Filter.none(), format, OutputStream.nullOutputStream());
-            report.append("| AI systems, ").append(format).append(" | ").append(rows).append(" | ")
-                    .append(ms(System.nanoTime() - t0)).append(" ms |\n");
+            report.append("| AI systems, ")
+                    .append(format)
+                    .append(" | ")
+                    .append(rows)
+                    .append(" | ")
+                    .append(ms(System.nanoTime() - t0))
+                    .append(" ms |\n");
             t0 = System.nanoTime();
             rows = riskTransfer.export(RiskService.Filter.none(), format, OutputStream.nullOutputStream());
-            report.append("| risks, ").append(format).append(" | ").append(rows).append(" | ")
-                    .append(ms(System.nanoTime() - t0)).append(" ms |\n");
+            report.append("| risks, ")
+                    .append(format)
+                    .append(" | ")
+                    .append(rows)
+                    .append(" | ")
+                    .append(ms(System.nanoTime() - t0))
+                    .append(" ms |\n");
         }
         return report.toString();
     }
 
     /** What people do in the register: the ordinary sorts with each filter alone and some combined. */
     private List<Case> cases() {
-        Sort score = Sort.by(new Sort.Order(Sort.Direction.DESC, "inherentScore").nullsLast()).and(Sort.by("id"));
-        Sort due = Sort.by(new Sort.Order(Sort.Direction.ASC, "dueDate").nullsLast()).and(Sort.by("id"));
+        Sort score = Sort.by(new Sort.Order(Sort.Direction.DESC, "inherentScore").nullsLast())
+                .and(Sort.by("id"));
+        Sort due = Sort.by(new Sort.Order(Sort.Direction.ASC, "dueDate").nullsLast())
+                .and(Sort.by("id"));
         Sort title = Sort.by("title").and(Sort.by("id"));
-        Long requirement = catalog.find("NIST-AI-RMF-1.0", "GOVERN 1.1").map(r -> r.id())
-                .orElseGet(() -> jdbc.queryForObject("select requirement_id from risk.risk_requirement group by 1 "
-                        + "order by count(*) desc limit 1", Long.class));
-        Long system = jdbc.queryForObject("select system_id from risk.risk_system group by 1 order by count(*) desc "
-                + "limit 1", Long.class);
-        String owner = jdbc.queryForObject("select owner from risk.risk group by 1 order by count(*) desc limit 1",
-                String.class);
+        Long requirement = catalog.find("NIST-AI-RMF-1.0", "GOVERN 1.1")
+                .map(r -> r.id())
+                .orElseGet(() -> jdbc.queryForObject(
+                        "select requirement_id from risk.risk_requirement group by 1 "
+                                + "order by count(*) desc limit 1",
+                        Long.class));
+        Long system = jdbc.queryForObject(
+                "select system_id from risk.risk_system group by 1 order by count(*) desc " + "limit 1", Long.class);
+        String owner = jdbc.queryForObject(
+                "select owner from risk.risk group by 1 order by count(*) desc limit 1", String.class);
         return List.of(
                 new Case("no filter, by inherent score", filter(null, null, null, null, null, null, null), score),
                 new Case("no filter, by title", filter(null, null, null, null, null, null, null), title),
-                new Case("status IDENTIFIED, by inherent score", filter(null, Status.IDENTIFIED, null, null, null, null, null), score),
-                new Case("text \"injection\", by inherent score", filter("injection", null, null, null, null, null, null), score),
-                new Case("text \"radiology\" + status ASSESSED", filter("radiology", Status.ASSESSED, null, null, null, null, null), score),
-                new Case("category PRIVACY + tier HIGH, by due date", filter(null, null, null, Category.PRIVACY, EuAiActTier.HIGH, null, null), due),
-                new Case("requirement GOVERN 1.1, by inherent score", filter(null, null, null, null, null, requirement, null), score),
-                new Case("owner (busiest), by inherent score", filter(null, null, owner, null, null, null, null), score),
-                new Case("system (busiest), by inherent score", filter(null, null, null, null, null, null, system), score),
-                new Case("all filters but text", filter(null, Status.TREATED, null, Category.SECURITY, EuAiActTier.LIMITED,
-                        null, null), score));
+                new Case(
+                        "status IDENTIFIED, by inherent score",
+                        filter(null, Status.IDENTIFIED, null, null, null, null, null),
+                        score),
+                new Case(
+                        "text \"injection\", by inherent score",
+                        filter("injection", null, null, null, null, null, null),
+                        score),
+                new Case(
+                        "text \"radiology\" + status ASSESSED",
+                        filter("radiology", Status.ASSESSED, null, null, null, null, null),
+                        score),
+                new Case(
+                        "category PRIVACY + tier HIGH, by due date",
+                        filter(null, null, null, Category.PRIVACY, EuAiActTier.HIGH, null, null),
+                        due),
+                new Case(
+                        "requirement GOVERN 1.1, by inherent score",
+                        filter(null, null, null, null, null, requirement, null),
+                        score),
+                new Case(
+                        "owner (busiest), by inherent score", filter(null, null, owner, null, null, null, null), score),
+                new Case(
+                        "system (busiest), by inherent score",
+                        filter(null, null, null, null, null, null, system),
+                        score),
+                new Case(
+                        "all filters but text",
+                        filter(null, Status.TREATED, null, Category.SECURITY, EuAiActTier.LIMITED, null, null),
+                        score));
     }
 
-    private static RiskService.Filter filter(String text, Status status, String owner, Category category,
-            EuAiActTier tier, Long requirement, Long system) {
+    private static RiskService.Filter filter(
+            String text,
+            Status status,
+            String owner,
+            Category category,
+            EuAiActTier tier,
+            Long requirement,
+            Long system) {
         return new RiskService.Filter(text, status, owner, category, tier, requirement, system);
     }
 

@@ -21,11 +21,11 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.BatchSize;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * A risk in the register. Its steps are named after the governance workflow and refuse to run out of order, naming the
@@ -46,67 +46,91 @@ public class Risk {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String title;
     private String description;
+
     @Enumerated(EnumType.STRING)
     private Category category;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = Risk.BATCH)
     @CollectionTable(schema = "risk", name = "risk_system", joinColumns = @JoinColumn(name = "risk_id"))
     @Column(name = "system_id")
     private Set<Long> systems = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = Risk.BATCH)
     @CollectionTable(schema = "risk", name = "risk_threat", joinColumns = @JoinColumn(name = "risk_id"))
     @Column(name = "requirement_id")
     private Set<Long> threats = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = Risk.BATCH)
     @CollectionTable(schema = "risk", name = "risk_requirement", joinColumns = @JoinColumn(name = "risk_id"))
     @Column(name = "requirement_id")
     private Set<Long> requirements = new HashSet<>();
+
     @Column(name = "inherent_likelihood")
     private int inherentLikelihood;
+
     @Column(name = "inherent_impact")
     private int inherentImpact;
+
     @Column(name = "inherent_score")
     private int inherentScore;
+
     @Column(name = "residual_likelihood")
     private Integer residualLikelihood;
+
     @Column(name = "residual_impact")
     private Integer residualImpact;
+
     @Column(name = "residual_score")
     private Integer residualScore;
+
     @Enumerated(EnumType.STRING)
     private Treatment treatment;
+
     private String owner;
+
     @Column(name = "due_date")
     private LocalDate dueDate;
+
     @Enumerated(EnumType.STRING)
     private Status status;
+
     @Column(name = "accepted_by")
     private String acceptedBy;
+
     @Column(name = "accepted_at")
     private Instant acceptedAt;
+
     @Column(name = "acceptance_rationale")
     private String acceptanceRationale;
+
     @Column(name = "acceptance_expires_on")
     private LocalDate acceptanceExpiresOn;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "updated_by")
     private String updatedBy;
+
     @Column(name = "reassessment_reason")
     private String reassessmentReason;
+
     @Column(name = "reassessment_flagged_at")
     private Instant reassessmentFlaggedAt;
+
     @Version
     private long version;
 
-    protected Risk() {
-    }
+    protected Risk() {}
 
     /** A newly identified risk. */
     Risk(Instant now) {
@@ -115,8 +139,7 @@ public class Risk {
     }
 
     /** Who approves an acceptance, and whether their role allows it (governance officer or administrator). */
-    public record Approver(String username, boolean governs) {
-    }
+    public record Approver(String username, boolean governs) {}
 
     /** Takes the stated details. A closed risk is reopened before it changes. */
     void describe(RiskDetails d, String defaultOwner, Instant now) {
@@ -125,8 +148,9 @@ public class Risk {
         }
         String newOwner = blank(d.owner()) == null ? defaultOwner : d.owner().trim();
         if (acceptedBy != null && acceptedBy.equalsIgnoreCase(newOwner)) {
-            throw new DomainRuleException("owner", "The risk was accepted by " + acceptedBy
-                    + "; the person who accepted a risk cannot own it.");
+            throw new DomainRuleException(
+                    "owner",
+                    "The risk was accepted by " + acceptedBy + "; the person who accepted a risk cannot own it.");
         }
         title = d.title().trim();
         description = blank(d.description());
@@ -161,7 +185,8 @@ public class Risk {
             throw new DomainRuleException("treatment", "Choose the treatment: mitigate, transfer or avoid.");
         }
         if (how == Treatment.ACCEPT) {
-            throw new DomainRuleException("treatment",
+            throw new DomainRuleException(
+                    "treatment",
                     "Accepting a risk is its own step: it needs an approver other than the owner, a rationale and an expiry date.");
         }
         requireScale("residualLikelihood", likelihood);
@@ -182,10 +207,12 @@ public class Risk {
     void accept(Approver approver, String rationale, LocalDate until, LocalDate today, Instant now) {
         requireStatus("accepted", Status.ASSESSED, Status.TREATED);
         if (approver == null || !approver.governs()) {
-            throw new DomainRuleException("acceptedBy", "Only a governance officer or an administrator accepts a risk.");
+            throw new DomainRuleException(
+                    "acceptedBy", "Only a governance officer or an administrator accepts a risk.");
         }
         if (approver.username().equalsIgnoreCase(owner)) {
-            throw new DomainRuleException("acceptedBy",
+            throw new DomainRuleException(
+                    "acceptedBy",
                     "The owner of a risk cannot accept it; a governance officer or administrator other than " + owner
                             + " must.");
         }
@@ -266,8 +293,12 @@ public class Risk {
                 return;
             }
         }
-        throw new DomainRuleException("status", "The risk is " + status + "; it can be " + step + " only when it is "
-                + String.join(" or ", java.util.Arrays.stream(allowed).map(Enum::name).toList()) + ".");
+        throw new DomainRuleException(
+                "status",
+                "The risk is " + status + "; it can be " + step + " only when it is "
+                        + String.join(
+                                " or ",
+                                java.util.Arrays.stream(allowed).map(Enum::name).toList()) + ".");
     }
 
     private void rateInherent(Integer likelihood, Integer impact) {
@@ -308,34 +339,120 @@ public class Risk {
     }
 
     public RiskDetails details() {
-        return new RiskDetails(title, description, category, Set.copyOf(systems), Set.copyOf(threats),
-                Set.copyOf(requirements), inherentLikelihood, inherentImpact, owner, dueDate);
+        return new RiskDetails(
+                title,
+                description,
+                category,
+                Set.copyOf(systems),
+                Set.copyOf(threats),
+                Set.copyOf(requirements),
+                inherentLikelihood,
+                inherentImpact,
+                owner,
+                dueDate);
     }
 
-    public Long getId() { return id; }
-    public String getTitle() { return title; }
-    public Category getCategory() { return category; }
-    public Set<Long> getSystems() { return Set.copyOf(systems); }
-    public Set<Long> getThreats() { return Set.copyOf(threats); }
-    public Set<Long> getRequirements() { return Set.copyOf(requirements); }
-    public int getInherentLikelihood() { return inherentLikelihood; }
-    public int getInherentImpact() { return inherentImpact; }
-    public int getInherentScore() { return inherentScore; }
-    public Integer getResidualLikelihood() { return residualLikelihood; }
-    public Integer getResidualImpact() { return residualImpact; }
-    public Integer getResidualScore() { return residualScore; }
-    public Treatment getTreatment() { return treatment; }
-    public String getOwner() { return owner; }
-    public LocalDate getDueDate() { return dueDate; }
-    public Status getStatus() { return status; }
-    public String getAcceptedBy() { return acceptedBy; }
-    public Instant getAcceptedAt() { return acceptedAt; }
-    public String getAcceptanceRationale() { return acceptanceRationale; }
-    public LocalDate getAcceptanceExpiresOn() { return acceptanceExpiresOn; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public String getReassessmentReason() { return reassessmentReason; }
-    public Instant getReassessmentFlaggedAt() { return reassessmentFlaggedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public Set<Long> getSystems() {
+        return Set.copyOf(systems);
+    }
+
+    public Set<Long> getThreats() {
+        return Set.copyOf(threats);
+    }
+
+    public Set<Long> getRequirements() {
+        return Set.copyOf(requirements);
+    }
+
+    public int getInherentLikelihood() {
+        return inherentLikelihood;
+    }
+
+    public int getInherentImpact() {
+        return inherentImpact;
+    }
+
+    public int getInherentScore() {
+        return inherentScore;
+    }
+
+    public Integer getResidualLikelihood() {
+        return residualLikelihood;
+    }
+
+    public Integer getResidualImpact() {
+        return residualImpact;
+    }
+
+    public Integer getResidualScore() {
+        return residualScore;
+    }
+
+    public Treatment getTreatment() {
+        return treatment;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getAcceptedBy() {
+        return acceptedBy;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public String getAcceptanceRationale() {
+        return acceptanceRationale;
+    }
+
+    public LocalDate getAcceptanceExpiresOn() {
+        return acceptanceExpiresOn;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public String getReassessmentReason() {
+        return reassessmentReason;
+    }
+
+    public Instant getReassessmentFlaggedAt() {
+        return reassessmentFlaggedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

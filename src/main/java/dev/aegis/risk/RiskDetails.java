@@ -17,18 +17,31 @@ import java.util.Set;
  * treatment, acceptance) is not part of it: those are steps of their own.
  */
 public record RiskDetails(
-        @NotBlank(message = "Name the risk.") @Size(max = 200, message = "The title can be at most 200 characters.") String title,
-        @Size(max = 4000, message = "The description can be at most 4,000 characters.") String description,
+        @NotBlank(message = "Name the risk.") @Size(max = 200, message = "The title can be at most 200 characters.")
+        String title,
+
+        @Size(max = 4000, message = "The description can be at most 4,000 characters.")
+        String description,
+
         @NotNull(message = "Choose the category.") Category category,
-        @NotEmpty(message = "Choose the AI systems the risk belongs to.") Set<Long> systems,
+
+        @NotEmpty(message = "Choose the AI systems the risk belongs to.")
+        Set<Long> systems,
+
         Set<Long> threats,
         Set<Long> requirements,
+
         @NotNull(message = "Rate the likelihood from 1 to 5.")
         @Min(value = 1, message = "Rate the likelihood from 1 to 5.")
-        @Max(value = 5, message = "Rate the likelihood from 1 to 5.") Integer inherentLikelihood,
+        @Max(value = 5, message = "Rate the likelihood from 1 to 5.")
+        Integer inherentLikelihood,
+
         @NotNull(message = "Rate the impact from 1 to 5.")
         @Min(value = 1, message = "Rate the impact from 1 to 5.")
-        @Max(value = 5, message = "Rate the impact from 1 to 5.") Integer inherentImpact,
-        @Size(max = 100, message = "The owner's user name can be at most 100 characters.") String owner,
-        @SensibleDate("The due date") LocalDate dueDate) {
-}
+        @Max(value = 5, message = "Rate the impact from 1 to 5.")
+        Integer inherentImpact,
+
+        @Size(max = 100, message = "The owner's user name can be at most 100 characters.")
+        String owner,
+
+        @SensibleDate("The due date") LocalDate dueDate) {}

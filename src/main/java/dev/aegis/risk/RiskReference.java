@@ -21,13 +21,12 @@ class RiskReference {
     @Id
     @Column(name = "risk_id")
     private Long riskId;
+
     @Id
     @Column(name = "requirement_id")
     private Long requirementId;
 
-    protected RiskReference() {
-    }
+    protected RiskReference() {}
 
-    record Key(Long riskId, Long requirementId) implements Serializable {
-    }
+    record Key(Long riskId, Long requirementId) implements Serializable {}
 }

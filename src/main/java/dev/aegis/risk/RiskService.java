@@ -22,11 +22,11 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.validation.Checked;
-import jakarta.validation.Validator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,9 +66,12 @@ public class RiskService {
     public static final String SYSTEM_FLAG = "SYSTEM:risk.flag-for-reassessment";
     /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
     public static final String SYSTEM_SEED = "SYSTEM:risk.seed-demo";
-    static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_READ + "')";
-    static final String WRITERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('"
-            + SYSTEM_SEED + "')";
+
+    static final String READERS =
+            "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER') or hasAuthority('"
+                    + SYSTEM_READ + "')";
+    static final String WRITERS =
+            "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_SEED + "')";
     static final String ATLAS = "MITRE-ATLAS";
     static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";
     /** From this score on a risk is high (the critical band of the heat map): 15 to 25. */
@@ -84,8 +87,16 @@ public class RiskService {
     private final UserDirectory people;
     private final Validator validator;
 
-    RiskService(Risks risks, AiSystemService systems, FrameworkCatalog catalog, ScopeService scope, EntityManager em,
-            ApplicationEventPublisher events, Clock clock, UserDirectory people, Validator validator) {
+    RiskService(
+            Risks risks,
+            AiSystemService systems,
+            FrameworkCatalog catalog,
+            ScopeService scope,
+            EntityManager em,
+            ApplicationEventPublisher events,
+            Clock clock,
+            UserDirectory people,
+            Validator validator) {
         this.people = people;
         this.validator = validator;
         this.risks = risks;
@@ -101,8 +112,14 @@ public class RiskService {
      * Filters for the register; null or blank means any. {@code tier} matches risks of which any system stands in that
      * EU AI Act tier; {@code requirement} matches risks that bear on that requirement or name it as their threat.
      */
-    public record Filter(String text, Status status, String owner, Category category, EuAiActTier tier,
-            Long requirement, Long system) {
+    public record Filter(
+            String text,
+            Status status,
+            String owner,
+            Category category,
+            EuAiActTier tier,
+            Long requirement,
+            Long system) {
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null);
         }
@@ -134,7 +151,8 @@ public class RiskService {
     @Transactional(readOnly = true)
     public Slice<Risk> slice(Filter filter, Pageable page) {
         Pageable stable = stable(page);
-        return risks.findBy(specification(filter), q -> q.sortBy(stable.getSort()).slice(stable));
+        return risks.findBy(
+                specification(filter), q -> q.sortBy(stable.getSort()).slice(stable));
     }
 
     @PreAuthorize(READERS)
@@ -189,7 +207,9 @@ public class RiskService {
         requireMayChangeRisksOf(details.systems());
         Checked.valid(validator, details);
         checkReferences(details);
-        if (details.owner() != null && !details.owner().isBlank() && !details.owner().strip().equalsIgnoreCase(risk.getOwner())) {
+        if (details.owner() != null
+                && !details.owner().isBlank()
+                && !details.owner().strip().equalsIgnoreCase(risk.getOwner())) {
             people.requireKnown("owner", "risk owner", details.owner());
         }
         risk.describe(details, risk.getOwner(), clock.instant());
@@ -214,7 +234,8 @@ public class RiskService {
     @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER') or hasAuthority('" + SYSTEM_SEED + "')")
     public Risk accept(long id, long expectedVersion, String rationale, LocalDate until) {
         Risk risk = current(id, expectedVersion);
-        risk.accept(new Approver(Actors.current(), mayManage()), rationale, until, LocalDate.now(clock), clock.instant());
+        risk.accept(
+                new Approver(Actors.current(), mayManage()), rationale, until, LocalDate.now(clock), clock.instant());
         risks.saveAndFlush(risk);
         events.publishEvent(new RiskAccepted(id, risk.getAcceptedBy(), risk.getAcceptanceExpiresOn()));
         return risk;
@@ -300,11 +321,15 @@ public class RiskService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<Risk> openHighRisks(int limit) {
-        return em.createQuery("select r from Risk r where r.status not in :settled"
-                + " and coalesce(r.residualScore, r.inherentScore) >= :high"
-                + " order by coalesce(r.residualScore, r.inherentScore) desc, r.inherentScore desc, r.id desc", Risk.class)
-                .setParameter("settled", List.of(Status.CLOSED, Status.ACCEPTED)).setParameter("high", HIGH_SCORE)
-                .setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select r from Risk r where r.status not in :settled"
+                                + " and coalesce(r.residualScore, r.inherentScore) >= :high"
+                                + " order by coalesce(r.residualScore, r.inherentScore) desc, r.inherentScore desc, r.id desc",
+                        Risk.class)
+                .setParameter("settled", List.of(Status.CLOSED, Status.ACCEPTED))
+                .setParameter("high", HIGH_SCORE)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /**
@@ -314,9 +339,14 @@ public class RiskService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<TypicalThreat> uncoveredThreats(long systemId) {
-        Set<Long> covered = new HashSet<>(em.createQuery("select distinct t from Risk r join r.threats t "
-                + "where :system member of r.systems", Long.class).setParameter("system", systemId).getResultList());
-        return scope.typicalThreats(systemId).stream().filter(t -> !covered.contains(t.threat().id())).toList();
+        Set<Long> covered = new HashSet<>(em.createQuery(
+                        "select distinct t from Risk r join r.threats t " + "where :system member of r.systems",
+                        Long.class)
+                .setParameter("system", systemId)
+                .getResultList());
+        return scope.typicalThreats(systemId).stream()
+                .filter(t -> !covered.contains(t.threat().id()))
+                .toList();
     }
 
     /** Whether the signed-in user may raise risks of this system (for the screens; the service checks again). */
@@ -342,8 +372,12 @@ public class RiskService {
     }
 
     private long[][] cells(String which, Long systemId, Category category) {
-        StringBuilder jpql = new StringBuilder("select r.").append(which).append("Likelihood, r.").append(which)
-                .append("Impact, count(r) from Risk r where r.status <> :closed and r.").append(which)
+        StringBuilder jpql = new StringBuilder("select r.")
+                .append(which)
+                .append("Likelihood, r.")
+                .append(which)
+                .append("Impact, count(r) from Risk r where r.status <> :closed and r.")
+                .append(which)
                 .append("Likelihood is not null");
         if (systemId != null) {
             jpql.append(" and :system member of r.systems");
@@ -392,8 +426,7 @@ public class RiskService {
     /** A system owner changes only risks whose every system they own; the others need no ownership. */
     private void requireMayChangeRisksOf(Collection<Long> systemIds) {
         if (!mayManage() && !ownsAll(systemIds)) {
-            throw new AccessDeniedException(
-                    "A system owner raises and changes risks only of the AI systems they own.");
+            throw new AccessDeniedException("A system owner raises and changes risks only of the AI systems they own.");
         }
     }
 
@@ -428,9 +461,12 @@ public class RiskService {
         for (Long id : threatIds) {
             RequirementSummary r = threats.get(id);
             if (r == null || !isThreat(r)) {
-                throw new DomainRuleException("threats", "A threat is an ATLAS technique or sub-technique or an OWASP "
-                        + "LLM Top 10 entry; " + (r == null ? "requirement " + id + " does not exist" : r.refId() + " is not")
-                        + ".");
+                throw new DomainRuleException(
+                        "threats",
+                        "A threat is an ATLAS technique or sub-technique or an OWASP "
+                                + "LLM Top 10 entry; "
+                                + (r == null ? "requirement " + id + " does not exist" : r.refId() + " is not")
+                                + ".");
             }
         }
         Set<Long> requirementIds = details.requirements() == null ? Set.of() : details.requirements();
@@ -450,7 +486,7 @@ public class RiskService {
 
     static boolean isThreat(RequirementSummary r) {
         return (ATLAS.equals(r.frameworkCode())
-                && (r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE))
+                        && (r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE))
                 || (OWASP_LLM.equals(r.frameworkCode()) && r.kind() == RequirementKind.RISK);
     }
 
@@ -458,10 +494,18 @@ public class RiskService {
         return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") || Actors.holds(SYSTEM_SEED);
     }
 
-
     /** Columns that are never null: sorting them needs no nulls-first/last, which would keep PostgreSQL off their index. */
-    private static final Set<String> NOT_NULL = Set.of("id", "title", "category", "status", "inherentScore",
-            "inherentLikelihood", "inherentImpact", "owner", "createdAt", "updatedAt");
+    private static final Set<String> NOT_NULL = Set.of(
+            "id",
+            "title",
+            "category",
+            "status",
+            "inherentScore",
+            "inherentLikelihood",
+            "inherentImpact",
+            "owner",
+            "createdAt",
+            "updatedAt");
 
     /**
      * The requested order made stable and index-friendly: ties are broken by id in the direction of the first key (so
@@ -475,9 +519,11 @@ public class RiskService {
                 orders.add(NOT_NULL.contains(o.getProperty()) ? o.with(Sort.NullHandling.NATIVE) : o);
             }
         }
-        Sort.Direction tieBreak = orders.isEmpty() ? Sort.Direction.ASC : orders.getFirst().getDirection();
+        Sort.Direction tieBreak =
+                orders.isEmpty() ? Sort.Direction.ASC : orders.getFirst().getDirection();
         orders.add(new Sort.Order(tieBreak, "id"));
-        return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(orders))
+        return page.isPaged()
+                ? PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by(orders))
                 : Pageable.unpaged(Sort.by(orders));
     }
 
@@ -485,8 +531,8 @@ public class RiskService {
         List<Specification<Risk>> parts = new ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().trim().toLowerCase() + "%";
-            parts.add((r, q, cb) -> cb.or(cb.like(cb.lower(r.get("title")), like),
-                    cb.like(cb.lower(r.get("description")), like)));
+            parts.add((r, q, cb) ->
+                    cb.or(cb.like(cb.lower(r.get("title")), like), cb.like(cb.lower(r.get("description")), like)));
         }
         if (f.status() != null) {
             parts.add((r, q, cb) -> cb.equal(r.get("status"), f.status()));
@@ -513,8 +559,8 @@ public class RiskService {
                 Root<Risk> same = sq.correlate(r);
                 Join<Risk, Long> system = same.join("systems");
                 Root<SystemTier> s = sq.from(SystemTier.class);
-                return cb.exists(sq.select(s.get("id"))
-                        .where(cb.equal(s.get("id"), system), cb.equal(s.get("tier"), f.tier())));
+                return cb.exists(
+                        sq.select(s.get("id")).where(cb.equal(s.get("id"), system), cb.equal(s.get("tier"), f.tier())));
             });
         }
         if (f.requirement() != null) {
@@ -522,11 +568,10 @@ public class RiskService {
             parts.add((r, q, cb) -> {
                 Subquery<Long> sq = q.subquery(Long.class);
                 Root<RiskReference> link = sq.from(RiskReference.class);
-                return r.get("id").in(sq.select(link.get("riskId"))
-                        .where(cb.equal(link.get("requirementId"), f.requirement())));
+                return r.get("id")
+                        .in(sq.select(link.get("riskId")).where(cb.equal(link.get("requirementId"), f.requirement())));
             });
         }
         return Specification.allOf(parts);
     }
-
 }

@@ -71,9 +71,18 @@ public class RiskTransfer {
     public static final String THREATS = "threats";
     public static final String REQUIREMENTS = "requirements";
     /** Columns an export writes for people to read and an import ignores. */
-    public static final List<String> WORKFLOW = List.of("status", "inherentScore", "treatment", "residualLikelihood",
-            "residualImpact", "residualScore", "acceptedBy", "acceptanceExpiresOn");
-    private static final RecordColumns<Described> DESCRIBED = new RecordColumns<>(Described.class, Classification::label);
+    public static final List<String> WORKFLOW = List.of(
+            "status",
+            "inherentScore",
+            "treatment",
+            "residualLikelihood",
+            "residualImpact",
+            "residualScore",
+            "acceptedBy",
+            "acceptanceExpiresOn");
+
+    private static final RecordColumns<Described> DESCRIBED =
+            new RecordColumns<>(Described.class, Classification::label);
     private static final Pattern QUALIFIED = Pattern.compile("(.+?)\\s*\\(([^()]+)\\)");
     private static final Pattern SYSTEM_ID = Pattern.compile("(.*?)\\s*\\[#(\\d+)]|#(\\d+)");
 
@@ -85,11 +94,15 @@ public class RiskTransfer {
             @NotBlank(message = "Name the risk.") String title,
             String description,
             @NotNull(message = "Choose the category.") Category category,
-            @NotNull(message = "Rate the likelihood from 1 to 5.") @Min(1) @Max(5) Integer inherentLikelihood,
-            @NotNull(message = "Rate the impact from 1 to 5.") @Min(1) @Max(5) Integer inherentImpact,
+
+            @NotNull(message = "Rate the likelihood from 1 to 5.") @Min(1) @Max(5)
+            Integer inherentLikelihood,
+
+            @NotNull(message = "Rate the impact from 1 to 5.") @Min(1) @Max(5)
+            Integer inherentImpact,
+
             String owner,
-            LocalDate dueDate) {
-    }
+            LocalDate dueDate) {}
 
     private final Risks risks;
     private final RiskService service;
@@ -99,8 +112,14 @@ public class RiskTransfer {
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
 
-    RiskTransfer(Risks risks, RiskService service, AiSystemService systems, FrameworkCatalog catalog,
-            Validator validator, ApplicationEventPublisher events, EntityManager entityManager) {
+    RiskTransfer(
+            Risks risks,
+            RiskService service,
+            AiSystemService systems,
+            FrameworkCatalog catalog,
+            Validator validator,
+            ApplicationEventPublisher events,
+            EntityManager entityManager) {
         this.risks = risks;
         this.service = service;
         this.systems = systems;
@@ -112,9 +131,23 @@ public class RiskTransfer {
 
     /** The columns of an export, in order; an import takes the same names (id, version and the workflow ones optional). */
     public static List<String> columns() {
-        return Stream.of(Stream.of(ID, VERSION, "title", "description", "category", SYSTEMS, THREATS, REQUIREMENTS,
-                "inherentLikelihood", "inherentImpact", "owner", "dueDate"), WORKFLOW.stream())
-                .flatMap(s -> s).toList();
+        return Stream.of(
+                        Stream.of(
+                                ID,
+                                VERSION,
+                                "title",
+                                "description",
+                                "category",
+                                SYSTEMS,
+                                THREATS,
+                                REQUIREMENTS,
+                                "inherentLikelihood",
+                                "inherentImpact",
+                                "owner",
+                                "dueDate"),
+                        WORKFLOW.stream())
+                .flatMap(s -> s)
+                .toList();
     }
 
     /**
@@ -159,7 +192,11 @@ public class RiskTransfer {
         cells.add(r.getTitle());
         cells.add(r.details().description());
         cells.add(Classification.label(r.getCategory()));
-        cells.add(r.getSystems().stream().map(systemNames::get).filter(Objects::nonNull).sorted().collect(Collectors.joining("; ")));
+        cells.add(r.getSystems().stream()
+                .map(systemNames::get)
+                .filter(Objects::nonNull)
+                .sorted()
+                .collect(Collectors.joining("; ")));
         cells.add(references.labels(r.getThreats()));
         cells.add(references.labels(r.getRequirements()));
         cells.add(r.getInherentLikelihood());
@@ -183,8 +220,13 @@ public class RiskTransfer {
         Map<Long, String> names = systems.names(ids);
         Map<String, List<Long>> byName = systems.idsByName(names.values());
         Map<Long, String> labels = new HashMap<>();
-        names.forEach((id, name) -> labels.put(id, byName.getOrDefault(name.strip().toLowerCase(Locale.ROOT), List.of())
-                .size() > 1 ? name + " [#" + id + "]" : name));
+        names.forEach((id, name) -> labels.put(
+                id,
+                byName.getOrDefault(name.strip().toLowerCase(Locale.ROOT), List.of())
+                                        .size()
+                                > 1
+                        ? name + " [#" + id + "]"
+                        : name));
         return labels;
     }
 
@@ -219,8 +261,8 @@ public class RiskTransfer {
                     service.update(p.id(), p.version(), p.details());
                 }
             }
-            events.publishEvent(new RisksImported(TabularFormat.detect(data).name().toLowerCase(Locale.ROOT), created,
-                    updated, unchanged));
+            events.publishEvent(new RisksImported(
+                    TabularFormat.detect(data).name().toLowerCase(Locale.ROOT), created, updated, unchanged));
         }
         return new ImportReport(apply, created, updated, unchanged, List.of());
     }
@@ -231,8 +273,7 @@ public class RiskTransfer {
         return required;
     }
 
-    private record Planned(Long id, long version, RiskDetails details) {
-    }
+    private record Planned(Long id, long version, RiskDetails details) {}
 
     /** The change a row asks for, {@code null} when it matches the stored risk; problems go to {@code problems}. */
     private Planned check(Table.Row row, Resolver resolver, Map<Long, Integer> idRows, List<RowProblem> problems) {
@@ -249,8 +290,8 @@ public class RiskTransfer {
             stored = risks.findById(id).orElse(null);
             Integer first = idRows.putIfAbsent(id, n);
             if (first != null) {
-                problems.add(new RowProblem(n, ID, "Risk " + id + " appears more than once in the file (first in row "
-                        + first + ")."));
+                problems.add(new RowProblem(
+                        n, ID, "Risk " + id + " appears more than once in the file (first in row " + first + ")."));
                 return null;
             }
             if (stored == null) {
@@ -262,9 +303,17 @@ public class RiskTransfer {
         if (owner == null && stored != null) {
             owner = stored.getOwner();
         }
-        RiskDetails details = new RiskDetails(described.title() == null ? null : described.title().strip(),
-                blank(described.description()), described.category(), systemIds, threats, requirements,
-                described.inherentLikelihood(), described.inherentImpact(), owner, described.dueDate());
+        RiskDetails details = new RiskDetails(
+                described.title() == null ? null : described.title().strip(),
+                blank(described.description()),
+                described.category(),
+                systemIds,
+                threats,
+                requirements,
+                described.inherentLikelihood(),
+                described.inherentImpact(),
+                owner,
+                described.dueDate());
         Set<String> unreadable = problems.stream().map(RowProblem::column).collect(Collectors.toSet());
         for (ConstraintViolation<RiskDetails> v : validator.validate(details)) {
             String column = v.getPropertyPath().toString();
@@ -286,8 +335,11 @@ public class RiskTransfer {
             return null;
         }
         if (stored.getVersion() != version) {
-            problems.add(new RowProblem(n, VERSION, "Risk " + id + " was changed since export (version " + version
-                    + " in the file, " + stored.getVersion() + " now). Export again and repeat your change."));
+            problems.add(new RowProblem(
+                    n,
+                    VERSION,
+                    "Risk " + id + " was changed since export (version " + version + " in the file, "
+                            + stored.getVersion() + " now). Export again and repeat your change."));
             return null;
         }
         if (!problems.isEmpty() || stored.details().equals(details)) {
@@ -298,8 +350,11 @@ public class RiskTransfer {
             return null;
         }
         if (stored.getAcceptedBy() != null && stored.getAcceptedBy().equalsIgnoreCase(details.owner())) {
-            problems.add(new RowProblem(n, "owner", "The risk was accepted by " + stored.getAcceptedBy()
-                    + "; the person who accepted a risk cannot own it."));
+            problems.add(new RowProblem(
+                    n,
+                    "owner",
+                    "The risk was accepted by " + stored.getAcceptedBy()
+                            + "; the person who accepted a risk cannot own it."));
             return null;
         }
         return new Planned(id, version, details);
@@ -338,8 +393,10 @@ public class RiskTransfer {
                 if (m.matches()) {
                     long id = systemId(m);
                     String name = systemNames.get(id);
-                    if (name == null || (m.group(1) != null && !m.group(1).isBlank()
-                            && !name.equalsIgnoreCase(m.group(1).strip()))) {
+                    if (name == null
+                            || (m.group(1) != null
+                                    && !m.group(1).isBlank()
+                                    && !name.equalsIgnoreCase(m.group(1).strip()))) {
                         problems.add(new RowProblem(row.number(), SYSTEMS, "There is no AI system " + part + "."));
                     } else {
                         ids.add(id);
@@ -348,12 +405,21 @@ public class RiskTransfer {
                 }
                 List<Long> found = systemsByName.getOrDefault(part.toLowerCase(Locale.ROOT), List.of());
                 if (found.isEmpty()) {
-                    problems.add(new RowProblem(row.number(), SYSTEMS, "There is no AI system named \"" + part
-                            + "\". Systems are named as in the inventory, separated by \";\"."));
+                    problems.add(new RowProblem(
+                            row.number(),
+                            SYSTEMS,
+                            "There is no AI system named \"" + part
+                                    + "\". Systems are named as in the inventory, separated by \";\"."));
                 } else if (found.size() > 1) {
-                    problems.add(new RowProblem(row.number(), SYSTEMS, found.size() + " AI systems are named \"" + part
-                            + "\": write which one as \"" + part + " [#" + found.getFirst() + "]\" (ids "
-                            + found.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")."));
+                    problems.add(new RowProblem(
+                            row.number(),
+                            SYSTEMS,
+                            found.size() + " AI systems are named \"" + part
+                                    + "\": write which one as \"" + part + " [#" + found.getFirst() + "]\" (ids "
+                                    + found.stream()
+                                            .sorted()
+                                            .map(String::valueOf)
+                                            .collect(Collectors.joining(", ")) + ")."));
                 } else {
                     ids.add(found.getFirst());
                 }
@@ -376,8 +442,12 @@ public class RiskTransfer {
                 try {
                     RequirementSummary r = references.resolve(part);
                     if (threats && !RiskService.isThreat(r)) {
-                        problems.add(new RowProblem(row.number(), column, part + " is not a threat: name ATLAS "
-                                + "techniques or sub-techniques (AML.T0051) and OWASP LLM Top 10 entries (LLM01:2025)."));
+                        problems.add(
+                                new RowProblem(
+                                        row.number(),
+                                        column,
+                                        part + " is not a threat: name ATLAS "
+                                                + "techniques or sub-techniques (AML.T0051) and OWASP LLM Top 10 entries (LLM01:2025)."));
                     } else {
                         ids.add(r.id());
                     }
@@ -403,11 +473,17 @@ public class RiskTransfer {
                 return;
             }
             List<Long> foreign = systemIds.stream()
-                    .filter(id -> !mayChange.computeIfAbsent(id, this::mayEdit)).toList();
+                    .filter(id -> !mayChange.computeIfAbsent(id, this::mayEdit))
+                    .toList();
             if (!foreign.isEmpty()) {
-                problems.add(new RowProblem(row, SYSTEMS, "You raise and change risks only of AI systems you own; the "
-                        + "risk " + tense + " also of " + systems.names(foreign).values().stream().sorted()
-                        .collect(Collectors.joining(", ")) + "."));
+                problems.add(new RowProblem(
+                        row,
+                        SYSTEMS,
+                        "You raise and change risks only of AI systems you own; the "
+                                + "risk " + tense + " also of "
+                                + systems.names(foreign).values().stream()
+                                        .sorted()
+                                        .collect(Collectors.joining(", ")) + "."));
             }
         }
     }
@@ -424,18 +500,24 @@ public class RiskTransfer {
                 codes.add(f.code());
                 for (RequirementSummary r : catalog.tree(f.code(), true)) {
                     byId.put(r.id(), r);
-                    byRef.computeIfAbsent(r.refId().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+                    byRef.computeIfAbsent(r.refId().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                            .add(r);
                 }
             }
         }
 
         String labels(Set<Long> ids) {
-            return ids.stream().map(byId::get).filter(Objects::nonNull).map(this::label).sorted()
+            return ids.stream()
+                    .map(byId::get)
+                    .filter(Objects::nonNull)
+                    .map(this::label)
+                    .sorted()
                     .collect(Collectors.joining("; "));
         }
 
         private String label(RequirementSummary r) {
-            return byRef.get(r.refId().toLowerCase(Locale.ROOT)).size() > 1 ? r.refId() + " (" + r.frameworkCode() + ")"
+            return byRef.get(r.refId().toLowerCase(Locale.ROOT)).size() > 1
+                    ? r.refId() + " (" + r.frameworkCode() + ")"
                     : r.refId();
         }
 
@@ -444,8 +526,10 @@ public class RiskTransfer {
             if (m.matches() && codes.contains(m.group(2).strip())) {
                 String code = m.group(2).strip();
                 return byRef.getOrDefault(m.group(1).toLowerCase(Locale.ROOT), List.of()).stream()
-                        .filter(r -> r.frameworkCode().equals(code)).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(code + " has no requirement " + m.group(1) + "."));
+                        .filter(r -> r.frameworkCode().equals(code))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException(code + " has no requirement " + m.group(1) + "."));
             }
             List<RequirementSummary> found = byRef.getOrDefault(text.toLowerCase(Locale.ROOT), List.of());
             if (found.isEmpty()) {
@@ -454,8 +538,10 @@ public class RiskTransfer {
             }
             if (found.size() > 1) {
                 throw new IllegalArgumentException(text + " is in " + found.size() + " frameworks: write it as "
-                        + found.stream().map(r -> r.refId() + " (" + r.frameworkCode() + ")")
-                                .collect(Collectors.joining(" or ")) + ".");
+                        + found.stream()
+                                .map(r -> r.refId() + " (" + r.frameworkCode() + ")")
+                                .collect(Collectors.joining(" or "))
+                        + ".");
             }
             return found.getFirst();
         }
@@ -465,7 +551,10 @@ public class RiskTransfer {
         if (cell == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(cell.split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return java.util.Arrays.stream(cell.split("[;\n]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String blank(String s) {

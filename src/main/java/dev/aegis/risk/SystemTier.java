@@ -22,10 +22,10 @@ class SystemTier {
 
     @Id
     private Long id;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "eu_ai_act_tier", insertable = false, updatable = false)
     private EuAiActTier tier;
 
-    protected SystemTier() {
-    }
+    protected SystemTier() {}
 }

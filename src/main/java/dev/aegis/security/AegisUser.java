@@ -8,12 +8,24 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in principal: what Spring Security needs, and nothing that can go stale in a session. */
-public record AegisUser(long id, String username, String displayName, String passwordHash, boolean enabled,
-        boolean locked, Set<Role> roles) implements UserDetails {
+public record AegisUser(
+        long id,
+        String username,
+        String displayName,
+        String passwordHash,
+        boolean enabled,
+        boolean locked,
+        Set<Role> roles)
+        implements UserDetails {
 
     static AegisUser of(UserAccount account, boolean locked) {
-        return new AegisUser(account.getId(), account.getUsername(), account.getDisplayName(),
-                account.getPasswordHash() == null ? "" : account.getPasswordHash(), account.isEnabled(), locked,
+        return new AegisUser(
+                account.getId(),
+                account.getUsername(),
+                account.getDisplayName(),
+                account.getPasswordHash() == null ? "" : account.getPasswordHash(),
+                account.isEnabled(),
+                locked,
                 account.getRoles());
     }
 
@@ -23,7 +35,9 @@ public record AegisUser(long id, String username, String displayName, String pas
     }
 
     static List<GrantedAuthority> authorities(Set<Role> roles) {
-        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+        return roles.stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

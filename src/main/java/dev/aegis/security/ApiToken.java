@@ -44,8 +44,7 @@ public class ApiToken {
     @Version
     private long version;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(Long userId, String name, String tokenHash, String prefix, Instant createdAt, Instant expiresAt) {
         this.userId = userId;
@@ -66,12 +65,35 @@ public class ApiToken {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
     }
 
-    public Long getId() { return id; }
-    public Long getUserId() { return userId; }
-    public String getName() { return name; }
-    public String getPrefix() { return prefix; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getExpiresAt() { return expiresAt; }
-    public Instant getRevokedAt() { return revokedAt; }
-    public Instant getLastUsedAt() { return lastUsedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getPrefix() {
+        return prefix;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
 }

@@ -37,13 +37,13 @@ public class ApiTokenService {
     }
 
     /** The token as its owner sees it once, and never again. */
-    public record IssuedToken(long id, String name, String token, Instant expiresAt) {
-    }
+    public record IssuedToken(long id, String name, String token, Instant expiresAt) {}
 
     @PreAuthorize(ANY_ROLE)
     public IssuedToken create(String name, Instant expiresAt) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw new DomainRuleException("name", "Name the token (up to 100 characters), e.g. after the script that uses it.");
+            throw new DomainRuleException(
+                    "name", "Name the token (up to 100 characters), e.g. after the script that uses it.");
         }
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw new DomainRuleException("expiresAt", "The expiry date must lie in the future.");
@@ -67,7 +67,8 @@ public class ApiTokenService {
             throw new NotFoundException("No token " + tokenId);
         }
         token.revoke(clock.instant());
-        String owner = users.findById(token.getUserId()).map(UserAccount::getUsername).orElse("?");
+        String owner =
+                users.findById(token.getUserId()).map(UserAccount::getUsername).orElse("?");
         events.publishEvent(new ApiTokenRevoked(token.getId(), owner, token.getName()));
     }
 
@@ -96,8 +97,13 @@ public class ApiTokenService {
     }
 
     private IssuedToken issue(UserAccount owner, String name, Instant expiresAt, String value) {
-        ApiToken token = tokens.save(new ApiToken(owner.getId(), name, hash(value),
-                value.substring(0, Math.min(12, value.length())), clock.instant(), expiresAt));
+        ApiToken token = tokens.save(new ApiToken(
+                owner.getId(),
+                name,
+                hash(value),
+                value.substring(0, Math.min(12, value.length())),
+                clock.instant(),
+                expiresAt));
         events.publishEvent(new ApiTokenCreated(token.getId(), owner.getUsername(), name, expiresAt));
         return new IssuedToken(token.getId(), name, value, expiresAt);
     }

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,13 @@ class DemoUsers implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final String password;
 
-    DemoUsers(UserAccounts users, PasswordEncoder encoder, PasswordPolicy policy, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events,
+    DemoUsers(
+            UserAccounts users,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            TransactionTemplate tx,
+            Clock clock,
+            ApplicationEventPublisher events,
             @Value("${aegis.demo-password:}") String password) {
         this.users = users;
         this.encoder = encoder;
@@ -65,18 +71,27 @@ class DemoUsers implements ApplicationRunner {
             int n = 0;
             for (var e : USERS.entrySet()) {
                 if (users.findByUsername(e.getKey()).isEmpty()) {
-                    UserAccount u = new UserAccount(e.getKey(), e.getValue().label() + " (demo)", null,
-                            UserAccount.Source.LOCAL, EnumSet.of(e.getValue()), clock.instant());
+                    UserAccount u = new UserAccount(
+                            e.getKey(),
+                            e.getValue().label() + " (demo)",
+                            null,
+                            UserAccount.Source.LOCAL,
+                            EnumSet.of(e.getValue()),
+                            clock.instant());
                     u.setPassword(encoder.encode(chosen), false);
                     users.save(u);
-                    events.publishEvent(new SecurityEvents.UserCreated(u.getUsername(), "[" + e.getValue() + "] (demo)"));
+                    events.publishEvent(
+                            new SecurityEvents.UserCreated(u.getUsername(), "[" + e.getValue() + "] (demo)"));
                     n++;
                 }
             }
             return n;
         });
         if (created > 0) {
-            log.warn("Demo mode: created {} demo users ({}) with the password {}", created, String.join(", ", USERS.keySet()),
+            log.warn(
+                    "Demo mode: created {} demo users ({}) with the password {}",
+                    created,
+                    String.join(", ", USERS.keySet()),
                     password.isBlank() ? chosen : "from AEGIS_DEMO_PASSWORD");
         }
     }

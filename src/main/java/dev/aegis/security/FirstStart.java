@@ -5,9 +5,9 @@ import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,8 +36,16 @@ class FirstStart implements ApplicationRunner {
     private final String adminPassword;
     private final String bootstrapToken;
 
-    FirstStart(UserAccounts users, ApiTokenService tokens, PasswordEncoder encoder, PasswordPolicy policy,
-            TransactionTemplate tx, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events, @Value("${aegis.admin-password:}") String adminPassword,
+    FirstStart(
+            UserAccounts users,
+            ApiTokenService tokens,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            TransactionTemplate tx,
+            JdbcTemplate jdbc,
+            Clock clock,
+            ApplicationEventPublisher events,
+            @Value("${aegis.admin-password:}") String adminPassword,
             @Value("${aegis.bootstrap-token:}") String bootstrapToken) {
         this.users = users;
         this.tokens = tokens;
@@ -66,8 +74,8 @@ class FirstStart implements ApplicationRunner {
     }
 
     private void createAdmin() {
-        UserAccount admin = new UserAccount("admin", "Administrator", null, UserAccount.Source.LOCAL,
-                EnumSet.of(Role.ADMIN), clock.instant());
+        UserAccount admin = new UserAccount(
+                "admin", "Administrator", null, UserAccount.Source.LOCAL, EnumSet.of(Role.ADMIN), clock.instant());
         boolean given = !adminPassword.isBlank();
         if (given) {
             try {
@@ -82,7 +90,8 @@ class FirstStart implements ApplicationRunner {
         users.save(admin);
         events.publishEvent(new SecurityEvents.UserCreated("admin", "[ADMIN] (first start)"));
         if (given) {
-            log.warn("Created user 'admin' with the password from AEGIS_ADMIN_PASSWORD; it must be changed at first sign-in.");
+            log.warn(
+                    "Created user 'admin' with the password from AEGIS_ADMIN_PASSWORD; it must be changed at first sign-in.");
         } else {
             log.warn("""
 
@@ -99,7 +108,8 @@ class FirstStart implements ApplicationRunner {
         UserAccount admin = users.findAll().stream()
                 .filter(u -> u.getRoles().contains(Role.ADMIN) && u.isEnabled())
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("AEGIS_BOOTSTRAP_TOKEN is set but there is no active ADMIN"));
+                .orElseThrow(
+                        () -> new IllegalStateException("AEGIS_BOOTSTRAP_TOKEN is set but there is no active ADMIN"));
         if (tokens.register(admin, "bootstrap (AEGIS_BOOTSTRAP_TOKEN)", bootstrapToken) != null) {
             log.info("Registered AEGIS_BOOTSTRAP_TOKEN as an API token of '{}'", admin.getUsername());
         }

@@ -35,8 +35,11 @@ class OidcConfiguration {
 
     @Bean
     ClientRegistrationRepository clientRegistrations(OidcSettings settings) {
-        log.info("OpenID Connect sign-in is on: issuer {}, client {}, roles from claim '{}'", settings.issuerUri(),
-                settings.clientId(), settings.rolesClaim());
+        log.info(
+                "OpenID Connect sign-in is on: issuer {}, client {}, roles from claim '{}'",
+                settings.issuerUri(),
+                settings.clientId(),
+                settings.rolesClaim());
         return new DiscoveredClientRegistration(settings);
     }
 
@@ -50,8 +53,12 @@ class OidcConfiguration {
     }
 
     @Bean
-    OidcUserProvisioning oidcUserProvisioning(OidcClaims claims, UserAccounts users, TransactionTemplate tx,
-            ApplicationEventPublisher events, Clock clock) {
+    OidcUserProvisioning oidcUserProvisioning(
+            OidcClaims claims,
+            UserAccounts users,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            Clock clock) {
         return new OidcUserProvisioning(claims, users, tx, events, clock);
     }
 
@@ -92,13 +99,17 @@ class OidcConfiguration {
                         .registrationId(OidcSignIn.REGISTRATION_ID)
                         .clientId(settings.clientId())
                         .clientSecret(settings.clientSecret())
-                        .clientAuthenticationMethod(settings.publicClient() ? ClientAuthenticationMethod.NONE
-                                : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        .clientAuthenticationMethod(
+                                settings.publicClient()
+                                        ? ClientAuthenticationMethod.NONE
+                                        : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                         .scope(settings.scopes())
                         .build();
             } catch (RuntimeException e) {
-                log.error("Cannot read the OpenID Connect discovery document of {} (AEGIS_OIDC_ISSUER_URI): {}",
-                        settings.issuerUri(), e.getMessage());
+                log.error(
+                        "Cannot read the OpenID Connect discovery document of {} (AEGIS_OIDC_ISSUER_URI): {}",
+                        settings.issuerUri(),
+                        e.getMessage());
                 throw e;
             }
         }

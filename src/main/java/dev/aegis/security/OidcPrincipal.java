@@ -15,9 +15,13 @@ final class OidcPrincipal extends DefaultOidcUser {
 
     @Serial
     private static final long serialVersionUID = 1L;
+
     private final String username;
 
-    OidcPrincipal(String username, Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken,
+    OidcPrincipal(
+            String username,
+            Collection<? extends GrantedAuthority> authorities,
+            OidcIdToken idToken,
             OidcUserInfo userInfo) {
         super(authorities, idToken, userInfo); // "sub" is the one claim every ID token has
         this.username = username;

@@ -26,7 +26,10 @@ record OidcSettings(
         @DefaultValue("") String roleMapping) {
 
     OidcSettings {
-        require(issuerUri, "AEGIS_OIDC_ISSUER_URI", "aegis.oidc.issuer-uri",
+        require(
+                issuerUri,
+                "AEGIS_OIDC_ISSUER_URI",
+                "aegis.oidc.issuer-uri",
                 "the identity provider's issuer URL, e.g. https://keycloak.example.org/realms/acme");
         require(clientId, "AEGIS_OIDC_CLIENT_ID", "aegis.oidc.client-id", "the client id registered for Aegis");
         require(usernameClaim, "AEGIS_OIDC_USERNAME_CLAIM", "aegis.oidc.username-claim", "e.g. preferred_username");
@@ -52,7 +55,10 @@ record OidcSettings(
         List<String> all = new ArrayList<>();
         all.add("openid");
         if (scopes != null) {
-            scopes.stream().map(String::trim).filter(s -> !s.isEmpty() && !all.contains(s)).forEach(all::add);
+            scopes.stream()
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty() && !all.contains(s))
+                    .forEach(all::add);
         }
         return List.copyOf(all);
     }

@@ -19,7 +19,8 @@ public class OidcSignIn {
     private final String buttonLabel;
     private final ObjectProvider<OidcUserProvisioning> provisioning;
 
-    OidcSignIn(@Value("${aegis.oidc.enabled:false}") boolean enabled,
+    OidcSignIn(
+            @Value("${aegis.oidc.enabled:false}") boolean enabled,
             @Value("${aegis.oidc.button-label:Sign in with single sign-on}") String buttonLabel,
             ObjectProvider<OidcUserProvisioning> provisioning) {
         this.enabled = enabled;

@@ -33,13 +33,22 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OidcUserProvisioning(OidcClaims claims, UserAccounts users, TransactionTemplate tx,
-            ApplicationEventPublisher events, Clock clock) {
+    OidcUserProvisioning(
+            OidcClaims claims,
+            UserAccounts users,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this(new OidcUserService(), claims, users, tx, events, clock);
     }
 
-    OidcUserProvisioning(OAuth2UserService<OidcUserRequest, OidcUser> provider, OidcClaims claims, UserAccounts users,
-            TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+    OidcUserProvisioning(
+            OAuth2UserService<OidcUserRequest, OidcUser> provider,
+            OidcClaims claims,
+            UserAccounts users,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.provider = provider;
         this.claims = claims;
         this.users = users;
@@ -50,12 +59,16 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
 
     /** Why a sign-in is refused: the audit reason and what the person reads on the login page. */
     enum Refusal {
-        NO_USERNAME("NoUsernameClaim", "The identity provider did not send your user name. Ask an Aegis administrator."),
-        NO_ROLE("NoMappedRole", "Your account at the identity provider has no Aegis role. "
-                + "Ask an Aegis administrator to give you access."),
+        NO_USERNAME(
+                "NoUsernameClaim", "The identity provider did not send your user name. Ask an Aegis administrator."),
+        NO_ROLE(
+                "NoMappedRole",
+                "Your account at the identity provider has no Aegis role. "
+                        + "Ask an Aegis administrator to give you access."),
         DEACTIVATED("AccountDeactivated", "Your Aegis account has been deactivated. Ask an Aegis administrator."),
-        PASSWORD_ACCOUNT("PasswordAccountExists", "An Aegis account with a password already has your user name. "
-                + "Ask an Aegis administrator.");
+        PASSWORD_ACCOUNT(
+                "PasswordAccountExists",
+                "An Aegis account with a password already has your user name. " + "Ask an Aegis administrator.");
 
         final String reason;
         final String message;
@@ -88,8 +101,8 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
         if (outcome.refusal() != null) {
             throw refuse(outcome.username(), outcome.refusal());
         }
-        return new OidcPrincipal(outcome.username(), AegisUser.authorities(outcome.roles()), person.getIdToken(),
-                person.getUserInfo());
+        return new OidcPrincipal(
+                outcome.username(), AegisUser.authorities(outcome.roles()), person.getIdToken(), person.getUserInfo());
     }
 
     private Outcome synchronise(String username, String displayName, String email, Set<Role> roles) {
@@ -134,8 +147,8 @@ class OidcUserProvisioning implements OAuth2UserService<OidcUserRequest, OidcUse
      */
     private OAuth2AuthenticationException refuse(String username, Refusal refusal) {
         events.publishEvent(new SignInFailed(username, refusal.reason));
-        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, refusal.message, null),
-                refusal.message);
+        return new OAuth2AuthenticationException(
+                new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, refusal.message, null), refusal.message);
     }
 
     private static String displayName(Map<String, Object> claims, String username) {

@@ -37,10 +37,12 @@ public class PasswordPolicy {
         }
         String stem = lower.replaceAll("[^a-z]+$", "").replaceAll("^[^a-z]+", "");
         String unit = repeatedUnit(lower);
-        if (common.contains(lower) || (stem.length() >= 4 && common.contains(stem)) || repetitive(lower)
+        if (common.contains(lower)
+                || (stem.length() >= 4 && common.contains(stem))
+                || repetitive(lower)
                 || (unit != null && (unit.length() <= 4 || common.contains(unit)))) {
-            throw new DomainRuleException("password",
-                    "This password is among the most common ones and easy to guess. Choose another.");
+            throw new DomainRuleException(
+                    "password", "This password is among the most common ones and easy to guess. Choose another.");
         }
     }
 

@@ -20,13 +20,17 @@ class PeopleDirectory implements UserDirectory {
 
     @Override
     public List<Person> people() {
-        return users.findAllActive().stream().map(PeopleDirectory::person)
-                .sorted(Comparator.comparing((Person p) -> p.label().toLowerCase(java.util.Locale.ROOT))).toList();
+        return users.findAllActive().stream()
+                .map(PeopleDirectory::person)
+                .sorted(Comparator.comparing((Person p) -> p.label().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     @Override
     public Optional<Person> find(String username) {
-        return users.findByUsername(username.strip()).filter(UserAccount::isEnabled).map(PeopleDirectory::person);
+        return users.findByUsername(username.strip())
+                .filter(UserAccount::isEnabled)
+                .map(PeopleDirectory::person);
     }
 
     private static Person person(UserAccount u) {

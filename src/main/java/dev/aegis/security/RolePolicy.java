@@ -22,10 +22,17 @@ public class RolePolicy {
     @Version
     private long version;
 
-    protected RolePolicy() {
+    protected RolePolicy() {}
+
+    public Role getRole() {
+        return role;
     }
 
-    public Role getRole() { return role; }
-    public boolean isTotpRequired() { return totpRequired; }
-    void requireTotp(boolean required) { this.totpRequired = required; }
+    public boolean isTotpRequired() {
+        return totpRequired;
+    }
+
+    void requireTotp(boolean required) {
+        this.totpRequired = required;
+    }
 }

@@ -58,13 +58,17 @@ public class SecurityConfiguration {
         // the OpenAPI document too when a client sends a token, so automation reads the API's own description;
         // without one it stays on the sign-in chain below (closed to anonymous callers, open to signed-in people)
         var paths = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/actuator/**"),
+        http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher("/api/**"),
+                        paths.matcher("/actuator/**"),
                         SecurityConfiguration::apiDocsWithToken))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
                         // refused before the body is read, so a non-admin learns nothing from validation errors
-                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
@@ -72,36 +76,48 @@ public class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
-                                "Unauthorized", "Send a valid API token as 'Authorization: Bearer <token>'."))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
-                                "Forbidden", "Your roles do not allow this action.")));
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> problem(
+                                res,
+                                HttpStatus.UNAUTHORIZED,
+                                "Unauthorized",
+                                "Send a valid API token as 'Authorization: Bearer <token>'."))
+                        .accessDeniedHandler((req, res, ex) -> problem(
+                                res, HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not allow this action.")));
         headers(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, TwoFactorSignIn twoFactor, OidcSignIn oidc,
-            ApplicationEventPublisher events, UserAccounts users, java.time.Clock clock) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                .requestMatchers("/assets/**", "/error", "/images/**", "/favicon.ico").permitAll()
-                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated());
+    SecurityFilterChain uiChain(
+            HttpSecurity http,
+            TwoFactorSignIn twoFactor,
+            OidcSignIn oidc,
+            ApplicationEventPublisher events,
+            UserAccounts users,
+            java.time.Clock clock)
+            throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/assets/**", "/error", "/images/**", "/favicon.ico")
+                .permitAll()
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authenticated());
         // the login page named here, not only by Vaadin's configurer below: form login is set up first, and without
         // a page of its own at that moment Spring Security serves its generated page instead of LoginView
-        http.formLogin(f -> f.loginPage("/login").withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
-            @Override
-            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                filter.setAuthenticationSuccessHandler(twoFactor.successHandler());
-                return filter;
-            }
-        }));
+        http.formLogin(f -> f.loginPage("/login")
+                .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                    @Override
+                    public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationSuccessHandler(twoFactor.successHandler());
+                        return filter;
+                    }
+                }));
         oidc.configure(http);
-        http.addFilterBefore(new SessionFreshnessFilter(users, clock),
+        http.addFilterBefore(
+                new SessionFreshnessFilter(users, clock),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
-                .addLogoutHandler((request, response, authentication) -> {
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {
                         events.publishEvent(new SecurityEvents.SignedOut(authentication.getName()));
                     }
@@ -113,23 +129,24 @@ public class SecurityConfiguration {
     private static boolean apiDocsWithToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        return header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && (path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/"));
     }
 
     private static void headers(HttpSecurity http) throws Exception {
-        http.headers(h -> h
-                .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(f -> f.deny())
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .contentTypeOptions(c -> { }));
+                .contentTypeOptions(c -> {}));
     }
 
     private static void problem(HttpServletResponse res, HttpStatus status, String title, String detail)
             throws java.io.IOException {
         res.setStatus(status.value());
         res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+        res.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+                        + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
     }
 }

@@ -56,15 +56,19 @@ class SessionFreshnessFilter extends OncePerRequestFilter {
     private static void refresh(HttpServletRequest request, Authentication auth, UserAccount account) {
         List<GrantedAuthority> authorities = new java.util.ArrayList<>();
         // keep what is not a role (e.g. OIDC scopes), replace the roles
-        auth.getAuthorities().stream().filter(a -> !a.getAuthority().startsWith("ROLE_")).forEach(authorities::add);
+        auth.getAuthorities().stream()
+                .filter(a -> !a.getAuthority().startsWith("ROLE_"))
+                .forEach(authorities::add);
         authorities.addAll(AegisUser.authorities(account.getRoles()));
         Authentication fresh;
         if (auth instanceof OAuth2AuthenticationToken oauth) {
-            fresh = new OAuth2AuthenticationToken(oauth.getPrincipal(), authorities, oauth.getAuthorizedClientRegistrationId());
+            fresh = new OAuth2AuthenticationToken(
+                    oauth.getPrincipal(), authorities, oauth.getAuthorizedClientRegistrationId());
         } else {
-            Object principal = auth.getPrincipal() instanceof AegisUser ? AegisUser.of(account, false) : auth.getPrincipal();
-            UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                    authorities);
+            Object principal =
+                    auth.getPrincipal() instanceof AegisUser ? AegisUser.of(account, false) : auth.getPrincipal();
+            UsernamePasswordAuthenticationToken token =
+                    UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
             token.setDetails(auth.getDetails());
             fresh = token;
         }

@@ -22,8 +22,7 @@ class SignInFailure {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
-    protected SignInFailure() {
-    }
+    protected SignInFailure() {}
 
     SignInFailure(String username, Instant occurredAt) {
         this.username = username;

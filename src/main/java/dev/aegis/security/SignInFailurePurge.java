@@ -19,6 +19,7 @@ class SignInFailurePurge {
     static final String LOCK = "purge-sign-in-failures";
     /** Far longer than any sensible lockout window, so the purge never lowers a count that still matters. */
     static final Duration KEEP = Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(SignInFailurePurge.class);
 
     private final SignInFailures failures;
@@ -35,7 +36,8 @@ class SignInFailurePurge {
     @Scheduled(cron = "${aegis.security.sign-in-failures.purge-cron:0 23 * * * *}")
     @SchedulerLock(name = LOCK)
     public void purge() {
-        Integer deleted = tx.execute(status -> failures.deleteOlderThan(clock.instant().minus(KEEP)));
+        Integer deleted =
+                tx.execute(status -> failures.deleteOlderThan(clock.instant().minus(KEEP)));
         if (deleted != null && deleted > 0) {
             log.info("Purged {} failed sign-in(s) older than {}", deleted, KEEP);
         }

@@ -32,7 +32,11 @@ public class SignIns implements UserDetailsService {
     private final int maxFailures;
     private final Duration window;
 
-    SignIns(UserAccounts users, SignInFailures failures, ApplicationEventPublisher events, Clock clock,
+    SignIns(
+            UserAccounts users,
+            SignInFailures failures,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${aegis.security.lockout.max-failures:5}") int maxFailures,
             @Value("${aegis.security.lockout.window:15m}") Duration window) {
         this.users = users;
@@ -70,7 +74,8 @@ public class SignIns implements UserDetailsService {
     @Transactional
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
-        events.publishEvent(new SignInFailed(username, event.getException().getClass().getSimpleName()));
+        events.publishEvent(
+                new SignInFailed(username, event.getException().getClass().getSimpleName()));
         if (!(event instanceof AuthenticationFailureBadCredentialsEvent)) {
             return;
         }

@@ -41,7 +41,8 @@ public class TwoFactorSignIn {
         normal.setDefaultTargetUrl("/");
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             boolean needsCode = users.findByUsername(authentication.getName())
-                    .map(UserAccount::isTotpEnabled).orElse(false);
+                    .map(UserAccount::isTotpEnabled)
+                    .orElse(false);
             if (!needsCode) {
                 normal.onAuthenticationSuccess(request, response, authentication);
                 return;
@@ -57,7 +58,8 @@ public class TwoFactorSignIn {
     /** The user name waiting for its code in this session, if any. */
     public java.util.Optional<String> pendingUser(HttpSession session) {
         return session.getAttribute(PENDING) instanceof Authentication a
-                ? java.util.Optional.of(a.getName()) : java.util.Optional.empty();
+                ? java.util.Optional.of(a.getName())
+                : java.util.Optional.empty();
     }
 
     /**

@@ -22,7 +22,10 @@ import java.util.Set;
 @Table(schema = "security", name = "app_user")
 public class UserAccount {
 
-    public enum Source { LOCAL, OIDC }
+    public enum Source {
+        LOCAL,
+        OIDC
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -75,8 +78,7 @@ public class UserAccount {
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String username, String displayName, String email, Source source, Set<Role> roles, Instant createdAt) {
         this.username = username;
@@ -88,8 +90,8 @@ public class UserAccount {
     }
 
     /** Someone the identity provider vouches for: no password here, the provider owns their profile and roles. */
-    static UserAccount fromIdentityProvider(String username, String displayName, String email, Set<Role> roles,
-            Instant createdAt) {
+    static UserAccount fromIdentityProvider(
+            String username, String displayName, String email, Set<Role> roles, Instant createdAt) {
         return new UserAccount(username, displayName, email, Source.OIDC, roles, createdAt);
     }
 
@@ -168,19 +170,63 @@ public class UserAccount {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    public Long getId() { return id; }
-    public String getUsername() { return username; }
-    public String getDisplayName() { return displayName; }
-    public String getEmail() { return email; }
-    String getPasswordHash() { return passwordHash; }
-    public Source getSource() { return source; }
-    public boolean isEnabled() { return enabled; }
-    public boolean isMustChangePassword() { return mustChangePassword; }
-    String getTotpSecret() { return totpSecret; }
-    public boolean isTotpEnabled() { return totpEnabled; }
-    public Instant getLockedUntil() { return lockedUntil; }
-    public Instant getLastSignInAt() { return lastSignInAt; }
-    public Instant getCreatedAt() { return createdAt; }
-    public long getVersion() { return version; }
-    public Set<Role> getRoles() { return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles); }
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public boolean isTotpEnabled() {
+        return totpEnabled;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Instant getLastSignInAt() {
+        return lastSignInAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Set<Role> getRoles() {
+        return roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    }
 }

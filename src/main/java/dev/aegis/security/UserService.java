@@ -45,8 +45,13 @@ public class UserService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UserService(UserAccounts users, RolePolicies policies, PasswordEncoder encoder, PasswordPolicy passwordPolicy,
-            ApplicationEventPublisher events, Clock clock) {
+    UserService(
+            UserAccounts users,
+            RolePolicies policies,
+            PasswordEncoder encoder,
+            PasswordPolicy passwordPolicy,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.policies = policies;
         this.encoder = encoder;
@@ -56,32 +61,34 @@ public class UserService {
     }
 
     /** What an administrator sees once after creating a user or resetting a password. */
-    public record OneTimePassword(String username, String password) {
-    }
+    public record OneTimePassword(String username, String password) {}
 
-    public record NewUser(String username, String displayName, String email, Set<Role> roles) {
-    }
+    public record NewUser(String username, String displayName, String email, Set<Role> roles) {}
 
     /** Someone a notification can reach: an active user, with the e-mail address they gave (or null). */
-    public record Recipient(String username, String displayName, String email) {
-    }
+    public record Recipient(String username, String displayName, String email) {}
 
     // ---- recipients (for notifications sent by the system, so no role check) ---------------------------------
 
     /** The active users among these names (unknown or deactivated names are left out). */
     @Transactional(readOnly = true)
     public java.util.List<Recipient> recipients(java.util.Collection<String> usernames) {
-        return usernames.stream().filter(java.util.Objects::nonNull).distinct()
-                .map(users::findByUsername).flatMap(java.util.Optional::stream)
+        return usernames.stream()
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .map(users::findByUsername)
+                .flatMap(java.util.Optional::stream)
                 .filter(UserAccount::isEnabled)
-                .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
+                .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail()))
+                .toList();
     }
 
     /** The active users holding a role, e.g. every vendor manager. */
     @Transactional(readOnly = true)
     public java.util.List<Recipient> recipientsWithRole(Role role) {
         return users.findActiveWithRole(role).stream()
-                .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail())).toList();
+                .map(u -> new Recipient(u.getUsername(), u.getDisplayName(), u.getEmail()))
+                .toList();
     }
 
     // ---- administration -------------------------------------------------------------------------------------
@@ -102,8 +109,8 @@ public class UserService {
     public OneTimePassword create(NewUser request) {
         String username = request.username() == null ? "" : request.username().trim();
         if (!username.matches("[A-Za-z0-9._@-]{3,100}")) {
-            throw new DomainRuleException("username",
-                    "A user name has 3 to 100 letters, digits, dots, dashes, underscores or @.");
+            throw new DomainRuleException(
+                    "username", "A user name has 3 to 100 letters, digits, dots, dashes, underscores or @.");
         }
         if (users.findByUsername(username).isPresent()) {
             throw new DomainRuleException("username", "The user name " + username + " is taken.");
@@ -111,7 +118,8 @@ public class UserService {
         if (request.roles() == null || request.roles().isEmpty()) {
             throw new DomainRuleException("roles", "Give the user at least one role.");
         }
-        String display = request.displayName() == null || request.displayName().isBlank() ? username
+        String display = request.displayName() == null || request.displayName().isBlank()
+                ? username
                 : request.displayName().trim();
         if (display.length() > 200) {
             throw new DomainRuleException("displayName", "A display name has at most 200 characters.");
@@ -120,8 +128,8 @@ public class UserService {
         if (email != null && (email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             throw new DomainRuleException("email", "Enter an e-mail address like name@example.org, or leave it empty.");
         }
-        UserAccount account = new UserAccount(username, display, email,
-                UserAccount.Source.LOCAL, request.roles(), clock.instant());
+        UserAccount account =
+                new UserAccount(username, display, email, UserAccount.Source.LOCAL, request.roles(), clock.instant());
         String password = randomPassword();
         account.setPassword(encoder.encode(password), true);
         users.save(account);
@@ -186,7 +194,9 @@ public class UserService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<RolePolicy> rolePolicies() {
-        return policies.findAll().stream().sorted((a, b) -> a.getRole().compareTo(b.getRole())).toList();
+        return policies.findAll().stream()
+                .sorted((a, b) -> a.getRole().compareTo(b.getRole()))
+                .toList();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -207,7 +217,9 @@ public class UserService {
     /** Whether the signed-in person must choose a new password before doing anything else. */
     @Transactional(readOnly = true)
     public boolean mustChangePassword(String username) {
-        return users.findByUsername(username).map(UserAccount::isMustChangePassword).orElse(false);
+        return users.findByUsername(username)
+                .map(UserAccount::isMustChangePassword)
+                .orElse(false);
     }
 
     /** Whether the signed-in person must set up two-factor sign-in before doing anything else. */
@@ -252,14 +264,14 @@ public class UserService {
             throw new DomainRuleException("Start the set-up first.");
         }
         if (!Totp.verify(account.getTotpSecret(), code, clock.instant())) {
-            throw new DomainRuleException("code", "That code is not right. Check the time on your phone and try again.");
+            throw new DomainRuleException(
+                    "code", "That code is not right. Check the time on your phone and try again.");
         }
         account.confirmTotp();
         events.publishEvent(new TwoFactorEnabled(account.getUsername()));
     }
 
-    public record TwoFactorEnrolment(String secret, String otpauthUri) {
-    }
+    public record TwoFactorEnrolment(String secret, String otpauthUri) {}
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
@@ -274,7 +286,9 @@ public class UserService {
 
     private void requireAnotherActiveAdmin(UserAccount leaving) {
         boolean another = users.findAll().stream()
-                .anyMatch(u -> !u.getId().equals(leaving.getId()) && u.isEnabled() && u.getRoles().contains(Role.ADMIN));
+                .anyMatch(u -> !u.getId().equals(leaving.getId())
+                        && u.isEnabled()
+                        && u.getRoles().contains(Role.ADMIN));
         if (!another) {
             throw new DomainRuleException("roles", "Aegis needs at least one active administrator.");
         }
@@ -289,7 +303,10 @@ public class UserService {
     }
 
     static String names(Set<Role> roles) {
-        return roles.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)).toString();
+        return roles.stream()
+                .map(Enum::name)
+                .collect(Collectors.toCollection(TreeSet::new))
+                .toString();
     }
 
     private static String blankToNull(String s) {

@@ -21,8 +21,7 @@ public final class Actors {
      */
     public static final String SYSTEM_PERMISSION = "SYSTEM:";
 
-    private Actors() {
-    }
+    private Actors() {}
 
     /** Whether the signed-in user holds any of these roles (names without the ROLE_ prefix). */
     public static boolean hasAnyRole(String... roles) {
@@ -62,8 +61,12 @@ public final class Actors {
                 throw new IllegalArgumentException("Not a system permission: " + p);
             }
         }
-        runAs(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null,
-                permissions.stream().map(SimpleGrantedAuthority::new).toList()), work);
+        runAs(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        SYSTEM,
+                        null,
+                        permissions.stream().map(SimpleGrantedAuthority::new).toList()),
+                work);
     }
 
     /**
@@ -96,8 +99,10 @@ public final class Actors {
      */
     @Deprecated
     public static <E extends Exception> void runAs(String name, String role, Work<E> work) throws E {
-        runAs(UsernamePasswordAuthenticationToken.authenticated(name, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + role))), work);
+        runAs(
+                UsernamePasswordAuthenticationToken.authenticated(
+                        name, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))),
+                work);
     }
 
     public static String current() {

@@ -45,8 +45,7 @@ public class ConfiguredOrganisation implements OrganisationProfile {
     private volatile Settings cached;
 
     /** What an administrator sees and edits; {@code version} 0 before the first save. */
-    public record Settings(String name, byte[] logoPng, String logoFileName, long version) {
-    }
+    public record Settings(String name, byte[] logoPng, String logoFileName, long version) {}
 
     /** Audited change of the organisation's profile. */
     public record OrganisationChanged(String what, Map<String, Object> details) implements AuditableEvent {
@@ -66,8 +65,12 @@ public class ConfiguredOrganisation implements OrganisationProfile {
         }
     }
 
-    ConfiguredOrganisation(@Value("${aegis.organisation.name:}") String name, JdbcTemplate jdbc,
-            UploadInspector inspector, ApplicationEventPublisher events, Clock clock) {
+    ConfiguredOrganisation(
+            @Value("${aegis.organisation.name:}") String name,
+            JdbcTemplate jdbc,
+            UploadInspector inspector,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.configuredName = name == null || name.isBlank() ? "Aegis" : name.strip();
         this.jdbc = jdbc;
         this.inspector = inspector;
@@ -89,9 +92,9 @@ public class ConfiguredOrganisation implements OrganisationProfile {
     public Settings settings() {
         Settings s = cached;
         if (s == null) {
-            List<Settings> rows = jdbc.query("select name, logo_png, logo_file_name, version from "
-                    + "shared.organisation_profile where id = 1", (rs, n) -> new Settings(rs.getString(1),
-                            rs.getBytes(2), rs.getString(3), rs.getLong(4)));
+            List<Settings> rows = jdbc.query(
+                    "select name, logo_png, logo_file_name, version from " + "shared.organisation_profile where id = 1",
+                    (rs, n) -> new Settings(rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getLong(4)));
             s = rows.isEmpty() ? new Settings(configuredName, null, null, 0) : rows.getFirst();
             cached = s;
         }
@@ -130,8 +133,10 @@ public class ConfiguredOrganisation implements OrganisationProfile {
             throw new DomainRuleException("logo", "\"" + file.name() + "\" is not a PNG or JPEG image.");
         }
         if (file.size() > LOGO_MAX_BYTES) {
-            throw new DomainRuleException("logo", "\"" + file.name() + "\" is larger than the limit of "
-                    + InspectedFile.readableSize(LOGO_MAX_BYTES) + " for a logo.");
+            throw new DomainRuleException(
+                    "logo",
+                    "\"" + file.name() + "\" is larger than the limit of " + InspectedFile.readableSize(LOGO_MAX_BYTES)
+                            + " for a logo.");
         }
         byte[] png = png(file);
         Settings before = settings();
@@ -155,25 +160,26 @@ public class ConfiguredOrganisation implements OrganisationProfile {
     }
 
     private void save(Settings s) {
-        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         String who = auth == null ? Actors.SYSTEM : auth.getName();
         Timestamp now = Timestamp.from(clock.instant());
         int changed;
         if (s.version() == 0) {
             changed = jdbc.update("""
                     insert into shared.organisation_profile (id, name, logo_png, logo_file_name, version, updated_by,
-                        updated_at) values (1, ?, ?, ?, 1, ?, ?) on conflict (id) do nothing""",
-                    s.name(), s.logoPng(), s.logoFileName(), who, now);
+                        updated_at) values (1, ?, ?, ?, 1, ?, ?) on conflict (id) do nothing""", s.name(), s.logoPng(), s.logoFileName(), who, now);
         } else {
             changed = jdbc.update("""
                     update shared.organisation_profile set name = ?, logo_png = ?, logo_file_name = ?,
-                        version = version + 1, updated_by = ?, updated_at = ? where id = 1 and version = ?""",
-                    s.name(), s.logoPng(), s.logoFileName(), who, now, s.version());
+                        version = version + 1, updated_by = ?, updated_at = ? where id = 1 and version = ?""", s.name(), s.logoPng(), s.logoFileName(), who, now, s.version());
         }
         cached = null;
         if (changed == 0) {
-            throw new DomainRuleException("version", "Someone else changed the organisation's settings meanwhile; "
-                    + "reload to see their change, then make yours again.");
+            throw new DomainRuleException(
+                    "version",
+                    "Someone else changed the organisation's settings meanwhile; "
+                            + "reload to see their change, then make yours again.");
         }
     }
 

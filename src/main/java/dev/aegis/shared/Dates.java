@@ -12,11 +12,10 @@ import java.time.format.DateTimeFormatter;
 public final class Dates {
 
     public static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-    public static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static String day(LocalDate date) {
         return date == null ? "" : DAY.format(date);

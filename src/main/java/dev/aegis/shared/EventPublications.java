@@ -1,13 +1,13 @@
 package dev.aegis.shared;
 
+import dev.aegis.shared.db.ModuleMigrations;
 import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.aegis.shared.db.ModuleMigrations;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -39,8 +39,11 @@ public class EventPublications {
     private final Duration retention;
     private final boolean migrated;
 
-    EventPublications(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-            ModuleMigrations migrations, @Value("${aegis.events.resubmit-after:5m}") Duration resubmitAfter,
+    EventPublications(
+            IncompleteEventPublications incomplete,
+            CompletedEventPublications completed,
+            ModuleMigrations migrations,
+            @Value("${aegis.events.resubmit-after:5m}") Duration resubmitAfter,
             @Value("${aegis.events.completed-retention:7d}") Duration retention) {
         this.migrated = migrations.schemas().contains("events");
         this.incomplete = incomplete;
@@ -59,7 +62,8 @@ public class EventPublications {
     }
 
     /** Delivers again what is still incomplete after {@code aegis.events.resubmit-after}. */
-    @Scheduled(fixedDelayString = "${aegis.events.resubmit-interval-ms:60000}",
+    @Scheduled(
+            fixedDelayString = "${aegis.events.resubmit-interval-ms:60000}",
             initialDelayString = "${aegis.events.resubmit-interval-ms:60000}")
     @SchedulerLock(name = "event-resubmission", lockAtMostFor = "PT5M")
     public void resubmitIncomplete() {

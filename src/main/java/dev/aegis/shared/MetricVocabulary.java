@@ -34,8 +34,7 @@ public final class MetricVocabulary {
             Map.entry("RECALL", "Recall"),
             Map.entry("F1", "F1 score"));
 
-    private MetricVocabulary() {
-    }
+    private MetricVocabulary() {}
 
     /** "KS_P_VALUE" → "Kolmogorov–Smirnov p-value"; an unknown code in words ("MY_METRIC" → "My metric"). */
     public static String metric(String code) {
@@ -49,7 +48,8 @@ public final class MetricVocabulary {
     /** As {@link #metric}, lower-cased for the middle of a sentence ("no p95 latency computed yet"). */
     public static String metricInSentence(String code) {
         String label = metric(code);
-        return label.length() > 1 && Character.isUpperCase(label.charAt(1)) ? label
+        return label.length() > 1 && Character.isUpperCase(label.charAt(1))
+                ? label
                 : label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 

@@ -12,8 +12,7 @@ public final class SecretTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     /** A new token value, e.g. {@code aeg_...}: the prefix and 32 random bytes, base64url without padding. */
     public static String newValue(String prefix) {
@@ -25,8 +24,8 @@ public final class SecretTokens {
     /** The hex SHA-256 a token is stored and looked up by. */
     public static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,8 @@ public interface UserDirectory {
 
         /** "Display name (user name)", or the user name alone when both are the same. */
         public String label() {
-            return displayName == null || displayName.isBlank() || displayName.equalsIgnoreCase(username) ? username
+            return displayName == null || displayName.isBlank() || displayName.equalsIgnoreCase(username)
+                    ? username
                     : displayName + " (" + username + ")";
         }
     }
@@ -31,7 +32,9 @@ public interface UserDirectory {
     /** The people with these user names, by user name as stored (unknown names are left out). */
     default Map<String, Person> find(Collection<String> usernames) {
         Map<String, Person> found = new java.util.HashMap<>();
-        usernames.stream().filter(java.util.Objects::nonNull).distinct()
+        usernames.stream()
+                .filter(java.util.Objects::nonNull)
+                .distinct()
                 .forEach(name -> find(name).ifPresent(p -> found.put(name, p)));
         return found;
     }
@@ -46,7 +49,11 @@ public interface UserDirectory {
         if (username == null || username.isBlank()) {
             return null;
         }
-        return find(username.strip()).map(Person::username).orElseThrow(() -> new DomainRuleException(field,
-                "There is no active user \"" + username.strip() + "\". Choose the " + what + " from the list of users."));
+        return find(username.strip())
+                .map(Person::username)
+                .orElseThrow(() -> new DomainRuleException(
+                        field,
+                        "There is no active user \"" + username.strip() + "\". Choose the " + what
+                                + " from the list of users."));
     }
 }

@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     public static String of(String code) {
         if (code == null || code.isBlank()) {
@@ -19,7 +18,8 @@ public final class Words {
         String spaced = code.trim()
                 .replaceAll("([a-z0-9])([A-Z])", "$1 $2")
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-                .replace('_', ' ').replace('-', ' ')
+                .replace('_', ' ')
+                .replace('-', ' ')
                 .replaceAll("\\s+", " ")
                 .toLowerCase(Locale.ROOT);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);

@@ -2,7 +2,10 @@ package dev.aegis.telemetry;
 
 /** How a test's figure must stand to its threshold for the test to pass. */
 public enum Comparison {
-    LT("<"), LE("≤"), GT(">"), GE("≥");
+    LT("<"),
+    LE("≤"),
+    GT(">"),
+    GE("≥");
 
     private final String symbol;
 

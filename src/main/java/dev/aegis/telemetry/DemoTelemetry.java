@@ -34,6 +34,7 @@ class DemoTelemetry implements ApplicationRunner {
 
     /** The deployment the embedded monitor records the demo sentiment model's calls as (docs/monitor-statistics.md). */
     static final String SENTIMENT_DEPLOYMENT = "sentiment-vader";
+
     static final String SYSTEM = "Customer sentiment API";
     static final String CLINIC = "Clinic diagnosis assistant";
     private static final Logger log = LoggerFactory.getLogger(DemoTelemetry.class);
@@ -45,8 +46,13 @@ class DemoTelemetry implements ApplicationRunner {
     private final TestRunner runner;
     private final Clock clock;
 
-    DemoTelemetry(TelemetryService telemetry, TelemetrySources sources, AiSystemService systems, ControlService controls,
-            TestRunner runner, Clock clock) {
+    DemoTelemetry(
+            TelemetryService telemetry,
+            TelemetrySources sources,
+            AiSystemService systems,
+            ControlService controls,
+            TestRunner runner,
+            Clock clock) {
         this.telemetry = telemetry;
         this.sources = sources;
         this.systems = systems;
@@ -61,36 +67,48 @@ class DemoTelemetry implements ApplicationRunner {
         if (embedded == null) {
             return; // the monitor is off in this instance
         }
-        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, TelemetryService.SYSTEM_SEED),
-                () -> {
-            AiSystem system = system(SYSTEM);
-            if (system != null && telemetry.links(system.getId()).isEmpty()) {
-                link(system, embedded, 0.2);
-                log.info("Demo mode: linked {} to the embedded deployment {} with drift and latency tests", SYSTEM,
-                        SENTIMENT_DEPLOYMENT);
-            }
-            AiSystem clinic = system(CLINIC);
-            if (clinic != null && telemetry.links(clinic.getId()).isEmpty()) {
-                TelemetryTest drift = link(clinic, embedded, 0.1);
-                if (drift != null) {
-                    fileYesterdaysBreach(drift);
-                }
-                log.info("Demo mode: linked {} to the embedded deployment {} with a failed drift window of yesterday",
-                        CLINIC, SENTIMENT_DEPLOYMENT);
-            }
-        });
+        Actors.runAsSystem(
+                Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, TelemetryService.SYSTEM_SEED), () -> {
+                    AiSystem system = system(SYSTEM);
+                    if (system != null && telemetry.links(system.getId()).isEmpty()) {
+                        link(system, embedded, 0.2);
+                        log.info(
+                                "Demo mode: linked {} to the embedded deployment {} with drift and latency tests",
+                                SYSTEM,
+                                SENTIMENT_DEPLOYMENT);
+                    }
+                    AiSystem clinic = system(CLINIC);
+                    if (clinic != null && telemetry.links(clinic.getId()).isEmpty()) {
+                        TelemetryTest drift = link(clinic, embedded, 0.1);
+                        if (drift != null) {
+                            fileYesterdaysBreach(drift);
+                        }
+                        log.info(
+                                "Demo mode: linked {} to the embedded deployment {} with a failed drift window of yesterday",
+                                CLINIC,
+                                SENTIMENT_DEPLOYMENT);
+                    }
+                });
     }
 
     /** Links the system and defines its drift and latency tests; returns the drift test, if it has the control. */
     private TelemetryTest link(AiSystem system, TelemetrySource embedded, double psi) {
         telemetry.link(system.getId(), embedded.getId(), SENTIMENT_DEPLOYMENT);
         var applied = controls.appliedTo(system.getId());
-        TelemetryTest drift = applied.stream().filter(a -> a.controlTitle().toLowerCase().contains("drift")).findFirst()
-                .map(a -> telemetry.defineTest(a.controlId(), system.getId(),
+        TelemetryTest drift = applied.stream()
+                .filter(a -> a.controlTitle().toLowerCase().contains("drift"))
+                .findFirst()
+                .map(a -> telemetry.defineTest(
+                        a.controlId(),
+                        system.getId(),
                         new TestDefinition("PSI", null, Comparison.LT, psi, "5m", 50, null)))
                 .orElse(null);
-        applied.stream().filter(a -> a.controlTitle().toLowerCase().contains("latency")).findFirst().ifPresent(a ->
-                telemetry.defineTest(a.controlId(), system.getId(),
+        applied.stream()
+                .filter(a -> a.controlTitle().toLowerCase().contains("latency"))
+                .findFirst()
+                .ifPresent(a -> telemetry.defineTest(
+                        a.controlId(),
+                        system.getId(),
                         new TestDefinition("LATENCY_P95", null, Comparison.LT, 300, "5m", 20, null)));
         return drift;
     }
@@ -98,13 +116,24 @@ class DemoTelemetry implements ApplicationRunner {
     /** The demo's history: one five-minute window of yesterday whose text-length drift broke the clinic's bar. */
     private void fileYesterdaysBreach(TelemetryTest drift) {
         Instant end = TestRunner.floor(clock.instant().minus(Duration.ofDays(1)), Duration.ofMinutes(5));
-        runner.recordPast(drift, new TestRunner.Evaluation(Outcome.FAILED, 0.163, "text_length", 1500,
-                end.minus(Duration.ofMinutes(5)), end, "demo reference (first hour of traffic)", null,
-                "demo history: filed at the demo's start"));
+        runner.recordPast(
+                drift,
+                new TestRunner.Evaluation(
+                        Outcome.FAILED,
+                        0.163,
+                        "text_length",
+                        1500,
+                        end.minus(Duration.ofMinutes(5)),
+                        end,
+                        "demo reference (first hour of traffic)",
+                        null,
+                        "demo history: filed at the demo's start"));
     }
 
     private AiSystem system(String name) {
-        return systems.search(new AiSystemService.Filter(name, null, null, null, null), PageRequest.of(0, 5))
-                .stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
+        return systems.search(new AiSystemService.Filter(name, null, null, null, null), PageRequest.of(0, 5)).stream()
+                .filter(s -> s.getName().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 }

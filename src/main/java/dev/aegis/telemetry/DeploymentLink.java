@@ -16,18 +16,22 @@ public class DeploymentLink {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "ai_system_id")
     private long systemId;
+
     @Column(name = "source_id")
     private long sourceId;
+
     private String deployment;
+
     @Column(name = "linked_by")
     private String linkedBy;
+
     @Column(name = "linked_at")
     private Instant linkedAt;
 
-    protected DeploymentLink() {
-    }
+    protected DeploymentLink() {}
 
     DeploymentLink(long systemId, long sourceId, String deployment, String linkedBy, Instant linkedAt) {
         this.systemId = systemId;
@@ -37,10 +41,27 @@ public class DeploymentLink {
         this.linkedAt = linkedAt;
     }
 
-    public Long getId() { return id; }
-    public long getSystemId() { return systemId; }
-    public long getSourceId() { return sourceId; }
-    public String getDeployment() { return deployment; }
-    public String getLinkedBy() { return linkedBy; }
-    public Instant getLinkedAt() { return linkedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getSystemId() {
+        return systemId;
+    }
+
+    public long getSourceId() {
+        return sourceId;
+    }
+
+    public String getDeployment() {
+        return deployment;
+    }
+
+    public String getLinkedBy() {
+        return linkedBy;
+    }
+
+    public Instant getLinkedAt() {
+        return linkedAt;
+    }
 }

@@ -35,8 +35,14 @@ class EmbeddedSource implements ApplicationRunner {
 
     private final SourceTokens tokens;
 
-    EmbeddedSource(ObjectProvider<LocalMonitorTokens> monitor, TelemetrySources sources, TelemetrySettings settings,
-            Environment environment, ApplicationEventPublisher events, Clock clock, SourceTokens tokens) {
+    EmbeddedSource(
+            ObjectProvider<LocalMonitorTokens> monitor,
+            TelemetrySources sources,
+            TelemetrySettings settings,
+            Environment environment,
+            ApplicationEventPublisher events,
+            Clock clock,
+            SourceTokens tokens) {
         this.tokens = tokens;
         this.monitor = monitor;
         this.sources = sources;
@@ -54,7 +60,9 @@ class EmbeddedSource implements ApplicationRunner {
         if (issuer == null || (port == null && blank(settings.embeddedUrl()))) {
             return; // the monitor is off here, or there is no web server (a command-line run)
         }
-        String url = blank(settings.embeddedUrl()) ? "http://localhost:" + port : settings.embeddedUrl().trim();
+        String url = blank(settings.embeddedUrl())
+                ? "http://localhost:" + port
+                : settings.embeddedUrl().trim();
         TelemetrySource existing = sources.findByName(TelemetrySource.EMBEDDED).orElse(null);
         if (existing != null) {
             if (!existing.getBaseUrl().equals(url)) {
@@ -64,11 +72,18 @@ class EmbeddedSource implements ApplicationRunner {
             return;
         }
         String given = environment.getProperty("aegis.monitor.token");
-        String token = !blank(given) && given.trim().length() >= 24 ? given.trim()
+        String token = !blank(given) && given.trim().length() >= 24
+                ? given.trim()
                 : issuer.issueForRegister("telemetry: the register's embedded source");
-        TelemetrySource s = sources.saveAndFlush(new TelemetrySource(TelemetrySource.EMBEDDED,
-                TelemetrySource.Kind.AEGIS_MONITOR, url, tokens.seal(token), "system", clock.instant()));
-        events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), url, "ADD", true));
+        TelemetrySource s = sources.saveAndFlush(new TelemetrySource(
+                TelemetrySource.EMBEDDED,
+                TelemetrySource.Kind.AEGIS_MONITOR,
+                url,
+                tokens.seal(token),
+                "system",
+                clock.instant()));
+        events.publishEvent(
+                new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), url, "ADD", true));
         log.info("Registered this instance's monitor as the telemetry source '{}' at {}", s.getName(), url);
     }
 

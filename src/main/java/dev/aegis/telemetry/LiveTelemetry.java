@@ -31,7 +31,11 @@ public class LiveTelemetry {
     private final MonitorClient client;
     private final Clock clock;
 
-    LiveTelemetry(TelemetrySources sources, DeploymentLinks links, AiSystemService systems, MonitorClient client,
+    LiveTelemetry(
+            TelemetrySources sources,
+            DeploymentLinks links,
+            AiSystemService systems,
+            MonitorClient client,
             Clock clock) {
         this.sources = sources;
         this.links = links;
@@ -41,30 +45,38 @@ public class LiveTelemetry {
     }
 
     /** One traffic window. Latencies in ms, null without traffic. */
-    public record Window(Instant start, long count, long errors, double errorRate, Double p50, Double p95, Double p99) {
-    }
+    public record Window(
+            Instant start, long count, long errors, double errorRate, Double p50, Double p95, Double p99) {}
 
     /** One figure of a subject (a feature, a group). */
-    public record SubjectFigure(String subject, double value, long sampleSize) {
-    }
+    public record SubjectFigure(String subject, double value, long sampleSize) {}
 
     /** An open alert at the monitor. */
-    public record OpenAlert(long id, String metric, String subject, double value, double threshold, Instant openedAt) {
-    }
+    public record OpenAlert(long id, String metric, String subject, double value, double threshold, Instant openedAt) {}
 
     /** One linked deployment as the tab draws it; {@code problem} says why a part is missing. */
-    public record Deployment(long linkId, String source, TelemetrySource.Kind kind, String deployment,
-            TelemetryService.SourceStatus status, String resolution, Instant from, Instant to, List<Window> windows,
-            List<SubjectFigure> drift, List<SubjectFigure> selectionRates, Double parityDifference,
-            List<OpenAlert> alerts, String problem) {
-    }
+    public record Deployment(
+            long linkId,
+            String source,
+            TelemetrySource.Kind kind,
+            String deployment,
+            TelemetryService.SourceStatus status,
+            String resolution,
+            Instant from,
+            Instant to,
+            List<Window> windows,
+            List<SubjectFigure> drift,
+            List<SubjectFigure> selectionRates,
+            Double parityDifference,
+            List<OpenAlert> alerts,
+            String problem) {}
 
     /** The linked deployments of a system over the last {@code range}. */
     @PreAuthorize(TelemetryService.READERS)
     public List<Deployment> of(long systemId, Duration range) {
         systems.get(systemId);
-        Map<Long, TelemetrySource> byId = sources.findAll().stream()
-                .collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
+        Map<Long, TelemetrySource> byId =
+                sources.findAll().stream().collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
         List<Deployment> out = new ArrayList<>();
         for (DeploymentLink link : links.findBySystemIdOrderById(systemId)) {
             TelemetrySource source = byId.get(link.getSourceId());
@@ -78,22 +90,41 @@ public class LiveTelemetry {
     private Deployment pull(DeploymentLink link, TelemetrySource source, Duration range) {
         Instant to = clock.instant();
         Instant from = to.minus(range);
-        String resolution = range.compareTo(Duration.ofHours(6)) <= 0 ? "5m" : range.compareTo(Duration.ofDays(8)) <= 0
-                ? "1h" : "1d";
+        String resolution = range.compareTo(Duration.ofHours(6)) <= 0
+                ? "5m"
+                : range.compareTo(Duration.ofDays(8)) <= 0 ? "1h" : "1d";
         if (source.getKind() != TelemetrySource.Kind.AEGIS_MONITOR) {
-            return new Deployment(link.getId(), source.getName(), source.getKind(), link.getDeployment(),
-                    status(source), resolution, from, to, List.of(), List.of(), List.of(), null, List.of(),
+            return new Deployment(
+                    link.getId(),
+                    source.getName(),
+                    source.getKind(),
+                    link.getDeployment(),
+                    status(source),
+                    resolution,
+                    from,
+                    to,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
                     "A Prometheus source is read by telemetry tests only (their PromQL queries).");
         }
         String dep = "/monitor/v1/deployments/" + URLEncoder.encode(link.getDeployment(), StandardCharsets.UTF_8);
         String problem = null;
         List<Window> windows = new ArrayList<>();
-        MonitorClient.Pull w = client.monitor(source, dep + "/windows?resolution=" + resolution + "&from=" + from + "&to=" + to);
+        MonitorClient.Pull w =
+                client.monitor(source, dep + "/windows?resolution=" + resolution + "&from=" + from + "&to=" + to);
         if (w.ok()) {
             for (JsonNode n : w.body()) {
-                windows.add(new Window(Instant.parse(n.path("start").asString()), n.path("count").asLong(),
-                        n.path("errors").asLong(), n.path("errorRate").asDouble(), number(n.path("latencyP50Ms")),
-                        number(n.path("latencyP95Ms")), number(n.path("latencyP99Ms"))));
+                windows.add(new Window(
+                        Instant.parse(n.path("start").asString()),
+                        n.path("count").asLong(),
+                        n.path("errors").asLong(),
+                        n.path("errorRate").asDouble(),
+                        number(n.path("latencyP50Ms")),
+                        number(n.path("latencyP95Ms")),
+                        number(n.path("latencyP99Ms"))));
             }
         } else {
             problem = w.problem();
@@ -104,21 +135,29 @@ public class LiveTelemetry {
         List<OpenAlert> alerts = new ArrayList<>();
         if (problem == null) {
             Instant figuresFrom = to.minus(Duration.ofDays(2));
-            MonitorClient.Pull psi = client.monitor(source, dep + "/figures?metric=PSI&resolution=1h&from=" + figuresFrom);
+            MonitorClient.Pull psi =
+                    client.monitor(source, dep + "/figures?metric=PSI&resolution=1h&from=" + figuresFrom);
             drift = psi.ok() ? newest(psi.body()) : List.of();
-            MonitorClient.Pull sel = client.monitor(source, dep + "/figures?metric=SELECTION_RATE&resolution=1h&from=" + figuresFrom);
+            MonitorClient.Pull sel =
+                    client.monitor(source, dep + "/figures?metric=SELECTION_RATE&resolution=1h&from=" + figuresFrom);
             rates = sel.ok() ? newest(sel.body()) : List.of();
-            MonitorClient.Pull dpd = client.monitor(source, dep + "/figures?metric=DEMOGRAPHIC_PARITY_DIFFERENCE&resolution=1h&from="
-                    + figuresFrom);
+            MonitorClient.Pull dpd = client.monitor(
+                    source, dep + "/figures?metric=DEMOGRAPHIC_PARITY_DIFFERENCE&resolution=1h&from=" + figuresFrom);
             List<SubjectFigure> d = dpd.ok() ? newest(dpd.body()) : List.of();
             parity = d.isEmpty() ? null : d.getFirst().value();
-            MonitorClient.Pull open = client.monitor(source, "/monitor/v1/alerts?state=OPEN&deployment="
-                    + URLEncoder.encode(link.getDeployment(), StandardCharsets.UTF_8));
+            MonitorClient.Pull open = client.monitor(
+                    source,
+                    "/monitor/v1/alerts?state=OPEN&deployment="
+                            + URLEncoder.encode(link.getDeployment(), StandardCharsets.UTF_8));
             if (open.ok()) {
                 for (JsonNode a : open.body()) {
-                    alerts.add(new OpenAlert(a.path("id").asLong(), a.path("metric").asString(""),
-                            a.path("subject").isString() ? a.path("subject").asString() : "", a.path("lastValue").asDouble(),
-                            a.path("threshold").asDouble(), Instant.parse(a.path("openedAt").asString())));
+                    alerts.add(new OpenAlert(
+                            a.path("id").asLong(),
+                            a.path("metric").asString(""),
+                            a.path("subject").isString() ? a.path("subject").asString() : "",
+                            a.path("lastValue").asDouble(),
+                            a.path("threshold").asDouble(),
+                            Instant.parse(a.path("openedAt").asString())));
                 }
             }
             if (!psi.ok() || !sel.ok() || !dpd.ok() || !open.ok()) {
@@ -127,13 +166,26 @@ public class LiveTelemetry {
         }
         // read the status after the pulls, so it says what they found
         TelemetrySource fresh = sources.findById(source.getId()).orElse(source);
-        return new Deployment(link.getId(), source.getName(), source.getKind(), link.getDeployment(), status(fresh),
-                resolution, from, to, windows, drift, rates, parity, alerts, problem);
+        return new Deployment(
+                link.getId(),
+                source.getName(),
+                source.getKind(),
+                link.getDeployment(),
+                status(fresh),
+                resolution,
+                from,
+                to,
+                windows,
+                drift,
+                rates,
+                parity,
+                alerts,
+                problem);
     }
 
     private TelemetryService.SourceStatus status(TelemetrySource s) {
-        return new TelemetryService.SourceStatus(s.getLastSuccessAt(), s.getFailingSince(), s.getLastError(),
-                client.breakerState(s.getId()));
+        return new TelemetryService.SourceStatus(
+                s.getLastSuccessAt(), s.getFailingSince(), s.getLastError(), client.breakerState(s.getId()));
     }
 
     /** The figures of the newest window among those given, one per subject, by subject. */
@@ -145,12 +197,21 @@ public class LiveTelemetry {
         }
         Map<String, SubjectFigure> out = new LinkedHashMap<>();
         for (JsonNode f : figures) {
-            if (Instant.parse(f.path("windowStart").asString()).equals(newest) && f.path("value").isNumber()) {
-                String subject = f.path("subject").isString() ? f.path("subject").asString() : "all";
-                out.put(subject, new SubjectFigure(subject, f.path("value").asDouble(), f.path("sampleSize").asLong(0)));
+            if (Instant.parse(f.path("windowStart").asString()).equals(newest)
+                    && f.path("value").isNumber()) {
+                String subject =
+                        f.path("subject").isString() ? f.path("subject").asString() : "all";
+                out.put(
+                        subject,
+                        new SubjectFigure(
+                                subject,
+                                f.path("value").asDouble(),
+                                f.path("sampleSize").asLong(0)));
             }
         }
-        return out.values().stream().sorted(Comparator.comparing(SubjectFigure::subject)).toList();
+        return out.values().stream()
+                .sorted(Comparator.comparing(SubjectFigure::subject))
+                .toList();
     }
 
     private static Double number(JsonNode n) {

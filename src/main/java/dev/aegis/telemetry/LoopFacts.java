@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LoopFacts {
 
-    static final Set<String> READS = Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ,
-            RiskService.SYSTEM_READ);
+    static final Set<String> READS =
+            Set.of(AiSystemService.SYSTEM_READ, ControlService.SYSTEM_READ, RiskService.SYSTEM_READ);
 
     private final AiSystemService systems;
     private final ControlService controls;
@@ -72,19 +72,30 @@ class LoopFacts {
                 try {
                     Risk r = risks.get(riskId);
                     if (r.getSystems().contains(systemId)) {
-                        mitigated.add(new MitigatedRisk(riskId, r.getTitle(), r.getInherentScore(), r.getResidualScore(),
-                                r.getInherentScore() >= RiskService.HIGH_SCORE || (r.getResidualScore() != null
-                                        && r.getResidualScore() >= RiskService.HIGH_SCORE)));
+                        mitigated.add(new MitigatedRisk(
+                                riskId,
+                                r.getTitle(),
+                                r.getInherentScore(),
+                                r.getResidualScore(),
+                                r.getInherentScore() >= RiskService.HIGH_SCORE
+                                        || (r.getResidualScore() != null
+                                                && r.getResidualScore() >= RiskService.HIGH_SCORE)));
                     }
                 } catch (NotFoundException e) {
                     // removed since it was mapped: nothing to link
                 }
             }
             mitigated.sort(Comparator.comparingLong(MitigatedRisk::id));
-            Set<Long> requirements = c.getRequirements().stream().map(RequirementMapping::requirementId)
+            Set<Long> requirements = c.getRequirements().stream()
+                    .map(RequirementMapping::requirementId)
                     .collect(Collectors.toCollection(TreeSet::new));
-            out[0] = new ControlFacts(controlId, c.getStarterId() == null ? "C-" + controlId : c.getStarterId(),
-                    c.getTitle(), c.getOwner(), requirements, List.copyOf(mitigated));
+            out[0] = new ControlFacts(
+                    controlId,
+                    c.getStarterId() == null ? "C-" + controlId : c.getStarterId(),
+                    c.getTitle(),
+                    c.getOwner(),
+                    requirements,
+                    List.copyOf(mitigated));
         });
         return out[0];
     }

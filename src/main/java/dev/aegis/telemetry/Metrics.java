@@ -10,14 +10,33 @@ import java.util.Set;
  */
 public final class Metrics {
 
-    public static final Set<String> TRAFFIC = Set.of("TRAFFIC", "ERROR_RATE", "LATENCY_P50", "LATENCY_P95", "LATENCY_P99");
-    public static final List<String> NAMES = List.of("ERROR_RATE", "LATENCY_P50", "LATENCY_P95", "LATENCY_P99", "TRAFFIC",
-            "PSI", "JS_DISTANCE", "KS_STATISTIC", "KS_P_VALUE", "WASSERSTEIN", "WASSERSTEIN_NORMALIZED", "CHI2_STATISTIC",
-            "CHI2_P_VALUE", "SELECTION_RATE", "DEMOGRAPHIC_PARITY_DIFFERENCE", "DISPARATE_IMPACT_RATIO",
-            "EQUAL_OPPORTUNITY_DIFFERENCE", "EQUALIZED_ODDS_DIFFERENCE", "ACCURACY", "PRECISION", "RECALL", "F1");
+    public static final Set<String> TRAFFIC =
+            Set.of("TRAFFIC", "ERROR_RATE", "LATENCY_P50", "LATENCY_P95", "LATENCY_P99");
+    public static final List<String> NAMES = List.of(
+            "ERROR_RATE",
+            "LATENCY_P50",
+            "LATENCY_P95",
+            "LATENCY_P99",
+            "TRAFFIC",
+            "PSI",
+            "JS_DISTANCE",
+            "KS_STATISTIC",
+            "KS_P_VALUE",
+            "WASSERSTEIN",
+            "WASSERSTEIN_NORMALIZED",
+            "CHI2_STATISTIC",
+            "CHI2_P_VALUE",
+            "SELECTION_RATE",
+            "DEMOGRAPHIC_PARITY_DIFFERENCE",
+            "DISPARATE_IMPACT_RATIO",
+            "EQUAL_OPPORTUNITY_DIFFERENCE",
+            "EQUALIZED_ODDS_DIFFERENCE",
+            "ACCURACY",
+            "PRECISION",
+            "RECALL",
+            "F1");
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** The metric's name as the monitor spells it, or null when the monitor has no such metric. */
     public static String normalise(String name) {

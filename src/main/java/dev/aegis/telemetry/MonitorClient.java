@@ -69,8 +69,13 @@ public class MonitorClient {
 
     private final SourceTokens tokens;
 
-    MonitorClient(TelemetrySettings settings, JdbcTemplate jdbc, JsonMapper json, Clock clock,
-            PlatformTransactionManager transactions, SourceTokens tokens) {
+    MonitorClient(
+            TelemetrySettings settings,
+            JdbcTemplate jdbc,
+            JsonMapper json,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            SourceTokens tokens) {
         this.tokens = tokens;
         this.newTransaction = new TransactionTemplate(transactions);
         newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -78,14 +83,19 @@ public class MonitorClient {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.retry = Retry.of("telemetry", RetryConfig.custom()
-                .maxAttempts(Math.max(1, settings.retryAttempts()))
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryBackoff(), 2.0))
-                .retryOnException(e -> e instanceof IOException || e instanceof java.io.UncheckedIOException
-                        || e instanceof SourceAnswered a && a.status >= 500)
-                .build());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.retry = Retry.of(
+                "telemetry",
+                RetryConfig.custom()
+                        .maxAttempts(Math.max(1, settings.retryAttempts()))
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.retryBackoff(), 2.0))
+                        .retryOnException(e -> e instanceof IOException
+                                || e instanceof java.io.UncheckedIOException
+                                || e instanceof SourceAnswered a && a.status >= 500)
+                        .build());
         this.breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(Math.max(3, settings.breakerWindow()))
@@ -104,8 +114,10 @@ public class MonitorClient {
 
     /** A Prometheus instant query at a time ({@code /api/v1/query}). */
     public Pull prometheus(TelemetrySource source, String promql, Instant at) {
-        return pull(source, "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&time="
-                + at.getEpochSecond());
+        return pull(
+                source,
+                "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&time="
+                        + at.getEpochSecond());
     }
 
     /** The state of a source's circuit breaker: CLOSED, OPEN or HALF_OPEN. */
@@ -124,8 +136,8 @@ public class MonitorClient {
 
     private Pull pull(TelemetrySource source, String pathAndQuery) {
         CircuitBreaker breaker = breaker(source.getId());
-        Supplier<JsonNode> call = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(breaker, () -> get(source, pathAndQuery)));
+        Supplier<JsonNode> call = Retry.decorateSupplier(
+                retry, CircuitBreaker.decorateSupplier(breaker, () -> get(source, pathAndQuery)));
         try {
             JsonNode body = call.get();
             succeeded(source);
@@ -144,10 +156,13 @@ public class MonitorClient {
     }
 
     private JsonNode get(TelemetrySource source, String pathAndQuery) {
-        String base = source.getBaseUrl().endsWith("/") ? source.getBaseUrl().substring(0, source.getBaseUrl().length() - 1)
+        String base = source.getBaseUrl().endsWith("/")
+                ? source.getBaseUrl().substring(0, source.getBaseUrl().length() - 1)
                 : source.getBaseUrl();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .timeout(settings.readTimeout()).header("Accept", "application/json").GET();
+                .timeout(settings.readTimeout())
+                .header("Accept", "application/json")
+                .GET();
         String token = tokens.plain(source);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -178,18 +193,26 @@ public class MonitorClient {
         if (cause instanceof SourceAnswered a) {
             return a.status == 401 || a.status == 403 ? "refused the token (HTTP " + a.status + ")" : a.getMessage();
         }
-        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String message =
+                cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return message.length() > 300 ? message.substring(0, 300) : message;
     }
 
     private void succeeded(TelemetrySource source) {
-        record(() -> jdbc.update("update telemetry.source set last_success_at = ?, failing_since = null, last_error = null"
-                + " where id = ?", java.sql.Timestamp.from(clock.instant()), source.getId()));
+        record(() -> jdbc.update(
+                "update telemetry.source set last_success_at = ?, failing_since = null, last_error = null"
+                        + " where id = ?",
+                java.sql.Timestamp.from(clock.instant()),
+                source.getId()));
     }
 
     private void failed(TelemetrySource source, String problem) {
-        record(() -> jdbc.update("update telemetry.source set failing_since = coalesce(failing_since, ?), last_error = ?"
-                + " where id = ?", java.sql.Timestamp.from(clock.instant()), problem, source.getId()));
+        record(() -> jdbc.update(
+                "update telemetry.source set failing_since = coalesce(failing_since, ?), last_error = ?"
+                        + " where id = ?",
+                java.sql.Timestamp.from(clock.instant()),
+                problem,
+                source.getId()));
     }
 
     /** The health of a source is written outside any caller's transaction (which may be read-only or roll back). */

@@ -49,7 +49,9 @@ class SourceTokens implements ApplicationRunner {
         try {
             return secrets.open(sealed, PURPOSE);
         } catch (SecretBox.SecretUnreadable e) {
-            log.warn("The token of telemetry source '{}' cannot be opened: {} Enter the token again.", source.getName(),
+            log.warn(
+                    "The token of telemetry source '{}' cannot be opened: {} Enter the token again.",
+                    source.getName(),
                     e.getMessage());
             return null;
         }
@@ -59,22 +61,28 @@ class SourceTokens implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         String current = secrets.currentKeyId();
-        List<Map<String, Object>> rows = jdbc.queryForList("select id, name, token, token_key from telemetry.source "
-                + "where token is not null and (token_key is null or token_key <> ?) for update", current);
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select id, name, token, token_key from telemetry.source "
+                        + "where token is not null and (token_key is null or token_key <> ?) for update",
+                current);
         int sealed = 0;
         for (Map<String, Object> row : rows) {
             String keyId = (String) row.get("token_key");
             String plain;
             try {
-                plain = keyId == null ? (String) row.get("token")
+                plain = keyId == null
+                        ? (String) row.get("token")
                         : secrets.open(new SecretBox.Sealed(keyId, (String) row.get("token")), PURPOSE);
             } catch (SecretBox.SecretUnreadable e) {
                 log.warn("The token of telemetry source '{}' cannot be opened: {}", row.get("name"), e.getMessage());
                 continue;
             }
             SecretBox.Sealed again = secrets.seal(plain, PURPOSE);
-            jdbc.update("update telemetry.source set token = ?, token_key = ? where id = ?", again.ciphertext(),
-                    again.keyId(), row.get("id"));
+            jdbc.update(
+                    "update telemetry.source set token = ?, token_key = ? where id = ?",
+                    again.ciphertext(),
+                    again.keyId(),
+                    row.get("id"));
             sealed++;
         }
         if (sealed > 0) {

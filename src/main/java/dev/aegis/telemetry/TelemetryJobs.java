@@ -25,7 +25,9 @@ class TelemetryJobs {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${aegis.telemetry.test-interval-ms:60000}", initialDelayString = "${aegis.telemetry.test-interval-ms:60000}")
+    @Scheduled(
+            fixedDelayString = "${aegis.telemetry.test-interval-ms:60000}",
+            initialDelayString = "${aegis.telemetry.test-interval-ms:60000}")
     @SchedulerLock(name = "telemetry-tests", lockAtMostFor = "PT10M")
     public void runTests() {
         // as the system, holding nothing itself: the reads and the control's "last tested" mark ask for their own
@@ -37,7 +39,9 @@ class TelemetryJobs {
         });
     }
 
-    @Scheduled(fixedDelayString = "${aegis.telemetry.alert-interval-ms:30000}", initialDelayString = "${aegis.telemetry.alert-interval-ms:30000}")
+    @Scheduled(
+            fixedDelayString = "${aegis.telemetry.alert-interval-ms:30000}",
+            initialDelayString = "${aegis.telemetry.alert-interval-ms:30000}")
     @SchedulerLock(name = "telemetry-alerts", lockAtMostFor = "PT5M")
     public void pollAlerts() {
         Actors.runAsSystem(Set.of(), runner::pollAlerts);

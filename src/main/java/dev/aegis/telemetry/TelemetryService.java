@@ -1,11 +1,11 @@
 package dev.aegis.telemetry;
 
-import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.control.ControlService;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.telemetry.TelemetryEvents.DeploymentLinked;
 import dev.aegis.telemetry.TelemetryEvents.DeploymentUnlinked;
@@ -44,10 +44,11 @@ public class TelemetryService {
 
     /** The system actor's permission to link the demo system to the embedded monitor and define its tests (demo). */
     public static final String SYSTEM_SEED = "SYSTEM:telemetry.seed-demo";
+
     static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')"
             + " or hasAuthority('" + SYSTEM_SEED + "')";
-    static final String LINKERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('"
-            + SYSTEM_SEED + "')";
+    static final String LINKERS =
+            "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_SEED + "')";
 
     private final TelemetrySources sources;
     private final DeploymentLinks links;
@@ -62,9 +63,19 @@ public class TelemetryService {
     private final Clock clock;
     private final SourceTokens tokens;
 
-    TelemetryService(TelemetrySources sources, DeploymentLinks links, TelemetryTests tests, AiSystemService systems,
-            ControlService controls, TestRunner runner, MonitorClient client, JdbcTemplate jdbc, Validator validator,
-            ApplicationEventPublisher events, Clock clock, SourceTokens tokens) {
+    TelemetryService(
+            TelemetrySources sources,
+            DeploymentLinks links,
+            TelemetryTests tests,
+            AiSystemService systems,
+            ControlService controls,
+            TestRunner runner,
+            MonitorClient client,
+            JdbcTemplate jdbc,
+            Validator validator,
+            ApplicationEventPublisher events,
+            Clock clock,
+            SourceTokens tokens) {
         this.tokens = tokens;
         this.sources = sources;
         this.links = links;
@@ -80,9 +91,16 @@ public class TelemetryService {
     }
 
     /** A link as screens and the API show it, with whether its source answers. */
-    public record Link(long id, long systemId, long sourceId, String source, TelemetrySource.Kind kind,
-            String deployment, SourceStatus status, String linkedBy, Instant linkedAt) {
-    }
+    public record Link(
+            long id,
+            long systemId,
+            long sourceId,
+            String source,
+            TelemetrySource.Kind kind,
+            String deployment,
+            SourceStatus status,
+            String linkedBy,
+            Instant linkedAt) {}
 
     /** Whether a source answered lately: live, or stale since its first failure (with the last problem). */
     public record SourceStatus(Instant lastSuccessAt, Instant failingSince, String problem, String breaker) {
@@ -99,10 +117,21 @@ public class TelemetryService {
     }
 
     /** One recorded run of a test on one linked deployment. */
-    public record Result(long id, long testId, String source, String deployment, TelemetryEvents.Outcome outcome,
-            Double figure, String subject, long sampleSize, Instant windowStart, Instant windowEnd, String reference,
-            String binEdges, String note, Instant recordedAt) {
-    }
+    public record Result(
+            long id,
+            long testId,
+            String source,
+            String deployment,
+            TelemetryEvents.Outcome outcome,
+            Double figure,
+            String subject,
+            long sampleSize,
+            Instant windowStart,
+            Instant windowEnd,
+            String reference,
+            String binEdges,
+            String note,
+            Instant recordedAt) {}
 
     /**
      * A recorded result with the application it tests (system and control) and its test described as it stands now
@@ -130,19 +159,26 @@ public class TelemetryService {
     }
 
     public SourceStatus status(TelemetrySource s) {
-        return new SourceStatus(s.getLastSuccessAt(), s.getFailingSince(), s.getLastError(), client.breakerState(s.getId()));
+        return new SourceStatus(
+                s.getLastSuccessAt(), s.getFailingSince(), s.getLastError(), client.breakerState(s.getId()));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     public TelemetrySource addSource(SourceDetails details) {
         check(details);
         if (sources.findByName(details.name().trim()).isPresent()) {
-            throw new DomainRuleException("name", "There is a source named " + details.name().trim() + " already.");
+            throw new DomainRuleException(
+                    "name", "There is a source named " + details.name().trim() + " already.");
         }
-        TelemetrySource s = sources.saveAndFlush(new TelemetrySource(details.name().trim(), details.kind(),
-                details.baseUrl().trim(), tokens.seal(details.token()), Actors.current(), clock.instant()));
-        events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(), "ADD",
-                s.hasToken()));
+        TelemetrySource s = sources.saveAndFlush(new TelemetrySource(
+                details.name().trim(),
+                details.kind(),
+                details.baseUrl().trim(),
+                tokens.seal(details.token()),
+                Actors.current(),
+                clock.instant()));
+        events.publishEvent(new TelemetrySourceChanged(
+                s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(), "ADD", s.hasToken()));
         return s;
     }
 
@@ -151,17 +187,24 @@ public class TelemetryService {
         check(details);
         TelemetrySource s = source(id);
         if (s.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("Telemetry source " + s.getName()
-                    + " was changed by someone else meanwhile (version " + s.getVersion() + ", yours " + expectedVersion + ").");
+            throw new OptimisticLockingFailureException(
+                    "Telemetry source " + s.getName() + " was changed by someone else meanwhile (version "
+                            + s.getVersion() + ", yours " + expectedVersion + ").");
         }
         if (!s.getName().equals(details.name().trim())) {
-            throw new DomainRuleException("name", "A source keeps its name (links and results name it); add a new one instead.");
+            throw new DomainRuleException(
+                    "name", "A source keeps its name (links and results name it); add a new one instead.");
         }
         s.change(details.kind(), details.baseUrl().trim(), tokens.seal(details.token()));
         s = sources.saveAndFlush(s);
         client.reset(s.getId());
-        events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(),
-                "CHANGE", details.token() != null && !details.token().isBlank()));
+        events.publishEvent(new TelemetrySourceChanged(
+                s.getId(),
+                s.getName(),
+                s.getKind().name(),
+                s.getBaseUrl(),
+                "CHANGE",
+                details.token() != null && !details.token().isBlank()));
         return s;
     }
 
@@ -171,13 +214,12 @@ public class TelemetryService {
         sources.delete(s);
         sources.flush();
         client.reset(id);
-        events.publishEvent(new TelemetrySourceChanged(s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(),
-                "REMOVE", false));
+        events.publishEvent(new TelemetrySourceChanged(
+                s.getId(), s.getName(), s.getKind().name(), s.getBaseUrl(), "REMOVE", false));
     }
 
     /** An AI system whose telemetry is stale: one of its linked sources has been failing since then. */
-    public record StaleSystem(long systemId, String system, String source, String deployment, Instant staleSince) {
-    }
+    public record StaleSystem(long systemId, String system, String source, String deployment, Instant staleSince) {}
 
     /**
      * The AI systems with stale telemetry (a linked source failing), the longest stale first; a system owner sees only
@@ -197,8 +239,8 @@ public class TelemetryService {
                 if (ownOnly && !system.isOwnedBy(Actors.current())) {
                     continue;
                 }
-                stale.add(new StaleSystem(system.getId(), system.getName(), s.getName(), l.getDeployment(),
-                        s.getFailingSince()));
+                stale.add(new StaleSystem(
+                        system.getId(), system.getName(), s.getName(), l.getDeployment(), s.getFailingSince()));
             }
         }
         stale.sort(java.util.Comparator.comparing(StaleSystem::staleSince).thenComparing(StaleSystem::systemId));
@@ -219,9 +261,11 @@ public class TelemetryService {
     @Transactional(readOnly = true)
     public List<Link> links(long systemId) {
         systems.get(systemId);
-        Map<Long, TelemetrySource> byId = sources.findAll().stream()
-                .collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
-        return links.findBySystemIdOrderById(systemId).stream().map(l -> link(l, byId.get(l.getSourceId()))).toList();
+        Map<Long, TelemetrySource> byId =
+                sources.findAll().stream().collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
+        return links.findBySystemIdOrderById(systemId).stream()
+                .map(l -> link(l, byId.get(l.getSourceId())))
+                .toList();
     }
 
     @PreAuthorize(LINKERS)
@@ -229,13 +273,17 @@ public class TelemetryService {
         requireManage(systemId);
         TelemetrySource s = source(sourceId);
         if (deployment == null || deployment.isBlank() || deployment.trim().length() > 200) {
-            throw new DomainRuleException("deployment", "Name the deployment as the source knows it (up to 200 characters).");
+            throw new DomainRuleException(
+                    "deployment", "Name the deployment as the source knows it (up to 200 characters).");
         }
         String name = deployment.trim();
-        if (links.findBySystemIdAndSourceIdAndDeployment(systemId, sourceId, name).isPresent()) {
-            throw new DomainRuleException("deployment", "This system is linked to " + name + " of " + s.getName() + " already.");
+        if (links.findBySystemIdAndSourceIdAndDeployment(systemId, sourceId, name)
+                .isPresent()) {
+            throw new DomainRuleException(
+                    "deployment", "This system is linked to " + name + " of " + s.getName() + " already.");
         }
-        DeploymentLink l = links.saveAndFlush(new DeploymentLink(systemId, sourceId, name, Actors.current(), clock.instant()));
+        DeploymentLink l =
+                links.saveAndFlush(new DeploymentLink(systemId, sourceId, name, Actors.current(), clock.instant()));
         events.publishEvent(new DeploymentLinked(l.getId(), systemId, s.getName(), name));
         return link(l, s);
     }
@@ -243,9 +291,11 @@ public class TelemetryService {
     @PreAuthorize(LINKERS)
     public void unlink(long systemId, long linkId) {
         requireManage(systemId);
-        DeploymentLink l = links.findById(linkId).filter(x -> x.getSystemId() == systemId)
+        DeploymentLink l = links.findById(linkId)
+                .filter(x -> x.getSystemId() == systemId)
                 .orElseThrow(() -> new NotFoundException("AI system " + systemId + " has no link " + linkId));
-        String source = sources.findById(l.getSourceId()).map(TelemetrySource::getName).orElse("?");
+        String source =
+                sources.findById(l.getSourceId()).map(TelemetrySource::getName).orElse("?");
         links.delete(l);
         links.flush();
         events.publishEvent(new DeploymentUnlinked(linkId, systemId, source, l.getDeployment()));
@@ -271,11 +321,14 @@ public class TelemetryService {
     public TelemetryTest defineTest(long controlId, long systemId, TestDefinition definition) {
         requireManage(systemId);
         if (controls.appliedTo(systemId).stream().noneMatch(a -> a.controlId() == controlId)) {
-            throw new DomainRuleException("controlId", "Control " + controlId + " is not applied to AI system " + systemId
-                    + ": apply it first, then test it.");
+            throw new DomainRuleException(
+                    "controlId",
+                    "Control " + controlId + " is not applied to AI system " + systemId
+                            + ": apply it first, then test it.");
         }
         TestDefinition d = check(definition);
-        TelemetryTest t = tests.saveAndFlush(new TelemetryTest(controlId, systemId, d, Actors.current(), clock.instant()));
+        TelemetryTest t =
+                tests.saveAndFlush(new TelemetryTest(controlId, systemId, d, Actors.current(), clock.instant()));
         events.publishEvent(new TelemetryTestChanged(t.getId(), controlId, systemId, t.describe(), "DEFINE"));
         return t;
     }
@@ -285,12 +338,14 @@ public class TelemetryService {
         TelemetryTest t = test(id);
         requireManage(t.getSystemId());
         if (t.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("Telemetry test " + id + " was changed by someone else meanwhile"
-                    + " (version " + t.getVersion() + ", yours " + expectedVersion + ").");
+            throw new OptimisticLockingFailureException(
+                    "Telemetry test " + id + " was changed by someone else meanwhile" + " (version " + t.getVersion()
+                            + ", yours " + expectedVersion + ").");
         }
         t.define(check(definition), clock.instant());
         t = tests.saveAndFlush(t);
-        events.publishEvent(new TelemetryTestChanged(t.getId(), t.getControlId(), t.getSystemId(), t.describe(), "CHANGE"));
+        events.publishEvent(
+                new TelemetryTestChanged(t.getId(), t.getControlId(), t.getSystemId(), t.describe(), "CHANGE"));
         return t;
     }
 
@@ -308,9 +363,15 @@ public class TelemetryService {
     @Transactional(readOnly = true)
     public Page<Result> results(long testId, Pageable page) {
         test(testId);
-        Long total = jdbc.queryForObject("select count(*) from telemetry.test_result where test_id = ?", Long.class, testId);
-        List<Result> rows = jdbc.query("select * from telemetry.test_result where test_id = ? order by window_start desc,"
-                + " id desc limit ? offset ?", TelemetryService::result, testId, page.getPageSize(), page.getOffset());
+        Long total =
+                jdbc.queryForObject("select count(*) from telemetry.test_result where test_id = ?", Long.class, testId);
+        List<Result> rows = jdbc.query(
+                "select * from telemetry.test_result where test_id = ? order by window_start desc,"
+                        + " id desc limit ? offset ?",
+                TelemetryService::result,
+                testId,
+                page.getPageSize(),
+                page.getOffset());
         return new PageImpl<>(rows, page, total == null ? 0 : total);
     }
 
@@ -325,22 +386,34 @@ public class TelemetryService {
             return new PageImpl<>(List.of(), page, 0);
         }
         Long[] ids = systemIds.toArray(Long[]::new);
-        Long total = jdbc.queryForObject("""
+        Long total =
+                jdbc.queryForObject("""
                 select count(*) from telemetry.test_result r join telemetry.telemetry_test t on t.id = r.test_id
-                where t.ai_system_id = any(?) and r.recorded_at >= ? and r.recorded_at < ?""", Long.class, ids,
-                java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
-        List<RecordedResult> rows = jdbc.query("""
+                where t.ai_system_id = any(?) and r.recorded_at >= ? and r.recorded_at < ?""", Long.class, ids, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to));
+        List<RecordedResult> rows = jdbc.query(
+                """
                 select r.*, t.ai_system_id, t.control_id, t.metric, t.subject as test_subject, t.comparison,
                        t.threshold, t.resolution, t.min_sample_size
                 from telemetry.test_result r join telemetry.telemetry_test t on t.id = r.test_id
                 where t.ai_system_id = any(?) and r.recorded_at >= ? and r.recorded_at < ?
                 order by t.ai_system_id, t.control_id, r.test_id, r.window_start, r.id limit ? offset ?""",
-                (rs, n) -> new RecordedResult(rs.getLong("ai_system_id"), rs.getLong("control_id"),
-                        rs.getString("metric"), TelemetryTest.describe(rs.getString("metric"),
-                                rs.getString("test_subject"), Comparison.valueOf(rs.getString("comparison")),
-                                rs.getDouble("threshold"), rs.getString("resolution"), rs.getLong("min_sample_size")),
+                (rs, n) -> new RecordedResult(
+                        rs.getLong("ai_system_id"),
+                        rs.getLong("control_id"),
+                        rs.getString("metric"),
+                        TelemetryTest.describe(
+                                rs.getString("metric"),
+                                rs.getString("test_subject"),
+                                Comparison.valueOf(rs.getString("comparison")),
+                                rs.getDouble("threshold"),
+                                rs.getString("resolution"),
+                                rs.getLong("min_sample_size")),
                         result(rs, n)),
-                ids, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to), page.getPageSize(), page.getOffset());
+                ids,
+                java.sql.Timestamp.from(from),
+                java.sql.Timestamp.from(to),
+                page.getPageSize(),
+                page.getOffset());
         return new PageImpl<>(rows, page, total == null ? 0 : total);
     }
 
@@ -351,8 +424,8 @@ public class TelemetryService {
         return jdbc.query("""
                 select distinct on (r.test_id) r.* from telemetry.test_result r
                 join telemetry.telemetry_test t on t.id = r.test_id
-                where t.ai_system_id = ? order by r.test_id, r.window_start desc, r.id desc""",
-                TelemetryService::result, systemId).stream().collect(Collectors.toMap(Result::testId, r -> r));
+                where t.ai_system_id = ? order by r.test_id, r.window_start desc, r.id desc""", TelemetryService::result, systemId).stream()
+                .collect(Collectors.toMap(Result::testId, r -> r));
     }
 
     /**
@@ -368,22 +441,40 @@ public class TelemetryService {
 
     static Result result(ResultSet rs, int row) throws SQLException {
         double figure = rs.getDouble("figure");
-        return new Result(rs.getLong("id"), rs.getLong("test_id"), rs.getString("source"), rs.getString("deployment"),
-                TelemetryEvents.Outcome.valueOf(rs.getString("outcome")), rs.wasNull() ? null : figure,
-                rs.getString("subject"), rs.getLong("sample_size"), rs.getTimestamp("window_start").toInstant(),
-                rs.getTimestamp("window_end").toInstant(), rs.getString("reference"), rs.getString("bin_edges"),
-                rs.getString("note"), rs.getTimestamp("recorded_at").toInstant());
+        return new Result(
+                rs.getLong("id"),
+                rs.getLong("test_id"),
+                rs.getString("source"),
+                rs.getString("deployment"),
+                TelemetryEvents.Outcome.valueOf(rs.getString("outcome")),
+                rs.wasNull() ? null : figure,
+                rs.getString("subject"),
+                rs.getLong("sample_size"),
+                rs.getTimestamp("window_start").toInstant(),
+                rs.getTimestamp("window_end").toInstant(),
+                rs.getString("reference"),
+                rs.getString("bin_edges"),
+                rs.getString("note"),
+                rs.getTimestamp("recorded_at").toInstant());
     }
 
     private Link link(DeploymentLink l, TelemetrySource s) {
-        return new Link(l.getId(), l.getSystemId(), l.getSourceId(), s == null ? "?" : s.getName(),
-                s == null ? null : s.getKind(), l.getDeployment(), s == null ? null : status(s), l.getLinkedBy(),
+        return new Link(
+                l.getId(),
+                l.getSystemId(),
+                l.getSourceId(),
+                s == null ? "?" : s.getName(),
+                s == null ? null : s.getKind(),
+                l.getDeployment(),
+                s == null ? null : status(s),
+                l.getLinkedBy(),
                 l.getLinkedAt());
     }
 
     private void requireManage(long systemId) {
         AiSystem system = systems.get(systemId);
-        if (!Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER") && !Actors.holds(SYSTEM_SEED)
+        if (!Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER")
+                && !Actors.holds(SYSTEM_SEED)
                 && !system.isOwnedBy(Actors.current())) {
             throw new AccessDeniedException("A system owner links and tests their own AI systems only.");
         }
@@ -401,8 +492,8 @@ public class TelemetryService {
         if (!Double.isFinite(d.threshold())) {
             throw new DomainRuleException("threshold", "Give the threshold as a number.");
         }
-        return new TestDefinition(metric, d.subject(), d.comparison(), d.threshold(), d.window(), d.minSampleSize(),
-                d.query());
+        return new TestDefinition(
+                metric, d.subject(), d.comparison(), d.threshold(), d.window(), d.minSampleSize(), d.query());
     }
 
     private void check(SourceDetails d) {
@@ -413,8 +504,10 @@ public class TelemetryService {
     }
 
     private static <T> void firstViolation(Set<ConstraintViolation<T>> violations) {
-        violations.stream().min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString())).ifPresent(v -> {
-            throw new DomainRuleException(v.getPropertyPath().toString(), v.getMessage());
-        });
+        violations.stream()
+                .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .ifPresent(v -> {
+                    throw new DomainRuleException(v.getPropertyPath().toString(), v.getMessage());
+                });
     }
 }

@@ -27,5 +27,4 @@ public record TelemetrySettings(
         @DefaultValue("50") int breakerFailureRate,
         @DefaultValue("10") int breakerWindow,
         @DefaultValue("30s") Duration breakerOpenFor,
-        String embeddedUrl) {
-}
+        String embeddedUrl) {}

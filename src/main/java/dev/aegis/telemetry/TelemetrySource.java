@@ -24,37 +24,50 @@ public class TelemetrySource {
     /** The name of the monitor running in this same Aegis instance. */
     public static final String EMBEDDED = "embedded";
 
-    public enum Kind { AEGIS_MONITOR, PROMETHEUS }
+    public enum Kind {
+        AEGIS_MONITOR,
+        PROMETHEUS
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     @Column(name = "base_url")
     private String baseUrl;
     /** Sealed (docs/telemetry.md): base64 of IV and AES-GCM ciphertext; plaintext only while tokenKey is null. */
     private String token;
+
     @Column(name = "token_key")
     private String tokenKey;
+
     @Column(name = "last_success_at", insertable = false, updatable = false)
     private Instant lastSuccessAt;
+
     @Column(name = "failing_since", insertable = false, updatable = false)
     private Instant failingSince;
+
     @Column(name = "last_error", insertable = false, updatable = false)
     private String lastError;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected TelemetrySource() {
-    }
+    protected TelemetrySource() {}
 
-    TelemetrySource(String name, Kind kind, String baseUrl, SecretBox.Sealed token, String createdBy, Instant createdAt) {
+    TelemetrySource(
+            String name, Kind kind, String baseUrl, SecretBox.Sealed token, String createdBy, Instant createdAt) {
         this.name = name;
         this.kind = kind;
         this.baseUrl = baseUrl;
@@ -78,17 +91,51 @@ public class TelemetrySource {
     }
 
     /** The credential as kept (see {@link SourceTokens}); package-private so neither a screen nor the API can show it. */
-    SecretBox.Sealed sealedToken() { return hasToken() ? new SecretBox.Sealed(tokenKey, token) : null; }
+    SecretBox.Sealed sealedToken() {
+        return hasToken() ? new SecretBox.Sealed(tokenKey, token) : null;
+    }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public Kind getKind() { return kind; }
-    public String getBaseUrl() { return baseUrl; }
-    public boolean hasToken() { return token != null && !token.isBlank(); }
-    public Instant getLastSuccessAt() { return lastSuccessAt; }
-    public Instant getFailingSince() { return failingSince; }
-    public String getLastError() { return lastError; }
-    public String getCreatedBy() { return createdBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public boolean hasToken() {
+        return token != null && !token.isBlank();
+    }
+
+    public Instant getLastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    public Instant getFailingSince() {
+        return failingSince;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -13,10 +13,20 @@ import jakarta.validation.constraints.Size;
  */
 public record TestDefinition(
         @NotBlank(message = "Choose the metric.") String metric,
-        @Size(max = 200, message = "At most 200 characters.") String subject,
-        @NotNull(message = "Choose how the figure must compare with the threshold.") Comparison comparison,
+
+        @Size(max = 200, message = "At most 200 characters.")
+        String subject,
+
+        @NotNull(message = "Choose how the figure must compare with the threshold.")
+        Comparison comparison,
+
         double threshold,
-        @NotBlank(message = "Choose the window.") @Pattern(regexp = "5m|1h|1d", message = "The window is 5m, 1h or 1d.") String window,
-        @Min(value = 0, message = "The minimum sample size cannot be negative.") long minSampleSize,
-        @Size(max = 2000, message = "At most 2000 characters.") String query) {
-}
+
+        @NotBlank(message = "Choose the window.") @Pattern(regexp = "5m|1h|1d", message = "The window is 5m, 1h or 1d.")
+        String window,
+
+        @Min(value = 0, message = "The minimum sample size cannot be negative.")
+        long minSampleSize,
+
+        @Size(max = 2000, message = "At most 2000 characters.")
+        String query) {}

@@ -1,9 +1,9 @@
 package dev.aegis.telemetry;
 
-import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.control.ControlService;
 import dev.aegis.control.ControlVocabulary;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
@@ -58,9 +58,17 @@ class TestRunner {
     private final ControlService controls;
     private final LoopFacts facts;
 
-    TestRunner(TelemetrySources sources, DeploymentLinks links, TelemetryTests tests, MonitorClient client,
-            JdbcTemplate jdbc, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-            ControlService controls, LoopFacts facts) {
+    TestRunner(
+            TelemetrySources sources,
+            DeploymentLinks links,
+            TelemetryTests tests,
+            MonitorClient client,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ControlService controls,
+            LoopFacts facts) {
         this.controls = controls;
         this.facts = facts;
         this.sources = sources;
@@ -74,9 +82,16 @@ class TestRunner {
     }
 
     /** What one evaluation found, before it is stored. */
-    record Evaluation(Outcome outcome, Double figure, String subject, long sampleSize, Instant windowStart,
-            Instant windowEnd, String reference, String binEdges, String note) {
-    }
+    record Evaluation(
+            Outcome outcome,
+            Double figure,
+            String subject,
+            long sampleSize,
+            Instant windowStart,
+            Instant windowEnd,
+            String reference,
+            String binEdges,
+            String note) {}
 
     /** Runs every test of every system; returns how many results were recorded. */
     int runAll(Instant at) {
@@ -97,8 +112,8 @@ class TestRunner {
     }
 
     private List<Result> run(TelemetryTest test, Instant at) {
-        Map<Long, TelemetrySource> byId = sources.findAll().stream()
-                .collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
+        Map<Long, TelemetrySource> byId =
+                sources.findAll().stream().collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
         List<Result> out = new ArrayList<>();
         SystemFacts system = null;
         ControlFacts control = null;
@@ -136,8 +151,10 @@ class TestRunner {
         }
         String dep = URLEncoder.encode(deployment, StandardCharsets.UTF_8);
         if (!Metrics.figure(test.getMetric())) {
-            MonitorClient.Pull pull = client.monitor(source, "/monitor/v1/deployments/" + dep + "/windows?resolution="
-                    + test.getResolution() + "&from=" + start + "&to=" + end);
+            MonitorClient.Pull pull = client.monitor(
+                    source,
+                    "/monitor/v1/deployments/" + dep + "/windows?resolution=" + test.getResolution() + "&from=" + start
+                            + "&to=" + end);
             if (!pull.ok()) {
                 return noData(start, end, "source " + pull.problem());
             }
@@ -157,8 +174,10 @@ class TestRunner {
             return noData(start, end, "no traffic in the window");
         }
         // figures are computed a little after their window closes: judge the newest of the last two windows
-        MonitorClient.Pull pull = client.monitor(source, "/monitor/v1/deployments/" + dep + "/figures?metric="
-                + test.getMetric() + "&resolution=" + test.getResolution() + "&from=" + start.minus(width) + "&to=" + end);
+        MonitorClient.Pull pull = client.monitor(
+                source,
+                "/monitor/v1/deployments/" + dep + "/figures?metric=" + test.getMetric() + "&resolution="
+                        + test.getResolution() + "&from=" + start.minus(width) + "&to=" + end);
         if (!pull.ok()) {
             return noData(start, end, "source " + pull.problem());
         }
@@ -170,30 +189,48 @@ class TestRunner {
             }
         }
         if (newest == null) {
-            return noData(start, end, "no " + MetricVocabulary.metricInSentence(test.getMetric()) + " computed for the window yet");
+            return noData(
+                    start,
+                    end,
+                    "no " + MetricVocabulary.metricInSentence(test.getMetric()) + " computed for the window yet");
         }
         JsonNode worst = null;
         for (JsonNode f : pull.body()) {
-            if (!Instant.parse(f.path("windowStart").asString()).equals(newest) || !f.path("value").isNumber()) {
+            if (!Instant.parse(f.path("windowStart").asString()).equals(newest)
+                    || !f.path("value").isNumber()) {
                 continue;
             }
             String subject = f.path("subject").isString() ? f.path("subject").asString() : "";
             if (test.getSubject() != null && !test.getSubject().equals(subject)) {
                 continue;
             }
-            if (worst == null || test.getComparison().worse(worst.path("value").asDouble(), f.path("value").asDouble())
-                    != worst.path("value").asDouble()) {
+            if (worst == null
+                    || test.getComparison()
+                                    .worse(
+                                            worst.path("value").asDouble(),
+                                            f.path("value").asDouble())
+                            != worst.path("value").asDouble()) {
                 worst = f;
             }
         }
         Instant windowEnd = newest.plus(width);
         if (worst == null) {
-            return noData(newest, windowEnd, test.getSubject() == null ? "no figure with a value in the window"
-                    : "no figure for " + test.getSubject() + " in the window");
+            return noData(
+                    newest,
+                    windowEnd,
+                    test.getSubject() == null
+                            ? "no figure with a value in the window"
+                            : "no figure for " + test.getSubject() + " in the window");
         }
-        return judge(test, worst.path("value").asDouble(), worst.path("subject").isString()
-                ? worst.path("subject").asString() : null, worst.path("sampleSize").asLong(0), newest, windowEnd,
-                text(worst.path("reference")), text(worst.path("binEdges")));
+        return judge(
+                test,
+                worst.path("value").asDouble(),
+                worst.path("subject").isString() ? worst.path("subject").asString() : null,
+                worst.path("sampleSize").asLong(0),
+                newest,
+                windowEnd,
+                text(worst.path("reference")),
+                text(worst.path("binEdges")));
     }
 
     private Evaluation prometheus(TelemetryTest test, TelemetrySource source, Instant start, Instant end) {
@@ -216,18 +253,48 @@ class TestRunner {
                 worst = Double.isNaN(worst) ? v : test.getComparison().worse(worst, v);
             }
         }
-        return judge(test, Double.isNaN(worst) ? null : worst, null, -1, start, end, "{\"promql\":" + quote(promql) + "}",
+        return judge(
+                test,
+                Double.isNaN(worst) ? null : worst,
+                null,
+                -1,
+                start,
+                end,
+                "{\"promql\":" + quote(promql) + "}",
                 null);
     }
 
-    private static Evaluation judge(TelemetryTest test, Double figure, String subject, long sampleSize, Instant start,
-            Instant end, String reference, String binEdges) {
+    private static Evaluation judge(
+            TelemetryTest test,
+            Double figure,
+            String subject,
+            long sampleSize,
+            Instant start,
+            Instant end,
+            String reference,
+            String binEdges) {
         if (figure == null || !Double.isFinite(figure)) {
-            return new Evaluation(Outcome.NO_DATA, null, subject, Math.max(0, sampleSize), start, end, reference, binEdges,
+            return new Evaluation(
+                    Outcome.NO_DATA,
+                    null,
+                    subject,
+                    Math.max(0, sampleSize),
+                    start,
+                    end,
+                    reference,
+                    binEdges,
                     "the figure is undefined for the window");
         }
         if (sampleSize >= 0 && sampleSize < test.getMinSampleSize()) {
-            return new Evaluation(Outcome.NO_DATA, figure, subject, sampleSize, start, end, reference, binEdges,
+            return new Evaluation(
+                    Outcome.NO_DATA,
+                    figure,
+                    subject,
+                    sampleSize,
+                    start,
+                    end,
+                    reference,
+                    binEdges,
                     "sample of " + sampleSize + " below the minimum " + test.getMinSampleSize());
         }
         Outcome outcome = test.getComparison().holds(figure, test.getThreshold()) ? Outcome.PASSED : Outcome.FAILED;
@@ -235,7 +302,15 @@ class TestRunner {
     }
 
     private static Evaluation noData(Instant start, Instant end, String why) {
-        return new Evaluation(Outcome.NO_DATA, null, null, 0, start, end, null, null,
+        return new Evaluation(
+                Outcome.NO_DATA,
+                null,
+                null,
+                0,
+                start,
+                end,
+                null,
+                null,
                 why.length() > 500 ? why.substring(0, 500) : why);
     }
 
@@ -246,10 +321,11 @@ class TestRunner {
      */
     private void markTested(long controlId, Outcome outcome, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        ControlVocabulary.TestResult result = outcome == Outcome.PASSED ? ControlVocabulary.TestResult.PASSED
-                : ControlVocabulary.TestResult.FAILED;
+        ControlVocabulary.TestResult result =
+                outcome == Outcome.PASSED ? ControlVocabulary.TestResult.PASSED : ControlVocabulary.TestResult.FAILED;
         try {
-            Actors.runAsSystem(Set.of(ControlService.SYSTEM_MARK_TESTED), () -> controls.markTested(controlId, day, result));
+            Actors.runAsSystem(
+                    Set.of(ControlService.SYSTEM_MARK_TESTED), () -> controls.markTested(controlId, day, result));
         } catch (RuntimeException e) {
             log.debug("Control {} keeps its last test date for now: {}", controlId, e.toString());
         }
@@ -260,8 +336,11 @@ class TestRunner {
      * like any other (a finding opens on a failure, the result is filed as evidence).
      */
     Result recordPast(TelemetryTest test, Evaluation e) {
-        DeploymentLink link = links.findBySystemIdOrderById(test.getSystemId()).stream().findFirst().orElse(null);
-        TelemetrySource source = link == null ? null : sources.findById(link.getSourceId()).orElse(null);
+        DeploymentLink link = links.findBySystemIdOrderById(test.getSystemId()).stream()
+                .findFirst()
+                .orElse(null);
+        TelemetrySource source =
+                link == null ? null : sources.findById(link.getSourceId()).orElse(null);
         if (source == null) {
             return null;
         }
@@ -278,11 +357,17 @@ class TestRunner {
     }
 
     /** Stores a result unless its window is recorded already, and announces it in the same transaction. */
-    private Result store(TelemetryTest test, DeploymentLink link, TelemetrySource source, Evaluation e,
-            SystemFacts system, ControlFacts control) {
+    private Result store(
+            TelemetryTest test,
+            DeploymentLink link,
+            TelemetrySource source,
+            Evaluation e,
+            SystemFacts system,
+            ControlFacts control) {
         return transaction.execute(status -> {
             Instant now = clock.instant();
-            List<Long> ids = jdbc.queryForList("""
+            List<Long> ids = jdbc.queryForList(
+                    """
                     insert into telemetry.test_result (test_id, link_id, source, deployment, outcome, figure, subject,
                         sample_size, window_start, window_end, reference, bin_edges, note, recorded_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -291,19 +376,62 @@ class TestRunner {
                         window_end = excluded.window_end, reference = excluded.reference, bin_edges = excluded.bin_edges,
                         note = excluded.note, recorded_at = excluded.recorded_at
                     where test_result.outcome = 'NO_DATA' and excluded.outcome <> 'NO_DATA'
-                    returning id""", Long.class, test.getId(), link.getId(), source.getName(), link.getDeployment(),
-                    e.outcome().name(), e.figure(), e.subject(), e.sampleSize(), Timestamp.from(e.windowStart()),
-                    Timestamp.from(e.windowEnd()), e.reference(), e.binEdges(), e.note(), Timestamp.from(now));
+                    returning id""",
+                    Long.class,
+                    test.getId(),
+                    link.getId(),
+                    source.getName(),
+                    link.getDeployment(),
+                    e.outcome().name(),
+                    e.figure(),
+                    e.subject(),
+                    e.sampleSize(),
+                    Timestamp.from(e.windowStart()),
+                    Timestamp.from(e.windowEnd()),
+                    e.reference(),
+                    e.binEdges(),
+                    e.note(),
+                    Timestamp.from(now));
             if (ids.isEmpty()) {
                 return null;
             }
             long id = ids.getFirst();
-            events.publishEvent(new ControlTestRecorded(id, test.getId(), test.getControlId(), test.getSystemId(),
-                    source.getName(), link.getDeployment(), test.getMetric(), e.subject() == null ? "" : e.subject(),
-                    test.getComparison().name(), test.getThreshold(), e.figure(), e.outcome(), e.sampleSize(),
-                    e.windowStart(), e.windowEnd(), e.reference(), e.binEdges(), now, system, control));
-            return new Result(id, test.getId(), source.getName(), link.getDeployment(), e.outcome(), e.figure(),
-                    e.subject(), e.sampleSize(), e.windowStart(), e.windowEnd(), e.reference(), e.binEdges(), e.note(), now);
+            events.publishEvent(new ControlTestRecorded(
+                    id,
+                    test.getId(),
+                    test.getControlId(),
+                    test.getSystemId(),
+                    source.getName(),
+                    link.getDeployment(),
+                    test.getMetric(),
+                    e.subject() == null ? "" : e.subject(),
+                    test.getComparison().name(),
+                    test.getThreshold(),
+                    e.figure(),
+                    e.outcome(),
+                    e.sampleSize(),
+                    e.windowStart(),
+                    e.windowEnd(),
+                    e.reference(),
+                    e.binEdges(),
+                    now,
+                    system,
+                    control));
+            return new Result(
+                    id,
+                    test.getId(),
+                    source.getName(),
+                    link.getDeployment(),
+                    e.outcome(),
+                    e.figure(),
+                    e.subject(),
+                    e.sampleSize(),
+                    e.windowStart(),
+                    e.windowEnd(),
+                    e.reference(),
+                    e.binEdges(),
+                    e.note(),
+                    now);
         });
     }
 
@@ -313,18 +441,20 @@ class TestRunner {
      */
     int pollAlerts() {
         int announced = 0;
-        Map<Long, List<DeploymentLink>> bySource = links.findAll().stream()
-                .collect(Collectors.groupingBy(DeploymentLink::getSourceId));
+        Map<Long, List<DeploymentLink>> bySource =
+                links.findAll().stream().collect(Collectors.groupingBy(DeploymentLink::getSourceId));
         for (TelemetrySource source : sources.findAll()) {
             List<DeploymentLink> linked = bySource.getOrDefault(source.getId(), List.of());
             if (linked.isEmpty() || source.getKind() != TelemetrySource.Kind.AEGIS_MONITOR) {
                 continue;
             }
-            Map<String, List<DeploymentLink>> byDeployment = linked.stream()
-                    .collect(Collectors.groupingBy(DeploymentLink::getDeployment));
+            Map<String, List<DeploymentLink>> byDeployment =
+                    linked.stream().collect(Collectors.groupingBy(DeploymentLink::getDeployment));
             for (var entry : byDeployment.entrySet()) {
-                MonitorClient.Pull pull = client.monitor(source, "/monitor/v1/alerts?state=OPEN&deployment="
-                        + URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8));
+                MonitorClient.Pull pull = client.monitor(
+                        source,
+                        "/monitor/v1/alerts?state=OPEN&deployment="
+                                + URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8));
                 if (pull.ok()) {
                     Map<Long, SystemFacts> systems = new HashMap<>();
                     for (DeploymentLink l : entry.getValue()) {
@@ -337,8 +467,12 @@ class TestRunner {
         return announced;
     }
 
-    private int observe(TelemetrySource source, String deployment, List<DeploymentLink> linked,
-            Map<Long, SystemFacts> systems, JsonNode open) {
+    private int observe(
+            TelemetrySource source,
+            String deployment,
+            List<DeploymentLink> linked,
+            Map<Long, SystemFacts> systems,
+            JsonNode open) {
         Integer n = transaction.execute(status -> {
             int count = 0;
             Instant now = clock.instant();
@@ -346,39 +480,75 @@ class TestRunner {
             for (JsonNode a : open) {
                 long alertId = a.path("id").asLong();
                 openIds.add(alertId);
-                String subject = a.path("subject").isString() ? a.path("subject").asString() : "";
-                List<Long> changed = jdbc.queryForList("""
+                String subject =
+                        a.path("subject").isString() ? a.path("subject").asString() : "";
+                List<Long> changed = jdbc.queryForList(
+                        """
                         insert into telemetry.observed_alert (source_id, alert_id, deployment, open, seen_at, metric,
                             subject, value, threshold)
                         values (?, ?, ?, true, ?, ?, ?, ?, ?)
                         on conflict (source_id, alert_id) do update set open = true, seen_at = excluded.seen_at,
                             value = excluded.value
                         where observed_alert.open = false
-                        returning alert_id""", Long.class, source.getId(), alertId, deployment, Timestamp.from(now),
-                        a.path("metric").asString(""), subject, a.path("lastValue").asDouble(), a.path("threshold").asDouble());
+                        returning alert_id""",
+                        Long.class,
+                        source.getId(),
+                        alertId,
+                        deployment,
+                        Timestamp.from(now),
+                        a.path("metric").asString(""),
+                        subject,
+                        a.path("lastValue").asDouble(),
+                        a.path("threshold").asDouble());
                 if (!changed.isEmpty()) {
                     for (DeploymentLink l : linked) {
-                        events.publishEvent(new MonitorAlertObserved(l.getId(), l.getSystemId(), source.getName(),
-                                deployment, alertId, a.path("metric").asString(""), subject, a.path("lastValue").asDouble(),
-                                a.path("threshold").asDouble(), true, now, systems.get(l.getSystemId())));
+                        events.publishEvent(new MonitorAlertObserved(
+                                l.getId(),
+                                l.getSystemId(),
+                                source.getName(),
+                                deployment,
+                                alertId,
+                                a.path("metric").asString(""),
+                                subject,
+                                a.path("lastValue").asDouble(),
+                                a.path("threshold").asDouble(),
+                                true,
+                                now,
+                                systems.get(l.getSystemId())));
                         count++;
                     }
                 }
             }
             Map<Long, Map<String, Object>> seenOpen = new HashMap<>();
-            jdbc.queryForList("select * from telemetry.observed_alert where source_id = ? and deployment = ? and open"
-                    + " for update", source.getId(), deployment).forEach(r -> seenOpen.put(((Number) r.get("alert_id")).longValue(), r));
+            jdbc.queryForList(
+                            "select * from telemetry.observed_alert where source_id = ? and deployment = ? and open"
+                                    + " for update",
+                            source.getId(),
+                            deployment)
+                    .forEach(r -> seenOpen.put(((Number) r.get("alert_id")).longValue(), r));
             for (var seen : seenOpen.entrySet()) {
                 if (openIds.contains(seen.getKey())) {
                     continue;
                 }
-                jdbc.update("update telemetry.observed_alert set open = false, seen_at = ? where source_id = ? and alert_id = ?",
-                        Timestamp.from(now), source.getId(), seen.getKey());
+                jdbc.update(
+                        "update telemetry.observed_alert set open = false, seen_at = ? where source_id = ? and alert_id = ?",
+                        Timestamp.from(now),
+                        source.getId(),
+                        seen.getKey());
                 Map<String, Object> r = seen.getValue();
                 for (DeploymentLink l : linked) {
-                    events.publishEvent(new MonitorAlertObserved(l.getId(), l.getSystemId(), source.getName(), deployment,
-                            seen.getKey(), (String) r.get("metric"), (String) r.get("subject"),
-                            ((Number) r.get("value")).doubleValue(), ((Number) r.get("threshold")).doubleValue(), false, now,
+                    events.publishEvent(new MonitorAlertObserved(
+                            l.getId(),
+                            l.getSystemId(),
+                            source.getName(),
+                            deployment,
+                            seen.getKey(),
+                            (String) r.get("metric"),
+                            (String) r.get("subject"),
+                            ((Number) r.get("value")).doubleValue(),
+                            ((Number) r.get("threshold")).doubleValue(),
+                            false,
+                            now,
                             systems.get(l.getSystemId())));
                     count++;
                 }

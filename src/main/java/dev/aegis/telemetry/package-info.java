@@ -4,5 +4,6 @@
  * client, and telemetry tests on controls applied to AI systems, run on a schedule, each result kept as dated
  * evidence. It reaches the monitor over HTTP only, never through the monitor's classes.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "inventory", "inventory :: system-page", "control", "risk", "security"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "inventory", "inventory :: system-page", "control", "risk", "security"})
 package dev.aegis.telemetry;

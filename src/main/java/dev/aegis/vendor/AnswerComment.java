@@ -22,24 +22,31 @@ public class AnswerComment {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "assessment_id")
     private long assessmentId;
+
     @Column(name = "question_id")
     private String questionId;
+
     private String text;
+
     @Column(name = "shared_text")
     private String sharedText;
+
     @Column(name = "shared_at")
     private Instant sharedAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "updated_by")
     private String updatedBy;
+
     @Version
     private long version;
 
-    protected AnswerComment() {
-    }
+    protected AnswerComment() {}
 
     AnswerComment(long assessmentId, String questionId) {
         this.assessmentId = assessmentId;
@@ -58,13 +65,39 @@ public class AnswerComment {
         this.sharedAt = now;
     }
 
-    public Long getId() { return id; }
-    public long getAssessmentId() { return assessmentId; }
-    public String getQuestionId() { return questionId; }
-    public String getText() { return text; }
-    public String getSharedText() { return sharedText; }
-    public Instant getSharedAt() { return sharedAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public String getUpdatedBy() { return updatedBy; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getAssessmentId() {
+        return assessmentId;
+    }
+
+    public String getQuestionId() {
+        return questionId;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getSharedText() {
+        return sharedText;
+    }
+
+    public Instant getSharedAt() {
+        return sharedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -23,27 +23,42 @@ public class AnswerFile {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "assessment_id")
     private long assessmentId;
+
     @Column(name = "question_id")
     private String questionId;
+
     private String name;
+
     @Column(name = "media_type")
     private String mediaType;
+
     private long size;
     private String sha256;
+
     @Basic(fetch = FetchType.LAZY)
     private byte[] content;
+
     @Column(name = "uploaded_at")
     private Instant uploadedAt;
+
     @Column(name = "uploaded_by")
     private String uploadedBy;
 
-    protected AnswerFile() {
-    }
+    protected AnswerFile() {}
 
-    AnswerFile(long assessmentId, String questionId, String name, String mediaType, long size, String sha256,
-            byte[] content, String uploadedBy, Instant now) {
+    AnswerFile(
+            long assessmentId,
+            String questionId,
+            String name,
+            String mediaType,
+            long size,
+            String sha256,
+            byte[] content,
+            String uploadedBy,
+            Instant now) {
         this.assessmentId = assessmentId;
         this.questionId = questionId;
         this.name = name;
@@ -55,14 +70,43 @@ public class AnswerFile {
         this.uploadedAt = now;
     }
 
-    public Long getId() { return id; }
-    public long getAssessmentId() { return assessmentId; }
-    public String getQuestionId() { return questionId; }
-    public String getName() { return name; }
-    public String getMediaType() { return mediaType; }
-    public long getSize() { return size; }
-    public String getSha256() { return sha256; }
-    public byte[] getContent() { return content; }
-    public Instant getUploadedAt() { return uploadedAt; }
-    public String getUploadedBy() { return uploadedBy; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getAssessmentId() {
+        return assessmentId;
+    }
+
+    public String getQuestionId() {
+        return questionId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public byte[] getContent() {
+        return content;
+    }
+
+    public Instant getUploadedAt() {
+        return uploadedAt;
+    }
+
+    public String getUploadedBy() {
+        return uploadedBy;
+    }
 }

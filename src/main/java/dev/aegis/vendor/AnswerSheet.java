@@ -24,8 +24,10 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
     Set<String> shown() {
         Set<String> shown = new LinkedHashSet<>();
         for (Question q : questionnaire.questions()) {
-            if (q.showIf() == null || shown.contains(q.showIf().question())
-                    && chosen(answers.get(q.showIf().question())).stream().anyMatch(q.showIf().anyOf()::contains)) {
+            if (q.showIf() == null
+                    || shown.contains(q.showIf().question())
+                            && chosen(answers.get(q.showIf().question())).stream()
+                                    .anyMatch(q.showIf().anyOf()::contains)) {
                 shown.add(q.id());
             }
         }
@@ -37,7 +39,8 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
         Set<String> shown = shown();
         return questionnaire.questions().stream()
                 .filter(q -> q.required() && shown.contains(q.id()) && empty(answers.get(q.id())))
-                .map(Question::id).toList();
+                .map(Question::id)
+                .toList();
     }
 
     /**
@@ -53,8 +56,11 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
             if (q.weight() == 0 || !q.type().hasOptions() || !shown.contains(q.id()) || chosen.isEmpty()) {
                 continue;
             }
-            double mean = q.options().stream().filter(o -> chosen.contains(o.value()))
-                    .mapToInt(Option::score).average().orElse(0);
+            double mean = q.options().stream()
+                    .filter(o -> chosen.contains(o.value()))
+                    .mapToInt(Option::score)
+                    .average()
+                    .orElse(0);
             sum += mean * q.weight();
             weights += q.weight();
         }
@@ -72,33 +78,44 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
         }
         boolean fits = switch (q.type()) {
             case YES_NO, SINGLE_CHOICE -> value.isString() && values(q).contains(value.asString());
-            case MULTIPLE_CHOICE -> value.isArray() && chosen(value).size() == value.size()
-                    && values(q).containsAll(chosen(value)) && new HashSet<>(chosen(value)).size() == value.size();
+            case MULTIPLE_CHOICE ->
+                value.isArray()
+                        && chosen(value).size() == value.size()
+                        && values(q).containsAll(chosen(value))
+                        && new HashSet<>(chosen(value)).size() == value.size();
             case TEXT, FILE -> value.isString() && value.asString().length() <= 20_000;
             case NUMBER -> value.isNumber();
             case DATE -> value.isString() && isDate(value.asString());
         };
         if (fits && q.type() == QuestionType.MULTIPLE_CHOICE && value.size() > 1) {
             List<String> chosen = chosen(value);
-            q.options().stream().filter(o -> o.excludesOthers() && chosen.contains(o.value())).findFirst()
+            q.options().stream()
+                    .filter(o -> o.excludesOthers() && chosen.contains(o.value()))
+                    .findFirst()
                     .ifPresent(o -> {
-                        throw new DomainRuleException(field, "“" + o.label()
-                                + "” cannot be chosen together with other options: untick it or the others.");
+                        throw new DomainRuleException(
+                                field,
+                                "“" + o.label()
+                                        + "” cannot be chosen together with other options: untick it or the others.");
                     });
         }
         if (!fits) {
-            throw new DomainRuleException(field, switch (q.type()) {
-                case YES_NO, SINGLE_CHOICE -> "Choose one of " + labels(q) + ".";
-                case MULTIPLE_CHOICE -> "Choose distinct options from " + labels(q) + ".";
-                case TEXT, FILE -> "Give text of up to 20,000 characters.";
-                case NUMBER -> "Give a number.";
-                case DATE -> "Give a date as YYYY-MM-DD.";
-            });
+            throw new DomainRuleException(
+                    field,
+                    switch (q.type()) {
+                        case YES_NO, SINGLE_CHOICE -> "Choose one of " + labels(q) + ".";
+                        case MULTIPLE_CHOICE -> "Choose distinct options from " + labels(q) + ".";
+                        case TEXT, FILE -> "Give text of up to 20,000 characters.";
+                        case NUMBER -> "Give a number.";
+                        case DATE -> "Give a date as YYYY-MM-DD.";
+                    });
         }
     }
 
     static boolean empty(JsonNode value) {
-        return value == null || value.isNull() || value.isString() && value.asString().isBlank()
+        return value == null
+                || value.isNull()
+                || value.isString() && value.asString().isBlank()
                 || value.isArray() && value.isEmpty();
     }
 
@@ -124,7 +141,8 @@ record AnswerSheet(Questionnaire questionnaire, Map<String, JsonNode> answers) {
     }
 
     private static String labels(Question q) {
-        return String.join(", ", q.options().stream().map(o -> "“" + o.label() + "”").toList());
+        return String.join(
+                ", ", q.options().stream().map(o -> "“" + o.label() + "”").toList());
     }
 
     private static boolean isDate(String s) {

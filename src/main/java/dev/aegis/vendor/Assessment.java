@@ -28,7 +28,13 @@ import java.util.Set;
 public class Assessment {
 
     public enum State {
-        DRAFT, INVITED, IN_PROGRESS, SUBMITTED, RETURNED, APPROVED, REJECTED;
+        DRAFT,
+        INVITED,
+        IN_PROGRESS,
+        SUBMITTED,
+        RETURNED,
+        APPROVED,
+        REJECTED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -43,38 +49,52 @@ public class Assessment {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "vendor_id")
     private long vendorId;
+
     @Column(name = "template_id")
     private long templateId;
+
     @Enumerated(EnumType.STRING)
     private State state;
+
     @Column(name = "due_on")
     private LocalDate dueOn;
+
     private Integer score;
+
     @Column(name = "decision_note")
     private String decisionNote;
+
     @Column(name = "started_by")
     private String startedBy;
+
     @Column(name = "decided_by")
     private String decidedBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "submitted_at")
     private Instant submittedAt;
+
     @Column(name = "decided_at")
     private Instant decidedAt;
+
     @Version
     private long version;
+
     @Column(name = "overdue_since")
     private LocalDate overdueSince;
+
     @Column(name = "reassessment_of")
     private Long reassessmentOf;
 
-    protected Assessment() {
-    }
+    protected Assessment() {}
 
     Assessment(long vendorId, long templateId, LocalDate dueOn, String startedBy, Instant now) {
         this.vendorId = vendorId;
@@ -171,20 +191,67 @@ public class Assessment {
         updatedAt = now;
     }
 
-    public Long getId() { return id; }
-    public long getVendorId() { return vendorId; }
-    public long getTemplateId() { return templateId; }
-    public State getState() { return state; }
-    public LocalDate getDueOn() { return dueOn; }
-    public Integer getScore() { return score; }
-    public String getDecisionNote() { return decisionNote; }
-    public String getStartedBy() { return startedBy; }
-    public String getDecidedBy() { return decidedBy; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public Instant getSubmittedAt() { return submittedAt; }
-    public Instant getDecidedAt() { return decidedAt; }
-    public long getVersion() { return version; }
-    public LocalDate getOverdueSince() { return overdueSince; }
-    public Long getReassessmentOf() { return reassessmentOf; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getVendorId() {
+        return vendorId;
+    }
+
+    public long getTemplateId() {
+        return templateId;
+    }
+
+    public State getState() {
+        return state;
+    }
+
+    public LocalDate getDueOn() {
+        return dueOn;
+    }
+
+    public Integer getScore() {
+        return score;
+    }
+
+    public String getDecisionNote() {
+        return decisionNote;
+    }
+
+    public String getStartedBy() {
+        return startedBy;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public LocalDate getOverdueSince() {
+        return overdueSince;
+    }
+
+    public Long getReassessmentOf() {
+        return reassessmentOf;
+    }
 }

@@ -19,18 +19,22 @@ public class AssessmentAnswer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "assessment_id")
     private long assessmentId;
+
     @Column(name = "question_id")
     private String questionId;
+
     private String value;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected AssessmentAnswer() {
-    }
+    protected AssessmentAnswer() {}
 
     AssessmentAnswer(long assessmentId, String questionId) {
         this.assessmentId = assessmentId;
@@ -42,10 +46,27 @@ public class AssessmentAnswer {
         this.updatedAt = now;
     }
 
-    public Long getId() { return id; }
-    public long getAssessmentId() { return assessmentId; }
-    public String getQuestionId() { return questionId; }
-    public String getValue() { return value; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getAssessmentId() {
+        return assessmentId;
+    }
+
+    public String getQuestionId() {
+        return questionId;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

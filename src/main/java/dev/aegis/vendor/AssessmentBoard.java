@@ -29,8 +29,10 @@ public class AssessmentBoard {
 
     /** The board's columns, each one or more states. */
     public enum Column {
-        DRAFT("Draft", State.DRAFT), WITH_VENDOR("Invited / in progress", State.INVITED, State.IN_PROGRESS),
-        SUBMITTED("Submitted", State.SUBMITTED), RETURNED("Returned", State.RETURNED),
+        DRAFT("Draft", State.DRAFT),
+        WITH_VENDOR("Invited / in progress", State.INVITED, State.IN_PROGRESS),
+        SUBMITTED("Submitted", State.SUBMITTED),
+        RETURNED("Returned", State.RETURNED),
         DECIDED("Decided", State.APPROVED, State.REJECTED);
 
         private final String label;
@@ -83,9 +85,11 @@ public class AssessmentBoard {
     public Page<AssessmentCard> cards(Filter filter, Pageable page) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        TypedQuery<AssessmentCard> query = em.createQuery("select new dev.aegis.vendor.AssessmentCard(a.id, v.id, "
-                + "v.name, v.criticality, t.id, t.title, t.version, a.state, a.dueOn, a.overdueSince, a.score)"
-                + FROM + where + " order by a.dueOn, a.id", AssessmentCard.class);
+        TypedQuery<AssessmentCard> query = em.createQuery(
+                "select new dev.aegis.vendor.AssessmentCard(a.id, v.id, "
+                        + "v.name, v.criticality, t.id, t.title, t.version, a.state, a.dueOn, a.overdueSince, a.score)"
+                        + FROM + where + " order by a.dueOn, a.id",
+                AssessmentCard.class);
         params.forEach(query::setParameter);
         query.setFirstResult((int) page.getOffset());
         query.setMaxResults(page.getPageSize());
@@ -126,8 +130,10 @@ public class AssessmentBoard {
             params.put("criticality", f.criticality());
         }
         if (f.overdue() != null) {
-            parts.add(f.overdue() ? "(a.overdueSince is not null and a.state in :awaiting)"
-                    : "(a.overdueSince is null or a.state not in :awaiting)");
+            parts.add(
+                    f.overdue()
+                            ? "(a.overdueSince is not null and a.state in :awaiting)"
+                            : "(a.overdueSince is null or a.state not in :awaiting)");
             params.put("awaiting", AssessmentCalendar.AWAITING);
         }
         return parts.isEmpty() ? "" : " and " + String.join(" and ", parts);

@@ -55,9 +55,16 @@ public class AssessmentCalendar {
     private final List<Integer> reminderDays;
     private final int reassessmentLeadDays;
 
-    AssessmentCalendar(Assessments assessments, AssessmentAgenda agenda, Vendors vendors,
-            QuestionnaireTemplates templates, ReminderLog log, ContactMailer mailer, Notifications notifications,
-            ApplicationEventPublisher events, Clock clock,
+    AssessmentCalendar(
+            Assessments assessments,
+            AssessmentAgenda agenda,
+            Vendors vendors,
+            QuestionnaireTemplates templates,
+            ReminderLog log,
+            ContactMailer mailer,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            Clock clock,
             @Value("${aegis.vendor.reminder-days:7,1}") String reminderDays,
             @Value("${aegis.vendor.reassessment-lead-days:30}") int reassessmentLeadDays) {
         this.assessments = assessments;
@@ -75,8 +82,14 @@ public class AssessmentCalendar {
 
     /** "7,1" → [1, 7]: the days before a due date the contacts are reminded, smallest first. */
     static List<Integer> days(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf)
-                .filter(d -> d >= 0).distinct().sorted().toList();
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Integer::valueOf)
+                .filter(d -> d >= 0)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /**
@@ -92,15 +105,16 @@ public class AssessmentCalendar {
         int sent = 0;
         for (Assessment a : agenda.dueBetween(OPEN, today, today.plusDays(reminderDays.getLast()))) {
             long daysLeft = ChronoUnit.DAYS.between(today, a.getDueOn());
-            int threshold = reminderDays.stream().filter(d -> daysLeft <= d).findFirst().orElseThrow();
+            int threshold =
+                    reminderDays.stream().filter(d -> daysLeft <= d).findFirst().orElseThrow();
             String occasion = "assessment " + a.getId() + " due " + a.getDueOn() + ", " + threshold + " days before";
             if (!log.firstTime(Topic.DUE_SOON, a.getVendorId(), a.getId(), occasion, clock.instant())) {
                 continue;
             }
             Vendor vendor = vendor(a.getVendorId());
             List<String> to = mailer.dueSoon(vendor, title(a), a.getDueOn(), daysLeft);
-            events.publishEvent(new AssessmentReminderSent(a.getId(), a.getVendorId(), a.getDueOn(), daysLeft,
-                    to.size()));
+            events.publishEvent(
+                    new AssessmentReminderSent(a.getId(), a.getVendorId(), a.getDueOn(), daysLeft, to.size()));
             sent++;
         }
         return sent;
@@ -119,18 +133,26 @@ public class AssessmentCalendar {
                 continue;
             }
             assessments.saveAndFlush(a);
-            if (!log.firstTime(Topic.OVERDUE, a.getVendorId(), a.getId(), "assessment " + a.getId() + " due "
-                    + a.getDueOn(), clock.instant())) {
+            if (!log.firstTime(
+                    Topic.OVERDUE,
+                    a.getVendorId(),
+                    a.getId(),
+                    "assessment " + a.getId() + " due " + a.getDueOn(),
+                    clock.instant())) {
                 continue;
             }
             Vendor vendor = vendor(a.getVendorId());
             String title = title(a);
             List<String> to = OPEN.contains(a.getState()) ? mailer.overdue(vendor, title, a.getDueOn()) : List.of();
-            Message message = new Message("assessment-overdue", "Assessment of " + vendor.getName() + " is overdue",
+            Message message = new Message(
+                    "assessment-overdue",
+                    "Assessment of " + vendor.getName() + " is overdue",
                     "The assessment \"" + title + "\" of " + vendor.getName() + " was due on " + a.getDueOn()
                             + " and is still " + a.getState().label() + "."
-                            + (to.isEmpty() ? "" : " The vendor's contacts were reminded (" + String.join(", ", to)
-                                    + ")."), "assessments/" + a.getId());
+                            + (to.isEmpty()
+                                    ? ""
+                                    : " The vendor's contacts were reminded (" + String.join(", ", to) + ")."),
+                    "assessments/" + a.getId());
             if (notifications.send(List.of(a.getStartedBy()), message) == 0) {
                 notifications.sendToRole(Role.VENDOR_MANAGER, message);
             }
@@ -154,32 +176,42 @@ public class AssessmentCalendar {
             if (vendor == null || approved.getDecidedAt() == null) {
                 continue;
             }
-            LocalDate due = vendor.reassessmentInterval().nextDue(approved.getDecidedAt().atZone(ZoneOffset.UTC)
-                    .toLocalDate());
-            if (due == null || today.isBefore(due.minusDays(reassessmentLeadDays))
+            LocalDate due = vendor.reassessmentInterval()
+                    .nextDue(approved.getDecidedAt().atZone(ZoneOffset.UTC).toLocalDate());
+            if (due == null
+                    || today.isBefore(due.minusDays(reassessmentLeadDays))
                     || agenda.startedAfter(vendor.getId(), approved.getDecidedAt())) {
                 continue;
             }
-            if (!log.firstTime(Topic.REASSESSMENT, vendor.getId(), approved.getId(), "after assessment "
-                    + approved.getId(), clock.instant())) {
+            if (!log.firstTime(
+                    Topic.REASSESSMENT,
+                    vendor.getId(),
+                    approved.getId(),
+                    "after assessment " + approved.getId(),
+                    clock.instant())) {
                 continue;
             }
-            QuestionnaireTemplate used = templates.findById(approved.getTemplateId()).orElseThrow();
-            QuestionnaireTemplate latest = templates.findFirstByKeyOrderByVersionDesc(used.getKey()).orElse(used);
+            QuestionnaireTemplate used =
+                    templates.findById(approved.getTemplateId()).orElseThrow();
+            QuestionnaireTemplate latest =
+                    templates.findFirstByKeyOrderByVersionDesc(used.getKey()).orElse(used);
             LocalDate dueOn = due.isBefore(today) ? today.plusDays(reassessmentLeadDays) : due;
-            Assessment next = new Assessment(vendor.getId(), latest.getId(), dueOn, Actors.current(),
-                    clock.instant());
+            Assessment next = new Assessment(vendor.getId(), latest.getId(), dueOn, Actors.current(), clock.instant());
             next.continues(approved.getId());
             assessments.saveAndFlush(next);
             events.publishEvent(new AssessmentStarted(next.getId(), vendor.getId(), latest.getId()));
-            events.publishEvent(new ReassessmentStarted(next.getId(), vendor.getId(), latest.getId(),
-                    approved.getId(), dueOn));
-            notifications.sendToRole(Role.VENDOR_MANAGER, new Message("reassessment",
-                    "Reassessment of " + vendor.getName() + " started",
-                    vendor.getName() + " is reassessed " + vendor.reassessmentInterval().label().toLowerCase()
-                            + ": a draft of \"" + latest.getTitle() + "\" (version " + latest.getVersion()
-                            + ") is due on " + dueOn + ". Send the vendor its invitation.",
-                    "assessments/" + next.getId()));
+            events.publishEvent(
+                    new ReassessmentStarted(next.getId(), vendor.getId(), latest.getId(), approved.getId(), dueOn));
+            notifications.sendToRole(
+                    Role.VENDOR_MANAGER,
+                    new Message(
+                            "reassessment",
+                            "Reassessment of " + vendor.getName() + " started",
+                            vendor.getName() + " is reassessed "
+                                    + vendor.reassessmentInterval().label().toLowerCase()
+                                    + ": a draft of \"" + latest.getTitle() + "\" (version " + latest.getVersion()
+                                    + ") is due on " + dueOn + ". Send the vendor its invitation.",
+                            "assessments/" + next.getId()));
             started++;
         }
         return started;
@@ -207,14 +239,21 @@ public class AssessmentCalendar {
     public LocalDate nextReassessment(long vendorId) {
         Vendor vendor = vendor(vendorId);
         Instant approvedAt = assessments.findByVendorIdOrderByCreatedAtDesc(vendorId).stream()
-                .filter(a -> a.getState() == State.APPROVED && a.getDecidedAt() != null).map(Assessment::getDecidedAt)
-                .max(Instant::compareTo).orElse(null);
-        return approvedAt == null ? null
-                : vendor.reassessmentInterval().nextDue(approvedAt.atZone(ZoneOffset.UTC).toLocalDate());
+                .filter(a -> a.getState() == State.APPROVED && a.getDecidedAt() != null)
+                .map(Assessment::getDecidedAt)
+                .max(Instant::compareTo)
+                .orElse(null);
+        return approvedAt == null
+                ? null
+                : vendor.reassessmentInterval()
+                        .nextDue(approvedAt.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     private String title(Assessment a) {
-        return templates.findById(a.getTemplateId()).map(QuestionnaireTemplate::getTitle).orElse("questionnaire");
+        return templates
+                .findById(a.getTemplateId())
+                .map(QuestionnaireTemplate::getTitle)
+                .orElse("questionnaire");
     }
 
     private Vendor vendor(long id) {

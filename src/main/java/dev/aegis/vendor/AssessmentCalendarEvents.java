@@ -11,15 +11,23 @@ import java.util.Map;
  */
 public final class AssessmentCalendarEvents {
 
-    private AssessmentCalendarEvents() {
-    }
+    private AssessmentCalendarEvents() {}
 
     /** The vendor's contacts were reminded that an assessment is due soon. */
-    public record AssessmentReminderSent(long assessmentId, long vendorId, LocalDate dueOn, long daysLeft,
-            int contactsMailed) implements AuditableEvent {
-        public String objectType() { return "Assessment"; }
-        public String objectId() { return String.valueOf(assessmentId); }
-        public String action() { return "REMINDER_SENT"; }
+    public record AssessmentReminderSent(
+            long assessmentId, long vendorId, LocalDate dueOn, long daysLeft, int contactsMailed)
+            implements AuditableEvent {
+        public String objectType() {
+            return "Assessment";
+        }
+
+        public String objectId() {
+            return String.valueOf(assessmentId);
+        }
+
+        public String action() {
+            return "REMINDER_SENT";
+        }
 
         public Map<String, Object> details() {
             return Map.of("vendorId", vendorId, "dueOn", dueOn, "daysLeft", daysLeft, "contactsMailed", contactsMailed);
@@ -29,9 +37,17 @@ public final class AssessmentCalendarEvents {
     /** An assessment still awaiting the vendor passed its due date. */
     public record AssessmentFellOverdue(long assessmentId, long vendorId, LocalDate dueOn, int contactsMailed)
             implements AuditableEvent {
-        public String objectType() { return "Assessment"; }
-        public String objectId() { return String.valueOf(assessmentId); }
-        public String action() { return "OVERDUE"; }
+        public String objectType() {
+            return "Assessment";
+        }
+
+        public String objectId() {
+            return String.valueOf(assessmentId);
+        }
+
+        public String action() {
+            return "OVERDUE";
+        }
 
         public Map<String, Object> details() {
             return Map.of("vendorId", vendorId, "dueOn", dueOn, "contactsMailed", contactsMailed);
@@ -39,24 +55,48 @@ public final class AssessmentCalendarEvents {
     }
 
     /** The calendar started the next assessment of a vendor on a reassessment schedule. */
-    public record ReassessmentStarted(long assessmentId, long vendorId, long templateId, long previousAssessmentId,
-            LocalDate dueOn) implements AuditableEvent {
-        public String objectType() { return "Assessment"; }
-        public String objectId() { return String.valueOf(assessmentId); }
-        public String action() { return "REASSESSMENT_STARTED"; }
+    public record ReassessmentStarted(
+            long assessmentId, long vendorId, long templateId, long previousAssessmentId, LocalDate dueOn)
+            implements AuditableEvent {
+        public String objectType() {
+            return "Assessment";
+        }
+
+        public String objectId() {
+            return String.valueOf(assessmentId);
+        }
+
+        public String action() {
+            return "REASSESSMENT_STARTED";
+        }
 
         public Map<String, Object> details() {
-            return Map.of("vendorId", vendorId, "templateId", templateId, "previousAssessmentId",
-                    previousAssessmentId, "dueOn", dueOn);
+            return Map.of(
+                    "vendorId",
+                    vendorId,
+                    "templateId",
+                    templateId,
+                    "previousAssessmentId",
+                    previousAssessmentId,
+                    "dueOn",
+                    dueOn);
         }
     }
 
     /** A vendor manager chose how often a vendor is assessed again (null: by its criticality). */
-    public record ReassessmentIntervalChosen(long vendorId, ReassessmentInterval interval,
-            ReassessmentInterval effective) implements AuditableEvent {
-        public String objectType() { return "Vendor"; }
-        public String objectId() { return String.valueOf(vendorId); }
-        public String action() { return "REASSESSMENT_INTERVAL"; }
+    public record ReassessmentIntervalChosen(
+            long vendorId, ReassessmentInterval interval, ReassessmentInterval effective) implements AuditableEvent {
+        public String objectType() {
+            return "Vendor";
+        }
+
+        public String objectId() {
+            return String.valueOf(vendorId);
+        }
+
+        public String action() {
+            return "REASSESSMENT_INTERVAL";
+        }
 
         public Map<String, Object> details() {
             return Map.of("interval", String.valueOf(interval), "effective", effective);
@@ -69,9 +109,17 @@ public final class AssessmentCalendarEvents {
      */
     public record CertificateExpiryWarned(long vendorId, CertificationType kind, LocalDate expiresOn, int withinDays)
             implements AuditableEvent {
-        public String objectType() { return "Vendor"; }
-        public String objectId() { return String.valueOf(vendorId); }
-        public String action() { return withinDays == 0 ? "CERTIFICATE_EXPIRED" : "CERTIFICATE_EXPIRING"; }
+        public String objectType() {
+            return "Vendor";
+        }
+
+        public String objectId() {
+            return String.valueOf(vendorId);
+        }
+
+        public String action() {
+            return withinDays == 0 ? "CERTIFICATE_EXPIRED" : "CERTIFICATE_EXPIRING";
+        }
 
         public Map<String, Object> details() {
             return Map.of("certificate", kind.label(), "expiresOn", expiresOn, "withinDays", withinDays);

@@ -18,23 +18,29 @@ public class AssessmentLink {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "assessment_id")
     private long assessmentId;
+
     @Column(name = "token_hash")
     private String tokenHash;
+
     @Column(name = "expires_at")
     private Instant expiresAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "created_by")
     private String createdBy;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
+
     @Column(name = "revoked_by")
     private String revokedBy;
 
-    protected AssessmentLink() {
-    }
+    protected AssessmentLink() {}
 
     AssessmentLink(long assessmentId, String tokenHash, Instant expiresAt, String createdBy, Instant now) {
         this.assessmentId = assessmentId;
@@ -56,9 +62,23 @@ public class AssessmentLink {
         return revokedAt == null && now.isBefore(expiresAt);
     }
 
-    public Long getId() { return id; }
-    public long getAssessmentId() { return assessmentId; }
-    public Instant getExpiresAt() { return expiresAt; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getRevokedAt() { return revokedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getAssessmentId() {
+        return assessmentId;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
 }

@@ -33,8 +33,13 @@ class AssessmentReminders {
         int reassessments = calendar.startReassessments();
         int warnings = certificates.warnExpiring();
         if (overdue + reminded + reassessments + warnings > 0) {
-            log.info("Vendor calendar: {} reminder(s), {} overdue, {} reassessment(s) started, {} certificate "
-                    + "warning(s)", reminded, overdue, reassessments, warnings);
+            log.info(
+                    "Vendor calendar: {} reminder(s), {} overdue, {} reassessment(s) started, {} certificate "
+                            + "warning(s)",
+                    reminded,
+                    overdue,
+                    reassessments,
+                    warnings);
         }
     }
 }

@@ -36,8 +36,12 @@ public class AssessmentReport {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentReport(AssessmentReview review, ShortfallFindings findings, Reports reports,
-            ApplicationEventPublisher events, Clock clock) {
+    AssessmentReport(
+            AssessmentReview review,
+            ShortfallFindings findings,
+            Reports reports,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.review = review;
         this.findings = findings;
         this.reports = reports;
@@ -46,34 +50,71 @@ public class AssessmentReport {
     }
 
     /** One question of the report, as the template reads it. */
-    public record Line(String section, String question, String requirements, String answer, String score,
-            String evidence, String comment) {
-        public String getSection() { return section; }
-        public String getQuestion() { return question; }
-        public String getRequirements() { return requirements; }
-        public String getAnswer() { return answer; }
-        public String getScore() { return score; }
-        public String getEvidence() { return evidence; }
-        public String getComment() { return comment; }
+    public record Line(
+            String section,
+            String question,
+            String requirements,
+            String answer,
+            String score,
+            String evidence,
+            String comment) {
+        public String getSection() {
+            return section;
+        }
+
+        public String getQuestion() {
+            return question;
+        }
+
+        public String getRequirements() {
+            return requirements;
+        }
+
+        public String getAnswer() {
+            return answer;
+        }
+
+        public String getScore() {
+            return score;
+        }
+
+        public String getEvidence() {
+            return evidence;
+        }
+
+        public String getComment() {
+            return comment;
+        }
     }
 
     @PreAuthorize(VendorService.READERS)
     public void pdf(long id, OutputStream out) {
         Review r = review.review(id);
         Assessment a = r.assessment();
-        List<Line> lines = r.items().stream().filter(Item::shown).map(AssessmentReport::line).toList();
+        List<Line> lines = r.items().stream()
+                .filter(Item::shown)
+                .map(AssessmentReport::line)
+                .toList();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("heading", "Vendor assessment " + a.getId() + " — " + r.vendor());
-        parameters.put("scope", r.template() + ", version " + r.templateVersion() + "; due " + a.getDueOn()
-                + "; started by " + a.getStartedBy() + " on " + a.getCreatedAt().truncatedTo(ChronoUnit.SECONDS)
-                + (a.getSubmittedAt() == null ? "" : "; submitted " + a.getSubmittedAt().truncatedTo(ChronoUnit.SECONDS))
-                + ".\nAI systems depending on the vendor: "
-                + (r.systems().isEmpty() ? "none recorded" : String.join(", ", r.systems().values())) + ".");
+        parameters.put(
+                "scope",
+                r.template() + ", version " + r.templateVersion() + "; due " + a.getDueOn()
+                        + "; started by " + a.getStartedBy() + " on "
+                        + a.getCreatedAt().truncatedTo(ChronoUnit.SECONDS)
+                        + (a.getSubmittedAt() == null
+                                ? ""
+                                : "; submitted " + a.getSubmittedAt().truncatedTo(ChronoUnit.SECONDS))
+                        + ".\nAI systems depending on the vendor: "
+                        + (r.systems().isEmpty()
+                                ? "none recorded"
+                                : String.join(", ", r.systems().values())) + ".");
         parameters.put("state", a.getState().label());
         parameters.put("score", r.score() == null ? "not scored (no scored question answered)" : r.score() + " of 100");
         parameters.put("findings", findingsText(r));
         parameters.put("decision", decision(a));
-        parameters.put("generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        parameters.put(
+                "generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         parameters.put("generatedBy", Actors.current());
         reports.pdf("vendor-assessment", lines, parameters, out);
         events.publishEvent(new AssessmentReportExported(id, "pdf"));
@@ -84,20 +125,29 @@ public class AssessmentReport {
         if (found.isEmpty()) {
             return "No answer falls short (every scored answer scores " + ShortfallFindings.THRESHOLD + " or more).";
         }
-        Map<String, List<ProposedRisk>> risks = findings.proposalsOf(r).stream()
-                .collect(Collectors.groupingBy(ProposedRisk::questionId));
-        return found.stream().map(f -> "• " + f.question() + " — answered \"" + f.answer() + "\", score " + f.score()
-                + (f.requirements().isEmpty() ? "" : "; bears on " + f.requirements().stream().map(Object::toString)
-                        .collect(Collectors.joining(", ")))
-                + risks(risks.getOrDefault(f.questionId(), List.of()))).collect(Collectors.joining("\n"));
+        Map<String, List<ProposedRisk>> risks =
+                findings.proposalsOf(r).stream().collect(Collectors.groupingBy(ProposedRisk::questionId));
+        return found.stream()
+                .map(f -> "• " + f.question() + " — answered \"" + f.answer() + "\", score " + f.score()
+                        + (f.requirements().isEmpty()
+                                ? ""
+                                : "; bears on "
+                                        + f.requirements().stream()
+                                                .map(Object::toString)
+                                                .collect(Collectors.joining(", ")))
+                        + risks(risks.getOrDefault(f.questionId(), List.of())))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String risks(List<ProposedRisk> proposed) {
         if (proposed.isEmpty()) {
             return "; no AI system depends on the vendor";
         }
-        return "; " + proposed.stream().map(p -> p.system() + ": " + (p.confirmed() ? "risk " + p.riskId()
-                : "proposed, not confirmed")).collect(Collectors.joining(", "));
+        return "; "
+                + proposed.stream()
+                        .map(p ->
+                                p.system() + ": " + (p.confirmed() ? "risk " + p.riskId() : "proposed, not confirmed"))
+                        .collect(Collectors.joining(", "));
     }
 
     private static String decision(Assessment a) {
@@ -114,13 +164,23 @@ public class AssessmentReport {
     }
 
     private static Line line(Item item) {
-        String evidence = item.files().stream().map(f -> f.name() + " (" + InspectedFile.readableSize(f.size())
-                + ")\nSHA-256 " + f.sha256()).collect(Collectors.joining("\n"));
+        String evidence = item.files().stream()
+                .map(f -> f.name() + " (" + InspectedFile.readableSize(f.size()) + ")\nSHA-256 " + f.sha256())
+                .collect(Collectors.joining("\n"));
         String required = item.question().required() ? " (required)" : "";
-        return new Line(item.section(), item.question().text() + required, item.requirements(),
-                !item.answered() ? "— not answered —" : item.question().type() == Questionnaire.QuestionType.FILE
-                        ? item.files().size() + " file(s), see evidence" : item.answer(),
-                item.score() == null ? "" : String.valueOf(item.score()), evidence,
-                item.comment() == null ? "" : item.comment().text() + " — " + item.comment().by());
+        return new Line(
+                item.section(),
+                item.question().text() + required,
+                item.requirements(),
+                !item.answered()
+                        ? "— not answered —"
+                        : item.question().type() == Questionnaire.QuestionType.FILE
+                                ? item.files().size() + " file(s), see evidence"
+                                : item.answer(),
+                item.score() == null ? "" : String.valueOf(item.score()),
+                evidence,
+                item.comment() == null
+                        ? ""
+                        : item.comment().text() + " — " + item.comment().by());
     }
 }

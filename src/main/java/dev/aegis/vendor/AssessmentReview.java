@@ -36,6 +36,7 @@ public class AssessmentReview {
 
     /** The longest comment kept. */
     public static final int MAX_COMMENT = 4000;
+
     private final AssessmentService service;
     private final Vendors vendors;
     private final QuestionnaireTemplates templates;
@@ -45,8 +46,15 @@ public class AssessmentReview {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentReview(AssessmentService service, Vendors vendors, QuestionnaireTemplates templates, AnswerFiles files,
-            AnswerComments comments, VendorService vendorService, ApplicationEventPublisher events, Clock clock) {
+    AssessmentReview(
+            AssessmentService service,
+            Vendors vendors,
+            QuestionnaireTemplates templates,
+            AnswerFiles files,
+            AnswerComments comments,
+            VendorService vendorService,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.vendorService = vendorService;
         this.service = service;
         this.vendors = vendors;
@@ -58,8 +66,15 @@ public class AssessmentReview {
     }
 
     /** One question with the vendor's answer: what the review screen shows in a row, and the report in a line. */
-    public record Item(String section, Question question, boolean shown, JsonNode value, String answer, Integer score,
-            List<ListedFile> files, Comment comment) {
+    public record Item(
+            String section,
+            Question question,
+            boolean shown,
+            JsonNode value,
+            String answer,
+            Integer score,
+            List<ListedFile> files,
+            Comment comment) {
 
         public boolean answered() {
             return !AnswerSheet.empty(value);
@@ -72,13 +87,17 @@ public class AssessmentReview {
     }
 
     /** A manager's comment on an answer; {@code shared} is what the vendor was shown on the last return. */
-    public record Comment(String text, String by, Instant at, long version, String shared) {
-    }
+    public record Comment(String text, String by, Instant at, long version, String shared) {}
 
     /** An assessment as a reviewer sees it. */
-    public record Review(Assessment assessment, String vendor, Map<Long, String> systems, String template,
-            int templateVersion, List<Item> items, Integer score) {
-    }
+    public record Review(
+            Assessment assessment,
+            String vendor,
+            Map<Long, String> systems,
+            String template,
+            int templateVersion,
+            List<Item> items,
+            Integer score) {}
 
     @PreAuthorize(VendorService.READERS)
     @Transactional(readOnly = true)
@@ -92,7 +111,9 @@ public class AssessmentReview {
     public Comment comment(long id, String questionId) {
         Assessment assessment = service.get(id);
         question(assessment, questionId);
-        return comments.findByAssessmentIdAndQuestionId(id, questionId).map(AssessmentReview::comment).orElse(null);
+        return comments.findByAssessmentIdAndQuestionId(id, questionId)
+                .map(AssessmentReview::comment)
+                .orElse(null);
     }
 
     /**
@@ -104,14 +125,18 @@ public class AssessmentReview {
         Assessment assessment = service.get(id);
         question(assessment, questionId);
         if (assessment.getState() == Assessment.State.APPROVED || assessment.getState() == Assessment.State.REJECTED) {
-            throw new DomainRuleException("state", "Cannot comment: the assessment is " + assessment.getState().label()
-                    + ".");
+            throw new DomainRuleException(
+                    "state",
+                    "Cannot comment: the assessment is " + assessment.getState().label() + ".");
         }
         if (text != null && text.strip().length() > MAX_COMMENT) {
             throw new DomainRuleException("text", "Keep the comment to " + MAX_COMMENT + " characters.");
         }
-        AnswerComment comment = comments.findByAssessmentIdAndQuestionId(id, questionId).orElse(null);
-        if (comment == null ? expectedVersion != null : expectedVersion == null || comment.getVersion() != expectedVersion) {
+        AnswerComment comment =
+                comments.findByAssessmentIdAndQuestionId(id, questionId).orElse(null);
+        if (comment == null
+                ? expectedVersion != null
+                : expectedVersion == null || comment.getVersion() != expectedVersion) {
             throw new ObjectOptimisticLockingFailureException(AnswerComment.class, questionId);
         }
         if (text == null || text.isBlank()) {
@@ -153,26 +178,36 @@ public class AssessmentReview {
         AnswerSheet sheet = service.sheet(assessment);
         Set<String> shown = sheet.shown();
         Map<String, List<ListedFile>> filesByQuestion = files.listed(assessment.getId()).stream()
-                .map(ListedFile::of).collect(Collectors.groupingBy(ListedFile::question));
+                .map(ListedFile::of)
+                .collect(Collectors.groupingBy(ListedFile::question));
         Map<String, Comment> commentsByQuestion = comments.findByAssessmentId(assessment.getId()).stream()
                 .collect(Collectors.toMap(AnswerComment::getQuestionId, AssessmentReview::comment));
         List<Item> items = new ArrayList<>();
         for (Section section : questionnaire.sections()) {
             for (Question q : section.questions() == null ? List.<Question>of() : section.questions()) {
                 JsonNode value = sheet.answers().get(q.id());
-                items.add(new Item(section.title(), q, shown.contains(q.id()), value, text(q, value),
-                        shown.contains(q.id()) ? score(q, value) : null, filesByQuestion.getOrDefault(q.id(), List.of()),
+                items.add(new Item(
+                        section.title(),
+                        q,
+                        shown.contains(q.id()),
+                        value,
+                        text(q, value),
+                        shown.contains(q.id()) ? score(q, value) : null,
+                        filesByQuestion.getOrDefault(q.id(), List.of()),
                         commentsByQuestion.get(q.id())));
             }
         }
         Vendor vendor = vendors.findById(assessment.getVendorId()).orElseThrow();
-        QuestionnaireTemplate template = templates.findById(assessment.getTemplateId()).orElseThrow();
+        QuestionnaireTemplate template =
+                templates.findById(assessment.getTemplateId()).orElseThrow();
         Map<Long, String> names = new java.util.LinkedHashMap<>();
         Map<Long, String> known = vendorService.systemNames();
         vendor.getSystems().stream().sorted().forEach(s -> names.put(s, known.getOrDefault(s, "AI system " + s)));
         Integer score = assessment.getState() == Assessment.State.APPROVED && assessment.getScore() != null
-                ? assessment.getScore() : sheet.score();
-        return new Review(assessment, vendor.getName(), names, template.getTitle(), template.getVersion(), items, score);
+                ? assessment.getScore()
+                : sheet.score();
+        return new Review(
+                assessment, vendor.getName(), names, template.getTitle(), template.getVersion(), items, score);
     }
 
     /**
@@ -184,8 +219,11 @@ public class AssessmentReview {
             return null;
         }
         List<String> chosen = chosen(value);
-        return (int) Math.round(q.options().stream().filter(o -> chosen.contains(o.value()))
-                .mapToInt(Option::score).average().orElse(0));
+        return (int) Math.round(q.options().stream()
+                .filter(o -> chosen.contains(o.value()))
+                .mapToInt(Option::score)
+                .average()
+                .orElse(0));
     }
 
     /** An answer in words: option labels for choices, the value otherwise; "" when not answered. */
@@ -195,7 +233,9 @@ public class AssessmentReview {
         }
         if (q.type().hasOptions()) {
             List<String> chosen = chosen(value);
-            return q.options().stream().filter(o -> chosen.contains(o.value())).map(Option::label)
+            return q.options().stream()
+                    .filter(o -> chosen.contains(o.value()))
+                    .map(Option::label)
                     .collect(Collectors.joining(", "));
         }
         return value.isString() ? value.asString() : value.toString();
@@ -212,9 +252,11 @@ public class AssessmentReview {
     }
 
     private Question question(Assessment assessment, String questionId) {
-        return service.questionnaireOf(assessment).questions().stream().filter(q -> q.id().equals(questionId))
-                .findFirst().orElseThrow(() -> new NotFoundException("No question " + questionId + " in assessment "
-                        + assessment.getId()));
+        return service.questionnaireOf(assessment).questions().stream()
+                .filter(q -> q.id().equals(questionId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new NotFoundException("No question " + questionId + " in assessment " + assessment.getId()));
     }
 
     private static Comment comment(AnswerComment c) {

@@ -34,6 +34,7 @@ public class AssessmentService {
     public static final int GRACE_DAYS = 14;
     /** The prefix of portal tokens, so secret scanners recognise them. */
     static final String TOKEN_PREFIX = "aegp_";
+
     private final Assessments assessments;
     private final AssessmentAnswers answers;
     private final AssessmentLinks links;
@@ -43,8 +44,15 @@ public class AssessmentService {
     private final InvitationMailer mailer;
     private final Clock clock;
 
-    AssessmentService(Assessments assessments, AssessmentAnswers answers, AssessmentLinks links, Vendors vendors,
-            QuestionnaireTemplates templates, InvitationMailer mailer, ApplicationEventPublisher events, Clock clock) {
+    AssessmentService(
+            Assessments assessments,
+            AssessmentAnswers answers,
+            AssessmentLinks links,
+            Vendors vendors,
+            QuestionnaireTemplates templates,
+            InvitationMailer mailer,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.mailer = mailer;
         this.assessments = assessments;
         this.answers = answers;
@@ -59,8 +67,7 @@ public class AssessmentService {
      * A private link as issued: the token appears here once and is kept only as its hash. {@code path} is the portal's
      * JSON API, {@code page} the page for people (the token in its fragment, never sent to a server).
      */
-    public record IssuedLink(long assessmentId, String token, String path, String page, Instant expiresAt) {
-    }
+    public record IssuedLink(long assessmentId, String token, String path, String page, Instant expiresAt) {}
 
     @PreAuthorize(VendorService.READERS)
     @Transactional(readOnly = true)
@@ -93,13 +100,14 @@ public class AssessmentService {
     public Assessment start(long vendorId, long templateId, LocalDate dueOn) {
         vendor(vendorId);
         if (templates.findById(templateId).isEmpty()) {
-            throw new DomainRuleException("templateId", "There is no questionnaire template version " + templateId + ".");
+            throw new DomainRuleException(
+                    "templateId", "There is no questionnaire template version " + templateId + ".");
         }
         if (dueOn == null || dueOn.isBefore(LocalDate.now(clock))) {
             throw new DomainRuleException("dueOn", "Give a due date that is not in the past.");
         }
-        Assessment assessment = assessments.saveAndFlush(new Assessment(vendorId, templateId, dueOn, Actors.current(),
-                clock.instant()));
+        Assessment assessment = assessments.saveAndFlush(
+                new Assessment(vendorId, templateId, dueOn, Actors.current(), clock.instant()));
         events.publishEvent(new AssessmentStarted(assessment.getId(), vendorId, templateId));
         return assessment;
     }
@@ -115,15 +123,18 @@ public class AssessmentService {
         assessment.invited(now);
         revoke(id, now);
         String token = SecretTokens.newValue(TOKEN_PREFIX);
-        Instant expires = assessment.getDueOn().plusDays(GRACE_DAYS + 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant expires = assessment
+                .getDueOn()
+                .plusDays(GRACE_DAYS + 1L)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         links.saveAndFlush(new AssessmentLink(id, SecretTokens.sha256(token), expires, Actors.current(), now));
         assessments.saveAndFlush(assessment);
         return new IssuedLink(id, token, "/portal/v1/" + token, "/assets/vendor-portal.html#" + token, expires);
     }
 
     /** An invitation: the link issued (shown this once) and the addresses it was mailed to (none without mail). */
-    public record Invitation(IssuedLink link, List<String> mailedTo) {
-    }
+    public record Invitation(IssuedLink link, List<String> mailedTo) {}
 
     /**
      * Issues a new private link (revoking the previous one) and mails it to the vendor's contacts when a mail server
@@ -133,8 +144,8 @@ public class AssessmentService {
     public Invitation invite(long id) {
         IssuedLink link = issueLink(id);
         Assessment assessment = assessment(id);
-        List<String> to = mailer.send(vendor(assessment.getVendorId()), questionnaireOf(assessment).title(),
-                assessment.getDueOn(), link);
+        List<String> to = mailer.send(
+                vendor(assessment.getVendorId()), questionnaireOf(assessment).title(), assessment.getDueOn(), link);
         return new Invitation(link, to);
     }
 
@@ -192,7 +203,8 @@ public class AssessmentService {
     }
 
     Questionnaire questionnaireOf(Assessment assessment) {
-        return TemplateService.parse(templates.findById(assessment.getTemplateId()).orElseThrow().getDocument());
+        return TemplateService.parse(
+                templates.findById(assessment.getTemplateId()).orElseThrow().getDocument());
     }
 
     Map<String, AssessmentAnswer> answersOf(long assessmentId) {

@@ -31,8 +31,12 @@ public class CertificateWatch {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CertificateWatch(CertifiedVendors vendors, ReminderLog log, Notifications notifications,
-            ApplicationEventPublisher events, Clock clock) {
+    CertificateWatch(
+            CertifiedVendors vendors,
+            ReminderLog log,
+            Notifications notifications,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.vendors = vendors;
         this.log = log;
         this.notifications = notifications;
@@ -47,19 +51,25 @@ public class CertificateWatch {
         for (Vendor vendor : vendors.withCertificatesExpiringBy(today.plusDays(FIRST))) {
             for (Certification c : vendor.certificationsExpiringBy(today.plusDays(FIRST))) {
                 int within = threshold(today, c.expiresOn());
-                String occasion = c.kind() + " expiring " + c.expiresOn() + (within == 0 ? ", expired"
-                        : ", within " + within + " days");
+                String occasion = c.kind() + " expiring " + c.expiresOn()
+                        + (within == 0 ? ", expired" : ", within " + within + " days");
                 if (!log.firstTime(Topic.CERTIFICATE, vendor.getId(), null, occasion, clock.instant())) {
                     continue;
                 }
                 String what = c.kind().label() + " certificate of " + vendor.getName();
-                notifications.sendToRole(Role.VENDOR_MANAGER, new Message("certificate-expiry",
-                        within == 0 ? what + " has expired" : what + " expires on " + c.expiresOn(),
-                        within == 0 ? "The " + what + " expired on " + c.expiresOn() + ". Ask the vendor for the "
-                                + "renewed certificate and record its new expiry date."
-                                : "The " + what + " expires on " + c.expiresOn() + " (in "
-                                        + ChronoUnit.DAYS.between(today, c.expiresOn()) + " days). Ask the vendor "
-                                        + "for the renewal in time.", "vendors"));
+                notifications.sendToRole(
+                        Role.VENDOR_MANAGER,
+                        new Message(
+                                "certificate-expiry",
+                                within == 0 ? what + " has expired" : what + " expires on " + c.expiresOn(),
+                                within == 0
+                                        ? "The " + what + " expired on " + c.expiresOn() + ". Ask the vendor for the "
+                                                + "renewed certificate and record its new expiry date."
+                                        : "The " + what + " expires on " + c.expiresOn() + " (in "
+                                                + ChronoUnit.DAYS.between(today, c.expiresOn())
+                                                + " days). Ask the vendor "
+                                                + "for the renewal in time.",
+                                "vendors"));
                 events.publishEvent(new CertificateExpiryWarned(vendor.getId(), c.kind(), c.expiresOn(), within));
                 warned++;
             }
@@ -87,7 +97,10 @@ public class CertificateWatch {
         Certification first = near.getFirst();
         long left = ChronoUnit.DAYS.between(today, first.expiresOn());
         String more = near.size() > 1 ? " (+" + (near.size() - 1) + ")" : "";
-        return Optional.of(first.kind().label() + (left < 0 ? " expired" : left == 0 ? " expires today"
-                : " expires in " + left + (left == 1 ? " day" : " days")) + more);
+        return Optional.of(first.kind().label()
+                + (left < 0
+                        ? " expired"
+                        : left == 0 ? " expires today" : " expires in " + left + (left == 1 ? " day" : " days"))
+                + more);
     }
 }

@@ -41,7 +41,8 @@ class ContactMailer {
 
                 Please finish and submit it with the link of your invitation; answers saved so far are kept. If the
                 link is lost, ask your contact at our organisation for a new one.
-                """.formatted(vendor.getName(), questionnaire, dueOn, when));
+                """.formatted(
+                        vendor.getName(), questionnaire, dueOn, when));
     }
 
     /** Tells the contacts the questionnaire is overdue; answers the addresses. */
@@ -58,8 +59,12 @@ class ContactMailer {
 
     private List<String> send(Vendor vendor, String subject, String text) {
         JavaMailSender mail = sender.getIfAvailable();
-        List<String> to = vendor.details().contacts().stream().map(Contact::email).filter(Objects::nonNull)
-                .filter(e -> !e.isBlank()).distinct().toList();
+        List<String> to = vendor.details().contacts().stream()
+                .map(Contact::email)
+                .filter(Objects::nonNull)
+                .filter(e -> !e.isBlank())
+                .distinct()
+                .toList();
         if (mail == null || to.isEmpty()) {
             return List.of();
         }
@@ -77,5 +82,4 @@ class ContactMailer {
         });
         return to;
     }
-
 }

@@ -51,8 +51,14 @@ class DemoVendors implements ApplicationRunner {
     private final AiSystemService systems;
     private final Clock clock;
 
-    DemoVendors(VendorService vendors, AssessmentService assessments, PortalService portal, PortalEvidence portalFiles,
-            TemplateService templates, AiSystemService systems, Clock clock) {
+    DemoVendors(
+            VendorService vendors,
+            AssessmentService assessments,
+            PortalService portal,
+            PortalEvidence portalFiles,
+            TemplateService templates,
+            AiSystemService systems,
+            Clock clock) {
         this.vendors = vendors;
         this.assessments = assessments;
         this.portal = portal;
@@ -68,21 +74,43 @@ class DemoVendors implements ApplicationRunner {
             if (vendors.count(new VendorService.Filter(LLM_VENDOR, null, null, null, null, null)) > 0) {
                 return;
             }
-            long template = templates.latest().stream().filter(t -> t.getKey().equals(TEMPLATE)).findFirst()
+            long template = templates.latest().stream()
+                    .filter(t -> t.getKey().equals(TEMPLATE))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("The bundled template " + TEMPLATE + " is missing"))
                     .getId();
             LocalDate today = LocalDate.now(clock);
-            Vendor llm = vendors.register(new VendorDetails(LLM_VENDOR,
-                    "Hosted large language model API behind the customer chatbot", Set.of("Northwind Chat API"),
+            Vendor llm = vendors.register(new VendorDetails(
+                    LLM_VENDOR,
+                    "Hosted large language model API behind the customer chatbot",
+                    Set.of("Northwind Chat API"),
                     List.of(new Contact("Dana Whitfield", "security@northwind-lm.example", null, "Trust and security")),
-                    Level.HIGH, Set.of("IE", "NL"), Set.of("IE"), Set.of("Cirrus ML Platform"), DpaStatus.SIGNED,
-                    today.minusMonths(5), true, false, List.of(new Certification(CertificationType.ISO_27001,
-                            today.plusMonths(8)), new Certification(CertificationType.SOC_2, today.plusDays(45))),
-                    systemIds("Vendor LLM chatbot"), "Zero data retention agreed for the chatbot's traffic."));
-            Vendor platform = vendors.register(new VendorDetails(PLATFORM_VENDOR,
-                    "Managed GPU training and model serving for the in-house models", Set.of("Cirrus Serve"),
+                    Level.HIGH,
+                    Set.of("IE", "NL"),
+                    Set.of("IE"),
+                    Set.of("Cirrus ML Platform"),
+                    DpaStatus.SIGNED,
+                    today.minusMonths(5),
+                    true,
+                    false,
+                    List.of(
+                            new Certification(CertificationType.ISO_27001, today.plusMonths(8)),
+                            new Certification(CertificationType.SOC_2, today.plusDays(45))),
+                    systemIds("Vendor LLM chatbot"),
+                    "Zero data retention agreed for the chatbot's traffic."));
+            Vendor platform = vendors.register(new VendorDetails(
+                    PLATFORM_VENDOR,
+                    "Managed GPU training and model serving for the in-house models",
+                    Set.of("Cirrus Serve"),
                     List.of(new Contact("Ravi Menon", "compliance@cirrus-ml.example", null, "Compliance")),
-                    Level.CRITICAL, Set.of("DE"), Set.of("DE"), Set.of(), DpaStatus.DRAFT, null, true, false,
+                    Level.CRITICAL,
+                    Set.of("DE"),
+                    Set.of("DE"),
+                    Set.of(),
+                    DpaStatus.DRAFT,
+                    null,
+                    true,
+                    false,
                     List.of(new Certification(CertificationType.ISO_27001, today.plusYears(1))),
                     systemIds("Clinic diagnosis assistant", "Customer sentiment API"),
                     "Hosts the clinic assistant's model; contract renewal due next quarter."));
@@ -115,13 +143,20 @@ class DemoVendors implements ApplicationRunner {
         answers.put("op-downtime-history", text("One 40-minute outage in the last 12 months; post-mortem shared."));
         answers.put("poc-agreed", text("yes"));
         answerAll(token, answers);
-        portalFiles.upload(token, "co-dpa-file", "northwind-dpa-signed.txt", new ByteArrayInputStream(
-                "Data processing agreement between the organisation and Northwind Language Models (demo).\n"
-                        .getBytes(StandardCharsets.UTF_8)));
+        portalFiles.upload(
+                token,
+                "co-dpa-file",
+                "northwind-dpa-signed.txt",
+                new ByteArrayInputStream(
+                        "Data processing agreement between the organisation and Northwind Language Models (demo).\n"
+                                .getBytes(StandardCharsets.UTF_8)));
         portal.submit(token);
         Assessment submitted = assessments.get(a.getId());
-        assessments.approve(a.getId(), submitted.getVersion(), "Approved for the chatbot: zero retention, EU "
-                + "processing, no training on our data. Re-check the SOC 2 report when it is renewed.");
+        assessments.approve(
+                a.getId(),
+                submitted.getVersion(),
+                "Approved for the chatbot: zero retention, EU "
+                        + "processing, no training on our data. Re-check the SOC 2 report when it is renewed.");
     }
 
     private void inProgressAssessment(Vendor vendor, long template, LocalDate today) {
@@ -141,9 +176,16 @@ class DemoVendors implements ApplicationRunner {
     }
 
     private Set<Long> systemIds(String... names) {
-        return Set.of(names).stream().map(name -> systems.search(new AiSystemService.Filter(name, null, null, null, null),
-                        PageRequest.of(0, 5)).stream().filter(s -> s.getName().equals(name)).findFirst())
-                .flatMap(java.util.Optional::stream).map(AiSystem::getId).collect(Collectors.toSet());
+        return Set.of(names).stream()
+                .map(name ->
+                        systems
+                                .search(new AiSystemService.Filter(name, null, null, null, null), PageRequest.of(0, 5))
+                                .stream()
+                                .filter(s -> s.getName().equals(name))
+                                .findFirst())
+                .flatMap(java.util.Optional::stream)
+                .map(AiSystem::getId)
+                .collect(Collectors.toSet());
     }
 
     private static JsonNode text(String value) {

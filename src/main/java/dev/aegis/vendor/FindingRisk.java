@@ -18,21 +18,26 @@ public class FindingRisk {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "assessment_id")
     private long assessmentId;
+
     @Column(name = "question_id")
     private String questionId;
+
     @Column(name = "system_id")
     private long systemId;
+
     @Column(name = "risk_id")
     private long riskId;
+
     @Column(name = "confirmed_by")
     private String confirmedBy;
+
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
 
-    protected FindingRisk() {
-    }
+    protected FindingRisk() {}
 
     FindingRisk(long assessmentId, String questionId, long systemId, long riskId, String confirmedBy, Instant now) {
         this.assessmentId = assessmentId;
@@ -43,11 +48,31 @@ public class FindingRisk {
         this.confirmedAt = now;
     }
 
-    public Long getId() { return id; }
-    public long getAssessmentId() { return assessmentId; }
-    public String getQuestionId() { return questionId; }
-    public long getSystemId() { return systemId; }
-    public long getRiskId() { return riskId; }
-    public String getConfirmedBy() { return confirmedBy; }
-    public Instant getConfirmedAt() { return confirmedAt; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getAssessmentId() {
+        return assessmentId;
+    }
+
+    public String getQuestionId() {
+        return questionId;
+    }
+
+    public long getSystemId() {
+        return systemId;
+    }
+
+    public long getRiskId() {
+        return riskId;
+    }
+
+    public String getConfirmedBy() {
+        return confirmedBy;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
 }

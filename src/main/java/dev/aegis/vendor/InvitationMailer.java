@@ -21,7 +21,9 @@ class InvitationMailer {
     private final String from;
     private final String url;
 
-    InvitationMailer(ObjectProvider<JavaMailSender> sender, @Value("${aegis.mail-from:aegis@localhost}") String from,
+    InvitationMailer(
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${aegis.mail-from:aegis@localhost}") String from,
             @Value("${aegis.url:http://localhost:8080}") String url) {
         this.sender = sender;
         this.from = from;
@@ -31,8 +33,12 @@ class InvitationMailer {
     /** Mails the invitation to each of the vendor's contacts with an address; answers the addresses it went to. */
     List<String> send(Vendor vendor, String questionnaire, LocalDate dueOn, AssessmentService.IssuedLink link) {
         JavaMailSender mail = sender.getIfAvailable();
-        List<String> to = vendor.details().contacts().stream().map(Contact::email).filter(Objects::nonNull)
-                .filter(e -> !e.isBlank()).distinct().toList();
+        List<String> to = vendor.details().contacts().stream()
+                .map(Contact::email)
+                .filter(Objects::nonNull)
+                .filter(e -> !e.isBlank())
+                .distinct()
+                .toList();
         if (mail == null || to.isEmpty()) {
             return List.of();
         }
@@ -49,8 +55,14 @@ class InvitationMailer {
                 %s%s
 
                 The link is for %s only: please do not pass it on. It stops working on %s.
-                """.formatted(vendor.getName(), questionnaire, dueOn, url, link.page(), vendor.getName(),
-                link.expiresAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                """.formatted(
+                        vendor.getName(),
+                        questionnaire,
+                        dueOn,
+                        url,
+                        link.page(),
+                        vendor.getName(),
+                        link.expiresAt().atZone(ZoneOffset.UTC).toLocalDate()));
         mail.send(message);
         return to;
     }

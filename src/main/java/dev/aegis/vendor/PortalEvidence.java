@@ -27,6 +27,7 @@ public class PortalEvidence {
 
     /** Who uploaded a file through the portal, as {@code answer_file.uploaded_by} names it. */
     static final String VENDOR = "vendor";
+
     private final PortalService portal;
     private final AssessmentService service;
     private final Assessments assessments;
@@ -36,8 +37,15 @@ public class PortalEvidence {
     private final UploadInspector inspector;
     private final Clock clock;
 
-    PortalEvidence(PortalService portal, AssessmentService service, Assessments assessments, AssessmentAnswers answers,
-            AnswerFiles files, AnswerComments comments, UploadInspector inspector, Clock clock) {
+    PortalEvidence(
+            PortalService portal,
+            AssessmentService service,
+            Assessments assessments,
+            AssessmentAnswers answers,
+            AnswerFiles files,
+            AnswerComments comments,
+            UploadInspector inspector,
+            Clock clock) {
         this.portal = portal;
         this.service = service;
         this.assessments = assessments;
@@ -49,20 +57,19 @@ public class PortalEvidence {
     }
 
     /** A stored file as listed: everything but its bytes. */
-    public record ListedFile(long id, String question, String name, String mediaType, long size, String sha256,
-            Instant uploadedAt) {
+    public record ListedFile(
+            long id, String question, String name, String mediaType, long size, String sha256, Instant uploadedAt) {
         static ListedFile of(AnswerFiles.Listed f) {
-            return new ListedFile(f.id(), f.questionId(), f.name(), f.mediaType(), f.size(), f.sha256(), f.uploadedAt());
+            return new ListedFile(
+                    f.id(), f.questionId(), f.name(), f.mediaType(), f.size(), f.sha256(), f.uploadedAt());
         }
     }
 
     /** A file to download. */
-    public record FileContent(String name, String mediaType, String sha256, byte[] content) {
-    }
+    public record FileContent(String name, String mediaType, String sha256, byte[] content) {}
 
     /** The return note and the comments per question as they stood when the assessment was returned. */
-    public record Clarification(String note, Instant returnedAt, Map<String, String> comments) {
-    }
+    public record Clarification(String note, Instant returnedAt, Map<String, String> comments) {}
 
     /**
      * Stores an upload for a FILE question of the link's assessment while the vendor may still answer; the answer to
@@ -71,7 +78,8 @@ public class PortalEvidence {
     public ListedFile upload(String token, String questionId, String fileName, InputStream content) {
         Assessment assessment = portal.assessment(token);
         Question question = service.questionnaireOf(assessment).questions().stream()
-                .filter(q -> q.id().equals(questionId)).findFirst()
+                .filter(q -> q.id().equals(questionId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No question " + questionId + " in this questionnaire."));
         if (question.type() != QuestionType.FILE) {
             throw new DomainRuleException("answers." + questionId, "This question is not answered with a file.");
@@ -79,23 +87,41 @@ public class PortalEvidence {
         Instant now = clock.instant();
         assessment.answered(now);
         InspectedFile inspected = inspector.inspect("answers." + questionId, fileName, content);
-        AnswerFile stored = files.saveAndFlush(new AnswerFile(assessment.getId(), questionId, inspected.name(),
-                inspected.mediaType(), inspected.size(), inspected.sha256(), inspected.content(), VENDOR, now));
+        AnswerFile stored = files.saveAndFlush(new AnswerFile(
+                assessment.getId(),
+                questionId,
+                inspected.name(),
+                inspected.mediaType(),
+                inspected.size(),
+                inspected.sha256(),
+                inspected.content(),
+                VENDOR,
+                now));
         AssessmentAnswer answer = answers.findByAssessmentIdAndQuestionId(assessment.getId(), questionId)
                 .orElseGet(() -> new AssessmentAnswer(assessment.getId(), questionId));
-        String named = files.listed(assessment.getId()).stream().filter(f -> f.questionId().equals(questionId))
-                .map(f -> f.name() + " (SHA-256 " + f.sha256() + ")").collect(Collectors.joining("; "));
+        String named = files.listed(assessment.getId()).stream()
+                .filter(f -> f.questionId().equals(questionId))
+                .map(f -> f.name() + " (SHA-256 " + f.sha256() + ")")
+                .collect(Collectors.joining("; "));
         answer.set(TemplateService.JSON.writeValueAsString(named), now);
         answers.saveAndFlush(answer);
         assessments.saveAndFlush(assessment);
-        return new ListedFile(stored.getId(), questionId, stored.getName(), stored.getMediaType(), stored.getSize(),
-                stored.getSha256(), stored.getUploadedAt());
+        return new ListedFile(
+                stored.getId(),
+                questionId,
+                stored.getName(),
+                stored.getMediaType(),
+                stored.getSize(),
+                stored.getSha256(),
+                stored.getUploadedAt());
     }
 
     /** The files of the link's assessment, by question and upload time. */
     @Transactional(readOnly = true)
     public List<ListedFile> files(String token) {
-        return files.listed(portal.assessment(token).getId()).stream().map(ListedFile::of).toList();
+        return files.listed(portal.assessment(token).getId()).stream()
+                .map(ListedFile::of)
+                .toList();
     }
 
     /** One file of the link's assessment; a file of any other assessment is not found. */

@@ -1,24 +1,24 @@
 package dev.aegis.vendor;
 
 import dev.aegis.shared.ClientRateLimiter;
-import java.time.Clock;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The vendor portal's own stateless chain for {@code /portal/**}, ordered before Aegis's chains: no sign-in, no
@@ -41,18 +41,19 @@ class PortalSecurityConfiguration {
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable())
                 .addFilterBefore(new PortalActorFilter(), AuthorizationFilter.class)
-                .headers(h -> h.frameOptions(f -> f.deny()).contentTypeOptions(c -> { })
+                .headers(h -> h.frameOptions(f -> f.deny())
+                        .contentTypeOptions(c -> {})
                         // the token is in the path: never send it on as a referrer
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .cacheControl(c -> { }));
+                        .cacheControl(c -> {}));
         return http.build();
     }
 
     /** Per token: 30 calls at once, one every two seconds after. Per client address: 120 at once, 2 a second. */
     @Bean
     PortalLimits portalLimits(Clock clock) {
-        return new PortalLimits(new ClientRateLimiter(30, 0.5, 10_000, clock),
-                new ClientRateLimiter(120, 2, 10_000, clock));
+        return new PortalLimits(
+                new ClientRateLimiter(30, 0.5, 10_000, clock), new ClientRateLimiter(120, 2, 10_000, clock));
     }
 
     /** The audit log names portal changes {@value #ACTOR}; the identity carries no role, so no service lets it in. */

@@ -38,8 +38,14 @@ public class PortalService {
     private final OrganisationProfile organisation;
     private final Clock clock;
 
-    PortalService(Assessments assessments, AssessmentAnswers answers, AssessmentLinks links, Vendors vendors,
-            AssessmentService service, ApplicationEventPublisher events, OrganisationProfile organisation,
+    PortalService(
+            Assessments assessments,
+            AssessmentAnswers answers,
+            AssessmentLinks links,
+            Vendors vendors,
+            AssessmentService service,
+            ApplicationEventPublisher events,
+            OrganisationProfile organisation,
             Clock clock) {
         this.assessments = assessments;
         this.answers = answers;
@@ -59,32 +65,42 @@ public class PortalService {
     }
 
     /** A question as the vendor sees it (no scores, weights or requirement references). */
-    public record PortalQuestion(String id, String type, String text, boolean required, List<Choice> options,
-            Questionnaire.Condition showIf, String help) {
-    }
+    public record PortalQuestion(
+            String id,
+            String type,
+            String text,
+            boolean required,
+            List<Choice> options,
+            Questionnaire.Condition showIf,
+            String help) {}
 
     /** An option; an exclusive one ("None of these") cannot be chosen with any other. */
-    public record Choice(String value, String label, boolean exclusive) {
-    }
+    public record Choice(String value, String label, boolean exclusive) {}
 
-    public record PortalSection(String id, String title, List<PortalQuestion> questions) {
-    }
+    public record PortalSection(String id, String title, List<PortalQuestion> questions) {}
 
-    public record Answer(JsonNode value, long version, Instant updatedAt) {
-    }
+    public record Answer(JsonNode value, long version, Instant updatedAt) {}
 
     /** A saved answer, with the questions shown and the required ones still open now that it is saved. */
-    public record Saved(JsonNode value, long version, Instant updatedAt, Set<String> shown, List<String> missing) {
-    }
+    public record Saved(JsonNode value, long version, Instant updatedAt, Set<String> shown, List<String> missing) {}
 
     /**
      * The questionnaire with the answers so far, which questions are shown and which required ones are open;
      * {@code organisation} is who sent it, {@code submittedAt} when the answers were last submitted.
      */
-    public record PortalView(String organisation, String vendor, String title, String description, LocalDate dueOn,
-            String state, boolean open, List<PortalSection> sections, Map<String, Answer> answers, Set<String> shown,
-            List<String> missing, Instant submittedAt) {
-    }
+    public record PortalView(
+            String organisation,
+            String vendor,
+            String title,
+            String description,
+            LocalDate dueOn,
+            String state,
+            boolean open,
+            List<PortalSection> sections,
+            Map<String, Answer> answers,
+            Set<String> shown,
+            List<String> missing,
+            Instant submittedAt) {}
 
     /**
      * Someone else saved this answer after the vendor's copy was read: the vendor chooses between theirs (read again
@@ -109,9 +125,17 @@ public class PortalService {
         private final transient Map<String, String> missing;
 
         MissingAnswersException(Map<String, String> missing) {
-            super("answers", "Answer " + (missing.size() == 1 ? "the required question " : missing.size()
-                    + " required questions before submitting: ") + String.join("; ", missing.values().stream()
-                    .map(t -> "“" + t + "”").toList()) + (missing.size() == 1 ? " before submitting." : "."));
+            super(
+                    "answers",
+                    "Answer "
+                            + (missing.size() == 1
+                                    ? "the required question "
+                                    : missing.size() + " required questions before submitting: ")
+                            + String.join(
+                                    "; ",
+                                    missing.values().stream()
+                                            .map(t -> "“" + t + "”")
+                                            .toList()) + (missing.size() == 1 ? " before submitting." : "."));
             this.missing = missing;
         }
 
@@ -133,7 +157,8 @@ public class PortalService {
     public Saved answer(String token, String questionId, JsonNode value, Long expectedVersion) {
         Assessment assessment = assessment(token);
         Question question = service.questionnaireOf(assessment).questions().stream()
-                .filter(q -> q.id().equals(questionId)).findFirst()
+                .filter(q -> q.id().equals(questionId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No question " + questionId + " in this questionnaire."));
         if (question.type() == Questionnaire.QuestionType.FILE) {
             throw new DomainRuleException("answers." + questionId, "Upload a file to answer this question.");
@@ -143,7 +168,9 @@ public class PortalService {
         assessment.answered(now);
         AssessmentAnswer answer = answers.findByAssessmentIdAndQuestionId(assessment.getId(), questionId)
                 .orElse(null);
-        if (answer == null ? expectedVersion != null : expectedVersion == null || answer.getVersion() != expectedVersion) {
+        if (answer == null
+                ? expectedVersion != null
+                : expectedVersion == null || answer.getVersion() != expectedVersion) {
             throw new AnswerConflictException(questionId, question.text(), null);
         }
         if (answer == null) {
@@ -175,7 +202,8 @@ public class PortalService {
         List<String> missing = service.sheet(assessment).missing();
         if (!missing.isEmpty()) {
             Map<String, String> texts = new LinkedHashMap<>();
-            service.questionnaireOf(assessment).questions().stream().filter(q -> missing.contains(q.id()))
+            service.questionnaireOf(assessment).questions().stream()
+                    .filter(q -> missing.contains(q.id()))
                     .forEach(q -> texts.put(q.id(), q.text()));
             throw new MissingAnswersException(texts);
         }
@@ -194,19 +222,42 @@ public class PortalService {
         Questionnaire q = service.questionnaireOf(assessment);
         AnswerSheet sheet = service.sheet(assessment);
         Map<String, Answer> given = new LinkedHashMap<>();
-        service.answersOf(assessment.getId()).forEach((id, a) -> given.put(id,
-                new Answer(sheet.answers().get(id), a.getVersion(), a.getUpdatedAt())));
-        List<PortalSection> sections = q.sections().stream().map(s -> new PortalSection(s.id(), s.title(),
-                (s.questions() == null ? List.<Question>of() : s.questions()).stream()
-                        .map(x -> new PortalQuestion(x.id(), x.type().name(), x.text(), x.required(),
-                                x.options().stream().map(o -> new Choice(o.value(), o.label(), o.excludesOthers()))
-                                        .toList(), x.showIf(),
-                                x.help()))
-                        .toList())).toList();
-        String vendor = vendors.findById(assessment.getVendorId()).map(Vendor::getName).orElse("");
-        return new PortalView(organisation.name(), vendor, q.title(), q.description(), assessment.getDueOn(),
-                assessment.getState().name(), assessment.getState().open(), sections, given, sheet.shown(),
-                sheet.missing(), assessment.getSubmittedAt());
+        service.answersOf(assessment.getId())
+                .forEach((id, a) ->
+                        given.put(id, new Answer(sheet.answers().get(id), a.getVersion(), a.getUpdatedAt())));
+        List<PortalSection> sections = q.sections().stream()
+                .map(s -> new PortalSection(
+                        s.id(),
+                        s.title(),
+                        (s.questions() == null ? List.<Question>of() : s.questions())
+                                .stream()
+                                        .map(x -> new PortalQuestion(
+                                                x.id(),
+                                                x.type().name(),
+                                                x.text(),
+                                                x.required(),
+                                                x.options().stream()
+                                                        .map(o -> new Choice(o.value(), o.label(), o.excludesOthers()))
+                                                        .toList(),
+                                                x.showIf(),
+                                                x.help()))
+                                        .toList()))
+                .toList();
+        String vendor =
+                vendors.findById(assessment.getVendorId()).map(Vendor::getName).orElse("");
+        return new PortalView(
+                organisation.name(),
+                vendor,
+                q.title(),
+                q.description(),
+                assessment.getDueOn(),
+                assessment.getState().name(),
+                assessment.getState().open(),
+                sections,
+                given,
+                sheet.shown(),
+                sheet.missing(),
+                assessment.getSubmittedAt());
     }
 
     Assessment assessment(String token) {
@@ -216,7 +267,8 @@ public class PortalService {
         AssessmentLink link = links.findByTokenHash(SecretTokens.sha256(token))
                 .orElseThrow(() -> new NotFoundException("No questionnaire at this link."));
         Assessment assessment = assessments.findById(link.getAssessmentId()).orElseThrow(LinkGoneException::new);
-        if (!link.usableAt(clock.instant()) || assessment.getState() == Assessment.State.APPROVED
+        if (!link.usableAt(clock.instant())
+                || assessment.getState() == Assessment.State.APPROVED
                 || assessment.getState() == Assessment.State.REJECTED) {
             throw new LinkGoneException();
         }

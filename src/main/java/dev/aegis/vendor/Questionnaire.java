@@ -19,23 +19,42 @@ public record Questionnaire(String format, String key, String title, String desc
     public static final String FORMAT = "aegis-questionnaire/1";
 
     public enum QuestionType {
-        YES_NO, SINGLE_CHOICE, MULTIPLE_CHOICE, TEXT, NUMBER, DATE, FILE;
+        YES_NO,
+        SINGLE_CHOICE,
+        MULTIPLE_CHOICE,
+        TEXT,
+        NUMBER,
+        DATE,
+        FILE;
 
         public boolean hasOptions() {
             return this == YES_NO || this == SINGLE_CHOICE || this == MULTIPLE_CHOICE;
         }
     }
 
-    public record Section(String id, String title, List<Question> questions) {
-    }
+    public record Section(String id, String title, List<Question> questions) {}
 
     /** {@code help} is an optional hint shown with the question (left out of the JSON when there is none). */
-    public record Question(String id, QuestionType type, String text, boolean required, int weight,
-            List<Option> options, Condition showIf, List<RequirementRef> requirements,
+    public record Question(
+            String id,
+            QuestionType type,
+            String text,
+            boolean required,
+            int weight,
+            List<Option> options,
+            Condition showIf,
+            List<RequirementRef> requirements,
             @JsonInclude(JsonInclude.Include.NON_NULL) String help) {
 
-        public Question(String id, QuestionType type, String text, boolean required, int weight,
-                List<Option> options, Condition showIf, List<RequirementRef> requirements) {
+        public Question(
+                String id,
+                QuestionType type,
+                String text,
+                boolean required,
+                int weight,
+                List<Option> options,
+                Condition showIf,
+                List<RequirementRef> requirements) {
             this(id, type, text, required, weight, options, showIf, requirements, null);
         }
 
@@ -52,7 +71,10 @@ public record Questionnaire(String format, String key, String title, String desc
      * {@code exclusive} marks an option of a multiple choice that cannot be chosen with any other ("None of these");
      * it is left out of the JSON unless set.
      */
-    public record Option(String value, String label, int score,
+    public record Option(
+            String value,
+            String label,
+            int score,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean exclusive) {
 
         public Option {
@@ -70,8 +92,7 @@ public record Questionnaire(String format, String key, String title, String desc
     }
 
     /** Shown only when the earlier question {@code question} was answered with any of {@code anyOf}. */
-    public record Condition(String question, List<String> anyOf) {
-    }
+    public record Condition(String question, List<String> anyOf) {}
 
     /** A framework requirement by framework code and reference id, e.g. ISO-IEC-42001-2023 / A.10.3. */
     public record RequirementRef(String framework, String ref) {
@@ -145,7 +166,8 @@ public record Questionnaire(String format, String key, String title, String desc
             if (q.options().size() < 2) {
                 problems.add(name + "a choice needs at least two options");
             }
-            if (q.type() == QuestionType.MULTIPLE_CHOICE && q.options().size() >= 2
+            if (q.type() == QuestionType.MULTIPLE_CHOICE
+                    && q.options().size() >= 2
                     && q.options().stream().allMatch(Option::excludesOthers)) {
                 problems.add(name + "at most all but one option can be exclusive");
             }
@@ -174,8 +196,12 @@ public record Questionnaire(String format, String key, String title, String desc
             if (on == null || !on.type().hasOptions()) {
                 problems.add(name + "is shown depending on " + q.showIf().question()
                         + ", which must be an earlier yes/no or choice question");
-            } else if (q.showIf().anyOf() == null || q.showIf().anyOf().isEmpty() || !on.options().stream()
-                    .map(Option::value).toList().containsAll(q.showIf().anyOf())) {
+            } else if (q.showIf().anyOf() == null
+                    || q.showIf().anyOf().isEmpty()
+                    || !on.options().stream()
+                            .map(Option::value)
+                            .toList()
+                            .containsAll(q.showIf().anyOf())) {
                 problems.add(name + "is shown on answers that " + on.id() + " does not offer");
             }
         }

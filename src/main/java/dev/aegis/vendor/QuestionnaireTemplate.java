@@ -22,18 +22,21 @@ public class QuestionnaireTemplate {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "template_key")
     private String key;
+
     private int version;
     private String title;
     private String document;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "created_by")
     private String createdBy;
 
-    protected QuestionnaireTemplate() {
-    }
+    protected QuestionnaireTemplate() {}
 
     QuestionnaireTemplate(String key, int version, String title, String document, String createdBy, Instant now) {
         this.key = key;
@@ -44,11 +47,31 @@ public class QuestionnaireTemplate {
         this.createdAt = now;
     }
 
-    public Long getId() { return id; }
-    public String getKey() { return key; }
-    public int getVersion() { return version; }
-    public String getTitle() { return title; }
-    public String getDocument() { return document; }
-    public Instant getCreatedAt() { return createdAt; }
-    public String getCreatedBy() { return createdBy; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDocument() {
+        return document;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
 }

@@ -11,7 +11,8 @@ interface QuestionnaireTemplates extends JpaRepository<QuestionnaireTemplate, Lo
 
     List<QuestionnaireTemplate> findByKeyOrderByVersionDesc(String key);
 
-    @Query("select t from QuestionnaireTemplate t where t.version = (select max(o.version) from QuestionnaireTemplate o "
-            + "where o.key = t.key) order by lower(t.title)")
+    @Query(
+            "select t from QuestionnaireTemplate t where t.version = (select max(o.version) from QuestionnaireTemplate o "
+                    + "where o.key = t.key) order by lower(t.title)")
     List<QuestionnaireTemplate> latestVersions();
 }

@@ -9,7 +9,8 @@ import java.time.Period;
  * critical and high vendors yearly, the others not on a schedule.
  */
 public enum ReassessmentInterval {
-    NONE(null, "Not on a schedule"), SIX_MONTHS(Period.ofMonths(6), "Every six months"),
+    NONE(null, "Not on a schedule"),
+    SIX_MONTHS(Period.ofMonths(6), "Every six months"),
     YEARLY(Period.ofYears(1), "Yearly");
 
     private final Period period;

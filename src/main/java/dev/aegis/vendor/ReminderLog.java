@@ -12,7 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ReminderLog {
 
-    enum Topic { DUE_SOON, OVERDUE, REASSESSMENT, CERTIFICATE }
+    enum Topic {
+        DUE_SOON,
+        OVERDUE,
+        REASSESSMENT,
+        CERTIFICATE
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -24,7 +29,6 @@ class ReminderLog {
     boolean firstTime(Topic topic, long vendorId, Long assessmentId, String occasion, Instant now) {
         return jdbc.update("""
                 insert into vendor.vendor_reminder (topic, vendor_id, assessment_id, occasion, sent_at)
-                values (?, ?, ?, ?, ?) on conflict on constraint vendor_reminder_once do nothing""",
-                topic.name(), vendorId, assessmentId, occasion, Timestamp.from(now)) == 1;
+                values (?, ?, ?, ?, ?) on conflict on constraint vendor_reminder_once do nothing""", topic.name(), vendorId, assessmentId, occasion, Timestamp.from(now)) == 1;
     }
 }

@@ -37,6 +37,7 @@ public class ShortfallFindings {
 
     /** An answer scoring below this falls short. */
     public static final int THRESHOLD = 50;
+
     private final AssessmentService service;
     private final AssessmentReview review;
     private final FindingRisks confirmed;
@@ -46,8 +47,15 @@ public class ShortfallFindings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ShortfallFindings(AssessmentService service, AssessmentReview review, FindingRisks confirmed, RiskService risks,
-            FrameworkCatalog catalog, Vendors vendors, ApplicationEventPublisher events, Clock clock) {
+    ShortfallFindings(
+            AssessmentService service,
+            AssessmentReview review,
+            FindingRisks confirmed,
+            RiskService risks,
+            FrameworkCatalog catalog,
+            Vendors vendors,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.service = service;
         this.review = review;
         this.confirmed = confirmed;
@@ -59,16 +67,27 @@ public class ShortfallFindings {
     }
 
     /** An answer that falls short. */
-    public record Finding(String questionId, String section, String question, String answer, int score,
-            List<RequirementRef> requirements) {
-    }
+    public record Finding(
+            String questionId,
+            String section,
+            String question,
+            String answer,
+            int score,
+            List<RequirementRef> requirements) {}
 
     /**
      * A risk a finding proposes for one dependent AI system; {@code riskId} is the risk it became, null while only
      * proposed.
      */
-    public record ProposedRisk(String questionId, long systemId, String system, String title, String description,
-            int score, List<RequirementRef> requirements, Long riskId) {
+    public record ProposedRisk(
+            String questionId,
+            long systemId,
+            String system,
+            String title,
+            String description,
+            int score,
+            List<RequirementRef> requirements,
+            Long riskId) {
 
         public boolean confirmed() {
             return riskId != null;
@@ -80,8 +99,7 @@ public class ShortfallFindings {
     }
 
     /** Which proposal: a finding's question and a system. */
-    public record Key(String questionId, long systemId) {
-    }
+    public record Key(String questionId, long systemId) {}
 
     @PreAuthorize(VendorService.READERS)
     @Transactional(readOnly = true)
@@ -104,8 +122,9 @@ public class ShortfallFindings {
         Review r = review.review(id);
         Assessment.State state = r.assessment().getState();
         if (state.open() || state == Assessment.State.DRAFT) {
-            throw new DomainRuleException("state", "Cannot confirm findings: the assessment is " + state.label()
-                    + "; wait for the vendor to submit.");
+            throw new DomainRuleException(
+                    "state",
+                    "Cannot confirm findings: the assessment is " + state.label() + "; wait for the vendor to submit.");
         }
         Set<Key> wanted = new LinkedHashSet<>(chosen);
         Vendor vendor = vendors.findById(r.assessment().getVendorId()).orElseThrow();
@@ -114,19 +133,40 @@ public class ShortfallFindings {
             if (!wanted.remove(p.key()) || p.confirmed()) {
                 continue;
             }
-            RiskDetails details = new RiskDetails(p.title(), p.description(), Category.THIRD_PARTY, Set.of(p.systemId()),
-                    Set.of(), requirementIds(p.requirements()), likelihood(p), impact(vendor), null, null);
+            RiskDetails details = new RiskDetails(
+                    p.title(),
+                    p.description(),
+                    Category.THIRD_PARTY,
+                    Set.of(p.systemId()),
+                    Set.of(),
+                    requirementIds(p.requirements()),
+                    likelihood(p),
+                    impact(vendor),
+                    null,
+                    null);
             // a vendor manager does not raise risks in the register at large; this step has its own permission
             Risk risk = risks.raiseFromVendorShortfall(details);
-            confirmed.saveAndFlush(new FindingRisk(id, p.questionId(), p.systemId(), risk.getId(), Actors.current(),
-                    clock.instant()));
+            confirmed.saveAndFlush(
+                    new FindingRisk(id, p.questionId(), p.systemId(), risk.getId(), Actors.current(), clock.instant()));
             events.publishEvent(new FindingConfirmedAsRisk(id, p.questionId(), p.systemId(), risk.getId()));
-            raised.add(new ProposedRisk(p.questionId(), p.systemId(), p.system(), p.title(), p.description(),
-                    p.score(), p.requirements(), risk.getId()));
+            raised.add(new ProposedRisk(
+                    p.questionId(),
+                    p.systemId(),
+                    p.system(),
+                    p.title(),
+                    p.description(),
+                    p.score(),
+                    p.requirements(),
+                    risk.getId()));
         }
         if (!wanted.isEmpty()) {
-            throw new DomainRuleException("findings", "No such finding to confirm: " + wanted.stream()
-                    .map(k -> k.questionId() + " on system " + k.systemId()).collect(Collectors.joining(", ")) + ".");
+            throw new DomainRuleException(
+                    "findings",
+                    "No such finding to confirm: "
+                            + wanted.stream()
+                                    .map(k -> k.questionId() + " on system " + k.systemId())
+                                    .collect(Collectors.joining(", "))
+                            + ".");
         }
         return raised;
     }
@@ -135,8 +175,13 @@ public class ShortfallFindings {
         List<Finding> findings = new ArrayList<>();
         for (Item item : r.items()) {
             if (item.shown() && item.score() != null && item.score() < THRESHOLD) {
-                findings.add(new Finding(item.question().id(), item.section(), item.question().text(), item.answer(),
-                        item.score(), item.question().requirements()));
+                findings.add(new Finding(
+                        item.question().id(),
+                        item.section(),
+                        item.question().text(),
+                        item.answer(),
+                        item.score(),
+                        item.question().requirements()));
             }
         }
         return findings;
@@ -149,12 +194,24 @@ public class ShortfallFindings {
         for (Finding f : findingsOf(r)) {
             for (Map.Entry<Long, String> system : r.systems().entrySet()) {
                 String title = clip(r.vendor() + ": " + f.question(), 200);
-                String description = clip("Vendor assessment " + r.assessment().getId() + " of " + r.vendor() + " ("
-                        + r.template() + ", version " + r.templateVersion() + "), section " + f.section() + ": asked \""
-                        + f.question() + "\", the vendor answered \"" + f.answer() + "\", which scores " + f.score()
-                        + " of 100 (below " + THRESHOLD + "). " + system.getValue() + " depends on this vendor.", 4000);
-                proposals.add(new ProposedRisk(f.questionId(), system.getKey(), system.getValue(), title, description,
-                        f.score(), f.requirements(), done.get(new Key(f.questionId(), system.getKey()))));
+                String description = clip(
+                        "Vendor assessment " + r.assessment().getId() + " of " + r.vendor() + " ("
+                                + r.template() + ", version " + r.templateVersion() + "), section " + f.section()
+                                + ": asked \""
+                                + f.question() + "\", the vendor answered \"" + f.answer() + "\", which scores "
+                                + f.score()
+                                + " of 100 (below " + THRESHOLD + "). " + system.getValue()
+                                + " depends on this vendor.",
+                        4000);
+                proposals.add(new ProposedRisk(
+                        f.questionId(),
+                        system.getKey(),
+                        system.getValue(),
+                        title,
+                        description,
+                        f.score(),
+                        f.requirements(),
+                        done.get(new Key(f.questionId(), system.getKey()))));
             }
         }
         return proposals;
@@ -176,8 +233,11 @@ public class ShortfallFindings {
     }
 
     private Set<Long> requirementIds(List<RequirementRef> refs) {
-        return refs.stream().map(ref -> catalog.find(ref.framework(), ref.ref())).flatMap(java.util.Optional::stream)
-                .map(r -> r.id()).collect(Collectors.toCollection(LinkedHashSet::new));
+        return refs.stream()
+                .map(ref -> catalog.find(ref.framework(), ref.ref()))
+                .flatMap(java.util.Optional::stream)
+                .map(r -> r.id())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static String clip(String s, int max) {

@@ -5,7 +5,6 @@ import dev.aegis.shared.Actors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -33,7 +32,8 @@ class TemplateBootstrap implements ApplicationRunner {
         // installing a bundled template checks no permission of its own (package-private, for this runner only); it
         // checks the requirements a template names against the catalogs
         Actors.runAsSystem(Set.of(FrameworkCatalog.SYSTEM_READ), () -> {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
+            for (Resource r :
+                    new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
                 templates.installBundled(read(r));
             }
         });

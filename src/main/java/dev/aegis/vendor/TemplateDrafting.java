@@ -45,7 +45,9 @@ public class TemplateDrafting {
         List<String> problems = new ArrayList<>(draft.problems());
         for (Question q : draft.questions()) {
             for (RequirementRef ref : q.requirements()) {
-                if (ref.framework() == null || ref.ref() == null || catalog.find(ref.framework(), ref.ref()).isEmpty()) {
+                if (ref.framework() == null
+                        || ref.ref() == null
+                        || catalog.find(ref.framework(), ref.ref()).isEmpty()) {
                     problems.add("question " + q.id() + ": no requirement " + ref);
                 }
             }

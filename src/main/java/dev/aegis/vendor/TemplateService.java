@@ -38,8 +38,8 @@ public class TemplateService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TemplateService(QuestionnaireTemplates templates, FrameworkCatalog catalog, ApplicationEventPublisher events,
-            Clock clock) {
+    TemplateService(
+            QuestionnaireTemplates templates, FrameworkCatalog catalog, ApplicationEventPublisher events, Clock clock) {
         this.templates = templates;
         this.catalog = catalog;
         this.events = events;
@@ -47,12 +47,10 @@ public class TemplateService {
     }
 
     /** A template was written as a new version. */
-    public record TemplateVersionWritten(long templateId, String key, int version) {
-    }
+    public record TemplateVersionWritten(long templateId, String key, int version) {}
 
     /** The template version a questionnaire was saved as; {@code written} false when it equalled the latest one. */
-    public record Saved(QuestionnaireTemplate template, boolean written) {
-    }
+    public record Saved(QuestionnaireTemplate template, boolean written) {}
 
     /** The latest version of every template. */
     @PreAuthorize(VendorService.READERS)
@@ -108,7 +106,8 @@ public class TemplateService {
         Questionnaire q = parse(json);
         String document = JSON.writeValueAsString(q);
         return templates.findByKeyOrderByVersionDesc(q.key()).stream()
-                .filter(t -> t.getDocument().equals(document)).findFirst()
+                .filter(t -> t.getDocument().equals(document))
+                .findFirst()
                 .map(t -> new Saved(t, false))
                 .orElseGet(() -> write(q));
     }
@@ -127,8 +126,8 @@ public class TemplateService {
             return new Saved(latest.get(), false);
         }
         int version = latest.map(t -> t.getVersion() + 1).orElse(1);
-        QuestionnaireTemplate template = templates.saveAndFlush(new QuestionnaireTemplate(q.key(), version,
-                q.title().trim(), document, Actors.current(), clock.instant()));
+        QuestionnaireTemplate template = templates.saveAndFlush(new QuestionnaireTemplate(
+                q.key(), version, q.title().trim(), document, Actors.current(), clock.instant()));
         events.publishEvent(new TemplateVersionWritten(template.getId(), q.key(), version));
         return new Saved(template, true);
     }
@@ -138,7 +137,8 @@ public class TemplateService {
         Set<String> unknown = new LinkedHashSet<>();
         for (Question question : q.questions()) {
             for (RequirementRef ref : question.requirements()) {
-                if (ref.framework() == null || ref.ref() == null
+                if (ref.framework() == null
+                        || ref.ref() == null
                         || catalog.find(ref.framework(), ref.ref()).isEmpty()) {
                     unknown.add("question " + question.id() + ": no requirement " + ref);
                 }
@@ -155,8 +155,8 @@ public class TemplateService {
             }
             return q;
         } catch (JacksonException e) {
-            throw new DomainRuleException("document", "The file is not a questionnaire in JSON ("
-                    + e.getOriginalMessage() + ").");
+            throw new DomainRuleException(
+                    "document", "The file is not a questionnaire in JSON (" + e.getOriginalMessage() + ").");
         }
     }
 }

@@ -44,63 +44,85 @@ public class Vendor {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String services;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "vendor", name = "vendor_ai_product", joinColumns = @JoinColumn(name = "vendor_id"))
     @Column(name = "product")
     private Set<String> aiProducts = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "vendor", name = "vendor_contact", joinColumns = @JoinColumn(name = "vendor_id"))
     @OrderColumn(name = "position")
     private List<Contact> contacts = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     private Level criticality;
+
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(schema = "vendor", name = "vendor_processing_country", joinColumns = @JoinColumn(name = "vendor_id"))
+    @CollectionTable(
+            schema = "vendor",
+            name = "vendor_processing_country",
+            joinColumns = @JoinColumn(name = "vendor_id"))
     @Column(name = "country")
     private Set<String> processingCountries = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "vendor", name = "vendor_storage_country", joinColumns = @JoinColumn(name = "vendor_id"))
     @Column(name = "country")
     private Set<String> storageCountries = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "vendor", name = "vendor_sub_processor", joinColumns = @JoinColumn(name = "vendor_id"))
     @Column(name = "sub_processor")
     private Set<String> subProcessors = new HashSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(name = "dpa_status")
     private DpaStatus dpaStatus;
+
     @Column(name = "dpa_signed_on")
     private LocalDate dpaSignedOn;
+
     @Column(name = "meets_gdpr")
     private boolean meetsGdpr;
+
     @Column(name = "meets_ccpa")
     private boolean meetsCcpa;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "vendor", name = "vendor_certification", joinColumns = @JoinColumn(name = "vendor_id"))
     private Set<Certification> certifications = new HashSet<>();
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(schema = "vendor", name = "vendor_system", joinColumns = @JoinColumn(name = "vendor_id"))
     @Column(name = "system_id")
     private Set<Long> systems = new HashSet<>();
+
     @Column(name = "risk_score")
     private Integer riskScore;
+
     @Enumerated(EnumType.STRING)
     private Level tier;
+
     private String notes;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "reassessment_interval")
     private ReassessmentInterval reassessmentInterval;
 
-    protected Vendor() {
-    }
+    protected Vendor() {}
 
     Vendor(Instant now) {
         this.createdAt = now;
@@ -120,8 +142,9 @@ public class Vendor {
         Set<CertificationType> kinds = new HashSet<>();
         for (Certification c : orEmpty(d.certifications())) {
             if (!kinds.add(c.kind())) {
-                throw new DomainRuleException("certifications", c.kind().label() + " is listed twice; keep the "
-                        + "certificate that is in force.");
+                throw new DomainRuleException(
+                        "certifications",
+                        c.kind().label() + " is listed twice; keep the " + "certificate that is in force.");
             }
         }
         name = d.name().trim();
@@ -166,20 +189,37 @@ public class Vendor {
     }
 
     /** The interval chosen for this vendor, or null when it follows its criticality. */
-    public ReassessmentInterval getChosenReassessmentInterval() { return reassessmentInterval; }
+    public ReassessmentInterval getChosenReassessmentInterval() {
+        return reassessmentInterval;
+    }
 
     /** The certifications that expire on or before the given day. */
     public List<Certification> certificationsExpiringBy(LocalDate day) {
-        return certifications.stream().filter(c -> !c.expiresOn().isAfter(day))
-                .sorted(java.util.Comparator.comparing(Certification::expiresOn)).toList();
+        return certifications.stream()
+                .filter(c -> !c.expiresOn().isAfter(day))
+                .sorted(java.util.Comparator.comparing(Certification::expiresOn))
+                .toList();
     }
 
     public VendorDetails details() {
-        return new VendorDetails(name, services, Set.copyOf(aiProducts), List.copyOf(contacts), criticality,
-                Set.copyOf(processingCountries), Set.copyOf(storageCountries), Set.copyOf(subProcessors), dpaStatus,
-                dpaSignedOn, meetsGdpr, meetsCcpa,
-                certifications.stream().sorted(java.util.Comparator.comparing(Certification::kind)).toList(),
-                Set.copyOf(systems), notes);
+        return new VendorDetails(
+                name,
+                services,
+                Set.copyOf(aiProducts),
+                List.copyOf(contacts),
+                criticality,
+                Set.copyOf(processingCountries),
+                Set.copyOf(storageCountries),
+                Set.copyOf(subProcessors),
+                dpaStatus,
+                dpaSignedOn,
+                meetsGdpr,
+                meetsCcpa,
+                certifications.stream()
+                        .sorted(java.util.Comparator.comparing(Certification::kind))
+                        .toList(),
+                Set.copyOf(systems),
+                notes);
     }
 
     private static Set<String> countries(String field, Set<String> codes) {
@@ -217,16 +257,51 @@ public class Vendor {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    public Long getId() { return id; }
-    public String getName() { return name; }
-    public Level getCriticality() { return criticality; }
-    public Level getTier() { return tier; }
-    public Integer getRiskScore() { return riskScore; }
-    public DpaStatus getDpaStatus() { return dpaStatus; }
-    public boolean meetsGdpr() { return meetsGdpr; }
-    public boolean meetsCcpa() { return meetsCcpa; }
-    public Set<Long> getSystems() { return Set.copyOf(systems); }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Level getCriticality() {
+        return criticality;
+    }
+
+    public Level getTier() {
+        return tier;
+    }
+
+    public Integer getRiskScore() {
+        return riskScore;
+    }
+
+    public DpaStatus getDpaStatus() {
+        return dpaStatus;
+    }
+
+    public boolean meetsGdpr() {
+        return meetsGdpr;
+    }
+
+    public boolean meetsCcpa() {
+        return meetsCcpa;
+    }
+
+    public Set<Long> getSystems() {
+        return Set.copyOf(systems);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

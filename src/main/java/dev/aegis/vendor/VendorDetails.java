@@ -1,8 +1,8 @@
 package dev.aegis.vendor;
 
+import dev.aegis.shared.validation.SensibleDate;
 import dev.aegis.vendor.VendorVocabulary.DpaStatus;
 import dev.aegis.vendor.VendorVocabulary.Level;
-import dev.aegis.shared.validation.SensibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,19 +17,37 @@ import java.util.Set;
  * AI systems that depend on the vendor. The risk score and tier are not stated: assessments and criticality set them.
  */
 public record VendorDetails(
-        @NotBlank(message = "Name the vendor.") @Size(max = 200, message = "The vendor's name can be at most 200 characters.") String name,
-        @Size(max = 4000, message = "The services supplied can be at most 4,000 characters.") String services,
-        Set<@NotBlank(message = "Name each AI product.") @Size(max = 200, message = "An AI product's name can be at most 200 characters.") String> aiProducts,
+        @NotBlank(message = "Name the vendor.")
+        @Size(max = 200, message = "The vendor's name can be at most 200 characters.")
+        String name,
+
+        @Size(max = 4000, message = "The services supplied can be at most 4,000 characters.")
+        String services,
+
+        Set<
+                        @NotBlank(message = "Name each AI product.")
+                        @Size(max = 200, message = "An AI product's name can be at most 200 characters.") String>
+                aiProducts,
         List<@Valid Contact> contacts,
-        @NotNull(message = "Choose how critical the vendor is.") Level criticality,
+
+        @NotNull(message = "Choose how critical the vendor is.")
+        Level criticality,
+
         Set<String> processingCountries,
         Set<String> storageCountries,
-        Set<@NotBlank(message = "Name each sub-processor.") @Size(max = 200, message = "A sub-processor's name can be at most 200 characters.") String> subProcessors,
-        @NotNull(message = "Choose the state of the data processing agreement.") DpaStatus dpaStatus,
+        Set<
+                        @NotBlank(message = "Name each sub-processor.")
+                        @Size(max = 200, message = "A sub-processor's name can be at most 200 characters.") String>
+                subProcessors,
+
+        @NotNull(message = "Choose the state of the data processing agreement.")
+        DpaStatus dpaStatus,
+
         @SensibleDate("The date the agreement was signed") LocalDate dpaSignedOn,
         boolean meetsGdpr,
         boolean meetsCcpa,
         List<@Valid Certification> certifications,
         Set<Long> systems,
-        @Size(max = 4000, message = "The notes can be at most 4,000 characters.") String notes) {
-}
+
+        @Size(max = 4000, message = "The notes can be at most 4,000 characters.")
+        String notes) {}

@@ -36,8 +36,10 @@ public class VendorService {
 
     /** The system actor's permission to read vendors (the evidence module filing assessment decisions). */
     public static final String SYSTEM_READ = "SYSTEM:vendor.read";
-    static final String READERS = "hasAnyRole('ADMIN','VENDOR_MANAGER','GOVERNANCE_OFFICER','AUDITOR') or hasAuthority('"
-            + SYSTEM_READ + "')";
+
+    static final String READERS =
+            "hasAnyRole('ADMIN','VENDOR_MANAGER','GOVERNANCE_OFFICER','AUDITOR') or hasAuthority('" + SYSTEM_READ
+                    + "')";
     static final String WRITERS = "hasAnyRole('ADMIN','VENDOR_MANAGER')";
     private final Vendors vendors;
     private final AiSystemService systems;
@@ -120,8 +122,11 @@ public class VendorService {
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> systemNames() {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
-        systems.search(AiSystemService.Filter.none(), org.springframework.data.domain.PageRequest.of(0, 2000,
-                org.springframework.data.domain.Sort.by("name"))).forEach(s -> names.put(s.getId(), s.getName()));
+        systems.search(
+                        AiSystemService.Filter.none(),
+                        org.springframework.data.domain.PageRequest.of(
+                                0, 2000, org.springframework.data.domain.Sort.by("name")))
+                .forEach(s -> names.put(s.getId(), s.getName()));
         return names;
     }
 
@@ -153,8 +158,8 @@ public class VendorService {
         List<Specification<Vendor>> parts = new ArrayList<>();
         if (f.text() != null && !f.text().isBlank()) {
             String like = "%" + f.text().trim().toLowerCase(Locale.ROOT) + "%";
-            parts.add((v, q, cb) -> cb.or(cb.like(cb.lower(v.get("name")), like),
-                    cb.like(cb.lower(v.get("services")), like)));
+            parts.add((v, q, cb) ->
+                    cb.or(cb.like(cb.lower(v.get("name")), like), cb.like(cb.lower(v.get("services")), like)));
         }
         if (f.criticality() != null) {
             parts.add((v, q, cb) -> cb.equal(v.get("criticality"), f.criticality()));
@@ -167,8 +172,8 @@ public class VendorService {
         }
         if (f.country() != null && !f.country().isBlank()) {
             String country = f.country().trim().toUpperCase(Locale.ROOT);
-            parts.add((v, q, cb) -> cb.or(member(v, q, cb, "processingCountries", country),
-                    member(v, q, cb, "storageCountries", country)));
+            parts.add((v, q, cb) -> cb.or(
+                    member(v, q, cb, "processingCountries", country), member(v, q, cb, "storageCountries", country)));
         }
         if (f.system() != null) {
             parts.add((v, q, cb) -> member(v, q, cb, "systems", f.system()));
@@ -176,9 +181,12 @@ public class VendorService {
         return Specification.allOf(parts);
     }
 
-    private static jakarta.persistence.criteria.Predicate member(Root<Vendor> v,
-            jakarta.persistence.criteria.CriteriaQuery<?> q, jakarta.persistence.criteria.CriteriaBuilder cb,
-            String collection, Object value) {
+    private static jakarta.persistence.criteria.Predicate member(
+            Root<Vendor> v,
+            jakarta.persistence.criteria.CriteriaQuery<?> q,
+            jakarta.persistence.criteria.CriteriaBuilder cb,
+            String collection,
+            Object value) {
         Subquery<Integer> sq = q.subquery(Integer.class);
         Root<Vendor> same = sq.correlate(v);
         Join<Vendor, Object> element = same.join(collection);

@@ -5,12 +5,14 @@ import java.util.Locale;
 /** The words of the vendor register, with the labels the screens show. */
 public final class VendorVocabulary {
 
-    private VendorVocabulary() {
-    }
+    private VendorVocabulary() {}
 
     /** How much the organisation depends on the vendor; also the scale of the vendor's risk tier. */
     public enum Level {
-        LOW, MEDIUM, HIGH, CRITICAL;
+        LOW,
+        MEDIUM,
+        HIGH,
+        CRITICAL;
 
         Level lower() {
             return this == LOW ? LOW : values()[ordinal() - 1];
@@ -23,12 +25,16 @@ public final class VendorVocabulary {
 
     /** The state of the data processing agreement. */
     public enum DpaStatus {
-        NONE, DRAFT, SIGNED
+        NONE,
+        DRAFT,
+        SIGNED
     }
 
     /** The certifications the register tracks, each with its expiry date. */
     public enum CertificationType {
-        ISO_27001("ISO/IEC 27001"), ISO_42001("ISO/IEC 42001"), SOC_2("SOC 2");
+        ISO_27001("ISO/IEC 27001"),
+        ISO_42001("ISO/IEC 42001"),
+        SOC_2("SOC 2");
 
         private final String label;
 

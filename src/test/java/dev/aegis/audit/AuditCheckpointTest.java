@@ -26,12 +26,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AegisTest
 class AuditCheckpointTest {
 
-    @LocalServerPort int port;
-    @Autowired AuditLog log;
-    @Autowired AuditCheckpoints checkpoints;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired TestAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    AuditCheckpoints checkpoints;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    TestAccounts accounts;
 
     @BeforeEach
     void signInAsAuditor() {
@@ -57,7 +68,9 @@ class AuditCheckpointTest {
             recomputeEveryHashFrom(rewritten);
 
             AuditLog.Verification v = log.verify();
-            assertThat(v.firstBrokenEntry()).as("the hash chain alone no longer shows it").isNull();
+            assertThat(v.firstBrokenEntry())
+                    .as("the hash chain alone no longer shows it")
+                    .isNull();
             assertThat(v.intact()).isFalse();
             assertThat(v.contradictedCheckpoint()).isNotNull();
             assertThat(v.finding()).contains("rewritten");
@@ -88,9 +101,12 @@ class AuditCheckpointTest {
             assertThat(log.verify().finding()).contains("a checkpoint was removed");
         });
         asSuperuser(() -> {
-            jdbc.update("update audit.checkpoint set payload = replace(payload, '\"MANUAL\"', '\"DAILY\"') where id = ?",
+            jdbc.update(
+                    "update audit.checkpoint set payload = replace(payload, '\"MANUAL\"', '\"DAILY\"') where id = ?",
                     middle.id());
-            assertThat(log.verify().finding()).contains("Checkpoint #" + middle.id()).contains("signature does not verify");
+            assertThat(log.verify().finding())
+                    .contains("Checkpoint #" + middle.id())
+                    .contains("signature does not verify");
         });
         assertThat(log.verify().intact()).isTrue();
     }
@@ -117,14 +133,21 @@ class AuditCheckpointTest {
     }
 
     private void recomputeEveryHashFrom(long first) {
-        List<String> before = jdbc.queryForList("select hash from audit.audit_entry where id < ? order by id desc limit 1",
-                String.class, first);
+        List<String> before = jdbc.queryForList(
+                "select hash from audit.audit_entry where id < ? order by id desc limit 1", String.class, first);
         String prev = before.isEmpty() ? AuditChain.GENESIS : before.getFirst();
-        for (Map<String, Object> r : jdbc.queryForList("select * from audit.audit_entry where id >= ? order by id", first)) {
+        for (Map<String, Object> r :
+                jdbc.queryForList("select * from audit.audit_entry where id >= ? order by id", first)) {
             long id = ((Number) r.get("id")).longValue();
-            String hash = AuditChain.hash(prev, id, ((java.sql.Timestamp) r.get("occurred_at")).toInstant(),
-                    (String) r.get("actor"), (String) r.get("object_type"), (String) r.get("object_id"),
-                    (String) r.get("action"), (String) r.get("changes"));
+            String hash = AuditChain.hash(
+                    prev,
+                    id,
+                    ((java.sql.Timestamp) r.get("occurred_at")).toInstant(),
+                    (String) r.get("actor"),
+                    (String) r.get("object_type"),
+                    (String) r.get("object_id"),
+                    (String) r.get("action"),
+                    (String) r.get("changes"));
             jdbc.update("update audit.audit_entry set prev_hash = ?, hash = ? where id = ?", prev, hash, id);
             prev = hash;
         }

@@ -24,11 +24,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AegisTest
 class AuditLogTest {
 
-    @Autowired AuditLog log;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TransactionTemplate tx;
-    @Autowired Gadgets gadgets;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Gadgets gadgets;
+
+    @Autowired
+    TestAccounts accounts;
 
     AegisUser auditor;
 
@@ -46,11 +55,13 @@ class AuditLogTest {
     @Test
     void verify_names_the_first_entry_changed_behind_the_databases_back() {
         long first = log.append("alice", "Thing", "1", "CREATE", Map.of("name", "a"));
-        long tampered = log.append("alice", "Thing", "1", "UPDATE", Map.of("name", Map.of("before", "a", "after", "b")));
+        long tampered =
+                log.append("alice", "Thing", "1", "UPDATE", Map.of("name", Map.of("before", "a", "after", "b")));
         log.append("alice", "Thing", "1", "DELETE", Map.of());
         assertThat(log.verify().intact()).isTrue();
 
-        String original = jdbc.queryForObject("select changes from audit.audit_entry where id = ?", String.class, tampered);
+        String original =
+                jdbc.queryForObject("select changes from audit.audit_entry where id = ?", String.class, tampered);
         asSuperuserWithoutTrigger("update audit.audit_entry set changes = '{\"name\":\"x\"}' where id = " + tampered);
         try {
             AuditLog.Verification v = log.verify();
@@ -75,10 +86,18 @@ class AuditLogTest {
         try {
             assertThat(log.verify().firstBrokenEntry()).isEqualTo(next);
         } finally {
-            jdbc.update("insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, action, changes, "
-                    + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("occurred_at"),
-                    row.get("actor"), row.get("object_type"), row.get("object_id"), row.get("action"),
-                    row.get("changes"), row.get("prev_hash"), row.get("hash"));
+            jdbc.update(
+                    "insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, action, changes, "
+                            + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row.get("id"),
+                    row.get("occurred_at"),
+                    row.get("actor"),
+                    row.get("object_type"),
+                    row.get("object_id"),
+                    row.get("action"),
+                    row.get("changes"),
+                    row.get("prev_hash"),
+                    row.get("hash"));
         }
         assertThat(log.verify().intact()).isTrue();
     }
@@ -90,8 +109,7 @@ class AuditLogTest {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit.audit_entry where id = ?", id))
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("truncate audit.audit_entry"))
-                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("truncate audit.audit_entry")).hasMessageContaining("append-only");
     }
 
     @Test
@@ -128,8 +146,10 @@ class AuditLogTest {
         });
         tx.executeWithoutResult(s -> gadgets.deleteById(saved.id));
 
-        List<Map<String, Object>> rows = jdbc.queryForList("select actor, action, changes from audit.audit_entry "
-                + "where object_type = 'Gadget' and object_id = ? order by id", String.valueOf(saved.id));
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select actor, action, changes from audit.audit_entry "
+                        + "where object_type = 'Gadget' and object_id = ? order by id",
+                String.valueOf(saved.id));
         assertThat(rows).extracting(r -> r.get("action")).containsExactly("CREATE", "UPDATE", "DELETE");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo(auditor.username()));
         String update = (String) rows.get(1).get("changes");
@@ -141,12 +161,15 @@ class AuditLogTest {
 
     @Test
     void a_change_that_rolls_back_leaves_no_audit_entry() {
-        long before = jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Gadget'", Long.class);
+        long before =
+                jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Gadget'", Long.class);
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
-            gadgets.saveAndFlush(new Gadget("doomed", null, 1));
-            throw new IllegalStateException("boom");
-        })).hasMessage("boom");
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Gadget'", Long.class))
+                    gadgets.saveAndFlush(new Gadget("doomed", null, 1));
+                    throw new IllegalStateException("boom");
+                }))
+                .hasMessage("boom");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'Gadget'", Long.class))
                 .isEqualTo(before);
     }
 
@@ -154,7 +177,8 @@ class AuditLogTest {
     void only_admins_and_auditors_read_or_verify_the_log() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         assertThatThrownBy(() -> log.verify()).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> log.search(AuditLog.Filter.none(), org.springframework.data.domain.Pageable.ofSize(10)))
+        assertThatThrownBy(
+                        () -> log.search(AuditLog.Filter.none(), org.springframework.data.domain.Pageable.ofSize(10)))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 
@@ -164,8 +188,11 @@ class AuditLogTest {
         var out = new java.io.StringWriter();
         log.exportCsv(new AuditLog.Filter("dave", null, null, null, null, null), out);
         assertThat(out.toString()).startsWith("id,occurred_at,actor").contains("dave");
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ?",
-                Long.class, auditor.username())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ?",
+                        Long.class,
+                        auditor.username()))
+                .isEqualTo(1);
     }
 
     private void asSuperuserWithoutTrigger(String sql) {

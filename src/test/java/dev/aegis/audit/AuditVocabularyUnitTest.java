@@ -11,16 +11,20 @@ class AuditVocabularyUnitTest {
 
     @Test
     void a_change_reads_field_before_arrow_after() {
-        String json = CanonicalJson.write(Map.of("lifecycleStage", Map.of("before", "TRAINING", "after", "DEPLOYMENT"),
-                "protectedAttributes", Map.of("before", "[]", "after", "[age, sex]")));
-        assertThat(AuditVocabulary.changes(json)).containsExactly("lifecycle stage: TRAINING → DEPLOYMENT",
-                "protected attributes: none → age, sex");
+        String json = CanonicalJson.write(Map.of(
+                "lifecycleStage",
+                Map.of("before", "TRAINING", "after", "DEPLOYMENT"),
+                "protectedAttributes",
+                Map.of("before", "[]", "after", "[age, sex]")));
+        assertThat(AuditVocabulary.changes(json))
+                .containsExactly("lifecycle stage: TRAINING → DEPLOYMENT", "protected attributes: none → age, sex");
     }
 
     @Test
     void a_created_record_lists_its_fields_and_empty_lists_read_none() {
         String json = CanonicalJson.write(Map.of("name", "Diagnosis assistant", "tags", List.of(), "score", 12));
-        assertThat(AuditVocabulary.changes(json)).containsExactly("name: Diagnosis assistant", "score: 12", "tags: none");
+        assertThat(AuditVocabulary.changes(json))
+                .containsExactly("name: Diagnosis assistant", "score: 12", "tags: none");
     }
 
     @Test

@@ -16,14 +16,15 @@ class Gadget {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
     String name;
     String secret;
     Integer size;
+
     @Version
     long version;
 
-    protected Gadget() {
-    }
+    protected Gadget() {}
 
     Gadget(String name, String secret, Integer size) {
         this.name = name;

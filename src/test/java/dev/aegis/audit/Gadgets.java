@@ -2,5 +2,4 @@ package dev.aegis.audit;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface Gadgets extends JpaRepository<Gadget, Long> {
-}
+interface Gadgets extends JpaRepository<Gadget, Long> {}

@@ -32,11 +32,20 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class ControlServiceTest {
 
-    @Autowired ControlService service;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ControlService service;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -44,8 +53,18 @@ class ControlServiceTest {
     }
 
     static ControlDetails details(String title, ImplementationStatus status, Map<Long, MappingStrength> mappings) {
-        return new ControlDetails(title, "Every merge needs two reviewers", ControlType.PREVENTIVE, "officer", status,
-                null, TestFrequency.QUARTERLY, null, null, mappings, Set.of());
+        return new ControlDetails(
+                title,
+                "Every merge needs two reviewers",
+                ControlType.PREVENTIVE,
+                "officer",
+                status,
+                null,
+                TestFrequency.QUARTERLY,
+                null,
+                null,
+                mappings,
+                Set.of());
     }
 
     long requirement(String framework, String ref) {
@@ -56,10 +75,22 @@ class ControlServiceTest {
     void a_control_that_does_not_apply_says_why() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         ControlDetails na = details("Opacus " + System.nanoTime(), ImplementationStatus.NOT_APPLICABLE, Map.of());
-        assertThatThrownBy(() -> service.create(na)).isInstanceOf(DomainRuleException.class)
-                .extracting("field").isEqualTo("notApplicableReason");
-        ControlDetails withReason = new ControlDetails(na.title(), na.description(), na.type(), na.owner(), na.status(),
-                "We train no models ourselves", na.testFrequency(), null, null, Map.of(), Set.of());
+        assertThatThrownBy(() -> service.create(na))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("notApplicableReason");
+        ControlDetails withReason = new ControlDetails(
+                na.title(),
+                na.description(),
+                na.type(),
+                na.owner(),
+                na.status(),
+                "We train no models ourselves",
+                na.testFrequency(),
+                null,
+                null,
+                Map.of(),
+                Set.of());
         assertThat(service.create(withReason).getNotApplicableReason()).isEqualTo("We train no models ourselves");
     }
 
@@ -67,28 +98,59 @@ class ControlServiceTest {
     void a_test_result_needs_a_date_not_in_the_future() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         ControlDetails d = details("Tested " + System.nanoTime(), ImplementationStatus.IMPLEMENTED, Map.of());
-        assertThatThrownBy(() -> service.create(new ControlDetails(d.title(), null, d.type(), null, d.status(), null,
-                d.testFrequency(), null, TestResult.PASSED, Map.of(), Set.of())))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("lastTestedOn");
-        assertThatThrownBy(() -> service.create(new ControlDetails(d.title(), null, d.type(), null, d.status(), null,
-                d.testFrequency(), LocalDate.now().plusDays(3), TestResult.PASSED, Map.of(), Set.of())))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("lastTestedOn");
+        assertThatThrownBy(() -> service.create(new ControlDetails(
+                        d.title(),
+                        null,
+                        d.type(),
+                        null,
+                        d.status(),
+                        null,
+                        d.testFrequency(),
+                        null,
+                        TestResult.PASSED,
+                        Map.of(),
+                        Set.of())))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("lastTestedOn");
+        assertThatThrownBy(() -> service.create(new ControlDetails(
+                        d.title(),
+                        null,
+                        d.type(),
+                        null,
+                        d.status(),
+                        null,
+                        d.testFrequency(),
+                        LocalDate.now().plusDays(3),
+                        TestResult.PASSED,
+                        Map.of(),
+                        Set.of())))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("lastTestedOn");
     }
 
     @Test
     void mappings_name_requirements_that_exist_and_changes_need_the_current_version() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         long iso = requirement("ISO-IEC-42001-2023", "A.6.2.4");
-        assertThatThrownBy(() -> service.create(details("Unknown " + System.nanoTime(), ImplementationStatus.PLANNED,
-                Map.of(-5L, MappingStrength.FULL)))).isInstanceOf(DomainRuleException.class)
-                .extracting("field").isEqualTo("requirements");
-        Control c = service.create(details("Review " + System.nanoTime(), ImplementationStatus.PLANNED,
-                Map.of(iso, MappingStrength.PARTIAL)));
-        Control changed = service.update(c.getId(), c.getVersion(), details(c.getTitle(), ImplementationStatus.IMPLEMENTED,
-                Map.of(iso, MappingStrength.FULL)));
+        assertThatThrownBy(() -> service.create(details(
+                        "Unknown " + System.nanoTime(),
+                        ImplementationStatus.PLANNED,
+                        Map.of(-5L, MappingStrength.FULL))))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("requirements");
+        Control c = service.create(details(
+                "Review " + System.nanoTime(), ImplementationStatus.PLANNED, Map.of(iso, MappingStrength.PARTIAL)));
+        Control changed = service.update(
+                c.getId(),
+                c.getVersion(),
+                details(c.getTitle(), ImplementationStatus.IMPLEMENTED, Map.of(iso, MappingStrength.FULL)));
         assertThat(changed.details().requirements()).containsEntry(iso, MappingStrength.FULL);
-        assertThatThrownBy(() -> service.update(c.getId(), c.getVersion(), details(c.getTitle(),
-                ImplementationStatus.PLANNED, Map.of()))).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> service.update(
+                        c.getId(), c.getVersion(), details(c.getTitle(), ImplementationStatus.PLANNED, Map.of())))
+                .isInstanceOf(OptimisticLockingFailureException.class);
     }
 
     @Test
@@ -98,8 +160,9 @@ class ControlServiceTest {
         for (Role role : List.of(Role.AUDITOR, Role.VENDOR_MANAGER, Role.SYSTEM_OWNER)) {
             TestAccounts.signIn(accounts.create("reader", role));
             assertThat(service.get(c.getId()).getTitle()).isEqualTo(c.getTitle());
-            assertThatThrownBy(() -> service.update(c.getId(), c.getVersion(), details("x", ImplementationStatus.PLANNED,
-                    Map.of()))).isInstanceOf(AuthorizationDeniedException.class);
+            assertThatThrownBy(() -> service.update(
+                            c.getId(), c.getVersion(), details("x", ImplementationStatus.PLANNED, Map.of())))
+                    .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> service.adopt(List.of("SC-01"))).isInstanceOf(AuthorizationDeniedException.class);
         }
     }
@@ -110,21 +173,33 @@ class ControlServiceTest {
         List<Control> made = service.adopt(List.of("SC-01", "SC-02"));
         List<Control> again = service.adopt(List.of("SC-01", "SC-02"));
         assertThat(again).isEmpty();
-        Control sc01 = service.search(new ControlService.Filter("SC-01", null, null, null, null, null),
-                org.springframework.data.domain.PageRequest.of(0, 5)).getContent().getFirst();
+        Control sc01 = service.search(
+                        new ControlService.Filter("SC-01", null, null, null, null, null),
+                        org.springframework.data.domain.PageRequest.of(0, 5))
+                .getContent()
+                .getFirst();
         assertThat(sc01.getStarterId()).isEqualTo("SC-01");
         if (made.stream().anyMatch(c -> c.getId().equals(sc01.getId()))) {
             assertThat(sc01.getStatus()).isEqualTo(ImplementationStatus.PLANNED); // unless demo data adopted it first
         }
         assertThat(sc01.getStage()).isEqualTo("DATA");
-        assertThat(sc01.details().requirements()).containsKeys(requirement("ISO-IEC-42001-2023", "A.7.2"),
-                requirement("NIST-AI-RMF-1.0", "MAP 4.1"), requirement("MITRE-ATLAS", "AML.M0025"));
-        assertThat(service.starterLibrary()).filteredOn(e -> e.control().id().equals("SC-01"))
-                .singleElement().extracting(ControlService.StarterEntry::adoptedAs).isEqualTo(sc01.getId());
+        assertThat(sc01.details().requirements())
+                .containsKeys(
+                        requirement("ISO-IEC-42001-2023", "A.7.2"),
+                        requirement("NIST-AI-RMF-1.0", "MAP 4.1"),
+                        requirement("MITRE-ATLAS", "AML.M0025"));
+        assertThat(service.starterLibrary())
+                .filteredOn(e -> e.control().id().equals("SC-01"))
+                .singleElement()
+                .extracting(ControlService.StarterEntry::adoptedAs)
+                .isEqualTo(sc01.getId());
         assertThat(service.starterLibrary()).hasSizeGreaterThanOrEqualTo(40);
         if (!made.isEmpty()) {
-            assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'Control' and "
-                    + "object_id = ?", String.class, String.valueOf(sc01.getId()))).contains("CREATE");
+            assertThat(jdbc.queryForList(
+                            "select action from audit.audit_entry where object_type = 'Control' and " + "object_id = ?",
+                            String.class,
+                            String.valueOf(sc01.getId())))
+                    .contains("CREATE");
         }
     }
 
@@ -140,18 +215,32 @@ class ControlServiceTest {
         assertThat(applied).extracting(ControlService.Applied::status).containsOnly(ImplementationStatus.PLANNED);
 
         TestAccounts.signIn(owner);
-        var mine = applied.stream().filter(a -> a.systemId() == own.getId()).findFirst().orElseThrow();
-        var theirs = applied.stream().filter(a -> a.systemId() == other.getId()).findFirst().orElseThrow();
-        assertThat(service.recordStatus(c.getId(), own.getId(), mine.version(), ImplementationStatus.IMPLEMENTED,
-                "Rolled out").status()).isEqualTo(ImplementationStatus.IMPLEMENTED);
-        assertThatThrownBy(() -> service.recordStatus(c.getId(), other.getId(), theirs.version(),
-                ImplementationStatus.IMPLEMENTED, null)).isInstanceOf(AccessDeniedException.class);
+        var mine = applied.stream()
+                .filter(a -> a.systemId() == own.getId())
+                .findFirst()
+                .orElseThrow();
+        var theirs = applied.stream()
+                .filter(a -> a.systemId() == other.getId())
+                .findFirst()
+                .orElseThrow();
+        assertThat(service.recordStatus(
+                                c.getId(), own.getId(), mine.version(), ImplementationStatus.IMPLEMENTED, "Rolled out")
+                        .status())
+                .isEqualTo(ImplementationStatus.IMPLEMENTED);
+        assertThatThrownBy(() -> service.recordStatus(
+                        c.getId(), other.getId(), theirs.version(), ImplementationStatus.IMPLEMENTED, null))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.apply(c.getId(), List.of(own.getId()), null))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThat(service.appliedTo(own.getId())).singleElement()
-                .extracting(ControlService.Applied::status).isEqualTo(ImplementationStatus.IMPLEMENTED);
-        assertThat(jdbc.queryForList("select actor from audit.audit_entry where object_type = 'ControlApplication' "
-                + "and object_id = ? and action = 'UPDATE'", String.class, String.valueOf(mine.applicationId())))
+        assertThat(service.appliedTo(own.getId()))
+                .singleElement()
+                .extracting(ControlService.Applied::status)
+                .isEqualTo(ImplementationStatus.IMPLEMENTED);
+        assertThat(jdbc.queryForList(
+                        "select actor from audit.audit_entry where object_type = 'ControlApplication' "
+                                + "and object_id = ? and action = 'UPDATE'",
+                        String.class,
+                        String.valueOf(mine.applicationId())))
                 .contains(owner.username());
     }
 
@@ -161,16 +250,21 @@ class ControlServiceTest {
         long iso = requirement("ISO-IEC-42001-2023", "A.6.2.6");
         String tag = "Filter" + System.nanoTime();
         AiSystem s = systems.register(diagnosisAssistant(tag, "officer"));
-        Control mapped = service.create(details(tag + " mapped", ImplementationStatus.IMPLEMENTED,
-                Map.of(iso, MappingStrength.FULL)));
+        Control mapped = service.create(
+                details(tag + " mapped", ImplementationStatus.IMPLEMENTED, Map.of(iso, MappingStrength.FULL)));
         Control applied = service.create(details(tag + " applied", ImplementationStatus.PLANNED, Map.of()));
         service.apply(applied.getId(), List.of(s.getId()), null);
         var page = org.springframework.data.domain.PageRequest.of(0, 10);
-        assertThat(service.search(new ControlService.Filter(tag, null, null, null, iso, null), page).getContent())
-                .extracting(Control::getId).containsExactly(mapped.getId());
-        assertThat(service.search(new ControlService.Filter(tag, null, null, s.getId(), null, null), page).getContent())
-                .extracting(Control::getId).containsExactly(applied.getId());
-        assertThat(service.count(new ControlService.Filter(tag, ImplementationStatus.IMPLEMENTED, null, null, null, null)))
+        assertThat(service.search(new ControlService.Filter(tag, null, null, null, iso, null), page)
+                        .getContent())
+                .extracting(Control::getId)
+                .containsExactly(mapped.getId());
+        assertThat(service.search(new ControlService.Filter(tag, null, null, s.getId(), null, null), page)
+                        .getContent())
+                .extracting(Control::getId)
+                .containsExactly(applied.getId());
+        assertThat(service.count(
+                        new ControlService.Filter(tag, ImplementationStatus.IMPLEMENTED, null, null, null, null)))
                 .isEqualTo(1);
     }
 }

@@ -14,7 +14,8 @@ class CoverageArithmeticUnitTest {
 
     @Test
     void direct_coverage_stays_as_it_is_and_says_no_crosswalk() {
-        Map<Long, Result> r = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED, 2L, CoverageLevel.PARTIAL), List.of());
+        Map<Long, Result> r =
+                CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED, 2L, CoverageLevel.PARTIAL), List.of());
         assertThat(r.get(1L)).isEqualTo(new Result(CoverageLevel.COVERED, CoverageLevel.COVERED, null));
         assertThat(r.get(2L).level()).isEqualTo(CoverageLevel.PARTIAL);
         assertThat(r).doesNotContainKey(3L);
@@ -22,8 +23,8 @@ class CoverageArithmeticUnitTest {
 
     @Test
     void an_equal_mapping_carries_full_coverage_and_names_the_crosswalk() {
-        Map<Long, Result> r = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED),
-                List.of(new Link("a-to-b", 1, 2, Relationship.EQUAL)));
+        Map<Long, Result> r = CoverageArithmetic.carry(
+                Map.of(1L, CoverageLevel.COVERED), List.of(new Link("a-to-b", 1, 2, Relationship.EQUAL)));
         assertThat(r.get(2L).level()).isEqualTo(CoverageLevel.COVERED);
         assertThat(r.get(2L).direct()).isEqualTo(CoverageLevel.NOT_COVERED);
         assertThat(r.get(2L).via().crosswalks()).containsExactly("a-to-b");
@@ -33,16 +34,22 @@ class CoverageArithmeticUnitTest {
     @Test
     void a_superset_carries_full_coverage_forwards_but_only_partial_backwards() {
         List<Link> links = List.of(new Link("x", 1, 2, Relationship.SUPERSET));
-        assertThat(CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED), links).get(2L).level())
+        assertThat(CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED), links)
+                        .get(2L)
+                        .level())
                 .isEqualTo(CoverageLevel.COVERED);
-        assertThat(CoverageArithmetic.carry(Map.of(2L, CoverageLevel.COVERED), links).get(1L).level())
+        assertThat(CoverageArithmetic.carry(Map.of(2L, CoverageLevel.COVERED), links)
+                        .get(1L)
+                        .level())
                 .isEqualTo(CoverageLevel.PARTIAL);
     }
 
     @Test
     void a_path_is_as_weak_as_its_weakest_link() {
         // 1 =equal= 2 (crosswalk a), 2 intersects 3 (crosswalk b), 3 =equal= 4 (crosswalk c)
-        List<Link> links = List.of(new Link("a", 1, 2, Relationship.EQUAL), new Link("b", 2, 3, Relationship.INTERSECT),
+        List<Link> links = List.of(
+                new Link("a", 1, 2, Relationship.EQUAL),
+                new Link("b", 2, 3, Relationship.INTERSECT),
                 new Link("c", 3, 4, Relationship.EQUAL));
         Map<Long, Result> r = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED), links);
         assertThat(r.get(2L).level()).isEqualTo(CoverageLevel.COVERED);
@@ -55,11 +62,15 @@ class CoverageArithmeticUnitTest {
     @Test
     void partial_coverage_never_grows_through_a_crosswalk_and_direct_coverage_wins_a_tie() {
         List<Link> links = List.of(new Link("a", 1, 2, Relationship.EQUAL));
-        assertThat(CoverageArithmetic.carry(Map.of(1L, CoverageLevel.PARTIAL), links).get(2L).level())
+        assertThat(CoverageArithmetic.carry(Map.of(1L, CoverageLevel.PARTIAL), links)
+                        .get(2L)
+                        .level())
                 .isEqualTo(CoverageLevel.PARTIAL);
-        Result tie = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED, 2L, CoverageLevel.COVERED), links).get(2L);
+        Result tie = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED, 2L, CoverageLevel.COVERED), links)
+                .get(2L);
         assertThat(tie.via()).isNull();
-        Result better = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED, 2L, CoverageLevel.PARTIAL), links).get(2L);
+        Result better = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED, 2L, CoverageLevel.PARTIAL), links)
+                .get(2L);
         assertThat(better.level()).isEqualTo(CoverageLevel.COVERED);
         assertThat(better.direct()).isEqualTo(CoverageLevel.PARTIAL);
         assertThat(better.via()).isNotNull();
@@ -76,8 +87,14 @@ class CoverageArithmeticUnitTest {
 
     @Test
     void the_order_of_relationships_is_explicit() {
-        assertThat(List.of(Relationship.EQUAL, Relationship.SUPERSET, Relationship.SUBSET, Relationship.INTERSECT,
-                Relationship.RELATED)).extracting(CoverageArithmetic::rank).isSortedAccordingTo((a, b) -> b - a);
+        assertThat(List.of(
+                        Relationship.EQUAL,
+                        Relationship.SUPERSET,
+                        Relationship.SUBSET,
+                        Relationship.INTERSECT,
+                        Relationship.RELATED))
+                .extracting(CoverageArithmetic::rank)
+                .isSortedAccordingTo((a, b) -> b - a);
         assertThat(CoverageArithmetic.cap(Relationship.RELATED)).isEqualTo(CoverageLevel.PARTIAL);
         assertThat(CoverageArithmetic.cap(Relationship.SUBSET)).isEqualTo(CoverageLevel.PARTIAL);
     }

@@ -29,31 +29,46 @@ class CoverageBenchmark {
     static final int SYSTEMS = 10_000;
     static final int APPLIED_PER_SYSTEM = 20;
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired CoverageService coverage;
-    @Autowired AiSystemService systems;
-    @Autowired ControlService controls;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CoverageService coverage;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void coverage_of_one_system_and_of_the_organisation_at_2000_controls_and_10000_systems() {
         TestAccounts.signIn(accounts.create("bench", Role.GOVERNANCE_OFFICER));
-        long template = systems.register(diagnosisAssistant("Bench template " + System.nanoTime(), "bench")).getId();
-        controls.adopt(controls.starterLibrary().stream().map(e -> e.control().id()).toList());
+        long template = systems.register(diagnosisAssistant("Bench template " + System.nanoTime(), "bench"))
+                .getId();
+        controls.adopt(
+                controls.starterLibrary().stream().map(e -> e.control().id()).toList());
         long started = System.nanoTime();
         generate(template);
-        System.out.printf("BENCH generated %d controls, %d systems in %.1f s%n", CONTROLS, SYSTEMS,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "BENCH generated %d controls, %d systems in %.1f s%n",
+                CONTROLS, SYSTEMS, (System.nanoTime() - started) / 1e9);
         jdbc.execute("analyze");
-        List<Long> ids = jdbc.queryForList("select id from inventory.ai_system where name like 'Bench system %' "
-                + "order by id limit 200", Long.class);
+        List<Long> ids = jdbc.queryForList(
+                "select id from inventory.ai_system where name like 'Bench system %' " + "order by id limit 200",
+                Long.class);
 
         for (String framework : List.of("ISO-IEC-42001-2023", "NIST-AI-RMF-1.0")) {
             measure("one system, " + framework, 100, i -> coverage.framework(framework, ids.get(i % ids.size())));
             measure("organisation, " + framework, 10, i -> coverage.framework(framework, null));
         }
         measure("organisation, every framework", 10, i -> coverage.organisation());
-        measure("matrix page of 6 systems, ISO-IEC-42001-2023", 30,
+        measure(
+                "matrix page of 6 systems, ISO-IEC-42001-2023",
+                30,
                 i -> coverage.matrix("ISO-IEC-42001-2023", ids.subList((i * 6) % 180, (i * 6) % 180 + 6)));
         TestAccounts.signOut();
     }
@@ -76,8 +91,9 @@ class CoverageBenchmark {
             }
         }
         Collections.sort(ms);
-        System.out.printf("BENCH %s: n=%d p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", what, n, ms.get(n / 2),
-                ms.get((int) Math.ceil(n * 0.95) - 1), ms.get(n - 1));
+        System.out.printf(
+                "BENCH %s: n=%d p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                what, n, ms.get(n / 2), ms.get((int) Math.ceil(n * 0.95) - 1), ms.get(n - 1));
     }
 
     /** Set-based inserts: systems copied from the template, its scope copied to each, controls and applications. */
@@ -120,5 +136,4 @@ class CoverageBenchmark {
                 from systems s cross join generate_series(0, ? - 1) k
                 join bench b on b.n = 1 + (s.n * 7 + k * 101) % ?""", APPLIED_PER_SYSTEM, CONTROLS);
     }
-
 }

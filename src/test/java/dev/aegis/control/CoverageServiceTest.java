@@ -30,11 +30,20 @@ class CoverageServiceTest {
     static final String NIST = "NIST-AI-RMF-1.0";
     static final String ISO = "ISO-IEC-42001-2023";
 
-    @Autowired CoverageService coverage;
-    @Autowired ControlService controls;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    CoverageService coverage;
+
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    TestAccounts accounts;
 
     AiSystem system;
 
@@ -54,8 +63,18 @@ class CoverageServiceTest {
     }
 
     Control applied(ImplementationStatus status, Map<Long, MappingStrength> mappings) {
-        Control c = controls.create(new ControlDetails("Cov " + System.nanoTime(), null, ControlType.PREVENTIVE, null,
-                status, null, TestFrequency.QUARTERLY, null, null, mappings, Set.of()));
+        Control c = controls.create(new ControlDetails(
+                "Cov " + System.nanoTime(),
+                null,
+                ControlType.PREVENTIVE,
+                null,
+                status,
+                null,
+                TestFrequency.QUARTERLY,
+                null,
+                null,
+                mappings,
+                Set.of()));
         controls.apply(c.getId(), List.of(system.getId()), status);
         return c;
     }
@@ -63,7 +82,9 @@ class CoverageServiceTest {
     RequirementCoverage of(String framework, String ref) {
         long id = req(framework, ref);
         return coverage.framework(framework, system.getId()).requirements().stream()
-                .filter(r -> r.requirement().id() == id).findFirst().orElseThrow();
+                .filter(r -> r.requirement().id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -89,12 +110,17 @@ class CoverageServiceTest {
         applied(ImplementationStatus.IMPLEMENTED, Map.of(req(NIST, "GOVERN 1.1"), MappingStrength.FULL));
         assertThat(of(NIST, "GOVERN 1.1").level()).isEqualTo(CoverageLevel.COVERED);
         var carried = coverage.framework(ISO, null).requirements().stream()
-                .filter(r -> r.requirement().id() == req(ISO, "4.1")).findFirst().orElseThrow();
+                .filter(r -> r.requirement().id() == req(ISO, "4.1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(carried.level()).isIn(CoverageLevel.PARTIAL, CoverageLevel.COVERED);
         var cell = coverage.cell(req(ISO, "4.1"), system.getId());
         assertThat(cell.coverage().level()).isEqualTo(CoverageLevel.PARTIAL);
         assertThat(cell.coverage().direct()).isEqualTo(CoverageLevel.NOT_COVERED);
-        assertThat(cell.coverage().via().crosswalks()).singleElement().asString().contains("ISO-IEC-42001");
+        assertThat(cell.coverage().via().crosswalks())
+                .singleElement()
+                .asString()
+                .contains("ISO-IEC-42001");
         assertThat(cell.coverage().via().from().refId()).isEqualTo("GOVERN 1.1");
         assertThat(cell.controls()).singleElement().satisfies(b -> {
             assertThat(b.through().refId()).isEqualTo("GOVERN 1.1");
@@ -104,13 +130,16 @@ class CoverageServiceTest {
 
     @Test
     void a_control_mapped_to_several_frameworks_counts_once_per_requirement() {
-        Control c = applied(ImplementationStatus.IMPLEMENTED, Map.of(req(NIST, "GOVERN 1.1"), MappingStrength.FULL,
-                req(ISO, "4.1"), MappingStrength.FULL));
+        Control c = applied(
+                ImplementationStatus.IMPLEMENTED,
+                Map.of(req(NIST, "GOVERN 1.1"), MappingStrength.FULL, req(ISO, "4.1"), MappingStrength.FULL));
         var cell = coverage.cell(req(ISO, "4.1"), system.getId());
         assertThat(cell.coverage().level()).isEqualTo(CoverageLevel.COVERED);
         assertThat(cell.coverage().throughCrosswalk()).isFalse();
         assertThat(cell.coverage().controls()).isEqualTo(1);
-        assertThat(cell.controls()).extracting(CoverageService.ControlBehind::controlId).containsExactly(c.getId());
+        assertThat(cell.controls())
+                .extracting(CoverageService.ControlBehind::controlId)
+                .containsExactly(c.getId());
     }
 
     @Test
@@ -120,7 +149,9 @@ class CoverageServiceTest {
         var matrix = coverage.matrix(ISO, List.of(system.getId(), other.getId()));
         assertThat(matrix.get(system.getId()).get(req(ISO, "A.6.2.6")).level()).isEqualTo(CoverageLevel.COVERED);
         assertThat(matrix.get(other.getId()).get(req(ISO, "A.6.2.6")).level()).isEqualTo(CoverageLevel.NOT_COVERED);
-        assertThat(coverage.gaps(ISO, system.getId())).extracting(g -> g.requirement().refId())
-                .doesNotContain("A.6.2.6").contains("A.6.2.5");
+        assertThat(coverage.gaps(ISO, system.getId()))
+                .extracting(g -> g.requirement().refId())
+                .doesNotContain("A.6.2.6")
+                .contains("A.6.2.5");
     }
 }

@@ -21,9 +21,14 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class SoaServiceTest {
 
-    @Autowired SoaService soa;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    SoaService soa;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -34,7 +39,10 @@ class SoaServiceTest {
     List<SoaService.Line> decideAll() {
         for (SoaService.Line l : soa.current()) {
             boolean exclude = l.refId().equals("A.10.4");
-            soa.decide(l.requirementId(), l.version(), !exclude,
+            soa.decide(
+                    l.requirementId(),
+                    l.version(),
+                    !exclude,
                     exclude ? "We serve no customers with AI" : "Needed for our AI systems");
         }
         return soa.current();
@@ -44,10 +52,13 @@ class SoaServiceTest {
     void every_annex_a_control_is_listed_and_a_decision_needs_its_reason() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         List<SoaService.Line> lines = soa.current();
-        assertThat(lines).hasSizeGreaterThanOrEqualTo(38).allSatisfy(l -> assertThat(l.refId()).startsWith("A."));
+        assertThat(lines)
+                .hasSizeGreaterThanOrEqualTo(38)
+                .allSatisfy(l -> assertThat(l.refId()).startsWith("A."));
         SoaService.Line first = lines.getFirst();
         assertThatThrownBy(() -> soa.decide(first.requirementId(), first.version(), false, " "))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("reason for excluding");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("reason for excluding");
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         assertThatThrownBy(() -> soa.decide(first.requirementId(), first.version(), true, "x"))
                 .isInstanceOf(AuthorizationDeniedException.class);
@@ -67,12 +78,16 @@ class SoaServiceTest {
         assertThat(again.lines().getFirst().applicable()).isEqualTo(a.applicable());
         assertThat(again.lines().getFirst().justification()).isEqualTo(a.justification());
 
-        assertThatThrownBy(() -> jdbc.update("update control.soa_version set approved_by = 'mallory' where number = ?",
-                issued.number())).hasMessageContaining("cannot change");
+        assertThatThrownBy(() -> jdbc.update(
+                        "update control.soa_version set approved_by = 'mallory' where number = ?", issued.number()))
+                .hasMessageContaining("cannot change");
         assertThatThrownBy(() -> jdbc.update("delete from control.soa_version where number = ?", issued.number()))
                 .hasMessageContaining("cannot change");
-        assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = "
-                + "'StatementOfApplicability' and object_id = ?", String.class, String.valueOf(issued.number())))
+        assertThat(jdbc.queryForList(
+                        "select action from audit.audit_entry where object_type = "
+                                + "'StatementOfApplicability' and object_id = ?",
+                        String.class,
+                        String.valueOf(issued.number())))
                 .contains("ISSUE");
     }
 

@@ -30,11 +30,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AegisTest
 class ThreatCoverageServiceTest {
 
-    @Autowired ThreatCoverageService threats;
-    @Autowired ControlService controls;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    ThreatCoverageService threats;
+
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    TestAccounts accounts;
 
     @AfterEach
     void signOut() {
@@ -46,7 +55,10 @@ class ThreatCoverageServiceTest {
     }
 
     static Threat find(List<Threat> list, String ref) {
-        return list.stream().filter(t -> t.threat().refId().equals(ref)).findFirst().orElseThrow();
+        return list.stream()
+                .filter(t -> t.threat().refId().equals(ref))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -58,20 +70,33 @@ class ThreatCoverageServiceTest {
         assertThat(injection.reasons()).anyMatch(r -> r.contains("LLM01:2025"));
         assertThat(injection.mitigations()).isNotEmpty();
         assertThat(injection.status()).isEqualTo(ThreatStatus.UNMITIGATED);
-        assertThat(find(before.owasp(), "LLM01:2025").techniques()).extracting(t -> t.refId()).contains("AML.T0051.000");
+        assertThat(find(before.owasp(), "LLM01:2025").techniques())
+                .extracting(t -> t.refId())
+                .contains("AML.T0051.000");
 
         long mitigation = injection.mitigations().getFirst().id();
-        var c = controls.create(new ControlDetails("Prompt guard " + System.nanoTime(), null, ControlType.PREVENTIVE,
-                null, ImplementationStatus.IMPLEMENTED, null, TestFrequency.CONTINUOUS, null, null,
-                Map.of(mitigation, MappingStrength.FULL), Set.of()));
+        var c = controls.create(new ControlDetails(
+                "Prompt guard " + System.nanoTime(),
+                null,
+                ControlType.PREVENTIVE,
+                null,
+                ImplementationStatus.IMPLEMENTED,
+                null,
+                TestFrequency.CONTINUOUS,
+                null,
+                null,
+                Map.of(mitigation, MappingStrength.FULL),
+                Set.of()));
         controls.apply(c.getId(), List.of(system.getId()), ImplementationStatus.IN_PROGRESS);
-        assertThat(find(threats.of(system.getId()).atlas(), "AML.T0051.000").status()).isEqualTo(ThreatStatus.IN_PROGRESS);
+        assertThat(find(threats.of(system.getId()).atlas(), "AML.T0051.000").status())
+                .isEqualTo(ThreatStatus.IN_PROGRESS);
 
         var applied = controls.appliedTo(system.getId()).getFirst();
         controls.recordStatus(c.getId(), system.getId(), applied.version(), ImplementationStatus.IMPLEMENTED, null);
         var after = threats.of(system.getId());
         assertThat(find(after.atlas(), "AML.T0051.000").status()).isEqualTo(ThreatStatus.MITIGATED);
-        assertThat(find(after.atlas(), "AML.T0051.000").carriers()).extracting(ThreatCoverageService.Carrier::controlId)
+        assertThat(find(after.atlas(), "AML.T0051.000").carriers())
+                .extracting(ThreatCoverageService.Carrier::controlId)
                 .contains(c.getId());
         assertThat(find(after.owasp(), "LLM01:2025").status()).isEqualTo(ThreatStatus.MITIGATED);
     }
@@ -79,10 +104,16 @@ class ThreatCoverageServiceTest {
     @Test
     void a_classifier_gets_no_owasp_llm_entries_nor_llm_specific_techniques() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        AiSystem system = systems.register(classified(diagnosisAssistant("Classifier " + System.nanoTime(), "officer"),
-                ModelType.CLASSIFIER, Deployment.IN_HOUSE, EuAiActTier.MINIMAL, DataCategory.NONE));
+        AiSystem system = systems.register(classified(
+                diagnosisAssistant("Classifier " + System.nanoTime(), "officer"),
+                ModelType.CLASSIFIER,
+                Deployment.IN_HOUSE,
+                EuAiActTier.MINIMAL,
+                DataCategory.NONE));
         var coverage = threats.of(system.getId());
         assertThat(coverage.owasp()).isEmpty();
-        assertThat(coverage.atlas()).isNotEmpty().noneMatch(t -> t.threat().title().contains("LLM"));
+        assertThat(coverage.atlas())
+                .isNotEmpty()
+                .noneMatch(t -> t.threat().title().contains("LLM"));
     }
 }

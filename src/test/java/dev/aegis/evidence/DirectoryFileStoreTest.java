@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryFileStoreTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void a_file_kept_in_the_directory_reads_back_byte_for_byte_under_its_sha256() throws Exception {
@@ -30,8 +31,10 @@ class DirectoryFileStoreTest {
             assertThat(in.readAllBytes()).isEqualTo(content);
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .as("no temporary file is left behind").containsExactly(sha);
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString()))
+                    .as("no temporary file is left behind")
+                    .containsExactly(sha);
         }
     }
 }

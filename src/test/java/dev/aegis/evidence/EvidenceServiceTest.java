@@ -42,15 +42,26 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 class EvidenceServiceTest {
 
     /** The start of a PDF: enough for Tika to know it by its magic bytes. */
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    @Autowired EvidenceService service;
-    @Autowired ControlService controls;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    EvidenceService service;
+
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -68,18 +79,37 @@ class EvidenceServiceTest {
         for (long r : requirements) {
             mappings.put(r, MappingStrength.FULL);
         }
-        return controls.create(new ControlDetails("Evidence control " + System.nanoTime(), null, ControlType.DETECTIVE,
-                "officer", ImplementationStatus.IMPLEMENTED, null, TestFrequency.QUARTERLY, null, null, mappings, Set.of()));
+        return controls.create(new ControlDetails(
+                "Evidence control " + System.nanoTime(),
+                null,
+                ControlType.DETECTIVE,
+                "officer",
+                ImplementationStatus.IMPLEMENTED,
+                null,
+                TestFrequency.QUARTERLY,
+                null,
+                null,
+                mappings,
+                Set.of()));
     }
 
     static EvidenceDetails details(String title, String owner, Set<Long> controls, Set<Long> systems) {
-        return new EvidenceDetails(title, "Annual penetration test", owner, LocalDate.now().minusDays(2),
-                LocalDate.now().minusMonths(12), LocalDate.now().minusDays(3), LocalDate.now().plusMonths(11), controls,
-                Set.of(), systems);
+        return new EvidenceDetails(
+                title,
+                "Annual penetration test",
+                owner,
+                LocalDate.now().minusDays(2),
+                LocalDate.now().minusMonths(12),
+                LocalDate.now().minusDays(3),
+                LocalDate.now().plusMonths(11),
+                controls,
+                Set.of(),
+                systems);
     }
 
     static InputStream pdf(String marker) {
-        byte[] bytes = (new String(PDF, StandardCharsets.US_ASCII) + "% " + marker + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes =
+                (new String(PDF, StandardCharsets.US_ASCII) + "% " + marker + "\n").getBytes(StandardCharsets.US_ASCII);
         return new ByteArrayInputStream(bytes);
     }
 
@@ -87,7 +117,9 @@ class EvidenceServiceTest {
         Path file = Files.createTempFile("evidence", ".bin");
         try {
             Files.write(file, content);
-            Process p = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("sha256sum", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor()).isZero();
             return out.split("\\s+")[0];
@@ -100,8 +132,10 @@ class EvidenceServiceTest {
     void an_upload_keeps_the_sha256_sha256sum_prints_and_the_type_found_in_its_content() throws Exception {
         officer();
         byte[] content = pdf("report " + System.nanoTime()).readAllBytes();
-        EvidenceItem item = service.addFile(details("Pen test " + System.nanoTime(), "alice", Set.of(), Set.of()),
-                "report.bin", new ByteArrayInputStream(content));
+        EvidenceItem item = service.addFile(
+                details("Pen test " + System.nanoTime(), "alice", Set.of(), Set.of()),
+                "report.bin",
+                new ByteArrayInputStream(content));
 
         EvidenceVersion v = service.versions(item.getId()).getFirst();
         assertThat(v.getNumber()).isEqualTo(1);
@@ -124,11 +158,13 @@ class EvidenceServiceTest {
         exe[0x80] = 'P';
         exe[0x81] = 'E';
         String title = "Renamed program " + System.nanoTime();
-        assertThatThrownBy(() -> service.addFile(details(title, "alice", Set.of(), Set.of()), "invoice.pdf",
-                new ByteArrayInputStream(exe)))
+        assertThatThrownBy(() -> service.addFile(
+                        details(title, "alice", Set.of(), Set.of()), "invoice.pdf", new ByteArrayInputStream(exe)))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("invoice.pdf").hasMessageContaining("not accepted");
-        assertThat(service.count(new EvidenceService.Filter(title, null, null, null, false))).isZero();
+                .hasMessageContaining("invoice.pdf")
+                .hasMessageContaining("not accepted");
+        assertThat(service.count(new EvidenceService.Filter(title, null, null, null, false)))
+                .isZero();
     }
 
     @Test
@@ -136,21 +172,28 @@ class EvidenceServiceTest {
         officer();
         byte[] first = pdf("first " + System.nanoTime()).readAllBytes();
         byte[] second = pdf("second " + System.nanoTime()).readAllBytes();
-        EvidenceItem item = service.addFile(details("Model card " + System.nanoTime(), "alice", Set.of(), Set.of()),
-                "card-v1.pdf", new ByteArrayInputStream(first));
+        EvidenceItem item = service.addFile(
+                details("Model card " + System.nanoTime(), "alice", Set.of(), Set.of()),
+                "card-v1.pdf",
+                new ByteArrayInputStream(first));
         item = service.review(item.getId(), item.getVersion());
         assertThat(item.getReviewedBy()).isNotNull();
 
-        Dates next = new Dates(LocalDate.now(), LocalDate.now().minusMonths(1), LocalDate.now(), LocalDate.now().plusYears(1));
-        EvidenceVersion v2 = service.addFileVersion(item.getId(), item.getVersion(), next, "card-v2.pdf",
-                new ByteArrayInputStream(second));
+        Dates next = new Dates(
+                LocalDate.now(),
+                LocalDate.now().minusMonths(1),
+                LocalDate.now(),
+                LocalDate.now().plusYears(1));
+        EvidenceVersion v2 = service.addFileVersion(
+                item.getId(), item.getVersion(), next, "card-v2.pdf", new ByteArrayInputStream(second));
 
         assertThat(v2.getNumber()).isEqualTo(2);
         EvidenceItem now = service.get(item.getId());
         assertThat(now.getCurrentVersion()).isEqualTo(2);
         assertThat(now.getExpiresOn()).isEqualTo(next.expiresOn());
         assertThat(now.isReviewed()).isFalse();
-        assertThat(service.versions(item.getId())).extracting(EvidenceVersion::getFileName)
+        assertThat(service.versions(item.getId()))
+                .extracting(EvidenceVersion::getFileName)
                 .containsExactly("card-v2.pdf", "card-v1.pdf");
         try (InputStream in = service.download(item.getId(), 1).content()) {
             assertThat(in.readAllBytes()).isEqualTo(first);
@@ -158,21 +201,27 @@ class EvidenceServiceTest {
         try (InputStream in = service.download(item.getId(), 2).content()) {
             assertThat(in.readAllBytes()).isEqualTo(second);
         }
-        Long downloads = jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Evidence' "
-                + "and object_id = ? and action = 'DOWNLOAD'", Long.class, String.valueOf(item.getId()));
+        Long downloads = jdbc.queryForObject(
+                "select count(*) from audit.audit_entry where object_type = 'Evidence' "
+                        + "and object_id = ? and action = 'DOWNLOAD'",
+                Long.class,
+                String.valueOf(item.getId()));
         assertThat(downloads).isEqualTo(2);
         EvidenceItem stale = item;
-        assertThatThrownBy(() -> service.addFileVersion(stale.getId(), stale.getVersion(), next, "card-v3.pdf",
-                pdf("third"))).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() ->
+                        service.addFileVersion(stale.getId(), stale.getVersion(), next, "card-v3.pdf", pdf("third")))
+                .isInstanceOf(OptimisticLockingFailureException.class);
     }
 
     @Test
     void the_owner_cannot_sign_off_their_own_evidence() {
         AegisUser owner = officer();
-        EvidenceItem item = service.addLink(details("Wiki page " + System.nanoTime(), owner.username(), Set.of(), Set.of()),
+        EvidenceItem item = service.addLink(
+                details("Wiki page " + System.nanoTime(), owner.username(), Set.of(), Set.of()),
                 "https://wiki.example.org/ai/policy");
         assertThatThrownBy(() -> service.review(item.getId(), item.getVersion()))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("owner");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("owner");
         officer();
         assertThat(service.review(item.getId(), item.getVersion()).isReviewed()).isTrue();
     }
@@ -183,18 +232,24 @@ class EvidenceServiceTest {
         Control control = control();
         AiSystem mine = systems.register(diagnosisAssistant("Scope system " + System.nanoTime(), "owner"));
         AiSystem other = systems.register(diagnosisAssistant("Other system " + System.nanoTime(), "owner"));
-        EvidenceItem old = service.addFile(details("Scoped " + System.nanoTime(), "alice", Set.of(control.getId()),
-                Set.of(mine.getId())), "v1.pdf", pdf("scoped v1 " + System.nanoTime()));
-        EvidenceItem general = service.addLink(details("General " + System.nanoTime(), "alice", Set.of(control.getId()),
-                Set.of()), "https://example.org/policy");
-        EvidenceItem elsewhere = service.addLink(details("Elsewhere " + System.nanoTime(), "alice",
-                Set.of(control.getId()), Set.of(other.getId())), "https://example.org/other");
+        EvidenceItem old = service.addFile(
+                details("Scoped " + System.nanoTime(), "alice", Set.of(control.getId()), Set.of(mine.getId())),
+                "v1.pdf",
+                pdf("scoped v1 " + System.nanoTime()));
+        EvidenceItem general = service.addLink(
+                details("General " + System.nanoTime(), "alice", Set.of(control.getId()), Set.of()),
+                "https://example.org/policy");
+        EvidenceItem elsewhere = service.addLink(
+                details("Elsewhere " + System.nanoTime(), "alice", Set.of(control.getId()), Set.of(other.getId())),
+                "https://example.org/other");
         Thread.sleep(5);
         Instant asOf = Instant.now();
         Thread.sleep(5);
-        service.addFileVersion(old.getId(), old.getVersion(), Dates.none(), "v2.pdf", pdf("scoped v2 " + System.nanoTime()));
-        EvidenceItem later = service.addLink(details("Later " + System.nanoTime(), "alice", Set.of(control.getId()),
-                Set.of()), "https://example.org/later");
+        service.addFileVersion(
+                old.getId(), old.getVersion(), Dates.none(), "v2.pdf", pdf("scoped v2 " + System.nanoTime()));
+        EvidenceItem later = service.addLink(
+                details("Later " + System.nanoTime(), "alice", Set.of(control.getId()), Set.of()),
+                "https://example.org/later");
 
         List<EvidenceRecord> then = service.forScope(Set.of(control.getId()), Set.of(mine.getId()), asOf);
         assertThat(then).extracting(EvidenceRecord::id).containsExactly(old.getId(), general.getId());
@@ -208,7 +263,8 @@ class EvidenceServiceTest {
         }
 
         List<EvidenceRecord> today = service.forScope(Set.of(control.getId()), Set.of(), Instant.now());
-        assertThat(today).extracting(EvidenceRecord::id)
+        assertThat(today)
+                .extracting(EvidenceRecord::id)
                 .containsExactly(old.getId(), general.getId(), elsewhere.getId(), later.getId());
         assertThat(today.getFirst().version()).isEqualTo(2);
     }
@@ -216,13 +272,14 @@ class EvidenceServiceTest {
     @Test
     void auditors_read_but_cannot_write() {
         officer();
-        EvidenceItem item = service.addLink(details("Read only " + System.nanoTime(), "alice", Set.of(), Set.of()),
-                "https://example.org/x");
+        EvidenceItem item = service.addLink(
+                details("Read only " + System.nanoTime(), "alice", Set.of(), Set.of()), "https://example.org/x");
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         assertThat(service.get(item.getId()).getTitle()).isEqualTo(item.getTitle());
         assertThatThrownBy(() -> service.addLink(details("x", "alice", Set.of(), Set.of()), "https://example.org/y"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> service.update(item.getId(), item.getVersion(), details("x", "alice", Set.of(), Set.of())))
+        assertThatThrownBy(() ->
+                        service.update(item.getId(), item.getVersion(), details("x", "alice", Set.of(), Set.of())))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> service.review(item.getId(), item.getVersion()))
                 .isInstanceOf(AuthorizationDeniedException.class);
@@ -236,26 +293,50 @@ class EvidenceServiceTest {
         officer();
         AiSystem own = systems.register(diagnosisAssistant("Own " + System.nanoTime(), owner.username()));
         AiSystem foreign = systems.register(diagnosisAssistant("Foreign " + System.nanoTime(), "someone-else"));
-        EvidenceItem foreignItem = service.addLink(details("Foreign evidence " + System.nanoTime(), "someone-else",
-                Set.of(), Set.of(foreign.getId())), "https://example.org/foreign");
+        EvidenceItem foreignItem = service.addLink(
+                details("Foreign evidence " + System.nanoTime(), "someone-else", Set.of(), Set.of(foreign.getId())),
+                "https://example.org/foreign");
 
         TestAccounts.signIn(owner);
-        EvidenceItem mine = service.addLink(details("Own evidence " + System.nanoTime(), owner.username(), Set.of(),
-                Set.of(own.getId())), "https://example.org/own");
+        EvidenceItem mine = service.addLink(
+                details("Own evidence " + System.nanoTime(), owner.username(), Set.of(), Set.of(own.getId())),
+                "https://example.org/own");
         assertThat(service.mayChange(mine.getId())).isTrue();
-        EvidenceItem changed = service.update(mine.getId(), mine.getVersion(), new EvidenceDetails("Renamed", null,
-                owner.username(), null, null, null, null, Set.of(), Set.of(), Set.of(own.getId())));
+        EvidenceItem changed = service.update(
+                mine.getId(),
+                mine.getVersion(),
+                new EvidenceDetails(
+                        "Renamed",
+                        null,
+                        owner.username(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        Set.of(),
+                        Set.of(own.getId())));
         assertThat(changed.getTitle()).isEqualTo("Renamed");
 
         assertThat(service.mayChange(foreignItem.getId())).isFalse();
-        assertThatThrownBy(() -> service.addLink(details("Foreign " + System.nanoTime(), owner.username(), Set.of(),
-                Set.of(foreign.getId())), "https://example.org/f")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.addLink(details("Nowhere " + System.nanoTime(), owner.username(), Set.of(),
-                Set.of()), "https://example.org/n")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.update(foreignItem.getId(), foreignItem.getVersion(), details("Taken",
-                owner.username(), Set.of(), Set.of(foreign.getId())))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> service.link(changed.getId(), changed.getVersion(), new EvidenceService.Links(Set.of(),
-                Set.of(), Set.of(own.getId(), foreign.getId())))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.addLink(
+                        details("Foreign " + System.nanoTime(), owner.username(), Set.of(), Set.of(foreign.getId())),
+                        "https://example.org/f"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.addLink(
+                        details("Nowhere " + System.nanoTime(), owner.username(), Set.of(), Set.of()),
+                        "https://example.org/n"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.update(
+                        foreignItem.getId(),
+                        foreignItem.getVersion(),
+                        details("Taken", owner.username(), Set.of(), Set.of(foreign.getId()))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.link(
+                        changed.getId(),
+                        changed.getVersion(),
+                        new EvidenceService.Links(Set.of(), Set.of(), Set.of(own.getId(), foreign.getId()))))
+                .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.review(changed.getId(), changed.getVersion()))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
@@ -263,13 +344,32 @@ class EvidenceServiceTest {
     @Test
     void links_name_things_that_exist_and_periods_run_forwards() {
         officer();
-        assertThatThrownBy(() -> service.addLink(details("Bad " + System.nanoTime(), "alice", Set.of(-4L), Set.of()),
-                "https://example.org")).isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("controlIds");
-        assertThatThrownBy(() -> service.addLink(new EvidenceDetails("Backwards", null, "alice", null,
-                LocalDate.now(), LocalDate.now().minusDays(1), null, Set.of(), Set.of(), Set.of()), "https://example.org"))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("effectiveTo");
-        assertThatThrownBy(() -> service.addLink(details("Ftp " + System.nanoTime(), "alice", Set.of(), Set.of()),
-                "ftp://example.org/x")).isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("url");
+        assertThatThrownBy(() -> service.addLink(
+                        details("Bad " + System.nanoTime(), "alice", Set.of(-4L), Set.of()), "https://example.org"))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("controlIds");
+        assertThatThrownBy(() -> service.addLink(
+                        new EvidenceDetails(
+                                "Backwards",
+                                null,
+                                "alice",
+                                null,
+                                LocalDate.now(),
+                                LocalDate.now().minusDays(1),
+                                null,
+                                Set.of(),
+                                Set.of(),
+                                Set.of()),
+                        "https://example.org"))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("effectiveTo");
+        assertThatThrownBy(() -> service.addLink(
+                        details("Ftp " + System.nanoTime(), "alice", Set.of(), Set.of()), "ftp://example.org/x"))
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("url");
     }
 
     /** sha256sum's answer, computed in Java for streams already read. */

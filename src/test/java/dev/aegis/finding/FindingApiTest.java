@@ -19,10 +19,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class FindingApiTest {
 
-    @LocalServerPort int port;
-    @Autowired FindingFixtures fixtures;
-    @Autowired Findings findings;
-    @Autowired TestAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    FindingFixtures fixtures;
+
+    @Autowired
+    Findings findings;
+
+    @Autowired
+    TestAccounts accounts;
 
     @AfterEach
     void signOut() {
@@ -52,22 +59,29 @@ class FindingApiTest {
         assertThat(json.path("timeline").get(1).path("kind").asText()).isEqualTo("RECOVERY");
         long version = json.path("version").asLong();
 
-        HttpResponse<String> missing = http.post("/api/v1/findings/" + id + "/resolve", owner,
+        HttpResponse<String> missing = http.post(
+                "/api/v1/findings/" + id + "/resolve",
+                owner,
                 "{\"expectedVersion\": " + version + ", \"rootCause\": \"\", \"actionTaken\": \"Retrained\"}");
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat(Http.json(missing).path("detail").asText()).isEqualTo("Say what caused the finding.");
 
-        HttpResponse<String> stale = http.post("/api/v1/findings/" + id + "/investigate", owner,
-                "{\"expectedVersion\": " + (version + 5) + "}");
+        HttpResponse<String> stale = http.post(
+                "/api/v1/findings/" + id + "/investigate", owner, "{\"expectedVersion\": " + (version + 5) + "}");
         assertThat(stale.statusCode()).isEqualTo(409);
 
-        HttpResponse<String> resolved = http.post("/api/v1/findings/" + id + "/resolve", owner,
-                "{\"expectedVersion\": " + version + ", \"rootCause\": \"New clinic\", \"actionTaken\": \"Retrained\"}");
+        HttpResponse<String> resolved = http.post(
+                "/api/v1/findings/" + id + "/resolve",
+                owner,
+                "{\"expectedVersion\": " + version
+                        + ", \"rootCause\": \"New clinic\", \"actionTaken\": \"Retrained\"}");
         assertThat(resolved.statusCode()).isEqualTo(200);
         assertThat(Http.json(resolved).path("state").asText()).isEqualTo("RESOLVED");
 
         String auditor = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
-        HttpResponse<String> denied = http.post("/api/v1/findings/" + id + "/reopen", auditor,
+        HttpResponse<String> denied = http.post(
+                "/api/v1/findings/" + id + "/reopen",
+                auditor,
                 "{\"expectedVersion\": " + Http.json(resolved).path("version").asLong() + ", \"reason\": \"No\"}");
         assertThat(denied.statusCode()).isEqualTo(403);
 

@@ -32,14 +32,29 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class FindingServiceTest {
 
-    @Autowired FindingService service;
-    @Autowired FindingFixtures fixtures;
-    @Autowired Findings findings;
-    @Autowired RiskService risks;
-    @Autowired dev.aegis.inventory.AiSystemService systems;
-    @Autowired Notifications notifications;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    FindingService service;
+
+    @Autowired
+    FindingFixtures fixtures;
+
+    @Autowired
+    Findings findings;
+
+    @Autowired
+    RiskService risks;
+
+    @Autowired
+    dev.aegis.inventory.AiSystemService systems;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -92,7 +107,9 @@ class FindingServiceTest {
         assertThat(f.getOccurrences()).isEqualTo(2);
         assertThat(f.getFirstSeen()).isEqualTo(now.minus(1, ChronoUnit.HOURS));
         assertThat(f.getLastSeen()).isEqualTo(now);
-        assertThat(service.occurrences(f.getId())).extracting(Occurrence::getFigure).containsExactly(0.25, 0.40);
+        assertThat(service.occurrences(f.getId()))
+                .extracting(Occurrence::getFigure)
+                .containsExactly(0.25, 0.40);
     }
 
     @Test
@@ -122,12 +139,18 @@ class FindingServiceTest {
         Finding investigating = service.investigate(f.getId(), f.getVersion(), "Looking at the age feature");
         assertThat(investigating.getState()).isEqualTo(State.INVESTIGATING);
         assertThatThrownBy(() -> service.resolve(f.getId(), investigating.getVersion(), " ", "Retrained"))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("rootCause");
-        Finding resolved = service.resolve(f.getId(), investigating.getVersion(), "A new clinic sent younger patients",
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("rootCause");
+        Finding resolved = service.resolve(
+                f.getId(),
+                investigating.getVersion(),
+                "A new clinic sent younger patients",
                 "Retrained on the new mix");
         assertThat(resolved.getState()).isEqualTo(State.RESOLVED);
         assertThat(resolved.getResolvedBy()).isEqualTo(g.owner().username());
-        assertThat(service.occurrences(f.getId())).extracting(Occurrence::getKind)
+        assertThat(service.occurrences(f.getId()))
+                .extracting(Occurrence::getKind)
                 .containsExactly(OccurrenceKind.BREACH, OccurrenceKind.RECOVERY);
     }
 
@@ -181,7 +204,8 @@ class FindingServiceTest {
         fixtures.publish(fixtures.alert(g, alertId, true, 450, now.minus(10, ChronoUnit.MINUTES)));
         fixtures.publish(fixtures.alert(g, alertId, false, 120, now));
 
-        Finding f = findings.findByCause("alert:embedded/triage-v1/p95_latency_ms/").orElseThrow();
+        Finding f =
+                findings.findByCause("alert:embedded/triage-v1/p95_latency_ms/").orElseThrow();
         assertThat(f.getSystemId()).isEqualTo(g.systemId());
         assertThat(f.getControlId()).isNull();
         assertThat(f.getSeverity()).isEqualTo(Severity.MEDIUM);
@@ -198,8 +222,12 @@ class FindingServiceTest {
 
         for (AegisUser user : List.of(g.owner(), g.officer())) {
             TestAccounts.signIn(user);
-            assertThat(notifications.mine(50)).filteredOn(n -> ("findings/" + id).equals(n.getLink()))
-                    .extracting(Notification::getSubject).singleElement().asString().startsWith("Finding opened:");
+            assertThat(notifications.mine(50))
+                    .filteredOn(n -> ("findings/" + id).equals(n.getLink()))
+                    .extracting(Notification::getSubject)
+                    .singleElement()
+                    .asString()
+                    .startsWith("Finding opened:");
         }
     }
 
@@ -212,15 +240,20 @@ class FindingServiceTest {
         Finding other = findingOf(theirs);
 
         TestAccounts.signIn(mine.owner());
-        assertThat(service.search(FindingService.Filter.none(), Pageable.ofSize(500)).getContent())
-                .extracting(Finding::getSystemId).contains(mine.systemId()).doesNotContain(theirs.systemId());
-        assertThat(service.count(FindingService.Filter.ofSystem(theirs.systemId()))).isZero();
+        assertThat(service.search(FindingService.Filter.none(), Pageable.ofSize(500))
+                        .getContent())
+                .extracting(Finding::getSystemId)
+                .contains(mine.systemId())
+                .doesNotContain(theirs.systemId());
+        assertThat(service.count(FindingService.Filter.ofSystem(theirs.systemId())))
+                .isZero();
         assertThatThrownBy(() -> service.get(other.getId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.investigate(other.getId(), other.getVersion(), null))
                 .isInstanceOf(NotFoundException.class);
         Finding own = findingOf(mine);
         assertThat(service.mayAct(own.getId())).isTrue();
-        assertThat(service.investigate(own.getId(), own.getVersion(), null).getState()).isEqualTo(State.INVESTIGATING);
+        assertThat(service.investigate(own.getId(), own.getVersion(), null).getState())
+                .isEqualTo(State.INVESTIGATING);
         assertThatThrownBy(() -> service.accept(own.getId(), own.getVersion() + 1, "Fine"))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
@@ -270,15 +303,32 @@ class FindingServiceTest {
         TestAccounts.signOut();
         fail(g, 0.3, now.plus(1, ChronoUnit.MINUTES));
 
-        List<String> actions = jdbc.queryForList("select action from audit.audit_entry where object_type = 'Finding'"
-                + " and object_id = ? order by id", String.class, String.valueOf(f.getId()));
-        assertThat(actions).containsExactly("OPEN", "OCCUR", "RECOVERY_SEEN", "INVESTIGATE", "ACCEPT", "REOPEN",
-                "RESOLVE", "OCCUR", "REOPEN");
-        assertThat(jdbc.queryForList("select actor from audit.audit_entry where object_type = 'Finding' and object_id = ?"
-                + " and action = 'ACCEPT'", String.class, String.valueOf(f.getId())))
+        List<String> actions = jdbc.queryForList(
+                "select action from audit.audit_entry where object_type = 'Finding'" + " and object_id = ? order by id",
+                String.class,
+                String.valueOf(f.getId()));
+        assertThat(actions)
+                .containsExactly(
+                        "OPEN",
+                        "OCCUR",
+                        "RECOVERY_SEEN",
+                        "INVESTIGATE",
+                        "ACCEPT",
+                        "REOPEN",
+                        "RESOLVE",
+                        "OCCUR",
+                        "REOPEN");
+        assertThat(jdbc.queryForList(
+                        "select actor from audit.audit_entry where object_type = 'Finding' and object_id = ?"
+                                + " and action = 'ACCEPT'",
+                        String.class,
+                        String.valueOf(f.getId())))
                 .containsExactly(g.officer().username());
-        assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'Risk' and object_id = ?",
-                String.class, String.valueOf(g.riskId()))).contains("FLAG_FOR_REASSESSMENT");
+        assertThat(jdbc.queryForList(
+                        "select action from audit.audit_entry where object_type = 'Risk' and object_id = ?",
+                        String.class,
+                        String.valueOf(g.riskId())))
+                .contains("FLAG_FOR_REASSESSMENT");
     }
 
     @Test
@@ -306,7 +356,8 @@ class FindingServiceTest {
         assertThat(failing.controlsFailing()).isEqualTo(before.controlsFailing() + 1);
         List<FindingService.DayCount> days = service.breachesPerDay(30);
         assertThat(days).hasSize(30);
-        assertThat(days.stream().mapToLong(FindingService.DayCount::breaches).sum()).isEqualTo(1L);
+        assertThat(days.stream().mapToLong(FindingService.DayCount::breaches).sum())
+                .isEqualTo(1L);
         assertThat(service.openBySeverity().total()).isGreaterThanOrEqualTo(1);
         TestAccounts.signOut();
 

@@ -25,10 +25,17 @@ import org.springframework.security.access.AccessDeniedException;
 @AegisTest
 class SystemActorTest {
 
-    @Autowired FindingFixtures fixtures;
-    @Autowired FindingService findings;
-    @Autowired RiskService risks;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    FindingFixtures fixtures;
+
+    @Autowired
+    FindingService findings;
+
+    @Autowired
+    RiskService risks;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -58,18 +65,28 @@ class SystemActorTest {
     @Test
     void the_system_holds_only_the_permissions_it_was_granted() {
         Governed g = fixtures.governed("Narrow grant");
-        assertThatThrownBy(() -> Actors.runAsSystem(Set.of(FindingService.SYSTEM_RECORD),
-                () -> risks.flagForReassessment(g.riskId(), "not granted"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> Actors.runAsSystem(Set.of(RiskService.SYSTEM_FLAG),
-                () -> findings.record(fixtures.result(g, FindingFixtures.nextId(), Outcome.FAILED, 0.4, Instant.now()))))
+        assertThatThrownBy(() -> Actors.runAsSystem(
+                        Set.of(FindingService.SYSTEM_RECORD),
+                        () -> risks.flagForReassessment(g.riskId(), "not granted")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> Actors.runAsSystem(
+                        Set.of(RiskService.SYSTEM_FLAG),
+                        () -> findings.record(
+                                fixtures.result(g, FindingFixtures.nextId(), Outcome.FAILED, 0.4, Instant.now()))))
                 .isInstanceOf(AccessDeniedException.class);
         TestAccounts.signIn(g.officer());
-        assertThatThrownBy(() -> findings.record(fixtures.result(g, FindingFixtures.nextId(), Outcome.FAILED, 0.4,
-                Instant.now()))).as("only the loop records findings").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> findings.record(
+                        fixtures.result(g, FindingFixtures.nextId(), Outcome.FAILED, 0.4, Instant.now())))
+                .as("only the loop records findings")
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private List<String> actors(String type, long id, String action) {
-        return jdbc.queryForList("select actor from audit.audit_entry where object_type = ? and object_id = ?"
-                + " and action = ?", String.class, type, String.valueOf(id), action);
+        return jdbc.queryForList(
+                "select actor from audit.audit_entry where object_type = ? and object_id = ?" + " and action = ?",
+                String.class,
+                type,
+                String.valueOf(id),
+                action);
     }
 }

@@ -18,9 +18,8 @@ public class TelemetryFixtures {
         this.findings = findings;
     }
 
-    public record Breached(AegisUser owner, AegisUser officer, long systemId, long controlId, long riskId,
-            long findingId) {
-    }
+    public record Breached(
+            AegisUser owner, AegisUser officer, long systemId, long controlId, long riskId, long findingId) {}
 
     public Breached breached(String name, Instant at) {
         Governed g = fixtures.governed(name);

@@ -69,7 +69,8 @@ class CustomFrameworkFormatTest {
                   - id: D
                     title: Odd kind
                     kind: wish
-                """)).isInstanceOf(DomainRuleException.class)
+                """))
+                .isInstanceOf(DomainRuleException.class)
                 .hasMessageContaining("line 2, framework.code: must be 2 to 60")
                 .hasMessageContaining("framework.version: is missing")
                 .hasMessageContaining("line 7, requirements[1].id: 'A' was already used at line 5")
@@ -82,7 +83,8 @@ class CustomFrameworkFormatTest {
     @Test
     void malformed_yaml_names_the_line() {
         assertThatThrownBy(() -> CustomFrameworkFormat.parse("framework:\n  code: [unclosed\nrequirements: []\n"))
-                .isInstanceOf(DomainRuleException.class).hasMessageStartingWith("line ");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageStartingWith("line ");
     }
 
     @Test

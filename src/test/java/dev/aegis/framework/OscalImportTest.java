@@ -25,11 +25,20 @@ import tools.jackson.databind.node.ObjectNode;
 @AegisTest
 class OscalImportTest {
 
-    @LocalServerPort int port;
-    @Autowired OscalExporter exporter;
-    @Autowired OscalImporter importer;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OscalExporter exporter;
+
+    @Autowired
+    OscalImporter importer;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void signIn() {
@@ -53,7 +62,8 @@ class OscalImportTest {
             assertThat(tree(copy)).as(code).isEqualTo(tree(code));
             assertThat(countsByKind(copy)).as(code).isEqualTo(countsByKind(code));
             assertThat(links(copy)).as(code).isEqualTo(links(code));
-            assertThat(jdbc.queryForObject("select custom from framework.framework where code = ?", Boolean.class, copy))
+            assertThat(jdbc.queryForObject(
+                            "select custom from framework.framework where code = ?", Boolean.class, copy))
                     .isTrue();
         }
     }
@@ -103,18 +113,25 @@ class OscalImportTest {
         assertThat(doc.info().publisher()).isEqualTo("Example Org");
         assertThat(doc.info().url()).isEqualTo("https://example.org/controls");
         assertThat(doc.info().custom()).isTrue();
-        assertThat(doc.nodes()).containsExactly(
-                new CatalogDocument.Node("ac", "Access Control", null, RequirementKind.CLAUSE, null, false),
-                new CatalogDocument.Node("AC-1", "Policy and Procedures",
-                        "a. Develop an access control policy;\n\nb. Review it yearly.", RequirementKind.CONTROL, "ac", true),
-                new CatalogDocument.Node("AC-1(1)", "Automation", null, RequirementKind.CONTROL, "AC-1", true));
+        assertThat(doc.nodes())
+                .containsExactly(
+                        new CatalogDocument.Node("ac", "Access Control", null, RequirementKind.CLAUSE, null, false),
+                        new CatalogDocument.Node(
+                                "AC-1",
+                                "Policy and Procedures",
+                                "a. Develop an access control policy;\n\nb. Review it yearly.",
+                                RequirementKind.CONTROL,
+                                "ac",
+                                true),
+                        new CatalogDocument.Node("AC-1(1)", "Automation", null, RequirementKind.CONTROL, "AC-1", true));
         assertThat(doc.links()).isEmpty(); // "required" is not a link Aegis keeps inside a catalog
     }
 
     @Test
     void an_invalid_oscal_file_is_refused_naming_the_json_path_and_leaves_nothing_behind() {
         String code = "BROKEN-" + Long.toString(System.nanoTime(), 36);
-        ObjectNode doc = (ObjectNode) exporter.catalog(BundledCatalogs.OWASP_LLM).document().deepCopy();
+        ObjectNode doc = (ObjectNode)
+                exporter.catalog(BundledCatalogs.OWASP_LLM).document().deepCopy();
         ((ObjectNode) doc.at("/catalog/metadata")).remove("version");
         ((ObjectNode) doc.at("/catalog/controls/2")).put("id", "LLM03 2025");
         long frameworks = count("framework.framework");
@@ -128,9 +145,11 @@ class OscalImportTest {
                 .hasMessageContaining("$.catalog.controls[2].id: ")
                 .satisfies(e -> assertThat(((DomainRuleException) e).field()).startsWith("$.catalog"));
         assertThatThrownBy(() -> importer.importCatalog("{\"catalog\": {".getBytes(StandardCharsets.UTF_8), code))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("not well-formed JSON (line 1");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("not well-formed JSON (line 1");
         assertThatThrownBy(() -> importer.importCatalog("{\"profile\": {}}".getBytes(StandardCharsets.UTF_8), code))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("$: required property 'catalog' not found");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("$: required property 'catalog' not found");
 
         assertThat(count("framework.framework")).isEqualTo(frameworks);
         assertThat(count("framework.requirement")).isEqualTo(requirements);
@@ -139,19 +158,22 @@ class OscalImportTest {
 
     @Test
     void a_catalog_that_reuses_a_reference_id_is_refused_naming_both_places() {
-        ObjectNode doc = (ObjectNode) exporter.catalog(BundledCatalogs.OWASP_LLM).document().deepCopy();
+        ObjectNode doc = (ObjectNode)
+                exporter.catalog(BundledCatalogs.OWASP_LLM).document().deepCopy();
         ObjectNode second = (ObjectNode) doc.at("/catalog/controls/1");
         ((ObjectNode) second.path("props").get(0)).put("value", "LLM01:2025");
         assertThatThrownBy(() -> importer.read(bytes(doc), "DUP-" + System.nanoTime()))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("$.catalog.controls[1] has the reference id LLM01:2025, as has $.catalog.controls[0]");
+                .hasMessageContaining(
+                        "$.catalog.controls[1] has the reference id LLM01:2025, as has $.catalog.controls[0]");
     }
 
     @Test
     void an_officer_previews_then_imports_an_oscal_catalog_through_the_api() {
         String token = accounts.tokenFor(accounts.create("oscal-api-officer", Role.GOVERNANCE_OFFICER));
         var http = new Http(port);
-        String file = http.get("/api/v1/frameworks/" + BundledCatalogs.NIST_RMF + "/oscal", token).body();
+        String file = http.get("/api/v1/frameworks/" + BundledCatalogs.NIST_RMF + "/oscal", token)
+                .body();
         String code = "API-" + Long.toString(System.nanoTime(), 36);
 
         var preview = http.post("/api/v1/frameworks/import/oscal?code=" + code, token, file);
@@ -166,7 +188,8 @@ class OscalImportTest {
         var again = http.post("/api/v1/frameworks/import/oscal?preview=false&code=" + code, token, file);
         assertThat(Http.json(again).path("added").size()).isZero();
 
-        var invalid = http.post("/api/v1/frameworks/import/oscal?code=X" + code, token, "{\"catalog\": {\"uuid\": \"nope\"}}");
+        var invalid = http.post(
+                "/api/v1/frameworks/import/oscal?code=X" + code, token, "{\"catalog\": {\"uuid\": \"nope\"}}");
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(Http.json(invalid).path("detail").asString()).contains("$.catalog.uuid");
         var bundled = http.post("/api/v1/frameworks/import/oscal?preview=false", token, file);
@@ -179,17 +202,20 @@ class OscalImportTest {
         var http = new Http(port);
         var export = http.get("/api/v1/frameworks/" + BundledCatalogs.ISO_42001 + "/oscal", token);
         assertThat(export.statusCode()).isEqualTo(200);
-        assertThat(http.get("/api/v1/crosswalks/NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023/oscal", token).statusCode())
+        assertThat(http.get("/api/v1/crosswalks/NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023/oscal", token)
+                        .statusCode())
                 .isEqualTo(200);
         String code = "AUDITOR-" + Long.toString(System.nanoTime(), 36);
 
         for (String preview : List.of("true", "false")) {
-            var refused = http.post("/api/v1/frameworks/import/oscal?preview=" + preview + "&code=" + code, token,
-                    export.body());
+            var refused = http.post(
+                    "/api/v1/frameworks/import/oscal?preview=" + preview + "&code=" + code, token, export.body());
             assertThat(refused.statusCode()).isEqualTo(403);
         }
         // refused before the file is read: a broken file gets the same answer
-        assertThat(http.post("/api/v1/frameworks/import/oscal?code=" + code, token, "{").statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/frameworks/import/oscal?code=" + code, token, "{")
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(frameworkExists(code)).isFalse();
     }
 
@@ -197,8 +223,10 @@ class OscalImportTest {
     void an_unknown_framework_or_crosswalk_is_not_found() {
         String token = accounts.tokenFor(accounts.create("oscal-api-reader", Role.SYSTEM_OWNER));
         var http = new Http(port);
-        assertThat(http.get("/api/v1/frameworks/NOPE/oscal", token).statusCode()).isEqualTo(404);
-        assertThat(http.get("/api/v1/crosswalks/NOPE/oscal", token).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/frameworks/NOPE/oscal", token).statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/crosswalks/NOPE/oscal", token).statusCode())
+                .isEqualTo(404);
     }
 
     private static byte[] bytes(JsonNode doc) {
@@ -208,13 +236,26 @@ class OscalImportTest {
     /** Each requirement with its parent, text and kind, depth-first with siblings in catalog order. */
     private List<String> tree(String code) {
         Map<String, List<String[]>> children = new LinkedHashMap<>();
-        jdbc.query("select r.ref_id, p.ref_id, r.title, r.text, r.kind, r.assessable, r.depth from framework.requirement r "
-                + "join framework.framework f on f.id = r.framework_id left join framework.requirement p on p.id = r.parent_id "
-                + "where f.code = ? and not r.withdrawn order by r.sort_order", rs -> {
-                    children.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new String[] {rs.getString(1),
-                            String.join(" | ", rs.getString(1), String.valueOf(rs.getString(2)), rs.getString(3),
-                                    String.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7))});
-                }, code);
+        jdbc.query(
+                "select r.ref_id, p.ref_id, r.title, r.text, r.kind, r.assessable, r.depth from framework.requirement r "
+                        + "join framework.framework f on f.id = r.framework_id left join framework.requirement p on p.id = r.parent_id "
+                        + "where f.code = ? and not r.withdrawn order by r.sort_order",
+                rs -> {
+                    children.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                            .add(new String[] {
+                                rs.getString(1),
+                                String.join(
+                                        " | ",
+                                        rs.getString(1),
+                                        String.valueOf(rs.getString(2)),
+                                        rs.getString(3),
+                                        String.valueOf(rs.getString(4)),
+                                        rs.getString(5),
+                                        rs.getString(6),
+                                        rs.getString(7))
+                            });
+                },
+                code);
         List<String> out = new ArrayList<>();
         walk(children, null, out);
         return out;
@@ -229,21 +270,26 @@ class OscalImportTest {
 
     private Map<String, Long> countsByKind(String code) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select r.kind, count(*) from framework.requirement r join framework.framework f on f.id = r.framework_id "
-                + "where f.code = ? and not r.withdrawn group by r.kind order by r.kind",
+        jdbc.query(
+                "select r.kind, count(*) from framework.requirement r join framework.framework f on f.id = r.framework_id "
+                        + "where f.code = ? and not r.withdrawn group by r.kind order by r.kind",
                 rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
-                }, code);
+                },
+                code);
         return counts;
     }
 
     /** A link's note travels as OSCAL link text, which is one line: compared with its white space collapsed. */
     private List<String> links(String code) {
-        return jdbc.queryForList("select s.ref_id || ' ' || l.link_type || ' ' || t.ref_id || ' ' "
-                + "|| trim(regexp_replace(coalesce(l.note, ''), '\\s+', ' ', 'g')) "
-                + "from framework.requirement_link l join framework.requirement s on s.id = l.source_id "
-                + "join framework.requirement t on t.id = l.target_id join framework.framework f on f.id = s.framework_id "
-                + "where f.code = ? order by 1", String.class, code);
+        return jdbc.queryForList(
+                "select s.ref_id || ' ' || l.link_type || ' ' || t.ref_id || ' ' "
+                        + "|| trim(regexp_replace(coalesce(l.note, ''), '\\s+', ' ', 'g')) "
+                        + "from framework.requirement_link l join framework.requirement s on s.id = l.source_id "
+                        + "join framework.requirement t on t.id = l.target_id join framework.framework f on f.id = s.framework_id "
+                        + "where f.code = ? order by 1",
+                String.class,
+                code);
     }
 
     private Map<String, Object> info(String code) {

@@ -19,20 +19,24 @@ final class OscalSchemas {
     private static final Schema CATALOG = load("oscal/oscal_catalog_schema.json");
     private static final Schema MAPPING = load("oscal/oscal_mapping_schema.json");
 
-    private OscalSchemas() {
-    }
+    private OscalSchemas() {}
 
     static List<String> catalogProblems(JsonNode document) {
-        return CATALOG.validate(document).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return CATALOG.validate(document).stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     static List<String> mappingProblems(JsonNode document) {
-        return MAPPING.validate(document).stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return MAPPING.validate(document).stream()
+                .map(e -> e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     private static Schema load(String resource) {
         try (InputStream in = OscalSchemas.class.getClassLoader().getResourceAsStream(resource)) {
-            var config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
+            var config =
+                    SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7, b -> b.schemaRegistryConfig(config))
                     .getSchema(JSON.readTree(in));
         } catch (IOException e) {

@@ -17,8 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class AiSystemApiTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
 
     static final String BODY = """
             {"name": "%s", "purpose": "Scores the sentiment of customer messages", "lifecycleStage": "DEPLOYMENT",
@@ -34,7 +37,8 @@ class AiSystemApiTest {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location").orElse("")).matches(".*/api/v1/ai-systems/\\d+");
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
 
         HttpResponse<String> changed = send("PUT", path, token, etag, BODY.formatted(name + " v2"));
         assertThat(changed.statusCode()).isEqualTo(200);
@@ -48,12 +52,16 @@ class AiSystemApiTest {
     @Test
     void invalid_fields_are_named_in_the_problem_detail() throws Exception {
         String token = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        HttpResponse<String> response = send("POST", "/api/v1/ai-systems", token, null,
+        HttpResponse<String> response = send(
+                "POST",
+                "/api/v1/ai-systems",
+                token,
+                null,
                 "{\"name\": \"\", \"purpose\": \"x\", \"lifecycleStage\": \"DEPLOYMENT\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"field\":\"name\"").contains("\"field\":\"deployment\"");
-        HttpResponse<String> badEnum = send("POST", "/api/v1/ai-systems", token, null,
-                BODY.formatted("x").replace("\"CLASSIFIER\"", "\"ORACLE\""));
+        HttpResponse<String> badEnum = send(
+                "POST", "/api/v1/ai-systems", token, null, BODY.formatted("x").replace("\"CLASSIFIER\"", "\"ORACLE\""));
         assertThat(badEnum.statusCode()).isEqualTo(400);
     }
 
@@ -64,29 +72,41 @@ class AiSystemApiTest {
         for (int i = 0; i < 3; i++) {
             send("POST", "/api/v1/ai-systems", token, null, BODY.formatted(tag + " " + i));
         }
-        HttpResponse<String> page = send("GET", "/api/v1/ai-systems?q=" + tag + "&tier=LIMITED&stage=DEPLOYMENT"
-                + "&sort=name&direction=desc&size=2", token, null, null);
+        HttpResponse<String> page = send(
+                "GET",
+                "/api/v1/ai-systems?q=" + tag + "&tier=LIMITED&stage=DEPLOYMENT" + "&sort=name&direction=desc&size=2",
+                token,
+                null,
+                null);
         assertThat(page.statusCode()).isEqualTo(200);
         var json = Http.json(page);
         assertThat(json.path("totalElements").asLong()).isEqualTo(3);
         assertThat(json.path("content").size()).isEqualTo(2);
-        assertThat(json.path("content").get(0).path("details").path("name").asString()).isEqualTo(tag + " 2");
-        assertThat(send("GET", "/api/v1/ai-systems?q=" + tag + "&tier=HIGH", token, null, null).body())
+        assertThat(json.path("content").get(0).path("details").path("name").asString())
+                .isEqualTo(tag + " 2");
+        assertThat(send("GET", "/api/v1/ai-systems?q=" + tag + "&tier=HIGH", token, null, null)
+                        .body())
                 .contains("\"totalElements\":0");
     }
 
     @Test
     void an_auditor_reads_but_may_not_register() throws Exception {
         String token = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
-        assertThat(send("GET", "/api/v1/ai-systems", token, null, null).statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/ai-systems", token, null, BODY.formatted("nope")).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/ai-systems", token, null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(send("POST", "/api/v1/ai-systems", token, null, BODY.formatted("nope"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

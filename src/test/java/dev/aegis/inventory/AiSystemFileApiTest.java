@@ -17,10 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class AiSystemFileApiTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService service;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService service;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -39,8 +46,10 @@ class AiSystemFileApiTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains(".csv");
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFid,version,name,purpose")
-                .contains(tag).contains("PHI; PERSONAL_DATA");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8))
+                .startsWith("\uFEFFid,version,name,purpose")
+                .contains(tag)
+                .contains("PHI; PERSONAL_DATA");
 
         HttpResponse<String> refused = post("/api/v1/ai-systems/import", token, csv.body());
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -52,9 +61,11 @@ class AiSystemFileApiTest {
         HttpResponse<byte[]> xlsx = get("/api/v1/ai-systems/export?format=xlsx&tier=HIGH", accounts.tokenFor(auditor));
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ? "
-                + "and object_type = 'AiSystem' and changes like '%xlsx%' and changes like '%tier=HIGH%'", Long.class,
-                auditor.username())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ? "
+                                + "and object_type = 'AiSystem' and changes like '%xlsx%' and changes like '%tier=HIGH%'",
+                        Long.class, auditor.username()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -62,7 +73,8 @@ class AiSystemFileApiTest {
             throws Exception {
         String tag = "ApiImport" + System.nanoTime();
         String token = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        byte[] file = AiSystemTransferTest.csv(AiSystemTransferTest.REQUIRED,
+        byte[] file = AiSystemTransferTest.csv(
+                AiSystemTransferTest.REQUIRED,
                 tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
                 tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
                 tag + " c,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
@@ -76,16 +88,23 @@ class AiSystemFileApiTest {
         assertThat(errors.get(0).path("column").asString()).isEqualTo("modelType");
         assertThat(errors.get(1).path("row").asInt()).isEqualTo(5);
         assertThat(errors.get(1).path("column").asString()).isEqualTo("name");
-        assertThat(get("/api/v1/ai-systems?q=" + tag, token).body()).asString(StandardCharsets.UTF_8)
+        assertThat(get("/api/v1/ai-systems?q=" + tag, token).body())
+                .asString(StandardCharsets.UTF_8)
                 .contains("\"totalElements\":0");
 
-        HttpResponse<String> preview = post("/api/v1/ai-systems/import?preview=true", token,
-                AiSystemTransferTest.csv(AiSystemTransferTest.REQUIRED,
+        HttpResponse<String> preview = post(
+                "/api/v1/ai-systems/import?preview=true",
+                token,
+                AiSystemTransferTest.csv(
+                        AiSystemTransferTest.REQUIRED,
                         tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE"));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("\"applied\":false").contains("\"created\":1");
-        HttpResponse<String> applied = post("/api/v1/ai-systems/import", token,
-                AiSystemTransferTest.csv(AiSystemTransferTest.REQUIRED,
+        HttpResponse<String> applied = post(
+                "/api/v1/ai-systems/import",
+                token,
+                AiSystemTransferTest.csv(
+                        AiSystemTransferTest.REQUIRED,
                         tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE"));
         assertThat(applied.body()).contains("\"applied\":true").contains("\"created\":1");
     }

@@ -22,8 +22,11 @@ import org.springframework.security.access.AccessDeniedException;
 @AegisTest
 class AiSystemRulesTest {
 
-    @Autowired AiSystemService service;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    AiSystemService service;
+
+    @Autowired
+    TestAccounts accounts;
 
     @AfterEach
     void signOut() {
@@ -40,11 +43,16 @@ class AiSystemRulesTest {
 
         assertThatThrownBy(() -> service.register(diagnosisAssistant(name.toUpperCase(), officer.username())))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("There is already an AI system named \"" + name + "\" (system " + first.getId() + ")")
-                .extracting("field").isEqualTo("name");
-        assertThatThrownBy(() -> service.update(second.getId(), second.getVersion(),
-                renamed(second.details(), "  " + name.toLowerCase() + " ")))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("system " + first.getId());
+                .hasMessageContaining(
+                        "There is already an AI system named \"" + name + "\" (system " + first.getId() + ")")
+                .extracting("field")
+                .isEqualTo("name");
+        assertThatThrownBy(() -> service.update(
+                        second.getId(),
+                        second.getVersion(),
+                        renamed(second.details(), "  " + name.toLowerCase() + " ")))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("system " + first.getId());
         // keeping its own name (in another case) is no clash
         service.update(first.getId(), first.getVersion(), renamed(first.details(), name.toLowerCase()));
     }
@@ -54,40 +62,96 @@ class AiSystemRulesTest {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         assertThatThrownBy(() -> service.register(diagnosisAssistant("Owned " + System.nanoTime(), "nobody-such-user")))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessage("There is no active user \"nobody-such-user\". Choose the business owner from the list of users.")
-                .extracting("field").isEqualTo("businessOwner");
+                .hasMessage(
+                        "There is no active user \"nobody-such-user\". Choose the business owner from the list of users.")
+                .extracting("field")
+                .isEqualTo("businessOwner");
     }
 
     @Test
     void a_next_review_in_1900_is_refused_at_its_field_not_dropped() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         AiSystemDetails d = diagnosisAssistant("Reviewed " + System.nanoTime(), "owner");
-        AiSystemDetails in1900 = new AiSystemDetails(d.name(), d.purpose(), d.intendedUse(), d.businessOwner(),
-                d.technicalOwner(), d.lifecycleStage(), d.deployment(), d.modelType(), d.dataCategories(),
-                d.peopleAffected(), d.autonomy(), d.humanOversight(), d.euAiActTier(), d.euAiActRole(), d.vendorName(),
-                d.status(), LocalDate.of(1900, 1, 1), d.dataProvenance(), d.consentBasis(), d.dataMinimisation(),
-                d.dependencyScanning(), d.codeReview(), d.privacyPreservingTraining(), d.trainingAccessLogging(),
-                d.servingHardening(), d.driftMonitoring(), d.adversarialMonitoring(), d.deletionDate(),
-                d.deletionMethod(), d.deletionSignedOffBy());
-        assertThatThrownBy(() -> service.register(in1900)).isInstanceOf(DomainRuleException.class)
+        AiSystemDetails in1900 = new AiSystemDetails(
+                d.name(),
+                d.purpose(),
+                d.intendedUse(),
+                d.businessOwner(),
+                d.technicalOwner(),
+                d.lifecycleStage(),
+                d.deployment(),
+                d.modelType(),
+                d.dataCategories(),
+                d.peopleAffected(),
+                d.autonomy(),
+                d.humanOversight(),
+                d.euAiActTier(),
+                d.euAiActRole(),
+                d.vendorName(),
+                d.status(),
+                LocalDate.of(1900, 1, 1),
+                d.dataProvenance(),
+                d.consentBasis(),
+                d.dataMinimisation(),
+                d.dependencyScanning(),
+                d.codeReview(),
+                d.privacyPreservingTraining(),
+                d.trainingAccessLogging(),
+                d.servingHardening(),
+                d.driftMonitoring(),
+                d.adversarialMonitoring(),
+                d.deletionDate(),
+                d.deletionMethod(),
+                d.deletionSignedOffBy());
+        assertThatThrownBy(() -> service.register(in1900))
+                .isInstanceOf(DomainRuleException.class)
                 .hasMessage("The next review must lie between 1 January 2000 and 31 December 2099.")
-                .extracting("field").isEqualTo("nextReview");
-        assertThat(service.count(new AiSystemService.Filter(d.name(), null, null, null, null))).isZero();
+                .extracting("field")
+                .isEqualTo("nextReview");
+        assertThat(service.count(new AiSystemService.Filter(d.name(), null, null, null, null)))
+                .isZero();
     }
 
     @Test
     void a_purpose_over_4000_characters_is_refused_with_its_limit_in_words() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         AiSystemDetails d = diagnosisAssistant("Verbose " + System.nanoTime(), "owner");
-        AiSystemDetails verbose = new AiSystemDetails(d.name(), "x".repeat(5012), d.intendedUse(), d.businessOwner(),
-                d.technicalOwner(), d.lifecycleStage(), d.deployment(), d.modelType(), d.dataCategories(),
-                d.peopleAffected(), d.autonomy(), d.humanOversight(), d.euAiActTier(), d.euAiActRole(), d.vendorName(),
-                d.status(), d.nextReview(), d.dataProvenance(), d.consentBasis(), d.dataMinimisation(),
-                d.dependencyScanning(), d.codeReview(), d.privacyPreservingTraining(), d.trainingAccessLogging(),
-                d.servingHardening(), d.driftMonitoring(), d.adversarialMonitoring(), d.deletionDate(),
-                d.deletionMethod(), d.deletionSignedOffBy());
-        assertThatThrownBy(() -> service.register(verbose)).isInstanceOf(DomainRuleException.class)
-                .hasMessage("The purpose can be at most 4,000 characters.").extracting("field").isEqualTo("purpose");
+        AiSystemDetails verbose = new AiSystemDetails(
+                d.name(),
+                "x".repeat(5012),
+                d.intendedUse(),
+                d.businessOwner(),
+                d.technicalOwner(),
+                d.lifecycleStage(),
+                d.deployment(),
+                d.modelType(),
+                d.dataCategories(),
+                d.peopleAffected(),
+                d.autonomy(),
+                d.humanOversight(),
+                d.euAiActTier(),
+                d.euAiActRole(),
+                d.vendorName(),
+                d.status(),
+                d.nextReview(),
+                d.dataProvenance(),
+                d.consentBasis(),
+                d.dataMinimisation(),
+                d.dependencyScanning(),
+                d.codeReview(),
+                d.privacyPreservingTraining(),
+                d.trainingAccessLogging(),
+                d.servingHardening(),
+                d.driftMonitoring(),
+                d.adversarialMonitoring(),
+                d.deletionDate(),
+                d.deletionMethod(),
+                d.deletionSignedOffBy());
+        assertThatThrownBy(() -> service.register(verbose))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessage("The purpose can be at most 4,000 characters.")
+                .extracting("field")
+                .isEqualTo("purpose");
     }
 
     @Test
@@ -98,19 +162,52 @@ class AiSystemRulesTest {
         assertThat(mine.getEuAiActTier()).isEqualTo(EuAiActTier.HIGH);
 
         TestAccounts.signIn(owner);
-        AiSystemDetails minimal = AiSystemFixtures.classified(mine.details(), mine.getModelType(),
-                mine.details().deployment(), EuAiActTier.MINIMAL, mine.getDataCategories().toArray(Classification.DataCategory[]::new));
+        AiSystemDetails minimal = AiSystemFixtures.classified(
+                mine.details(),
+                mine.getModelType(),
+                mine.details().deployment(),
+                EuAiActTier.MINIMAL,
+                mine.getDataCategories().toArray(Classification.DataCategory[]::new));
         assertThatThrownBy(() -> service.update(mine.getId(), mine.getVersion(), minimal))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("the EU AI Act risk tier");
-        AiSystemDetails otherOwner = new AiSystemDetails(mine.getName(), mine.details().purpose(), null, "owner",
-                owner.username(), mine.getLifecycleStage(), mine.details().deployment(), mine.getModelType(),
-                mine.getDataCategories(), mine.details().peopleAffected(), mine.details().autonomy(), null,
-                EuAiActTier.HIGH, mine.details().euAiActRole(), null, Status.ACTIVE, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("the EU AI Act risk tier");
+        AiSystemDetails otherOwner = new AiSystemDetails(
+                mine.getName(),
+                mine.details().purpose(),
+                null,
+                "owner",
+                owner.username(),
+                mine.getLifecycleStage(),
+                mine.details().deployment(),
+                mine.getModelType(),
+                mine.getDataCategories(),
+                mine.details().peopleAffected(),
+                mine.details().autonomy(),
+                null,
+                EuAiActTier.HIGH,
+                mine.details().euAiActRole(),
+                null,
+                Status.ACTIVE,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> service.update(mine.getId(), mine.getVersion(), otherOwner))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("the business owner");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("the business owner");
 
-        AiSystem renamed = service.update(mine.getId(), mine.getVersion(), renamed(mine.details(), mine.getName() + " v2"));
+        AiSystem renamed =
+                service.update(mine.getId(), mine.getVersion(), renamed(mine.details(), mine.getName() + " v2"));
         assertThat(renamed.getName()).endsWith(" v2");
         assertThat(service.get(mine.getId()).getEuAiActTier()).isEqualTo(EuAiActTier.HIGH);
     }

@@ -22,9 +22,14 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class AiSystemServiceTest {
 
-    @Autowired AiSystemService service;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AiSystemService service;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -37,8 +42,10 @@ class AiSystemServiceTest {
         AiSystem system = service.register(diagnosisAssistant("Triage " + System.nanoTime(), "owner"));
         AiSystemDetails details = system.details();
         assertThatThrownBy(() -> service.update(system.getId(), system.getVersion(), retired(details, false)))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("deletion")
-                .extracting("field").isEqualTo("deletionDate");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("deletion")
+                .extracting("field")
+                .isEqualTo("deletionDate");
         AiSystem done = service.update(system.getId(), system.getVersion(), retired(details, true));
         assertThat(done.getStatus()).isEqualTo(Classification.Status.RETIRED);
     }
@@ -68,9 +75,11 @@ class AiSystemServiceTest {
             TestAccounts.signIn(accounts.create("reader", role));
             assertThat(service.get(system.getId()).getName()).startsWith("Read-only");
             assertThatThrownBy(() -> service.update(system.getId(), system.getVersion(), system.details()))
-                    .as(role.name()).isInstanceOfAny(AuthorizationDeniedException.class, AccessDeniedException.class);
+                    .as(role.name())
+                    .isInstanceOfAny(AuthorizationDeniedException.class, AccessDeniedException.class);
             assertThatThrownBy(() -> service.remove(system.getId(), system.getVersion()))
-                    .as(role.name()).isInstanceOf(AuthorizationDeniedException.class);
+                    .as(role.name())
+                    .isInstanceOf(AuthorizationDeniedException.class);
         }
     }
 
@@ -90,17 +99,45 @@ class AiSystemServiceTest {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         AiSystem system = service.register(diagnosisAssistant("Categories " + System.nanoTime(), "owner"));
         AiSystemDetails d = system.details();
-        AiSystemDetails fewer = new AiSystemDetails(d.name(), d.purpose(), d.intendedUse(), d.businessOwner(),
-                d.technicalOwner(), d.lifecycleStage(), d.deployment(), d.modelType(),
-                java.util.Set.of(Classification.DataCategory.PHI), d.peopleAffected(), d.autonomy(), d.humanOversight(),
-                d.euAiActTier(), d.euAiActRole(), d.vendorName(), d.status(), d.nextReview(), d.dataProvenance(),
-                d.consentBasis(), d.dataMinimisation(), d.dependencyScanning(), d.codeReview(),
-                d.privacyPreservingTraining(), d.trainingAccessLogging(), d.servingHardening(), d.driftMonitoring(),
-                d.adversarialMonitoring(), d.deletionDate(), d.deletionMethod(), d.deletionSignedOffBy());
+        AiSystemDetails fewer = new AiSystemDetails(
+                d.name(),
+                d.purpose(),
+                d.intendedUse(),
+                d.businessOwner(),
+                d.technicalOwner(),
+                d.lifecycleStage(),
+                d.deployment(),
+                d.modelType(),
+                java.util.Set.of(Classification.DataCategory.PHI),
+                d.peopleAffected(),
+                d.autonomy(),
+                d.humanOversight(),
+                d.euAiActTier(),
+                d.euAiActRole(),
+                d.vendorName(),
+                d.status(),
+                d.nextReview(),
+                d.dataProvenance(),
+                d.consentBasis(),
+                d.dataMinimisation(),
+                d.dependencyScanning(),
+                d.codeReview(),
+                d.privacyPreservingTraining(),
+                d.trainingAccessLogging(),
+                d.servingHardening(),
+                d.driftMonitoring(),
+                d.adversarialMonitoring(),
+                d.deletionDate(),
+                d.deletionMethod(),
+                d.deletionSignedOffBy());
         service.update(system.getId(), system.getVersion(), fewer);
-        assertThat(jdbc.queryForList("select changes from audit.audit_entry where object_type = 'AiSystem' "
-                + "and object_id = ? and action = 'UPDATE'", String.class, String.valueOf(system.getId())))
-                .anyMatch(c -> c.contains("\"dataCategories\":{\"after\":\"[PHI]\",\"before\":\"[PERSONAL_DATA, PHI]\"}"));
+        assertThat(jdbc.queryForList(
+                        "select changes from audit.audit_entry where object_type = 'AiSystem' "
+                                + "and object_id = ? and action = 'UPDATE'",
+                        String.class,
+                        String.valueOf(system.getId())))
+                .anyMatch(c ->
+                        c.contains("\"dataCategories\":{\"after\":\"[PHI]\",\"before\":\"[PERSONAL_DATA, PHI]\"}"));
     }
 
     @Test
@@ -109,8 +146,10 @@ class AiSystemServiceTest {
         TestAccounts.signIn(officer);
         AiSystem system = service.register(diagnosisAssistant("Audited " + System.nanoTime(), "owner"));
         service.update(system.getId(), system.getVersion(), renamed(system.details(), "Audited, renamed"));
-        var rows = jdbc.queryForList("select action, actor, changes from audit.audit_entry where object_type = 'AiSystem' "
-                + "and object_id = ? order by id", String.valueOf(system.getId()));
+        var rows = jdbc.queryForList(
+                "select action, actor, changes from audit.audit_entry where object_type = 'AiSystem' "
+                        + "and object_id = ? order by id",
+                String.valueOf(system.getId()));
         assertThat(rows).extracting(r -> r.get("action")).containsExactly("CREATE", "UPDATE");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo(officer.username()));
         assertThat((String) rows.get(1).get("changes")).contains("\"name\":{\"after\":\"Audited, renamed\"");

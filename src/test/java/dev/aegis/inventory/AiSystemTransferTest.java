@@ -26,11 +26,18 @@ import org.springframework.data.domain.Pageable;
 @AegisTest
 class AiSystemTransferTest {
 
-    static final String REQUIRED = "name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status";
+    static final String REQUIRED =
+            "name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status";
 
-    @Autowired AiSystemTransfer transfer;
-    @Autowired AiSystemService service;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    AiSystemTransfer transfer;
+
+    @Autowired
+    AiSystemService service;
+
+    @Autowired
+    TestAccounts accounts;
+
     String tag;
 
     @BeforeEach
@@ -48,10 +55,37 @@ class AiSystemTransferTest {
     void an_export_round_trips_through_import_unchanged() {
         service.register(diagnosisAssistant(tag + " one", "owner"));
         AiSystemDetails tricky = renamed(diagnosisAssistant(null, null), tag + " two, \"quoted\"");
-        service.register(new AiSystemDetails(tricky.name(), "=HYPERLINK(\"http://evil\")\nsecond line", null, null, null,
-                tricky.lifecycleStage(), tricky.deployment(), tricky.modelType(), java.util.Set.of(),
-                tricky.peopleAffected(), tricky.autonomy(), null, tricky.euAiActTier(), tricky.euAiActRole(), "Ünïcode Ltd",
-                tricky.status(), null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        service.register(new AiSystemDetails(
+                tricky.name(),
+                "=HYPERLINK(\"http://evil\")\nsecond line",
+                null,
+                null,
+                null,
+                tricky.lifecycleStage(),
+                tricky.deployment(),
+                tricky.modelType(),
+                java.util.Set.of(),
+                tricky.peopleAffected(),
+                tricky.autonomy(),
+                null,
+                tricky.euAiActTier(),
+                tricky.euAiActRole(),
+                "Ünïcode Ltd",
+                tricky.status(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
         for (TabularFormat format : TabularFormat.values()) {
             byte[] file = export(format);
             ImportReport report = transfer.importFile(file, true);
@@ -63,15 +97,18 @@ class AiSystemTransferTest {
 
     @Test
     void an_import_with_a_bad_enum_in_row_3_and_a_missing_name_in_row_5_reports_both_and_writes_nothing() {
-        byte[] file = csv(REQUIRED,
+        byte[] file = csv(
+                REQUIRED,
                 tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
                 tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
                 tag + " c,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
                 ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE");
         ImportReport report = transfer.importFile(file, true);
         assertThat(report.accepted()).isFalse();
-        assertThat(report.problems()).extracting(RowProblem::row, RowProblem::column)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "modelType"),
+        assertThat(report.problems())
+                .extracting(RowProblem::row, RowProblem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "modelType"),
                         org.assertj.core.groups.Tuple.tuple(5, "name"));
         assertThat(report.problems().get(0).message()).contains("ORACLE").contains("CLASSIFIER");
         assertThat(report.problems().get(1).message()).isEqualTo("Name the system.");
@@ -80,8 +117,10 @@ class AiSystemTransferTest {
 
     @Test
     void labels_any_case_and_sets_are_understood_and_a_preview_writes_nothing() {
-        byte[] file = csv(REQUIRED + ",dataCategories,nextReview",
-                tag + ",Triage,deployment,In house,generative / llm,Human in the loop,high,Provider and deployer,Active,"
+        byte[] file = csv(
+                REQUIRED + ",dataCategories,nextReview",
+                tag
+                        + ",Triage,deployment,In house,generative / llm,Human in the loop,high,Provider and deployer,Active,"
                         + "PHI (health data); personal_data,2027-03-01");
         ImportReport preview = transfer.importFile(file, false);
         assertThat(preview.accepted()).isTrue();
@@ -89,10 +128,11 @@ class AiSystemTransferTest {
         assertThat(service.count(byTag())).isZero();
 
         assertThat(transfer.importFile(file, true).created()).isEqualTo(1);
-        AiSystem created = service.search(byTag(), Pageable.unpaged()).getContent().getFirst();
+        AiSystem created =
+                service.search(byTag(), Pageable.unpaged()).getContent().getFirst();
         assertThat(created.getModelType()).isEqualTo(Classification.ModelType.GENERATIVE_LLM);
-        assertThat(created.details().dataCategories()).containsExactlyInAnyOrder(Classification.DataCategory.PHI,
-                Classification.DataCategory.PERSONAL_DATA);
+        assertThat(created.details().dataCategories())
+                .containsExactlyInAnyOrder(Classification.DataCategory.PHI, Classification.DataCategory.PERSONAL_DATA);
         assertThat(created.getNextReview()).isEqualTo(LocalDate.of(2027, 3, 1));
     }
 
@@ -100,8 +140,8 @@ class AiSystemTransferTest {
     void a_changed_row_updates_its_system() {
         AiSystem system = service.register(diagnosisAssistant(tag, "owner"));
         String exported = new String(export(TabularFormat.CSV), StandardCharsets.UTF_8);
-        ImportReport report = transfer.importFile(exported.replace(tag, tag + " renamed").getBytes(StandardCharsets.UTF_8),
-                true);
+        ImportReport report =
+                transfer.importFile(exported.replace(tag, tag + " renamed").getBytes(StandardCharsets.UTF_8), true);
         assertThat(report.updated()).isEqualTo(1);
         assertThat(service.get(system.getId()).getName()).isEqualTo(tag + " renamed");
     }
@@ -122,8 +162,14 @@ class AiSystemTransferTest {
 
     @Test
     void unknown_columns_duplicate_ids_bad_dates_and_a_retirement_without_deletion_record_are_all_reported() {
-        assertThat(transfer.importFile(csv(REQUIRED + ",colour", tag + ",x,DATA,IN_HOUSE,OTHER,AUTONOMOUS,HIGH,NONE,ACTIVE,red"),
-                false).problems()).singleElement().satisfies(p -> {
+        assertThat(transfer.importFile(
+                                csv(
+                                        REQUIRED + ",colour",
+                                        tag + ",x,DATA,IN_HOUSE,OTHER,AUTONOMOUS,HIGH,NONE,ACTIVE,red"),
+                                false)
+                        .problems())
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.row()).isEqualTo(1);
                     assertThat(p.column()).isEqualTo("colour");
                     assertThat(p.message()).startsWith("Unknown column");
@@ -131,13 +177,19 @@ class AiSystemTransferTest {
 
         AiSystem system = service.register(diagnosisAssistant(tag, "owner"));
         String row = tag + ",x,DATA,IN_HOUSE,OTHER,AUTONOMOUS,HIGH,NONE,";
-        ImportReport report = transfer.importFile(csv("id,version," + REQUIRED + ",nextReview",
-                system.getId() + "," + system.getVersion() + "," + row + "ACTIVE,2027-01-01",
-                system.getId() + "," + system.getVersion() + "," + row + "ACTIVE,2027-01-01",
-                ",," + row + "RETIRED,31/12/2026"), true);
-        assertThat(report.problems()).extracting(RowProblem::row, RowProblem::column).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "id"), org.assertj.core.groups.Tuple.tuple(4, "nextReview"),
-                org.assertj.core.groups.Tuple.tuple(4, "deletionDate"));
+        ImportReport report = transfer.importFile(
+                csv(
+                        "id,version," + REQUIRED + ",nextReview",
+                        system.getId() + "," + system.getVersion() + "," + row + "ACTIVE,2027-01-01",
+                        system.getId() + "," + system.getVersion() + "," + row + "ACTIVE,2027-01-01",
+                        ",," + row + "RETIRED,31/12/2026"),
+                true);
+        assertThat(report.problems())
+                .extracting(RowProblem::row, RowProblem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(3, "id"),
+                        org.assertj.core.groups.Tuple.tuple(4, "nextReview"),
+                        org.assertj.core.groups.Tuple.tuple(4, "deletionDate"));
         assertThat(service.get(system.getId()).details().purpose()).isNotEqualTo("x");
     }
 
@@ -147,7 +199,8 @@ class AiSystemTransferTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("Systems");
             String[] header = (REQUIRED + ",nextReview").split(",");
-            String[] values = (tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE").split(",");
+            String[] values =
+                    (tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE").split(",");
             Row head = sheet.createRow(0);
             Row row = sheet.createRow(1);
             for (int i = 0; i < header.length; i++) {
@@ -166,7 +219,10 @@ class AiSystemTransferTest {
         ImportReport report = transfer.importFile(out.toByteArray(), true);
         assertThat(report.problems()).isEmpty();
         assertThat(report.created()).isEqualTo(1);
-        assertThat(service.search(byTag(), Pageable.unpaged()).getContent().getFirst().getNextReview())
+        assertThat(service.search(byTag(), Pageable.unpaged())
+                        .getContent()
+                        .getFirst()
+                        .getNextReview())
                 .isEqualTo(LocalDate.of(2027, 6, 30));
     }
 

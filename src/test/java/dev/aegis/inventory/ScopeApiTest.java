@@ -18,16 +18,20 @@ import tools.jackson.databind.JsonNode;
 @AegisTest
 class ScopeApiTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void an_officer_reads_the_proposed_scope_confirms_and_excludes_over_the_api() throws Exception {
         String token = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        HttpResponse<String> created = send("POST", "/api/v1/ai-systems", token,
-                AiSystemApiTest.BODY.formatted("Scoped API " + System.nanoTime()));
+        HttpResponse<String> created = send(
+                "POST", "/api/v1/ai-systems", token, AiSystemApiTest.BODY.formatted("Scoped API " + System.nanoTime()));
         assertThat(created.statusCode()).isEqualTo(201);
-        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath() + "/scope";
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow())
+                        .getPath() + "/scope";
 
         HttpResponse<String> scope = send("GET", path, token, null);
         assertThat(scope.statusCode()).isEqualTo(200);
@@ -44,17 +48,24 @@ class ScopeApiTest {
         assertThat(Http.json(confirmed).path("confirmed").asInt()).isEqualTo(1);
 
         long other = find(items, "MEASURE 2.12").path("requirementId").asLong();
-        assertThat(send("POST", path + "/" + other + "/exclude", token, "{\"justification\": \" \"}").statusCode())
+        assertThat(send("POST", path + "/" + other + "/exclude", token, "{\"justification\": \" \"}")
+                        .statusCode())
                 .isEqualTo(422);
-        HttpResponse<String> excluded = send("POST", path + "/" + other + "/exclude", token,
+        HttpResponse<String> excluded = send(
+                "POST",
+                path + "/" + other + "/exclude",
+                token,
                 "{\"justification\": \"Inference on a shared CPU: negligible footprint\"}");
         assertThat(excluded.statusCode()).isEqualTo(200);
-        assertThat(find(Http.json(excluded), "MEASURE 2.12").path("state").asString()).isEqualTo("EXCLUDED");
-        assertThat(find(Http.json(excluded), "MEASURE 2.10").path("state").asString()).isEqualTo("CONFIRMED");
+        assertThat(find(Http.json(excluded), "MEASURE 2.12").path("state").asString())
+                .isEqualTo("EXCLUDED");
+        assertThat(find(Http.json(excluded), "MEASURE 2.10").path("state").asString())
+                .isEqualTo("CONFIRMED");
 
         String auditor = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
         assertThat(send("GET", path, auditor, null).statusCode()).isEqualTo(200);
-        assertThat(send("POST", path + "/confirm", auditor, "{\"requirementIds\": [" + id + "]}").statusCode())
+        assertThat(send("POST", path + "/confirm", auditor, "{\"requirementIds\": [" + id + "]}")
+                        .statusCode())
                 .isEqualTo(403);
     }
 
@@ -69,8 +80,11 @@ class ScopeApiTest {
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

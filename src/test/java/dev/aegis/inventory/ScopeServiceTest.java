@@ -28,10 +28,17 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class ScopeServiceTest {
 
-    @Autowired AiSystemService systems;
-    @Autowired ScopeService scope;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    ScopeService scope;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     AegisUser officer;
 
@@ -48,14 +55,27 @@ class ScopeServiceTest {
 
     @Test
     void a_generative_system_gets_the_owasp_llm_entries_proposed_and_a_classifier_does_not() {
-        AiSystem chatbot = register(ModelType.GENERATIVE_LLM, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);
-        AiSystem classifier = register(ModelType.CLASSIFIER, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);
+        AiSystem chatbot =
+                register(ModelType.GENERATIVE_LLM, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);
+        AiSystem classifier =
+                register(ModelType.CLASSIFIER, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);
 
         List<Item> generative = scope.scope(chatbot.getId());
-        assertThat(refs(generative, ScopeRules.OWASP_LLM)).containsExactly("LLM01:2025", "LLM02:2025", "LLM03:2025",
-                "LLM04:2025", "LLM05:2025", "LLM06:2025", "LLM07:2025", "LLM08:2025", "LLM09:2025", "LLM10:2025");
+        assertThat(refs(generative, ScopeRules.OWASP_LLM))
+                .containsExactly(
+                        "LLM01:2025",
+                        "LLM02:2025",
+                        "LLM03:2025",
+                        "LLM04:2025",
+                        "LLM05:2025",
+                        "LLM06:2025",
+                        "LLM07:2025",
+                        "LLM08:2025",
+                        "LLM09:2025",
+                        "LLM10:2025");
         assertThat(refs(generative, ScopeRules.NIST_GAI)).isNotEmpty();
-        assertThat(generative).allSatisfy(i -> assertThat(i.state()).isEqualTo(ScopeState.PROPOSED))
+        assertThat(generative)
+                .allSatisfy(i -> assertThat(i.state()).isEqualTo(ScopeState.PROPOSED))
                 .allSatisfy(i -> assertThat(i.reason()).isNotBlank());
         assertThat(item(generative, "LLM01:2025").reason()).contains("Generative");
 
@@ -63,28 +83,46 @@ class ScopeServiceTest {
         assertThat(refs(plain, ScopeRules.OWASP_LLM)).isEmpty();
         assertThat(refs(plain, ScopeRules.NIST_GAI)).isEmpty();
         assertThat(refs(plain, ScopeRules.NIST_RMF)).contains("GOVERN 1.1", "MAP 1.1", "MEASURE 2.10", "MANAGE 4.3");
-        assertThat(refs(plain, ScopeRules.ISO_42001)).contains("A.2.2", "A.10.4").noneMatch(r -> !r.startsWith("A."));
+        assertThat(refs(plain, ScopeRules.ISO_42001))
+                .contains("A.2.2", "A.10.4")
+                .noneMatch(r -> !r.startsWith("A."));
     }
 
     @Test
     void typical_threats_follow_the_kind_of_system_and_are_not_scope() {
-        AiSystem llm = systems.register(classified(diagnosisAssistant("Threats LLM " + System.nanoTime(), "o"),
-                ModelType.GENERATIVE_LLM, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE));
-        AiSystem scorer = systems.register(classified(diagnosisAssistant("Threats scorer " + System.nanoTime(), "o"),
-                ModelType.REGRESSION, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.PERSONAL_DATA));
-        AiSystem bought = systems.register(classified(diagnosisAssistant("Threats bought " + System.nanoTime(), "o"),
-                ModelType.OTHER, Deployment.EMBEDDED_IN_VENDOR_PRODUCT, EuAiActTier.MINIMAL, DataCategory.NONE));
+        AiSystem llm = systems.register(classified(
+                diagnosisAssistant("Threats LLM " + System.nanoTime(), "o"),
+                ModelType.GENERATIVE_LLM,
+                Deployment.IN_HOUSE,
+                EuAiActTier.LIMITED,
+                DataCategory.NONE));
+        AiSystem scorer = systems.register(classified(
+                diagnosisAssistant("Threats scorer " + System.nanoTime(), "o"),
+                ModelType.REGRESSION,
+                Deployment.IN_HOUSE,
+                EuAiActTier.LIMITED,
+                DataCategory.PERSONAL_DATA));
+        AiSystem bought = systems.register(classified(
+                diagnosisAssistant("Threats bought " + System.nanoTime(), "o"),
+                ModelType.OTHER,
+                Deployment.EMBEDDED_IN_VENDOR_PRODUCT,
+                EuAiActTier.MINIMAL,
+                DataCategory.NONE));
 
         List<String> llmThreats = refs(scope.typicalThreats(llm.getId()));
-        assertThat(llmThreats).as("all ten OWASP LLM entries first, then ATLAS")
-                .startsWith("LLM01:2025").contains("LLM10:2025", "AML.T0051", "AML.T0054", "AML.T0057")
+        assertThat(llmThreats)
+                .as("all ten OWASP LLM entries first, then ATLAS")
+                .startsWith("LLM01:2025")
+                .contains("LLM10:2025", "AML.T0051", "AML.T0054", "AML.T0057")
                 .doesNotContain("AML.T0015", "AML.T0024", "AML.T0010");
         assertThat(llmThreats.stream().filter(r -> r.startsWith("LLM"))).hasSize(10);
-        assertThat(refs(scope.typicalThreats(scorer.getId()))).contains("AML.T0015", "AML.T0020", "AML.T0024.001",
-                "AML.T0024.002", "AML.T0024.000", "AML.T0025").noneMatch(r -> r.startsWith("LLM"));
-        assertThat(refs(scope.typicalThreats(bought.getId()))).containsExactly("AML.T0010", "AML.T0010.001",
-                "AML.T0010.003");
-        assertThat(scope.typicalThreats(scorer.getId())).allMatch(t -> !t.reason().isBlank());
+        assertThat(refs(scope.typicalThreats(scorer.getId())))
+                .contains("AML.T0015", "AML.T0020", "AML.T0024.001", "AML.T0024.002", "AML.T0024.000", "AML.T0025")
+                .noneMatch(r -> r.startsWith("LLM"));
+        assertThat(refs(scope.typicalThreats(bought.getId())))
+                .containsExactly("AML.T0010", "AML.T0010.001", "AML.T0010.003");
+        assertThat(scope.typicalThreats(scorer.getId()))
+                .allMatch(t -> !t.reason().isBlank());
         assertThat(scope.scope(scorer.getId())).extracting(Item::frameworkCode).doesNotContain("MITRE-ATLAS");
     }
 
@@ -110,19 +148,24 @@ class ScopeServiceTest {
 
     @Test
     void a_generative_system_with_phi_from_a_vendor_gets_the_profile_actions_for_privacy_and_the_value_chain() {
-        AiSystem system = register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.PHI);
+        AiSystem system =
+                register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.PHI);
         List<Item> profile = scope.scope(system.getId()).stream()
-                .filter(i -> i.frameworkCode().equals(ScopeRules.NIST_GAI)).toList();
-        assertThat(profile).anyMatch(i -> i.reason().contains("Data Privacy"))
+                .filter(i -> i.frameworkCode().equals(ScopeRules.NIST_GAI))
+                .toList();
+        assertThat(profile)
+                .anyMatch(i -> i.reason().contains("Data Privacy"))
                 .anyMatch(i -> i.reason().contains("Value Chain"))
-                .anyMatch(i -> !i.reason().contains("Data Privacy") && !i.reason().contains("Value Chain"));
+                .anyMatch(
+                        i -> !i.reason().contains("Data Privacy") && !i.reason().contains("Value Chain"));
         assertThat(item(scope.scope(system.getId()), "LLM02:2025").reason()).contains("sensitive information");
         assertThat(item(scope.scope(system.getId()), "LLM03:2025").reason()).contains("supply chain");
     }
 
     @Test
     void changing_the_record_proposes_again_and_flags_confirmed_requirements_that_no_longer_apply() {
-        AiSystem system = register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.NONE);
+        AiSystem system =
+                register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.NONE);
         long llm01 = item(scope.scope(system.getId()), "LLM01:2025").requirementId();
         long supplyChain = item(scope.scope(system.getId()), "LLM03:2025").requirementId();
         scope.confirm(system.getId(), List.of(llm01));
@@ -130,11 +173,21 @@ class ScopeServiceTest {
 
         // now an in-house classifier handling PHI
         AiSystem fresh = systems.get(system.getId());
-        systems.update(system.getId(), fresh.getVersion(),
-                classified(fresh.details(), ModelType.CLASSIFIER, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.PHI));
+        systems.update(
+                system.getId(),
+                fresh.getVersion(),
+                classified(
+                        fresh.details(),
+                        ModelType.CLASSIFIER,
+                        Deployment.IN_HOUSE,
+                        EuAiActTier.LIMITED,
+                        DataCategory.PHI));
 
         List<Item> after = scope.scope(system.getId());
-        Item confirmed = after.stream().filter(i -> i.requirementId() == llm01).findFirst().orElseThrow();
+        Item confirmed = after.stream()
+                .filter(i -> i.requirementId() == llm01)
+                .findFirst()
+                .orElseThrow();
         assertThat(confirmed.state()).isEqualTo(ScopeState.CONFIRMED);
         assertThat(confirmed.needsReview()).isTrue();
         assertThat(after).noneMatch(i -> i.requirementId() == supplyChain);
@@ -145,9 +198,17 @@ class ScopeServiceTest {
 
         // and back: the confirmed entry applies again and is no longer flagged
         fresh = systems.get(system.getId());
-        systems.update(system.getId(), fresh.getVersion(), classified(fresh.details(), ModelType.GENERATIVE_LLM,
-                Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.PHI));
-        assertThat(item(scope.scope(system.getId()), "LLM01:2025").needsReview()).isFalse();
+        systems.update(
+                system.getId(),
+                fresh.getVersion(),
+                classified(
+                        fresh.details(),
+                        ModelType.GENERATIVE_LLM,
+                        Deployment.IN_HOUSE,
+                        EuAiActTier.LIMITED,
+                        DataCategory.PHI));
+        assertThat(item(scope.scope(system.getId()), "LLM01:2025").needsReview())
+                .isFalse();
     }
 
     @Test
@@ -179,11 +240,15 @@ class ScopeServiceTest {
 
     @Test
     void an_exclusion_needs_a_justification() {
-        AiSystem system = register(ModelType.GENERATIVE_LLM, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);
+        AiSystem system =
+                register(ModelType.GENERATIVE_LLM, Deployment.IN_HOUSE, EuAiActTier.LIMITED, DataCategory.NONE);
         long agency = item(scope.scope(system.getId()), "LLM06:2025").requirementId();
         for (String blank : new String[] {null, "", "   "}) {
-            assertThatThrownBy(() -> scope.exclude(system.getId(), agency, blank)).isInstanceOf(DomainRuleException.class)
-                    .hasMessageContaining("justification").extracting("field").isEqualTo("justification");
+            assertThatThrownBy(() -> scope.exclude(system.getId(), agency, blank))
+                    .isInstanceOf(DomainRuleException.class)
+                    .hasMessageContaining("justification")
+                    .extracting("field")
+                    .isEqualTo("justification");
         }
         assertThat(item(scope.scope(system.getId()), "LLM06:2025").state()).isEqualTo(ScopeState.PROPOSED);
 
@@ -193,45 +258,64 @@ class ScopeServiceTest {
         assertThat(excluded.exclusionJustification()).isEqualTo("The assistant calls no tools and takes no actions.");
         assertThat(excluded.decidedBy()).isEqualTo(officer.username());
         assertThat(excluded.decidedAt()).isNotNull();
-        var audit = jdbc.queryForList("select action, changes from audit.audit_entry where object_type = 'AiSystemScope' "
-                + "and object_id = ? and action = 'EXCLUDE'", String.valueOf(system.getId()));
+        var audit = jdbc.queryForList(
+                "select action, changes from audit.audit_entry where object_type = 'AiSystemScope' "
+                        + "and object_id = ? and action = 'EXCLUDE'",
+                String.valueOf(system.getId()));
         assertThat(audit).hasSize(1);
-        assertThat((String) audit.getFirst().get("changes")).contains("LLM06:2025").contains("calls no tools");
+        assertThat((String) audit.getFirst().get("changes"))
+                .contains("LLM06:2025")
+                .contains("calls no tools");
     }
 
     @Test
     void a_proposal_run_is_one_audit_entry() {
         AiSystem system = register(ModelType.GENERATIVE_LLM, Deployment.VENDOR_API, EuAiActTier.HIGH, DataCategory.PHI);
-        int rows = jdbc.queryForObject("select count(*) from inventory.system_scope where ai_system_id = ?", Integer.class,
-                system.getId());
+        int rows = jdbc.queryForObject(
+                "select count(*) from inventory.system_scope where ai_system_id = ?", Integer.class, system.getId());
         assertThat(rows).isGreaterThan(100);
-        List<Map<String, Object>> entries = jdbc.queryForList("select action, actor, changes from audit.audit_entry "
-                + "where object_type = 'AiSystemScope' and object_id = ? order by id", String.valueOf(system.getId()));
+        List<Map<String, Object>> entries = jdbc.queryForList(
+                "select action, actor, changes from audit.audit_entry "
+                        + "where object_type = 'AiSystemScope' and object_id = ? order by id",
+                String.valueOf(system.getId()));
         assertThat(entries).hasSize(1);
         assertThat(entries.getFirst().get("action")).isEqualTo("PROPOSE");
         assertThat(entries.getFirst().get("actor")).isEqualTo(officer.username());
         assertThat((String) entries.getFirst().get("changes")).containsPattern("\"proposed\":\"?" + rows + "\\b");
 
         assertThat(scope.confirmAllProposed(system.getId())).isEqualTo(rows);
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'AiSystemScope' "
-                + "and object_id = ?", Integer.class, String.valueOf(system.getId()))).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'AiSystemScope' "
+                                + "and object_id = ?",
+                        Integer.class,
+                        String.valueOf(system.getId())))
+                .isEqualTo(2);
         // proposing again without a change to the record changes nothing and logs nothing
         assertThat(scope.propose(system.getId()).proposed()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'AiSystemScope' "
-                + "and object_id = ?", Integer.class, String.valueOf(system.getId()))).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'AiSystemScope' "
+                                + "and object_id = ?",
+                        Integer.class,
+                        String.valueOf(system.getId())))
+                .isEqualTo(2);
     }
 
     private AiSystem register(ModelType type, Deployment deployment, EuAiActTier tier, DataCategory category) {
-        return systems.register(classified(diagnosisAssistant(type + " " + System.nanoTime(), "owner"), type, deployment,
-                tier, category));
+        return systems.register(classified(
+                diagnosisAssistant(type + " " + System.nanoTime(), "owner"), type, deployment, tier, category));
     }
 
     private static List<String> refs(List<Item> items, String framework) {
-        return items.stream().filter(i -> i.frameworkCode().equals(framework)).map(Item::refId).toList();
+        return items.stream()
+                .filter(i -> i.frameworkCode().equals(framework))
+                .map(Item::refId)
+                .toList();
     }
 
     private static Item item(List<Item> items, String refId) {
-        return items.stream().filter(i -> i.refId().equals(refId)).findFirst()
+        return items.stream()
+                .filter(i -> i.refId().equals(refId))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(refId + " not in scope"));
     }
 }

@@ -24,13 +24,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AegisTest
 class AggregateStorageTest {
 
-    @Autowired AggregateStore store;
-    @Autowired AggregateRecovery recovery;
-    @Autowired WindowAggregator aggregator;
-    @Autowired EventWriter writer;
-    @Autowired EventPartitions partitions;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    AggregateStore store;
+
+    @Autowired
+    AggregateRecovery recovery;
+
+    @Autowired
+    WindowAggregator aggregator;
+
+    @Autowired
+    EventWriter writer;
+
+    @Autowired
+    EventPartitions partitions;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** Deployment ids no real deployment has: these tests write aggregates directly. */
     static long syntheticDeployment() {
@@ -48,7 +61,8 @@ class AggregateStorageTest {
         for (int i = 0; i < 4000; i++) {
             // the two instances see different traffic: b's is slower
             double latency = i % 2 == 0 ? 5 + random.nextDouble() * 20 : 50 + Math.abs(random.nextGaussian()) * 100;
-            var event = new PredictionEvent("r" + i, window.plusMillis(i), latency, i % 40 == 0, null, null, null, null, null);
+            var event = new PredictionEvent(
+                    "r" + i, window.plusMillis(i), latency, i % 40 == 0, null, null, null, null, null);
             (i % 2 == 0 ? a : b).add(event);
             all.add(latency);
         }
@@ -71,8 +85,8 @@ class AggregateStorageTest {
         write("instance-a", deployment, a.subList(0, 10));
         var again = store.windows(deployment, Resolution.FIVE_MINUTES, window, window.plus(Duration.ofMinutes(5)));
         assertThat(again.getFirst().count()).isEqualTo(4010);
-        var hour = store.windows(deployment, Resolution.ONE_HOUR, Resolution.ONE_HOUR.floor(window),
-                window.plus(Duration.ofHours(1)));
+        var hour = store.windows(
+                deployment, Resolution.ONE_HOUR, Resolution.ONE_HOUR.floor(window), window.plus(Duration.ofHours(1)));
         assertThat(hour.getFirst().count()).isEqualTo(4010);
     }
 
@@ -82,13 +96,22 @@ class AggregateStorageTest {
         Instant window = Resolution.FIVE_MINUTES.floor(Instant.now()).minus(Duration.ofMinutes(15));
         List<PredictionEvent> events = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            events.add(new PredictionEvent("crash-" + i, window.plusSeconds(i), 10.0 + i, i < 30, i < 30 ? "Boom" : null,
-                    "{\"age\": " + i + "}", "1", 0.5, "f"));
+            events.add(new PredictionEvent(
+                    "crash-" + i,
+                    window.plusSeconds(i),
+                    10.0 + i,
+                    i < 30,
+                    i < 30 ? "Boom" : null,
+                    "{\"age\": " + i + "}",
+                    "1",
+                    0.5,
+                    "f"));
         }
         aggregator.flush();
         // what an instance leaves behind when it dies right after the 202: events and ingest row, no aggregate
         long ingestId = tx.execute(s -> writer.write(deployment, null, events, "crashed-instance", Instant.now()));
-        assertThat(store.windows(deployment, Resolution.FIVE_MINUTES, window, window.plus(Duration.ofMinutes(5)))).isEmpty();
+        assertThat(store.windows(deployment, Resolution.FIVE_MINUTES, window, window.plus(Duration.ofMinutes(5))))
+                .isEmpty();
 
         recovery.recover(Instant.now().plusSeconds(1), 1000);
 
@@ -96,21 +119,27 @@ class AggregateStorageTest {
         assertThat(w).hasSize(1);
         assertThat(w.getFirst().count()).isEqualTo(300);
         assertThat(w.getFirst().errors()).isEqualTo(30);
-        assertThat(jdbc.queryForObject("select aggregated_at is not null from monitor.ingest where id = ?",
-                Boolean.class, ingestId)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select aggregated_at is not null from monitor.ingest where id = ?", Boolean.class, ingestId))
+                .isTrue();
         // folded once only
         recovery.recover(Instant.now().plusSeconds(1), 1000);
         assertThat(store.windows(deployment, Resolution.FIVE_MINUTES, window, window.plus(Duration.ofMinutes(5)))
-                .getFirst().count()).isEqualTo(300);
+                        .getFirst()
+                        .count())
+                .isEqualTo(300);
     }
 
     @Test
     void daily_partitions_exist_ahead_and_those_past_the_retention_are_dropped() {
         // the hourly upkeep, as it runs at start-up and every hour (the context may have started before midnight)
-        org.springframework.test.util.AopTestUtils.<EventPartitions>getUltimateTargetObject(partitions).maintain();
+        org.springframework.test.util.AopTestUtils.<EventPartitions>getUltimateTargetObject(partitions)
+                .maintain();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(partitions.partitions()).contains("event_" + today.toString().replace("-", ""),
-                "event_" + today.plusDays(3).toString().replace("-", ""));
+        assertThat(partitions.partitions())
+                .contains(
+                        "event_" + today.toString().replace("-", ""),
+                        "event_" + today.plusDays(3).toString().replace("-", ""));
         LocalDate old = LocalDate.of(2001, 2, 3);
         partitions.ensure(old);
         assertThat(partitions.partitions()).contains("event_20010203");
@@ -118,13 +147,17 @@ class AggregateStorageTest {
         var dropped = partitions.dropOlderThan(Instant.parse("2001-02-04T00:00:00Z"));
 
         assertThat(dropped).containsExactly("event_20010203");
-        assertThat(partitions.partitions()).doesNotContain("event_20010203").contains("event_" + today.toString().replace("-", ""));
+        assertThat(partitions.partitions())
+                .doesNotContain("event_20010203")
+                .contains("event_" + today.toString().replace("-", ""));
     }
 
     @Test
     void a_day_whose_events_already_sit_in_the_default_partition_is_skipped_without_failing_the_others() {
-        jdbc.update("insert into monitor.event_default (deployment_id, ts, request_id, error, ingest_id) "
-                + "values (?, '1999-05-05T12:00:00Z', 'stray', false, 0)", syntheticDeployment());
+        jdbc.update(
+                "insert into monitor.event_default (deployment_id, ts, request_id, error, ingest_id) "
+                        + "values (?, '1999-05-05T12:00:00Z', 'stray', false, 0)",
+                syntheticDeployment());
         try {
             partitions.ensure(LocalDate.of(1999, 5, 5));
             partitions.ensure(LocalDate.of(1999, 5, 6));

@@ -21,12 +21,23 @@ import tools.jackson.databind.JsonNode;
 @AegisTest
 class AlertEvaluationTest {
 
-    @LocalServerPort int port;
-    @Autowired MonitorFixtures fixtures;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired WindowAggregator aggregator;
-    @Autowired AlertService alerts;
-    @Autowired FigureService figures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MonitorFixtures fixtures;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    WindowAggregator aggregator;
+
+    @Autowired
+    AlertService alerts;
+
+    @Autowired
+    FigureService figures;
 
     Http http() {
         return new Http(port);
@@ -61,8 +72,11 @@ class AlertEvaluationTest {
         JsonNode resolved = alertsOf(token, name, "RESOLVED");
         assertThat(resolved.get(0).path("id").asLong()).isEqualTo(alertId);
         assertThat(resolved.get(0).path("lastValue").asDouble()).isEqualTo(0.01);
-        assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'MonitorAlert' "
-                + "and object_id = ? order by id", String.class, String.valueOf(alertId)))
+        assertThat(jdbc.queryForList(
+                        "select action from audit.audit_entry where object_type = 'MonitorAlert' "
+                                + "and object_id = ? order by id",
+                        String.class,
+                        String.valueOf(alertId)))
                 .containsExactly("RAISE", "RESOLVE");
     }
 
@@ -92,34 +106,56 @@ class AlertEvaluationTest {
         String token = fixtures.token();
         String name = uniqueName("credit");
         http().post("/monitor/v1/deployments", token, deploymentJson(name, null));
-        long id = Http.json(http().get("/monitor/v1/deployments/" + name, token)).path("id").asLong();
+        long id = Http.json(http().get("/monitor/v1/deployments/" + name, token))
+                .path("id")
+                .asLong();
         Instant window = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(3));
         String edges = "[18.0, 25.0, 31.0, 38.0, 44.0, 51.0, 57.0, 63.0, 70.0]";
         String reference = "{\"kind\": \"BATCH\", \"batch\": \"validation\", \"size\": 5000}";
-        figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "age", 0.31, "{\"shares\": []}", reference, edges,
-                800L, 5000L);
-        figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "income", 0.05, null, reference, edges, 800L, 5000L);
-        figures.store(id, Resolution.ONE_HOUR, window, Metric.KS_P_VALUE, "age", 0.0001, null, reference, null, 300L,
+        figures.store(
+                id,
+                Resolution.ONE_HOUR,
+                window,
+                Metric.PSI,
+                "age",
+                0.31,
+                "{\"shares\": []}",
+                reference,
+                edges,
+                800L,
                 5000L);
+        figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "income", 0.05, null, reference, edges, 800L, 5000L);
+        figures.store(
+                id, Resolution.ONE_HOUR, window, Metric.KS_P_VALUE, "age", 0.0001, null, reference, null, 300L, 5000L);
 
         alerts.evaluate(window.plus(Duration.ofHours(1)));
 
         JsonNode open = alertsOf(token, name, "OPEN");
         List<String> what = new ArrayList<>();
-        open.forEach(a -> what.add(a.path("metric").asString() + "(" + a.path("subject").asString() + ")"));
+        open.forEach(a ->
+                what.add(a.path("metric").asString() + "(" + a.path("subject").asString() + ")"));
         assertThat(what).containsExactly("PSI(age)"); // KS p < 0.01 only counts from n ≥ 500
         JsonNode rules = Http.json(http().get("/monitor/v1/deployments/" + name + "/rules", token));
         List<String> evaluated = new ArrayList<>();
-        rules.forEach(r -> evaluated.add(r.path("metric").asString() + ":" + !r.path("lastEvaluatedAt").isNull()));
-        assertThat(evaluated).contains("PSI:true", "KS_P_VALUE:true", "JS_DISTANCE:false",
-                "DEMOGRAPHIC_PARITY_DIFFERENCE:false", "ERROR_RATE:false");
+        rules.forEach(r -> evaluated.add(
+                r.path("metric").asString() + ":" + !r.path("lastEvaluatedAt").isNull()));
+        assertThat(evaluated)
+                .contains(
+                        "PSI:true",
+                        "KS_P_VALUE:true",
+                        "JS_DISTANCE:false",
+                        "DEMOGRAPHIC_PARITY_DIFFERENCE:false",
+                        "ERROR_RATE:false");
 
-        JsonNode stored = Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?metric=PSI&resolution=1h&from="
-                + window + "&to=" + window.plus(Duration.ofHours(1)), token));
+        JsonNode stored = Http.json(http().get(
+                        "/monitor/v1/deployments/" + name + "/figures?metric=PSI&resolution=1h&from=" + window + "&to="
+                                + window.plus(Duration.ofHours(1)),
+                        token));
         assertThat(stored.size()).isEqualTo(2);
         assertThat(stored.get(0).path("binEdges").size()).isEqualTo(9);
         assertThat(stored.get(0).path("reference").path("batch").asString()).isEqualTo("validation");
-        assertThat(stored.get(0).path("windowEnd").asString()).isEqualTo(window.plus(Duration.ofHours(1)).toString());
+        assertThat(stored.get(0).path("windowEnd").asString())
+                .isEqualTo(window.plus(Duration.ofHours(1)).toString());
     }
 
     @Test
@@ -127,23 +163,33 @@ class AlertEvaluationTest {
         String token = fixtures.token();
         String name = uniqueName("credit");
         http().post("/monitor/v1/deployments", token, deploymentJson(name, 100.0));
-        long id = Http.json(http().get("/monitor/v1/deployments/" + name, token)).path("id").asLong();
+        long id = Http.json(http().get("/monitor/v1/deployments/" + name, token))
+                .path("id")
+                .asLong();
         Instant window = Resolution.FIVE_MINUTES.floor(Instant.now()).minus(Duration.ofMinutes(15));
         double[] fast = new double[50];
         Arrays.fill(fast, 20);
         send(token, name, MonitorFixtures.events(uniqueName("ok"), window, fast, 0));
         aggregator.flush();
-        List<String> ruleIds = jdbc.queryForList("select cast(id as varchar) from monitor.alert_rule where deployment_id = ?",
-                String.class, id);
+        List<String> ruleIds = jdbc.queryForList(
+                "select cast(id as varchar) from monitor.alert_rule where deployment_id = ?", String.class, id);
 
         alerts.evaluate(window.plus(Duration.ofMinutes(5)).plusSeconds(1));
         alerts.evaluate(window.plus(Duration.ofMinutes(10)).plusSeconds(1));
 
-        assertThat(jdbc.queryForObject("select count(*) from monitor.alert_rule where deployment_id = ? "
-                + "and last_evaluated_at is not null", Long.class, id)).isPositive();
-        assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'AlertRule' "
-                + "and object_id = any(?::text[])", String.class, "{" + String.join(",", ruleIds) + "}"))
-                .as("only the rules' creation is audited, not their evaluation").containsOnly("CREATE");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from monitor.alert_rule where deployment_id = ? "
+                                + "and last_evaluated_at is not null",
+                        Long.class,
+                        id))
+                .isPositive();
+        assertThat(jdbc.queryForList(
+                        "select action from audit.audit_entry where object_type = 'AlertRule' "
+                                + "and object_id = any(?::text[])",
+                        String.class,
+                        "{" + String.join(",", ruleIds) + "}"))
+                .as("only the rules' creation is audited, not their evaluation")
+                .containsOnly("CREATE");
     }
 
     @Test
@@ -151,26 +197,35 @@ class AlertEvaluationTest {
         String token = fixtures.token();
         String name = uniqueName("credit");
         http().post("/monitor/v1/deployments", token, deploymentJson(name, null));
-        var added = http().post("/monitor/v1/deployments/" + name + "/rules", token,
-                "{\"metric\": \"accuracy\", \"comparison\": \"LT\", \"threshold\": 0.8, \"resolution\": \"1d\", "
-                        + "\"minSamples\": 100}");
+        var added = http().post(
+                        "/monitor/v1/deployments/" + name + "/rules",
+                        token,
+                        "{\"metric\": \"accuracy\", \"comparison\": \"LT\", \"threshold\": 0.8, \"resolution\": \"1d\", "
+                                + "\"minSamples\": 100}");
         assertThat(added.statusCode()).isEqualTo(201);
         long id = Http.json(added).path("id").asLong();
         assertThat(Http.json(added).path("description").asString()).isEqualTo("ACCURACY < 0.8 on 1d windows, n ≥ 100");
-        assertThat(http().post("/monitor/v1/deployments/" + name + "/rules", token,
-                "{\"metric\": \"nonsense\", \"comparison\": \"LT\", \"threshold\": 1}").statusCode()).isEqualTo(422);
+        assertThat(http().post(
+                                "/monitor/v1/deployments/" + name + "/rules",
+                                token,
+                                "{\"metric\": \"nonsense\", \"comparison\": \"LT\", \"threshold\": 1}")
+                        .statusCode())
+                .isEqualTo(422);
         assertThat(http().delete("/monitor/v1/rules/" + id, token).statusCode()).isEqualTo(204);
         assertThat(http().get("/monitor/v1/rules/" + id, token).statusCode()).isEqualTo(404);
     }
 
     private void send(String token, String name, List<String> events) {
-        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, batch(events)).statusCode())
+        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, batch(events))
+                        .statusCode())
                 .isEqualTo(202);
     }
 
     private JsonNode alertsOf(String token, String name, String state) {
-        var response = http().get("/monitor/v1/alerts?deployment=" + name + "&state=" + state + "&from="
-                + Instant.now().minus(Duration.ofDays(1)), token);
+        var response = http().get(
+                        "/monitor/v1/alerts?deployment=" + name + "&state=" + state + "&from="
+                                + Instant.now().minus(Duration.ofDays(1)),
+                        token);
         assertThat(response.statusCode()).isEqualTo(200);
         return Http.json(response);
     }

@@ -29,8 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IngestLoad {
 
-    private IngestLoad() {
-    }
+    private IngestLoad() {}
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -40,12 +39,15 @@ public final class IngestLoad {
         int threads = Integer.parseInt(args[4]);
         String jdbcUrl = args.length > 5 ? args[5] : null;
         String deployment = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        var created = client.send(request(base + "/monitor/v1/deployments", token, MonitorFixtures.deploymentJson(deployment, 200.0)),
+        var created = client.send(
+                request(base + "/monitor/v1/deployments", token, MonitorFixtures.deploymentJson(deployment, 200.0)),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
-            throw new IllegalStateException("Could not register the deployment: " + created.statusCode() + " " + created.body());
+            throw new IllegalStateException(
+                    "Could not register the deployment: " + created.statusCode() + " " + created.body());
         }
         List<byte[]> bodies = bodies(16, batchSize);
         long batches = total / batchSize;
@@ -53,8 +55,9 @@ public final class IngestLoad {
         AtomicLong accepted = new AtomicLong();
         AtomicLong throttled = new AtomicLong();
         String url = base + "/monitor/v1/deployments/" + deployment + "/events";
-        System.out.printf("Sending %,d events in batches of %,d from %d threads to %s%n", batches * batchSize, batchSize,
-                threads, url);
+        System.out.printf(
+                "Sending %,d events in batches of %,d from %d threads to %s%n",
+                batches * batchSize, batchSize, threads, url);
         long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> futures = new ArrayList<>();
@@ -63,14 +66,20 @@ public final class IngestLoad {
                     for (long i = next.getAndIncrement(); i < batches; i = next.getAndIncrement()) {
                         byte[] body = bodies.get((int) (i % bodies.size()));
                         while (true) {
-                            var response = client.send(HttpRequest.newBuilder(URI.create(url))
-                                    .header("Authorization", "Bearer " + token)
-                                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            var response = client.send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .header("Authorization", "Bearer " + token)
+                                            .header("Content-Type", "application/json")
+                                            .header("Accept", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                            .build(),
                                     HttpResponse.BodyHandlers.ofString());
                             if (response.statusCode() == 429) {
                                 throttled.incrementAndGet();
-                                Thread.sleep(Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")) * 1000);
+                                Thread.sleep(Long.parseLong(response.headers()
+                                                .firstValue("Retry-After")
+                                                .orElse("1"))
+                                        * 1000);
                                 continue;
                             }
                             if (response.statusCode() != 202) {
@@ -78,7 +87,8 @@ public final class IngestLoad {
                             }
                             String json = response.body();
                             int at = json.indexOf("\"accepted\":") + 11;
-                            accepted.addAndGet(Long.parseLong(json.substring(at, json.indexOf(',', at)).trim()));
+                            accepted.addAndGet(Long.parseLong(
+                                    json.substring(at, json.indexOf(',', at)).trim()));
                             break;
                         }
                     }
@@ -90,9 +100,17 @@ public final class IngestLoad {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("accepted %,d events in %.1f s: %,.0f events/s (%d answers 429); load generator CPU %.1f s%n",
-                accepted.get(), seconds, accepted.get() / seconds, throttled.get(),
-                ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
+        System.out.printf(
+                "accepted %,d events in %.1f s: %,.0f events/s (%d answers 429); load generator CPU %.1f s%n",
+                accepted.get(),
+                seconds,
+                accepted.get() / seconds,
+                throttled.get(),
+                ProcessHandle.current()
+                        .info()
+                        .totalCpuDuration()
+                        .map(d -> d.toMillis() / 1000.0)
+                        .orElse(Double.NaN));
         if (jdbcUrl != null) {
             try (var c = DriverManager.getConnection(jdbcUrl, "postgres", "");
                     var ps = c.prepareStatement("select count(*) from monitor.event e join monitor.deployment d "
@@ -100,7 +118,9 @@ public final class IngestLoad {
                 ps.setString(1, deployment);
                 try (var rs = ps.executeQuery()) {
                     rs.next();
-                    System.out.printf("in the database: %,d events (%s)%n", rs.getLong(1),
+                    System.out.printf(
+                            "in the database: %,d events (%s)%n",
+                            rs.getLong(1),
                             rs.getLong(1) == accepted.get() ? "all accepted events are durable" : "MISMATCH");
                 }
             }
@@ -117,14 +137,28 @@ public final class IngestLoad {
             StringBuilder s = new StringBuilder(batchSize * 220).append('[');
             for (int i = 0; i < batchSize; i++) {
                 boolean error = random.nextInt(100) == 0;
-                s.append(i == 0 ? "" : ",").append("{\"requestId\":\"b").append(b).append('-').append(i)
-                        .append("\",\"timestamp\":\"").append(now.minus(Duration.ofMillis(random.nextInt(60_000))))
-                        .append("\",\"latencyMs\":").append(Math.round(Math.exp(3 + random.nextGaussian()) * 100) / 100.0)
-                        .append(",\"outcome\":\"").append(error ? "error\",\"errorClass\":\"Timeout" : "ok")
-                        .append("\",\"features\":{\"age\":").append(18 + random.nextInt(60)).append(",\"region\":\"")
-                        .append(regions[random.nextInt(4)]).append("\"},\"predictedLabel\":\"").append(random.nextInt(2))
-                        .append("\",\"score\":").append(Math.round(random.nextDouble() * 1000) / 1000.0)
-                        .append(",\"group\":\"").append(random.nextBoolean() ? "f" : "m").append("\"}");
+                s.append(i == 0 ? "" : ",")
+                        .append("{\"requestId\":\"b")
+                        .append(b)
+                        .append('-')
+                        .append(i)
+                        .append("\",\"timestamp\":\"")
+                        .append(now.minus(Duration.ofMillis(random.nextInt(60_000))))
+                        .append("\",\"latencyMs\":")
+                        .append(Math.round(Math.exp(3 + random.nextGaussian()) * 100) / 100.0)
+                        .append(",\"outcome\":\"")
+                        .append(error ? "error\",\"errorClass\":\"Timeout" : "ok")
+                        .append("\",\"features\":{\"age\":")
+                        .append(18 + random.nextInt(60))
+                        .append(",\"region\":\"")
+                        .append(regions[random.nextInt(4)])
+                        .append("\"},\"predictedLabel\":\"")
+                        .append(random.nextInt(2))
+                        .append("\",\"score\":")
+                        .append(Math.round(random.nextDouble() * 1000) / 1000.0)
+                        .append(",\"group\":\"")
+                        .append(random.nextBoolean() ? "f" : "m")
+                        .append("\"}");
             }
             bodies.add(s.append(']').toString().getBytes(StandardCharsets.UTF_8));
         }
@@ -132,8 +166,11 @@ public final class IngestLoad {
     }
 
     private static HttpRequest request(String url, String token, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 }

@@ -2,12 +2,12 @@ package dev.aegis.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.server.VaadinServletContext;
+import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import dev.aegis.Browser;
 import dev.aegis.Http;
 import dev.aegis.RunningAegis;
 import dev.aegis.shared.db.ModuleMigrations;
-import com.vaadin.flow.server.VaadinServletContext;
-import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 import jakarta.servlet.ServletContext;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,16 +43,18 @@ class MonitorAloneIntegrationTest {
     static final String PASSWORD = System.getenv().getOrDefault("AEGIS_TEST_DB_PASSWORD", "");
     static final String ADMIN_PASSWORD = "Juniper-Compass-Orchard-71";
     static final String BOOTSTRAP_TOKEN = "aeg_monitor-alone-test-token-0123456789";
-    static final List<String> REGISTER = List.of("framework", "inventory", "risk", "control", "vendor", "telemetry",
-            "evidence", "finding", "notification");
+    static final List<String> REGISTER = List.of(
+            "framework", "inventory", "risk", "control", "vendor", "telemetry", "evidence", "finding", "notification");
 
     static String database;
     static RunningAegis monitor;
 
     @BeforeAll
     static void startTheMonitorAlone() {
-        database = "aegis_monitor_alone_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
-        monitor = RunningAegis.start("aegis.mode=monitor",
+        database = "aegis_monitor_alone_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        monitor = RunningAegis.start(
+                "aegis.mode=monitor",
                 "spring.datasource.url=jdbc:postgresql://" + SERVER + "/" + database,
                 "spring.datasource.username=" + USER,
                 "spring.datasource.password=" + PASSWORD,
@@ -70,7 +72,8 @@ class MonitorAloneIntegrationTest {
                 monitor.close();
             }
         } finally {
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
+            try (Connection c =
+                            DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", USER, PASSWORD);
                     var st = c.createStatement()) {
                 st.execute("drop database if exists " + database + " with (force)");
             }
@@ -103,28 +106,40 @@ class MonitorAloneIntegrationTest {
         assertThat(monitor.context().getBean(ModuleMigrations.class).schemas())
                 .containsExactlyInAnyOrder("shared", "security", "audit", "monitor", "testfixture");
         List<String> schemas = jdbc().queryForList(
-                "select schema_name from information_schema.schemata where schema_name not like 'pg\\_%' "
-                        + "and schema_name not in ('information_schema', 'public')", String.class);
-        assertThat(schemas).containsExactlyInAnyOrder("shared", "security", "audit", "monitor", "testfixture")
+                        "select schema_name from information_schema.schemata where schema_name not like 'pg\\_%' "
+                                + "and schema_name not in ('information_schema', 'public')",
+                        String.class);
+        assertThat(schemas)
+                .containsExactlyInAnyOrder("shared", "security", "audit", "monitor", "testfixture")
                 .doesNotContainAnyElementsOf(REGISTER);
     }
 
     @Test
     void vaadin_serves_no_register_screen_and_the_monitor_screens() {
         ServletContext servletContext = ((WebApplicationContext) monitor.context()).getServletContext();
-        var routes = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext)).getRegisteredRoutes();
-        List<String> views = routes.stream().map(route -> route.getNavigationTarget().getName()).toList();
-        assertThat(views).contains("dev.aegis.monitor.ui.MonitorView", "dev.aegis.monitor.ui.DeploymentView",
-                "dev.aegis.security.ui.LoginView", "dev.aegis.audit.ui.AuditView");
+        var routes = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext))
+                .getRegisteredRoutes();
+        List<String> views = routes.stream()
+                .map(route -> route.getNavigationTarget().getName())
+                .toList();
+        assertThat(views)
+                .contains(
+                        "dev.aegis.monitor.ui.MonitorView",
+                        "dev.aegis.monitor.ui.DeploymentView",
+                        "dev.aegis.security.ui.LoginView",
+                        "dev.aegis.audit.ui.AuditView");
         assertThat(views).noneMatch(view -> REGISTER.stream().anyMatch(m -> view.startsWith("dev.aegis." + m + ".")));
     }
 
     @Test
     void the_register_api_is_not_there() {
         assertThat(http().get("/api/v1/risks", BOOTSTRAP_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(http().get("/api/v1/ai-systems", BOOTSTRAP_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(http().get("/api/v1/frameworks", BOOTSTRAP_TOKEN).statusCode()).isEqualTo(404);
-        assertThat(http().get("/api/v1/audit/verify", BOOTSTRAP_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(http().get("/api/v1/ai-systems", BOOTSTRAP_TOKEN).statusCode())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/frameworks", BOOTSTRAP_TOKEN).statusCode())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/audit/verify", BOOTSTRAP_TOKEN).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -133,10 +148,12 @@ class MonitorAloneIntegrationTest {
         assertThat(made.statusCode()).isEqualTo(201);
         String token = Http.json(made).path("token").asString();
         assertThat(http().get("/monitor/v1/deployments", BOOTSTRAP_TOKEN).statusCode())
-                .as("a personal API token is no monitor token").isEqualTo(401);
+                .as("a personal API token is no monitor token")
+                .isEqualTo(401);
 
         String name = MonitorFixtures.uniqueName("alone");
-        assertThat(http().post("/monitor/v1/deployments", token, MonitorFixtures.deploymentJson(name, null)).statusCode())
+        assertThat(http().post("/monitor/v1/deployments", token, MonitorFixtures.deploymentJson(name, null))
+                        .statusCode())
                 .isEqualTo(201);
 
         // a reference of balanced selection, then an hour in which group f is selected far more often than m
@@ -147,14 +164,26 @@ class MonitorAloneIntegrationTest {
         List<String> current = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             String group = i % 2 == 0 ? "f" : "m";
-            reference.add(FigureEvaluationTest.event("ref-" + i, start.minus(Duration.ofDays(1)),
-                    40 + 10 * random.nextGaussian(), "north", i % 4 < 2 ? "1" : "0", group));
+            reference.add(FigureEvaluationTest.event(
+                    "ref-" + i,
+                    start.minus(Duration.ofDays(1)),
+                    40 + 10 * random.nextGaussian(),
+                    "north",
+                    i % 4 < 2 ? "1" : "0",
+                    group));
             boolean selected = group.equals("f") ? i % 10 < 8 : i % 10 < 2;
-            current.add(FigureEvaluationTest.event("cur-" + i, start.plusSeconds(5L * i), 48 + 10 * random.nextGaussian(),
-                    "north", selected ? "1" : "0", group));
+            current.add(FigureEvaluationTest.event(
+                    "cur-" + i,
+                    start.plusSeconds(5L * i),
+                    48 + 10 * random.nextGaussian(),
+                    "north",
+                    selected ? "1" : "0",
+                    group));
         }
-        var referenceAnswer = http().post("/monitor/v1/deployments/" + name + "/events?reference=validation", token,
-                MonitorFixtures.batch(reference));
+        var referenceAnswer = http().post(
+                        "/monitor/v1/deployments/" + name + "/events?reference=validation",
+                        token,
+                        MonitorFixtures.batch(reference));
         assertThat(referenceAnswer.statusCode()).isEqualTo(202);
         var answer = http().post("/monitor/v1/deployments/" + name + "/events", token, MonitorFixtures.batch(current));
         assertThat(answer.statusCode()).isEqualTo(202);
@@ -165,17 +194,22 @@ class MonitorAloneIntegrationTest {
         monitor.context().getBean(FigureEvaluation.class).evaluate(end);
         monitor.context().getBean(AlertService.class).evaluate(end);
 
-        var windows = Http.json(http().get("/monitor/v1/deployments/" + name + "/windows?resolution=1h&from=" + start
-                + "&to=" + end, token));
+        var windows = Http.json(http().get(
+                        "/monitor/v1/deployments/" + name + "/windows?resolution=1h&from=" + start + "&to=" + end,
+                        token));
         assertThat(windows.size()).isEqualTo(1);
         assertThat(windows.get(0).path("count").asLong()).isEqualTo(400);
 
-        var parity = Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?resolution=1h"
-                + "&metric=DEMOGRAPHIC_PARITY_DIFFERENCE&from=" + start + "&to=" + end, token));
+        var parity = Http.json(http().get(
+                        "/monitor/v1/deployments/" + name + "/figures?resolution=1h"
+                                + "&metric=DEMOGRAPHIC_PARITY_DIFFERENCE&from=" + start + "&to=" + end,
+                        token));
         assertThat(parity.size()).isEqualTo(1);
         assertThat(parity.get(0).path("value").asDouble()).isGreaterThan(0.5);
-        var psi = Http.json(http().get("/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=PSI&from="
-                + start + "&to=" + end, token));
+        var psi = Http.json(http().get(
+                        "/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=PSI&from=" + start + "&to="
+                                + end,
+                        token));
         assertThat(psi.findValuesAsString("subject")).contains("age");
 
         var alerts = Http.json(http().get("/monitor/v1/alerts?state=OPEN&deployment=" + name, token));
@@ -184,17 +218,22 @@ class MonitorAloneIntegrationTest {
         assertThat(opened).contains("DEMOGRAPHIC_PARITY_DIFFERENCE");
 
         assertThat(http().get("/monitor/v1/metrics", token).body()).contains("aegis_monitor_events_accepted_total");
-        assertThat(monitor.get("/actuator/prometheus", BOOTSTRAP_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(monitor.get("/actuator/prometheus", BOOTSTRAP_TOKEN).statusCode())
+                .isEqualTo(200);
         // the token's making is in the audit log, which the monitor alone keeps too
-        assertThat(jdbc().queryForObject("select count(*) from audit.audit_entry where object_type = 'MonitorToken'",
-                Long.class)).isPositive();
+        assertThat(jdbc().queryForObject(
+                                "select count(*) from audit.audit_entry where object_type = 'MonitorToken'",
+                                Long.class))
+                .isPositive();
     }
 
     @Test
     void the_sentiment_model_answers_a_monitor_token() {
         String token = Http.json(http().post("/api/v1/monitor/tokens", BOOTSTRAP_TOKEN, "{\"name\": \"sentiment\"}"))
-                .path("token").asString();
-        var answer = http().post("/monitor/v1/models/sentiment/predict", token, "{\"text\": \"I love this, it is great!\"}");
+                .path("token")
+                .asString();
+        var answer =
+                http().post("/monitor/v1/models/sentiment/predict", token, "{\"text\": \"I love this, it is great!\"}");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(Http.json(answer).path("label").asString()).isEqualTo("positive");
     }
@@ -214,11 +253,14 @@ class MonitorAloneIntegrationTest {
             browser.click(By.id("change-password"));
             browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
             // the landing page speaks of the monitor, not of a register this instance does not have
-            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor-card"), "Open the monitor"));
+            browser.waitFor(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("monitor-card"), "Open the monitor"));
             browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "Monitor"));
-            String menu = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav"))).getText();
-            assertThat(Arrays.asList(menu.split("\\R"))).contains("Monitor").doesNotContain("AI systems", "Risks",
-                    "Controls", "Vendors");
+            String menu = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav")))
+                    .getText();
+            assertThat(Arrays.asList(menu.split("\\R")))
+                    .contains("Monitor")
+                    .doesNotContain("AI systems", "Risks", "Controls", "Vendors");
 
             browser.click(By.xpath("//vaadin-side-nav-item[contains(., 'Monitor')]"));
             browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("deployments-grid")));

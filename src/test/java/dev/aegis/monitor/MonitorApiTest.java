@@ -25,12 +25,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class MonitorApiTest {
 
-    @LocalServerPort int port;
-    @Autowired MonitorFixtures fixtures;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired WindowAggregator aggregator;
-    @Autowired IngestLimiter limiter;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MonitorFixtures fixtures;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    WindowAggregator aggregator;
+
+    @Autowired
+    IngestLimiter limiter;
 
     Http http() {
         return new Http(port);
@@ -41,8 +52,11 @@ class MonitorApiTest {
         String personal = accounts.tokenFor(accounts.create("admin", Role.ADMIN));
         assertThat(http().get("/monitor/v1/deployments", null).statusCode()).isEqualTo(401);
         assertThat(http().get("/monitor/v1/deployments", personal).statusCode()).isEqualTo(401);
-        assertThat(http().get("/monitor/v1/deployments", "aegm_made-up-token-0000000000").statusCode()).isEqualTo(401);
-        assertThat(http().get("/monitor/v1/deployments", fixtures.token()).statusCode()).isEqualTo(200);
+        assertThat(http().get("/monitor/v1/deployments", "aegm_made-up-token-0000000000")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http().get("/monitor/v1/deployments", fixtures.token()).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -50,17 +64,24 @@ class MonitorApiTest {
         String admin = accounts.tokenFor(accounts.create("admin", Role.ADMIN));
         String officer = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
 
-        assertThat(http().post("/api/v1/monitor/tokens", officer, "{\"name\": \"kserve\"}").statusCode()).isEqualTo(403);
+        assertThat(http().post("/api/v1/monitor/tokens", officer, "{\"name\": \"kserve\"}")
+                        .statusCode())
+                .isEqualTo(403);
         var made = http().post("/api/v1/monitor/tokens", admin, "{\"name\": \"kserve\"}");
         assertThat(made.statusCode()).isEqualTo(201);
         String token = Http.json(made).path("token").asString();
         assertThat(token).startsWith("aegm_");
         assertThat(http().get("/monitor/v1/deployments", token).statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select token_hash from monitor.monitor_token where id = ?", String.class,
-                Http.json(made).path("id").asLong())).doesNotContain(token).hasSize(64);
+        assertThat(jdbc.queryForObject(
+                        "select token_hash from monitor.monitor_token where id = ?",
+                        String.class,
+                        Http.json(made).path("id").asLong()))
+                .doesNotContain(token)
+                .hasSize(64);
 
         long id = Http.json(made).path("id").asLong();
-        assertThat(http().delete("/api/v1/monitor/tokens/" + id, admin).statusCode()).isEqualTo(204);
+        assertThat(http().delete("/api/v1/monitor/tokens/" + id, admin).statusCode())
+                .isEqualTo(204);
         // revocation clears the monitor's short cache of checked tokens
         assertThat(http().get("/monitor/v1/deployments", token).statusCode()).isEqualTo(401);
     }
@@ -80,28 +101,45 @@ class MonitorApiTest {
 
         var rules = Http.json(http().get("/monitor/v1/deployments/" + name + "/rules", token));
         List<String> described = new ArrayList<>();
-        rules.forEach(r -> described.add(r.path("metric").asString() + " " + r.path("comparison").asString() + " "
-                + r.path("threshold").asDouble() + " n≥" + r.path("minSamples").asLong()));
-        assertThat(described).containsExactly("PSI GT 0.2 n≥0", "JS_DISTANCE GT 0.1 n≥0", "KS_P_VALUE LT 0.01 n≥500",
-                "DEMOGRAPHIC_PARITY_DIFFERENCE GT 0.1 n≥0", "ERROR_RATE GT 0.05 n≥0", "LATENCY_P95 GT 250.0 n≥0");
+        rules.forEach(r -> described.add(r.path("metric").asString() + " "
+                + r.path("comparison").asString() + " " + r.path("threshold").asDouble() + " n≥"
+                + r.path("minSamples").asLong()));
+        assertThat(described)
+                .containsExactly(
+                        "PSI GT 0.2 n≥0",
+                        "JS_DISTANCE GT 0.1 n≥0",
+                        "KS_P_VALUE LT 0.01 n≥500",
+                        "DEMOGRAPHIC_PARITY_DIFFERENCE GT 0.1 n≥0",
+                        "ERROR_RATE GT 0.05 n≥0",
+                        "LATENCY_P95 GT 250.0 n≥0");
 
-        assertThat(http().post("/monitor/v1/deployments", token, deploymentJson(name, null)).statusCode()).isEqualTo(422);
+        assertThat(http().post("/monitor/v1/deployments", token, deploymentJson(name, null))
+                        .statusCode())
+                .isEqualTo(422);
         var invalid = http().post("/monitor/v1/deployments", token, deploymentJson("Not A Name", null));
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(Http.json(invalid).path("errors").get(0).path("field").asString()).isEqualTo("name");
+        assertThat(Http.json(invalid).path("errors").get(0).path("field").asString())
+                .isEqualTo("name");
 
         String changed = deploymentJson(name, 400.0).replace("\"1.0.0\"", "\"1.1.0\"");
         assertThat(put(name, token, "\"5\"", changed).statusCode()).isEqualTo(409);
         var updated = put(name, token, "\"0\"", changed);
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(Http.json(updated).path("modelVersion").asString()).isEqualTo("1.1.0");
-        var latencyRule = Http.json(http().get("/monitor/v1/deployments/" + name + "/rules", token)).get(5);
+        var latencyRule = Http.json(http().get("/monitor/v1/deployments/" + name + "/rules", token))
+                .get(5);
         assertThat(latencyRule.path("threshold").asDouble()).isEqualTo(400.0);
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Deployment' "
-                + "and object_id = ?", Long.class, String.valueOf(json.path("id").asLong()))).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'Deployment' "
+                                + "and object_id = ?",
+                        Long.class,
+                        String.valueOf(json.path("id").asLong())))
+                .isGreaterThanOrEqualTo(2);
 
-        assertThat(http().delete("/monitor/v1/deployments/" + name, token).statusCode()).isEqualTo(204);
-        assertThat(http().get("/monitor/v1/deployments/" + name, token).statusCode()).isEqualTo(404);
+        assertThat(http().delete("/monitor/v1/deployments/" + name, token).statusCode())
+                .isEqualTo(204);
+        assertThat(http().get("/monitor/v1/deployments/" + name, token).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -127,13 +165,19 @@ class MonitorApiTest {
         assertThat(json.path("accepted").asInt()).isEqualTo(2);
         assertThat(json.path("rejected").asInt()).isEqualTo(5);
         List<String> reasons = new ArrayList<>();
-        json.path("rejections").forEach(r -> reasons.add(r.path("index").asInt() + ":" + r.path("field").asString("")));
+        json.path("rejections")
+                .forEach(r -> reasons.add(
+                        r.path("index").asInt() + ":" + r.path("field").asString("")));
         assertThat(reasons).containsExactly("2:predictedLabel", "3:features.age", "4:timestamp", "5:timestamp", "6:");
         // durable before the answer: the rows are there for any other connection to read
-        assertThat(jdbc.queryForList("select request_id from monitor.event where request_id like ? order by request_id",
-                String.class, prefix + "%")).containsExactly(prefix + "-a", prefix + "-b");
-        assertThat(jdbc.queryForObject("select error_class from monitor.event where request_id = ?", String.class,
-                prefix + "-b")).isEqualTo("TimeoutError");
+        assertThat(jdbc.queryForList(
+                        "select request_id from monitor.event where request_id like ? order by request_id",
+                        String.class,
+                        prefix + "%"))
+                .containsExactly(prefix + "-a", prefix + "-b");
+        assertThat(jdbc.queryForObject(
+                        "select error_class from monitor.event where request_id = ?", String.class, prefix + "-b"))
+                .isEqualTo("TimeoutError");
     }
 
     @Test
@@ -142,18 +186,26 @@ class MonitorApiTest {
         String name = uniqueName("credit");
         http().post("/monitor/v1/deployments", token, deploymentJson(name, null));
 
-        var one = http().post("/monitor/v1/deployments/" + name + "/events", token, event(uniqueName("r"), Instant.now(), 5, false));
+        var one = http().post(
+                        "/monitor/v1/deployments/" + name + "/events",
+                        token,
+                        event(uniqueName("r"), Instant.now(), 5, false));
         assertThat(one.statusCode()).isEqualTo(202);
         assertThat(Http.json(one).path("accepted").asInt()).isEqualTo(1);
 
-        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, "[{\"requestId\": ").statusCode())
+        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, "[{\"requestId\": ")
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(http().post("/monitor/v1/deployments/nope-" + name + "/events", token, "[]").statusCode()).isEqualTo(404);
+        assertThat(http().post("/monitor/v1/deployments/nope-" + name + "/events", token, "[]")
+                        .statusCode())
+                .isEqualTo(404);
         StringBuilder big = new StringBuilder("[");
         for (int i = 0; i <= 10_000; i++) {
             big.append(i == 0 ? "" : ",").append("{}");
         }
-        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, big + "]").statusCode()).isEqualTo(413);
+        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, big + "]")
+                        .statusCode())
+                .isEqualTo(413);
     }
 
     @Test
@@ -163,15 +215,21 @@ class MonitorApiTest {
         http().post("/monitor/v1/deployments", token, deploymentJson(name, null));
         int taken = limiter.drain();
         try {
-            var busy = http().post("/monitor/v1/deployments/" + name + "/events", token,
-                    event(uniqueName("r"), Instant.now(), 5, false));
+            var busy = http().post(
+                            "/monitor/v1/deployments/" + name + "/events",
+                            token,
+                            event(uniqueName("r"), Instant.now(), 5, false));
             assertThat(busy.statusCode()).isEqualTo(429);
             assertThat(busy.headers().firstValue("Retry-After")).contains("1");
         } finally {
             limiter.give(taken);
         }
-        assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token,
-                event(uniqueName("r"), Instant.now(), 5, false)).statusCode()).isEqualTo(202);
+        assertThat(http().post(
+                                "/monitor/v1/deployments/" + name + "/events",
+                                token,
+                                event(uniqueName("r"), Instant.now(), 5, false))
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     @Test
@@ -181,12 +239,19 @@ class MonitorApiTest {
         http().post("/monitor/v1/deployments", token, deploymentJson(name, null));
         String id = uniqueName("r");
 
-        var first = http().post("/monitor/v1/deployments/" + name + "/labels", token,
-                "[{\"requestId\": \"" + id + "\", \"label\": \"0\"}, {\"requestId\": \"x\", \"label\": \"maybe\"}]");
+        var first = http().post(
+                        "/monitor/v1/deployments/" + name + "/labels",
+                        token,
+                        "[{\"requestId\": \"" + id
+                                + "\", \"label\": \"0\"}, {\"requestId\": \"x\", \"label\": \"maybe\"}]");
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(Http.json(first).path("accepted").asInt()).isEqualTo(1);
-        assertThat(Http.json(first).path("rejections").get(0).path("field").asString()).isEqualTo("label");
-        http().post("/monitor/v1/deployments/" + name + "/labels", token, "{\"requestId\": \"" + id + "\", \"label\": 1}");
+        assertThat(Http.json(first).path("rejections").get(0).path("field").asString())
+                .isEqualTo("label");
+        http().post(
+                        "/monitor/v1/deployments/" + name + "/labels",
+                        token,
+                        "{\"requestId\": \"" + id + "\", \"label\": 1}");
 
         assertThat(jdbc.queryForObject("select label from monitor.label where request_id = ?", String.class, id))
                 .isEqualTo("1");
@@ -205,15 +270,18 @@ class MonitorApiTest {
         }
         String prefix = uniqueName("w");
         for (int from = 0; from < latencies.length; from += 1000) {
-            var events = MonitorFixtures.events(prefix + from, window.plusSeconds(from / 10), 
-                    Arrays.copyOfRange(latencies, from, from + 1000), 50);
-            assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, batch(events)).statusCode())
+            var events = MonitorFixtures.events(
+                    prefix + from, window.plusSeconds(from / 10), Arrays.copyOfRange(latencies, from, from + 1000), 50);
+            assertThat(http().post("/monitor/v1/deployments/" + name + "/events", token, batch(events))
+                            .statusCode())
                     .isEqualTo(202);
         }
         aggregator.flush();
 
-        var windows = Http.json(http().get("/monitor/v1/deployments/" + name + "/windows?resolution=5m&from="
-                + window.minus(Duration.ofHours(1)) + "&to=" + window.plus(Duration.ofHours(1)), token));
+        var windows = Http.json(http().get(
+                        "/monitor/v1/deployments/" + name + "/windows?resolution=5m&from="
+                                + window.minus(Duration.ofHours(1)) + "&to=" + window.plus(Duration.ofHours(1)),
+                        token));
         assertThat(windows.size()).isEqualTo(1);
         var w = windows.get(0);
         assertThat(w.path("start").asString()).isEqualTo(window.toString());
@@ -226,8 +294,10 @@ class MonitorApiTest {
             double exact = sorted[(int) Math.ceil(p / 100.0 * sorted.length) - 1];
             assertThat(w.path("latencyP" + p + "Ms").asDouble()).isCloseTo(exact, within(exact * 0.01));
         }
-        var hour = Http.json(http().get("/monitor/v1/deployments/" + name + "/windows?resolution=1h&from="
-                + window.minus(Duration.ofHours(2)), token));
+        var hour = Http.json(http().get(
+                        "/monitor/v1/deployments/" + name + "/windows?resolution=1h&from="
+                                + window.minus(Duration.ofHours(2)),
+                        token));
         assertThat(hour.get(0).path("count").asLong()).isEqualTo(3000);
 
         String metrics = http().get("/monitor/v1/metrics", token).body();
@@ -236,12 +306,16 @@ class MonitorApiTest {
 
     private java.net.http.HttpResponse<String> put(String name, String token, String ifMatch, String body) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                    + "/monitor/v1/deployments/" + name))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Accept", "application/json").header("If-Match", ifMatch)
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/monitor/v1/deployments/" + name))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .header("If-Match", ifMatch)
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

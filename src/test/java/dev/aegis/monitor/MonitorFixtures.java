@@ -47,17 +47,15 @@ class MonitorFixtures {
                 {"name": "%s", "modelVersion": "1.0.0", "owner": "Credit team", "description": "Scores applications",
                  "features": [{"name": "age", "kind": "NUMERIC"}, {"name": "region", "kind": "CATEGORICAL"}],
                  "labels": ["0", "1"], "hasScore": true, "protectedAttributes": ["sex"],
-                 "latencyBudgetMs": %s, "reference": {"kind": "BATCH", "batch": "validation"}}"""
-                .formatted(name, latencyBudgetMs == null ? "null" : latencyBudgetMs);
+                 "latencyBudgetMs": %s, "reference": {"kind": "BATCH", "batch": "validation"}}""".formatted(name, latencyBudgetMs == null ? "null" : latencyBudgetMs);
     }
 
     /** One event as JSON. */
     static String event(String requestId, Instant at, double latencyMs, boolean error) {
         return """
                 {"requestId": "%s", "timestamp": "%s", "latencyMs": %s, "outcome": "%s", %s
-                 "features": {"age": 41.5, "region": "north"}, "predictedLabel": "1", "score": 0.83, "group": "f"}"""
-                .formatted(requestId, at, latencyMs, error ? "error" : "ok",
-                        error ? "\"errorClass\": \"TimeoutError\"," : "");
+                 "features": {"age": 41.5, "region": "north"}, "predictedLabel": "1", "score": 0.83, "group": "f"}""".formatted(
+                requestId, at, latencyMs, error ? "error" : "ok", error ? "\"errorClass\": \"TimeoutError\"," : "");
     }
 
     static String batch(List<String> events) {

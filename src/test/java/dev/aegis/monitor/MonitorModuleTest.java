@@ -26,29 +26,53 @@ import org.springframework.test.context.TestPropertySource;
  */
 // shared is named explicitly: Modulith lists it as the monitor's one dependency but, shared being an open module,
 // DIRECT_DEPENDENCIES alone did not scan it (no DataSource of Aegis's, no migrations)
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared",
+@ApplicationModuleTest(
+        mode = BootstrapMode.DIRECT_DEPENDENCIES,
+        extraIncludes = "shared",
         webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"aegis.modules.schemas=shared,monitor", "vaadin.devmode.devTools.enabled=false"})
 // closed after this class: a second web application (its Tomcat and monitor jobs) need not live through the whole run
 @org.springframework.test.annotation.DirtiesContext
 class MonitorModuleTest {
 
-    static final List<String> OTHER_MODULES = List.of("security", "audit", "framework", "inventory", "risk", "control",
-            "vendor", "telemetry", "evidence", "finding", "notification");
+    static final List<String> OTHER_MODULES = List.of(
+            "security",
+            "audit",
+            "framework",
+            "inventory",
+            "risk",
+            "control",
+            "vendor",
+            "telemetry",
+            "evidence",
+            "finding",
+            "notification");
 
-    @LocalServerPort int port;
-    @Autowired ConfigurableApplicationContext context;
-    @Autowired MonitorTokenService tokens;
-    @Autowired WindowAggregator aggregator;
-    @Autowired FigureEvaluation evaluation;
-    @Autowired AlertService alerts;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    MonitorTokenService tokens;
+
+    @Autowired
+    WindowAggregator aggregator;
+
+    @Autowired
+    FigureEvaluation evaluation;
+
+    @Autowired
+    AlertService alerts;
 
     @Test
     void only_the_monitor_and_shared_are_loaded() {
         List<String> others = new ArrayList<>();
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
-            if (type != null && OTHER_MODULES.stream().anyMatch(m -> type.getName().startsWith("dev.aegis." + m + "."))) {
+            if (type != null
+                    && OTHER_MODULES.stream().anyMatch(m -> type.getName().startsWith("dev.aegis." + m + "."))) {
                 others.add(type.getName());
             }
         }
@@ -63,7 +87,8 @@ class MonitorModuleTest {
         assertThat(http.get("/monitor/v1/deployments", null).statusCode()).isEqualTo(401);
 
         String name = MonitorFixtures.uniqueName("module");
-        assertThat(http.post("/monitor/v1/deployments", token, MonitorFixtures.deploymentJson(name, null)).statusCode())
+        assertThat(http.post("/monitor/v1/deployments", token, MonitorFixtures.deploymentJson(name, null))
+                        .statusCode())
                 .isEqualTo(201);
         // two hours back: the schedule evaluates only the newest complete hour, so it cannot take this window first
         Instant start = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(2));
@@ -72,13 +97,17 @@ class MonitorModuleTest {
         List<String> reference = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
-            reference.add(FigureEvaluationTest.event("ref-" + i, start.minus(Duration.ofDays(1)),
-                    40 + 10 * random.nextGaussian(), "north", "1", "f"));
-            current.add(FigureEvaluationTest.event("cur-" + i, start.plusSeconds(5L * i), 55 + 10 * random.nextGaussian(),
-                    "north", "1", "f"));
+            reference.add(FigureEvaluationTest.event(
+                    "ref-" + i, start.minus(Duration.ofDays(1)), 40 + 10 * random.nextGaussian(), "north", "1", "f"));
+            current.add(FigureEvaluationTest.event(
+                    "cur-" + i, start.plusSeconds(5L * i), 55 + 10 * random.nextGaussian(), "north", "1", "f"));
         }
-        assertThat(http.post("/monitor/v1/deployments/" + name + "/events?reference=validation", token,
-                MonitorFixtures.batch(reference)).statusCode()).isEqualTo(202);
+        assertThat(http.post(
+                                "/monitor/v1/deployments/" + name + "/events?reference=validation",
+                                token,
+                                MonitorFixtures.batch(reference))
+                        .statusCode())
+                .isEqualTo(202);
         var answer = http.post("/monitor/v1/deployments/" + name + "/events", token, MonitorFixtures.batch(current));
         assertThat(Http.json(answer).path("accepted").asInt()).isEqualTo(600);
 
@@ -86,22 +115,27 @@ class MonitorModuleTest {
         evaluation.evaluate(end);
         alerts.evaluate(end);
 
-        var windows = Http.json(http.get("/monitor/v1/deployments/" + name + "/windows?resolution=1h&from=" + start
-                + "&to=" + end, token));
+        var windows = Http.json(http.get(
+                "/monitor/v1/deployments/" + name + "/windows?resolution=1h&from=" + start + "&to=" + end, token));
         assertThat(windows.get(0).path("count").asLong()).isEqualTo(600);
-        var psi = Http.json(http.get("/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=PSI&from="
-                + start + "&to=" + end, token));
+        var psi = Http.json(http.get(
+                "/monitor/v1/deployments/" + name + "/figures?resolution=1h&metric=PSI&from=" + start + "&to=" + end,
+                token));
         List<String> subjects = psi.findValuesAsString("subject");
         assertThat(subjects).contains("age");
         var open = Http.json(http.get("/monitor/v1/alerts?state=OPEN&deployment=" + name, token));
         List<String> opened = new ArrayList<>();
-        open.forEach(alert -> opened.add(alert.path("metric").asString() + ":" + alert.path("subject").asString()));
+        open.forEach(alert -> opened.add(
+                alert.path("metric").asString() + ":" + alert.path("subject").asString()));
         assertThat(opened).contains("PSI:age");
     }
 
     private String monitorToken() {
         String[] token = new String[1];
-        Actors.runAs("module-test-admin", "ADMIN", () -> token[0] = tokens.create("module-test").token());
+        Actors.runAs(
+                "module-test-admin",
+                "ADMIN",
+                () -> token[0] = tokens.create("module-test").token());
         return token[0];
     }
 }

@@ -19,9 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class ScrapeTest {
 
-    @LocalServerPort int port;
-    @Autowired MonitorFixtures fixtures;
-    @Autowired ScrapeService scrapes;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MonitorFixtures fixtures;
+
+    @Autowired
+    ScrapeService scrapes;
 
     /** What a KServe/Triton-style server exposes, with the given cumulative counts. */
     static String exposition(long requests, long errors, long fast, long medium, long slow) {
@@ -40,8 +45,15 @@ class ScrapeTest {
                 request_duration_seconds_sum{model="credit"} 12.5
                 request_duration_seconds_count{model="credit"} %d
                 process_start_time_seconds 1.7e9
-                """.formatted(requests - errors, errors, errors, fast, fast + medium, fast + medium + slow,
-                fast + medium + slow, fast + medium + slow);
+                """.formatted(
+                        requests - errors,
+                        errors,
+                        errors,
+                        fast,
+                        fast + medium,
+                        fast + medium + slow,
+                        fast + medium + slow,
+                        fast + medium + slow);
     }
 
     @Test
@@ -63,8 +75,8 @@ class ScrapeTest {
             http.post("/monitor/v1/deployments", token, deploymentJson(name, null));
             var added = http.post("/monitor/v1/deployments/" + name + "/scrape-targets", token, """
                     {"url": "http://127.0.0.1:%d/metrics", "requestsMetric": "request_count_total",
-                     "errorsMetric": "request_errors_total", "latencyMetric": "request_duration_seconds"}"""
-                    .formatted(server.getAddress().getPort()));
+                     "errorsMetric": "request_errors_total", "latencyMetric": "request_duration_seconds"}""".formatted(
+                            server.getAddress().getPort()));
             assertThat(added.statusCode()).isEqualTo(201);
             Instant window = Resolution.FIVE_MINUTES.floor(Instant.now()).minus(Duration.ofMinutes(40));
 
@@ -72,8 +84,10 @@ class ScrapeTest {
             served.set(exposition(1200, 30, 900 + 100, 90 + 80, 10 + 20));
             scrapes.scrapeAll(window.plusSeconds(25));
 
-            var windows = Http.json(http.get("/monitor/v1/deployments/" + name + "/windows?resolution=5m&from="
-                    + window.minus(Duration.ofMinutes(5)) + "&to=" + window.plus(Duration.ofMinutes(10)), token));
+            var windows = Http.json(http.get(
+                    "/monitor/v1/deployments/" + name + "/windows?resolution=5m&from="
+                            + window.minus(Duration.ofMinutes(5)) + "&to=" + window.plus(Duration.ofMinutes(10)),
+                    token));
             assertThat(windows.size()).isEqualTo(1);
             var w = windows.get(0);
             assertThat(w.path("count").asLong()).isEqualTo(200);
@@ -84,7 +98,8 @@ class ScrapeTest {
 
             served.set("this is { not prometheus");
             scrapes.scrapeAll(window.plusSeconds(40));
-            var target = Http.json(http.get("/monitor/v1/deployments/" + name + "/scrape-targets", token)).get(0);
+            var target = Http.json(http.get("/monitor/v1/deployments/" + name + "/scrape-targets", token))
+                    .get(0);
             assertThat(target.path("lastError").asString()).contains("no Prometheus sample");
         } finally {
             server.stop(0);

@@ -19,11 +19,20 @@ class SentimentEndpointTest {
 
     static final String PREDICT = "/monitor/v1/models/sentiment/predict";
 
-    @LocalServerPort int port;
-    @Autowired MonitorFixtures fixtures;
-    @Autowired SentimentIngestion telemetry;
-    @Autowired WindowAggregator aggregator;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MonitorFixtures fixtures;
+
+    @Autowired
+    SentimentIngestion telemetry;
+
+    @Autowired
+    WindowAggregator aggregator;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Http http() {
         return new Http(port);
@@ -37,8 +46,8 @@ class SentimentEndpointTest {
     void the_sentiment_endpoint_takes_monitor_tokens_only_and_answers_vader_scores() {
         var anonymous = http().post(PREDICT, null, body("VADER is smart, handsome, and funny."));
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/problem+json"));
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
 
         String token = fixtures.token(uniqueName("sentiment"));
         var answer = http().post(PREDICT, token, body("VADER is smart, handsome, and funny."));
@@ -56,8 +65,8 @@ class SentimentEndpointTest {
         String token = fixtures.token(uniqueName("sentiment"));
         var answer = http().post(PREDICT, token, body("a".repeat(5_001)));
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("text");
     }
 
@@ -73,8 +82,8 @@ class SentimentEndpointTest {
             }
         }
         assertThat(last.statusCode()).isEqualTo(429);
-        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v))
-                .isPositive());
+        assertThat(last.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         assertThat(Http.json(last).path("status").asInt()).isEqualTo(429);
     }
 
@@ -83,16 +92,20 @@ class SentimentEndpointTest {
         String token = fixtures.token(uniqueName("sentiment"));
         var before = Instant.now();
         for (int i = 0; i < 5; i++) {
-            assertThat(http().post(PREDICT, token, body("The food was great " + "!".repeat(i))).statusCode())
+            assertThat(http().post(PREDICT, token, body("The food was great " + "!".repeat(i)))
+                            .statusCode())
                     .isEqualTo(200);
         }
         telemetry.flush();
         aggregator.flush();
 
         // the calls were kept as events of the deployment the model registered for itself
-        Long events = jdbc.queryForObject("select count(*) from monitor.event e join monitor.deployment d "
-                + "on d.id = e.deployment_id where d.name = ? and e.ts >= ? and e.predicted_label = 'positive' "
-                + "and (e.features->>'text_length')::int between 19 and 23", Long.class, SentimentTelemetry.DEPLOYMENT,
+        Long events = jdbc.queryForObject(
+                "select count(*) from monitor.event e join monitor.deployment d "
+                        + "on d.id = e.deployment_id where d.name = ? and e.ts >= ? and e.predicted_label = 'positive' "
+                        + "and (e.features->>'text_length')::int between 19 and 23",
+                Long.class,
+                SentimentTelemetry.DEPLOYMENT,
                 java.sql.Timestamp.from(before.minusSeconds(1)));
         assertThat(events).isGreaterThanOrEqualTo(5);
 
@@ -100,9 +113,11 @@ class SentimentEndpointTest {
         assertThat(deployment.path("features").get(0).path("name").asString()).isEqualTo("text_length");
         assertThat(deployment.path("reference").path("kind").asString()).isEqualTo("TIME_RANGE");
 
-        var windows = Http.json(http().get("/monitor/v1/deployments/" + SentimentTelemetry.DEPLOYMENT
-                + "/windows?resolution=5m&from=" + Resolution.FIVE_MINUTES.floor(before) + "&to="
-                + Instant.now().plusSeconds(300), token));
+        var windows = Http.json(http().get(
+                        "/monitor/v1/deployments/" + SentimentTelemetry.DEPLOYMENT
+                                + "/windows?resolution=5m&from=" + Resolution.FIVE_MINUTES.floor(before) + "&to="
+                                + Instant.now().plusSeconds(300),
+                        token));
         long traffic = 0;
         for (var w : windows) {
             traffic += w.path("count").asLong();

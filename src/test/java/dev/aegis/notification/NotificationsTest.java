@@ -32,11 +32,20 @@ class NotificationsTest {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @Autowired NotificationStore store;
-    @Autowired UserService users;
-    @Autowired TestAccounts accounts;
-    @Autowired TransactionTemplate tx;
-    @Autowired Notifications inApp;
+    @Autowired
+    NotificationStore store;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    Notifications inApp;
 
     private Notifications mailing;
 
@@ -46,8 +55,8 @@ class NotificationsTest {
         sender.setHost("localhost");
         sender.setPort(greenMail.getSmtp().getPort());
         var provider = new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class);
-        mailing = new Notifications(store, users, provider, Clock.systemUTC(), "aegis@org.example",
-                "https://aegis.org.example/");
+        mailing = new Notifications(
+                store, users, provider, Clock.systemUTC(), "aegis@org.example", "https://aegis.org.example/");
     }
 
     @AfterEach
@@ -60,16 +69,18 @@ class NotificationsTest {
         AegisUser owner = accounts.createWithEmail("owner", "owner@org.example", Role.SYSTEM_OWNER);
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
 
-        int told = tx.execute(s -> mailing.send(List.of(owner.username(), officer.username(), "nobody-here"),
-                new Notifications.Message("finding", "Drift on Triage assistant", "PSI 0.31 over 24 h.",
-                        "findings/7")));
+        int told = tx.execute(s -> mailing.send(
+                List.of(owner.username(), officer.username(), "nobody-here"),
+                new Notifications.Message(
+                        "finding", "Drift on Triage assistant", "PSI 0.31 over 24 h.", "findings/7")));
 
         assertThat(told).isEqualTo(2);
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
         assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("owner@org.example");
         assertThat(received[0].getSubject()).isEqualTo("[Aegis] Drift on Triage assistant");
-        assertThat(GreenMailUtil.getBody(received[0])).contains("PSI 0.31 over 24 h.")
+        assertThat(GreenMailUtil.getBody(received[0]))
+                .contains("PSI 0.31 over 24 h.")
                 .contains("https://aegis.org.example/findings/7");
         TestAccounts.signIn(officer);
         assertThat(inApp.mine(10)).extracting(Notification::getSubject).containsExactly("Drift on Triage assistant");
@@ -109,7 +120,8 @@ class NotificationsTest {
     @Test
     void a_role_is_told_through_its_active_members() {
         AegisUser vm = accounts.create("vendor-manager", Role.VENDOR_MANAGER);
-        int told = inApp.sendToRole(Role.VENDOR_MANAGER,
+        int told = inApp.sendToRole(
+                Role.VENDOR_MANAGER,
                 new Notifications.Message("assessment", "Assessment overdue", "Acme is late.", "vendors"));
         assertThat(told).isGreaterThanOrEqualTo(1);
         TestAccounts.signIn(vm);

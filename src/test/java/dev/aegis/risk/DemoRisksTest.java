@@ -15,16 +15,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class DemoRisksTest {
 
-    @Autowired RiskService risks;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    RiskService risks;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void demo_mode_raises_risks_on_the_demo_systems_once_in_several_states() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        for (String name : new String[] {"Clinic diagnosis assistant", "Customer sentiment API", "Vendor LLM chatbot"}) {
+        for (String name :
+                new String[] {"Clinic diagnosis assistant", "Customer sentiment API", "Vendor LLM chatbot"}) {
             if (systems.count(new AiSystemService.Filter(name, null, null, null, null)) == 0) {
                 systems.register(AiSystemFixtures.diagnosisAssistant(name, "demo-owner"));
             }
@@ -33,10 +43,12 @@ class DemoRisksTest {
         DemoRisks demo = new DemoRisks(risks, systems, catalog);
         demo.run(null);
         demo.run(null);
-        var statuses = jdbc.queryForList("select status from risk.risk where title in ('Patient notes leak through "
-                + "prompt injection', 'Confident but wrong diagnosis suggestions', 'Training data poisoning through "
-                + "research extract', 'Lower accuracy for non-native speakers', 'Evasion with crafted messages', "
-                + "'Vendor trains on customer prompts', 'Unbounded consumption drives cost')", String.class);
+        var statuses = jdbc.queryForList(
+                "select status from risk.risk where title in ('Patient notes leak through "
+                        + "prompt injection', 'Confident but wrong diagnosis suggestions', 'Training data poisoning through "
+                        + "research extract', 'Lower accuracy for non-native speakers', 'Evasion with crafted messages', "
+                        + "'Vendor trains on customer prompts', 'Unbounded consumption drives cost')",
+                String.class);
         assertThat(statuses).hasSize(7).contains("IDENTIFIED", "TREATED", "ACCEPTED");
     }
 }

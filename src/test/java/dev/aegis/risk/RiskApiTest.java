@@ -23,10 +23,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class RiskApiTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
 
     static final String BODY = """
             {"title": "%s", "description": "Crafted prompts leak patient notes", "category": "%s",
@@ -39,34 +46,64 @@ class RiskApiTest {
         String token = accounts.tokenFor(officer);
         long high = system(officer, EuAiActTier.HIGH);
         long minimal = system(officer, EuAiActTier.MINIMAL);
-        long requirement = catalog.find("ISO-IEC-42001-2023", "A.2.2").map(r -> r.id()).orElseThrow();
+        long requirement =
+                catalog.find("ISO-IEC-42001-2023", "A.2.2").map(r -> r.id()).orElseThrow();
         TestAccounts.signOut();
         String tag = "Paging" + System.nanoTime();
         for (int i = 1; i <= 3; i++) {
-            assertThat(send("POST", "/api/v1/risks", token, null,
-                    BODY.formatted(tag + " " + i, "PRIVACY", high, requirement, i, 5)).statusCode()).isEqualTo(201);
+            assertThat(send(
+                                    "POST",
+                                    "/api/v1/risks",
+                                    token,
+                                    null,
+                                    BODY.formatted(tag + " " + i, "PRIVACY", high, requirement, i, 5))
+                            .statusCode())
+                    .isEqualTo(201);
         }
-        send("POST", "/api/v1/risks", token, null, BODY.formatted(tag + " other tier", "PRIVACY", minimal, requirement, 5, 5));
+        send(
+                "POST",
+                "/api/v1/risks",
+                token,
+                null,
+                BODY.formatted(tag + " other tier", "PRIVACY", minimal, requirement, 5, 5));
         send("POST", "/api/v1/risks", token, null, BODY.formatted(tag + " no requirement", "PRIVACY", high, "", 5, 5));
-        send("POST", "/api/v1/risks", token, null, BODY.formatted(tag + " security", "SECURITY", high, requirement, 5, 5));
+        send(
+                "POST",
+                "/api/v1/risks",
+                token,
+                null,
+                BODY.formatted(tag + " security", "SECURITY", high, requirement, 5, 5));
 
-        HttpResponse<String> page = send("GET", "/api/v1/risks?q=" + tag + "&tier=HIGH&category=PRIVACY&requirement="
-                + requirement + "&status=IDENTIFIED&owner=" + officer.username() + "&sort=score&direction=desc&size=2",
-                token, null, null);
+        HttpResponse<String> page = send(
+                "GET",
+                "/api/v1/risks?q=" + tag + "&tier=HIGH&category=PRIVACY&requirement=" + requirement
+                        + "&status=IDENTIFIED&owner=" + officer.username() + "&sort=score&direction=desc&size=2",
+                token,
+                null,
+                null);
         assertThat(page.statusCode()).isEqualTo(200);
         var json = Http.json(page);
         assertThat(json.path("totalElements").asLong()).isEqualTo(3);
         assertThat(json.path("totalPages").asInt()).isEqualTo(2);
         assertThat(json.path("content").size()).isEqualTo(2);
-        assertThat(json.path("content").get(0).path("details").path("title").asString()).isEqualTo(tag + " 3");
+        assertThat(json.path("content").get(0).path("details").path("title").asString())
+                .isEqualTo(tag + " 3");
         assertThat(json.path("content").get(0).path("inherentScore").asInt()).isEqualTo(15);
         assertThat(json.path("content").get(0).path("updatedBy").asString()).isEqualTo(officer.username());
-        var second = Http.json(send("GET", "/api/v1/risks?q=" + tag + "&tier=HIGH&category=PRIVACY&requirement="
-                + requirement + "&sort=title&direction=asc&size=2&page=1", token, null, null));
-        assertThat(second.path("content").get(0).path("details").path("title").asString()).isEqualTo(tag + " 3");
-        assertThat(send("GET", "/api/v1/risks?q=" + tag + "&tier=LIMITED", token, null, null).body())
+        var second = Http.json(send(
+                "GET",
+                "/api/v1/risks?q=" + tag + "&tier=HIGH&category=PRIVACY&requirement=" + requirement
+                        + "&sort=title&direction=asc&size=2&page=1",
+                token,
+                null,
+                null));
+        assertThat(second.path("content").get(0).path("details").path("title").asString())
+                .isEqualTo(tag + " 3");
+        assertThat(send("GET", "/api/v1/risks?q=" + tag + "&tier=LIMITED", token, null, null)
+                        .body())
                 .contains("\"totalElements\":0");
-        assertThat(send("GET", "/api/v1/risks?sort=secret", token, null, null).statusCode()).isEqualTo(422);
+        assertThat(send("GET", "/api/v1/risks?sort=secret", token, null, null).statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -76,30 +113,38 @@ class RiskApiTest {
         long system = system(officer, EuAiActTier.HIGH);
         TestAccounts.signOut();
         String title = "Stale " + System.nanoTime();
-        HttpResponse<String> created = send("POST", "/api/v1/risks", token, null,
-                BODY.formatted(title, "SECURITY", system, "", 3, 3));
+        HttpResponse<String> created =
+                send("POST", "/api/v1/risks", token, null, BODY.formatted(title, "SECURITY", system, "", 3, 3));
         assertThat(created.statusCode()).isEqualTo(201);
         String etag = created.headers().firstValue("ETag").orElseThrow();
-        String path = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
-        assertThat(send("GET", path, token, null, null).headers().firstValue("ETag")).contains(etag);
+        String path = URI.create(created.headers().firstValue("Location").orElseThrow())
+                .getPath();
+        assertThat(send("GET", path, token, null, null).headers().firstValue("ETag"))
+                .contains(etag);
 
-        HttpResponse<String> changed = send("PUT", path, token, etag, BODY.formatted(title + " v2", "SECURITY", system,
-                "", 3, 3));
+        HttpResponse<String> changed =
+                send("PUT", path, token, etag, BODY.formatted(title + " v2", "SECURITY", system, "", 3, 3));
         assertThat(changed.statusCode()).isEqualTo(200);
         String fresh = changed.headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> stale = send("PUT", path, token, etag, BODY.formatted(title + " v3", "SECURITY", system,
-                "", 3, 3));
+        HttpResponse<String> stale =
+                send("PUT", path, token, etag, BODY.formatted(title + " v3", "SECURITY", system, "", 3, 3));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Someone else changed");
-        assertThat(send("POST", path + "/assess", token, etag, "{\"likelihood\": 2, \"impact\": 2}").statusCode())
+        assertThat(send("POST", path + "/assess", token, etag, "{\"likelihood\": 2, \"impact\": 2}")
+                        .statusCode())
                 .isEqualTo(409);
 
-        HttpResponse<String> assessed = send("POST", path + "/assess", token, fresh, "{\"likelihood\": 2, \"impact\": 4}");
+        HttpResponse<String> assessed =
+                send("POST", path + "/assess", token, fresh, "{\"likelihood\": 2, \"impact\": 4}");
         assertThat(assessed.statusCode()).isEqualTo(200);
         assertThat(Http.json(assessed).path("status").asString()).isEqualTo("ASSESSED");
-        HttpResponse<String> outOfOrder = send("POST", path + "/close", token,
-                assessed.headers().firstValue("ETag").orElseThrow(), null);
+        HttpResponse<String> outOfOrder = send(
+                "POST",
+                path + "/close",
+                token,
+                assessed.headers().firstValue("ETag").orElseThrow(),
+                null);
         assertThat(outOfOrder.statusCode()).isEqualTo(422);
         assertThat(outOfOrder.body()).contains("ASSESSED");
     }
@@ -108,28 +153,58 @@ class RiskApiTest {
     void an_auditor_reads_but_may_not_raise_risks() throws Exception {
         String token = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
         assertThat(send("GET", "/api/v1/risks", token, null, null).statusCode()).isEqualTo(200);
-        assertThat(send("GET", "/api/v1/risks/heat-map", token, null, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/risks/heat-map", token, null, null).statusCode())
+                .isEqualTo(200);
         assertThat(send("POST", "/api/v1/risks", token, null, BODY.formatted("No", "SECURITY", 1, "", 3, 3))
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private long system(AegisUser officer, EuAiActTier tier) {
         TestAccounts.signIn(officer);
         AiSystemDetails d = diagnosisAssistant("System " + System.nanoTime(), "someone-else");
-        d = new AiSystemDetails(d.name(), d.purpose(), d.intendedUse(), d.businessOwner(), d.technicalOwner(),
-                d.lifecycleStage(), d.deployment(), d.modelType(), d.dataCategories(), d.peopleAffected(), d.autonomy(),
-                d.humanOversight(), tier, d.euAiActRole(), d.vendorName(), d.status(), d.nextReview(), d.dataProvenance(),
-                d.consentBasis(), d.dataMinimisation(), d.dependencyScanning(), d.codeReview(),
-                d.privacyPreservingTraining(), d.trainingAccessLogging(), d.servingHardening(), d.driftMonitoring(),
-                d.adversarialMonitoring(), d.deletionDate(), d.deletionMethod(), d.deletionSignedOffBy());
+        d = new AiSystemDetails(
+                d.name(),
+                d.purpose(),
+                d.intendedUse(),
+                d.businessOwner(),
+                d.technicalOwner(),
+                d.lifecycleStage(),
+                d.deployment(),
+                d.modelType(),
+                d.dataCategories(),
+                d.peopleAffected(),
+                d.autonomy(),
+                d.humanOversight(),
+                tier,
+                d.euAiActRole(),
+                d.vendorName(),
+                d.status(),
+                d.nextReview(),
+                d.dataProvenance(),
+                d.consentBasis(),
+                d.dataMinimisation(),
+                d.dependencyScanning(),
+                d.codeReview(),
+                d.privacyPreservingTraining(),
+                d.trainingAccessLogging(),
+                d.servingHardening(),
+                d.driftMonitoring(),
+                d.adversarialMonitoring(),
+                d.deletionDate(),
+                d.deletionMethod(),
+                d.deletionSignedOffBy());
         return systems.register(d).getId();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -22,11 +22,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class RiskFileApiTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired RiskService risks;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    RiskService risks;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -37,11 +46,12 @@ class RiskFileApiTest {
     void an_auditor_exports_with_the_lists_filters_and_the_export_is_audited_but_may_not_import() throws Exception {
         String tag = "ApiRiskExport" + System.nanoTime();
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        long system = systems.register(diagnosisAssistant(tag + " system", "owner")).getId();
-        risks.identify(new RiskDetails(tag + " privacy", null, Category.PRIVACY, Set.of(system), Set.of(), Set.of(), 3, 3,
-                null, null));
-        risks.identify(new RiskDetails(tag + " safety", null, Category.SAFETY, Set.of(system), Set.of(), Set.of(), 3, 3,
-                null, null));
+        long system =
+                systems.register(diagnosisAssistant(tag + " system", "owner")).getId();
+        risks.identify(new RiskDetails(
+                tag + " privacy", null, Category.PRIVACY, Set.of(system), Set.of(), Set.of(), 3, 3, null, null));
+        risks.identify(new RiskDetails(
+                tag + " safety", null, Category.SAFETY, Set.of(system), Set.of(), Set.of(), 3, 3, null, null));
         TestAccounts.signOut();
         AegisUser auditor = accounts.create("auditor", Role.AUDITOR);
         String token = accounts.tokenFor(auditor);
@@ -49,13 +59,20 @@ class RiskFileApiTest {
         HttpResponse<byte[]> csv = get("/api/v1/risks/export?format=csv&category=PRIVACY&q=" + tag, token);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("aegis-risks-").contains(".csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("aegis-risks-")
+                .contains(".csv");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFid,version,title").contains(tag + " privacy").doesNotContain(tag + " safety");
+        assertThat(text)
+                .startsWith("\uFEFFid,version,title")
+                .contains(tag + " privacy")
+                .doesNotContain(tag + " safety");
         HttpResponse<byte[]> xlsx = get("/api/v1/risks/export?format=xlsx&q=" + tag, token);
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ? "
-                + "and object_type = 'Risk' and changes like '%category=PRIVACY%'", Long.class, auditor.username()))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where action = 'EXPORT' and actor = ? "
+                                + "and object_type = 'Risk' and changes like '%category=PRIVACY%'",
+                        Long.class, auditor.username()))
                 .isEqualTo(1);
 
         assertThat(post("/api/v1/risks/import", token, csv.body()).statusCode()).isEqualTo(403);
@@ -72,9 +89,13 @@ class RiskFileApiTest {
         String token = accounts.tokenFor(owner);
         String header = "title,category,systems,inherentLikelihood,inherentImpact\n";
 
-        HttpResponse<String> refused = post("/api/v1/risks/import", token, (header
-                + tag + " ok,Security," + tag + " mine,3,3\n"
-                + tag + " foreign,Security," + tag + " mine; " + tag + " theirs,3,3\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = post(
+                "/api/v1/risks/import",
+                token,
+                (header
+                                + tag + " ok,Security," + tag + " mine,3,3\n"
+                                + tag + " foreign,Security," + tag + " mine; " + tag + " theirs,3,3\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(422);
         var errors = Http.json(refused).path("errors");
         assertThat(errors.size()).isEqualTo(1);
@@ -82,13 +103,17 @@ class RiskFileApiTest {
         assertThat(errors.get(0).path("column").asString()).isEqualTo("systems");
         assertThat(errors.get(0).path("message").asString()).contains(tag + " theirs");
 
-        HttpResponse<String> accepted = post("/api/v1/risks/import", token,
+        HttpResponse<String> accepted = post(
+                "/api/v1/risks/import",
+                token,
                 (header + tag + " ok,Security," + tag + " mine,3,3\n").getBytes(StandardCharsets.UTF_8));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("\"applied\":true").contains("\"created\":1");
         TestAccounts.signIn(owner);
-        var mine = risks.search(new RiskService.Filter(tag, null, null, null, null, null, null),
-                org.springframework.data.domain.PageRequest.of(0, 10)).getContent();
+        var mine = risks.search(
+                        new RiskService.Filter(tag, null, null, null, null, null, null),
+                        org.springframework.data.domain.PageRequest.of(0, 10))
+                .getContent();
         assertThat(mine).extracting(Risk::getTitle).containsExactly(tag + " ok");
         assertThat(mine.getFirst().getOwner()).isEqualTo(owner.username());
     }

@@ -23,12 +23,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class RiskGeneratorTest {
 
-    @Autowired InventoryGenerator inventory;
-    @Autowired RiskGenerator register;
-    @Autowired RiskService risks;
-    @Autowired AiSystemService systems;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    InventoryGenerator inventory;
+
+    @Autowired
+    RiskGenerator register;
+
+    @Autowired
+    RiskService risks;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -43,7 +54,8 @@ class RiskGeneratorTest {
         List<GeneratedSystem> generated = inventory.generate(50, prefix, random, Instant.now());
         register.generate(generated, 200, prefix, random, Instant.now());
 
-        assertThat(systems.count(new AiSystemService.Filter(prefix, null, null, null, null))).isEqualTo(50);
+        assertThat(systems.count(new AiSystemService.Filter(prefix, null, null, null, null)))
+                .isEqualTo(50);
         RiskService.Filter mine = new RiskService.Filter(prefix, null, null, null, null, null, null);
         assertThat(risks.count(mine)).isEqualTo(200);
         var page = risks.search(mine, PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "inherentScore")));
@@ -57,20 +69,27 @@ class RiskGeneratorTest {
         // every state of the workflow, each with the fields it needs
         for (Status status : Status.values()) {
             assertThat(risks.count(new RiskService.Filter(prefix, status, null, null, null, null, null)))
-                    .as(status.name()).isPositive();
+                    .as(status.name())
+                    .isPositive();
         }
-        Risk accepted = risks.search(new RiskService.Filter(prefix, Status.ACCEPTED, null, null, null, null, null),
-                PageRequest.of(0, 1)).getContent().getFirst();
+        Risk accepted = risks.search(
+                        new RiskService.Filter(prefix, Status.ACCEPTED, null, null, null, null, null),
+                        PageRequest.of(0, 1))
+                .getContent()
+                .getFirst();
         assertThat(accepted.getAcceptedBy()).isNotBlank().isNotEqualToIgnoringCase(accepted.getOwner());
         // threats are ATLAS techniques or OWASP LLM entries of the catalog, requirements real catalog entries
         assertThat(jdbc.queryForObject("""
                 select count(*) from risk.risk_threat t join risk.risk r on r.id = t.risk_id
                 join framework.requirement q on q.id = t.requirement_id join framework.framework f on f.id = q.framework_id
-                where r.title like ? and f.code not in ('MITRE-ATLAS', 'OWASP-LLM-TOP10-2025')""", Long.class,
-                prefix + "%")).isZero();
-        Long requirement = jdbc.queryForObject("select q.requirement_id from risk.risk_requirement q "
-                + "join risk.risk r on r.id = q.risk_id where r.title like ? limit 1", Long.class, prefix + "%");
-        assertThat(risks.count(new RiskService.Filter(prefix, null, null, null, null, requirement, null))).isPositive();
+                where r.title like ? and f.code not in ('MITRE-ATLAS', 'OWASP-LLM-TOP10-2025')""", Long.class, prefix + "%")).isZero();
+        Long requirement = jdbc.queryForObject(
+                "select q.requirement_id from risk.risk_requirement q "
+                        + "join risk.risk r on r.id = q.risk_id where r.title like ? limit 1",
+                Long.class,
+                prefix + "%");
+        assertThat(risks.count(new RiskService.Filter(prefix, null, null, null, null, requirement, null)))
+                .isPositive();
         assertThat(risks.slice(mine, PageRequest.of(3, 50)).getContent()).hasSize(50);
     }
 }

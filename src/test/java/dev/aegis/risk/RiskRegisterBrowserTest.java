@@ -80,9 +80,10 @@ class RiskRegisterBrowserTest {
         browser.saveScreenshot(Path.of("target", "e2e", "raise-risk.png"));
         browser.click(By.id("risk-save"));
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("risk-save")));
-        // the new row's cell in the system's risk grid (its rendered text depends on where the grid sits on a long page)
-        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.xpath(
-                "//*[@id='system-risks-grid']/vaadin-grid-cell-content[contains(., 'Invert AI Model')]")));
+        // the new row's cell in the system's risk grid (its rendered text depends on where the grid sits on a long
+        // page)
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[@id='system-risks-grid']/vaadin-grid-cell-content[contains(., 'Invert AI Model')]")));
 
         // the register lists it
         browser.get(base + "/risks?q=" + java.net.URLEncoder.encode(system, java.nio.charset.StandardCharsets.UTF_8));

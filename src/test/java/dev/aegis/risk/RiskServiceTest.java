@@ -29,11 +29,20 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class RiskServiceTest {
 
-    @Autowired RiskService service;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    RiskService service;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -48,8 +57,10 @@ class RiskServiceTest {
         LocalDate until = LocalDate.now().plusMonths(6);
 
         assertThatThrownBy(() -> service.accept(risk.getId(), risk.getVersion(), "Compensating controls", until))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("owner")
-                .extracting("field").isEqualTo("acceptedBy");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("owner")
+                .extracting("field")
+                .isEqualTo("acceptedBy");
         TestAccounts.signIn(accounts.create("system-owner", Role.SYSTEM_OWNER));
         assertThatThrownBy(() -> service.accept(risk.getId(), risk.getVersion(), "Compensating controls", until))
                 .isInstanceOf(AuthorizationDeniedException.class);
@@ -70,11 +81,17 @@ class RiskServiceTest {
         long id = risk.getId();
         long v = risk.getVersion();
         assertThatThrownBy(() -> service.accept(id, v, " ", LocalDate.now().plusDays(30)))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("rationale");
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("rationale");
         assertThatThrownBy(() -> service.accept(id, v, "Low exposure", null))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("expiresOn");
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("expiresOn");
         assertThatThrownBy(() -> service.accept(id, v, "Low exposure", LocalDate.now()))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("expiresOn");
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("expiresOn");
         assertThat(service.get(id).getStatus()).isEqualTo(Status.ASSESSED);
     }
 
@@ -82,11 +99,18 @@ class RiskServiceTest {
     void an_expired_acceptance_reopens_the_risk() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         Risk risk = assessed("someone-else");
-        Risk accepted = service.accept(risk.getId(), risk.getVersion(), "Pilot only", LocalDate.now().plusDays(10));
+        Risk accepted = service.accept(
+                risk.getId(), risk.getVersion(), "Pilot only", LocalDate.now().plusDays(10));
         Risk stillValid = assessed("someone-else");
-        service.accept(stillValid.getId(), stillValid.getVersion(), "Pilot only", LocalDate.now().plusDays(10));
+        service.accept(
+                stillValid.getId(),
+                stillValid.getVersion(),
+                "Pilot only",
+                LocalDate.now().plusDays(10));
         // the acceptance ran out yesterday: set it straight in the table (no trigger guards it), as time would
-        jdbc.update("update risk.risk set acceptance_expires_on = ? where id = ?", LocalDate.now().minusDays(1),
+        jdbc.update(
+                "update risk.risk set acceptance_expires_on = ? where id = ?",
+                LocalDate.now().minusDays(1),
                 accepted.getId());
         TestAccounts.signOut();
 
@@ -98,38 +122,52 @@ class RiskServiceTest {
         assertThat(reopened.getAcceptedBy()).isNull();
         assertThat(service.get(stillValid.getId()).getStatus()).isEqualTo(Status.ACCEPTED);
         // the field changes are logged at flush, the events just before commit
-        var entries = jdbc.queryForList("select action, changes from audit.audit_entry where object_type = 'Risk' "
-                + "and object_id = ? order by id", String.valueOf(accepted.getId()));
+        var entries = jdbc.queryForList(
+                "select action, changes from audit.audit_entry where object_type = 'Risk' "
+                        + "and object_id = ? order by id",
+                String.valueOf(accepted.getId()));
         assertThat(entries).extracting(e -> e.get("action")).endsWith("UPDATE", "ACCEPTANCE_EXPIRED", "REOPEN");
         assertThat((String) entries.get(entries.size() - 3).get("changes"))
                 .contains("\"status\":{\"after\":\"IDENTIFIED\",\"before\":\"ACCEPTED\"}");
         assertThat((String) entries.getLast().get("changes")).contains("expired on");
-        assertThat(jdbc.queryForObject("select actor from audit.audit_entry where object_id = ? and action = "
-                + "'ACCEPTANCE_EXPIRED'", String.class, String.valueOf(accepted.getId()))).isEqualTo("system");
+        assertThat(jdbc.queryForObject(
+                        "select actor from audit.audit_entry where object_id = ? and action = "
+                                + "'ACCEPTANCE_EXPIRED'",
+                        String.class,
+                        String.valueOf(accepted.getId())))
+                .isEqualTo("system");
     }
 
     @Test
     void out_of_order_steps_name_the_current_state() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        Risk risk = service.identify(promptInjection("Order " + System.nanoTime(), system("someone-else"), "someone-else",
-                Set.of()));
+        Risk risk = service.identify(
+                promptInjection("Order " + System.nanoTime(), system("someone-else"), "someone-else", Set.of()));
         assertThatThrownBy(() -> service.treat(risk.getId(), risk.getVersion(), Treatment.MITIGATE, 2, 2))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("IDENTIFIED");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("IDENTIFIED");
         assertThatThrownBy(() -> service.close(risk.getId(), risk.getVersion()))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("IDENTIFIED");
-        assertThatThrownBy(() -> service.accept(risk.getId(), risk.getVersion(), "x", LocalDate.now().plusDays(5)))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("IDENTIFIED");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("IDENTIFIED");
+        assertThatThrownBy(() -> service.accept(
+                        risk.getId(), risk.getVersion(), "x", LocalDate.now().plusDays(5)))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("IDENTIFIED");
         Risk assessed = service.assess(risk.getId(), risk.getVersion(), 3, 4);
         assertThat(assessed.getInherentScore()).isEqualTo(12);
         assertThatThrownBy(() -> service.assess(risk.getId(), assessed.getVersion(), 3, 4))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("ASSESSED");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("ASSESSED");
         assertThatThrownBy(() -> service.treat(risk.getId(), assessed.getVersion(), Treatment.ACCEPT, 1, 1))
-                .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("treatment");
+                .isInstanceOf(DomainRuleException.class)
+                .extracting("field")
+                .isEqualTo("treatment");
         Risk treated = service.treat(risk.getId(), assessed.getVersion(), Treatment.MITIGATE, 2, 3);
         assertThat(treated.getResidualScore()).isEqualTo(6);
         Risk closed = service.close(risk.getId(), treated.getVersion());
         assertThatThrownBy(() -> service.update(risk.getId(), closed.getVersion(), retitled(closed.details(), "x")))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("CLOSED");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("CLOSED");
         Risk reopened = service.reopen(risk.getId(), closed.getVersion(), "The model was retrained");
         assertThat(reopened.getStatus()).isEqualTo(Status.IDENTIFIED);
         assertThat(reopened.getResidualScore()).isNull();
@@ -141,7 +179,8 @@ class RiskServiceTest {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         long mine = system(owner.username());
         long theirs = system("someone-else");
-        Risk onTheirs = service.identify(promptInjection("Theirs " + System.nanoTime(), theirs, "someone-else", Set.of()));
+        Risk onTheirs =
+                service.identify(promptInjection("Theirs " + System.nanoTime(), theirs, "someone-else", Set.of()));
 
         TestAccounts.signIn(owner);
         Risk raised = service.identify(promptInjection("Mine " + System.nanoTime(), mine, null, Set.of()));
@@ -158,7 +197,8 @@ class RiskServiceTest {
             TestAccounts.signIn(accounts.create("reader", reader));
             assertThat(service.get(raised.getId()).getTitle()).startsWith("Mine");
             assertThatThrownBy(() -> service.identify(promptInjection("No", mine, null, Set.of())))
-                    .as(reader.name()).isInstanceOf(AuthorizationDeniedException.class);
+                    .as(reader.name())
+                    .isInstanceOf(AuthorizationDeniedException.class);
         }
     }
 
@@ -167,18 +207,32 @@ class RiskServiceTest {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         long system = system("someone-else");
         long technique = catalog.find("MITRE-ATLAS", "AML.T0051").orElseThrow().id();
-        long owasp = catalog.find("OWASP-LLM-TOP10-2025", "LLM01:2025").orElseThrow().id();
+        long owasp =
+                catalog.find("OWASP-LLM-TOP10-2025", "LLM01:2025").orElseThrow().id();
         long tactic = catalog.find("MITRE-ATLAS", "AML.TA0002").orElseThrow().id();
-        long isoControl = catalog.find("ISO-IEC-42001-2023", "A.2.2").orElseThrow().id();
+        long isoControl =
+                catalog.find("ISO-IEC-42001-2023", "A.2.2").orElseThrow().id();
 
-        Risk risk = service.identify(promptInjection("Threats " + System.nanoTime(), system, null, Set.of(technique, owasp)));
+        Risk risk = service.identify(
+                promptInjection("Threats " + System.nanoTime(), system, null, Set.of(technique, owasp)));
         assertThat(risk.getThreats()).containsExactlyInAnyOrder(technique, owasp);
         for (long notAThreat : new long[] {tactic, isoControl, Long.MAX_VALUE}) {
             assertThatThrownBy(() -> service.identify(promptInjection("Bad", system, null, Set.of(notAThreat))))
-                    .isInstanceOf(DomainRuleException.class).extracting("field").isEqualTo("threats");
+                    .isInstanceOf(DomainRuleException.class)
+                    .extracting("field")
+                    .isEqualTo("threats");
         }
-        RiskDetails bearsOnIso = new RiskDetails("Bears on ISO " + System.nanoTime(), null, Category.COMPLIANCE,
-                Set.of(system), Set.of(), Set.of(isoControl), 2, 3, null, null);
+        RiskDetails bearsOnIso = new RiskDetails(
+                "Bears on ISO " + System.nanoTime(),
+                null,
+                Category.COMPLIANCE,
+                Set.of(system),
+                Set.of(),
+                Set.of(isoControl),
+                2,
+                3,
+                null,
+                null);
         assertThat(service.identify(bearsOnIso).getRequirements()).containsExactly(isoControl);
     }
 
@@ -186,16 +240,19 @@ class RiskServiceTest {
     void every_change_is_audited_with_before_and_after() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
-        Risk risk = service.identify(promptInjection("Audited " + System.nanoTime(), system("x"), "someone-else",
-                Set.of()));
+        Risk risk = service.identify(
+                promptInjection("Audited " + System.nanoTime(), system("x"), "someone-else", Set.of()));
         Risk renamed = service.update(risk.getId(), risk.getVersion(), retitled(risk.details(), "Audited, renamed"));
         service.assess(risk.getId(), renamed.getVersion(), 1, 5);
-        var rows = jdbc.queryForList("select action, actor, changes from audit.audit_entry where object_type = 'Risk' "
-                + "and object_id = ? order by id", String.valueOf(risk.getId()));
+        var rows = jdbc.queryForList(
+                "select action, actor, changes from audit.audit_entry where object_type = 'Risk' "
+                        + "and object_id = ? order by id",
+                String.valueOf(risk.getId()));
         assertThat(rows).extracting(r -> r.get("action")).containsExactly("CREATE", "UPDATE", "UPDATE");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo(officer.username()));
         assertThat((String) rows.get(1).get("changes")).contains("\"title\":{\"after\":\"Audited, renamed\"");
-        assertThat((String) rows.get(2).get("changes")).contains("\"status\":{\"after\":\"ASSESSED\",\"before\":\"IDENTIFIED\"}")
+        assertThat((String) rows.get(2).get("changes"))
+                .contains("\"status\":{\"after\":\"ASSESSED\",\"before\":\"IDENTIFIED\"}")
                 .contains("\"inherentScore\":{\"after\":\"5\",\"before\":\"20\"}");
     }
 
@@ -215,35 +272,47 @@ class RiskServiceTest {
 
     /** An identified and assessed risk on a new system. */
     private Risk assessed(String owner) {
-        Risk risk = service.identify(promptInjection("Risk " + System.nanoTime(), system("someone-else"), owner, Set.of()));
+        Risk risk =
+                service.identify(promptInjection("Risk " + System.nanoTime(), system("someone-else"), owner, Set.of()));
         return service.assess(risk.getId(), risk.getVersion(), 4, 5);
     }
 
     private long system(String owner) {
-        return systems.register(diagnosisAssistant("System " + System.nanoTime(), owner)).getId();
+        return systems.register(diagnosisAssistant("System " + System.nanoTime(), owner))
+                .getId();
     }
 
     @Test
     void a_threat_named_by_any_risk_of_the_system_is_no_longer_uncovered() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
-        long system = systems.register(diagnosisAssistant("Covered " + System.nanoTime(), "owner")).getId();
-        long other = systems.register(diagnosisAssistant("Other " + System.nanoTime(), "owner")).getId();
+        long system = systems.register(diagnosisAssistant("Covered " + System.nanoTime(), "owner"))
+                .getId();
+        long other = systems.register(diagnosisAssistant("Other " + System.nanoTime(), "owner"))
+                .getId();
         long injection = catalog.find("MITRE-ATLAS", "AML.T0051").orElseThrow().id();
-        assertThat(service.uncoveredThreats(system)).extracting(t -> t.threat().id()).contains(injection);
+        assertThat(service.uncoveredThreats(system))
+                .extracting(t -> t.threat().id())
+                .contains(injection);
 
         service.identify(promptInjection("Covers it " + System.nanoTime(), system, null, Set.of(injection)));
 
-        assertThat(service.uncoveredThreats(system)).extracting(t -> t.threat().id()).doesNotContain(injection);
-        assertThat(service.uncoveredThreats(other)).as("another system's risk covers nothing here")
-                .extracting(t -> t.threat().id()).contains(injection);
+        assertThat(service.uncoveredThreats(system))
+                .extracting(t -> t.threat().id())
+                .doesNotContain(injection);
+        assertThat(service.uncoveredThreats(other))
+                .as("another system's risk covers nothing here")
+                .extracting(t -> t.threat().id())
+                .contains(injection);
     }
 
     @Test
-    void open_high_risks_are_those_whose_current_score_is_high_worst_first_leaving_out_treated_closed_and_accepted_ones() {
+    void
+            open_high_risks_are_those_whose_current_score_is_high_worst_first_leaving_out_treated_closed_and_accepted_ones() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
-        long system = systems.register(diagnosisAssistant("High " + System.nanoTime(), "owner")).getId();
+        long system = systems.register(diagnosisAssistant("High " + System.nanoTime(), "owner"))
+                .getId();
         Risk twenty = service.identify(scored("Twenty", system, 4, 5));
         Risk twentyFive = service.identify(scored("Twenty-five", system, 5, 5));
         Risk low = service.identify(scored("Low", system, 2, 3));
@@ -252,10 +321,16 @@ class RiskServiceTest {
         Risk accepted = service.identify(scored("Accepted", system, 5, 5));
         accepted = service.assess(accepted.getId(), accepted.getVersion(), 5, 5);
         TestAccounts.signIn(accounts.create("approver", Role.GOVERNANCE_OFFICER));
-        service.accept(accepted.getId(), accepted.getVersion(), "Board decision", LocalDate.now().plusMonths(1));
+        service.accept(
+                accepted.getId(),
+                accepted.getVersion(),
+                "Board decision",
+                LocalDate.now().plusMonths(1));
 
         List<Long> shown = service.openHighRisks(1000).stream().map(Risk::getId).toList();
-        assertThat(shown).contains(twenty.getId(), twentyFive.getId()).doesNotContain(low.getId(), accepted.getId(), treated.getId());
+        assertThat(shown)
+                .contains(twenty.getId(), twentyFive.getId())
+                .doesNotContain(low.getId(), accepted.getId(), treated.getId());
         assertThat(shown.indexOf(twentyFive.getId())).isLessThan(shown.indexOf(twenty.getId()));
     }
 
@@ -264,8 +339,10 @@ class RiskServiceTest {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(officer);
-        long mine = systems.register(diagnosisAssistant("Owned " + System.nanoTime(), owner.username())).getId();
-        long theirs = systems.register(diagnosisAssistant("Not owned " + System.nanoTime(), "someone")).getId();
+        long mine = systems.register(diagnosisAssistant("Owned " + System.nanoTime(), owner.username()))
+                .getId();
+        long theirs = systems.register(diagnosisAssistant("Not owned " + System.nanoTime(), "someone"))
+                .getId();
         Risk risk = service.identify(scored("Saved by", mine, 2, 2));
         assertThat(risk.getUpdatedBy()).isEqualTo(officer.username());
 
@@ -277,7 +354,16 @@ class RiskServiceTest {
     }
 
     private static RiskDetails scored(String title, long system, int likelihood, int impact) {
-        return new RiskDetails(title + " " + System.nanoTime(), null, Category.SAFETY, Set.of(system), Set.of(), Set.of(),
-                likelihood, impact, "someone", null);
+        return new RiskDetails(
+                title + " " + System.nanoTime(),
+                null,
+                Category.SAFETY,
+                Set.of(system),
+                Set.of(),
+                Set.of(),
+                likelihood,
+                impact,
+                "someone",
+                null);
     }
 }

@@ -29,13 +29,15 @@ class ApiAuthenticationTest {
     void api_without_a_token_answers_401_as_a_problem_detail() throws Exception {
         HttpResponse<String> response = get("/api/v1/audit/verify", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(response.body()).contains("\"status\":401");
     }
 
     @Test
     void api_with_an_unknown_token_answers_401() throws Exception {
-        assertThat(get("/api/v1/audit/verify", "aeg_not-a-real-token").statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/audit/verify", "aeg_not-a-real-token").statusCode())
+                .isEqualTo(401);
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(1)
 class FixturePeople implements ApplicationRunner {
 
-    static final List<String> NAMES = List.of("owner", "someone", "someone-else", "new-owner", "officer", "o", "other", "x", "bench");
+    static final List<String> NAMES =
+            List.of("owner", "someone", "someone-else", "new-owner", "officer", "o", "other", "x", "bench");
     private final UserAccounts users;
     private final TransactionTemplate tx;
 
@@ -28,8 +29,14 @@ class FixturePeople implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        tx.executeWithoutResult(s -> NAMES.stream().filter(name -> users.findByUsername(name).isEmpty())
-                .forEach(name -> users.save(new UserAccount(name, name, null, UserAccount.Source.LOCAL,
-                        EnumSet.of(Role.SYSTEM_OWNER), Clock.systemUTC().instant()))));
+        tx.executeWithoutResult(s -> NAMES.stream()
+                .filter(name -> users.findByUsername(name).isEmpty())
+                .forEach(name -> users.save(new UserAccount(
+                        name,
+                        name,
+                        null,
+                        UserAccount.Source.LOCAL,
+                        EnumSet.of(Role.SYSTEM_OWNER),
+                        Clock.systemUTC().instant()))));
     }
 }

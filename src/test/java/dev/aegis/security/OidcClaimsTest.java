@@ -21,7 +21,8 @@ class OidcClaimsTest {
     void a_providers_own_lower_case_admin_role_is_not_aegis_admin() {
         OidcClaims claims = OidcClaims.of("preferred_username", "roles", "");
 
-        assertThat(claims.roles(Map.of("roles", List.of("admin", "governance_officer")))).isEmpty();
+        assertThat(claims.roles(Map.of("roles", List.of("admin", "governance_officer"))))
+                .isEmpty();
     }
 
     @Test
@@ -49,7 +50,8 @@ class OidcClaimsTest {
 
     @Test
     void one_value_may_map_to_several_roles() {
-        OidcClaims claims = OidcClaims.of("preferred_username", "groups", "risk-team=GOVERNANCE_OFFICER,risk-team=AUDITOR");
+        OidcClaims claims =
+                OidcClaims.of("preferred_username", "groups", "risk-team=GOVERNANCE_OFFICER,risk-team=AUDITOR");
 
         assertThat(claims.roles(Map.of("groups", List.of("risk-team"))))
                 .containsExactlyInAnyOrder(Role.GOVERNANCE_OFFICER, Role.AUDITOR);
@@ -68,8 +70,10 @@ class OidcClaimsTest {
     @Test
     void a_mapping_to_an_unknown_role_stops_start_up_naming_the_variable() {
         assertThatThrownBy(() -> OidcClaims.parseMapping("aegis-admins=ADMN"))
-                .hasMessageContaining("AEGIS_OIDC_ROLE_MAPPING").hasMessageContaining("ADMN");
+                .hasMessageContaining("AEGIS_OIDC_ROLE_MAPPING")
+                .hasMessageContaining("ADMN");
         assertThatThrownBy(() -> OidcClaims.parseMapping("aegis-admins"))
-                .hasMessageContaining("AEGIS_OIDC_ROLE_MAPPING").hasMessageContaining("claim-value=ROLE");
+                .hasMessageContaining("AEGIS_OIDC_ROLE_MAPPING")
+                .hasMessageContaining("claim-value=ROLE");
     }
 }

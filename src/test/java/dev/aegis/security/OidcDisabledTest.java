@@ -26,9 +26,11 @@ class OidcDisabledTest {
     @Test
     void without_configuration_there_are_no_oauth2_beans_or_filters() {
         assertThat(oidc.enabled()).isFalse();
-        assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ClientRegistrationRepository.class))
+                .isEmpty();
         assertThat(context.getBeanNamesForType(OidcUserProvisioning.class)).isEmpty();
-        assertThat(chains).flatMap(SecurityFilterChain::getFilters)
+        assertThat(chains)
+                .flatMap(SecurityFilterChain::getFilters)
                 .noneMatch(filter -> filter.getClass().getName().contains("OAuth2"));
     }
 }

@@ -35,14 +35,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * whole authorization-code flow by an HTTP client that keeps cookies like a browser. Aegis runs in a context of its
  * own here, with OpenID Connect on; it is closed after this class.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
-        "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN,
-        "aegis.oidc.enabled=true",
-        "aegis.oidc.client-id=" + OidcProvider.CLIENT_ID,
-        "aegis.oidc.client-secret=" + OidcProvider.CLIENT_SECRET,
-        "aegis.oidc.roles-claim=realm_access.roles",
-        "aegis.oidc.role-mapping=aegis-auditors=AUDITOR, aegis-admins=ADMIN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
+            "aegis.bootstrap-token=" + AegisTest.BOOTSTRAP_TOKEN,
+            "aegis.oidc.enabled=true",
+            "aegis.oidc.client-id=" + OidcProvider.CLIENT_ID,
+            "aegis.oidc.client-secret=" + OidcProvider.CLIENT_SECRET,
+            "aegis.oidc.roles-claim=realm_access.roles",
+            "aegis.oidc.role-mapping=aegis-auditors=AUDITOR, aegis-admins=ADMIN"
+        })
 @DirtiesContext
 class OidcSignInTest {
 
@@ -90,17 +93,25 @@ class OidcSignInTest {
     @Test
     void oidc_user_with_mapped_roles_signs_in() throws Exception {
         String username = unique("olivia");
-        provider.addPerson(username, "Olivia Okafor", "olivia@example.org",
-                "aegis-auditors", "GOVERNANCE_OFFICER", "offline_access");
+        provider.addPerson(
+                username,
+                "Olivia Okafor",
+                "olivia@example.org",
+                "aegis-auditors",
+                "GOVERNANCE_OFFICER",
+                "offline_access");
         Browser browser = new Browser();
 
         HttpResponse<String> landing = browser.signInThroughProvider(aegis("/oauth2/authorization/oidc"), username);
 
-        assertThat(browser.visited).anySatisfy(uri -> assertThat(uri.toString())
-                .startsWith(aegis("/login/oauth2/code/oidc?code=").toString()));
+        assertThat(browser.visited)
+                .anySatisfy(uri -> assertThat(uri.toString())
+                        .startsWith(aegis("/login/oauth2/code/oidc?code=").toString()));
         assertThat(landing.uri()).isEqualTo(aegis("/"));
         assertThat(landing.statusCode()).isEqualTo(200);
-        assertThat(browser.get(aegis("/")).statusCode()).as("a signed-in session").isEqualTo(200);
+        assertThat(browser.get(aegis("/")).statusCode())
+                .as("a signed-in session")
+                .isEqualTo(200);
 
         UserAccount account = users.findByUsername(username).orElseThrow();
         assertThat(account.getSource()).isEqualTo(UserAccount.Source.OIDC);
@@ -136,12 +147,16 @@ class OidcSignInTest {
         assertThat(users.findByUsername(username).orElseThrow().getRoles()).containsExactly(Role.AUDITOR);
 
         provider.changeRoles(username, "aegis-admins");
-        HttpResponse<String> landing = new Browser().signInThroughProvider(aegis("/oauth2/authorization/oidc"), username);
+        HttpResponse<String> landing =
+                new Browser().signInThroughProvider(aegis("/oauth2/authorization/oidc"), username);
 
         assertThat(landing.uri()).isEqualTo(aegis("/"));
         assertThat(users.findByUsername(username).orElseThrow().getRoles()).containsExactly(Role.ADMIN);
-        assertThat(audit(username, "ROLES_CHANGED")).singleElement().asString()
-                .contains("[AUDITOR]").contains("[ADMIN]");
+        assertThat(audit(username, "ROLES_CHANGED"))
+                .singleElement()
+                .asString()
+                .contains("[AUDITOR]")
+                .contains("[ADMIN]");
         assertThat(audit(username, "SIGN_IN")).hasSize(2);
     }
 
@@ -166,7 +181,8 @@ class OidcSignInTest {
         String username = accounts.create("petra", Role.AUDITOR).username();
         provider.addPerson(username, "Someone Else", "else@example.org", "aegis-admins");
 
-        HttpResponse<String> landing = new Browser().signInThroughProvider(aegis("/oauth2/authorization/oidc"), username);
+        HttpResponse<String> landing =
+                new Browser().signInThroughProvider(aegis("/oauth2/authorization/oidc"), username);
 
         assertThat(landing.uri()).isEqualTo(aegis("/login?error"));
         UserAccount account = users.findByUsername(username).orElseThrow();
@@ -178,7 +194,8 @@ class OidcSignInTest {
     private void assertSignedOut(Browser browser) throws Exception {
         HttpResponse<String> home = browser.get(aegis("/"));
         assertThat(home.statusCode()).isEqualTo(302);
-        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(home.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     private void deactivate(String username) {
@@ -192,8 +209,11 @@ class OidcSignInTest {
 
     /** The changes of this user's audit entries with the action, oldest first. */
     private List<String> audit(String username, String action) {
-        return jdbc.queryForList("select changes from audit.audit_entry where object_id = ? and action = ? order by id",
-                String.class, username, action);
+        return jdbc.queryForList(
+                "select changes from audit.audit_entry where object_id = ? and action = ? order by id",
+                String.class,
+                username,
+                action);
     }
 
     /** Aegis by its loopback address, the provider by name: see {@link OidcProvider.Running#issuer()}. */
@@ -224,9 +244,12 @@ class OidcSignInTest {
             assertThat(form.uri().getPath()).as("the provider's sign-in form").isEqualTo("/login");
             assertThat(form.uri().getHost()).isEqualTo("localhost");
             Matcher csrf = CSRF.matcher(form.body());
-            assertThat(csrf.find()).as("a CSRF token in the provider's sign-in form").isTrue();
-            return follow(post(form.uri(), Map.of("username", username, "password", OidcProvider.PASSWORD,
-                    "_csrf", csrf.group(1))));
+            assertThat(csrf.find())
+                    .as("a CSRF token in the provider's sign-in form")
+                    .isTrue();
+            return follow(post(
+                    form.uri(),
+                    Map.of("username", username, "password", OidcProvider.PASSWORD, "_csrf", csrf.group(1))));
         }
 
         HttpResponse<String> get(URI uri) throws Exception {
@@ -239,8 +262,12 @@ class OidcSignInTest {
             String body = form.entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            return http.send(request(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    request(uri)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         private HttpResponse<String> follow(HttpResponse<String> response) throws Exception {

@@ -13,7 +13,8 @@ class PasswordPolicyTest {
     @Test
     void a_password_needs_twelve_characters() {
         assertThatThrownBy(() -> policy.check("ann", "Xk9#mQ2$vL7"))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("12");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("12");
         assertThatCode(() -> policy.check("ann", "Xk9#mQ2$vL7!")).doesNotThrowAnyException();
     }
 

@@ -67,6 +67,7 @@ class SignInFailurePurgeTest {
     }
 
     private java.util.List<Instant> occurrences(String user) {
-        return jdbc.queryForList("select occurred_at from security.sign_in_failure where username = ?", Instant.class, user);
+        return jdbc.queryForList(
+                "select occurred_at from security.sign_in_failure where username = ?", Instant.class, user);
     }
 }

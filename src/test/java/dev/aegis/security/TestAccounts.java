@@ -27,7 +27,11 @@ public class TestAccounts {
      */
     private final SecurityContextHolderStrategy strategy;
 
-    TestAccounts(UserAccounts users, PasswordEncoder encoder, TransactionTemplate tx, ApiTokenService tokens,
+    TestAccounts(
+            UserAccounts users,
+            PasswordEncoder encoder,
+            TransactionTemplate tx,
+            ApiTokenService tokens,
             org.springframework.beans.factory.ObjectProvider<SecurityContextHolderStrategy> strategy) {
         this.strategy = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         this.users = users;
@@ -49,7 +53,12 @@ public class TestAccounts {
         String username = name + "-" + Long.toString(System.nanoTime(), 36);
         return tx.execute(s -> {
             Set<Role> set = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
-            UserAccount account = new UserAccount(username, name, email, UserAccount.Source.LOCAL, set,
+            UserAccount account = new UserAccount(
+                    username,
+                    name,
+                    email,
+                    UserAccount.Source.LOCAL,
+                    set,
                     Clock.systemUTC().instant());
             account.setPassword(encoder.encode(PASSWORD), false);
             users.save(account);

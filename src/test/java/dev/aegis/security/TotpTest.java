@@ -22,8 +22,10 @@ class TotpTest {
     void a_code_from_the_previous_step_is_accepted_but_not_an_older_one() {
         String secret = Totp.newSecret();
         Instant now = Instant.ofEpochSecond(1_800_000_000L);
-        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(30)), now)).isTrue();
-        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(90)), now)).isFalse();
+        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(30)), now))
+                .isTrue();
+        assertThat(Totp.verify(secret, Totp.code(secret, now.minusSeconds(90)), now))
+                .isFalse();
         assertThat(Totp.verify(secret, "12345", now)).isFalse();
     }
 }

@@ -45,7 +45,8 @@ class ClientRateLimiterTest {
 
         limiter.tryAcquire("d");
 
-        assertThat(limiter.trackedClients()).as("a and b refilled and were dropped; c is still using its bucket")
+        assertThat(limiter.trackedClients())
+                .as("a and b refilled and were dropped; c is still using its bucket")
                 .isEqualTo(2);
     }
 }

@@ -27,6 +27,7 @@ class SystemActorUnitTest {
      * of their own): remove the entry once that lands.
      */
     static final Set<String> BEING_REPLACED = Set.of();
+
     static final Pattern BORROWED_ROLE = Pattern.compile("Actors\\.runAs\\(\\s*[^,()]+,\\s*\"([A-Z_]+)\"");
 
     @Test
@@ -44,8 +45,10 @@ class SystemActorUnitTest {
                 }
             }
         }
-        assertThat(borrowed).as("act as the system with named permissions (Actors.runAsSystem), or as the person who "
-                + "asked (Actors.runAs(Authentication, …))").isEmpty();
+        assertThat(borrowed)
+                .as("act as the system with named permissions (Actors.runAsSystem), or as the person who "
+                        + "asked (Actors.runAs(Authentication, …))")
+                .isEmpty();
     }
 
     /**
@@ -61,7 +64,8 @@ class SystemActorUnitTest {
         Actors.runAsSystem(Set.of("SYSTEM:finding.record"), () -> {
             assertThat(Actors.current()).isEqualTo(Actors.SYSTEM);
             assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
-                    .extracting(GrantedAuthority::getAuthority).containsExactly("SYSTEM:finding.record");
+                    .extracting(GrantedAuthority::getAuthority)
+                    .containsExactly("SYSTEM:finding.record");
             assertThat(Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "SYSTEM_OWNER", "VENDOR_MANAGER"))
                     .isFalse();
         });
@@ -70,7 +74,7 @@ class SystemActorUnitTest {
 
     @Test
     void a_role_cannot_be_passed_off_as_a_system_permission() {
-        assertThatThrownBy(() -> Actors.runAsSystem(Set.of("ROLE_ADMIN"), () -> { }))
+        assertThatThrownBy(() -> Actors.runAsSystem(Set.of("ROLE_ADMIN"), () -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,13 +18,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class SourceTokensTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired TelemetryService telemetry;
-    @Autowired MonitorClient client;
-    @Autowired SourceTokens tokens;
-    @Autowired SecretBox secrets;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TelemetryService telemetry;
+
+    @Autowired
+    MonitorClient client;
+
+    @Autowired
+    SourceTokens tokens;
+
+    @Autowired
+    SecretBox secrets;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -35,27 +48,37 @@ class SourceTokensTest {
     void a_sources_token_is_stored_sealed_and_the_source_still_authenticates_with_it() {
         String token = monitorToken("sealed");
         TestAccounts.signIn(accounts.create("sealing-admin", Role.ADMIN));
-        TelemetrySource source = telemetry.addSource(new SourceDetails("sealed-" + System.nanoTime(),
-                TelemetrySource.Kind.AEGIS_MONITOR, "http://localhost:" + port, token));
+        TelemetrySource source = telemetry.addSource(new SourceDetails(
+                "sealed-" + System.nanoTime(), TelemetrySource.Kind.AEGIS_MONITOR, "http://localhost:" + port, token));
 
         Map<String, Object> row = row(source.getId());
         assertThat((String) row.get("token")).isNotBlank().doesNotContain(token).doesNotContain(token.substring(8, 30));
         assertThat(row.get("token_key")).isEqualTo(secrets.currentKeyId());
-        assertThat(client.monitor(telemetry.source(source.getId()), "/monitor/v1/deployments").ok()).isTrue();
+        assertThat(client.monitor(telemetry.source(source.getId()), "/monitor/v1/deployments")
+                        .ok())
+                .isTrue();
 
         // the sealed value is what authenticates: a source with another token is refused
-        TelemetrySource wrong = telemetry.addSource(new SourceDetails("unsealed-" + System.nanoTime(),
-                TelemetrySource.Kind.AEGIS_MONITOR, "http://localhost:" + port, token + "x"));
-        assertThat(client.monitor(telemetry.source(wrong.getId()), "/monitor/v1/deployments").problem())
+        TelemetrySource wrong = telemetry.addSource(new SourceDetails(
+                "unsealed-" + System.nanoTime(),
+                TelemetrySource.Kind.AEGIS_MONITOR,
+                "http://localhost:" + port,
+                token + "x"));
+        assertThat(client.monitor(telemetry.source(wrong.getId()), "/monitor/v1/deployments")
+                        .problem())
                 .contains("refused the token");
     }
 
     @Test
     void a_token_kept_in_plaintext_before_the_migration_is_sealed_at_start_and_still_authenticates() throws Exception {
         String token = monitorToken("legacy");
-        long id = jdbc.queryForObject("insert into telemetry.source (name, kind, base_url, token, created_by, created_at) "
-                + "values (?, 'AEGIS_MONITOR', ?, ?, 'test', now()) returning id", Long.class, "legacy-" + System.nanoTime(),
-                "http://localhost:" + port, token);
+        long id = jdbc.queryForObject(
+                "insert into telemetry.source (name, kind, base_url, token, created_by, created_at) "
+                        + "values (?, 'AEGIS_MONITOR', ?, ?, 'test', now()) returning id",
+                Long.class,
+                "legacy-" + System.nanoTime(),
+                "http://localhost:" + port,
+                token);
         assertThat(row(id).get("token_key")).isNull();
 
         tokens.run(null); // what every start does
@@ -63,7 +86,9 @@ class SourceTokensTest {
         assertThat((String) row(id).get("token")).doesNotContain(token);
         assertThat(row(id).get("token_key")).isEqualTo(secrets.currentKeyId());
         TestAccounts.signIn(accounts.create("legacy-admin", Role.ADMIN));
-        assertThat(client.monitor(telemetry.source(id), "/monitor/v1/deployments").ok()).isTrue();
+        assertThat(client.monitor(telemetry.source(id), "/monitor/v1/deployments")
+                        .ok())
+                .isTrue();
     }
 
     private Map<String, Object> row(long id) {

@@ -47,7 +47,8 @@ class TelemetryCrashTest {
              "peopleAffected": ["CUSTOMERS"], "autonomy": "AUTONOMOUS", "euAiActTier": "LIMITED",
              "euAiActRole": "PROVIDER", "status": "ACTIVE"}""";
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String database;
     HttpServer prometheus;
     Process aegis;
@@ -55,13 +56,15 @@ class TelemetryCrashTest {
 
     @BeforeEach
     void databaseAndPrometheus() throws Exception {
-        database = "aegis_crash_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+        database =
+                "aegis_crash_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
         admin("create database " + database);
         // a Prometheus that always answers PSI 0.9: every run of the test fails
         prometheus = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         prometheus.createContext("/api/v1/query", exchange -> {
             byte[] body = ("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
-                    + "\"value\":[" + Instant.now().getEpochSecond() + ",\"0.9\"]}]}}").getBytes(StandardCharsets.UTF_8);
+                            + "\"value\":[" + Instant.now().getEpochSecond() + ",\"0.9\"]}]}}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -90,45 +93,66 @@ class TelemetryCrashTest {
                 {"title": "Input drift watched", "description": "PSI below 0.2", "type": "DETECTIVE",
                  "owner": "officer", "status": "IMPLEMENTED", "testFrequency": "CONTINUOUS", "requirements": {},
                  "risks": []}"""));
-        post("/api/v1/controls/" + control + "/applications",
+        post(
+                "/api/v1/controls/" + control + "/applications",
                 "{\"systemIds\": [" + system + "], \"status\": \"IMPLEMENTED\"}");
-        long source = id(post("/api/v1/telemetry/sources", "{\"name\": \"prometheus\", \"kind\": \"PROMETHEUS\","
-                + " \"baseUrl\": \"http://127.0.0.1:" + prometheus.getAddress().getPort() + "\"}"));
-        post("/api/v1/systems/" + system + "/deployments", "{\"sourceId\": " + source + ", \"deployment\": \"credit\"}");
-        long test = id(post("/api/v1/telemetry/tests", "{\"controlId\": " + control + ", \"systemId\": " + system
-                + ", \"metric\": \"PSI\", \"comparison\": \"LT\", \"threshold\": 0.2, \"window\": \"5m\","
-                + " \"minSampleSize\": 0, \"query\": \"max(aegis_psi)\"}"));
+        long source = id(post(
+                "/api/v1/telemetry/sources",
+                "{\"name\": \"prometheus\", \"kind\": \"PROMETHEUS\"," + " \"baseUrl\": \"http://127.0.0.1:"
+                        + prometheus.getAddress().getPort() + "\"}"));
+        post(
+                "/api/v1/systems/" + system + "/deployments",
+                "{\"sourceId\": " + source + ", \"deployment\": \"credit\"}");
+        long test = id(post(
+                "/api/v1/telemetry/tests",
+                "{\"controlId\": " + control + ", \"systemId\": " + system
+                        + ", \"metric\": \"PSI\", \"comparison\": \"LT\", \"threshold\": 0.2, \"window\": \"5m\","
+                        + " \"minSampleSize\": 0, \"query\": \"max(aegis_psi)\"}"));
 
         String run = post("/api/v1/systems/" + system + "/telemetry-tests/run", "");
         assertThat(run).contains("FAILED");
         // the result has committed with its two publications (finding, evidence); the listeners are held
-        assertThat(count("select count(*) from telemetry.test_result where test_id = " + test)).isEqualTo(1);
-        await(() -> count("select count(*) from events.event_publication where completion_date is null"
-                + " and event_type like '%ControlTestRecorded'") == 2, Duration.ofSeconds(30));
-        assertThat(count("select count(*) from finding.finding where cause = 'test:" + test + "'")).isZero();
-        assertThat(count("select count(*) from evidence.evidence_item where record_key = 'telemetry-test:" + test + "'"))
+        assertThat(count("select count(*) from telemetry.test_result where test_id = " + test))
+                .isEqualTo(1);
+        await(
+                () -> count("select count(*) from events.event_publication where completion_date is null"
+                                + " and event_type like '%ControlTestRecorded'")
+                        == 2,
+                Duration.ofSeconds(30));
+        assertThat(count("select count(*) from finding.finding where cause = 'test:" + test + "'"))
+                .isZero();
+        assertThat(count(
+                        "select count(*) from evidence.evidence_item where record_key = 'telemetry-test:" + test + "'"))
                 .isZero();
 
         aegis.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no listener finishes
 
         start("restarted");
-        await(() -> count("select count(*) from finding.finding where cause = 'test:" + test + "'") == 1
-                && count("select count(*) from evidence.evidence_item where record_key = 'telemetry-test:" + test
-                        + "'") == 1
-                && count("select count(*) from events.event_publication where completion_date is null") == 0,
+        await(
+                () -> count("select count(*) from finding.finding where cause = 'test:" + test + "'") == 1
+                        && count("select count(*) from evidence.evidence_item where record_key = 'telemetry-test:"
+                                        + test + "'")
+                                == 1
+                        && count("select count(*) from events.event_publication where completion_date is null") == 0,
                 Duration.ofSeconds(90));
-        assertThat(count("select count(*) from finding.finding where cause = 'test:" + test + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from finding.finding where cause = 'test:" + test + "'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from finding.occurrence o join finding.finding f on f.id = o.finding_id"
-                + " where f.cause = 'test:" + test + "'")).isEqualTo(1);
-        assertThat(count("select count(*) from evidence.evidence_item where record_key = 'telemetry-test:" + test + "'"))
+                        + " where f.cause = 'test:" + test + "'"))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from evidence.evidence_item where record_key = 'telemetry-test:" + test + "'"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from evidence.evidence_version v join evidence.evidence_item i"
-                + " on i.id = v.item_id where i.record_key = 'telemetry-test:" + test + "'")).isEqualTo(1);
+                        + " on i.id = v.item_id where i.record_key = 'telemetry-test:" + test + "'"))
+                .isEqualTo(1);
         // the loop's own work is the system's in the audit log
         assertThat(count("select count(*) from audit.audit_entry where object_type = 'Finding' and action = 'OPEN'"
-                + " and actor = 'system'")).isEqualTo(1);
+                        + " and actor = 'system'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from audit.audit_entry where object_type = 'TelemetryTest'"
-                + " and action = 'RECORD_FAILED' and object_id = '" + test + "' and actor = 'system'")).isEqualTo(1);
+                        + " and action = 'RECORD_FAILED' and object_id = '" + test + "' and actor = 'system'"))
+                .isEqualTo(1);
     }
 
     // ---- the process ---------------------------------------------------------------------------------------------
@@ -137,8 +161,12 @@ class TelemetryCrashTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx640m", "-cp", System.getProperty("java.class.path"), "dev.aegis.Application",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx640m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.aegis.Application",
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://" + SERVER + "/" + database,
                 "--spring.datasource.username=" + USER,
@@ -152,15 +180,25 @@ class TelemetryCrashTest {
         command.addAll(List.of(extra));
         Path log = Path.of("target", "crash-test-" + name + ".log");
         Files.createDirectories(log.getParent());
-        aegis = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        aegis = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         // generous: on a 2-core machine shared by several builds a start took over 4 minutes
         Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(aegis.isAlive()).as("Aegis stopped while starting; see " + log).isTrue();
+            assertThat(aegis.isAlive())
+                    .as("Aegis stopped while starting; see " + log)
+                    .isTrue();
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create("http://localhost:" + port + "/actuator/health"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -172,10 +210,15 @@ class TelemetryCrashTest {
     }
 
     String post(String path, String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path + " answered " + r.body()).isBetween(200, 299);
         return r.body();
     }
@@ -187,8 +230,10 @@ class TelemetryCrashTest {
     }
 
     long count(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/" + database, USER, PASSWORD);
-                var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+        try (Connection c =
+                        DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/" + database, USER, PASSWORD);
+                var st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -45,21 +45,50 @@ class AssessmentCalendarTest {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @Autowired Assessments assessments;
-    @Autowired AssessmentAgenda agenda;
-    @Autowired Vendors vendorRepository;
-    @Autowired QuestionnaireTemplates templateRepository;
-    @Autowired CertifiedVendors certified;
-    @Autowired ReminderLog reminderLog;
-    @Autowired Notifications notifications;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired AssessmentService service;
-    @Autowired PortalService portal;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired TestAccounts accounts;
-    @Autowired TransactionTemplate tx;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    Assessments assessments;
+
+    @Autowired
+    AssessmentAgenda agenda;
+
+    @Autowired
+    Vendors vendorRepository;
+
+    @Autowired
+    QuestionnaireTemplates templateRepository;
+
+    @Autowired
+    CertifiedVendors certified;
+
+    @Autowired
+    ReminderLog reminderLog;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    PortalService portal;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final TestClock clock = new TestClock();
 
@@ -73,8 +102,18 @@ class AssessmentCalendarTest {
         sender.setHost("localhost");
         sender.setPort(greenMail.getSmtp().getPort());
         var provider = new StaticListableBeanFactory(Map.of("mail", sender)).getBeanProvider(JavaMailSender.class);
-        return new AssessmentCalendar(assessments, agenda, vendorRepository, templateRepository, reminderLog,
-                new ContactMailer(provider, "aegis@org.example"), notifications, events, clock, "7,1", 30);
+        return new AssessmentCalendar(
+                assessments,
+                agenda,
+                vendorRepository,
+                templateRepository,
+                reminderLog,
+                new ContactMailer(provider, "aegis@org.example"),
+                notifications,
+                events,
+                clock,
+                "7,1",
+                30);
     }
 
     private CertificateWatch watch() {
@@ -93,20 +132,35 @@ class AssessmentCalendarTest {
     /** A vendor whose one contact has an address of its own, so its mails are told apart from other tests'. */
     private Vendor vendor(String tag, String contact, List<Certification> certifications) {
         VendorDetails d = VendorFixtures.llmProvider("Calendar " + tag, Set.of());
-        return vendors.register(new VendorDetails(d.name(), d.services(), d.aiProducts(),
-                List.of(new Contact("Sam Lee", contact, null, null)), d.criticality(), d.processingCountries(),
-                d.storageCountries(), d.subProcessors(), d.dpaStatus(), d.dpaSignedOn(), d.meetsGdpr(), d.meetsCcpa(),
-                certifications, d.systems(), d.notes()));
+        return vendors.register(new VendorDetails(
+                d.name(),
+                d.services(),
+                d.aiProducts(),
+                List.of(new Contact("Sam Lee", contact, null, null)),
+                d.criticality(),
+                d.processingCountries(),
+                d.storageCountries(),
+                d.subProcessors(),
+                d.dpaStatus(),
+                d.dpaSignedOn(),
+                d.meetsGdpr(),
+                d.meetsCcpa(),
+                certifications,
+                d.systems(),
+                d.notes()));
     }
 
     private List<String> subjectsTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> to(m).contains(address)).map(m -> {
-            try {
-                return m.getSubject();
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> to(m).contains(address))
+                .map(m -> {
+                    try {
+                        return m.getSubject();
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static String to(MimeMessage m) {
@@ -118,8 +172,13 @@ class AssessmentCalendarTest {
     }
 
     private int notificationsFor(String user, String topic, String subjectPart) {
-        return jdbc.queryForObject("select count(*) from notification.notification where recipient = ? and topic = ? "
-                + "and subject like ?", Integer.class, user, topic, "%" + subjectPart + "%");
+        return jdbc.queryForObject(
+                "select count(*) from notification.notification where recipient = ? and topic = ? "
+                        + "and subject like ?",
+                Integer.class,
+                user,
+                topic,
+                "%" + subjectPart + "%");
     }
 
     @Test
@@ -128,7 +187,8 @@ class AssessmentCalendarTest {
         String tag = Long.toString(System.nanoTime());
         String contact = "remind-" + tag + "@vendor.example";
         Vendor vendor = vendor(tag, contact, List.of());
-        QuestionnaireTemplate template = templates.importJson(AssessmentFixtures.template("remind-" + tag, "Q?"))
+        QuestionnaireTemplate template = templates
+                .importJson(AssessmentFixtures.template("remind-" + tag, "Q?"))
                 .template();
         LocalDate due = LocalDate.now().plusDays(60);
         Assessment a = service.start(vendor.getId(), template.getId(), due);
@@ -151,10 +211,16 @@ class AssessmentCalendarTest {
         today(due.minusDays(1));
         inTransaction(calendar::remindDueSoon);
         inTransaction(calendar::remindDueSoon);
-        assertThat(subjectsTo(contact)).containsExactly("Reminder: Portal remind-" + tag + " is due in 7 days",
-                "Reminder: Portal remind-" + tag + " is due tomorrow");
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Assessment' "
-                + "and object_id = ? and action = 'REMINDER_SENT'", Integer.class, a.getId().toString())).isEqualTo(2);
+        assertThat(subjectsTo(contact))
+                .containsExactly(
+                        "Reminder: Portal remind-" + tag + " is due in 7 days",
+                        "Reminder: Portal remind-" + tag + " is due tomorrow");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'Assessment' "
+                                + "and object_id = ? and action = 'REMINDER_SENT'",
+                        Integer.class,
+                        a.getId().toString()))
+                .isEqualTo(2);
     }
 
     @Test
@@ -163,7 +229,8 @@ class AssessmentCalendarTest {
         String tag = Long.toString(System.nanoTime());
         String contact = "draft-" + tag + "@vendor.example";
         Vendor vendor = vendor(tag, contact, List.of());
-        QuestionnaireTemplate template = templates.importJson(AssessmentFixtures.template("draft-" + tag, "Q?"))
+        QuestionnaireTemplate template = templates
+                .importJson(AssessmentFixtures.template("draft-" + tag, "Q?"))
                 .template();
         LocalDate due = LocalDate.now().plusDays(61);
         service.start(vendor.getId(), template.getId(), due);
@@ -181,7 +248,8 @@ class AssessmentCalendarTest {
         String tag = Long.toString(System.nanoTime());
         String contact = "late-" + tag + "@vendor.example";
         Vendor vendor = vendor(tag, contact, List.of());
-        QuestionnaireTemplate template = templates.importJson(AssessmentFixtures.template("late-" + tag, "Q?"))
+        QuestionnaireTemplate template = templates
+                .importJson(AssessmentFixtures.template("late-" + tag, "Q?"))
                 .template();
         LocalDate due = LocalDate.now().plusDays(1);
         Assessment a = service.start(vendor.getId(), template.getId(), due);
@@ -201,7 +269,8 @@ class AssessmentCalendarTest {
         assertThat(late.isOverdue()).isTrue();
         assertThat(late.getOverdueSince()).isEqualTo(due.plusDays(1));
         assertThat(late.getState()).isEqualTo(State.INVITED);
-        assertThat(notificationsFor(manager.username(), "assessment-overdue", vendor.getName())).isEqualTo(1);
+        assertThat(notificationsFor(manager.username(), "assessment-overdue", vendor.getName()))
+                .isEqualTo(1);
         assertThat(subjectsTo(contact)).containsExactly("Overdue: Portal late-" + tag);
     }
 
@@ -213,13 +282,17 @@ class AssessmentCalendarTest {
         Vendor vendor = vendor(tag, "again-" + tag + "@vendor.example", List.of());
         assertThat(vendor.reassessmentInterval()).isEqualTo(ReassessmentInterval.YEARLY); // a high-criticality vendor
         String key = "again-" + tag;
-        QuestionnaireTemplate v1 = templates.importJson(AssessmentFixtures.template(key, "Q?")).template();
-        Assessment first = service.start(vendor.getId(), v1.getId(), LocalDate.now().plusDays(10));
+        QuestionnaireTemplate v1 =
+                templates.importJson(AssessmentFixtures.template(key, "Q?")).template();
+        Assessment first =
+                service.start(vendor.getId(), v1.getId(), LocalDate.now().plusDays(10));
         String token = service.issueLink(first.getId()).token();
         portal.answer(token, "q1", JsonNodeFactory.instance.stringNode("no"), null);
         portal.submit(token);
-        Assessment approved = service.approve(first.getId(), service.get(first.getId()).getVersion(), "Fine");
-        QuestionnaireTemplate v2 = templates.importJson(AssessmentFixtures.template(key, "Changed question?"))
+        Assessment approved =
+                service.approve(first.getId(), service.get(first.getId()).getVersion(), "Fine");
+        QuestionnaireTemplate v2 = templates
+                .importJson(AssessmentFixtures.template(key, "Changed question?"))
                 .template();
         assertThat(v2.getVersion()).isEqualTo(2);
         LocalDate approvedOn = approved.getDecidedAt().atZone(ZoneOffset.UTC).toLocalDate();
@@ -237,12 +310,16 @@ class AssessmentCalendarTest {
 
         List<Assessment> all = service.forVendor(vendor.getId());
         assertThat(all).hasSize(2);
-        Assessment next = all.stream().filter(x -> !x.getId().equals(first.getId())).findFirst().orElseThrow();
+        Assessment next = all.stream()
+                .filter(x -> !x.getId().equals(first.getId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(next.getState()).isEqualTo(State.DRAFT);
         assertThat(next.getTemplateId()).isEqualTo(v2.getId());
         assertThat(next.getDueOn()).isEqualTo(approvedOn.plusYears(1));
         assertThat(next.getReassessmentOf()).isEqualTo(first.getId());
-        assertThat(notificationsFor(manager.username(), "reassessment", vendor.getName())).isEqualTo(1);
+        assertThat(notificationsFor(manager.username(), "reassessment", vendor.getName()))
+                .isEqualTo(1);
         assertThat(calendar.nextReassessment(vendor.getId())).isEqualTo(approvedOn.plusYears(1));
     }
 
@@ -252,8 +329,11 @@ class AssessmentCalendarTest {
         String tag = Long.toString(System.nanoTime());
         Vendor vendor = vendor(tag, "never-" + tag + "@vendor.example", List.of());
         calendar().reassessEvery(vendor.getId(), vendor.getVersion(), ReassessmentInterval.NONE);
-        QuestionnaireTemplate v1 = templates.importJson(AssessmentFixtures.template("never-" + tag, "Q?")).template();
-        Assessment first = service.start(vendor.getId(), v1.getId(), LocalDate.now().plusDays(10));
+        QuestionnaireTemplate v1 = templates
+                .importJson(AssessmentFixtures.template("never-" + tag, "Q?"))
+                .template();
+        Assessment first =
+                service.start(vendor.getId(), v1.getId(), LocalDate.now().plusDays(10));
         String token = service.issueLink(first.getId()).token();
         portal.answer(token, "q1", JsonNodeFactory.instance.stringNode("no"), null);
         portal.submit(token);
@@ -271,36 +351,41 @@ class AssessmentCalendarTest {
         TestAccounts.signIn(manager);
         String tag = Long.toString(System.nanoTime());
         LocalDate expires = LocalDate.now().plusDays(150);
-        Vendor vendor = vendor(tag, "cert-" + tag + "@vendor.example",
-                List.of(new Certification(CertificationType.SOC_2, expires)));
+        Vendor vendor = vendor(
+                tag, "cert-" + tag + "@vendor.example", List.of(new Certification(CertificationType.SOC_2, expires)));
         CertificateWatch watch = watch();
 
         today(expires.minusDays(61));
         inTransaction(watch::warnExpiring);
-        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName())).isZero();
+        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName()))
+                .isZero();
         assertThat(watch.badge(vendors.get(vendor.getId()))).isEmpty();
 
         today(expires.minusDays(60));
         inTransaction(watch::warnExpiring);
         inTransaction(watch::warnExpiring);
-        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName())).isEqualTo(1);
+        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName()))
+                .isEqualTo(1);
         assertThat(watch.badge(vendors.get(vendor.getId()))).contains("SOC 2 expires in 60 days");
 
         today(expires.minusDays(45));
         inTransaction(watch::warnExpiring);
-        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName())).isEqualTo(1);
+        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName()))
+                .isEqualTo(1);
 
         today(expires.minusDays(30));
         inTransaction(watch::warnExpiring);
         inTransaction(watch::warnExpiring);
-        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName())).isEqualTo(2);
+        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName()))
+                .isEqualTo(2);
 
         today(expires.plusDays(1));
         inTransaction(watch::warnExpiring);
         inTransaction(watch::warnExpiring);
         assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName() + " has expired"))
                 .isEqualTo(1);
-        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName())).isEqualTo(3);
+        assertThat(notificationsFor(manager.username(), "certificate-expiry", vendor.getName()))
+                .isEqualTo(3);
         assertThat(watch.badge(vendors.get(vendor.getId()))).contains("SOC 2 expired");
     }
 

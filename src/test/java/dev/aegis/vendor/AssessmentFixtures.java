@@ -8,8 +8,7 @@ import java.util.Set;
 /** Vendors with assessments for tests, made as a vendor manager (who stays signed in). */
 final class AssessmentFixtures {
 
-    private AssessmentFixtures() {
-    }
+    private AssessmentFixtures() {}
 
     /** A questionnaire whose second, required question is shown only when the first is answered yes. */
     static String template(String key, String firstText) {
@@ -53,28 +52,34 @@ final class AssessmentFixtures {
                 """.formatted(key, key);
     }
 
-    record Started(Vendor vendor, QuestionnaireTemplate template, Assessment assessment) {
-    }
+    record Started(Vendor vendor, QuestionnaireTemplate template, Assessment assessment) {}
 
     /** Signs in a new vendor manager, registers a vendor, writes a template and starts an assessment from it. */
-    static Started start(TestAccounts accounts, VendorService vendors, TemplateService templates,
-            AssessmentService assessments) {
-        return start(accounts, vendors, templates, assessments, tag -> template("portal-" + tag, "Do you encrypt prompts?"));
+    static Started start(
+            TestAccounts accounts, VendorService vendors, TemplateService templates, AssessmentService assessments) {
+        return start(
+                accounts, vendors, templates, assessments, tag -> template("portal-" + tag, "Do you encrypt prompts?"));
     }
 
     /** The same with the questionnaire {@link #defencesTemplate}. */
-    static Started startDefences(TestAccounts accounts, VendorService vendors, TemplateService templates,
-            AssessmentService assessments) {
+    static Started startDefences(
+            TestAccounts accounts, VendorService vendors, TemplateService templates, AssessmentService assessments) {
         return start(accounts, vendors, templates, assessments, tag -> defencesTemplate("defences-" + tag));
     }
 
-    private static Started start(TestAccounts accounts, VendorService vendors, TemplateService templates,
-            AssessmentService assessments, java.util.function.Function<String, String> templateFor) {
+    private static Started start(
+            TestAccounts accounts,
+            VendorService vendors,
+            TemplateService templates,
+            AssessmentService assessments,
+            java.util.function.Function<String, String> templateFor) {
         TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
         String tag = Long.toString(System.nanoTime());
         Vendor vendor = vendors.register(VendorFixtures.llmProvider("Assessed " + tag, Set.of()));
-        QuestionnaireTemplate template = templates.importJson(templateFor.apply(tag)).template();
-        Assessment assessment = assessments.start(vendor.getId(), template.getId(), LocalDate.now().plusDays(30));
+        QuestionnaireTemplate template =
+                templates.importJson(templateFor.apply(tag)).template();
+        Assessment assessment = assessments.start(
+                vendor.getId(), template.getId(), LocalDate.now().plusDays(30));
         return new Started(vendor, template, assessment);
     }
 }

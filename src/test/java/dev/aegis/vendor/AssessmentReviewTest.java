@@ -33,19 +33,44 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @AegisTest
 class AssessmentReviewTest {
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired AssessmentService service;
-    @Autowired AssessmentReview review;
-    @Autowired ShortfallFindings findings;
-    @Autowired AssessmentReport report;
-    @Autowired PortalService portal;
-    @Autowired PortalEvidence evidence;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired AiSystemService systems;
-    @Autowired RiskService risks;
-    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    AssessmentReview review;
+
+    @Autowired
+    ShortfallFindings findings;
+
+    @Autowired
+    AssessmentReport report;
+
+    @Autowired
+    PortalService portal;
+
+    @Autowired
+    PortalEvidence evidence;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    RiskService risks;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -69,12 +94,13 @@ class AssessmentReviewTest {
         var r = review.review(s.assessment().getId());
         // (20 × 2 + 40 × 3) / 5 = 32
         assertThat(r.score()).isEqualTo(32);
-        assertThat(r.items()).extracting(i -> i.question().id() + "=" + i.score() + "/" + i.shown())
+        assertThat(r.items())
+                .extracting(i -> i.question().id() + "=" + i.score() + "/" + i.shown())
                 .containsExactly("q1=20/true", "q2=null/false", "q3=40/true", "q4=null/true");
         assertThat(r.items().get(2).answer()).isEqualTo("Unless the customer opts out");
         assertThat(r.systems()).containsOnlyKeys(s.systemA(), s.systemB());
-        Assessment approved = service.approve(s.assessment().getId(), service.get(s.assessment().getId()).getVersion(),
-                "Accepted with findings");
+        Assessment approved = service.approve(
+                s.assessment().getId(), service.get(s.assessment().getId()).getVersion(), "Accepted with findings");
         assertThat(approved.getScore()).isEqualTo(32);
         assertThat(vendors.get(s.vendor().getId()).getRiskScore()).isEqualTo(32);
     }
@@ -94,14 +120,23 @@ class AssessmentReviewTest {
         service.returnToVendor(id, service.get(id).getVersion(), "Please clarify encryption.");
         var shown = evidence.clarification(token);
         assertThat(shown.note()).isEqualTo("Please clarify encryption.");
-        assertThat(shown.comments()).containsExactly(java.util.Map.entry("q1", "Why are prompts not encrypted at rest?"));
+        assertThat(shown.comments())
+                .containsExactly(java.util.Map.entry("q1", "Why are prompts not encrypted at rest?"));
 
         // a later edit stays with the organisation until the next return
-        review.writeComment(id, "q1", "Internal: check with the CISO", review.comment(id, "q1").version());
-        assertThat(evidence.clarification(token).comments().get("q1")).isEqualTo("Why are prompts not encrypted at rest?");
+        review.writeComment(
+                id,
+                "q1",
+                "Internal: check with the CISO",
+                review.comment(id, "q1").version());
+        assertThat(evidence.clarification(token).comments().get("q1"))
+                .isEqualTo("Why are prompts not encrypted at rest?");
         // the vendor answers again (the link works again) and submits: the clarification is gone from the portal
-        portal.answer(token, "q1", JsonNodeFactory.instance.stringNode("yes"), portal.open(token).answers().get("q1")
-                .version());
+        portal.answer(
+                token,
+                "q1",
+                JsonNodeFactory.instance.stringNode("yes"),
+                portal.open(token).answers().get("q1").version());
         portal.answer(token, "q2", JsonNodeFactory.instance.stringNode("HSM-backed KMS"), null);
         assertThat(evidence.clarification(token).comments()).containsKey("q1");
         portal.submit(token);
@@ -120,12 +155,15 @@ class AssessmentReviewTest {
         assertThat(put.statusCode()).isEqualTo(200);
         String etag = put.headers().firstValue("ETag").orElseThrow();
         assertThat(Http.json(http.get(path, manager)).path("text").asString()).isEqualTo("Opt-out is not enough.");
-        assertThat(http.put(path, manager, "{\"text\": \"again without If-Match\"}").statusCode()).isEqualTo(409);
+        assertThat(http.put(path, manager, "{\"text\": \"again without If-Match\"}")
+                        .statusCode())
+                .isEqualTo(409);
         String auditor = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
         assertThat(http.get(path, auditor).statusCode()).isEqualTo(200);
         assertThat(http.put(path, auditor, "{\"text\": \"no\"}").statusCode()).isEqualTo(403);
         assertThat(http.get("/api/v1/assessments/" + s.assessment().getId() + "/answers/q9/comment", manager)
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(etag).isNotBlank();
     }
 
@@ -137,16 +175,19 @@ class AssessmentReviewTest {
         portal.answer(token, "q1", JsonNodeFactory.instance.stringNode("no"), null);
         portal.answer(token, "q3", JsonNodeFactory.instance.stringNode("always"), null);
         assertThatThrownBy(() -> findings.confirm(id, List.of(new ShortfallFindings.Key("q1", s.systemA()))))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("wait for the vendor to submit");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("wait for the vendor to submit");
         portal.submit(token);
 
-        assertThat(findings.findings(id)).extracting(ShortfallFindings.Finding::questionId, ShortfallFindings.Finding::score)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("q1", 20), org.assertj.core.groups.Tuple.tuple("q3", 0));
+        assertThat(findings.findings(id))
+                .extracting(ShortfallFindings.Finding::questionId, ShortfallFindings.Finding::score)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("q1", 20), org.assertj.core.groups.Tuple.tuple("q3", 0));
         List<ProposedRisk> proposed = findings.proposals(id);
         assertThat(proposed).hasSize(4).noneMatch(ProposedRisk::confirmed);
 
-        List<ShortfallFindings.Key> chosen = List.of(new ShortfallFindings.Key("q3", s.systemA()),
-                new ShortfallFindings.Key("q3", s.systemB()));
+        List<ShortfallFindings.Key> chosen =
+                List.of(new ShortfallFindings.Key("q3", s.systemA()), new ShortfallFindings.Key("q3", s.systemB()));
         List<ProposedRisk> raised = findings.confirm(id, chosen);
         assertThat(raised).hasSize(2).allMatch(ProposedRisk::confirmed);
         assertThat(findings.confirm(id, chosen)).isEmpty(); // twice: nothing new
@@ -160,10 +201,15 @@ class AssessmentReviewTest {
             assertThat(risk.getRequirements()).hasSize(1);
             assertThat(risk.getOwner()).isEqualTo(s.manager().username());
         }
-        assertThat(jdbc.queryForObject("select count(*) from vendor.finding_risk where assessment_id = ?", Long.class,
-                id)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Assessment' and "
-                + "object_id = ? and action = 'FINDING_CONFIRMED_AS_RISK'", Long.class, String.valueOf(id))).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from vendor.finding_risk where assessment_id = ?", Long.class, id))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'Assessment' and "
+                                + "object_id = ? and action = 'FINDING_CONFIRMED_AS_RISK'",
+                        Long.class,
+                        String.valueOf(id)))
+                .isEqualTo(2);
         TestAccounts.signIn(s.manager());
         assertThat(findings.proposals(id)).filteredOn(ProposedRisk::confirmed).hasSize(2);
     }
@@ -175,7 +221,8 @@ class AssessmentReviewTest {
         long id = s.assessment().getId();
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         assertThat(review.review(id).items()).hasSize(4);
-        assertThatThrownBy(() -> review.writeComment(id, "q1", "x", null)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> review.writeComment(id, "q1", "x", null))
+                .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> findings.confirm(id, List.of())).isInstanceOf(AuthorizationDeniedException.class);
     }
 
@@ -197,15 +244,26 @@ class AssessmentReviewTest {
             text = new PDFTextStripper().getText(doc);
         }
         String flat = text.replaceAll("\\s+", " ");
-        assertThat(flat).contains(s.vendor().getName()).contains("Review review-")
-                .contains("Do you encrypt prompts at rest?").contains("Unless the customer opts out")
+        assertThat(flat)
+                .contains(s.vendor().getName())
+                .contains("Review review-")
+                .contains("Do you encrypt prompts at rest?")
+                .contains("Unless the customer opts out")
                 .contains("Training on customer data must stop.")
-                .contains(UploadInspector.sha256Of(PortalEvidenceApiTest.PDF)).contains("pentest.pdf")
-                .contains("Score: 32 of 100").contains("Rejected by " + s.manager().username())
-                .contains("Training use is unacceptable.").contains("Is customer data used for training? — answered")
-                .contains("Chat triage").contains("started by " + s.manager().username());
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Assessment' and "
-                + "object_id = ? and action = 'EXPORT'", Long.class, String.valueOf(id))).isEqualTo(1);
+                .contains(UploadInspector.sha256Of(PortalEvidenceApiTest.PDF))
+                .contains("pentest.pdf")
+                .contains("Score: 32 of 100")
+                .contains("Rejected by " + s.manager().username())
+                .contains("Training use is unacceptable.")
+                .contains("Is customer data used for training? — answered")
+                .contains("Chat triage")
+                .contains("started by " + s.manager().username());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'Assessment' and "
+                                + "object_id = ? and action = 'EXPORT'",
+                        Long.class,
+                        String.valueOf(id)))
+                .isEqualTo(1);
 
         TestAccounts.signIn(s.manager());
         ByteArrayOutputStream again = new ByteArrayOutputStream();

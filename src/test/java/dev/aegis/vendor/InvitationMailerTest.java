@@ -32,20 +32,26 @@ class InvitationMailerTest {
         InvitationMailer mailer = new InvitationMailer(provider, "aegis@org.example", "https://aegis.org.example/");
         Vendor vendor = new Vendor(Instant.now());
         vendor.describe(VendorFixtures.llmProvider("Mailed LLM", Set.of()), LocalDate.now(), Instant.now());
-        var link = new AssessmentService.IssuedLink(7, "aegp_secret", "/portal/v1/aegp_secret",
-                "/assets/vendor-portal.html#aegp_secret", Instant.parse("2027-02-15T00:00:00Z"));
+        var link = new AssessmentService.IssuedLink(
+                7,
+                "aegp_secret",
+                "/portal/v1/aegp_secret",
+                "/assets/vendor-portal.html#aegp_secret",
+                Instant.parse("2027-02-15T00:00:00Z"));
 
-        List<String> to = mailer.send(vendor, "Third-party AI / LLM provider assessment", LocalDate.of(2027, 1, 31),
-                link);
+        List<String> to =
+                mailer.send(vendor, "Third-party AI / LLM provider assessment", LocalDate.of(2027, 1, 31), link);
 
         assertThat(to).containsExactly("dana@llm.example");
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
-        assertThat(received[0].getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("dana@llm.example");
+        assertThat(received[0].getRecipients(Message.RecipientType.TO)[0].toString())
+                .isEqualTo("dana@llm.example");
         assertThat(received[0].getFrom()[0].toString()).isEqualTo("aegis@org.example");
         assertThat(received[0].getSubject()).isEqualTo("Assessment: Third-party AI / LLM provider assessment");
-        assertThat(GreenMailUtil.getBody(received[0])).contains(
-                "https://aegis.org.example/assets/vendor-portal.html#aegp_secret").contains("2027-01-31")
+        assertThat(GreenMailUtil.getBody(received[0]))
+                .contains("https://aegis.org.example/assets/vendor-portal.html#aegp_secret")
+                .contains("2027-01-31")
                 .contains("2027-02-15");
     }
 

@@ -23,16 +23,32 @@ import tools.jackson.databind.JsonNode;
 @AegisTest
 class PortalEvidenceApiTest {
 
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            ("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 
-    @LocalServerPort int port;
-    @Autowired TestAccounts accounts;
-    @Autowired AssessmentService service;
-    @Autowired AssessmentReview review;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired AiSystemService systems;
-    @Autowired UploadInspector inspector;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    AssessmentReview review;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    UploadInspector inspector;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -58,20 +74,28 @@ class PortalEvidenceApiTest {
         JsonNode listed = Http.json(http.get(path + "/files", null));
         assertThat(listed.size()).isEqualTo(1);
         JsonNode view = Http.json(http.get(path, null));
-        assertThat(view.path("answers").path("q4").path("value").asString()).contains("pentest.pdf")
+        assertThat(view.path("answers").path("q4").path("value").asString())
+                .contains("pentest.pdf")
                 .contains(UploadInspector.sha256Of(PDF));
         assertThat(view.path("state").asString()).isEqualTo("IN_PROGRESS");
-        HttpResponse<byte[]> download = get(path + "/files/q4/" + file.path("id").asLong());
+        HttpResponse<byte[]> download =
+                get(path + "/files/q4/" + file.path("id").asLong());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
 
         // the reviewer sees the same file with its hash
-        assertThat(review.review(s.assessment().getId()).items().stream().filter(i -> i.question().id().equals("q4"))
-                .findFirst().orElseThrow().files()).extracting(PortalEvidence.ListedFile::sha256)
+        assertThat(review.review(s.assessment().getId()).items().stream()
+                        .filter(i -> i.question().id().equals("q4"))
+                        .findFirst()
+                        .orElseThrow()
+                        .files())
+                .extracting(PortalEvidence.ListedFile::sha256)
                 .containsExactly(UploadInspector.sha256Of(PDF));
         // a file question is answered by uploading, not by typing
-        assertThat(http.put(path + "/answers/q4", null, "{\"value\": \"see mail\", \"version\": null}").statusCode())
+        assertThat(http.put(path + "/answers/q4", null, "{\"value\": \"see mail\", \"version\": null}")
+                        .statusCode())
                 .isEqualTo(422);
     }
 
@@ -84,14 +108,16 @@ class PortalEvidenceApiTest {
         program[1] = 'Z';
         HttpResponse<String> typed = upload(path + "/files/q4", "report.pdf", program);
         assertThat(typed.statusCode()).isEqualTo(422);
-        assertThat(Http.json(typed).path("detail").asString()).contains("\"report.pdf\" is of type")
+        assertThat(Http.json(typed).path("detail").asString())
+                .contains("\"report.pdf\" is of type")
                 .contains("not accepted here");
 
         byte[] large = new byte[(int) inspector.maxBytes() + 1];
         System.arraycopy(PDF, 0, large, 0, PDF.length);
         HttpResponse<String> big = upload(path + "/files/q4", "huge.pdf", large);
         assertThat(big.statusCode()).isEqualTo(422);
-        assertThat(Http.json(big).path("detail").asString()).contains("\"huge.pdf\" is larger than the limit of 20.0 MB");
+        assertThat(Http.json(big).path("detail").asString())
+                .contains("\"huge.pdf\" is larger than the limit of 20.0 MB");
 
         HttpResponse<String> empty = upload(path + "/files/q4", "empty.pdf", new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(422);
@@ -105,9 +131,12 @@ class PortalEvidenceApiTest {
         ReviewFixtures.Started other = ReviewFixtures.start(accounts, systems, vendors, templates, service);
         String myPath = service.issueLink(mine.assessment().getId()).path();
         String otherPath = service.issueLink(other.assessment().getId()).path();
-        long theirs = Http.json(upload(otherPath + "/files/q4", "theirs.pdf", PDF)).path("id").asLong();
+        long theirs = Http.json(upload(otherPath + "/files/q4", "theirs.pdf", PDF))
+                .path("id")
+                .asLong();
 
-        assertThat(Http.json(new Http(port).get(myPath + "/files", null)).size()).isZero();
+        assertThat(Http.json(new Http(port).get(myPath + "/files", null)).size())
+                .isZero();
         HttpResponse<byte[]> reached = get(myPath + "/files/q4/" + theirs);
         assertThat(reached.statusCode()).isEqualTo(404);
         assertThat(new String(reached.body(), StandardCharsets.UTF_8)).doesNotContain("theirs.pdf");
@@ -118,15 +147,19 @@ class PortalEvidenceApiTest {
         assertThat(new Http(port).get(otherPath + "/files", null).statusCode()).isEqualTo(410);
         // nor through the organisation's API with the token
         String token = myPath.substring("/portal/v1/".length());
-        assertThat(new Http(port).get("/api/v1/assessments/" + other.assessment().getId() + "/files", token)
-                .statusCode()).isEqualTo(401);
+        assertThat(new Http(port)
+                        .get("/api/v1/assessments/" + other.assessment().getId() + "/files", token)
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void once_submitted_no_file_can_be_added_and_reviewers_download_it_over_the_api() throws Exception {
         ReviewFixtures.Started s = ReviewFixtures.start(accounts, systems, vendors, templates, service);
         String path = service.issueLink(s.assessment().getId()).path();
-        long id = Http.json(upload(path + "/files/q4", "pentest.pdf", PDF)).path("id").asLong();
+        long id = Http.json(upload(path + "/files/q4", "pentest.pdf", PDF))
+                .path("id")
+                .asLong();
         Http http = new Http(port);
         http.put(path + "/answers/q1", null, "{\"value\": \"no\", \"version\": null}");
         http.put(path + "/answers/q3", null, "{\"value\": \"never\", \"version\": null}");
@@ -137,8 +170,8 @@ class PortalEvidenceApiTest {
         assertThat(Http.json(late).path("detail").asString()).contains("the assessment is submitted");
 
         String auditor = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
-        HttpResponse<byte[]> download = http.download("/api/v1/assessments/" + s.assessment().getId() + "/files/" + id,
-                auditor);
+        HttpResponse<byte[]> download =
+                http.download("/api/v1/assessments/" + s.assessment().getId() + "/files/" + id, auditor);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PDF);
     }
@@ -147,17 +180,23 @@ class PortalEvidenceApiTest {
         String boundary = "----portal" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", "application/json")
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 }

@@ -12,8 +12,7 @@ import java.util.Set;
 /** Assessments to review: a questionnaire with a condition, scored choices and a file question, on a vendor with systems. */
 public final class ReviewFixtures {
 
-    private ReviewFixtures() {
-    }
+    private ReviewFixtures() {}
 
     /**
      * q1 yes/no (weight 2, no scores 20), q2 text shown on q1 = yes, q3 single choice (weight 3: never 100, opt-out 40,
@@ -39,24 +38,31 @@ public final class ReviewFixtures {
                 """.formatted(key, key);
     }
 
-    public record Started(AegisUser manager, Vendor vendor, long systemA, long systemB, Assessment assessment) {
-    }
+    public record Started(AegisUser manager, Vendor vendor, long systemA, long systemB, Assessment assessment) {}
 
     /**
      * Registers two AI systems (as a governance officer), then signs in a vendor manager who registers a vendor both
      * depend on and starts an assessment from the review template. The manager stays signed in.
      */
-    public static Started start(TestAccounts accounts, AiSystemService systems, VendorService vendors,
-            TemplateService templates, AssessmentService assessments) {
+    public static Started start(
+            TestAccounts accounts,
+            AiSystemService systems,
+            VendorService vendors,
+            TemplateService templates,
+            AssessmentService assessments) {
         String tag = Long.toString(System.nanoTime());
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        long a = systems.register(diagnosisAssistant("Chat triage " + tag, "someone")).getId();
-        long b = systems.register(diagnosisAssistant("Claims summariser " + tag, "someone")).getId();
+        long a = systems.register(diagnosisAssistant("Chat triage " + tag, "someone"))
+                .getId();
+        long b = systems.register(diagnosisAssistant("Claims summariser " + tag, "someone"))
+                .getId();
         AegisUser manager = accounts.create("vm", Role.VENDOR_MANAGER);
         TestAccounts.signIn(manager);
         Vendor vendor = vendors.register(VendorFixtures.llmProvider("Reviewed " + tag, Set.of(a, b)));
-        long template = templates.importJson(template("review-" + tag)).template().getId();
-        Assessment assessment = assessments.start(vendor.getId(), template, LocalDate.now().plusDays(30));
+        long template =
+                templates.importJson(template("review-" + tag)).template().getId();
+        Assessment assessment =
+                assessments.start(vendor.getId(), template, LocalDate.now().plusDays(30));
         return new Started(manager, vendor, a, b, assessment);
     }
 }

@@ -21,9 +21,14 @@ class TemplateServiceTest {
 
     static final String LLM = "third-party-ai-llm-provider";
 
-    @Autowired TemplateService service;
-    @Autowired TestAccounts accounts;
-    @LocalServerPort int port;
+    @Autowired
+    TemplateService service;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void signOut() {
@@ -36,10 +41,16 @@ class TemplateServiceTest {
         QuestionnaireTemplate template = service.versions(LLM).getLast();
         Questionnaire q = service.questionnaire(template.getId());
         assertThat(q.title()).isEqualTo("Third-party AI / LLM provider assessment");
-        assertThat(q.sections()).extracting(Questionnaire.Section::id).containsExactly("data-sovereignty",
-                "model-security", "compliance", "operational-risk", "sandbox-poc");
-        assertThat(q.questions()).flatExtracting(Question::requirements).extracting(Object::toString)
-                .contains("ISO-IEC-42001-2023 A.10.3", "NIST-AI-RMF-1.0 GOVERN 6.1", "NIST-AI-RMF-1.0 MAP 4.1",
+        assertThat(q.sections())
+                .extracting(Questionnaire.Section::id)
+                .containsExactly("data-sovereignty", "model-security", "compliance", "operational-risk", "sandbox-poc");
+        assertThat(q.questions())
+                .flatExtracting(Question::requirements)
+                .extracting(Object::toString)
+                .contains(
+                        "ISO-IEC-42001-2023 A.10.3",
+                        "NIST-AI-RMF-1.0 GOVERN 6.1",
+                        "NIST-AI-RMF-1.0 MAP 4.1",
                         "OWASP-LLM-TOP10-2025 LLM03:2025");
         assertThat(q.questions()).extracting(Question::type).contains(QuestionType.values());
         assertThat(q.questions()).filteredOn(x -> x.showIf() != null).isNotEmpty();
@@ -59,9 +70,14 @@ class TemplateServiceTest {
 
         TemplateService.Saved second = service.importJson(template(key, "Do you encrypt prompts and responses?"));
         assertThat(second.template().getVersion()).isEqualTo(2);
-        assertThat(service.questionnaire(first.template().getId()).questions().getFirst().text())
+        assertThat(service.questionnaire(first.template().getId())
+                        .questions()
+                        .getFirst()
+                        .text())
                 .isEqualTo("Do you encrypt prompts at rest?");
-        assertThat(service.versions(key)).extracting(QuestionnaireTemplate::getVersion).containsExactly(2, 1);
+        assertThat(service.versions(key))
+                .extracting(QuestionnaireTemplate::getVersion)
+                .containsExactly(2, 1);
     }
 
     @Test
@@ -72,7 +88,9 @@ class TemplateServiceTest {
         assertThat(service.installBundled(shipped).written()).isTrue();
         service.importJson(template(key, "Edited question?"));
         assertThat(service.installBundled(shipped).written()).isFalse();
-        assertThat(service.versions(key)).extracting(QuestionnaireTemplate::getVersion).containsExactly(2, 1);
+        assertThat(service.versions(key))
+                .extracting(QuestionnaireTemplate::getVersion)
+                .containsExactly(2, 1);
     }
 
     @Test
@@ -80,9 +98,10 @@ class TemplateServiceTest {
         TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
         String key = "broken-" + System.nanoTime();
         assertThatThrownBy(() -> service.importJson(template(key, "Q").replace("A.10.3", "A.99.9")))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("no requirement ISO-IEC-42001-2023 A.99.9");
-        assertThatThrownBy(() -> service.importJson(template(key, "Q").replace("\"showIf\": null",
-                "\"showIf\": {\"question\": \"q2\", \"anyOf\": [\"yes\"]}")))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("no requirement ISO-IEC-42001-2023 A.99.9");
+        assertThatThrownBy(() -> service.importJson(template(key, "Q")
+                        .replace("\"showIf\": null", "\"showIf\": {\"question\": \"q2\", \"anyOf\": [\"yes\"]}")))
                 .hasMessageContaining("earlier yes/no or choice question");
         assertThatThrownBy(() -> service.importJson("{\"format\": \"aegis-questionnaire/1\", \"colour\": 1}"))
                 .hasMessageContaining("not a questionnaire");
@@ -92,15 +111,22 @@ class TemplateServiceTest {
     void an_option_is_exclusive_only_in_a_multiple_choice_and_the_bundled_none_of_these_is() {
         TestAccounts.signIn(accounts.create("vm", Role.VENDOR_MANAGER));
         String key = "exclusive-" + System.nanoTime();
-        assertThatThrownBy(() -> service.importJson(template(key, "Q").replace(
-                "\"label\": \"No\", \"score\": 0}", "\"label\": \"No\", \"score\": 0, \"exclusive\": true}")))
+        assertThatThrownBy(() -> service.importJson(template(key, "Q")
+                        .replace(
+                                "\"label\": \"No\", \"score\": 0}",
+                                "\"label\": \"No\", \"score\": 0, \"exclusive\": true}")))
                 .hasMessageContaining("option no can be exclusive only in a multiple choice");
 
-        Questionnaire bundled = service.questionnaire(service.versions(LLM).getFirst().getId());
-        Question defences = bundled.questions().stream().filter(q -> q.id().equals("ms-injection")).findFirst()
+        Questionnaire bundled =
+                service.questionnaire(service.versions(LLM).getFirst().getId());
+        Question defences = bundled.questions().stream()
+                .filter(q -> q.id().equals("ms-injection"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(defences.options()).filteredOn(Questionnaire.Option::excludesOthers)
-                .extracting(Questionnaire.Option::label).containsExactly("None of these");
+        assertThat(defences.options())
+                .filteredOn(Questionnaire.Option::excludesOthers)
+                .extracting(Questionnaire.Option::label)
+                .containsExactly("None of these");
         assertThat(service.export(service.versions(LLM).getFirst().getId())).contains("\"exclusive\"");
     }
 
@@ -116,12 +142,16 @@ class TemplateServiceTest {
         HttpResponse<String> again = http.post("/api/v1/vendor-templates", manager, exported);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(Http.json(again).path("version").asInt()).isEqualTo(1);
-        assertThat(http.get("/api/v1/vendor-templates?key=" + key, manager).body()).contains("\"version\":1");
+        assertThat(http.get("/api/v1/vendor-templates?key=" + key, manager).body())
+                .contains("\"version\":1");
 
         String auditor = accounts.tokenFor(accounts.create("auditor", Role.AUDITOR));
-        assertThat(http.post("/api/v1/vendor-templates", auditor, template(key + "x", "Q?")).statusCode())
+        assertThat(http.post("/api/v1/vendor-templates", auditor, template(key + "x", "Q?"))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(http.post("/api/v1/vendor-templates", manager, "{\"format\": 1").statusCode()).isIn(400, 422);
+        assertThat(http.post("/api/v1/vendor-templates", manager, "{\"format\": 1")
+                        .statusCode())
+                .isIn(400, 422);
     }
 
     static String template(String key, String text) {

@@ -29,15 +29,32 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class VendorAssessmentBrowserTest {
 
-    @LocalServerPort int port;
-    @TempDir Path vendorProfile;
-    @TempDir Path managerProfile;
-    @TempDir Path files;
-    @Autowired TestAccounts accounts;
-    @Autowired AssessmentService service;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired AiSystemService systems;
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path vendorProfile;
+
+    @TempDir
+    Path managerProfile;
+
+    @TempDir
+    Path files;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AiSystemService systems;
 
     @AfterEach
     void signOut() {
@@ -45,7 +62,8 @@ class VendorAssessmentBrowserTest {
     }
 
     @Test
-    void a_vendor_answers_and_submits_through_its_link_and_the_manager_reviews_comments_and_approves() throws Exception {
+    void a_vendor_answers_and_submits_through_its_link_and_the_manager_reviews_comments_and_approves()
+            throws Exception {
         String base = "http://localhost:" + port;
         Started s = ReviewFixtures.start(accounts, systems, vendors, templates, service);
         long id = s.assessment().getId();
@@ -57,19 +75,22 @@ class VendorAssessmentBrowserTest {
             vendor.get(base + page);
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "Review review-"));
             // the conditional question is on the page but hidden until q1 is answered yes
-            assertThat(vendor.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("answer-q2")))).isTrue();
+            assertThat(vendor.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("answer-q2"))))
+                    .isTrue();
             vendor.click(By.cssSelector("input[name='q1'][value='yes']"));
             // the conditional question appears once q1 is answered yes
             vendor.type(By.id("answer-q2"), "Keys in a hardware security module");
-            vendor.waitFor(ExpectedConditions.elementToBeClickable(By.id("answer-q2"))).sendKeys(Keys.TAB);
+            vendor.waitFor(ExpectedConditions.elementToBeClickable(By.id("answer-q2")))
+                    .sendKeys(Keys.TAB);
             vendor.waitFor(answered(id, "q2"));
             vendor.click(By.cssSelector("input[name='q3'][value='never']"));
             vendor.waitFor(answered(id, "q3"));
             vendor.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("answer-q4")))
                     .sendKeys(evidence.toString());
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#files-q4 .sha256"),
-                    UploadInspector.sha256Of(PortalEvidenceApiTest.PDF)));
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("files-q4"), "pentest-summary.pdf"));
+            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#files-q4 .sha256"), UploadInspector.sha256Of(PortalEvidenceApiTest.PDF)));
+            vendor.waitFor(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("files-q4"), "pentest-summary.pdf"));
             vendor.saveScreenshot(Path.of("target", "e2e", "vendor-portal.png"));
             vendor.click(By.id("submit"));
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Submitted"));
@@ -81,12 +102,13 @@ class VendorAssessmentBrowserTest {
             manager.waitFor(ExpectedConditions.urlContains("/login"));
             manager.signIn(s.manager().username(), TestAccounts.PASSWORD);
             manager.type(By.cssSelector("#vendors-search input"), s.vendor().getName());
-            manager.click(By.xpath("//vaadin-grid-cell-content[text()='" + s.vendor().getName() + "']"));
+            manager.click(
+                    By.xpath("//vaadin-grid-cell-content[text()='" + s.vendor().getName() + "']"));
             manager.click(By.id("open-assessment-" + id));
-            manager.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("review-score"),
-                    "Score: 100 of 100"));
-            manager.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("question-q4"),
-                    UploadInspector.sha256Of(PortalEvidenceApiTest.PDF)));
+            manager.waitFor(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("review-score"), "Score: 100 of 100"));
+            manager.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("question-q4"), UploadInspector.sha256Of(PortalEvidenceApiTest.PDF)));
             manager.type(By.cssSelector("#comment-q2 textarea"), "Which HSM vendor?");
             manager.click(By.id("save-comment-q2"));
             manager.waitFor(ExpectedConditions.presenceOfElementLocated(

@@ -41,13 +41,26 @@ class VendorPortalBrowserTest {
 
     static final String DEFENCES = "ms-injection";
 
-    @LocalServerPort int port;
-    @TempDir Path profile;
-    @Autowired TestAccounts accounts;
-    @Autowired AssessmentService service;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired OrganisationProfile organisation;
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    OrganisationProfile organisation;
 
     @AfterEach
     void signOut() {
@@ -62,8 +75,10 @@ class VendorPortalBrowserTest {
             vendor.get("http://localhost:" + port + service.issueLink(id).page());
             vendor.waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(box("filtering"))));
             // four ticks within one task, far quicker than a save: the page never sends one against another
-            js(vendor, "['filtering', 'privileges', 'validation', 'red-teaming'].forEach(v => "
-                    + "document.querySelector(\"input[name='ms-injection'][value='\" + v + \"']\").click())");
+            js(
+                    vendor,
+                    "['filtering', 'privileges', 'validation', 'red-teaming'].forEach(v => "
+                            + "document.querySelector(\"input[name='ms-injection'][value='\" + v + \"']\").click())");
             vendor.waitFor(stored(id, List.of("filtering", "privileges", "validation", "red-teaming")));
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("save-" + DEFENCES), "Saved"));
 
@@ -81,29 +96,35 @@ class VendorPortalBrowserTest {
             vendor.click(By.cssSelector(box("red-teaming")));
             vendor.waitFor(stored(id, List.of("red-teaming")));
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("save-" + DEFENCES), "Saved"));
-            assertThat(vendor.driver().findElement(By.id("save-" + DEFENCES)).getText()).doesNotContain("Not saved");
+            assertThat(vendor.driver().findElement(By.id("save-" + DEFENCES)).getText())
+                    .doesNotContain("Not saved");
         }
     }
 
     @Test
-    void problems_name_the_question_a_real_conflict_lets_the_vendor_choose_and_every_state_passes_axe() throws Exception {
+    void problems_name_the_question_a_real_conflict_lets_the_vendor_choose_and_every_state_passes_axe()
+            throws Exception {
         Started s = AssessmentFixtures.startDefences(accounts, vendors, templates, service);
         long id = s.assessment().getId();
         IssuedLink link = service.issueLink(id);
         try (Browser vendor = Browser.open(profile, "portal-states")) {
             vendor.get("http://localhost:" + port + link.page());
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("organisation"), organisation.name()));
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"),
-                    "0 of 2 required questions answered"));
+            vendor.waitFor(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("organisation"), organisation.name()));
+            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("progress-text"), "0 of 2 required questions answered"));
             states(vendor, "questions");
 
             // submitting too early names the open questions by their text and brings the first into view
             vendor.click(By.id("submit"));
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("problems"),
-                    "Which defences against prompt injection are in place?"));
-            assertThat(vendor.driver().findElement(By.id("problems")).getText()).contains(
-                    "Is the model tested for leakage of training data and system prompts?").doesNotContain("ms-");
-            assertThat(vendor.driver().findElement(By.id("question-" + DEFENCES)).getAttribute("class"))
+            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("problems"), "Which defences against prompt injection are in place?"));
+            assertThat(vendor.driver().findElement(By.id("problems")).getText())
+                    .contains("Is the model tested for leakage of training data and system prompts?")
+                    .doesNotContain("ms-");
+            assertThat(vendor.driver()
+                            .findElement(By.id("question-" + DEFENCES))
+                            .getAttribute("class"))
                     .contains("q-missing");
             vendor.waitFor(inView("question-" + DEFENCES));
             states(vendor, "problem");
@@ -112,25 +133,34 @@ class VendorPortalBrowserTest {
             vendor.type(By.id("answer-ms-notes"), "Tested quarterly by an external firm.");
             vendor.driver().findElement(By.id("answer-ms-notes")).sendKeys(Keys.TAB);
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("save-ms-notes"), "Saved"));
-            assertThat(new Http(port).put(link.path() + "/answers/ms-notes", null,
-                    "{\"value\": \"Tested once a year.\", \"version\": 0}").statusCode()).isEqualTo(200);
+            assertThat(new Http(port)
+                            .put(
+                                    link.path() + "/answers/ms-notes",
+                                    null,
+                                    "{\"value\": \"Tested once a year.\", \"version\": 0}")
+                            .statusCode())
+                    .isEqualTo(200);
             // (select and overwrite: clearing first would save an empty answer of its own)
-            vendor.driver().findElement(By.id("answer-ms-notes")).sendKeys(Keys.chord(Keys.CONTROL, "a"),
-                    "Tested quarterly; reports on request.", Keys.TAB);
-            vendor.waitFor(ExpectedConditions.textToBe(By.id("yours-ms-notes"), "Tested quarterly; reports on request."));
-            assertThat(vendor.driver().findElement(By.id("theirs-ms-notes")).getText()).isEqualTo("Tested once a year.");
+            vendor.driver()
+                    .findElement(By.id("answer-ms-notes"))
+                    .sendKeys(Keys.chord(Keys.CONTROL, "a"), "Tested quarterly; reports on request.", Keys.TAB);
+            vendor.waitFor(
+                    ExpectedConditions.textToBe(By.id("yours-ms-notes"), "Tested quarterly; reports on request."));
+            assertThat(vendor.driver().findElement(By.id("theirs-ms-notes")).getText())
+                    .isEqualTo("Tested once a year.");
             states(vendor, "conflict");
             vendor.click(By.id("keep-mine-ms-notes"));
             vendor.waitFor(storedText(id, "ms-notes", "\"Tested quarterly; reports on request.\""));
 
             vendor.click(By.cssSelector(box("filtering")));
             vendor.click(By.cssSelector("input[name='ms-leakage'][value='yes']"));
-            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"),
-                    "2 of 2 required questions answered"));
+            vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("progress-text"), "2 of 2 required questions answered"));
             vendor.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".q-missing")));
             vendor.click(By.id("submit"));
             vendor.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Submitted"));
-            assertThat(vendor.driver().findElement(By.id("done")).getText()).contains("Answers submitted")
+            assertThat(vendor.driver().findElement(By.id("done")).getText())
+                    .contains("Answers submitted")
                     .contains(organisation.name());
             states(vendor, "submitted");
         }
@@ -143,12 +173,17 @@ class VendorPortalBrowserTest {
     private void states(Browser browser, String state) throws Exception {
         for (boolean dark : List.of(false, true)) {
             scheme(browser.driver(), dark);
-            Accessibility.assertNoSeriousViolations(browser.driver(), "vendor portal, " + state
-                    + (dark ? ", dark" : ""));
+            Accessibility.assertNoSeriousViolations(
+                    browser.driver(), "vendor portal, " + state + (dark ? ", dark" : ""));
             for (int width : List.of(375, 1280, 1920)) {
                 browser.driver().manage().window().setSize(new Dimension(width, 900));
-                fullPage(browser.driver(), Path.of("target", "e2e", "portal",
-                        "portal-" + state + "-" + width + (dark ? "-dark" : "") + ".png"));
+                fullPage(
+                        browser.driver(),
+                        Path.of(
+                                "target",
+                                "e2e",
+                                "portal",
+                                "portal-" + state + "-" + width + (dark ? "-dark" : "") + ".png"));
             }
         }
         scheme(browser.driver(), false);
@@ -160,16 +195,35 @@ class VendorPortalBrowserTest {
         Map<String, Object> metrics = ((HasCdp) driver).executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
-        Map<String, Object> shot = ((HasCdp) driver).executeCdpCommand("Page.captureScreenshot", Map.of(
-                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
-                        "height", Math.min(size.get("height").doubleValue(), 6000), "scale", 1)));
+        Map<String, Object> shot = ((HasCdp) driver)
+                .executeCdpCommand(
+                        "Page.captureScreenshot",
+                        Map.of(
+                                "captureBeyondViewport",
+                                true,
+                                "clip",
+                                Map.of(
+                                        "x",
+                                        0,
+                                        "y",
+                                        0,
+                                        "width",
+                                        size.get("width"),
+                                        "height",
+                                        Math.min(size.get("height").doubleValue(), 6000),
+                                        "scale",
+                                        1)));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     private static void scheme(WebDriver driver, boolean dark) {
-        ((HasCdp) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
-                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        ((HasCdp) driver)
+                .executeCdpCommand(
+                        "Emulation.setEmulatedMedia",
+                        Map.of(
+                                "features",
+                                List.of(Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
     }
 
     private static Object js(Browser browser, String script) {
@@ -181,8 +235,9 @@ class VendorPortalBrowserTest {
     }
 
     private static ExpectedCondition<Boolean> inView(String elementId) {
-        return driver -> (Boolean) ((JavascriptExecutor) driver).executeScript("const r = document.getElementById('"
-                + elementId + "').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2;");
+        return driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("const r = document.getElementById('" + elementId
+                        + "').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2;");
     }
 
     /** Waits until the stored answer to the defences question is exactly these options. */

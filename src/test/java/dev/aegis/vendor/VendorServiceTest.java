@@ -28,10 +28,17 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 @AegisTest
 class VendorServiceTest {
 
-    @Autowired VendorService service;
-    @Autowired AiSystemService systems;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    VendorService service;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
@@ -51,9 +58,14 @@ class VendorServiceTest {
         assertThat(read.getTier()).isEqualTo(Level.HIGH);
         assertThat(read.getRiskScore()).isNull();
         assertThat(service.search(new VendorService.Filter(null, null, null, null, "us", system), Pageable.unpaged())
-                .map(Vendor::getId)).containsExactly(vendor.getId());
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Vendor' "
-                + "and object_id = ? and action = 'CREATE'", Long.class, String.valueOf(vendor.getId()))).isEqualTo(1);
+                        .map(Vendor::getId))
+                .containsExactly(vendor.getId());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'Vendor' "
+                                + "and object_id = ? and action = 'CREATE'",
+                        Long.class,
+                        String.valueOf(vendor.getId())))
+                .isEqualTo(1);
     }
 
     @Test
@@ -63,10 +75,25 @@ class VendorServiceTest {
         assertThatThrownBy(() -> service.register(withDpa(d, DpaStatus.SIGNED, null)))
                 .isInstanceOf(DomainRuleException.class)
                 .satisfies(e -> assertThat(((DomainRuleException) e).field()).isEqualTo("dpaSignedOn"));
-        assertThatThrownBy(() -> service.register(withDpa(d, DpaStatus.SIGNED, LocalDate.now().plusDays(3))))
+        assertThatThrownBy(() -> service.register(
+                        withDpa(d, DpaStatus.SIGNED, LocalDate.now().plusDays(3))))
                 .hasMessageContaining("has come");
-        VendorDetails nowhere = new VendorDetails(d.name(), null, null, null, Level.LOW, Set.of("Atlantis"), null,
-                null, DpaStatus.NONE, null, false, false, null, null, null);
+        VendorDetails nowhere = new VendorDetails(
+                d.name(),
+                null,
+                null,
+                null,
+                Level.LOW,
+                Set.of("Atlantis"),
+                null,
+                null,
+                DpaStatus.NONE,
+                null,
+                false,
+                false,
+                null,
+                null,
+                null);
         assertThatThrownBy(() -> service.register(nowhere)).hasMessageContaining("Atlantis");
     }
 
@@ -88,12 +115,25 @@ class VendorServiceTest {
         Vendor vendor = service.register(d);
         long version = vendor.getVersion();
         LocalDate later = LocalDate.now().plusYears(2);
-        VendorDetails renewed = new VendorDetails(d.name(), d.services(), d.aiProducts(), d.contacts(),
-                d.criticality(), d.processingCountries(), d.storageCountries(), d.subProcessors(), d.dpaStatus(),
-                d.dpaSignedOn(), d.meetsGdpr(), d.meetsCcpa(),
-                List.of(new Certification(VendorVocabulary.CertificationType.ISO_27001, later)), d.systems(), "renewed");
+        VendorDetails renewed = new VendorDetails(
+                d.name(),
+                d.services(),
+                d.aiProducts(),
+                d.contacts(),
+                d.criticality(),
+                d.processingCountries(),
+                d.storageCountries(),
+                d.subProcessors(),
+                d.dpaStatus(),
+                d.dpaSignedOn(),
+                d.meetsGdpr(),
+                d.meetsCcpa(),
+                List.of(new Certification(VendorVocabulary.CertificationType.ISO_27001, later)),
+                d.systems(),
+                "renewed");
         Vendor changed = service.update(vendor.getId(), version, renewed);
-        assertThat(service.get(changed.getId()).details().certifications()).extracting(Certification::expiresOn)
+        assertThat(service.get(changed.getId()).details().certifications())
+                .extracting(Certification::expiresOn)
                 .containsExactly(later);
         assertThatThrownBy(() -> service.update(vendor.getId(), version, renamed(d, d.name() + " 2")))
                 .isInstanceOf(ObjectOptimisticLockingFailureException.class);
@@ -125,7 +165,8 @@ class VendorServiceTest {
 
     private long system() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        long id = systems.register(diagnosisAssistant("Vendor-backed " + System.nanoTime(), "someone")).getId();
+        long id = systems.register(diagnosisAssistant("Vendor-backed " + System.nanoTime(), "someone"))
+                .getId();
         TestAccounts.signOut();
         return id;
     }

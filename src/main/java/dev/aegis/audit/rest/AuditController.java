@@ -2,13 +2,13 @@ package dev.aegis.audit.rest;
 
 import dev.aegis.audit.AuditEntry;
 import dev.aegis.audit.AuditLog;
+import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import dev.aegis.shared.web.PageResponse;
 
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -32,14 +31,29 @@ class AuditController {
         this.checkpoints = checkpoints;
     }
 
-    record EntryResponse(long id, Instant occurredAt, String actor, String objectType, String objectId, String action,
-            String changes, String prevHash, String hash) {
+    record EntryResponse(
+            long id,
+            Instant occurredAt,
+            String actor,
+            String objectType,
+            String objectId,
+            String action,
+            String changes,
+            String prevHash,
+            String hash) {
         static EntryResponse of(AuditEntry e) {
-            return new EntryResponse(e.getId(), e.getOccurredAt(), e.getActor(), e.getObjectType(), e.getObjectId(),
-                    e.getAction(), e.getChanges(), e.getPrevHash(), e.getHash());
+            return new EntryResponse(
+                    e.getId(),
+                    e.getOccurredAt(),
+                    e.getActor(),
+                    e.getObjectType(),
+                    e.getObjectId(),
+                    e.getAction(),
+                    e.getChanges(),
+                    e.getPrevHash(),
+                    e.getHash());
         }
     }
-
 
     @GetMapping("/verify")
     @Operation(summary = "Walk the hash chain and name the first broken entry, if any")
@@ -48,31 +62,52 @@ class AuditController {
     }
 
     @org.springframework.web.bind.annotation.PostMapping(path = "/verify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Check a signed checkpoint handed over earlier (a pack's audit-checkpoint.json, sent as the body) "
-            + "against the log as it stands")
+    @Operation(
+            summary =
+                    "Check a signed checkpoint handed over earlier (a pack's audit-checkpoint.json, sent as the body) "
+                            + "against the log as it stands")
     AuditLog.CheckpointCheck check(@org.springframework.web.bind.annotation.RequestBody String checkpointJson) {
         return log.check(checkpointJson);
     }
 
-    record CheckpointResponse(long id, long sequence, long entries, String hash, Instant signedAt, String reason,
-            String keyFingerprint) {
-    }
+    record CheckpointResponse(
+            long id,
+            long sequence,
+            long entries,
+            String hash,
+            Instant signedAt,
+            String reason,
+            String keyFingerprint) {}
 
     @GetMapping("/checkpoints")
     @Operation(summary = "The signed checkpoints of the chain's head, oldest first")
     java.util.List<CheckpointResponse> checkpoints() {
-        return checkpoints.all().stream().map(c -> new CheckpointResponse(c.id(), c.sequence(), c.entries(), c.hash(),
-                c.signedAt(), c.reason().name(), c.keyFingerprint())).toList();
+        return checkpoints.all().stream()
+                .map(c -> new CheckpointResponse(
+                        c.id(),
+                        c.sequence(),
+                        c.entries(),
+                        c.hash(),
+                        c.signedAt(),
+                        c.reason().name(),
+                        c.keyFingerprint()))
+                .toList();
     }
 
-    @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})
+    @GetMapping(
+            path = "/export",
+            produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})
     @Operation(summary = "Export the matching entries as CSV (all) or PDF (an excerpt with the chain's verification)")
-    void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
+    void export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String objectType,
+            @RequestParam(required = false) String objectId,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            HttpServletResponse response) throws java.io.IOException {
+            HttpServletResponse response)
+            throws java.io.IOException {
         var filter = new AuditLog.Filter(actor, objectType, objectId, action, from, to);
         if ("pdf".equalsIgnoreCase(format)) {
             response.setContentType(MediaType.APPLICATION_PDF_VALUE);
@@ -81,7 +116,10 @@ class AuditController {
         } else if ("csv".equalsIgnoreCase(format)) {
             response.setContentType("text/csv;charset=UTF-8");
             response.setHeader("Content-Disposition", "attachment; filename=\"aegis-audit.csv\"");
-            log.exportCsv(filter, new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            log.exportCsv(
+                    filter,
+                    new java.io.OutputStreamWriter(
+                            response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8));
         } else {
             throw new dev.aegis.shared.DomainRuleException("format", "format is csv or pdf");
         }
@@ -89,16 +127,21 @@ class AuditController {
 
     @GetMapping
     @Operation(summary = "Audit entries, newest first, filtered and paged")
-    PageResponse<EntryResponse> list(@RequestParam(required = false) String actor,
-            @RequestParam(required = false) String objectType, @RequestParam(required = false) String objectId,
+    PageResponse<EntryResponse> list(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String objectType,
+            @RequestParam(required = false) String objectId,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         var filter = new AuditLog.Filter(actor, objectType, objectId, action, from, to);
-        var pageable = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), Sort.by(Sort.Direction.DESC, "id"));
+        var pageable =
+                PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), Sort.by(Sort.Direction.DESC, "id"));
         return PageResponse.of(log.search(filter, pageable).map(EntryResponse::of));
     }
 }

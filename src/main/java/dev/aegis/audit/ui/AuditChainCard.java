@@ -37,9 +37,14 @@ class AuditChainCard implements DashboardCard {
         Span state = new Span(v.intact() ? "Intact" : "Broken at entry #" + v.firstBrokenEntry());
         state.setId("audit-chain-state");
         state.addClassNames("aegis-figure-number", v.intact() ? "aegis-chain-ok" : "aegis-chain-broken");
-        card.add(state, new Paragraph(v.intact()
-                ? "Every one of the " + v.entries() + " entries hashes to the next: nothing was changed or removed."
-                : "Entries from #" + v.firstBrokenEntry() + " on (of " + v.entries() + ") cannot be trusted."),
+        card.add(
+                state,
+                new Paragraph(
+                        v.intact()
+                                ? "Every one of the " + v.entries()
+                                        + " entries hashes to the next: nothing was changed or removed."
+                                : "Entries from #" + v.firstBrokenEntry() + " on (of " + v.entries()
+                                        + ") cannot be trusted."),
                 CardParts.basis("Verified just now, from the first entry to the last"),
                 new Anchor("audit", "Open the audit log"));
         return card;

@@ -42,7 +42,8 @@ import java.util.List;
 @RolesAllowed({"ADMIN", "AUDITOR"})
 public class AuditView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final transient AuditLog log;
     final Grid<AuditEntry> grid = new Grid<>(AuditEntry.class, false);
@@ -64,20 +65,45 @@ public class AuditView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("audit-grid");
-        grid.addColumn(AuditEntry::getId).setHeader("#").setKey("id").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> TIME.format(e.getOccurredAt())).setHeader("When (UTC)").setKey("occurredAt")
-                .setSortProperty("occurredAt").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.getActor() == null ? "system" : e.getActor()).setHeader("Actor").setSortProperty("actor")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> AuditVocabulary.action(e.getAction())).setHeader("Action").setSortProperty("action")
-                .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(AuditEntry::getAction);
-        grid.addColumn(e -> AuditVocabulary.objectType(e.getObjectType()) + (e.getObjectId() == null ? "" : " " + e.getObjectId()))
-                .setHeader("Object").setSortProperty("objectType").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEntry::getId)
+                .setHeader("#")
+                .setKey("id")
+                .setSortable(true)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(e -> TIME.format(e.getOccurredAt()))
+                .setHeader("When (UTC)")
+                .setKey("occurredAt")
+                .setSortProperty("occurredAt")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(e -> e.getActor() == null ? "system" : e.getActor())
+                .setHeader("Actor")
+                .setSortProperty("actor")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(e -> AuditVocabulary.action(e.getAction()))
+                .setHeader("Action")
+                .setSortProperty("action")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setTooltipGenerator(AuditEntry::getAction);
+        grid.addColumn(e -> AuditVocabulary.objectType(e.getObjectType())
+                        + (e.getObjectId() == null ? "" : " " + e.getObjectId()))
+                .setHeader("Object")
+                .setSortProperty("objectType")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         // field: before → after, one line each; the whole entry on hover
-        grid.addColumn(e -> AuditVocabulary.changesShort(e.getChanges(), 4)).setHeader("Changes")
-                .setKey("changes").setFlexGrow(1).setWidth("20rem").setPartNameGenerator(e -> "aegis-lines")
+        grid.addColumn(e -> AuditVocabulary.changesShort(e.getChanges(), 4))
+                .setHeader("Changes")
+                .setKey("changes")
+                .setFlexGrow(1)
+                .setWidth("20rem")
+                .setPartNameGenerator(e -> "aegis-lines")
                 .setTooltipGenerator(e -> String.join("\n", AuditVocabulary.changes(e.getChanges())));
-        grid.setItems(query -> log.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(
+                query -> log.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) log.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("id"), SortDirection.DESCENDING)));
         grid.setEmptyStateText("No entries match these filters.");
@@ -103,26 +129,40 @@ public class AuditView extends VerticalLayout {
         verify.setId("verify-chain");
         verify.addClickListener(e -> showVerification());
         chainStatus.setId("chain-status");
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var bytes = new java.io.ByteArrayOutputStream();
-            var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-            log.exportCsv(filter(), writer);
-            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes.toByteArray()),
-                    "aegis-audit-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv",
-                    "text/csv", bytes.size());
-        }), "");
+        Anchor export = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var bytes = new java.io.ByteArrayOutputStream();
+                    var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+                    log.exportCsv(filter(), writer);
+                    return new DownloadResponse(
+                            new java.io.ByteArrayInputStream(bytes.toByteArray()),
+                            "aegis-audit-"
+                                    + LocalDateTime.now(ZoneOffset.UTC)
+                                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                                    + ".csv",
+                            "text/csv",
+                            bytes.size());
+                }),
+                "");
         Button exportButton = new Button("Export CSV", new Icon(VaadinIcon.DOWNLOAD));
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         export.add(exportButton);
         export.setId("export-csv");
         export.getElement().setAttribute("download", true);
-        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var bytes = new java.io.ByteArrayOutputStream();
-            log.exportPdf(filter(), bytes);
-            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes.toByteArray()),
-                    "aegis-audit-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".pdf",
-                    "application/pdf", bytes.size());
-        }), "");
+        Anchor pdf = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var bytes = new java.io.ByteArrayOutputStream();
+                    log.exportPdf(filter(), bytes);
+                    return new DownloadResponse(
+                            new java.io.ByteArrayInputStream(bytes.toByteArray()),
+                            "aegis-audit-"
+                                    + LocalDateTime.now(ZoneOffset.UTC)
+                                            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                                    + ".pdf",
+                            "application/pdf",
+                            bytes.size());
+                }),
+                "");
         Button pdfButton = new Button("Export PDF", new Icon(VaadinIcon.FILE_TEXT_O));
         pdfButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         pdf.add(pdfButton);
@@ -141,8 +181,13 @@ public class AuditView extends VerticalLayout {
     }
 
     AuditLog.Filter filter() {
-        return new AuditLog.Filter(actor.getValue(), objectType.getValue(), objectId.getValue(), action.getValue(),
-                instant(from.getValue()), instant(to.getValue()));
+        return new AuditLog.Filter(
+                actor.getValue(),
+                objectType.getValue(),
+                objectId.getValue(),
+                action.getValue(),
+                instant(from.getValue()),
+                instant(to.getValue()));
     }
 
     private static Instant instant(LocalDateTime t) {

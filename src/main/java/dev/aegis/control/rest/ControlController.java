@@ -49,56 +49,89 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Controls", description = "The control library, the starter library and controls applied to AI systems")
 class ControlController {
 
-    private static final Map<String, String> SORTABLE = Map.of("title", "title", "status", "status", "type", "type",
-            "updatedAt", "updatedAt", "owner", "owner", "lastTestedOn", "lastTestedOn");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "title",
+            "title",
+            "status",
+            "status",
+            "type",
+            "type",
+            "updatedAt",
+            "updatedAt",
+            "owner",
+            "owner",
+            "lastTestedOn",
+            "lastTestedOn");
     private final ControlService service;
 
     ControlController(ControlService service) {
         this.service = service;
     }
 
-    record ControlResponse(long id, long version, String starterId, String stage, ControlDetails details,
-            Instant createdAt, Instant updatedAt) {
+    record ControlResponse(
+            long id,
+            long version,
+            String starterId,
+            String stage,
+            ControlDetails details,
+            Instant createdAt,
+            Instant updatedAt) {
         static ControlResponse of(Control c) {
-            return new ControlResponse(c.getId(), c.getVersion(), c.getStarterId(), c.getStage(), c.details(),
-                    c.getCreatedAt(), c.getUpdatedAt());
+            return new ControlResponse(
+                    c.getId(),
+                    c.getVersion(),
+                    c.getStarterId(),
+                    c.getStage(),
+                    c.details(),
+                    c.getCreatedAt(),
+                    c.getUpdatedAt());
         }
     }
 
-    record StarterResponse(StarterControl control, Long adoptedAs) {
-    }
+    record StarterResponse(StarterControl control, Long adoptedAs) {}
 
-    record AdoptRequest(@NotEmpty(message = "Name the starter controls to adopt.") List<String> starterIds) {
-    }
+    record AdoptRequest(
+            @NotEmpty(message = "Name the starter controls to adopt.")
+            List<String> starterIds) {}
 
-    record ApplyRequest(@NotEmpty(message = "Choose at least one AI system.") Set<Long> systemIds,
-            ImplementationStatus status) {
-    }
+    record ApplyRequest(
+            @NotEmpty(message = "Choose at least one AI system.")
+            Set<Long> systemIds,
 
-    record StatusRequest(@NotNull(message = "Choose the status.") ImplementationStatus status,
-            @Size(max = 4000) String note) {
-    }
+            ImplementationStatus status) {}
 
-    record MapRequest(@NotNull Long requirementId, MappingStrength strength) {
-    }
+    record StatusRequest(
+            @NotNull(message = "Choose the status.") ImplementationStatus status,
+            @Size(max = 4000) String note) {}
+
+    record MapRequest(@NotNull Long requirementId, MappingStrength strength) {}
 
     @GetMapping
-    @Operation(summary = "Controls, filtered (text, status, type, applied to system, mapped to requirement, mitigating "
-            + "risk), sorted (title, status, type, owner, lastTestedOn, updatedAt) and paged by the database")
-    PageResponse<ControlResponse> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) ImplementationStatus status, @RequestParam(required = false) ControlType type,
-            @RequestParam(required = false) Long system, @RequestParam(required = false) Long requirement,
-            @RequestParam(required = false) Long risk, @RequestParam(defaultValue = "title") String sort,
+    @Operation(
+            summary = "Controls, filtered (text, status, type, applied to system, mapped to requirement, mitigating "
+                    + "risk), sorted (title, status, type, owner, lastTestedOn, updatedAt) and paged by the database")
+    PageResponse<ControlResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) ImplementationStatus status,
+            @RequestParam(required = false) ControlType type,
+            @RequestParam(required = false) Long system,
+            @RequestParam(required = false) Long requirement,
+            @RequestParam(required = false) Long risk,
+            @RequestParam(defaultValue = "title") String sort,
             @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
         }
         var dir = "desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC;
-        var request = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500),
+        var request = PageRequest.of(
+                Math.max(0, page),
+                Math.min(Math.max(1, size), 500),
                 Sort.by(new Sort.Order(dir, property).nullsLast()).and(Sort.by("id")));
         var filter = new ControlService.Filter(q, status, type, system, requirement, risk);
         return PageResponse.of(service.search(filter, request).map(ControlResponse::of));
@@ -114,13 +147,16 @@ class ControlController {
     @Operation(summary = "Add a control to the library (governance officers, administrators)")
     ResponseEntity<ControlResponse> create(@Valid @RequestBody ControlDetails details) {
         Control c = service.create(details);
-        return ResponseEntity.created(URI.create("/api/v1/controls/" + c.getId())).eTag(Versions.etag(c.getVersion()))
+        return ResponseEntity.created(URI.create("/api/v1/controls/" + c.getId()))
+                .eTag(Versions.etag(c.getVersion()))
                 .body(ControlResponse.of(c));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a control; If-Match carries the version it was read at (409 when stale)")
-    ResponseEntity<ControlResponse> update(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    ResponseEntity<ControlResponse> update(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody ControlDetails details) {
         return ok(service.update(id, Versions.fromIfMatch(ifMatch), details));
     }
@@ -135,20 +171,25 @@ class ControlController {
     @PostMapping(path = "/{id}/requirements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Map the control to one more requirement (FULL unless told PARTIAL), e.g. to close a gap")
     ResponseEntity<ControlResponse> map(@PathVariable long id, @Valid @RequestBody MapRequest request) {
-        return ok(service.map(id, request.requirementId(),
-                request.strength() == null ? MappingStrength.FULL : request.strength()));
+        return ok(service.map(
+                id, request.requirementId(), request.strength() == null ? MappingStrength.FULL : request.strength()));
     }
 
     @GetMapping("/starter")
     @Operation(summary = "The bundled starter library, each entry with the library control adopted from it, if any")
     List<StarterResponse> starter() {
-        return service.starterLibrary().stream().map(e -> new StarterResponse(e.control(), e.adoptedAs())).toList();
+        return service.starterLibrary().stream()
+                .map(e -> new StarterResponse(e.control(), e.adoptedAs()))
+                .toList();
     }
 
     @PostMapping(path = "/starter/adopt", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Adopt starter controls into the library as planned controls; already adopted ones are skipped")
+    @Operation(
+            summary = "Adopt starter controls into the library as planned controls; already adopted ones are skipped")
     List<ControlResponse> adopt(@Valid @RequestBody AdoptRequest request) {
-        return service.adopt(request.starterIds()).stream().map(ControlResponse::of).toList();
+        return service.adopt(request.starterIds()).stream()
+                .map(ControlResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}/applications")
@@ -164,10 +205,14 @@ class ControlController {
     }
 
     @PutMapping(path = "/{id}/applications/{systemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Record the control's status on one AI system (officers, administrators, the system's owners);"
-            + " If-Match carries the application's version")
-    ResponseEntity<Applied> recordStatus(@PathVariable long id, @PathVariable long systemId,
-            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @Valid @RequestBody StatusRequest request) {
+    @Operation(
+            summary = "Record the control's status on one AI system (officers, administrators, the system's owners);"
+                    + " If-Match carries the application's version")
+    ResponseEntity<Applied> recordStatus(
+            @PathVariable long id,
+            @PathVariable long systemId,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @RequestBody StatusRequest request) {
         Applied a = service.recordStatus(id, systemId, Versions.fromIfMatch(ifMatch), request.status(), request.note());
         return ResponseEntity.ok().eTag(Versions.etag(a.version())).body(a);
     }

@@ -35,13 +35,17 @@ class CoverageController {
 
     record Summary(String framework, String name, long covered, long partial, long notCovered, int percent) {
         static Summary of(FrameworkCoverage c) {
-            return new Summary(c.frameworkCode(), c.frameworkName(), c.count(CoverageLevel.COVERED),
-                    c.count(CoverageLevel.PARTIAL), c.count(CoverageLevel.NOT_COVERED), c.percent());
+            return new Summary(
+                    c.frameworkCode(),
+                    c.frameworkName(),
+                    c.count(CoverageLevel.COVERED),
+                    c.count(CoverageLevel.PARTIAL),
+                    c.count(CoverageLevel.NOT_COVERED),
+                    c.percent());
         }
     }
 
-    record FrameworkResponse(Summary summary, Long system, List<RequirementCoverage> requirements) {
-    }
+    record FrameworkResponse(Summary summary, Long system, List<RequirementCoverage> requirements) {}
 
     @GetMapping
     @Operation(summary = "The organisation's coverage of every framework, as counts")
@@ -50,8 +54,10 @@ class CoverageController {
     }
 
     @GetMapping("/{framework}")
-    @Operation(summary = "A framework's coverage, requirement by requirement, for one AI system (its scope) or, without "
-            + "system, the organisation; a requirement covered through a crosswalk names the crosswalk and the path")
+    @Operation(
+            summary =
+                    "A framework's coverage, requirement by requirement, for one AI system (its scope) or, without "
+                            + "system, the organisation; a requirement covered through a crosswalk names the crosswalk and the path")
     FrameworkResponse framework(@PathVariable String framework, @RequestParam(required = false) Long system) {
         FrameworkCoverage c = coverage.framework(framework, system);
         return new FrameworkResponse(Summary.of(c), system, c.requirements());
@@ -65,8 +71,7 @@ class CoverageController {
 
     @GetMapping("/{framework}/matrix")
     @Operation(summary = "Coverage for up to 50 AI systems at once: system id → requirement id → coverage")
-    Map<Long, Map<Long, RequirementCoverage>> matrix(@PathVariable String framework,
-            @RequestParam List<Long> systems) {
+    Map<Long, Map<Long, RequirementCoverage>> matrix(@PathVariable String framework, @RequestParam List<Long> systems) {
         if (systems.size() > 50) {
             throw new DomainRuleException("systems", "Ask for at most 50 systems at once.");
         }
@@ -74,15 +79,17 @@ class CoverageController {
     }
 
     @GetMapping("/requirements/{requirementId}")
-    @Operation(summary = "The controls (direct and through crosswalks, each once) and risks behind one requirement, "
-            + "for one AI system or the organisation")
+    @Operation(
+            summary = "The controls (direct and through crosswalks, each once) and risks behind one requirement, "
+                    + "for one AI system or the organisation")
     Cell cell(@PathVariable long requirementId, @RequestParam(required = false) Long system) {
         return coverage.cell(requirementId, system);
     }
 
     @GetMapping("/threats/{systemId}")
-    @Operation(summary = "Threat coverage of an AI system: applicable ATLAS techniques and OWASP LLM entries, the "
-            + "mitigations addressing them and whether applied controls carry them")
+    @Operation(
+            summary = "Threat coverage of an AI system: applicable ATLAS techniques and OWASP LLM entries, the "
+                    + "mitigations addressing them and whether applied controls carry them")
     ThreatCoverage threats(@PathVariable long systemId) {
         return threats.of(systemId);
     }

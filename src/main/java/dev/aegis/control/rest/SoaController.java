@@ -4,6 +4,7 @@ import dev.aegis.control.SoaService;
 import dev.aegis.control.SoaService.Issued;
 import dev.aegis.control.SoaService.IssuedSummary;
 import dev.aegis.control.SoaService.Line;
+import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import dev.aegis.shared.web.Versions;
 
 /** The ISO/IEC 42001 Statement of Applicability: the working statement, decisions, issued versions and exports. */
 @RestController
@@ -36,12 +36,14 @@ class SoaController {
         this.soa = soa;
     }
 
-    record Decision(@NotNull(message = "Say whether the control applies.") Boolean applicable,
-            @NotNull(message = "Give the justification or the reason for exclusion.") @Size(max = 4000) String justification) {
-    }
+    record Decision(
+            @NotNull(message = "Say whether the control applies.")
+            Boolean applicable,
 
-    record IssueRequest(@Size(max = 2000) String note) {
-    }
+            @NotNull(message = "Give the justification or the reason for exclusion.") @Size(max = 4000)
+            String justification) {}
+
+    record IssueRequest(@Size(max = 2000) String note) {}
 
     @GetMapping
     @Operation(summary = "The working statement: every Annex A control with its decision and implementing controls")
@@ -51,9 +53,12 @@ class SoaController {
 
     @PutMapping(path = "/{requirementId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Include or exclude an Annex A control; If-Match carries the line version, -1 when undecided")
-    Line decide(@PathVariable long requirementId, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    Line decide(
+            @PathVariable long requirementId,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody Decision decision) {
-        return soa.decide(requirementId, Versions.fromIfMatch(ifMatch), decision.applicable(), decision.justification());
+        return soa.decide(
+                requirementId, Versions.fromIfMatch(ifMatch), decision.applicable(), decision.justification());
     }
 
     @PostMapping(path = "/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -74,12 +79,16 @@ class SoaController {
         return soa.version(number);
     }
 
-    @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})
-    @Operation(summary = "The working statement or an issued version (version=N) as CSV (format=csv) or PDF (format=pdf)")
-    ResponseEntity<byte[]> export(@RequestParam(defaultValue = "pdf") String format,
-            @RequestParam(required = false) Integer version) {
+    @GetMapping(
+            path = "/export",
+            produces = {"text/csv", MediaType.APPLICATION_PDF_VALUE})
+    @Operation(
+            summary = "The working statement or an issued version (version=N) as CSV (format=csv) or PDF (format=pdf)")
+    ResponseEntity<byte[]> export(
+            @RequestParam(defaultValue = "pdf") String format, @RequestParam(required = false) Integer version) {
         boolean csv = "csv".equalsIgnoreCase(format);
-        String name = "statement-of-applicability" + (version == null ? "-draft" : "-v" + version) + (csv ? ".csv" : ".pdf");
+        String name =
+                "statement-of-applicability" + (version == null ? "-draft" : "-v" + version) + (csv ? ".csv" : ".pdf");
         // rendered in full first (a statement is small): a refusal or an unknown version is then an error response,
         // and no asynchronous dispatch runs outside the stateless API chain's authentication
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

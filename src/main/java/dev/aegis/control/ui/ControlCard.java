@@ -49,38 +49,57 @@ class ControlCard implements DashboardCard {
         ControlService.Figures f = controls.figures();
         card.add(new H3("Controls: " + f.implementationRate() + " % implemented"));
         if (f.controls() == 0) {
-            card.add(new Paragraph("No controls yet. Adopt the starter library to begin."),
+            card.add(
+                    new Paragraph("No controls yet. Adopt the starter library to begin."),
                     new Anchor("controls", "Open the control library"));
             return card;
         }
-        card.add(new Paragraph(f.implemented() + " of " + (f.controls() - f.notApplicable()) + " applicable controls implemented."));
+        card.add(new Paragraph(
+                f.implemented() + " of " + (f.controls() - f.notApplicable()) + " applicable controls implemented."));
         Div bars = new Div();
         bars.addClassNames("aegis-bars");
         List<FrameworkCoverage> frameworks = coverage.organisation();
         for (FrameworkCoverage c : frameworks) {
             Span pct = new Span(c.percent() + " %");
-            pct.addClassNames("aegis-badge", c.percent() >= 75 ? "aegis-cov-covered"
-                    : c.percent() >= 40 ? "aegis-cov-partial" : "aegis-cov-not-covered");
+            pct.addClassNames(
+                    "aegis-badge",
+                    c.percent() >= 75
+                            ? "aegis-cov-covered"
+                            : c.percent() >= 40 ? "aegis-cov-partial" : "aegis-cov-not-covered");
             Div row = new Div(new Anchor("coverage", c.frameworkName()), pct);
             row.addClassNames("aegis-band-row");
             bars.add(row);
         }
         card.add(CardParts.heading("Coverage per framework (requirements met by implemented controls)"), bars);
-        List<RequirementCoverage> gaps = frameworks.stream().flatMap(c -> c.requirements().stream())
+        List<RequirementCoverage> gaps = frameworks.stream()
+                .flatMap(c -> c.requirements().stream())
                 .filter(r -> r.level() == CoverageLevel.NOT_COVERED)
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.requirement().frameworkCode(),
-                        java.util.TreeMap::new, java.util.stream.Collectors.toList()))
-                .values().stream().flatMap(l -> l.stream().limit(2)).limit(6).toList();
+                .collect(java.util.stream.Collectors.groupingBy(
+                        r -> r.requirement().frameworkCode(),
+                        java.util.TreeMap::new,
+                        java.util.stream.Collectors.toList()))
+                .values()
+                .stream()
+                .flatMap(l -> l.stream().limit(2))
+                .limit(6)
+                .toList();
         if (!gaps.isEmpty()) {
             Div list = new Div();
             list.setId("top-gaps");
-            gaps.forEach(g -> list.add(new Div(new Span(g.requirement().frameworkCode() + " " + g.requirement().label()))));
+            gaps.forEach(g -> list.add(new Div(new Span(
+                    g.requirement().frameworkCode() + " " + g.requirement().label()))));
             card.add(CardParts.heading("Top gaps"), list);
         }
         List<AiSystem> bare = controls.systemsWithoutControls(5);
         card.add(new Paragraph(f.systemsWithoutControls() + " AI system" + (f.systemsWithoutControls() == 1 ? "" : "s")
-                + " without controls" + (bare.isEmpty() ? "." : ": " + String.join(", ",
-                        bare.stream().map(AiSystem::getName).toList()) + (f.systemsWithoutControls() > bare.size() ? " …" : ""))));
+                + " without controls"
+                + (bare.isEmpty()
+                        ? "."
+                        : ": "
+                                + String.join(
+                                        ", ",
+                                        bare.stream().map(AiSystem::getName).toList())
+                                + (f.systemsWithoutControls() > bare.size() ? " …" : ""))));
         card.add(new Anchor("coverage", "Open coverage and gaps"));
         return card;
     }

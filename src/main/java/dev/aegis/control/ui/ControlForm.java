@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import dev.aegis.shared.ui.FormFields;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
@@ -29,6 +28,7 @@ import dev.aegis.control.ControlVocabulary.MappingStrength;
 import dev.aegis.control.ControlVocabulary.TestFrequency;
 import dev.aegis.control.ControlVocabulary.TestResult;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.shared.ui.FormFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,8 +44,7 @@ import java.util.stream.Collectors;
 class ControlForm extends VerticalLayout {
 
     /** A risk as the picker shows it. */
-    record RiskRef(long id, String title) {
-    }
+    record RiskRef(long id, String title) {}
 
     /** One row of the mapping editor. */
     static final class Row {
@@ -74,7 +73,8 @@ class ControlForm extends VerticalLayout {
     final MultiSelectComboBox<RiskRef> risks = new MultiSelectComboBox<>("Risks it mitigates");
     private final List<Row> rows = new ArrayList<>();
 
-    ControlForm(FetchCallback<RequirementSummary, String> requirementSearch, FetchCallback<RiskRef, String> riskSearch) {
+    ControlForm(
+            FetchCallback<RequirementSummary, String> requirementSearch, FetchCallback<RiskRef, String> riskSearch) {
         setPadding(false);
         FormFields.limit(title, 300);
         FormFields.limit(description, 8000);
@@ -87,7 +87,8 @@ class ControlForm extends VerticalLayout {
         status.setLabel("Implementation status");
         status.setItems(ImplementationStatus.values());
         status.setItemLabelGenerator(ControlVocabulary::label);
-        status.addValueChangeListener(e -> notApplicableReason.setVisible(e.getValue() == ImplementationStatus.NOT_APPLICABLE));
+        status.addValueChangeListener(
+                e -> notApplicableReason.setVisible(e.getValue() == ImplementationStatus.NOT_APPLICABLE));
         notApplicableReason.setVisible(false);
         testFrequency.setLabel("Test frequency");
         testFrequency.setItems(TestFrequency.values());
@@ -97,8 +98,17 @@ class ControlForm extends VerticalLayout {
         lastTestResult.setEmptySelectionAllowed(true);
         lastTestResult.setItemLabelGenerator(r -> r == null ? "Not tested" : ControlVocabulary.label(r));
         title.setId("control-title");
-        FormLayout form = new FormLayout(title, type, description, owner, status, notApplicableReason, testFrequency,
-                lastTestedOn, lastTestResult, risks);
+        FormLayout form = new FormLayout(
+                title,
+                type,
+                description,
+                owner,
+                status,
+                notApplicableReason,
+                testFrequency,
+                lastTestedOn,
+                lastTestResult,
+                risks);
         form.setColspan(description, 2);
         form.setColspan(notApplicableReason, 2);
         form.setColspan(risks, 2);
@@ -110,25 +120,31 @@ class ControlForm extends VerticalLayout {
 
     private Component mappingEditor() {
         mappings.setId("control-mappings");
-        mappings.addColumn(r -> r.requirement.frameworkCode()).setHeader("Framework").setAutoWidth(true);
+        mappings.addColumn(r -> r.requirement.frameworkCode())
+                .setHeader("Framework")
+                .setAutoWidth(true);
         mappings.addColumn(r -> r.requirement.label()).setHeader("Requirement").setFlexGrow(3);
         mappings.addComponentColumn(r -> {
-            Select<MappingStrength> s = new Select<>();
-            s.setItems(MappingStrength.values());
-            s.setItemLabelGenerator(ControlVocabulary::label);
-            s.setValue(r.strength);
-            s.addValueChangeListener(e -> r.strength = e.getValue());
-            return s;
-        }).setHeader("Meets it").setAutoWidth(true);
+                    Select<MappingStrength> s = new Select<>();
+                    s.setItems(MappingStrength.values());
+                    s.setItemLabelGenerator(ControlVocabulary::label);
+                    s.setValue(r.strength);
+                    s.addValueChangeListener(e -> r.strength = e.getValue());
+                    return s;
+                })
+                .setHeader("Meets it")
+                .setAutoWidth(true);
         mappings.addComponentColumn(r -> {
-            Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
-                rows.remove(r);
-                mappings.setItems(rows);
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            remove.setAriaLabel("Remove mapping");
-            return remove;
-        }).setAutoWidth(true).setFlexGrow(0);
+                    Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
+                        rows.remove(r);
+                        mappings.setItems(rows);
+                    });
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    remove.setAriaLabel("Remove mapping");
+                    return remove;
+                })
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         mappings.setEmptyStateText("No requirement mapped yet: pick one below to say what this control meets.");
         mappings.setAllRowsVisible(true);
         requirementPicker.setId("requirement-picker");
@@ -185,8 +201,8 @@ class ControlForm extends VerticalLayout {
             lastTestedOn.setValue(details.lastTestedOn());
             lastTestResult.setValue(details.lastTestResult());
             risks.setValue(mitigated);
-            Map<Long, RequirementSummary> byId = requirements.stream()
-                    .collect(Collectors.toMap(RequirementSummary::id, r -> r));
+            Map<Long, RequirementSummary> byId =
+                    requirements.stream().collect(Collectors.toMap(RequirementSummary::id, r -> r));
             details.requirements().forEach((id, s) -> {
                 if (byId.containsKey(id)) {
                     rows.add(new Row(byId.get(id), s));
@@ -202,9 +218,18 @@ class ControlForm extends VerticalLayout {
     ControlDetails read() {
         Map<Long, MappingStrength> m = new LinkedHashMap<>();
         rows.forEach(r -> m.put(r.requirement.id(), r.strength));
-        return new ControlDetails(title.getValue(), description.getValue(), type.getValue(), owner.getValue(),
-                status.getValue(), notApplicableReason.getValue(), testFrequency.getValue(), lastTestedOn.getValue(),
-                lastTestResult.getValue(), m, risks.getValue().stream().map(RiskRef::id).collect(Collectors.toSet()));
+        return new ControlDetails(
+                title.getValue(),
+                description.getValue(),
+                type.getValue(),
+                owner.getValue(),
+                status.getValue(),
+                notApplicableReason.getValue(),
+                testFrequency.getValue(),
+                lastTestedOn.getValue(),
+                lastTestResult.getValue(),
+                m,
+                risks.getValue().stream().map(RiskRef::id).collect(Collectors.toSet()));
     }
 
     /** The fields by the property names that validation and domain rules use. */

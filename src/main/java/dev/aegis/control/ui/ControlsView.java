@@ -37,7 +37,6 @@ import dev.aegis.control.ControlVocabulary;
 import dev.aegis.control.ControlVocabulary.ControlType;
 import dev.aegis.control.ControlVocabulary.ImplementationStatus;
 import dev.aegis.control.ControlVocabulary.MappingStrength;
-import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
@@ -88,17 +87,30 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
     private Control editing;
     private Long applyAfterSave;
 
-    ControlsView(ControlService controls, AiSystemService systems, FrameworkCatalog catalog, RiskService risks,
+    ControlsView(
+            ControlService controls,
+            AiSystemService systems,
+            FrameworkCatalog catalog,
+            RiskService risks,
             Validator validator) {
         this.controls = controls;
         this.systems = systems;
         this.catalog = catalog;
         this.risks = risks;
         this.validator = validator;
-        this.form = new ControlForm(q -> catalog.search(null, q.getFilter().orElse(""), null,
-                PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit())).stream(),
-                q -> risks.search(new RiskService.Filter(q.getFilter().orElse(""), null, null, null, null, null, null),
-                        PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit())).stream()
+        this.form = new ControlForm(
+                q -> catalog
+                        .search(
+                                null,
+                                q.getFilter().orElse(""),
+                                null,
+                                PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit()))
+                        .stream(),
+                q -> risks
+                        .search(
+                                new RiskService.Filter(q.getFilter().orElse(""), null, null, null, null, null, null),
+                                PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit()))
+                        .stream()
                         .map(r -> new ControlForm.RiskRef(r.getId(), r.getTitle())));
         setSizeFull();
         configureGrid();
@@ -112,21 +124,56 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
     private void configureGrid() {
         grid.setId("controls-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
-        grid.addColumn(Control::getTitle).setWidth("14rem").setHeader("Control").setKey("title").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(Control::getTitle);
-        grid.addColumn(c -> ControlVocabulary.label(c.getType())).setHeader("Type").setSortProperty("type").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> ControlVocabulary.label(c.getStatus())).setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Control::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> ControlVocabulary.label(c.getTestFrequency())).setHeader("Tested").setSortProperty("testFrequency").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> c.getLastTestedOn() == null ? "–"
-                : c.getLastTestedOn() + " " + ControlVocabulary.label(c.getLastTestResult()))
-                .setHeader("Last test").setSortProperty("lastTestedOn").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> c.getRequirements().size()).setHeader("Requirements").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(c -> c.getStarterId() == null ? "" : c.getStarterId()).setHeader("Starter").setSortProperty("starterId").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> controls.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.addColumn(Control::getTitle)
+                .setWidth("14rem")
+                .setHeader("Control")
+                .setKey("title")
+                .setSortProperty("title")
+                .setFlexGrow(3)
+                .setTooltipGenerator(Control::getTitle);
+        grid.addColumn(c -> ControlVocabulary.label(c.getType()))
+                .setHeader("Type")
+                .setSortProperty("type")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> ControlVocabulary.label(c.getStatus()))
+                .setHeader("Status")
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Control::getOwner)
+                .setHeader("Owner")
+                .setSortProperty("owner")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> ControlVocabulary.label(c.getTestFrequency()))
+                .setHeader("Tested")
+                .setSortProperty("testFrequency")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> c.getLastTestedOn() == null
+                        ? "–"
+                        : c.getLastTestedOn() + " " + ControlVocabulary.label(c.getLastTestResult()))
+                .setHeader("Last test")
+                .setSortProperty("lastTestedOn")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> c.getRequirements().size())
+                .setHeader("Requirements")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(c -> c.getStarterId() == null ? "" : c.getStarterId())
+                .setHeader("Starter")
+                .setSortProperty("starterId")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(
+                query -> controls.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) controls.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("title"), SortDirection.ASCENDING)));
         grid.addItemClickListener(e -> open(controls.get(e.getItem().getId())));
-        grid.setEmptyStateText("No controls yet. Adopt controls from the starter library, or create one with “New control”.");
+        grid.setEmptyStateText(
+                "No controls yet. Adopt controls from the starter library, or create one with “New control”.");
         grid.setSizeFull();
     }
 
@@ -163,13 +210,18 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         delete.addClickListener(e -> remove());
         applied.setId("control-applied");
         applied.addColumn(Applied::systemName).setHeader("AI system").setFlexGrow(2);
-        applied.addComponentColumn(this::statusOnSystem).setHeader("Status there").setAutoWidth(true);
+        applied.addComponentColumn(this::statusOnSystem)
+                .setHeader("Status there")
+                .setAutoWidth(true);
         applied.addColumn(a -> a.note() == null ? "" : a.note()).setHeader("Note");
         applied.setAllRowsVisible(true);
         applied.setEmptyStateText("Not applied to any AI system yet: choose systems below and press Apply.");
         applyTo.setItemLabelGenerator(AiSystem::getName);
-        applyTo.setItems(q -> systems.search(new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
-                PageRequest.of(q.getPage(), q.getPageSize())).stream());
+        applyTo.setItems(q -> systems
+                .search(
+                        new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize()))
+                .stream());
         applyTo.setWidth("28rem");
         apply.setId("control-apply");
         apply.addClickListener(e -> applyToSystems());
@@ -192,8 +244,14 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
                 return;
             }
             try {
-                controls.recordStatus(a.controlId(), a.systemId(), a.version(), e.getValue(),
-                        e.getValue() == ImplementationStatus.NOT_APPLICABLE ? "Marked not applicable in the library screen" : a.note());
+                controls.recordStatus(
+                        a.controlId(),
+                        a.systemId(),
+                        a.version(),
+                        e.getValue(),
+                        e.getValue() == ImplementationStatus.NOT_APPLICABLE
+                                ? "Marked not applicable in the library screen"
+                                : a.note());
                 showApplied();
             } catch (DomainRuleException | OptimisticLockingFailureException ex) {
                 error(ex.getMessage());
@@ -208,20 +266,41 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         starterDialog.setWidth("min(72rem, 96vw)");
         starterGrid.setId("starter-grid");
         starterGrid.setSelectionMode(Grid.SelectionMode.MULTI);
-        starterGrid.addColumn(e -> e.control().id()).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
-        starterGrid.addColumn(e -> e.control().title()).setHeader("Control").setFlexGrow(3).setTooltipGenerator(e -> e.control().title());
-        starterGrid.addColumn(e -> ControlVocabulary.label(e.control().type())).setHeader("Type").setAutoWidth(true);
+        starterGrid
+                .addColumn(e -> e.control().id())
+                .setHeader("Id")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        starterGrid
+                .addColumn(e -> e.control().title())
+                .setHeader("Control")
+                .setFlexGrow(3)
+                .setTooltipGenerator(e -> e.control().title());
+        starterGrid
+                .addColumn(e -> ControlVocabulary.label(e.control().type()))
+                .setHeader("Type")
+                .setAutoWidth(true);
         starterGrid.addColumn(e -> e.control().stage()).setHeader("Stage").setAutoWidth(true);
-        starterGrid.addColumn(e -> String.join(", ", e.control().mappings().keySet())).setHeader("Frameworks");
-        starterGrid.addColumn(e -> e.adoptedAs() == null ? "" : "Adopted").setHeader("In library").setAutoWidth(true);
+        starterGrid
+                .addColumn(e -> String.join(", ", e.control().mappings().keySet()))
+                .setHeader("Frameworks");
+        starterGrid
+                .addColumn(e -> e.adoptedAs() == null ? "" : "Adopted")
+                .setHeader("In library")
+                .setAutoWidth(true);
         starterGrid.setHeight("28rem");
         adoptSelected.setId("adopt-selected");
         adoptSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        adoptSelected.addClickListener(e -> adopt(starterGrid.getSelectedItems().stream().map(s -> s.control().id()).toList()));
+        adoptSelected.addClickListener(e -> adopt(starterGrid.getSelectedItems().stream()
+                .map(s -> s.control().id())
+                .toList()));
         adoptAll.setId("adopt-all");
-        adoptAll.addClickListener(e -> adopt(controls.starterLibrary().stream().map(s -> s.control().id()).toList()));
-        starterDialog.add(new Paragraph("Controls written for AI systems across the MLOps stages, each mapped to the "
-                + "bundled frameworks. Adopted controls start as planned and can be adapted in your library."), starterGrid);
+        adoptAll.addClickListener(e -> adopt(
+                controls.starterLibrary().stream().map(s -> s.control().id()).toList()));
+        starterDialog.add(
+                new Paragraph("Controls written for AI systems across the MLOps stages, each mapped to the "
+                        + "bundled frameworks. Adopted controls start as planned and can be adapted in your library."),
+                starterGrid);
         starterDialog.getFooter().add(new Button("Close", e -> starterDialog.close()), adoptAll, adoptSelected);
     }
 
@@ -238,9 +317,13 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         int made = controls.adopt(ids).size();
-        Notification.show(made == 0 ? "Those starter controls are in your library already."
-                : "Adopted " + made + " starter control" + (made == 1 ? "" : "s") + ".", 3000,
-                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(
+                        made == 0
+                                ? "Those starter controls are in your library already."
+                                : "Adopted " + made + " starter control" + (made == 1 ? "" : "s") + ".",
+                        3000,
+                        Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         starterGrid.setItems(controls.starterLibrary());
         grid.getDataProvider().refreshAll();
     }
@@ -263,7 +346,8 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
     void open(Control control) {
         editing = control;
         applyAfterSave = null;
-        dialog.setHeaderTitle(control.getTitle() + (control.getStarterId() == null ? "" : " (" + control.getStarterId() + ")"));
+        dialog.setHeaderTitle(
+                control.getTitle() + (control.getStarterId() == null ? "" : " (" + control.getStarterId() + ")"));
         ControlDetails d = control.details();
         Set<ControlForm.RiskRef> mitigated = new HashSet<>();
         for (Long id : d.risks()) {
@@ -288,11 +372,13 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         form.fields().values().forEach(f -> f.setInvalid(false));
         var violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), dev.aegis.shared.ui.FormFields.message(v)));
+            violations.forEach(
+                    v -> form.showError(v.getPropertyPath().toString(), dev.aegis.shared.ui.FormFields.message(v)));
             return;
         }
         try {
-            Control saved = editing == null ? controls.create(details)
+            Control saved = editing == null
+                    ? controls.create(details)
                     : controls.update(editing.getId(), editing.getVersion(), details);
             if (applyAfterSave != null) {
                 controls.apply(saved.getId(), List.of(applyAfterSave), null);
@@ -317,7 +403,10 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         applyTo.setInvalid(false);
-        controls.apply(editing.getId(), applyTo.getValue().stream().map(AiSystem::getId).collect(Collectors.toSet()), null);
+        controls.apply(
+                editing.getId(),
+                applyTo.getValue().stream().map(AiSystem::getId).collect(Collectors.toSet()),
+                null);
         applyTo.clear();
         showApplied();
     }
@@ -344,7 +433,9 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
 
     private static Long parse(List<String> values) {
         try {
-            return values == null || values.isEmpty() || values.getFirst().isBlank() ? null : Long.valueOf(values.getFirst());
+            return values == null || values.isEmpty() || values.getFirst().isBlank()
+                    ? null
+                    : Long.valueOf(values.getFirst());
         } catch (NumberFormatException e) {
             return null;
         }
@@ -355,6 +446,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 5000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

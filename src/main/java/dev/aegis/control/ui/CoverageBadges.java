@@ -8,20 +8,22 @@ import dev.aegis.control.ThreatCoverageService.ThreatStatus;
 /** Coverage and threat labels; the colours live in aegis.css. */
 final class CoverageBadges {
 
-    private CoverageBadges() {
-    }
+    private CoverageBadges() {}
 
     static Span level(CoverageLevel level) {
-        Span s = new Span(switch (level) {
-            case COVERED -> "Covered";
-            case PARTIAL -> "Partly covered";
-            case NOT_COVERED -> "Not covered";
-        });
-        s.addClassNames("aegis-badge", switch (level) {
-            case COVERED -> "aegis-cov-covered";
-            case PARTIAL -> "aegis-cov-partial";
-            case NOT_COVERED -> "aegis-cov-not-covered";
-        });
+        Span s = new Span(
+                switch (level) {
+                    case COVERED -> "Covered";
+                    case PARTIAL -> "Partly covered";
+                    case NOT_COVERED -> "Not covered";
+                });
+        s.addClassNames(
+                "aegis-badge",
+                switch (level) {
+                    case COVERED -> "aegis-cov-covered";
+                    case PARTIAL -> "aegis-cov-partial";
+                    case NOT_COVERED -> "aegis-cov-not-covered";
+                });
         return s;
     }
 
@@ -36,18 +38,21 @@ final class CoverageBadges {
     }
 
     static Span threat(ThreatStatus status) {
-        Span s = new Span(switch (status) {
-            case MITIGATED -> "Mitigated";
-            case IN_PROGRESS -> "In progress";
-            case UNMITIGATED -> "Unmitigated";
-            case NO_KNOWN_MITIGATION -> "No known mitigation";
-        });
-        s.addClassNames("aegis-badge", switch (status) {
-            case MITIGATED -> "aegis-cov-covered";
-            case IN_PROGRESS -> "aegis-cov-partial";
-            case UNMITIGATED -> "aegis-cov-not-covered";
-            case NO_KNOWN_MITIGATION -> "aegis-cov-none";
-        });
+        Span s = new Span(
+                switch (status) {
+                    case MITIGATED -> "Mitigated";
+                    case IN_PROGRESS -> "In progress";
+                    case UNMITIGATED -> "Unmitigated";
+                    case NO_KNOWN_MITIGATION -> "No known mitigation";
+                });
+        s.addClassNames(
+                "aegis-badge",
+                switch (status) {
+                    case MITIGATED -> "aegis-cov-covered";
+                    case IN_PROGRESS -> "aegis-cov-partial";
+                    case UNMITIGATED -> "aegis-cov-not-covered";
+                    case NO_KNOWN_MITIGATION -> "aegis-cov-none";
+                });
         return s;
     }
 }

@@ -87,8 +87,12 @@ public class CoverageView extends VerticalLayout {
     private int systemPage;
     private RequirementCoverage linking;
 
-    CoverageView(CoverageService coverage, ThreatCoverageService threats, ControlService controls,
-            AiSystemService systems, FrameworkCatalog catalog) {
+    CoverageView(
+            CoverageService coverage,
+            ThreatCoverageService threats,
+            ControlService controls,
+            AiSystemService systems,
+            FrameworkCatalog catalog) {
         this.coverage = coverage;
         this.threats = threats;
         this.controls = controls;
@@ -105,9 +109,10 @@ public class CoverageView extends VerticalLayout {
         tabs.getElement().setAttribute("aria-label", "Coverage views");
         // vaadin-tabs 25.2 makes its scroll container focusable (tabindex=-1), so the tab list owns an element that is
         // not a tab (axe: aria-required-children); the tabs themselves take the focus, the container never needs to
-        tabs.getElement().executeJs("Promise.resolve(this.updateComplete).then(() => {"
-                + " const s = this.shadowRoot && this.shadowRoot.querySelector('#scroll');"
-                + " if (s) s.removeAttribute('tabindex'); });");
+        tabs.getElement()
+                .executeJs("Promise.resolve(this.updateComplete).then(() => {"
+                        + " const s = this.shadowRoot && this.shadowRoot.querySelector('#scroll');"
+                        + " if (s) s.removeAttribute('tabindex'); });");
         add(new H2("Coverage and gaps"), filters(), summary, tabs, content);
         show();
     }
@@ -118,15 +123,21 @@ public class CoverageView extends VerticalLayout {
         List<FrameworkSummary> all = catalog.frameworks();
         framework.setItems(all);
         framework.setItemLabelGenerator(FrameworkSummary::name);
-        all.stream().filter(f -> f.code().equals("ISO-IEC-42001-2023")).findFirst()
-                .or(() -> all.stream().findFirst()).ifPresent(framework::setValue);
+        all.stream()
+                .filter(f -> f.code().equals("ISO-IEC-42001-2023"))
+                .findFirst()
+                .or(() -> all.stream().findFirst())
+                .ifPresent(framework::setValue);
         framework.addValueChangeListener(e -> show());
         system.setId("coverage-system");
         system.setPlaceholder("The organisation");
         system.setClearButtonVisible(true);
         system.setItemLabelGenerator(AiSystem::getName);
-        system.setItems(q -> systems.search(new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
-                PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("name"))).stream());
+        system.setItems(q -> systems
+                .search(
+                        new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("name")))
+                .stream());
         system.setWidth("22rem");
         system.addValueChangeListener(e -> show());
         summary.setId("coverage-summary");
@@ -141,16 +152,32 @@ public class CoverageView extends VerticalLayout {
 
     private void configureRequirementGrids() {
         for (Grid<RequirementCoverage> g : List.of(requirements, gaps)) {
-            g.addColumn(c -> c.requirement().refId()).setHeader("Ref").setWidth("9rem").setFlexGrow(0);
-            g.addColumn(c -> c.requirement().title()).setHeader("Requirement").setFlexGrow(3).setTooltipGenerator(c -> c.requirement().title());
+            g.addColumn(c -> c.requirement().refId())
+                    .setHeader("Ref")
+                    .setWidth("9rem")
+                    .setFlexGrow(0);
+            g.addColumn(c -> c.requirement().title())
+                    .setHeader("Requirement")
+                    .setFlexGrow(3)
+                    .setTooltipGenerator(c -> c.requirement().title());
             g.addComponentColumn(CoverageBadges::of).setHeader("Coverage").setAutoWidth(true);
-            g.addColumn(c -> c.via() == null ? "" : c.via().describe()).setHeader("Through crosswalk").setFlexGrow(2).setTooltipGenerator(c -> c.via() == null ? "" : c.via().describe());
-            g.addColumn(RequirementCoverage::controls).setHeader("Controls").setAutoWidth(true).setFlexGrow(0);
+            g.addColumn(c -> c.via() == null ? "" : c.via().describe())
+                    .setHeader("Through crosswalk")
+                    .setFlexGrow(2)
+                    .setTooltipGenerator(c -> c.via() == null ? "" : c.via().describe());
+            g.addColumn(RequirementCoverage::controls)
+                    .setHeader("Controls")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
             g.setSizeFull();
         }
         requirements.setId("coverage-requirements");
-        requirements.addColumn(c -> c.systemsCovered() == null ? "" : c.systemsCovered().toString())
-                .setHeader("Systems covered").setAutoWidth(true).setKey("systems");
+        requirements
+                .addColumn(c ->
+                        c.systemsCovered() == null ? "" : c.systemsCovered().toString())
+                .setHeader("Systems covered")
+                .setAutoWidth(true)
+                .setKey("systems");
         requirements.addItemClickListener(e -> openCell(e.getItem().requirement(), selectedSystemId()));
         requirements.setEmptyStateText("No requirement of this framework is in this system's scope.");
         gaps.setId("coverage-gaps");
@@ -160,10 +187,20 @@ public class CoverageView extends VerticalLayout {
     }
 
     private Component gapActions(RequirementCoverage gap) {
-        Button create = new Button("Create a control", e -> getUI().ifPresent(ui -> ui.navigate("controls",
-                com.vaadin.flow.router.QueryParameters.simple(selectedSystemId() == null
-                        ? Map.of("new", String.valueOf(gap.requirement().id()))
-                        : Map.of("new", String.valueOf(gap.requirement().id()), "system", String.valueOf(selectedSystemId()))))));
+        Button create = new Button(
+                "Create a control",
+                e -> getUI().ifPresent(ui -> ui.navigate(
+                        "controls",
+                        com.vaadin.flow.router.QueryParameters.simple(
+                                selectedSystemId() == null
+                                        ? Map.of(
+                                                "new",
+                                                String.valueOf(gap.requirement().id()))
+                                        : Map.of(
+                                                "new",
+                                                String.valueOf(gap.requirement().id()),
+                                                "system",
+                                                String.valueOf(selectedSystemId()))))));
         Button linkExisting = new Button("Link an existing control", e -> openLink(gap));
         for (Button b : List.of(create, linkExisting)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -187,14 +224,32 @@ public class CoverageView extends VerticalLayout {
 
     private void configureThreats() {
         for (Grid<Threat> g : List.of(owaspGrid, atlasGrid)) {
-            g.addColumn(t -> t.threat().refId()).setHeader("Id").setWidth("9rem").setFlexGrow(0);
-            g.addColumn(t -> t.threat().title()).setHeader("Threat").setFlexGrow(2).setTooltipGenerator(t -> t.threat().title());
-            g.addComponentColumn(t -> CoverageBadges.threat(t.status())).setHeader("Status").setAutoWidth(true);
-            g.addColumn(t -> t.mitigations().stream().map(RequirementSummary::refId).collect(Collectors.joining(", ")))
-                    .setHeader("ATLAS mitigations").setFlexGrow(2);
-            g.addColumn(t -> t.carriers().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
-                    .distinct().collect(Collectors.joining("; "))).setHeader("Our controls").setFlexGrow(2);
-            g.addColumn(t -> String.join("; ", t.reasons())).setHeader("Applies because").setFlexGrow(2).setTooltipGenerator(t -> String.join("; ", t.reasons()));
+            g.addColumn(t -> t.threat().refId())
+                    .setHeader("Id")
+                    .setWidth("9rem")
+                    .setFlexGrow(0);
+            g.addColumn(t -> t.threat().title())
+                    .setHeader("Threat")
+                    .setFlexGrow(2)
+                    .setTooltipGenerator(t -> t.threat().title());
+            g.addComponentColumn(t -> CoverageBadges.threat(t.status()))
+                    .setHeader("Status")
+                    .setAutoWidth(true);
+            g.addColumn(t -> t.mitigations().stream()
+                            .map(RequirementSummary::refId)
+                            .collect(Collectors.joining(", ")))
+                    .setHeader("ATLAS mitigations")
+                    .setFlexGrow(2);
+            g.addColumn(t -> t.carriers().stream()
+                            .map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
+                            .distinct()
+                            .collect(Collectors.joining("; ")))
+                    .setHeader("Our controls")
+                    .setFlexGrow(2);
+            g.addColumn(t -> String.join("; ", t.reasons()))
+                    .setHeader("Applies because")
+                    .setFlexGrow(2)
+                    .setTooltipGenerator(t -> String.join("; ", t.reasons()));
             g.setAllRowsVisible(true);
         }
         owaspGrid.setId("threats-owasp");
@@ -207,8 +262,11 @@ public class CoverageView extends VerticalLayout {
         linkDialog.setHeaderTitle("Link an existing control");
         linkControl.setId("link-control");
         linkControl.setItemLabelGenerator(Control::getTitle);
-        linkControl.setItems(q -> controls.search(new ControlService.Filter(q.getFilter().orElse(""), null, null, null,
-                null, null), PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("title"))).stream());
+        linkControl.setItems(q -> controls
+                .search(
+                        new ControlService.Filter(q.getFilter().orElse(""), null, null, null, null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("title")))
+                .stream());
         linkControl.setWidth("28rem");
         linkStrength.setLabel("Meets it");
         linkStrength.setItems(MappingStrength.values());
@@ -241,8 +299,12 @@ public class CoverageView extends VerticalLayout {
             controls.apply(c.getId(), List.of(selectedSystemId()), null);
         }
         linkDialog.close();
-        Notification.show("Linked “" + c.getTitle() + "” to " + linking.requirement().refId() + ".", 3000,
-                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(
+                        "Linked “" + c.getTitle() + "” to "
+                                + linking.requirement().refId() + ".",
+                        3000,
+                        Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         show();
     }
 
@@ -266,13 +328,17 @@ public class CoverageView extends VerticalLayout {
         }
         FrameworkCoverage c = coverage.framework(f.code(), systemId);
         summary.setText(c.count(CoverageLevel.COVERED) + " covered, " + c.count(CoverageLevel.PARTIAL)
-                + " partly covered, " + c.count(CoverageLevel.NOT_COVERED) + " not covered of " + c.requirements().size()
-                + " requirements (" + c.percent() + " %)" + (systemId == null ? " — organisation" : " — in this system's scope")
+                + " partly covered, " + c.count(CoverageLevel.NOT_COVERED) + " not covered of "
+                + c.requirements().size()
+                + " requirements (" + c.percent() + " %)"
+                + (systemId == null ? " — organisation" : " — in this system's scope")
                 + ". ⇄ marks coverage carried through a crosswalk.");
         requirements.getColumnByKey("systems").setVisible(systemId == null);
         if (tabs.getSelectedTab() == gapsTab) {
-            gaps.setItems(c.requirements().stream().filter(r -> r.level() != CoverageLevel.COVERED)
-                    .sorted((a, b) -> a.level().compareTo(b.level())).toList());
+            gaps.setItems(c.requirements().stream()
+                    .filter(r -> r.level() != CoverageLevel.COVERED)
+                    .sorted((a, b) -> a.level().compareTo(b.level()))
+                    .toList());
             content.add(gaps);
         } else {
             requirements.setItems(c.requirements());
@@ -283,8 +349,8 @@ public class CoverageView extends VerticalLayout {
     private void showMatrix() {
         content.removeAll();
         FrameworkSummary f = framework.getValue();
-        var page = systems.search(AiSystemService.Filter.none(),
-                PageRequest.of(systemPage, SYSTEMS_PER_PAGE, Sort.by("name")));
+        var page = systems.search(
+                AiSystemService.Filter.none(), PageRequest.of(systemPage, SYSTEMS_PER_PAGE, Sort.by("name")));
         List<AiSystem> shown = page.getContent();
         previousSystems.setEnabled(systemPage > 0);
         nextSystems.setEnabled(page.hasNext());
@@ -293,30 +359,39 @@ public class CoverageView extends VerticalLayout {
             content.add(new Paragraph("No AI systems in the inventory yet: register one under AI systems."));
             return;
         }
-        Map<Long, Map<Long, RequirementCoverage>> cells = coverage.matrix(f.code(),
-                shown.stream().map(AiSystem::getId).toList());
+        Map<Long, Map<Long, RequirementCoverage>> cells =
+                coverage.matrix(f.code(), shown.stream().map(AiSystem::getId).toList());
         List<RequirementSummary> rows = catalog.tree(f.code(), false).stream()
-                .filter(r -> cells.values().stream().anyMatch(m -> m.containsKey(r.id()))).toList();
-        matrix.addColumn(RequirementSummary::refId).setHeader("Requirement").setWidth("9rem").setFlexGrow(0).setFrozen(true);
+                .filter(r -> cells.values().stream().anyMatch(m -> m.containsKey(r.id())))
+                .toList();
+        matrix.addColumn(RequirementSummary::refId)
+                .setHeader("Requirement")
+                .setWidth("9rem")
+                .setFlexGrow(0)
+                .setFrozen(true);
         for (AiSystem s : shown) {
             matrix.addComponentColumn(r -> {
-                RequirementCoverage c = cells.get(s.getId()).get(r.id());
-                if (c == null) {
-                    Span out = new Span("–");
-                    out.setTitle("Not in this system's scope");
-                    return out;
-                }
-                Span badge = CoverageBadges.of(c);
-                badge.getElement().addEventListener("click", e -> openCell(r, s.getId()));
-                badge.getStyle().set("cursor", "pointer");
-                return badge;
-            }).setHeader(s.getName()).setAutoWidth(true);
+                        RequirementCoverage c = cells.get(s.getId()).get(r.id());
+                        if (c == null) {
+                            Span out = new Span("–");
+                            out.setTitle("Not in this system's scope");
+                            return out;
+                        }
+                        Span badge = CoverageBadges.of(c);
+                        badge.getElement().addEventListener("click", e -> openCell(r, s.getId()));
+                        badge.getStyle().set("cursor", "pointer");
+                        return badge;
+                    })
+                    .setHeader(s.getName())
+                    .setAutoWidth(true);
         }
         matrix.setItems(rows);
         matrix.setEmptyStateText("None of this framework's requirements is in the scope of these systems.");
-        HorizontalLayout paging = new HorizontalLayout(previousSystems,
-                new Span("Systems " + (systemPage * SYSTEMS_PER_PAGE + 1) + "–" + (systemPage * SYSTEMS_PER_PAGE + shown.size())
-                        + " of " + page.getTotalElements()), nextSystems);
+        HorizontalLayout paging = new HorizontalLayout(
+                previousSystems,
+                new Span("Systems " + (systemPage * SYSTEMS_PER_PAGE + 1) + "–"
+                        + (systemPage * SYSTEMS_PER_PAGE + shown.size()) + " of " + page.getTotalElements()),
+                nextSystems);
         paging.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         VerticalLayout box = new VerticalLayout(paging, matrix);
         box.setPadding(false);
@@ -335,8 +410,8 @@ public class CoverageView extends VerticalLayout {
                 + t.count(ThreatCoverageService.ThreatStatus.UNMITIGATED) + " unmitigated.");
         owaspGrid.setItems(t.owasp());
         atlasGrid.setItems(t.atlas());
-        VerticalLayout box = new VerticalLayout(new H4("OWASP Top 10 for LLM applications"), owaspGrid,
-                new H4("MITRE ATLAS techniques"), atlasGrid);
+        VerticalLayout box = new VerticalLayout(
+                new H4("OWASP Top 10 for LLM applications"), owaspGrid, new H4("MITRE ATLAS techniques"), atlasGrid);
         box.setPadding(false);
         content.add(box);
     }
@@ -349,23 +424,42 @@ public class CoverageView extends VerticalLayout {
         cellDialog.setWidth("min(56rem, 96vw)");
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
-        body.add(new HorizontalLayout(CoverageBadges.of(cell.coverage()),
-                new Span(cell.coverage().via() == null ? (systemId == null ? "Organisation" : "On this system")
-                        : cell.coverage().via().describe())));
+        body.add(new HorizontalLayout(
+                CoverageBadges.of(cell.coverage()),
+                new Span(
+                        cell.coverage().via() == null
+                                ? (systemId == null ? "Organisation" : "On this system")
+                                : cell.coverage().via().describe())));
         Grid<CoverageService.ControlBehind> behind = new Grid<>();
         behind.setId("cell-controls");
-        behind.addColumn(CoverageService.ControlBehind::title).setHeader("Control").setFlexGrow(2).setTooltipGenerator(CoverageService.ControlBehind::title);
-        behind.addColumn(b -> ControlVocabulary.label(b.status())).setHeader("Status").setAutoWidth(true);
-        behind.addColumn(b -> ControlVocabulary.label(b.strength())).setHeader("Meets").setAutoWidth(true);
-        behind.addColumn(b -> b.through() == null ? "Directly" : "Through " + b.crosswalk() + " from "
-                + b.through().refId() + " (" + b.relationship().name().toLowerCase() + ")").setHeader("How").setFlexGrow(2);
+        behind.addColumn(CoverageService.ControlBehind::title)
+                .setHeader("Control")
+                .setFlexGrow(2)
+                .setTooltipGenerator(CoverageService.ControlBehind::title);
+        behind.addColumn(b -> ControlVocabulary.label(b.status()))
+                .setHeader("Status")
+                .setAutoWidth(true);
+        behind.addColumn(b -> ControlVocabulary.label(b.strength()))
+                .setHeader("Meets")
+                .setAutoWidth(true);
+        behind.addColumn(b -> b.through() == null
+                        ? "Directly"
+                        : "Through " + b.crosswalk() + " from " + b.through().refId() + " ("
+                                + b.relationship().name().toLowerCase() + ")")
+                .setHeader("How")
+                .setFlexGrow(2);
         behind.setItems(cell.controls());
         behind.setAllRowsVisible(true);
         behind.setEmptyStateText("No control meets this requirement yet.");
         Grid<CoverageService.RiskRef> riskGrid = new Grid<>();
         riskGrid.setId("cell-risks");
-        riskGrid.addColumn(CoverageService.RiskRef::title).setHeader("Risk").setFlexGrow(2).setTooltipGenerator(CoverageService.RiskRef::title);
-        riskGrid.addColumn(CoverageService.RiskRef::inherentScore).setHeader("Inherent score").setAutoWidth(true);
+        riskGrid.addColumn(CoverageService.RiskRef::title)
+                .setHeader("Risk")
+                .setFlexGrow(2)
+                .setTooltipGenerator(CoverageService.RiskRef::title);
+        riskGrid.addColumn(CoverageService.RiskRef::inherentScore)
+                .setHeader("Inherent score")
+                .setAutoWidth(true);
         riskGrid.setItems(cell.risks());
         riskGrid.setAllRowsVisible(true);
         riskGrid.setEmptyStateText("No risk bears on this requirement.");

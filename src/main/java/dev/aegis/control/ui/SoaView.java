@@ -79,16 +79,31 @@ public class SoaView extends VerticalLayout {
         grid.setId("soa-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         grid.addColumn(Line::refId).setHeader("Annex A").setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(Line::title).setWidth("12rem").setHeader("Control").setFlexGrow(2).setTooltipGenerator(Line::title);
-        grid.addColumn(l -> l.applicable() == null ? "Undecided" : l.applicable() ? "Yes" : "No").setHeader("Applicable")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> l.justification() == null ? "" : l.justification()).setHeader("Justification / reason")
-                .setFlexGrow(2).setTooltipGenerator(l -> l.justification() == null ? "" : l.justification());
-        grid.addColumn(l -> l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
-                .collect(Collectors.joining("; "))).setHeader("Implementing controls").setWidth("16rem").setFlexGrow(3)
-                .setTooltipGenerator(l -> l.controls().stream().map(c -> c.title() + " (" + ControlVocabulary.label(c.status())
-                        + ")").collect(Collectors.joining("\n")));
-        grid.addComponentColumn(l -> CoverageBadges.level(l.implementation())).setHeader("Implementation").setAutoWidth(true)
+        grid.addColumn(Line::title)
+                .setWidth("12rem")
+                .setHeader("Control")
+                .setFlexGrow(2)
+                .setTooltipGenerator(Line::title);
+        grid.addColumn(l -> l.applicable() == null ? "Undecided" : l.applicable() ? "Yes" : "No")
+                .setHeader("Applicable")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(l -> l.justification() == null ? "" : l.justification())
+                .setHeader("Justification / reason")
+                .setFlexGrow(2)
+                .setTooltipGenerator(l -> l.justification() == null ? "" : l.justification());
+        grid.addColumn(l -> l.controls().stream()
+                        .map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
+                        .collect(Collectors.joining("; ")))
+                .setHeader("Implementing controls")
+                .setWidth("16rem")
+                .setFlexGrow(3)
+                .setTooltipGenerator(l -> l.controls().stream()
+                        .map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
+                        .collect(Collectors.joining("\n")));
+        grid.addComponentColumn(l -> CoverageBadges.level(l.implementation()))
+                .setHeader("Implementation")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addItemClickListener(e -> {
             if (mayDecide && shown.getValue() == DRAFT) {
@@ -101,8 +116,9 @@ public class SoaView extends VerticalLayout {
     private Component toolbar() {
         shown.setLabel("Show");
         shown.setId("soa-version");
-        shown.setItemLabelGenerator(o -> o instanceof IssuedSummary v ? "Version " + v.number() + " — issued "
-                + v.issuedAt() + " by " + v.approvedBy() : DRAFT);
+        shown.setItemLabelGenerator(o -> o instanceof IssuedSummary v
+                ? "Version " + v.number() + " — issued " + v.issuedAt() + " by " + v.approvedBy()
+                : DRAFT);
         shown.addValueChangeListener(e -> showLines());
         issue.setId("soa-issue");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -111,26 +127,30 @@ public class SoaView extends VerticalLayout {
             issueNote.clear();
             issueDialog.open();
         });
-        HorizontalLayout bar = new HorizontalLayout(shown, issue, download("pdf", VaadinIcon.FILE_TEXT_O),
-                download("csv", VaadinIcon.DOWNLOAD));
+        HorizontalLayout bar = new HorizontalLayout(
+                shown, issue, download("pdf", VaadinIcon.FILE_TEXT_O), download("csv", VaadinIcon.DOWNLOAD));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
     }
 
     private Component download(String format, VaadinIcon icon) {
-        Anchor a = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var bytes = new java.io.ByteArrayOutputStream();
-            Integer number = shown.getValue() instanceof IssuedSummary v ? v.number() : null;
-            if (format.equals("pdf")) {
-                soa.pdf(number, bytes);
-            } else {
-                soa.csv(number, bytes);
-            }
-            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes.toByteArray()),
-                    "statement-of-applicability" + (number == null ? "-draft" : "-v" + number) + "." + format,
-                    format.equals("pdf") ? "application/pdf" : "text/csv", bytes.size());
-        }), "");
+        Anchor a = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var bytes = new java.io.ByteArrayOutputStream();
+                    Integer number = shown.getValue() instanceof IssuedSummary v ? v.number() : null;
+                    if (format.equals("pdf")) {
+                        soa.pdf(number, bytes);
+                    } else {
+                        soa.csv(number, bytes);
+                    }
+                    return new DownloadResponse(
+                            new java.io.ByteArrayInputStream(bytes.toByteArray()),
+                            "statement-of-applicability" + (number == null ? "-draft" : "-v" + number) + "." + format,
+                            format.equals("pdf") ? "application/pdf" : "text/csv",
+                            bytes.size());
+                }),
+                "");
         Button b = new Button("Export " + format.toUpperCase(), new Icon(icon));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         a.add(b);
@@ -155,8 +175,10 @@ public class SoaView extends VerticalLayout {
         confirmIssue.setId("soa-confirm-issue");
         confirmIssue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirmIssue.addClickListener(e -> issue());
-        issueDialog.add(new VerticalLayout(new Span("The statement is kept exactly as it stands now, with today's date "
-                + "and you as approver. Later changes go into the next version."), issueNote));
+        issueDialog.add(new VerticalLayout(
+                new Span("The statement is kept exactly as it stands now, with today's date "
+                        + "and you as approver. Later changes go into the next version."),
+                issueNote));
         issueDialog.getFooter().add(new Button("Cancel", e -> issueDialog.close()), confirmIssue);
     }
 
@@ -206,15 +228,20 @@ public class SoaView extends VerticalLayout {
     }
 
     private void showLines() {
-        List<Line> lines = shown.getValue() instanceof IssuedSummary v ? soa.version(v.number()).lines() : soa.current();
+        List<Line> lines = shown.getValue() instanceof IssuedSummary v
+                ? soa.version(v.number()).lines()
+                : soa.current();
         grid.setItems(lines);
         long open = lines.stream().filter(l -> l.applicable() == null).count();
-        status.setText(shown.getValue() == DRAFT
-                ? lines.size() + " Annex A controls, " + open + " undecided." + (mayDecide ? " Click a control to decide it." : "")
-                : "Issued version: read only, exactly as issued.");
+        status.setText(
+                shown.getValue() == DRAFT
+                        ? lines.size() + " Annex A controls, " + open + " undecided."
+                                + (mayDecide ? " Click a control to decide it." : "")
+                        : "Issued version: read only, exactly as issued.");
     }
 
     private static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 5000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -24,8 +24,7 @@ final class CoverageChart {
     /** The reports' own font (from jasperreports-fonts), so the chart reads like the text around it on any machine. */
     private static final Font FONT = dejaVu();
 
-    private CoverageChart() {
-    }
+    private CoverageChart() {}
 
     /** One bar: a clause group and its counts. */
     record Bar(String label, long covered, long partial, long notCovered) {
@@ -91,8 +90,8 @@ final class CoverageChart {
         }
     }
 
-    private static int segment(Graphics2D g, FontMetrics fm, int x, int y, long count, long max, int barWidth,
-            Color colour, Color text) {
+    private static int segment(
+            Graphics2D g, FontMetrics fm, int x, int y, long count, long max, int barWidth, Color colour, Color text) {
         if (count == 0) {
             return x;
         }

@@ -23,22 +23,39 @@ final class ExecutiveSummary {
     static final String TITLE = "Summary";
     /** Evidence whose expiry falls within this many days of the as-of date counts as "expiring soon". */
     static final int EXPIRING_DAYS = 30;
+
     private static final String[] BANDS = {"Critical", "High", "Medium", "Low"};
 
-    private ExecutiveSummary() {
-    }
+    private ExecutiveSummary() {}
 
     /** The figures behind the summary. */
-    record Figures(long requirements, long covered, long partial, long partialThroughCrosswalk, long notCovered,
-            int percent, Map<String, long[]> risksByBand, long openRisks, long acceptedRisks, Long openFindings,
-            long evidence, long current, long expiringSoon, long expired, long unreviewed) {
-    }
+    record Figures(
+            long requirements,
+            long covered,
+            long partial,
+            long partialThroughCrosswalk,
+            long notCovered,
+            int percent,
+            Map<String, long[]> risksByBand,
+            long openRisks,
+            long acceptedRisks,
+            Long openFindings,
+            long evidence,
+            long current,
+            long expiringSoon,
+            long expired,
+            long unreviewed) {}
 
     static Figures figures(Snapshot s) {
         List<RequirementCoverage> coverage = s.coverage().requirements();
-        long covered = coverage.stream().filter(c -> c.level() == CoverageLevel.COVERED).count();
-        long partial = coverage.stream().filter(c -> c.level() == CoverageLevel.PARTIAL).count();
-        long viaCrosswalk = coverage.stream().filter(c -> c.level() == CoverageLevel.PARTIAL && c.throughCrosswalk())
+        long covered = coverage.stream()
+                .filter(c -> c.level() == CoverageLevel.COVERED)
+                .count();
+        long partial = coverage.stream()
+                .filter(c -> c.level() == CoverageLevel.PARTIAL)
+                .count();
+        long viaCrosswalk = coverage.stream()
+                .filter(c -> c.level() == CoverageLevel.PARTIAL && c.throughCrosswalk())
                 .count();
         Map<String, long[]> bands = new LinkedHashMap<>();
         for (String b : BANDS) {
@@ -74,24 +91,53 @@ final class ExecutiveSummary {
                 unreviewed++;
             }
         }
-        return new Figures(coverage.size(), covered, partial, viaCrosswalk, coverage.size() - covered - partial,
-                s.coverage().percent(), bands, open, accepted, s.findings() == null ? null : (long) s.findings().size(),
-                s.evidence().size(), s.evidence().size() - expired - soon, soon, expired, unreviewed);
+        return new Figures(
+                coverage.size(),
+                covered,
+                partial,
+                viaCrosswalk,
+                coverage.size() - covered - partial,
+                s.coverage().percent(),
+                bands,
+                open,
+                accepted,
+                s.findings() == null ? null : (long) s.findings().size(),
+                s.evidence().size(),
+                s.evidence().size() - expired - soon,
+                soon,
+                expired,
+                unreviewed);
     }
 
     /** The cover's "in short" paragraph. */
     static String inShort(Snapshot s) {
         Figures f = figures(s);
         StringBuilder out = new StringBuilder();
-        out.append(f.requirements()).append(" requirements in scope: ").append(f.covered()).append(" covered, ")
-                .append(f.partial()).append(" partly covered").append(f.partialThroughCrosswalk() > 0 ? " ("
-                        + f.partialThroughCrosswalk() + " through a crosswalk)" : "").append(", ").append(f.notCovered())
-                .append(" not covered (").append(f.percent()).append(" % coverage). ");
+        out.append(f.requirements())
+                .append(" requirements in scope: ")
+                .append(f.covered())
+                .append(" covered, ")
+                .append(f.partial())
+                .append(" partly covered")
+                .append(
+                        f.partialThroughCrosswalk() > 0
+                                ? " (" + f.partialThroughCrosswalk() + " through a crosswalk)"
+                                : "")
+                .append(", ")
+                .append(f.notCovered())
+                .append(" not covered (")
+                .append(f.percent())
+                .append(" % coverage). ");
         long critical = f.risksByBand().get("Critical")[0];
-        out.append(f.openRisks()).append(f.openRisks() == 1 ? " open risk" : " open risks")
-                .append(critical > 0 ? ", " + critical + " of them critical" : "").append("; ");
-        out.append(f.openFindings() == null ? "no findings register" : f.openFindings() + (f.openFindings() == 1
-                ? " open finding" : " open findings")).append("; ");
+        out.append(f.openRisks())
+                .append(f.openRisks() == 1 ? " open risk" : " open risks")
+                .append(critical > 0 ? ", " + critical + " of them critical" : "")
+                .append("; ");
+        out.append(
+                        f.openFindings() == null
+                                ? "no findings register"
+                                : f.openFindings() + (f.openFindings() == 1 ? " open finding" : " open findings"))
+                .append("; ");
         out.append(f.evidence()).append(" evidence items, ").append(f.expired()).append(" expired. ");
         out.append(soaSentence(s));
         return out.toString();
@@ -102,7 +148,8 @@ final class ExecutiveSummary {
             return "";
         }
         SoaService.Issued soa = s.soa();
-        return soa == null ? "No Statement of Applicability had been issued by " + s.asOf() + "."
+        return soa == null
+                ? "No Statement of Applicability had been issued by " + s.asOf() + "."
                 : "Statement of Applicability version " + soa.number() + " in force, approved by " + soa.approvedBy()
                         + " on " + soa.issuedAt().atZone(ZoneOffset.UTC).toLocalDate() + ".";
     }
@@ -121,20 +168,26 @@ final class ExecutiveSummary {
                 + "as the Coverage screen and the coverage API, for this scope as of " + s.asOf() + "."));
         Map<String, long[]> perGroup = new LinkedHashMap<>();
         for (RequirementCoverage c : s.coverage().requirements()) {
-            long[] counts = perGroup.computeIfAbsent(groups.getOrDefault(c.requirement().id(), "Other"),
-                    k -> new long[3]);
+            long[] counts =
+                    perGroup.computeIfAbsent(groups.getOrDefault(c.requirement().id(), "Other"), k -> new long[3]);
             counts[c.level() == CoverageLevel.COVERED ? 0 : c.level() == CoverageLevel.PARTIAL ? 1 : 2]++;
         }
-        List<CoverageChart.Bar> bars = perGroup.entrySet().stream().map(e -> new CoverageChart.Bar(e.getKey(),
-                e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        List<CoverageChart.Bar> bars = perGroup.entrySet().stream()
+                .map(e -> new CoverageChart.Bar(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
         if (!bars.isEmpty()) {
             rows.add(DocRow.image(CoverageChart.render(bars, 523, 260)));
         }
         rows.add(DocRow.th("Clause group", "Covered", "Partly covered", "Not covered"));
-        bars.forEach(b -> rows.add(DocRow.tr(b.label(), String.valueOf(b.covered()), String.valueOf(b.partial()),
-                String.valueOf(b.notCovered()))));
-        rows.add(DocRow.tr("All requirements", String.valueOf(f.covered()), f.partial()
-                + (f.partialThroughCrosswalk() > 0 ? " (" + f.partialThroughCrosswalk() + " through a crosswalk)" : ""),
+        bars.forEach(b -> rows.add(DocRow.tr(
+                b.label(), String.valueOf(b.covered()), String.valueOf(b.partial()), String.valueOf(b.notCovered()))));
+        rows.add(DocRow.tr(
+                "All requirements",
+                String.valueOf(f.covered()),
+                f.partial()
+                        + (f.partialThroughCrosswalk() > 0
+                                ? " (" + f.partialThroughCrosswalk() + " through a crosswalk)"
+                                : ""),
                 String.valueOf(f.notCovered())));
 
         rows.add(DocRow.h2("Open risks by band"));
@@ -144,19 +197,25 @@ final class ExecutiveSummary {
         String[] ranges = {"15–25", "8–14", "4–7", "1–3"};
         int i = 0;
         for (Map.Entry<String, long[]> e : f.risksByBand().entrySet()) {
-            rows.add(DocRow.tr(e.getKey(), String.valueOf(e.getValue()[0]), String.valueOf(e.getValue()[1]),
-                    ranges[i++]));
+            rows.add(DocRow.tr(
+                    e.getKey(), String.valueOf(e.getValue()[0]), String.valueOf(e.getValue()[1]), ranges[i++]));
         }
 
         rows.add(DocRow.h2("Open findings"));
-        rows.add(DocRow.p(f.openFindings() == null ? "No findings register in this build."
-                : f.openFindings() == 0 ? "No finding was open on " + s.asOf() + "."
-                        : f.openFindings() + (f.openFindings() == 1 ? " finding was" : " findings were") + " open on "
-                                + s.asOf() + " (" + severities(s) + "); section 5 lists them."));
+        rows.add(DocRow.p(
+                f.openFindings() == null
+                        ? "No findings register in this build."
+                        : f.openFindings() == 0
+                                ? "No finding was open on " + s.asOf() + "."
+                                : f.openFindings() + (f.openFindings() == 1 ? " finding was" : " findings were")
+                                        + " open on " + s.asOf() + " (" + severities(s) + "); section 5 lists them."));
 
         rows.add(DocRow.h2("Evidence freshness"));
         rows.add(DocRow.th("Evidence items", "Current", "Expiring within " + EXPIRING_DAYS + " days", "Expired"));
-        rows.add(DocRow.tr(String.valueOf(f.evidence()), String.valueOf(f.current()), String.valueOf(f.expiringSoon()),
+        rows.add(DocRow.tr(
+                String.valueOf(f.evidence()),
+                String.valueOf(f.current()),
+                String.valueOf(f.expiringSoon()),
                 String.valueOf(f.expired())));
         if (f.unreviewed() > 0) {
             rows.add(DocRow.p(f.unreviewed() + " of them had no review sign-off."));
@@ -172,7 +231,9 @@ final class ExecutiveSummary {
     private static String severities(Snapshot s) {
         Map<String, Long> by = new LinkedHashMap<>();
         s.findings().forEach(f -> by.merge(PackDocument.label(f.severity()).toLowerCase(Locale.ROOT), 1L, Long::sum));
-        return String.join(", ", by.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
+        return String.join(
+                ", ",
+                by.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
     }
 
     private static int parse(String score) {

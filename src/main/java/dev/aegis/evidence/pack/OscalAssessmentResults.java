@@ -40,12 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 class OscalAssessmentResults {
 
     static final String NS = OscalIds.AEGIS_NS;
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private final Schema schema = load("oscal/1.2.1/oscal_assessment-results_schema.json");
 
     byte[] write(Snapshot s, Instant now) {
         String stamp = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        String scopeKey = s.framework().code() + "|" + s.systemIds().stream().sorted().toList() + "|" + s.asOf();
+        String scopeKey =
+                s.framework().code() + "|" + s.systemIds().stream().sorted().toList() + "|" + s.asOf();
         List<Map<String, Object>> observations = new ArrayList<>();
         Map<Long, String> observationOf = new LinkedHashMap<>();
         Set<Long> seen = new LinkedHashSet<>();
@@ -60,21 +62,42 @@ class OscalAssessmentResults {
                 o.put("uuid", uuid);
                 o.put("title", c.title());
                 List<ApplicationAt> apps = s.applicationsByControl().getOrDefault(c.id(), List.of());
-                o.put("description", "Control #" + c.id() + " (" + PackDocument.label(c.status()) + ")"
-                        + (apps.isEmpty() ? "" : "; per AI system: " + String.join("; ", apps.stream()
-                                .map(a -> "#" + a.systemId() + " " + PackDocument.label(a.status())).toList()))
-                        + (c.lastTestResult() == null ? "; not tested." : "; last test " + PackDocument.label(
-                                c.lastTestResult()) + " on " + c.lastTestedOn() + "."));
-                o.put("props", List.of(prop("control-id", String.valueOf(c.id())),
-                        prop("implementation-status", c.status().toLowerCase(Locale.ROOT).replace('_', '-'))));
+                o.put(
+                        "description",
+                        "Control #" + c.id() + " (" + PackDocument.label(c.status()) + ")"
+                                + (apps.isEmpty()
+                                        ? ""
+                                        : "; per AI system: "
+                                                + String.join(
+                                                        "; ",
+                                                        apps.stream()
+                                                                .map(a -> "#" + a.systemId() + " "
+                                                                        + PackDocument.label(a.status()))
+                                                                .toList()))
+                                + (c.lastTestResult() == null
+                                        ? "; not tested."
+                                        : "; last test " + PackDocument.label(c.lastTestResult()) + " on "
+                                                + c.lastTestedOn() + "."));
+                o.put(
+                        "props",
+                        List.of(
+                                prop("control-id", String.valueOf(c.id())),
+                                prop(
+                                        "implementation-status",
+                                        c.status().toLowerCase(Locale.ROOT).replace('_', '-'))));
                 o.put("methods", List.of(c.lastTestResult() == null ? "EXAMINE" : "TEST"));
                 List<Map<String, Object>> evidence = new ArrayList<>();
                 for (PackEvidence.Item e : s.evidenceByControl().getOrDefault(c.id(), List.of())) {
                     Map<String, Object> ev = new LinkedHashMap<>();
-                    ev.put("href", e.hasFile() ? e.path() : e.url() != null ? e.url()
-                            : "#evidence-" + e.id() + "-v" + e.version());
-                    ev.put("description", "Evidence #" + e.id() + " version " + e.version() + ": " + e.title()
-                            + " (" + PackDocument.period(e) + ")");
+                    ev.put(
+                            "href",
+                            e.hasFile()
+                                    ? e.path()
+                                    : e.url() != null ? e.url() : "#evidence-" + e.id() + "-v" + e.version());
+                    ev.put(
+                            "description",
+                            "Evidence #" + e.id() + " version " + e.version() + ": " + e.title() + " ("
+                                    + PackDocument.period(e) + ")");
                     List<Map<String, Object>> props = new ArrayList<>();
                     props.add(prop("evidence-id", String.valueOf(e.id())));
                     props.add(prop("evidence-version", String.valueOf(e.version())));
@@ -101,24 +124,39 @@ class OscalAssessmentResults {
             // the level the Coverage screen and API show (crosswalks included): satisfied only when covered in full
             dev.aegis.control.CoverageService.RequirementCoverage coverage = s.coverageOf(r.id());
             boolean failing = controls.stream().anyMatch(c -> "FAILED".equals(c.lastTestResult()));
-            boolean covered = coverage != null
-                    && coverage.level() == dev.aegis.control.ControlVocabulary.CoverageLevel.COVERED;
+            boolean covered =
+                    coverage != null && coverage.level() == dev.aegis.control.ControlVocabulary.CoverageLevel.COVERED;
             boolean satisfied = covered && !failing;
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("uuid", uuid("finding|" + scopeKey + "|" + r.id()).toString());
             f.put("title", r.refId() + " " + r.title());
-            f.put("description", failing ? "A control implementing this requirement failed its latest test."
-                    : PackDocument.coverageSentence(coverage) + ".");
-            f.put("props", List.of(prop("coverage", coverage == null ? "not-in-scope"
-                    : coverage.level().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))));
+            f.put(
+                    "description",
+                    failing
+                            ? "A control implementing this requirement failed its latest test."
+                            : PackDocument.coverageSentence(coverage) + ".");
+            f.put(
+                    "props",
+                    List.of(prop(
+                            "coverage",
+                            coverage == null
+                                    ? "not-in-scope"
+                                    : coverage.level()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace('_', '-'))));
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("state", satisfied ? "satisfied" : "not-satisfied");
             status.put("reason", satisfied ? "pass" : failing ? "fail" : "other");
-            f.put("target", Map.of("type", "objective-id", "target-id", id + "_obj", "title", r.refId(),
-                    "status", status));
-            List<Map<String, Object>> related = controls.stream().map(c -> observationOf.get(c.id()))
-                    .filter(java.util.Objects::nonNull).distinct()
-                    .map(u -> Map.<String, Object>of("observation-uuid", u)).toList();
+            f.put(
+                    "target",
+                    Map.of("type", "objective-id", "target-id", id + "_obj", "title", r.refId(), "status", status));
+            List<Map<String, Object>> related = controls.stream()
+                    .map(c -> observationOf.get(c.id()))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .map(u -> Map.<String, Object>of("observation-uuid", u))
+                    .toList();
             if (!related.isEmpty()) {
                 f.put("related-observations", related);
             }
@@ -128,15 +166,26 @@ class OscalAssessmentResults {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("uuid", uuid("result|" + scopeKey).toString());
         result.put("title", s.framework().name() + " — " + s.scopeLabel());
-        result.put("description", "The registers of Aegis as they stood on " + s.asOf() + " (end of day, UTC), for "
-                + s.framework().name() + " and " + s.scopeLabel() + ".");
+        result.put(
+                "description",
+                "The registers of Aegis as they stood on " + s.asOf() + " (end of day, UTC), for "
+                        + s.framework().name() + " and " + s.scopeLabel() + ".");
         result.put("start", s.at().toString());
-        result.put("props", List.of(prop("as-of", s.asOf().toString()), prop("framework", s.framework().code())));
+        result.put(
+                "props",
+                List.of(
+                        prop("as-of", s.asOf().toString()),
+                        prop("framework", s.framework().code())));
         Map<String, Object> selection = new LinkedHashMap<>();
-        selection.put("description", "The requirements of " + s.framework().name() + " in scope (Aegis requirement ids "
-                + "in the props).");
-        selection.put("props", s.requirements().stream().limit(2000)
-                .map(r -> prop("requirement-id", r.id() + " " + r.refId())).toList());
+        selection.put(
+                "description",
+                "The requirements of " + s.framework().name() + " in scope (Aegis requirement ids " + "in the props).");
+        selection.put(
+                "props",
+                s.requirements().stream()
+                        .limit(2000)
+                        .map(r -> prop("requirement-id", r.id() + " " + r.refId()))
+                        .toList());
         if (included.isEmpty()) {
             selection.put("include-all", Map.of());
         } else {
@@ -158,8 +207,13 @@ class OscalAssessmentResults {
         Map<String, Object> ar = new LinkedHashMap<>();
         ar.put("uuid", uuid("assessment-results|" + scopeKey + "|" + stamp).toString());
         ar.put("metadata", metadata);
-        ar.put("import-ap", Map.of("href", "#aegis-assessment-plan", "remarks",
-                "Aegis keeps no separate assessment plan: the plan is the framework and scope of this result."));
+        ar.put(
+                "import-ap",
+                Map.of(
+                        "href",
+                        "#aegis-assessment-plan",
+                        "remarks",
+                        "Aegis keeps no separate assessment plan: the plan is the framework and scope of this result."));
         ar.put("results", List.of(result));
         return JSON.writeValueAsString(Map.of("assessment-results", ar)).getBytes(StandardCharsets.UTF_8);
     }
@@ -186,9 +240,10 @@ class OscalAssessmentResults {
 
     private static Schema load(String resource) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                    b -> b.schemaRegistryConfig(config));
+            SchemaRegistryConfig config =
+                    SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build();
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_7, b -> b.schemaRegistryConfig(config));
             Schema schema = registry.getSchema(JSON.readTree(in));
             schema.initializeValidators();
             return schema;

@@ -22,42 +22,61 @@ import java.util.List;
 @Table(schema = "evidencepack", name = "pack")
 class Pack {
 
-    enum State { REQUESTED, BUILDING, SEALED, FAILED }
+    enum State {
+        REQUESTED,
+        BUILDING,
+        SEALED,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "requested_by")
     private String requestedBy;
+
     @Column(name = "requested_at")
     private Instant requestedAt;
+
     @Column(name = "framework_code")
     private String frameworkCode;
+
     @Column(name = "system_ids")
     private Long[] systemIds;
+
     @Column(name = "as_of")
     private LocalDate asOf;
+
     @Enumerated(EnumType.STRING)
     private State state;
+
     private int progress;
+
     @Column(name = "manifest_sha256")
     private String manifestSha256;
+
     @Column(name = "sums_sha256")
     private String sumsSha256;
+
     @Column(name = "zip_sha256")
     private String zipSha256;
+
     @Column(name = "size_bytes")
     private Long sizeBytes;
+
     @Column(name = "file_count")
     private Integer fileCount;
+
     private String failure;
+
     @Column(name = "sealed_at")
     private Instant sealedAt;
+
     @Version
     private long version;
 
-    protected Pack() {
-    }
+    protected Pack() {}
 
     Pack(String requestedBy, Instant requestedAt, String frameworkCode, List<Long> systemIds, LocalDate asOf) {
         this.requestedBy = requestedBy;
@@ -106,20 +125,67 @@ class Pack {
         }
     }
 
-    Long getId() { return id; }
-    String getRequestedBy() { return requestedBy; }
-    Instant getRequestedAt() { return requestedAt; }
-    String getFrameworkCode() { return frameworkCode; }
-    List<Long> getSystemIds() { return systemIds == null ? List.of() : Arrays.asList(systemIds); }
-    LocalDate getAsOf() { return asOf; }
-    State getState() { return state; }
-    int getProgress() { return progress; }
-    String getManifestSha256() { return manifestSha256; }
-    String getSumsSha256() { return sumsSha256; }
-    String getZipSha256() { return zipSha256; }
-    Long getSizeBytes() { return sizeBytes; }
-    Integer getFileCount() { return fileCount; }
-    String getFailure() { return failure; }
-    Instant getSealedAt() { return sealedAt; }
-    long getVersion() { return version; }
+    Long getId() {
+        return id;
+    }
+
+    String getRequestedBy() {
+        return requestedBy;
+    }
+
+    Instant getRequestedAt() {
+        return requestedAt;
+    }
+
+    String getFrameworkCode() {
+        return frameworkCode;
+    }
+
+    List<Long> getSystemIds() {
+        return systemIds == null ? List.of() : Arrays.asList(systemIds);
+    }
+
+    LocalDate getAsOf() {
+        return asOf;
+    }
+
+    State getState() {
+        return state;
+    }
+
+    int getProgress() {
+        return progress;
+    }
+
+    String getManifestSha256() {
+        return manifestSha256;
+    }
+
+    String getSumsSha256() {
+        return sumsSha256;
+    }
+
+    String getZipSha256() {
+        return zipSha256;
+    }
+
+    Long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    Integer getFileCount() {
+        return fileCount;
+    }
+
+    String getFailure() {
+        return failure;
+    }
+
+    Instant getSealedAt() {
+        return sealedAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
 }

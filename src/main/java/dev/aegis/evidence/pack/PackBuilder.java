@@ -51,7 +51,8 @@ class PackBuilder {
     static final String MANIFEST = "manifest.json";
     static final String SUMS = "SHA256SUMS";
     static final String README = "README.txt";
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final SnapshotReader reader;
     private final PackEvidence evidence;
@@ -67,11 +68,17 @@ class PackBuilder {
         this.clock = clock;
     }
 
-    record Sealed(String manifestSha256, String sumsSha256, String zipSha256, long size, int files) {
-    }
+    record Sealed(String manifestSha256, String sumsSha256, String zipSha256, long size, int files) {}
 
-    Sealed build(long packId, String framework, List<Long> systems, LocalDate asOf, String generatedBy,
-            Instant requestedAt, Path target, IntConsumer progress) {
+    Sealed build(
+            long packId,
+            String framework,
+            List<Long> systems,
+            LocalDate asOf,
+            String generatedBy,
+            Instant requestedAt,
+            Path target,
+            IntConsumer progress) {
         Snapshot snapshot = reader.read(framework, systems, asOf);
         progress.accept(10);
         var checkpoint = signer.checkpoint();
@@ -88,7 +95,8 @@ class PackBuilder {
                     ZipOutputStream zip = new ZipOutputStream(new DigestOutputStream(file, zipDigest))) {
                 List<Map<String, Object>> listed = new ArrayList<>();
                 int done = 0;
-                List<PackEvidence.Item> withFiles = snapshot.evidence().stream().filter(PackEvidence.Item::hasFile)
+                List<PackEvidence.Item> withFiles = snapshot.evidence().stream()
+                        .filter(PackEvidence.Item::hasFile)
                         .toList();
                 for (PackEvidence.Item item : withFiles) {
                     String path = item.path();
@@ -101,9 +109,12 @@ class PackBuilder {
                         sha = entry(zip, path, out -> size[0] = in.transferTo(out));
                     }
                     if (!sha.equalsIgnoreCase(item.sha256())) {
-                        throw new dev.aegis.shared.DomainRuleException("evidence", "Evidence #" + item.id() + " v"
-                                + item.version() + " no longer matches its registered SHA-256 (stored file changed?); "
-                                + "the pack would not verify.");
+                        throw new dev.aegis.shared.DomainRuleException(
+                                "evidence",
+                                "Evidence #" + item.id() + " v"
+                                        + item.version()
+                                        + " no longer matches its registered SHA-256 (stored file changed?); "
+                                        + "the pack would not verify.");
                     }
                     sums.put(path, sha);
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -124,37 +135,61 @@ class PackBuilder {
                 manifest.put("pack", packId);
                 manifest.put("framework", snapshot.framework().code());
                 manifest.put("frameworkName", snapshot.framework().name());
-                manifest.put("systems", snapshot.allSystems() ? "all" : snapshot.systemIds().stream().sorted().toList());
+                manifest.put(
+                        "systems",
+                        snapshot.allSystems()
+                                ? "all"
+                                : snapshot.systemIds().stream().sorted().toList());
                 manifest.put("asOf", asOf.toString());
                 manifest.put("requestedAt", requestedAt.toString());
                 manifest.put("generatedBy", generatedBy);
                 manifest.put("generatedAt", generatedAt.toString());
-                manifest.put("verification", "sha256sum -c SHA256SUMS checks every file of the pack; the SHA-256 of "
-                        + "this manifest is printed on the cover of pack.pdf. This manifest lists the evidence files; "
-                        + "pack.pdf, README.txt and itself are listed in SHA256SUMS. manifest.json.sig is its signature "
-                        + "with the key certified in signer.pem (README.txt gives the openssl commands).");
+                manifest.put(
+                        "verification",
+                        "sha256sum -c SHA256SUMS checks every file of the pack; the SHA-256 of "
+                                + "this manifest is printed on the cover of pack.pdf. This manifest lists the evidence files; "
+                                + "pack.pdf, README.txt and itself are listed in SHA256SUMS. manifest.json.sig is its signature "
+                                + "with the key certified in signer.pem (README.txt gives the openssl commands).");
                 manifest.putAll(signer.manifestFacts(checkpoint));
                 manifest.put("files", listed);
                 byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
                 manifestSha = entry(zip, MANIFEST, out -> out.write(manifestBytes));
                 sums.put(MANIFEST, manifestSha);
-                sums.put(PackSigner.SIGNATURE, entry(zip, PackSigner.SIGNATURE, out -> out.write(signer.sign(manifestBytes))));
-                sums.put(PackSigner.CERTIFICATE, entry(zip, PackSigner.CERTIFICATE, out -> out.write(signer.certificate())));
-                sums.put(PackSigner.CHECKPOINT, entry(zip, PackSigner.CHECKPOINT,
-                        out -> out.write(checkpoint.payload().getBytes(StandardCharsets.UTF_8))));
-                sums.put(PackSigner.CHECKPOINT_SIGNATURE, entry(zip, PackSigner.CHECKPOINT_SIGNATURE,
-                        out -> out.write(checkpoint.signature())));
+                sums.put(
+                        PackSigner.SIGNATURE,
+                        entry(zip, PackSigner.SIGNATURE, out -> out.write(signer.sign(manifestBytes))));
+                sums.put(
+                        PackSigner.CERTIFICATE,
+                        entry(zip, PackSigner.CERTIFICATE, out -> out.write(signer.certificate())));
+                sums.put(
+                        PackSigner.CHECKPOINT,
+                        entry(
+                                zip,
+                                PackSigner.CHECKPOINT,
+                                out -> out.write(checkpoint.payload().getBytes(StandardCharsets.UTF_8))));
+                sums.put(
+                        PackSigner.CHECKPOINT_SIGNATURE,
+                        entry(zip, PackSigner.CHECKPOINT_SIGNATURE, out -> out.write(checkpoint.signature())));
                 progress.accept(55);
 
                 Path pdf = work.resolve(PDF);
                 try (OutputStream out = Files.newOutputStream(pdf)) {
-                    document.render(new PackDocument.Cover(snapshot.framework().name() + " (" + framework + ")",
-                            snapshot.scopeLabel(), asOf.toString(), generatedBy, PackWords.time(generatedAt),
-                            manifestSha, "#" + packId, ExecutiveSummary.inShort(snapshot)),
-                            PackDocument.body(snapshot, manifestSha), PackDocument.descriptions(snapshot),
+                    document.render(
+                            new PackDocument.Cover(
+                                    snapshot.framework().name() + " (" + framework + ")",
+                                    snapshot.scopeLabel(),
+                                    asOf.toString(),
+                                    generatedBy,
+                                    PackWords.time(generatedAt),
+                                    manifestSha,
+                                    "#" + packId,
+                                    ExecutiveSummary.inShort(snapshot)),
+                            PackDocument.body(snapshot, manifestSha),
+                            PackDocument.descriptions(snapshot),
                             "Aegis evidence pack #" + packId + " · " + framework + " · as of " + asOf
                                     + " · manifest SHA-256 " + manifestSha.substring(0, 16) + "…",
-                            work, out);
+                            work,
+                            out);
                 }
                 progress.accept(90);
                 sums.put(PDF, entry(zip, PDF, out -> Files.copy(pdf, out)));
@@ -166,7 +201,8 @@ class PackBuilder {
 
                 StringBuilder lines = new StringBuilder();
                 // sha256sum's own format: hash, two spaces (text mode), path
-                sums.forEach((path, sha) -> lines.append(sha).append("  ").append(path).append('\n'));
+                sums.forEach((path, sha) ->
+                        lines.append(sha).append("  ").append(path).append('\n'));
                 byte[] sumBytes = lines.toString().getBytes(StandardCharsets.UTF_8);
                 String sumsSha = entry(zip, SUMS, out -> out.write(sumBytes));
                 files += 8;
@@ -174,8 +210,8 @@ class PackBuilder {
                 zip.close();
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 progress.accept(99);
-                return new Sealed(manifestSha, sumsSha, HexFormat.of().formatHex(zipDigest.digest()),
-                        Files.size(target), files);
+                return new Sealed(
+                        manifestSha, sumsSha, HexFormat.of().formatHex(zipDigest.digest()), Files.size(target), files);
             } finally {
                 try (var left = Files.list(work)) {
                     for (Path p : left.toList()) {
@@ -216,17 +252,19 @@ class PackBuilder {
     private static String entry(ZipOutputStream zip, String path, Writer writer) throws IOException {
         MessageDigest digest = sha256();
         zip.putNextEntry(new ZipEntry(path));
-        OutputStream entry = new DigestOutputStream(new java.io.FilterOutputStream(zip) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
+        OutputStream entry = new DigestOutputStream(
+                new java.io.FilterOutputStream(zip) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
 
-            @Override
-            public void close() {
-                // the ZIP stays open for the next entry
-            }
-        }, digest);
+                    @Override
+                    public void close() {
+                        // the ZIP stays open for the next entry
+                    }
+                },
+                digest);
         writer.write(entry);
         entry.flush();
         zip.closeEntry();

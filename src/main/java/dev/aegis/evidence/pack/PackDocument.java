@@ -43,6 +43,7 @@ class PackDocument {
 
     /** Cover and contents: the body's page numbers start after them. */
     static final int FRONT_PAGES = 2;
+
     private final Reports reports;
 
     PackDocument(Reports reports) {
@@ -50,18 +51,29 @@ class PackDocument {
     }
 
     /** The cover's facts. */
-    record Cover(String framework, String scope, String asOf, String generatedBy, String generatedAt,
-            String manifestSha256, String packId, String summary) {
-    }
+    record Cover(
+            String framework,
+            String scope,
+            String asOf,
+            String generatedBy,
+            String generatedAt,
+            String manifestSha256,
+            String packId,
+            String summary) {}
 
     /**
      * Renders the cover, contents and body as one PDF/A-2b. The contents lists each section with its page and what it
      * holds ({@code descriptions}, by section title).
      */
-    void render(Cover cover, List<DocRow> body, Map<String, String> descriptions, String footer, Path swapDir,
+    void render(
+            Cover cover,
+            List<DocRow> body,
+            Map<String, String> descriptions,
+            String footer,
+            Path swapDir,
             OutputStream out) {
-        JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(50,
-                new JRSwapFile(swapDir.toString(), 4096, 1024), true);
+        JRSwapFileVirtualizer virtualizer =
+                new JRSwapFileVirtualizer(50, new JRSwapFile(swapDir.toString(), 4096, 1024), true);
         try {
             Map<String, Object> p = reports.letterhead(new HashMap<>());
             p.put("documentTitle", "Evidence pack — " + cover.framework());
@@ -69,15 +81,20 @@ class PackDocument {
             p.put("footer", footer);
             p.put("pageOffset", FRONT_PAGES);
             p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
-            JasperPrint main = JasperFillManager.fillReport(reports.template("aegis-document"), p,
-                    new JRBeanCollectionDataSource(body));
+            JasperPrint main = JasperFillManager.fillReport(
+                    reports.template("aegis-document"), p, new JRBeanCollectionDataSource(body));
             Map<String, Integer> pages = anchors(main);
             List<DocRow> contents = new ArrayList<>();
             contents.add(DocRow.h1("Contents"));
             for (DocRow r : body) {
                 if ("H1".equals(r.kind()) && pages.containsKey(r.anchor())) {
-                    contents.add(new DocRow("TOC", r.c1(), String.valueOf(pages.get(r.anchor()) + FRONT_PAGES),
-                            descriptions.getOrDefault(r.c1(), ""), null, r.anchor()));
+                    contents.add(new DocRow(
+                            "TOC",
+                            r.c1(),
+                            String.valueOf(pages.get(r.anchor()) + FRONT_PAGES),
+                            descriptions.getOrDefault(r.c1(), ""),
+                            null,
+                            r.anchor()));
                 }
             }
             Map<String, Object> c = reports.letterhead(new HashMap<>());
@@ -90,10 +107,10 @@ class PackDocument {
             c.put("packId", cover.packId());
             c.put("summary", cover.summary());
             c.put("totalPages", main.getPages().size() + FRONT_PAGES);
-            JasperPrint front = JasperFillManager.fillReport(reports.template("evidence-pack-cover"), c,
-                    new JRBeanCollectionDataSource(contents));
-            reports.export(List.of(front, main), "Evidence pack — " + cover.framework() + " — as of " + cover.asOf(),
-                    out);
+            JasperPrint front = JasperFillManager.fillReport(
+                    reports.template("evidence-pack-cover"), c, new JRBeanCollectionDataSource(contents));
+            reports.export(
+                    List.of(front, main), "Evidence pack — " + cover.framework() + " — as of " + cover.asOf(), out);
         } catch (JRException e) {
             throw new IllegalStateException("The evidence pack's PDF could not be rendered", e);
         } finally {
@@ -136,15 +153,26 @@ class PackDocument {
     static Map<String, String> descriptions(Snapshot s) {
         ExecutiveSummary.Figures f = ExecutiveSummary.figures(s);
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(ExecutiveSummary.TITLE, "Coverage per clause group, open risks by band, open findings, evidence "
-                + "freshness" + (SnapshotReader.ISO_42001.equals(s.framework().code()) ? ", the Statement of "
-                        + "Applicability in force" : ""));
+        out.put(
+                ExecutiveSummary.TITLE,
+                "Coverage per clause group, open risks by band, open findings, evidence "
+                        + "freshness"
+                        + (SnapshotReader.ISO_42001.equals(s.framework().code())
+                                ? ", the Statement of " + "Applicability in force"
+                                : ""));
         out.put(SCOPE, "Framework, AI systems in scope, as-of date and how the registers were rebuilt for it");
-        out.put(SOA, s.soa() == null ? "None issued by the as-of date" : "Version " + s.soa().number() + ", "
-                + s.soa().lines().size() + " Annex A controls, approved by " + s.soa().approvedBy());
-        out.put(REQUIREMENTS, f.requirements() + " requirements: " + f.covered() + " covered, " + f.partial()
-                + " partly covered, " + f.notCovered() + " not covered; " + s.controlCount() + " controls and their "
-                + "evidence");
+        out.put(
+                SOA,
+                s.soa() == null
+                        ? "None issued by the as-of date"
+                        : "Version " + s.soa().number() + ", " + s.soa().lines().size()
+                                + " Annex A controls, approved by " + s.soa().approvedBy());
+        out.put(
+                REQUIREMENTS,
+                f.requirements() + " requirements: " + f.covered() + " covered, " + f.partial()
+                        + " partly covered, " + f.notCovered() + " not covered; " + s.controlCount()
+                        + " controls and their "
+                        + "evidence");
         out.put(RISKS, s.risks().size() + " risks, " + f.openRisks() + " open");
         out.put(FINDINGS, f.openFindings() == null ? "No findings register" : f.openFindings() + " open");
         out.put(TELEMETRY, s.telemetryTotal() + " telemetry test results of the 90 days up to the as-of date");
@@ -170,8 +198,10 @@ class PackDocument {
         rows.addAll(ExecutiveSummary.rows(s, s.groups()));
 
         rows.add(DocRow.h1(SCOPE));
-        rows.add(DocRow.kv("Framework", s.framework().name() + " (" + s.framework().code() + ", version "
-                + s.framework().version() + ")"));
+        rows.add(DocRow.kv(
+                "Framework",
+                s.framework().name() + " (" + s.framework().code() + ", version "
+                        + s.framework().version() + ")"));
         rows.add(DocRow.kv("Scope", s.scopeLabel()));
         rows.add(DocRow.kv("As of", s.asOf() + " (the registers as they stood at the end of that day, UTC)"));
         rows.add(DocRow.kv("Requirements", String.valueOf(s.requirements().size())));
@@ -200,8 +230,11 @@ class PackDocument {
                     + "."));
             rows.add(DocRow.th("Annex A control", "Title", "Applicable · justification", "Implementation"));
             for (SoaService.Line l : soa.lines()) {
-                rows.add(DocRow.tr(l.refId(), l.title(), (l.applicable() == null ? "Undecided"
-                        : l.applicable() ? "Yes" : "No") + (l.justification() == null ? "" : " — " + l.justification()),
+                rows.add(DocRow.tr(
+                        l.refId(),
+                        l.title(),
+                        (l.applicable() == null ? "Undecided" : l.applicable() ? "Yes" : "No")
+                                + (l.justification() == null ? "" : " — " + l.justification()),
                         coverageWords(l.implementation())));
             }
         }
@@ -216,19 +249,32 @@ class PackDocument {
             List<ControlAt> controls = s.controlsByRequirement().getOrDefault(r.id(), List.of());
             for (ControlAt c : controls) {
                 rows.add(DocRow.kv(s.reference(c.id()), c.title()));
-                rows.add(DocRow.kv("Status and test", label(c.status()) + (c.lastTestResult() == null ? ", not tested"
-                        : ", last test " + label(c.lastTestResult()).toLowerCase(java.util.Locale.ROOT) + " on "
-                                + c.lastTestedOn())));
+                rows.add(DocRow.kv(
+                        "Status and test",
+                        label(c.status())
+                                + (c.lastTestResult() == null
+                                        ? ", not tested"
+                                        : ", last test "
+                                                + label(c.lastTestResult()).toLowerCase(java.util.Locale.ROOT) + " on "
+                                                + c.lastTestedOn())));
                 List<ApplicationAt> apps = s.applicationsByControl().getOrDefault(c.id(), List.of());
-                rows.add(DocRow.kv("Per AI system", apps.isEmpty() ? "Not applied to an AI system in scope"
-                        : apps.stream().map(a -> systemNames.getOrDefault(a.systemId(), "AI system " + a.systemId())
-                                + ": " + label(a.status()).toLowerCase(java.util.Locale.ROOT)).sorted()
-                                .collect(Collectors.joining("; "))));
+                rows.add(DocRow.kv(
+                        "Per AI system",
+                        apps.isEmpty()
+                                ? "Not applied to an AI system in scope"
+                                : apps.stream()
+                                        .map(a -> systemNames.getOrDefault(a.systemId(), "AI system " + a.systemId())
+                                                + ": " + label(a.status()).toLowerCase(java.util.Locale.ROOT))
+                                        .sorted()
+                                        .collect(Collectors.joining("; "))));
                 List<PackEvidence.Item> evidence = s.evidenceByControl().getOrDefault(c.id(), List.of());
                 if (!evidence.isEmpty()) {
                     rows.add(DocRow.th("Evidence", "Title", "Period", "SHA-256"));
-                    evidence.forEach(e -> rows.add(DocRow.trMono("E-" + e.id() + " version " + e.version(), e.title(),
-                            period(e), e.sha256() == null ? "no file" : PackWords.hash(e.sha256()))));
+                    evidence.forEach(e -> rows.add(DocRow.trMono(
+                            "E-" + e.id() + " version " + e.version(),
+                            e.title(),
+                            period(e),
+                            e.sha256() == null ? "no file" : PackWords.hash(e.sha256()))));
                 }
             }
         }
@@ -239,9 +285,15 @@ class PackDocument {
         } else {
             rows.add(DocRow.th("Risk", "Title", "Category · status · treatment", "Scores · owner"));
             for (RiskAt r : s.risks()) {
-                rows.add(DocRow.tr("R-" + r.id(), r.title(), label(r.category()) + " · " + label(r.status())
-                        .toLowerCase(java.util.Locale.ROOT) + (r.treatment() == null ? "" : " · treatment: "
-                                + label(r.treatment()).toLowerCase(java.util.Locale.ROOT)), riskScores(r)));
+                rows.add(DocRow.tr(
+                        "R-" + r.id(),
+                        r.title(),
+                        label(r.category()) + " · " + label(r.status()).toLowerCase(java.util.Locale.ROOT)
+                                + (r.treatment() == null
+                                        ? ""
+                                        : " · treatment: "
+                                                + label(r.treatment()).toLowerCase(java.util.Locale.ROOT)),
+                        riskScores(r)));
             }
         }
 
@@ -252,8 +304,9 @@ class PackDocument {
             rows.add(DocRow.p("No finding was open on " + s.asOf() + "."));
         } else {
             rows.add(DocRow.th("Finding", "Title", "Severity", "Status"));
-            s.findings().forEach(f -> rows.add(DocRow.tr(f.reference(), f.title(), label(f.severity()),
-                    label(f.status()))));
+            s.findings()
+                    .forEach(
+                            f -> rows.add(DocRow.tr(f.reference(), f.title(), label(f.severity()), label(f.status()))));
         }
 
         rows.add(DocRow.h1(TELEMETRY));
@@ -263,23 +316,37 @@ class PackDocument {
         } else {
             Map<Long, String> controlTitles = new HashMap<>();
             s.controlsByRequirement().values().forEach(cs -> cs.forEach(c -> controlTitles.put(c.id(), c.title())));
-            rows.add(DocRow.p("Every result the telemetry tests on controls applied to the AI systems in scope recorded "
-                    + "from " + PackWords.time(s.auditFrom()) + " to " + PackWords.time(s.at()) + ", by system, "
-                    + "control, test and window; a test is described as it stands today"
-                    + (s.telemetryTotal() > s.telemetry().size() ? ". The first " + s.telemetry().size() + " of "
-                            + s.telemetryTotal() + " results only: " + (s.telemetryTotal() - s.telemetry().size())
-                            + " are left out (all are in Aegis)" : "") + "."));
-            rows.add(DocRow.th("AI system · control", "Test · source deployment", "Outcome · figure · reference",
+            rows.add(
+                    DocRow.p("Every result the telemetry tests on controls applied to the AI systems in scope recorded "
+                            + "from " + PackWords.time(s.auditFrom()) + " to " + PackWords.time(s.at())
+                            + ", by system, "
+                            + "control, test and window; a test is described as it stands today"
+                            + (s.telemetryTotal() > s.telemetry().size()
+                                    ? ". The first " + s.telemetry().size() + " of "
+                                            + s.telemetryTotal() + " results only: "
+                                            + (s.telemetryTotal()
+                                                    - s.telemetry().size())
+                                            + " are left out (all are in Aegis)"
+                                    : "")
+                            + "."));
+            rows.add(DocRow.th(
+                    "AI system · control",
+                    "Test · source deployment",
+                    "Outcome · figure · reference",
                     "Window · recorded"));
             for (TelemetryService.RecordedResult t : s.telemetry()) {
                 TelemetryService.Result r = t.result();
                 String reference = PackWords.reference(r.reference());
-                rows.add(DocRow.tr(systemNames.getOrDefault(t.systemId(), "AI system " + t.systemId()) + " · "
-                        + s.reference(t.controlId()) + (controlTitles.containsKey(t.controlId()) ? " "
-                                + controlTitles.get(t.controlId()) : ""),
+                rows.add(DocRow.tr(
+                        systemNames.getOrDefault(t.systemId(), "AI system " + t.systemId()) + " · "
+                                + s.reference(t.controlId())
+                                + (controlTitles.containsKey(t.controlId())
+                                        ? " " + controlTitles.get(t.controlId())
+                                        : ""),
                         t.test() + "\nsource " + r.source() + "\ndeployment " + r.deployment(),
-                        label(r.outcome().name()) + " · " + t.figureText() + (r.subject() == null ? ""
-                                : " (" + r.subject() + ")") + (r.sampleSize() > 0 ? ", n = " + r.sampleSize() : "")
+                        label(r.outcome().name()) + " · " + t.figureText()
+                                + (r.subject() == null ? "" : " (" + r.subject() + ")")
+                                + (r.sampleSize() > 0 ? ", n = " + r.sampleSize() : "")
                                 + (reference == null ? "" : " · " + reference)
                                 + (r.note() == null ? "" : " · " + r.note()),
                         PackWords.window(r.windowStart(), r.windowEnd()) + " · recorded "
@@ -289,12 +356,14 @@ class PackDocument {
 
         rows.add(DocRow.h1(EVIDENCE));
         if (s.evidence().isEmpty()) {
-            rows.add(DocRow.p("No evidence item was linked to the controls or AI systems in scope on " + s.asOf()
-                    + "."));
+            rows.add(DocRow.p(
+                    "No evidence item was linked to the controls or AI systems in scope on " + s.asOf() + "."));
         } else {
             rows.add(DocRow.th("Evidence · period", "Title", "File in the pack", "SHA-256"));
             for (PackEvidence.Item e : s.evidence()) {
-                rows.add(DocRow.trMono("E-" + e.id() + " version " + e.version() + " · " + period(e), e.title(),
+                rows.add(DocRow.trMono(
+                        "E-" + e.id() + " version " + e.version() + " · " + period(e),
+                        e.title(),
                         e.hasFile() ? e.path() : e.url() != null ? e.url() : "no file (a record)",
                         e.sha256() == null ? "–" : PackWords.hash(e.sha256())));
             }
@@ -303,15 +372,20 @@ class PackDocument {
         rows.add(DocRow.h1(AUDIT));
         rows.add(DocRow.p("Entries from " + PackWords.time(s.auditFrom()) + " to " + PackWords.time(s.at())
                 + " about the AI systems, controls, control applications and risks in scope, the Statement of "
-                + "Applicability and evidence" + (s.audit().size() >= SnapshotReader.AUDIT_LIMIT ? " (the first "
-                        + SnapshotReader.AUDIT_LIMIT + " only; the full log is in Aegis)" : "") + ". Each entry's "
+                + "Applicability and evidence"
+                + (s.audit().size() >= SnapshotReader.AUDIT_LIMIT
+                        ? " (the first " + SnapshotReader.AUDIT_LIMIT + " only; the full log is in Aegis)"
+                        : "")
+                + ". Each entry's "
                 + "hash chains it to the one before it (see the audit log's verification in Aegis)."));
         if (!s.audit().isEmpty()) {
             rows.add(DocRow.th("Entry · when", "Who · what", "Object", "Entry hash"));
             for (Snapshot.AuditLine a : s.audit()) {
-                rows.add(DocRow.trMono("#" + a.id() + " · " + PackWords.time(a.occurredAt()), a.actor() + " · "
-                        + label(a.action()).toLowerCase(java.util.Locale.ROOT), objectWords(a.objectType())
-                        + (a.objectId() == null ? "" : " " + a.objectId()), PackWords.hash(a.hash())));
+                rows.add(DocRow.trMono(
+                        "#" + a.id() + " · " + PackWords.time(a.occurredAt()),
+                        a.actor() + " · " + label(a.action()).toLowerCase(java.util.Locale.ROOT),
+                        objectWords(a.objectType()) + (a.objectId() == null ? "" : " " + a.objectId()),
+                        PackWords.hash(a.hash())));
             }
         }
         return rows;
@@ -324,9 +398,11 @@ class PackDocument {
         }
         String level = coverageWords(c.level());
         if (c.throughCrosswalk()) {
-            return level + " " + c.via().describe() + (c.controls() == 0 ? "; no control in scope maps to it directly"
-                    : "; directly: " + coverageWords(c.direct()).toLowerCase(java.util.Locale.ROOT) + " by "
-                            + c.controls() + " control" + (c.controls() == 1 ? "" : "s"));
+            return level + " " + c.via().describe()
+                    + (c.controls() == 0
+                            ? "; no control in scope maps to it directly"
+                            : "; directly: " + coverageWords(c.direct()).toLowerCase(java.util.Locale.ROOT) + " by "
+                                    + c.controls() + " control" + (c.controls() == 1 ? "" : "s"));
         }
         if (c.level() == CoverageLevel.NOT_COVERED) {
             return "Not covered: no control in scope meets this requirement, directly or through a crosswalk (a gap)";
@@ -349,9 +425,9 @@ class PackDocument {
     static String riskScores(RiskAt r) {
         String inherent = PackWords.score(r.inherentScore());
         String residual = PackWords.score(r.residualScore());
-        return "Inherent " + (inherent == null ? "not scored" : inherent) + (residual == null
-                ? ", residual not assessed" : " → residual " + residual) + " · owner " + (r.owner() == null ? "none"
-                        : r.owner()) + (r.dueDate() == null ? "" : " · due " + r.dueDate());
+        return "Inherent " + (inherent == null ? "not scored" : inherent)
+                + (residual == null ? ", residual not assessed" : " → residual " + residual) + " · owner "
+                + (r.owner() == null ? "none" : r.owner()) + (r.dueDate() == null ? "" : " · due " + r.dueDate());
     }
 
     /** "ControlApplication" → "control application", "AiSystem" → "AI system". */
@@ -365,7 +441,9 @@ class PackDocument {
         if (type.equals("SoaEntry")) {
             return "SoA entry";
         }
-        return type.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).replace("soa", "SoA");
+        return type.replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("soa", "SoA");
     }
 
     static String period(PackEvidence.Item e) {

@@ -13,9 +13,24 @@ import java.util.Set;
 public interface PackEvidence {
 
     /** One version of an evidence item. {@code fileName} is null for links and records (they have no file). */
-    record Item(long id, int version, String title, String kind, String owner, LocalDate collectedOn,
-            LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate expiresOn, String reviewedBy, String fileName,
-            String mediaType, Long size, String sha256, String url, Set<Long> controlIds, Set<Long> requirementIds,
+    record Item(
+            long id,
+            int version,
+            String title,
+            String kind,
+            String owner,
+            LocalDate collectedOn,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            LocalDate expiresOn,
+            String reviewedBy,
+            String fileName,
+            String mediaType,
+            Long size,
+            String sha256,
+            String url,
+            Set<Long> controlIds,
+            Set<Long> requirementIds,
             Set<Long> systemIds) {
 
         /** Whether this version has stored bytes (a file, or a record Aegis filed itself); a link has none. */

@@ -11,8 +11,7 @@ import java.util.Set;
 public interface PackFindings {
 
     /** One open finding: reference, title, severity, status. */
-    record Finding(String reference, String title, String severity, String status) {
-    }
+    record Finding(String reference, String title, String severity, String status) {}
 
     /** Null when no findings register exists (the PDF then says so), else the findings open at that moment. */
     List<Finding> openAt(Set<Long> systemIds, Instant at);

@@ -61,9 +61,14 @@ public class PackService {
     private final Path dir;
     private final ThreadPoolExecutor pool;
 
-    PackService(Packs packs, PackBuilder builder, FrameworkCatalog catalog, RegisterHistory history,
+    PackService(
+            Packs packs,
+            PackBuilder builder,
+            FrameworkCatalog catalog,
+            RegisterHistory history,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions, Clock clock,
+            PlatformTransactionManager transactions,
+            Clock clock,
             @Value("${aegis.packs.dir:${AEGIS_PACKS_DIR:}}") String packsDir,
             @Value("${aegis.evidence.dir:${AEGIS_EVIDENCE_DIR:}}") String evidenceDir,
             @Value("${aegis.packs.threads:${AEGIS_PACK_THREADS:1}}") int threads,
@@ -76,8 +81,8 @@ public class PackService {
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.dir = packsDirectory(packsDir, evidenceDir);
-        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                r -> {
+        this.pool =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
                     Thread t = new Thread(r, "evidence-pack");
                     t.setDaemon(true);
                     return t;
@@ -112,13 +117,16 @@ public class PackService {
             throw new DomainRuleException("asOf", "The as-of date cannot lie in the future.");
         }
         if (pool.getQueue().remainingCapacity() == 0) {
-            throw new DomainRuleException("framework", "Aegis is building many packs right now; try again in a few "
-                    + "minutes.");
+            throw new DomainRuleException(
+                    "framework", "Aegis is building many packs right now; try again in a few " + "minutes.");
         }
         List<Long> systems = systemIds == null ? List.of() : systemIds;
         Pack pack = packs.saveAndFlush(new Pack(Actors.current(), clock.instant(), frameworkCode, systems, asOf));
-        events.publishEvent(new PackRequested(pack.getId(), frameworkCode,
-                systems.isEmpty() ? "all AI systems" : "AI systems " + pack.getSystemIds(), asOf.toString()));
+        events.publishEvent(new PackRequested(
+                pack.getId(),
+                frameworkCode,
+                systems.isEmpty() ? "all AI systems" : "AI systems " + pack.getSystemIds(),
+                asOf.toString()));
         long id = pack.getId();
         Authentication requester = Actors.authentication();
         AfterCommit.run(() -> pool.execute(() -> build(id, requester)));
@@ -146,19 +154,20 @@ public class PackService {
     @PreAuthorize(BUILDERS)
     @Transactional(readOnly = true)
     public List<PackView> running() {
-        return packs.findByStateIn(List.of(Pack.State.REQUESTED, Pack.State.BUILDING)).stream().map(PackView::of)
+        return packs.findByStateIn(List.of(Pack.State.REQUESTED, Pack.State.BUILDING)).stream()
+                .map(PackView::of)
                 .toList();
     }
 
     /** A framework or an AI system to choose in the pack form. */
-    public record Choice(String code, long id, String label) {
-    }
+    public record Choice(String code, long id, String label) {}
 
     /** The frameworks a pack can be built for. */
     @PreAuthorize(BUILDERS)
     @Transactional(readOnly = true)
     public List<Choice> frameworks() {
-        return catalog.frameworks().stream().map(f -> new Choice(f.code(), f.id(), f.name() + " (" + f.version() + ")"))
+        return catalog.frameworks().stream()
+                .map(f -> new Choice(f.code(), f.id(), f.name() + " (" + f.version() + ")"))
                 .toList();
     }
 
@@ -168,7 +177,8 @@ public class PackService {
     public List<Choice> systems() {
         return history.systems(clock.instant()).stream()
                 .map(s -> new Choice(null, s.id(), s.name() + " [#" + s.id() + "]"))
-                .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER)).toList();
+                .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     /** Writes a sealed pack's ZIP, exactly as sealed; the download is audited. */
@@ -176,8 +186,10 @@ public class PackService {
     public void download(long id, OutputStream out) {
         Pack pack = find(id);
         if (pack.getState() != Pack.State.SEALED) {
-            throw new DomainRuleException("state", "Pack " + id + " is " + pack.getState().name().toLowerCase()
-                    + ": only a sealed pack can be downloaded.");
+            throw new DomainRuleException(
+                    "state",
+                    "Pack " + id + " is " + pack.getState().name().toLowerCase()
+                            + ": only a sealed pack can be downloaded.");
         }
         events.publishEvent(new PackDownloaded(id, pack.getZipSha256()));
         try (InputStream in = Files.newInputStream(zip(id))) {
@@ -206,28 +218,43 @@ public class PackService {
                     p.startBuilding();
                     return packs.saveAndFlush(p);
                 });
-                PackBuilder.Sealed sealed = builder.build(pack.getId(), pack.getFrameworkCode(), pack.getSystemIds(),
-                        pack.getAsOf(), actor, pack.getRequestedAt(), zip(id), percent -> progress(id, percent));
+                PackBuilder.Sealed sealed = builder.build(
+                        pack.getId(),
+                        pack.getFrameworkCode(),
+                        pack.getSystemIds(),
+                        pack.getAsOf(),
+                        actor,
+                        pack.getRequestedAt(),
+                        zip(id),
+                        percent -> progress(id, percent));
                 tx.executeWithoutResult(s -> {
                     Pack p = find(id);
-                    p.seal(sealed.manifestSha256(), sealed.sumsSha256(), sealed.zipSha256(), sealed.size(),
-                            sealed.files(), clock.instant());
+                    p.seal(
+                            sealed.manifestSha256(),
+                            sealed.sumsSha256(),
+                            sealed.zipSha256(),
+                            sealed.size(),
+                            sealed.files(),
+                            clock.instant());
                     packs.saveAndFlush(p);
-                    events.publishEvent(new PackSealed(id, sealed.manifestSha256(), sealed.zipSha256(), sealed.size(),
-                            sealed.files()));
+                    events.publishEvent(new PackSealed(
+                            id, sealed.manifestSha256(), sealed.zipSha256(), sealed.size(), sealed.files()));
                 });
             });
         } catch (RuntimeException | Error e) {
             log.warn("Evidence pack {} failed", id, e);
-            String reason = e instanceof DomainRuleException d ? d.getMessage()
+            String reason = e instanceof DomainRuleException d
+                    ? d.getMessage()
                     : "The pack could not be built (" + e.getClass().getSimpleName() + "); the log has the details.";
             try {
-                Actors.runAs(requester, () -> tx.executeWithoutResult(s -> {
-                    Pack p = find(id);
-                    p.fail(reason);
-                    packs.saveAndFlush(p);
-                    events.publishEvent(new PackFailed(id, reason));
-                }));
+                Actors.runAs(
+                        requester,
+                        () -> tx.executeWithoutResult(s -> {
+                            Pack p = find(id);
+                            p.fail(reason);
+                            packs.saveAndFlush(p);
+                            events.publishEvent(new PackFailed(id, reason));
+                        }));
             } catch (RuntimeException again) {
                 log.error("Evidence pack {} could not be marked as failed", id, again);
             }
@@ -247,14 +274,16 @@ public class PackService {
     /** Packs left half-built by a stop are marked failed at start-up, so nobody waits for them. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {
-        Actors.runAsSystem(Set.of(), () -> tx.executeWithoutResult(s -> {
-            for (Pack p : packs.findByStateIn(List.of(Pack.State.REQUESTED, Pack.State.BUILDING))) {
-                if (p.getRequestedAt().isBefore(clock.instant().minusSeconds(5))) {
-                    p.fail("Interrupted by a restart of Aegis; ask for the pack again.");
-                    events.publishEvent(new PackFailed(p.getId(), p.getFailure()));
-                }
-            }
-        }));
+        Actors.runAsSystem(
+                Set.of(),
+                () -> tx.executeWithoutResult(s -> {
+                    for (Pack p : packs.findByStateIn(List.of(Pack.State.REQUESTED, Pack.State.BUILDING))) {
+                        if (p.getRequestedAt().isBefore(clock.instant().minusSeconds(5))) {
+                            p.fail("Interrupted by a restart of Aegis; ask for the pack again.");
+                            events.publishEvent(new PackFailed(p.getId(), p.getFailure()));
+                        }
+                    }
+                }));
     }
 
     @PreDestroy
@@ -265,5 +294,4 @@ public class PackService {
     private Pack find(long id) {
         return packs.findById(id).orElseThrow(() -> new NotFoundException("No evidence pack " + id));
     }
-
 }

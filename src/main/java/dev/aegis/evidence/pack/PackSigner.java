@@ -84,7 +84,12 @@ class PackSigner {
                 Keep it. Any later verification of the audit log must still find entry %d with that hash: send the
                 file to POST /api/v1/audit/verify (or compare it with GET /api/v1/audit/checkpoints). A history
                 rewritten after this pack was built no longer matches it.
-                """.formatted(key.fingerprint(), key.verifyCommand(PackBuilder.MANIFEST), checkpoint.sequence(),
-                checkpoint.hash(), key.verifyCommand(CHECKPOINT), checkpoint.sequence());
+                """.formatted(
+                        key.fingerprint(),
+                        key.verifyCommand(PackBuilder.MANIFEST),
+                        checkpoint.sequence(),
+                        checkpoint.hash(),
+                        key.verifyCommand(CHECKPOINT),
+                        checkpoint.sequence());
     }
 }

@@ -16,16 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PackWords {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-    private static final String[] SMALL = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-        "nine", "ten", "eleven", "twelve"};
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR_MINUTE =
+            DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String[] SMALL = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
+    };
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PackWords() {
-    }
+    private PackWords() {}
 
     /** "2026-12-06 03:26 UTC". */
     static String time(Instant t) {
@@ -37,7 +37,9 @@ final class PackWords {
         if (from == null || to == null) {
             return "–";
         }
-        boolean sameDay = from.atZone(ZoneOffset.UTC).toLocalDate().equals(to.atZone(ZoneOffset.UTC).toLocalDate());
+        boolean sameDay = from.atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .equals(to.atZone(ZoneOffset.UTC).toLocalDate());
         return MINUTE.format(from) + "–" + (sameDay ? HOUR_MINUTE.format(to) : MINUTE.format(to)) + " UTC";
     }
 
@@ -75,7 +77,9 @@ final class PackWords {
         if (n == null || !n.isObject()) {
             return "reference: " + stored;
         }
-        String size = n.has("size") ? " (" + String.format(Locale.ROOT, "%,d", n.get("size").asLong()) + " events)" : "";
+        String size = n.has("size")
+                ? " (" + String.format(Locale.ROOT, "%,d", n.get("size").asLong()) + " events)"
+                : "";
         String kind = n.path("kind").asString("");
         if ("TIME_RANGE".equals(kind) && n.has("from") && n.has("to")) {
             Instant from = Instant.parse(n.get("from").asString());
@@ -95,7 +99,8 @@ final class PackWords {
             return null;
         }
         try {
-            return score + " (" + RiskVocabulary.band(Integer.parseInt(score.strip())).toLowerCase(Locale.ROOT) + ")";
+            return score + " ("
+                    + RiskVocabulary.band(Integer.parseInt(score.strip())).toLowerCase(Locale.ROOT) + ")";
         } catch (NumberFormatException e) {
             return score;
         }

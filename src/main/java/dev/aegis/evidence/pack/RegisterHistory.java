@@ -44,47 +44,66 @@ class RegisterHistory {
         return asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    record SystemAt(long id, String name, String purpose, String lifecycleStage, String tier, String status) {
-    }
+    record SystemAt(long id, String name, String purpose, String lifecycleStage, String tier, String status) {}
 
-    record ControlAt(long id, String title, String owner, String status, String lastTestedOn, String lastTestResult) {
-    }
+    record ControlAt(long id, String title, String owner, String status, String lastTestedOn, String lastTestResult) {}
 
-    record ApplicationAt(long id, long controlId, long systemId, String status, String note) {
-    }
+    record ApplicationAt(long id, long controlId, long systemId, String status, String note) {}
 
-    record RiskAt(long id, String title, String category, String status, String inherentScore, String residualScore,
-            String owner, String treatment, String dueDate, Set<Long> systems) {
-    }
+    record RiskAt(
+            long id,
+            String title,
+            String category,
+            String status,
+            String inherentScore,
+            String residualScore,
+            String owner,
+            String treatment,
+            String dueDate,
+            Set<Long> systems) {}
 
     List<SystemAt> systems(Instant at) {
         Map<Long, Map<String, Object>> rows = rows("""
                 select id, name, purpose, lifecycle_stage as "lifecycleStage", eu_ai_act_tier as "euAiActTier",
                        status, created_at as "createdAt" from inventory.ai_system""");
         rollBack("AiSystem", rows, at);
-        return rows.values().stream().map(r -> new SystemAt(id(r), str(r, "name"), str(r, "purpose"),
-                str(r, "lifecycleStage"), str(r, "euAiActTier"), str(r, "status"))).toList();
+        return rows.values().stream()
+                .map(r -> new SystemAt(
+                        id(r),
+                        str(r, "name"),
+                        str(r, "purpose"),
+                        str(r, "lifecycleStage"),
+                        str(r, "euAiActTier"),
+                        str(r, "status")))
+                .toList();
     }
 
     /** The library controls mapped to any of these requirements, with the requirement ids each implements. */
     Map<ControlAt, Set<Long>> controlsFor(Collection<Long> requirementIds, Instant at) {
         Map<Long, Set<Long>> mapped = new HashMap<>();
-        jdbc.query("select control_id, requirement_id from control.control_requirement where requirement_id = any(?)",
+        jdbc.query(
+                "select control_id, requirement_id from control.control_requirement where requirement_id = any(?)",
                 rs -> {
-                    mapped.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getLong(2));
-                }, (Object) requirementIds.toArray(Long[]::new));
+                    mapped.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>())
+                            .add(rs.getLong(2));
+                },
+                (Object) requirementIds.toArray(Long[]::new));
         if (mapped.isEmpty()) {
             return Map.of();
         }
         Map<Long, Map<String, Object>> rows = rows("""
                 select id, title, owner, status, last_tested_on as "lastTestedOn", last_test_result as "lastTestResult",
-                       created_at as "createdAt" from control.control where id = any(?)""",
-                (Object) mapped.keySet().toArray(Long[]::new));
+                       created_at as "createdAt" from control.control where id = any(?)""", (Object) mapped.keySet().toArray(Long[]::new));
         rollBack("Control", rows, at);
         Map<ControlAt, Set<Long>> out = new LinkedHashMap<>();
         rows.values().stream()
-                .map(r -> new ControlAt(id(r), str(r, "title"), str(r, "owner"), str(r, "status"),
-                        str(r, "lastTestedOn"), str(r, "lastTestResult")))
+                .map(r -> new ControlAt(
+                        id(r),
+                        str(r, "title"),
+                        str(r, "owner"),
+                        str(r, "status"),
+                        str(r, "lastTestedOn"),
+                        str(r, "lastTestResult")))
                 .sorted(java.util.Comparator.comparing(ControlAt::title, String.CASE_INSENSITIVE_ORDER))
                 .forEach(c -> out.put(c, mapped.get(c.id())));
         return out;
@@ -94,8 +113,7 @@ class RegisterHistory {
     List<ApplicationAt> applications(Collection<Long> controlIds, Instant at) {
         Map<Long, Map<String, Object>> rows = rows("""
                 select id, control_id as "controlId", ai_system_id as "systemId", status, note
-                from control.control_application where control_id = any(?)""",
-                (Object) controlIds.toArray(Long[]::new));
+                from control.control_application where control_id = any(?)""", (Object) controlIds.toArray(Long[]::new));
         Set<Long> wanted = Set.copyOf(controlIds);
         rollBack("ControlApplication", rows, at);
         List<ApplicationAt> out = new ArrayList<>();
@@ -121,9 +139,17 @@ class RegisterHistory {
         for (Map<String, Object> r : rows.values()) {
             Set<Long> systems = ids(str(r, "systems"));
             if (systemIds.isEmpty() || systems.stream().anyMatch(systemIds::contains)) {
-                out.add(new RiskAt(id(r), str(r, "title"), str(r, "category"), str(r, "status"),
-                        str(r, "inherentScore"), str(r, "residualScore"), str(r, "owner"), str(r, "treatment"),
-                        str(r, "dueDate"), systems));
+                out.add(new RiskAt(
+                        id(r),
+                        str(r, "title"),
+                        str(r, "category"),
+                        str(r, "status"),
+                        str(r, "inherentScore"),
+                        str(r, "residualScore"),
+                        str(r, "owner"),
+                        str(r, "treatment"),
+                        str(r, "dueDate"),
+                        systems));
             }
         }
         out.sort(java.util.Comparator.comparing(RiskAt::id));
@@ -133,14 +159,17 @@ class RegisterHistory {
     /** Today's rows keyed by id, each as field name → value (values as the audit log renders them: strings). */
     private Map<Long, Map<String, Object>> rows(String sql, Object... args) {
         Map<Long, Map<String, Object>> out = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            Map<String, Object> row = new HashMap<>();
-            int n = rs.getMetaData().getColumnCount();
-            for (int i = 1; i <= n; i++) {
-                row.put(rs.getMetaData().getColumnLabel(i), render(rs, i));
-            }
-            out.put(rs.getLong("id"), row);
-        }, args);
+        jdbc.query(
+                sql,
+                rs -> {
+                    Map<String, Object> row = new HashMap<>();
+                    int n = rs.getMetaData().getColumnCount();
+                    for (int i = 1; i <= n; i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), render(rs, i));
+                    }
+                    out.put(rs.getLong("id"), row);
+                },
+                args);
         return out;
     }
 
@@ -157,43 +186,51 @@ class RegisterHistory {
      * it (by their CREATE entry, or by their own creation time where the row keeps one) are left out.
      */
     void rollBack(String objectType, Map<Long, Map<String, Object>> rows, Instant at) {
-        jdbc.query("""
+        jdbc.query(
+                """
                 select object_id, action, changes from audit.audit_entry
-                where object_type = ? and occurred_at >= ? and object_id is not null order by id desc""", rs -> {
-            long id;
-            try {
-                id = Long.parseLong(rs.getString(1));
-            } catch (NumberFormatException e) {
-                return;
-            }
-            JsonNode changes = JSON.readTree(rs.getString(3));
-            switch (rs.getString(2)) {
-                case "UPDATE" -> {
-                    Map<String, Object> row = rows.get(id);
-                    if (row != null) {
-                        for (Map.Entry<String, JsonNode> field : changes.properties()) {
-                            if (row.containsKey(field.getKey())) {
-                                row.put(field.getKey(), unrender(field.getValue().path("before")));
+                where object_type = ? and occurred_at >= ? and object_id is not null order by id desc""",
+                rs -> {
+                    long id;
+                    try {
+                        id = Long.parseLong(rs.getString(1));
+                    } catch (NumberFormatException e) {
+                        return;
+                    }
+                    JsonNode changes = JSON.readTree(rs.getString(3));
+                    switch (rs.getString(2)) {
+                        case "UPDATE" -> {
+                            Map<String, Object> row = rows.get(id);
+                            if (row != null) {
+                                for (Map.Entry<String, JsonNode> field : changes.properties()) {
+                                    if (row.containsKey(field.getKey())) {
+                                        row.put(
+                                                field.getKey(),
+                                                unrender(field.getValue().path("before")));
+                                    }
+                                }
                             }
                         }
+                        case "CREATE" -> rows.remove(id);
+                        case "DELETE" -> {
+                            Map<String, Object> row = new HashMap<>();
+                            row.put("id", id);
+                            for (Map.Entry<String, JsonNode> field : changes.properties()) {
+                                row.put(field.getKey(), unrender(field.getValue()));
+                            }
+                            rows.put(id, row);
+                        }
+                        default -> {
+                            // other actions (exports, workflow events) carry no field values
+                        }
                     }
-                }
-                case "CREATE" -> rows.remove(id);
-                case "DELETE" -> {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put("id", id);
-                    for (Map.Entry<String, JsonNode> field : changes.properties()) {
-                        row.put(field.getKey(), unrender(field.getValue()));
-                    }
-                    rows.put(id, row);
-                }
-                default -> {
-                    // other actions (exports, workflow events) carry no field values
-                }
-            }
-        }, objectType, Timestamp.from(at));
-        rows.values().removeIf(r -> r.get("createdAt") instanceof String created && !created.equals("null")
-                && Instant.parse(created).isAfter(at));
+                },
+                objectType,
+                Timestamp.from(at));
+        rows.values()
+                .removeIf(r -> r.get("createdAt") instanceof String created
+                        && !created.equals("null")
+                        && Instant.parse(created).isAfter(at));
     }
 
     private static Object unrender(JsonNode value) {
@@ -231,7 +268,8 @@ class RegisterHistory {
         if (text == null) {
             return out;
         }
-        Arrays.stream(text.replaceAll("[\\[\\]{}\\s]", "").split(",")).filter(s -> !s.isEmpty())
+        Arrays.stream(text.replaceAll("[\\[\\]{}\\s]", "").split(","))
+                .filter(s -> !s.isEmpty())
                 .forEach(s -> out.add(Long.parseLong(s)));
         return out;
     }

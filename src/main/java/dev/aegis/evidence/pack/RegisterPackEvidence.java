@@ -20,7 +20,9 @@ class RegisterPackEvidence implements PackEvidence {
 
     @Override
     public List<Item> forScope(Set<Long> controlIds, Set<Long> systemIds, Instant asOf) {
-        return evidence.forScope(controlIds, systemIds, asOf).stream().map(RegisterPackEvidence::item).toList();
+        return evidence.forScope(controlIds, systemIds, asOf).stream()
+                .map(RegisterPackEvidence::item)
+                .toList();
     }
 
     @Override
@@ -29,8 +31,24 @@ class RegisterPackEvidence implements PackEvidence {
     }
 
     private static Item item(EvidenceRecord r) {
-        return new Item(r.id(), r.version(), r.title(), r.kind().name(), r.owner(), r.collectedOn(), r.effectiveFrom(),
-                r.effectiveTo(), r.expiresOn(), r.reviewedBy(), r.fileName(), r.mediaType(), r.size(), r.sha256(),
-                r.url(), r.controlIds(), r.requirementIds(), r.systemIds());
+        return new Item(
+                r.id(),
+                r.version(),
+                r.title(),
+                r.kind().name(),
+                r.owner(),
+                r.collectedOn(),
+                r.effectiveFrom(),
+                r.effectiveTo(),
+                r.expiresOn(),
+                r.reviewedBy(),
+                r.fileName(),
+                r.mediaType(),
+                r.size(),
+                r.sha256(),
+                r.url(),
+                r.controlIds(),
+                r.requirementIds(),
+                r.systemIds());
     }
 }

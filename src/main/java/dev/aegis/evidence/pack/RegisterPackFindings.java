@@ -48,7 +48,10 @@ class RegisterPackFindings implements PackFindings {
             found = findings.search(filter, PageRequest.of(page++, PAGE, Sort.by("id")));
             for (dev.aegis.finding.Finding f : found) {
                 if (wasOpenAt(f, at)) {
-                    into.add(new PackFindings.Finding("F-" + f.getId(), f.getTitle(), f.getSeverity().name(),
+                    into.add(new PackFindings.Finding(
+                            "F-" + f.getId(),
+                            f.getTitle(),
+                            f.getSeverity().name(),
                             f.getState() == State.INVESTIGATING && !closedAt(f, at) ? "INVESTIGATING" : "OPEN"));
                 }
             }

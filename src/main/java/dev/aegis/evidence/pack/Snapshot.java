@@ -22,17 +22,36 @@ import java.util.Set;
  * recorded in the audit excerpt's period (the first {@link SnapshotReader#TELEMETRY_LIMIT}, of {@code telemetryTotal})
  * and the audit log excerpt.
  */
-record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<SystemAt> systems, boolean allSystems,
-        List<RequirementSummary> requirements, Map<Long, List<ControlAt>> controlsByRequirement,
-        Map<Long, List<ApplicationAt>> applicationsByControl, Map<Long, List<PackEvidence.Item>> evidenceByControl,
-        List<PackEvidence.Item> evidence, List<RiskAt> risks, SoaService.Issued soa,
-        List<PackFindings.Finding> findings, List<AuditLine> audit, Instant auditFrom,
-        List<TelemetryService.RecordedResult> telemetry, long telemetryTotal,
-        CoverageService.FrameworkCoverage coverage, Map<Long, String> controlReferences, Map<Long, String> groups) {
+record Snapshot(
+        FrameworkSummary framework,
+        LocalDate asOf,
+        Instant at,
+        List<SystemAt> systems,
+        boolean allSystems,
+        List<RequirementSummary> requirements,
+        Map<Long, List<ControlAt>> controlsByRequirement,
+        Map<Long, List<ApplicationAt>> applicationsByControl,
+        Map<Long, List<PackEvidence.Item>> evidenceByControl,
+        List<PackEvidence.Item> evidence,
+        List<RiskAt> risks,
+        SoaService.Issued soa,
+        List<PackFindings.Finding> findings,
+        List<AuditLine> audit,
+        Instant auditFrom,
+        List<TelemetryService.RecordedResult> telemetry,
+        long telemetryTotal,
+        CoverageService.FrameworkCoverage coverage,
+        Map<Long, String> controlReferences,
+        Map<Long, String> groups) {
 
-    record AuditLine(long id, Instant occurredAt, String actor, String action, String objectType, String objectId,
-            String hash) {
-    }
+    record AuditLine(
+            long id,
+            Instant occurredAt,
+            String actor,
+            String action,
+            String objectType,
+            String objectId,
+            String hash) {}
 
     Set<Long> systemIds() {
         return systems.stream().map(SystemAt::id).collect(java.util.stream.Collectors.toSet());
@@ -42,7 +61,8 @@ record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<Sys
         if (allSystems) {
             return "All AI systems (" + systems.size() + ")";
         }
-        return String.join(", ", systems.stream().map(s -> s.name() + " [#" + s.id() + "]").toList());
+        return String.join(
+                ", ", systems.stream().map(s -> s.name() + " [#" + s.id() + "]").toList());
     }
 
     /** How people cite a control: "SC-44" (a starter control) or "C-12". */
@@ -52,11 +72,17 @@ record Snapshot(FrameworkSummary framework, LocalDate asOf, Instant at, List<Sys
 
     /** The coverage of one requirement in scope. */
     CoverageService.RequirementCoverage coverageOf(long requirementId) {
-        return coverage.requirements().stream().filter(c -> c.requirement().id() == requirementId).findFirst()
+        return coverage.requirements().stream()
+                .filter(c -> c.requirement().id() == requirementId)
+                .findFirst()
                 .orElse(null);
     }
 
     int controlCount() {
-        return (int) controlsByRequirement.values().stream().flatMap(List::stream).map(ControlAt::id).distinct().count();
+        return (int) controlsByRequirement.values().stream()
+                .flatMap(List::stream)
+                .map(ControlAt::id)
+                .distinct()
+                .count();
     }
 }

@@ -41,6 +41,7 @@ class SnapshotReader {
     static final String ISO_42001 = "ISO-IEC-42001-2023";
     /** How far back the audit log excerpt reaches from the "as of" date. */
     static final int AUDIT_DAYS = 90;
+
     static final int AUDIT_LIMIT = 5_000;
     /** At most this many telemetry test results (of the audit excerpt's period) are printed. */
     static final int TELEMETRY_LIMIT = 2_000;
@@ -54,8 +55,14 @@ class SnapshotReader {
     private final JdbcTemplate jdbc;
     private final CoverageService coverageService;
 
-    SnapshotReader(FrameworkCatalog catalog, RegisterHistory history, SoaService soa, PackEvidence evidence,
-            ObjectProvider<PackFindings> findings, TelemetryService telemetry, JdbcTemplate jdbc,
+    SnapshotReader(
+            FrameworkCatalog catalog,
+            RegisterHistory history,
+            SoaService soa,
+            PackEvidence evidence,
+            ObjectProvider<PackFindings> findings,
+            TelemetryService telemetry,
+            JdbcTemplate jdbc,
             CoverageService coverageService) {
         this.coverageService = coverageService;
         this.telemetry = telemetry;
@@ -73,35 +80,46 @@ class SnapshotReader {
 
     /** As {@link #read(String, Collection, LocalDate)}, at an exact moment (tests pin one between two changes). */
     Snapshot read(String frameworkCode, Collection<Long> systemIds, LocalDate asOf, Instant at) {
-        FrameworkSummary framework = catalog.frameworks().stream().filter(f -> f.code().equals(frameworkCode))
-                .findFirst().orElseThrow(() -> new DomainRuleException("framework", "No framework " + frameworkCode));
+        FrameworkSummary framework = catalog.frameworks().stream()
+                .filter(f -> f.code().equals(frameworkCode))
+                .findFirst()
+                .orElseThrow(() -> new DomainRuleException("framework", "No framework " + frameworkCode));
         List<SystemAt> all = history.systems(at);
         boolean allSystems = systemIds == null || systemIds.isEmpty();
-        List<SystemAt> systems = allSystems ? all : all.stream().filter(s -> systemIds.contains(s.id())).toList();
+        List<SystemAt> systems = allSystems
+                ? all
+                : all.stream().filter(s -> systemIds.contains(s.id())).toList();
         if (!allSystems && systems.size() < Set.copyOf(systemIds).size()) {
             throw new DomainRuleException("systems", "Some of these AI systems did not exist on " + asOf + ".");
         }
         Set<Long> scope = new HashSet<>(systems.stream().map(SystemAt::id).toList());
 
         // every control and application as it stood: the framework's own and those that reach it through a crosswalk
-        List<Long> everyRequirement = catalog.frameworks().stream().flatMap(f -> catalog.tree(f.code(), true).stream())
-                .map(RequirementSummary::id).toList();
+        List<Long> everyRequirement = catalog.frameworks().stream()
+                .flatMap(f -> catalog.tree(f.code(), true).stream())
+                .map(RequirementSummary::id)
+                .toList();
         Map<ControlAt, Set<Long>> everyControl = history.controlsFor(everyRequirement, at);
-        List<ApplicationAt> everyApplication = everyControl.isEmpty() ? List.of()
-                : history.applications(everyControl.keySet().stream().map(ControlAt::id).toList(), at);
+        List<ApplicationAt> everyApplication = everyControl.isEmpty()
+                ? List.of()
+                : history.applications(
+                        everyControl.keySet().stream().map(ControlAt::id).toList(), at);
         Set<Long> existing = new HashSet<>(all.stream().map(SystemAt::id).toList());
         Map<Long, ImplementationStatus> statuses = new HashMap<>();
         everyControl.keySet().forEach(c -> statuses.put(c.id(), status(c.status())));
         List<CoverageService.ApplicationState> states = everyApplication.stream()
                 .filter(a -> existing.contains(a.systemId()))
-                .map(a -> new CoverageService.ApplicationState(a.controlId(), a.systemId(), status(a.status()))).toList();
+                .map(a -> new CoverageService.ApplicationState(a.controlId(), a.systemId(), status(a.status())))
+                .toList();
         // one truth with the Coverage screen and API: the same computation, fed with the states as they stood
-        CoverageService.FrameworkCoverage coverage = coverageService.scope(frameworkCode,
-                allSystems ? List.of() : List.copyOf(scope), statuses, states);
+        CoverageService.FrameworkCoverage coverage =
+                coverageService.scope(frameworkCode, allSystems ? List.of() : List.copyOf(scope), statuses, states);
         List<RequirementSummary> requirements = coverage.requirements().stream()
-                .map(CoverageService.RequirementCoverage::requirement).toList();
+                .map(CoverageService.RequirementCoverage::requirement)
+                .toList();
         Set<Long> frameworkRequirements = new HashSet<>(catalog.tree(frameworkCode, true).stream()
-                .map(RequirementSummary::id).toList());
+                .map(RequirementSummary::id)
+                .toList());
         Map<ControlAt, Set<Long>> controls = new LinkedHashMap<>();
         everyControl.forEach((c, reqs) -> {
             Set<Long> own = new java.util.LinkedHashSet<>(reqs);
@@ -110,9 +128,11 @@ class SnapshotReader {
                 controls.put(c, own);
             }
         });
-        Set<Long> frameworkControls = controls.keySet().stream().map(ControlAt::id).collect(Collectors.toSet());
+        Set<Long> frameworkControls =
+                controls.keySet().stream().map(ControlAt::id).collect(Collectors.toSet());
         List<ApplicationAt> applications = everyApplication.stream()
-                .filter(a -> frameworkControls.contains(a.controlId())).toList();
+                .filter(a -> frameworkControls.contains(a.controlId()))
+                .toList();
         Map<Long, List<ApplicationAt>> byControl = new HashMap<>();
         for (ApplicationAt a : applications) {
             if (scope.contains(a.systemId())) {
@@ -125,7 +145,8 @@ class SnapshotReader {
         controls.forEach((c, reqs) -> {
             if (allSystems || byControl.containsKey(c.id())) {
                 controlIds.add(c.id());
-                reqs.forEach(r -> byRequirement.computeIfAbsent(r, k -> new ArrayList<>()).add(c));
+                reqs.forEach(r ->
+                        byRequirement.computeIfAbsent(r, k -> new ArrayList<>()).add(c));
             }
         });
 
@@ -142,13 +163,33 @@ class SnapshotReader {
         var risks = history.risks(allSystems ? Set.of() : scope, at);
         var results = telemetry.results(scope, auditFrom, at, PageRequest.of(0, TELEMETRY_LIMIT));
         Map<Long, String> references = new HashMap<>();
-        jdbc.query("select id, starter_id from control.control where id = any(?)", rs -> {
-            references.put(rs.getLong(1), Control.reference(rs.getLong(1), rs.getString(2)));
-        }, (Object) controlIds.toArray(Long[]::new));
-        return new Snapshot(framework, asOf, at, systems, allSystems, requirements, byRequirement, byControl,
-                evidenceByControl, items, risks, issued, findings.openAt(scope, at),
-                audit(auditFrom, at, scope, controlIds, applications, risks), auditFrom, results.getContent(),
-                results.getTotalElements(), coverage, references, groups(frameworkCode));
+        jdbc.query(
+                "select id, starter_id from control.control where id = any(?)",
+                rs -> {
+                    references.put(rs.getLong(1), Control.reference(rs.getLong(1), rs.getString(2)));
+                },
+                (Object) controlIds.toArray(Long[]::new));
+        return new Snapshot(
+                framework,
+                asOf,
+                at,
+                systems,
+                allSystems,
+                requirements,
+                byRequirement,
+                byControl,
+                evidenceByControl,
+                items,
+                risks,
+                issued,
+                findings.openAt(scope, at),
+                audit(auditFrom, at, scope, controlIds, applications, risks),
+                auditFrom,
+                results.getContent(),
+                results.getTotalElements(),
+                coverage,
+                references,
+                groups(frameworkCode));
     }
 
     /** Each requirement's clause group: its top-level ancestor, e.g. "4 · Context of the organization". */
@@ -172,14 +213,23 @@ class SnapshotReader {
 
     /** Issued versions are immutable: the one in force at that moment is the last issued before it. */
     private SoaService.Issued issuedSoaAt(Instant at) {
-        return soa.versions().stream().filter(v -> !v.issuedAt().isAfter(at)).findFirst()
-                .map(v -> soa.version(v.number())).orElse(null);
+        return soa.versions().stream()
+                .filter(v -> !v.issuedAt().isAfter(at))
+                .findFirst()
+                .map(v -> soa.version(v.number()))
+                .orElse(null);
     }
 
-    private List<Snapshot.AuditLine> audit(Instant from, Instant to, Set<Long> systems, Set<Long> controls,
-            List<ApplicationAt> applications, List<RegisterHistory.RiskAt> risks) {
+    private List<Snapshot.AuditLine> audit(
+            Instant from,
+            Instant to,
+            Set<Long> systems,
+            Set<Long> controls,
+            List<ApplicationAt> applications,
+            List<RegisterHistory.RiskAt> risks) {
         List<Snapshot.AuditLine> out = new ArrayList<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select id, occurred_at, actor, action, object_type, object_id, hash from audit.audit_entry
                 where occurred_at >= ? and occurred_at < ? and (
                       (object_type = 'AiSystem' and object_id = any(?))
@@ -187,12 +237,27 @@ class SnapshotReader {
                    or (object_type = 'ControlApplication' and object_id = any(?))
                    or (object_type = 'Risk' and object_id = any(?))
                    or object_type in ('StatementOfApplicability', 'SoaEntry', 'EvidencePack', 'Evidence'))
-                order by id limit ?""", rs -> {
-            out.add(new Snapshot.AuditLine(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
-        }, Timestamp.from(from), Timestamp.from(to), texts(systems), texts(controls),
-                texts(applications.stream().filter(a -> systems.contains(a.systemId())).map(ApplicationAt::id).toList()),
-                texts(risks.stream().map(RegisterHistory.RiskAt::id).toList()), AUDIT_LIMIT);
+                order by id limit ?""",
+                rs -> {
+                    out.add(new Snapshot.AuditLine(
+                            rs.getLong(1),
+                            rs.getTimestamp(2).toInstant(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7)));
+                },
+                Timestamp.from(from),
+                Timestamp.from(to),
+                texts(systems),
+                texts(controls),
+                texts(applications.stream()
+                        .filter(a -> systems.contains(a.systemId()))
+                        .map(ApplicationAt::id)
+                        .toList()),
+                texts(risks.stream().map(RegisterHistory.RiskAt::id).toList()),
+                AUDIT_LIMIT);
         return out;
     }
 

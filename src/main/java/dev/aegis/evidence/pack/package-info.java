@@ -4,7 +4,17 @@
  * module of {@code evidence}: it reads the evidence register through its read API and the other registers (risks
  * included, which the register itself does not need) through their services.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory",
-        "inventory :: system-page", "risk",
-        "control", "evidence", "finding", "telemetry", "audit"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "shared",
+            "framework",
+            "inventory",
+            "inventory :: system-page",
+            "risk",
+            "control",
+            "evidence",
+            "finding",
+            "telemetry",
+            "audit"
+        })
 package dev.aegis.evidence.pack;

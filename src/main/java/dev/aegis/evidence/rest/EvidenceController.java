@@ -58,9 +58,23 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Evidence", description = "The evidence register: files, links and records, versions, links, reviews")
 class EvidenceController {
 
-    private static final Map<String, String> SORTABLE = Map.of("title", "title", "kind", "kind", "owner", "owner",
-            "collectedOn", "collectedOn", "effectiveFrom", "effectiveFrom", "expiresOn", "expiresOn",
-            "updatedAt", "updatedAt", "createdAt", "createdAt");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "title",
+            "title",
+            "kind",
+            "kind",
+            "owner",
+            "owner",
+            "collectedOn",
+            "collectedOn",
+            "effectiveFrom",
+            "effectiveFrom",
+            "expiresOn",
+            "expiresOn",
+            "updatedAt",
+            "updatedAt",
+            "createdAt",
+            "createdAt");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final EvidenceService service;
 
@@ -68,79 +82,162 @@ class EvidenceController {
         this.service = service;
     }
 
-    record EvidenceResponse(long id, long version, String title, String description, EvidenceKind kind, String owner,
-            int currentVersion, LocalDate collectedOn, LocalDate effectiveFrom, LocalDate effectiveTo,
-            LocalDate expiresOn, String reviewedBy, Instant reviewedAt, String recordKey, String createdBy,
-            Instant createdAt, Instant updatedAt, Links links) {
+    record EvidenceResponse(
+            long id,
+            long version,
+            String title,
+            String description,
+            EvidenceKind kind,
+            String owner,
+            int currentVersion,
+            LocalDate collectedOn,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            LocalDate expiresOn,
+            String reviewedBy,
+            Instant reviewedAt,
+            String recordKey,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            Links links) {
         static EvidenceResponse of(EvidenceItem i, Links links) {
-            return new EvidenceResponse(i.getId(), i.getVersion(), i.getTitle(), i.getDescription(), i.getKind(),
-                    i.getOwner(), i.getCurrentVersion(), i.getCollectedOn(), i.getEffectiveFrom(), i.getEffectiveTo(),
-                    i.getExpiresOn(), i.getReviewedBy(), i.getReviewedAt(), i.getRecordKey(), i.getCreatedBy(),
-                    i.getCreatedAt(), i.getUpdatedAt(), links);
+            return new EvidenceResponse(
+                    i.getId(),
+                    i.getVersion(),
+                    i.getTitle(),
+                    i.getDescription(),
+                    i.getKind(),
+                    i.getOwner(),
+                    i.getCurrentVersion(),
+                    i.getCollectedOn(),
+                    i.getEffectiveFrom(),
+                    i.getEffectiveTo(),
+                    i.getExpiresOn(),
+                    i.getReviewedBy(),
+                    i.getReviewedAt(),
+                    i.getRecordKey(),
+                    i.getCreatedBy(),
+                    i.getCreatedAt(),
+                    i.getUpdatedAt(),
+                    links);
         }
     }
 
-    record VersionResponse(int number, String fileName, String mediaType, Long size, String sha256, String url,
-            LocalDate collectedOn, LocalDate effectiveFrom, LocalDate effectiveTo, LocalDate expiresOn,
-            String reviewedBy, Instant reviewedAt, String createdBy, Instant createdAt, String content) {
+    record VersionResponse(
+            int number,
+            String fileName,
+            String mediaType,
+            Long size,
+            String sha256,
+            String url,
+            LocalDate collectedOn,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            LocalDate expiresOn,
+            String reviewedBy,
+            Instant reviewedAt,
+            String createdBy,
+            Instant createdAt,
+            String content) {
         static VersionResponse of(EvidenceVersion v) {
-            return new VersionResponse(v.getNumber(), v.getFileName(), v.getMediaType(), v.getSize(), v.getSha256(),
-                    v.getUrl(), v.getCollectedOn(), v.getEffectiveFrom(), v.getEffectiveTo(), v.getExpiresOn(),
-                    v.getReviewedBy(), v.getReviewedAt(), v.getCreatedBy(), v.getCreatedAt(),
-                    v.hasContent() ? "/api/v1/evidence/" + v.getItemId() + "/versions/" + v.getNumber() + "/content" : null);
+            return new VersionResponse(
+                    v.getNumber(),
+                    v.getFileName(),
+                    v.getMediaType(),
+                    v.getSize(),
+                    v.getSha256(),
+                    v.getUrl(),
+                    v.getCollectedOn(),
+                    v.getEffectiveFrom(),
+                    v.getEffectiveTo(),
+                    v.getExpiresOn(),
+                    v.getReviewedBy(),
+                    v.getReviewedAt(),
+                    v.getCreatedBy(),
+                    v.getCreatedAt(),
+                    v.hasContent()
+                            ? "/api/v1/evidence/" + v.getItemId() + "/versions/" + v.getNumber() + "/content"
+                            : null);
         }
     }
 
     /** A link item: its details and its address. */
-    record NewLink(@NotNull(message = "Give the details.") @Valid EvidenceDetails details,
-            @NotBlank(message = "Give the address of the evidence (http or https).") String url) {
-    }
+    record NewLink(
+            @NotNull(message = "Give the details.") @Valid EvidenceDetails details,
+
+            @NotBlank(message = "Give the address of the evidence (http or https).")
+            String url) {}
 
     /** A new version of a link item: its address and the dates of the new evidence. */
-    record NewLinkVersion(@NotBlank(message = "Give the new address (http or https).") String url, Dates dates) {
-    }
+    record NewLinkVersion(
+            @NotBlank(message = "Give the new address (http or https).")
+            String url,
+
+            Dates dates) {}
 
     @GetMapping
-    @Operation(summary = "Evidence, filtered (text, kind, linked to control, linked to system, expiring), sorted (title, "
-            + "kind, owner, collectedOn, effectiveFrom, expiresOn, createdAt, updatedAt) and paged by the database")
-    PageResponse<EvidenceResponse> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) EvidenceKind kind, @RequestParam(required = false) Long control,
-            @RequestParam(required = false) Long system, @RequestParam(defaultValue = "false") boolean expiring,
-            @RequestParam(defaultValue = "title") String sort, @RequestParam(defaultValue = "asc") String direction,
+    @Operation(
+            summary =
+                    "Evidence, filtered (text, kind, linked to control, linked to system, expiring), sorted (title, "
+                            + "kind, owner, collectedOn, effectiveFrom, expiresOn, createdAt, updatedAt) and paged by the database")
+    PageResponse<EvidenceResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) EvidenceKind kind,
+            @RequestParam(required = false) Long control,
+            @RequestParam(required = false) Long system,
+            @RequestParam(defaultValue = "false") boolean expiring,
+            @RequestParam(defaultValue = "title") String sort,
+            @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
         }
         var dir = "desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC;
-        var request = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500),
+        var request = PageRequest.of(
+                Math.max(0, page),
+                Math.min(Math.max(1, size), 500),
                 Sort.by(new Sort.Order(dir, property).nullsLast()).and(Sort.by("id")));
         var found = service.search(new EvidenceService.Filter(q, kind, control, system, expiring), request);
         return PageResponse.of(found.map(i -> EvidenceResponse.of(i, service.links(i.getId()))));
     }
 
-    @GetMapping(path = "/export", produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "The register (with the list's filters) as CSV or XLSX (format=csv|xlsx); recorded in the "
-            + "audit log")
-    void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) EvidenceKind kind, @RequestParam(required = false) Long control,
-            @RequestParam(required = false) Long system, @RequestParam(defaultValue = "false") boolean expiring,
-            HttpServletResponse response) throws IOException {
+    @GetMapping(
+            path = "/export",
+            produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            summary = "The register (with the list's filters) as CSV or XLSX (format=csv|xlsx); recorded in the "
+                    + "audit log")
+    void export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) EvidenceKind kind,
+            @RequestParam(required = false) Long control,
+            @RequestParam(required = false) Long system,
+            @RequestParam(defaultValue = "false") boolean expiring,
+            HttpServletResponse response)
+            throws IOException {
         TabularFormat f = TabularFormat.of(format);
         response.setContentType(f == TabularFormat.CSV ? "text/csv;charset=UTF-8" : f.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aegis-evidence-" + LocalDate.now()
-                + "." + f.extension() + "\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"aegis-evidence-" + LocalDate.now() + "." + f.extension() + "\"");
         service.export(new EvidenceService.Filter(q, kind, control, system, expiring), f, response.getOutputStream());
         response.flushBuffer();
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Add a file as new evidence: part 'metadata' (JSON details with links) and part 'file'; "
-            + "422 when the inspector refuses the file (too large, empty, a type not accepted), with the reason")
-    ResponseEntity<EvidenceResponse> addFile(@Valid @RequestPart("metadata") EvidenceDetails details,
-            @RequestPart("file") MultipartFile file) {
+    @Operation(
+            summary =
+                    "Add a file as new evidence: part 'metadata' (JSON details with links) and part 'file'; "
+                            + "422 when the inspector refuses the file (too large, empty, a type not accepted), with the reason")
+    ResponseEntity<EvidenceResponse> addFile(
+            @Valid @RequestPart("metadata") EvidenceDetails details, @RequestPart("file") MultipartFile file) {
         EvidenceItem item = service.addFile(details, file.getOriginalFilename(), stream(file));
         return created(item);
     }
@@ -159,15 +256,17 @@ class EvidenceController {
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change title, description, owner, the current version's dates and the links; If-Match")
-    ResponseEntity<EvidenceResponse> update(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    ResponseEntity<EvidenceResponse> update(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody EvidenceDetails details) {
         return ok(service.update(id, Versions.fromIfMatch(ifMatch), details));
     }
 
     @PutMapping(path = "/{id}/links", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Link the item to exactly these controls, requirements and AI systems; If-Match")
-    ResponseEntity<EvidenceResponse> link(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody Links links) {
+    ResponseEntity<EvidenceResponse> link(
+            @PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody Links links) {
         return ok(service.link(id, Versions.fromIfMatch(ifMatch), links));
     }
 
@@ -185,21 +284,27 @@ class EvidenceController {
     }
 
     @PostMapping(path = "/{id}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a new file as version n+1 of a file item: part 'file' and optional part 'dates' "
-            + "(JSON collectedOn, effectiveFrom, effectiveTo, expiresOn); If-Match carries the item's version")
-    ResponseEntity<VersionResponse> addFileVersion(@PathVariable long id,
-            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @RequestPart("file") MultipartFile file,
+    @Operation(
+            summary = "Upload a new file as version n+1 of a file item: part 'file' and optional part 'dates' "
+                    + "(JSON collectedOn, effectiveFrom, effectiveTo, expiresOn); If-Match carries the item's version")
+    ResponseEntity<VersionResponse> addFileVersion(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestPart("file") MultipartFile file,
             @RequestPart(name = "dates", required = false) Dates dates) {
-        EvidenceVersion v = service.addFileVersion(id, Versions.fromIfMatch(ifMatch), dates, file.getOriginalFilename(),
-                stream(file));
+        EvidenceVersion v = service.addFileVersion(
+                id, Versions.fromIfMatch(ifMatch), dates, file.getOriginalFilename(), stream(file));
         return createdVersion(id, v);
     }
 
     @PostMapping(path = "/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A new address as version n+1 of a link item: {url, dates}; If-Match")
-    ResponseEntity<VersionResponse> addLinkVersion(@PathVariable long id,
-            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @Valid @RequestBody NewLinkVersion request) {
-        return createdVersion(id, service.addLinkVersion(id, Versions.fromIfMatch(ifMatch), request.dates(), request.url()));
+    ResponseEntity<VersionResponse> addLinkVersion(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @RequestBody NewLinkVersion request) {
+        return createdVersion(
+                id, service.addLinkVersion(id, Versions.fromIfMatch(ifMatch), request.dates(), request.url()));
     }
 
     @GetMapping(path = "/{id}/versions/{number}/content", produces = MediaType.ALL_VALUE)
@@ -207,21 +312,32 @@ class EvidenceController {
     ResponseEntity<InputStreamResource> content(@PathVariable long id, @PathVariable int number) {
         Download d = service.download(id, number);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.mediaType() == null ? "application/octet-stream" : d.mediaType()))
+                .contentType(
+                        MediaType.parseMediaType(d.mediaType() == null ? "application/octet-stream" : d.mediaType()))
                 .contentLength(d.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.fileName() == null ? "evidence-" + id + "-v" + number : d.fileName(),
-                                StandardCharsets.UTF_8).build().toString())
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
-                        java.util.HexFormat.of().parseHex(d.sha256())))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        d.fileName() == null ? "evidence-" + id + "-v" + number : d.fileName(),
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header(
+                        "Digest",
+                        "sha-256="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(java.util.HexFormat.of().parseHex(d.sha256())))
                 .eTag("\"" + d.sha256() + "\"")
                 .body(new InputStreamResource(d.content()));
     }
 
     @PostMapping("/{id}/review")
-    @Operation(summary = "Sign off the current version as reviewed (governance officers, administrators; not the "
-            + "owner); If-Match")
-    ResponseEntity<EvidenceResponse> review(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(
+            summary = "Sign off the current version as reviewed (governance officers, administrators; not the "
+                    + "owner); If-Match")
+    ResponseEntity<EvidenceResponse> review(
+            @PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(service.review(id, Versions.fromIfMatch(ifMatch)));
     }
 
@@ -235,18 +351,20 @@ class EvidenceController {
 
     private ResponseEntity<EvidenceResponse> created(EvidenceItem item) {
         return ResponseEntity.created(URI.create("/api/v1/evidence/" + item.getId()))
-                .eTag(Versions.etag(item.getVersion())).body(EvidenceResponse.of(item, service.links(item.getId())));
+                .eTag(Versions.etag(item.getVersion()))
+                .body(EvidenceResponse.of(item, service.links(item.getId())));
     }
 
     private ResponseEntity<VersionResponse> createdVersion(long id, EvidenceVersion v) {
         EvidenceItem item = service.get(id);
         return ResponseEntity.created(URI.create("/api/v1/evidence/" + id + "/versions/" + v.getNumber()))
-                .eTag(Versions.etag(item.getVersion())).body(VersionResponse.of(v));
+                .eTag(Versions.etag(item.getVersion()))
+                .body(VersionResponse.of(v));
     }
 
     private ResponseEntity<EvidenceResponse> ok(EvidenceItem item) {
-        return ResponseEntity.ok().eTag(Versions.etag(item.getVersion()))
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(item.getVersion()))
                 .body(EvidenceResponse.of(item, service.links(item.getId())));
     }
-
 }

@@ -42,7 +42,8 @@ class EvidenceCard implements DashboardCard {
         ExpiryFigures f = evidence.expiryFigures();
         card.add(new H3("Evidence freshness"));
         if (f.expired() + f.expiring() == 0) {
-            card.add(new Paragraph("No evidence has expired or expires within " + f.windowDays() + " days."),
+            card.add(
+                    new Paragraph("No evidence has expired or expires within " + f.windowDays() + " days."),
                     new Anchor("evidence", "Open the evidence register"));
             return card;
         }
@@ -53,7 +54,8 @@ class EvidenceCard implements DashboardCard {
         LocalDate today = LocalDate.now();
         for (EvidenceItem i : due) {
             Anchor a = new Anchor("evidence/" + i.getId(), i.getTitle());
-            Span when = new Span((i.isExpiredOn(today) ? "expired " : "expires ") + i.getExpiresOn() + " · " + i.getOwner());
+            Span when = new Span(
+                    (i.isExpiredOn(today) ? "expired " : "expires ") + i.getExpiresOn() + " · " + i.getOwner());
             when.addClassNames("aegis-muted");
             list.add(new Div(a, new Span(" "), when));
         }

@@ -2,7 +2,6 @@ package dev.aegis.evidence.ui;
 
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import dev.aegis.shared.ui.FormFields;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -11,6 +10,7 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback;
 import dev.aegis.evidence.EvidenceDetails;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.FormFields;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
@@ -65,7 +65,9 @@ class EvidenceForm extends FormLayout {
     final Binder<Draft> binder = new Binder<>();
     private Draft draft = new Draft();
 
-    EvidenceForm(FetchCallback<Ref, String> controlSearch, FetchCallback<Ref, String> requirementSearch,
+    EvidenceForm(
+            FetchCallback<Ref, String> controlSearch,
+            FetchCallback<Ref, String> requirementSearch,
             FetchCallback<Ref, String> systemSearch) {
         title.setId("evidence-title");
         owner.setId("evidence-owner");
@@ -91,17 +93,20 @@ class EvidenceForm extends FormLayout {
         binder.forField(description).bind(d -> d.description, (d, v) -> d.description = v);
         binder.forField(owner).asRequired("Name the owner (a user name).").bind(d -> d.owner, (d, v) -> d.owner = v);
         binder.forField(collectedOn)
-                .withValidator(d -> d == null || !d.isAfter(LocalDate.now()), "Evidence cannot be collected in the future.")
+                .withValidator(
+                        d -> d == null || !d.isAfter(LocalDate.now()), "Evidence cannot be collected in the future.")
                 .bind(d -> d.collectedOn, (d, v) -> d.collectedOn = v);
         binder.forField(effectiveFrom).bind(d -> d.effectiveFrom, (d, v) -> d.effectiveFrom = v);
         binder.forField(effectiveTo)
-                .withValidator((to, ctx) -> to == null || effectiveFrom.getValue() == null
-                        || !to.isBefore(effectiveFrom.getValue()) ? ValidationResult.ok()
+                .withValidator((to, ctx) ->
+                        to == null || effectiveFrom.getValue() == null || !to.isBefore(effectiveFrom.getValue())
+                                ? ValidationResult.ok()
                                 : ValidationResult.error("The period cannot end before it starts."))
                 .bind(d -> d.effectiveTo, (d, v) -> d.effectiveTo = v);
         binder.forField(expiresOn)
-                .withValidator((exp, ctx) -> exp == null || collectedOn.getValue() == null
-                        || !exp.isBefore(collectedOn.getValue()) ? ValidationResult.ok()
+                .withValidator((exp, ctx) ->
+                        exp == null || collectedOn.getValue() == null || !exp.isBefore(collectedOn.getValue())
+                                ? ValidationResult.ok()
                                 : ValidationResult.error("Evidence cannot expire before it was collected."))
                 .bind(d -> d.expiresOn, (d, v) -> d.expiresOn = v);
         binder.forField(controls).bind(d -> d.controls, (d, v) -> d.controls = new HashSet<>(v));
@@ -109,7 +114,17 @@ class EvidenceForm extends FormLayout {
         binder.forField(systems).bind(d -> d.systems, (d, v) -> d.systems = new HashSet<>(v));
         effectiveFrom.addValueChangeListener(e -> binder.validate());
         collectedOn.addValueChangeListener(e -> binder.validate());
-        add(title, owner, description, collectedOn, effectiveFrom, effectiveTo, expiresOn, controls, requirements, systems);
+        add(
+                title,
+                owner,
+                description,
+                collectedOn,
+                effectiveFrom,
+                effectiveTo,
+                expiresOn,
+                controls,
+                requirements,
+                systems);
         setColspan(description, 2);
         setColspan(controls, 2);
         setColspan(requirements, 2);
@@ -139,8 +154,17 @@ class EvidenceForm extends FormLayout {
             binder.validate();
             return null;
         }
-        return new EvidenceDetails(d.title, d.description, d.owner, d.collectedOn, d.effectiveFrom, d.effectiveTo,
-                d.expiresOn, ids(d.controls), ids(d.requirements), ids(d.systems));
+        return new EvidenceDetails(
+                d.title,
+                d.description,
+                d.owner,
+                d.collectedOn,
+                d.effectiveFrom,
+                d.effectiveTo,
+                d.expiresOn,
+                ids(d.controls),
+                ids(d.requirements),
+                ids(d.systems));
     }
 
     void setReadOnly(boolean readOnly) {
@@ -149,9 +173,23 @@ class EvidenceForm extends FormLayout {
 
     /** Shows a rule the service refused at the field it names, or answers false when it names none of them. */
     boolean showRefusal(DomainRuleException e) {
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("title", title, "owner", owner,
-                "collectedOn", collectedOn, "effectiveTo", effectiveTo, "expiresOn", expiresOn, "controlIds", controls,
-                "requirementIds", requirements, "systemIds", systems);
+        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of(
+                "title",
+                title,
+                "owner",
+                owner,
+                "collectedOn",
+                collectedOn,
+                "effectiveTo",
+                effectiveTo,
+                "expiresOn",
+                expiresOn,
+                "controlIds",
+                controls,
+                "requirementIds",
+                requirements,
+                "systemIds",
+                systems);
         var field = fields.get(Objects.requireNonNullElse(e.field(), ""));
         if (field == null) {
             return false;

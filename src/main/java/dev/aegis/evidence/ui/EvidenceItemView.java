@@ -81,8 +81,15 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
         configureButtons();
         configureVersions();
         configureNewVersion();
-        add(new Anchor("evidence", "← Evidence register"), heading, status, form,
-                new HorizontalLayout(save, review, delete), new H3("Versions"), versions, newVersion);
+        add(
+                new Anchor("evidence", "← Evidence register"),
+                heading,
+                status,
+                form,
+                new HorizontalLayout(save, review, delete),
+                new H3("Versions"),
+                versions,
+                newVersion);
     }
 
     @Override
@@ -105,14 +112,26 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
         long id = shown.getId();
         heading.setText(shown.getTitle());
         status.setText(shown.getKind().label() + " · version " + shown.getCurrentVersion() + " · "
-                + (shown.isReviewed() ? "reviewed by " + shown.getReviewedBy() + " on "
-                        + shown.getReviewedAt().toString().substring(0, 10) : "not reviewed yet")
+                + (shown.isReviewed()
+                        ? "reviewed by " + shown.getReviewedBy() + " on "
+                                + shown.getReviewedAt().toString().substring(0, 10)
+                        : "not reviewed yet")
                 + (shown.isExpiredOn(LocalDate.now()) ? " · expired on " + shown.getExpiresOn() : ""));
         Links links = evidence.links(id);
-        form.show(new EvidenceDetails(shown.getTitle(), shown.getDescription(), shown.getOwner(),
-                shown.getCollectedOn(), shown.getEffectiveFrom(), shown.getEffectiveTo(), shown.getExpiresOn(),
-                links.controlIds(), links.requirementIds(), links.systemIds()),
-                lookups.controls(links.controlIds()), lookups.requirements(links.requirementIds()),
+        form.show(
+                new EvidenceDetails(
+                        shown.getTitle(),
+                        shown.getDescription(),
+                        shown.getOwner(),
+                        shown.getCollectedOn(),
+                        shown.getEffectiveFrom(),
+                        shown.getEffectiveTo(),
+                        shown.getExpiresOn(),
+                        links.controlIds(),
+                        links.requirementIds(),
+                        links.systemIds()),
+                lookups.controls(links.controlIds()),
+                lookups.requirements(links.requirementIds()),
                 lookups.systems(links.systemIds()));
         boolean mayChange = evidence.mayChange(id);
         form.setReadOnly(!mayChange);
@@ -150,22 +169,49 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
 
     private void configureVersions() {
         versions.setId("evidence-versions");
-        versions.addColumn(v -> "v" + v.getNumber()).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        versions.addColumn(v -> v.getUrl() != null ? v.getUrl() : v.getFileName()).setHeader("File or address").setFlexGrow(2).setTooltipGenerator(v -> v.getUrl() != null ? v.getUrl() : v.getFileName());
-        versions.addColumn(v -> v.getMediaType() == null ? "" : v.getMediaType()).setHeader("Type").setAutoWidth(true);
-        versions.addColumn(v -> v.getSize() == null ? "" : InspectedFile.readableSize(v.getSize())).setHeader("Size").setAutoWidth(true);
+        versions.addColumn(v -> "v" + v.getNumber())
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        versions.addColumn(v -> v.getUrl() != null ? v.getUrl() : v.getFileName())
+                .setHeader("File or address")
+                .setFlexGrow(2)
+                .setTooltipGenerator(v -> v.getUrl() != null ? v.getUrl() : v.getFileName());
+        versions.addColumn(v -> v.getMediaType() == null ? "" : v.getMediaType())
+                .setHeader("Type")
+                .setAutoWidth(true);
+        versions.addColumn(v -> v.getSize() == null ? "" : InspectedFile.readableSize(v.getSize()))
+                .setHeader("Size")
+                .setAutoWidth(true);
         versions.addComponentColumn(v -> {
-            Span s = new Span(v.getSha256() == null ? "" : v.getSha256());
-            s.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-xs)").set("word-break", "break-all");
-            return s;
-        }).setHeader("SHA-256").setFlexGrow(3);
-        versions.addColumn(v -> EvidenceView.text(v.getCollectedOn())).setHeader("Collected").setAutoWidth(true);
-        versions.addColumn(v -> EvidenceView.period(v.getEffectiveFrom(), v.getEffectiveTo())).setHeader("Covers").setAutoWidth(true);
-        versions.addColumn(v -> EvidenceView.text(v.getExpiresOn())).setHeader("Expires").setAutoWidth(true);
-        versions.addColumn(v -> v.getReviewedBy() == null ? "" : v.getReviewedBy()).setHeader("Reviewed by").setAutoWidth(true);
+                    Span s = new Span(v.getSha256() == null ? "" : v.getSha256());
+                    s.getStyle()
+                            .set("font-family", "monospace")
+                            .set("font-size", "var(--lumo-font-size-xs)")
+                            .set("word-break", "break-all");
+                    return s;
+                })
+                .setHeader("SHA-256")
+                .setFlexGrow(3);
+        versions.addColumn(v -> EvidenceView.text(v.getCollectedOn()))
+                .setHeader("Collected")
+                .setAutoWidth(true);
+        versions.addColumn(v -> EvidenceView.period(v.getEffectiveFrom(), v.getEffectiveTo()))
+                .setHeader("Covers")
+                .setAutoWidth(true);
+        versions.addColumn(v -> EvidenceView.text(v.getExpiresOn()))
+                .setHeader("Expires")
+                .setAutoWidth(true);
+        versions.addColumn(v -> v.getReviewedBy() == null ? "" : v.getReviewedBy())
+                .setHeader("Reviewed by")
+                .setAutoWidth(true);
         versions.addColumn(v -> v.getCreatedBy() + ", " + dev.aegis.shared.Dates.minute(v.getCreatedAt()))
-                .setHeader("Added").setAutoWidth(true);
-        versions.addComponentColumn(this::downloadOrOpen).setHeader("").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Added")
+                .setAutoWidth(true);
+        versions.addComponentColumn(this::downloadOrOpen)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         versions.setAllRowsVisible(true);
         versions.setEmptyStateText("No versions.");
     }
@@ -179,14 +225,16 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
         }
         long id = v.getItemId();
         int number = v.getNumber();
-        Anchor download = new Anchor((DownloadHandler) event -> {
-            Download d = evidence.download(id, number);
-            event.setFileName(d.fileName());
-            event.setContentType(d.mediaType());
-            try (InputStream in = d.content()) {
-                in.transferTo(event.getOutputStream());
-            }
-        }, "Download");
+        Anchor download = new Anchor(
+                (DownloadHandler) event -> {
+                    Download d = evidence.download(id, number);
+                    event.setFileName(d.fileName());
+                    event.setContentType(d.mediaType());
+                    try (InputStream in = d.content()) {
+                        in.transferTo(event.getOutputStream());
+                    }
+                },
+                "Download");
         download.setId("evidence-download-" + number);
         download.getElement().setAttribute("download", true);
         return download;
@@ -206,26 +254,34 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
         url.setId("evidence-version-url");
         url.setWidth("32rem");
         addLinkVersion.setId("evidence-add-link-version");
-        addLinkVersion.addClickListener(e -> act(() -> evidence.addLinkVersion(item.getId(), item.getVersion(), dates(),
-                url.getValue()), "New version added."));
+        addLinkVersion.addClickListener(e -> act(
+                () -> evidence.addLinkVersion(item.getId(), item.getVersion(), dates(), url.getValue()),
+                "New version added."));
         HorizontalLayout dates = new HorizontalLayout(collectedOn, effectiveFrom, effectiveTo, expiresOn);
         dates.setWrap(true);
         HorizontalLayout linkBar = new HorizontalLayout(url, addLinkVersion);
         linkBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
-        newVersion.add(new H3("New version"), EvidenceView.hint("A new version keeps the old ones and needs a new "
-                + "review. Give the dates of the new evidence first, then upload it (at most "
-                + InspectedFile.readableSize(inspector.maxBytes()) + "; the type is judged by the content)."),
-                dates, upload, linkBar);
+        newVersion.add(
+                new H3("New version"),
+                EvidenceView.hint("A new version keeps the old ones and needs a new "
+                        + "review. Give the dates of the new evidence first, then upload it (at most "
+                        + InspectedFile.readableSize(inspector.maxBytes()) + "; the type is judged by the content)."),
+                dates,
+                upload,
+                linkBar);
     }
 
     void receiveVersion(String fileName, byte[] data) {
-        act(() -> evidence.addFileVersion(item.getId(), item.getVersion(), dates(), fileName,
-                new ByteArrayInputStream(data)), "New version added.");
+        act(
+                () -> evidence.addFileVersion(
+                        item.getId(), item.getVersion(), dates(), fileName, new ByteArrayInputStream(data)),
+                "New version added.");
         upload.clearFileList();
     }
 
     private Dates dates() {
-        return new Dates(collectedOn.getValue(), effectiveFrom.getValue(), effectiveTo.getValue(), expiresOn.getValue());
+        return new Dates(
+                collectedOn.getValue(), effectiveFrom.getValue(), effectiveTo.getValue(), expiresOn.getValue());
     }
 
     void saveDetails() {

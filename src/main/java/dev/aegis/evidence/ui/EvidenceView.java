@@ -96,19 +96,51 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
     private void configureGrid() {
         grid.setId("evidence-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
-        grid.addColumn(EvidenceItem::getTitle).setWidth("14rem").setHeader("Evidence").setKey("title").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(EvidenceItem::getTitle);
-        grid.addColumn(i -> i.getKind().label()).setHeader("Kind").setSortProperty("kind").setAutoWidth(true);
-        grid.addColumn(EvidenceItem::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(i -> "v" + i.getCurrentVersion()).setHeader("Version").setSortProperty("currentVersion").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(i -> text(i.getCollectedOn())).setHeader("Collected").setSortProperty("collectedOn").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(i -> period(i.getEffectiveFrom(), i.getEffectiveTo())).setHeader("Covers").setSortProperty("effectiveFrom").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::expiry).setHeader("Expires").setSortProperty("expiresOn").setKey("expiresOn").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet").setHeader("Reviewed")
+        grid.addColumn(EvidenceItem::getTitle)
+                .setWidth("14rem")
+                .setHeader("Evidence")
+                .setKey("title")
+                .setSortProperty("title")
+                .setFlexGrow(3)
+                .setTooltipGenerator(EvidenceItem::getTitle);
+        grid.addColumn(i -> i.getKind().label())
+                .setHeader("Kind")
+                .setSortProperty("kind")
+                .setAutoWidth(true);
+        grid.addColumn(EvidenceItem::getOwner)
+                .setHeader("Owner")
+                .setSortProperty("owner")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(i -> "v" + i.getCurrentVersion())
+                .setHeader("Version")
+                .setSortProperty("currentVersion")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(i -> text(i.getCollectedOn()))
+                .setHeader("Collected")
+                .setSortProperty("collectedOn")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(i -> period(i.getEffectiveFrom(), i.getEffectiveTo()))
+                .setHeader("Covers")
+                .setSortProperty("effectiveFrom")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::expiry)
+                .setHeader("Expires")
+                .setSortProperty("expiresOn")
+                .setKey("expiresOn")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet")
+                .setHeader("Reviewed")
                 .setSortProperty("reviewedAt");
-        grid.setItems(q -> evidence.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) evidence.count(filter()));
+        grid.setItems(q -> evidence.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(), q ->
+                (int) evidence.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("title"), SortDirection.ASCENDING)));
-        grid.addItemClickListener(e -> UI.getCurrent().navigate("evidence/" + e.getItem().getId()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate("evidence/" + e.getItem().getId()));
         grid.setEmptyStateText("No evidence matches. Add a file or a link with “Add evidence”, or clear the filters; "
                 + "telemetry test results and vendor assessment decisions appear here by themselves.");
         grid.setSizeFull();
@@ -153,10 +185,22 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(evidence.mayAdd());
         create.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, kind, control, system, expiring, create,
-                Downloads.export("evidence-export-csv", "evidence", TabularFormat.CSV,
+        HorizontalLayout bar = new HorizontalLayout(
+                text,
+                kind,
+                control,
+                system,
+                expiring,
+                create,
+                Downloads.export(
+                        "evidence-export-csv",
+                        "evidence",
+                        TabularFormat.CSV,
                         out -> evidence.export(filter(), TabularFormat.CSV, out)),
-                Downloads.export("evidence-export-xlsx", "evidence", TabularFormat.XLSX,
+                Downloads.export(
+                        "evidence-export-xlsx",
+                        "evidence",
+                        TabularFormat.XLSX,
                         out -> evidence.export(filter(), TabularFormat.XLSX, out)));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
@@ -167,7 +211,8 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         dialog.setHeaderTitle("Add evidence");
         dialog.setWidth("min(56rem, 96vw)");
         newKind.setItems(EvidenceKind.FILE, EvidenceKind.LINK);
-        newKind.setItemLabelGenerator(k -> k == EvidenceKind.FILE ? "A file to upload" : "A link to evidence kept elsewhere");
+        newKind.setItemLabelGenerator(
+                k -> k == EvidenceKind.FILE ? "A file to upload" : "A link to evidence kept elsewhere");
         newKind.setValue(EvidenceKind.FILE);
         newKind.addValueChangeListener(e -> showKind());
         upload.setId("evidence-upload");
@@ -199,8 +244,8 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
     void receive(String fileName, byte[] data) {
         try {
             pending = inspector.inspect("file", fileName, new ByteArrayInputStream(data));
-            uploaded.setText(pending.name() + " · " + pending.mediaType() + " · " + InspectedFile.readableSize(pending.size())
-                    + " · SHA-256 " + pending.sha256());
+            uploaded.setText(pending.name() + " · " + pending.mediaType() + " · "
+                    + InspectedFile.readableSize(pending.size()) + " · SHA-256 " + pending.sha256());
             if (form.title.isEmpty()) {
                 form.title.setValue(pending.name());
             }
@@ -223,8 +268,21 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         url.clear();
         url.setInvalid(false);
         newKind.setValue(EvidenceKind.FILE);
-        form.show(new EvidenceDetails("", null, dev.aegis.shared.Actors.current(), LocalDate.now(), null, null, null,
-                Set.of(), Set.of(), systemIds), Set.of(), Set.of(), lookups.systems(systemIds));
+        form.show(
+                new EvidenceDetails(
+                        "",
+                        null,
+                        dev.aegis.shared.Actors.current(),
+                        LocalDate.now(),
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        Set.of(),
+                        systemIds),
+                Set.of(),
+                Set.of(),
+                lookups.systems(systemIds));
         dialog.open();
     }
 
@@ -261,8 +319,12 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     Filter filter() {
-        return new Filter(text.getValue(), kind.getValue(), control.getValue() == null ? null : control.getValue().id(),
-                system.getValue() == null ? null : system.getValue().id(), expiring.getValue());
+        return new Filter(
+                text.getValue(),
+                kind.getValue(),
+                control.getValue() == null ? null : control.getValue().id(),
+                system.getValue() == null ? null : system.getValue().id(),
+                expiring.getValue());
     }
 
     private void refresh() {
@@ -278,18 +340,26 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
             if (expiring.getValue()) {
                 params.put("expiring", "true");
             }
-            UI.getCurrent().getPage().getHistory().replaceState(null,
-                    new com.vaadin.flow.router.Location("evidence", QueryParameters.simple(params)));
+            UI.getCurrent()
+                    .getPage()
+                    .getHistory()
+                    .replaceState(
+                            null, new com.vaadin.flow.router.Location("evidence", QueryParameters.simple(params)));
         }
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> params =
+                event.getLocation().getQueryParameters().getParameters();
         applyingQuery = true;
         try {
-            first(params, "system").ifPresent(id -> lookups.systems(Set.of(id)).stream().findFirst().ifPresent(system::setValue));
-            first(params, "control").ifPresent(id -> lookups.controls(Set.of(id)).stream().findFirst().ifPresent(control::setValue));
+            first(params, "system")
+                    .ifPresent(id ->
+                            lookups.systems(Set.of(id)).stream().findFirst().ifPresent(system::setValue));
+            first(params, "control")
+                    .ifPresent(id ->
+                            lookups.controls(Set.of(id)).stream().findFirst().ifPresent(control::setValue));
             expiring.setValue(params.getOrDefault("expiring", List.of()).contains("true"));
             if (params.containsKey("new") && evidence.mayAdd()) {
                 openNew(first(params, "system").map(Set::of).orElse(Set.of()));

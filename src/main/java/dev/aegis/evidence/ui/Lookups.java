@@ -27,41 +27,62 @@ class Lookups {
     }
 
     FetchCallback<Ref, String> controlSearch() {
-        return q -> controls.search(new ControlService.Filter(q.getFilter().orElse(""), null, null, null, null, null),
-                PageRequest.of(q.getPage(), q.getPageSize(), org.springframework.data.domain.Sort.by("title")))
-                .stream().map(c -> new Ref(c.getId(), c.getTitle()));
+        return q -> controls
+                .search(
+                        new ControlService.Filter(q.getFilter().orElse(""), null, null, null, null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize(), org.springframework.data.domain.Sort.by("title")))
+                .stream()
+                .map(c -> new Ref(c.getId(), c.getTitle()));
     }
 
     FetchCallback<Ref, String> requirementSearch() {
-        return q -> catalog.search(null, q.getFilter().orElse(""), null, PageRequest.of(q.getPage(), q.getPageSize()))
-                .stream().map(r -> new Ref(r.id(), r.frameworkCode() + " · " + r.label()));
+        return q ->
+                catalog
+                        .search(null, q.getFilter().orElse(""), null, PageRequest.of(q.getPage(), q.getPageSize()))
+                        .stream()
+                        .map(r -> new Ref(r.id(), r.frameworkCode() + " · " + r.label()));
     }
 
     FetchCallback<Ref, String> systemSearch() {
-        return q -> systems.search(new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
-                PageRequest.of(q.getPage(), q.getPageSize(), org.springframework.data.domain.Sort.by("name")))
-                .stream().map(s -> new Ref(s.getId(), s.getName()));
+        return q -> systems
+                .search(
+                        new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize(), org.springframework.data.domain.Sort.by("name")))
+                .stream()
+                .map(s -> new Ref(s.getId(), s.getName()));
     }
 
     Set<Ref> controls(Collection<Long> ids) {
-        return ids.isEmpty() ? Set.of() : controls.get(ids).stream().map(c -> new Ref(c.getId(), c.getTitle()))
-                .collect(Collectors.toSet());
+        return ids.isEmpty()
+                ? Set.of()
+                : controls.get(ids).stream()
+                        .map(c -> new Ref(c.getId(), c.getTitle()))
+                        .collect(Collectors.toSet());
     }
 
     Set<Ref> requirements(Collection<Long> ids) {
-        return ids.isEmpty() ? Set.of() : catalog.requirements(ids).stream()
-                .map(r -> new Ref(r.id(), r.frameworkCode() + " · " + r.label())).collect(Collectors.toSet());
+        return ids.isEmpty()
+                ? Set.of()
+                : catalog.requirements(ids).stream()
+                        .map(r -> new Ref(r.id(), r.frameworkCode() + " · " + r.label()))
+                        .collect(Collectors.toSet());
     }
 
     Set<Ref> systems(Collection<Long> ids) {
-        return ids.isEmpty() ? Set.of() : systems.names(ids).entrySet().stream()
-                .map(e -> new Ref(e.getKey(), e.getValue())).collect(Collectors.toSet());
+        return ids.isEmpty()
+                ? Set.of()
+                : systems.names(ids).entrySet().stream()
+                        .map(e -> new Ref(e.getKey(), e.getValue()))
+                        .collect(Collectors.toSet());
     }
 
     /** What the links name, as one line. */
     String describe(Links links) {
-        String controlNames = controls(links.controlIds()).stream().map(Ref::label).sorted().collect(Collectors.joining(", "));
-        String systemNames = systems(links.systemIds()).stream().map(Ref::label).sorted().collect(Collectors.joining(", "));
-        return (controlNames.isEmpty() ? "no control" : controlNames) + " · " + (systemNames.isEmpty() ? "every AI system" : systemNames);
+        String controlNames =
+                controls(links.controlIds()).stream().map(Ref::label).sorted().collect(Collectors.joining(", "));
+        String systemNames =
+                systems(links.systemIds()).stream().map(Ref::label).sorted().collect(Collectors.joining(", "));
+        return (controlNames.isEmpty() ? "no control" : controlNames) + " · "
+                + (systemNames.isEmpty() ? "every AI system" : systemNames);
     }
 }

@@ -41,20 +41,29 @@ class MyEvidenceCard implements DashboardCard {
     @Override
     public Component render() {
         String me = Actors.current();
-        List<EvidenceItem> due = evidence.dueForRenewal(READ).stream().filter(i -> me.equalsIgnoreCase(i.getOwner()))
+        List<EvidenceItem> due = evidence.dueForRenewal(READ).stream()
+                .filter(i -> me.equalsIgnoreCase(i.getOwner()))
                 .toList();
         Div card = CardParts.card("my-evidence-card", "My evidence due");
         if (due.isEmpty()) {
-            card.add(new Paragraph("None of your evidence has expired or expires within " + evidence.warningDays()
-                    + " days."), new Anchor("evidence", "Open the evidence register"));
+            card.add(
+                    new Paragraph(
+                            "None of your evidence has expired or expires within " + evidence.warningDays() + " days."),
+                    new Anchor("evidence", "Open the evidence register"));
             return card;
         }
-        card.add(CardParts.figure(due.size(), "expired or expiring within " + evidence.warningDays() + " days",
-                "evidence?expiring=true"), CardParts.basis("By each item's expiry date, soonest first"));
+        card.add(
+                CardParts.figure(
+                        due.size(),
+                        "expired or expiring within " + evidence.warningDays() + " days",
+                        "evidence?expiring=true"),
+                CardParts.basis("By each item's expiry date, soonest first"));
         UnorderedList list = CardParts.list("my-evidence");
         LocalDate today = LocalDate.now(clock);
         for (EvidenceItem i : due.stream().limit(SHOWN).toList()) {
-            list.add(CardParts.item("evidence/" + i.getId(), i.getTitle(),
+            list.add(CardParts.item(
+                    "evidence/" + i.getId(),
+                    i.getTitle(),
                     (i.isExpiredOn(today) ? "expired " : "expires ") + i.getExpiresOn()));
         }
         card.add(list, new Anchor("evidence?expiring=true", "All expiring evidence"));

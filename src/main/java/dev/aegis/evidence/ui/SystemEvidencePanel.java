@@ -47,27 +47,45 @@ class SystemEvidencePanel implements SystemPagePanel {
         panel.setId("system-evidence");
         Grid<EvidenceItem> grid = new Grid<>(EvidenceItem.class, false);
         grid.setId("system-evidence-grid");
-        grid.addColumn(EvidenceItem::getTitle).setHeader("Evidence").setSortProperty("title").setFlexGrow(3);
-        grid.addColumn(i -> i.getKind().label()).setHeader("Kind").setSortProperty("kind").setAutoWidth(true);
+        grid.addColumn(EvidenceItem::getTitle)
+                .setHeader("Evidence")
+                .setSortProperty("title")
+                .setFlexGrow(3);
+        grid.addColumn(i -> i.getKind().label())
+                .setHeader("Kind")
+                .setSortProperty("kind")
+                .setAutoWidth(true);
         grid.addColumn(i -> "v" + i.getCurrentVersion()).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(i -> EvidenceView.text(i.getExpiresOn())).setHeader("Expires").setSortProperty("expiresOn");
-        grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet").setHeader("Reviewed");
+        grid.addColumn(i -> EvidenceView.text(i.getExpiresOn()))
+                .setHeader("Expires")
+                .setSortProperty("expiresOn");
+        grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet")
+                .setHeader("Reviewed");
         Filter filter = new Filter(null, null, null, systemId, false);
-        Button add = new Button("Add evidence", VaadinIcon.PLUS.create(), e -> UI.getCurrent().navigate("evidence",
-                QueryParameters.simple(Map.of("system", String.valueOf(systemId), "new", "true"))));
+        Button add = new Button(
+                "Add evidence",
+                VaadinIcon.PLUS.create(),
+                e -> UI.getCurrent()
+                        .navigate(
+                                "evidence",
+                                QueryParameters.simple(Map.of("system", String.valueOf(systemId), "new", "true"))));
         add.setId("system-evidence-add");
         add.setVisible(evidence.mayManage() || systems.mayEdit(systemId));
         if (evidence.count(filter) == 0) {
             // no empty grid: the page stays as short as it was without evidence
-            panel.add(new H3("Evidence"), new Paragraph("No evidence for this AI system yet. Add a file or a link; "
-                    + "telemetry test results on its controls are filed here by themselves."), add);
+            panel.add(
+                    new H3("Evidence"),
+                    new Paragraph("No evidence for this AI system yet. Add a file or a link; "
+                            + "telemetry test results on its controls are filed here by themselves."),
+                    add);
             return panel;
         }
-        grid.setItems(q -> evidence.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) evidence.count(filter));
+        grid.setItems(q -> evidence.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(), q ->
+                (int) evidence.count(filter));
         grid.setAllRowsVisible(true);
         grid.setPageSize(20);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate("evidence/" + e.getItem().getId()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate("evidence/" + e.getItem().getId()));
         grid.setEmptyStateText("No evidence for this AI system yet. Add a file or a link with “Add evidence”; "
                 + "telemetry test results on its controls are filed here by themselves.");
         panel.add(new H3("Evidence"), grid, add);

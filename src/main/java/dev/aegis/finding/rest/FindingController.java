@@ -43,64 +43,152 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Findings", description = "Findings from failed telemetry tests and monitor alerts, and their workflow")
 class FindingController {
 
-    private static final Map<String, String> SORTABLE = Map.of("lastSeen", "lastSeen", "firstSeen", "firstSeen",
-            "severity", "severity", "state", "state", "occurrences", "occurrences", "title", "title");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "lastSeen",
+            "lastSeen",
+            "firstSeen",
+            "firstSeen",
+            "severity",
+            "severity",
+            "state",
+            "state",
+            "occurrences",
+            "occurrences",
+            "title",
+            "title");
     private final FindingService service;
 
     FindingController(FindingService service) {
         this.service = service;
     }
 
-    record FindingResponse(long id, long version, String cause, String title, long systemId, Long controlId,
-            Long testId, Set<Long> risks, Severity severity, State state, String source, String deployment,
-            String metric, String subject, String comparison, Double threshold, int occurrences, Instant firstSeen,
-            Instant lastSeen, Instant recoveredAt, Double recoveredFigure, String investigationNote,
-            String investigatedBy, String rootCause, String actionTaken, String resolvedBy, Instant resolvedAt,
-            String acceptanceRationale, String acceptedBy, Instant acceptedAt, String reopenReason, Instant updatedAt,
-            String updatedBy, List<OccurrenceResponse> timeline) {
+    record FindingResponse(
+            long id,
+            long version,
+            String cause,
+            String title,
+            long systemId,
+            Long controlId,
+            Long testId,
+            Set<Long> risks,
+            Severity severity,
+            State state,
+            String source,
+            String deployment,
+            String metric,
+            String subject,
+            String comparison,
+            Double threshold,
+            int occurrences,
+            Instant firstSeen,
+            Instant lastSeen,
+            Instant recoveredAt,
+            Double recoveredFigure,
+            String investigationNote,
+            String investigatedBy,
+            String rootCause,
+            String actionTaken,
+            String resolvedBy,
+            Instant resolvedAt,
+            String acceptanceRationale,
+            String acceptedBy,
+            Instant acceptedAt,
+            String reopenReason,
+            Instant updatedAt,
+            String updatedBy,
+            List<OccurrenceResponse> timeline) {
         static FindingResponse of(Finding f, List<OccurrenceResponse> timeline) {
-            return new FindingResponse(f.getId(), f.getVersion(), f.getCause(), f.getTitle(), f.getSystemId(),
-                    f.getControlId(), f.getTestId(), f.getRisks(), f.getSeverity(), f.getState(), f.getSource(),
-                    f.getDeployment(), f.getMetric(), f.getSubject(), f.getComparison(), f.getThreshold(),
-                    f.getOccurrences(), f.getFirstSeen(), f.getLastSeen(), f.getRecoveredAt(), f.getRecoveredFigure(),
-                    f.getInvestigationNote(), f.getInvestigatedBy(), f.getRootCause(), f.getActionTaken(),
-                    f.getResolvedBy(), f.getResolvedAt(), f.getAcceptanceRationale(), f.getAcceptedBy(),
-                    f.getAcceptedAt(), f.getReopenReason(), f.getUpdatedAt(), f.getUpdatedBy(), timeline);
+            return new FindingResponse(
+                    f.getId(),
+                    f.getVersion(),
+                    f.getCause(),
+                    f.getTitle(),
+                    f.getSystemId(),
+                    f.getControlId(),
+                    f.getTestId(),
+                    f.getRisks(),
+                    f.getSeverity(),
+                    f.getState(),
+                    f.getSource(),
+                    f.getDeployment(),
+                    f.getMetric(),
+                    f.getSubject(),
+                    f.getComparison(),
+                    f.getThreshold(),
+                    f.getOccurrences(),
+                    f.getFirstSeen(),
+                    f.getLastSeen(),
+                    f.getRecoveredAt(),
+                    f.getRecoveredFigure(),
+                    f.getInvestigationNote(),
+                    f.getInvestigatedBy(),
+                    f.getRootCause(),
+                    f.getActionTaken(),
+                    f.getResolvedBy(),
+                    f.getResolvedAt(),
+                    f.getAcceptanceRationale(),
+                    f.getAcceptedBy(),
+                    f.getAcceptedAt(),
+                    f.getReopenReason(),
+                    f.getUpdatedAt(),
+                    f.getUpdatedBy(),
+                    timeline);
         }
     }
 
-    record OccurrenceResponse(OccurrenceKind kind, Instant at, Double figure, Double threshold, Instant windowStart,
-            Instant windowEnd, Long sampleSize, String delivery) {
+    record OccurrenceResponse(
+            OccurrenceKind kind,
+            Instant at,
+            Double figure,
+            Double threshold,
+            Instant windowStart,
+            Instant windowEnd,
+            Long sampleSize,
+            String delivery) {
         static OccurrenceResponse of(Occurrence o) {
-            return new OccurrenceResponse(o.getKind(), o.getAt(), o.getFigure(), o.getThreshold(), o.getWindowStart(),
-                    o.getWindowEnd(), o.getSampleSize(), o.getDelivery());
+            return new OccurrenceResponse(
+                    o.getKind(),
+                    o.getAt(),
+                    o.getFigure(),
+                    o.getThreshold(),
+                    o.getWindowStart(),
+                    o.getWindowEnd(),
+                    o.getSampleSize(),
+                    o.getDelivery());
         }
     }
 
-    record InvestigateRequest(Long expectedVersion, @Size(max = 4000) String note) {
-    }
+    record InvestigateRequest(
+            Long expectedVersion, @Size(max = 4000) String note) {}
 
-    record ResolveRequest(Long expectedVersion, @Size(max = 4000) String rootCause,
-            @Size(max = 4000) String actionTaken) {
-    }
+    record ResolveRequest(
+            Long expectedVersion,
+            @Size(max = 4000) String rootCause,
+            @Size(max = 4000) String actionTaken) {}
 
-    record AcceptRequest(Long expectedVersion, @Size(max = 4000) String rationale) {
-    }
+    record AcceptRequest(
+            Long expectedVersion, @Size(max = 4000) String rationale) {}
 
-    record ReopenRequest(Long expectedVersion, @Size(max = 4000) String reason) {
-    }
+    record ReopenRequest(
+            Long expectedVersion, @Size(max = 4000) String reason) {}
 
     @GetMapping
-    @Operation(summary = "Findings the caller may read (a system owner: of the systems they own), filtered by state, "
-            + "severity, system and open (open or investigating), sorted (lastSeen, firstSeen, severity, state, "
-            + "occurrences, title) and paged by the database")
-    PageResponse<FindingResponse> list(@RequestParam(required = false) State state,
-            @RequestParam(required = false) Severity severity, @RequestParam(required = false) Long system,
-            @RequestParam(required = false) Boolean open, @RequestParam(defaultValue = "lastSeen") String sort,
+    @Operation(
+            summary = "Findings the caller may read (a system owner: of the systems they own), filtered by state, "
+                    + "severity, system and open (open or investigating), sorted (lastSeen, firstSeen, severity, state, "
+                    + "occurrences, title) and paged by the database")
+    PageResponse<FindingResponse> list(
+            @RequestParam(required = false) State state,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) Long system,
+            @RequestParam(required = false) Boolean open,
+            @RequestParam(defaultValue = "lastSeen") String sort,
             @RequestParam(defaultValue = "desc") String direction,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
@@ -112,14 +200,16 @@ class FindingController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One finding with its timeline of breaches and recoveries, oldest first; its ETag is its version")
+    @Operation(
+            summary = "One finding with its timeline of breaches and recoveries, oldest first; its ETag is its version")
     ResponseEntity<FindingResponse> get(@PathVariable long id) {
         return ok(service.get(id));
     }
 
     @PostMapping(path = "/{id}/investigate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "open → investigating, with an optional note")
-    ResponseEntity<FindingResponse> investigate(@PathVariable long id,
+    ResponseEntity<FindingResponse> investigate(
+            @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody InvestigateRequest request) {
         return ok(service.investigate(id, version(request.expectedVersion(), ifMatch), request.note()));
@@ -127,17 +217,20 @@ class FindingController {
 
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "open or investigating → resolved, with the root cause and the action taken (both required)")
-    ResponseEntity<FindingResponse> resolve(@PathVariable long id,
+    ResponseEntity<FindingResponse> resolve(
+            @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ResolveRequest request) {
-        return ok(service.resolve(id, version(request.expectedVersion(), ifMatch), request.rootCause(),
-                request.actionTaken()));
+        return ok(service.resolve(
+                id, version(request.expectedVersion(), ifMatch), request.rootCause(), request.actionTaken()));
     }
 
     @PostMapping(path = "/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "open or investigating → accepted, with a rationale; the caller (governance officer or "
-            + "administrator) is the approver")
-    ResponseEntity<FindingResponse> accept(@PathVariable long id,
+    @Operation(
+            summary = "open or investigating → accepted, with a rationale; the caller (governance officer or "
+                    + "administrator) is the approver")
+    ResponseEntity<FindingResponse> accept(
+            @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AcceptRequest request) {
         return ok(service.accept(id, version(request.expectedVersion(), ifMatch), request.rationale()));
@@ -145,7 +238,8 @@ class FindingController {
 
     @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "resolved or accepted → open, with the reason")
-    ResponseEntity<FindingResponse> reopen(@PathVariable long id,
+    ResponseEntity<FindingResponse> reopen(
+            @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReopenRequest request) {
         return ok(service.reopen(id, version(request.expectedVersion(), ifMatch), request.reason()));
@@ -158,12 +252,15 @@ class FindingController {
         if (ifMatch != null && !ifMatch.isBlank()) {
             return Versions.fromIfMatch(ifMatch);
         }
-        throw new DomainRuleException("expectedVersion",
+        throw new DomainRuleException(
+                "expectedVersion",
                 "Say which version of the finding you changed: expectedVersion in the body, or its ETag in If-Match.");
     }
 
     private ResponseEntity<FindingResponse> ok(Finding f) {
-        List<OccurrenceResponse> timeline = service.occurrences(f.getId()).stream().map(OccurrenceResponse::of).toList();
+        List<OccurrenceResponse> timeline = service.occurrences(f.getId()).stream()
+                .map(OccurrenceResponse::of)
+                .toList();
         return ResponseEntity.ok().eTag(Versions.etag(f.getVersion())).body(FindingResponse.of(f, timeline));
     }
 }

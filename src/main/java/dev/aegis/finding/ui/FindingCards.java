@@ -41,13 +41,15 @@ class FindingCards {
                         + "telemetry test (metric, threshold, window) to see here whether it holds."));
                 return card;
             }
-            card.add(line(t.controlsPassing(), "passing", "control", FindingCharts.RECOVERY),
+            card.add(
+                    line(t.controlsPassing(), "passing", "control", FindingCharts.RECOVERY),
                     line(t.controlsFailing(), "failing", "control", FindingCharts.BREACH));
             if (t.controlsWithoutData() > 0) {
                 card.add(line(t.controlsWithoutData(), "without data", "control", "#78909c"));
             }
-            card.add(new Span(t.tests() + " tests by their latest result: " + t.testsPassing() + " passed, "
-                    + t.testsFailing() + " failed, " + t.testsWithoutData() + " without data."),
+            card.add(
+                    new Span(t.tests() + " tests by their latest result: " + t.testsPassing() + " passed, "
+                            + t.testsFailing() + " failed, " + t.testsWithoutData() + " without data."),
                     new Anchor("findings?state=OPEN", "Open findings"));
             return card;
         });
@@ -57,9 +59,11 @@ class FindingCards {
     DashboardCard openFindingsCard(FindingService findings) {
         return new Card(41, () -> {
             SeverityCounts counts = findings.openBySeverity();
-            Div card = dev.aegis.shared.ui.CardParts.wide(card("open-findings-card", "Open findings: " + counts.total()));
+            Div card =
+                    dev.aegis.shared.ui.CardParts.wide(card("open-findings-card", "Open findings: " + counts.total()));
             if (counts.total() == 0) {
-                card.add(new Paragraph("No open findings: every breach so far has been resolved or accepted."),
+                card.add(
+                        new Paragraph("No open findings: every breach so far has been resolved or accepted."),
                         new Anchor("findings", "Open the findings register"));
                 return card;
             }
@@ -67,8 +71,10 @@ class FindingCards {
             for (Severity s : Severity.values()) {
                 bars.add(new FindingCharts.Bar(s.label(), counts.counts().get(s), FindingLabels.color(s)));
             }
-            card.add(new Html("<div class='aegis-chart-box'>" + FindingCharts.bars("Open or investigating, by severity",
-                    bars) + "</div>"), new Anchor("findings?state=OPEN", "Open findings"),
+            card.add(
+                    new Html("<div class='aegis-chart-box'>"
+                            + FindingCharts.bars("Open or investigating, by severity", bars) + "</div>"),
+                    new Anchor("findings?state=OPEN", "Open findings"),
                     new Anchor("findings?severity=CRITICAL", "Critical findings"));
             return card;
         });
@@ -77,10 +83,14 @@ class FindingCards {
     @Bean
     DashboardCard breachTimelineCard(FindingService findings) {
         return new Card(42, () -> {
-            Div card = dev.aegis.shared.ui.CardParts.wide(card("breach-timeline-card", "Breaches, last " + DAYS + " days"));
-            card.add(new Html("<div class='aegis-chart-box'>" + FindingCharts.daily("Failed tests and alerts per day "
-                    + "(UTC)", findings.breachesPerDay(DAYS)) + "</div>"), new Anchor("findings", "Open the findings "
-                    + "register"));
+            Div card = dev.aegis.shared.ui.CardParts.wide(
+                    card("breach-timeline-card", "Breaches, last " + DAYS + " days"));
+            card.add(
+                    new Html("<div class='aegis-chart-box'>"
+                            + FindingCharts.daily(
+                                    "Failed tests and alerts per day " + "(UTC)", findings.breachesPerDay(DAYS))
+                            + "</div>"),
+                    new Anchor("findings", "Open the findings " + "register"));
             return card;
         });
     }
@@ -96,7 +106,10 @@ class FindingCards {
     private static Div line(long count, String what, String noun, String color) {
         Div row = new Div();
         Span n = new Span(String.valueOf(count));
-        n.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600").set("color", color)
+        n.getStyle()
+                .set("font-size", "var(--lumo-font-size-xxl)")
+                .set("font-weight", "600")
+                .set("color", color)
                 .set("margin-right", "var(--lumo-space-s)");
         row.add(n, new Span((count == 1 ? noun : noun + "s") + " " + what));
         return row;

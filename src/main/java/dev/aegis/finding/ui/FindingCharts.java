@@ -22,29 +22,38 @@ final class FindingCharts {
     private static final int WIDTH = 640;
     /** The finding page's timeline spans the page: a wider drawing keeps its text the size of the other charts'. */
     private static final int TIMELINE_WIDTH = 1100;
+
     private static final int HEIGHT = 220;
     private static final int LEFT = 56;
     private static final int RIGHT = 16;
     private static final int TOP = 28;
     private static final int BOTTOM = 30;
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
-    private FindingCharts() {
-    }
+    private FindingCharts() {}
 
     /** The figure of each occurrence over time, the threshold as a dashed line; breaches red, recoveries green. */
     static String timeline(String title, List<Occurrence> points, Double threshold) {
-        List<Occurrence> measured = points.stream().filter(o -> o.getFigure() != null).toList();
+        List<Occurrence> measured =
+                points.stream().filter(o -> o.getFigure() != null).toList();
         int width = TIMELINE_WIDTH;
         StringBuilder svg = open(title, width);
         if (measured.isEmpty()) {
             return empty(svg, "No figures recorded yet", width);
         }
-        double max = Math.max(threshold == null ? 0 : threshold,
+        double max = Math.max(
+                threshold == null ? 0 : threshold,
                 measured.stream().mapToDouble(Occurrence::getFigure).max().orElse(0));
-        double min = Math.min(0, Math.min(threshold == null ? 0 : threshold,
-                measured.stream().mapToDouble(Occurrence::getFigure).min().orElse(0)));
+        double min = Math.min(
+                0,
+                Math.min(
+                        threshold == null ? 0 : threshold,
+                        measured.stream()
+                                .mapToDouble(Occurrence::getFigure)
+                                .min()
+                                .orElse(0)));
         boolean whole = measured.stream().allMatch(o -> o.getFigure() == Math.rint(o.getFigure()))
                 && (threshold == null || threshold == Math.rint(threshold));
         Instant from = measured.getFirst().getAt();
@@ -55,42 +64,71 @@ final class FindingCharts {
         double top = yAxis(svg, min, max, plotH, whole, width);
         int labels = measured.size() == 1 || span <= 1 ? 1 : 4;
         for (int i = 0; i < labels; i++) {
-            Instant at = labels == 1 ? from : Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / (labels - 1)));
+            Instant at =
+                    labels == 1 ? from : Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / (labels - 1)));
             double x = labels == 1 ? LEFT + plotW / 2 : LEFT + plotW * i / (labels - 1);
             String anchor = labels == 1 ? "middle" : i == 0 ? "start" : i == labels - 1 ? "end" : "middle";
-            svg.append("<text x='").append(f(x)).append("' y='").append(HEIGHT - 10).append("' text-anchor='")
-                    .append(anchor).append("' class='aegis-chart-label'>").append(DAY_TIME.format(at)).append("</text>");
+            svg.append("<text x='")
+                    .append(f(x))
+                    .append("' y='")
+                    .append(HEIGHT - 10)
+                    .append("' text-anchor='")
+                    .append(anchor)
+                    .append("' class='aegis-chart-label'>")
+                    .append(DAY_TIME.format(at))
+                    .append("</text>");
         }
         if (threshold != null) {
             double y = y(threshold, min, top, plotH);
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(width - RIGHT).append("' y1='").append(f(y))
-                    .append("' y2='").append(f(y)).append("' stroke='").append(THRESHOLD)
-                    .append("' stroke-dasharray='6 4' stroke-width='1.5'><title>threshold ").append(label(threshold))
+            svg.append("<line x1='")
+                    .append(LEFT)
+                    .append("' x2='")
+                    .append(width - RIGHT)
+                    .append("' y1='")
+                    .append(f(y))
+                    .append("' y2='")
+                    .append(f(y))
+                    .append("' stroke='")
+                    .append(THRESHOLD)
+                    .append("' stroke-dasharray='6 4' stroke-width='1.5'><title>threshold ")
+                    .append(label(threshold))
                     .append("</title></line>");
         }
         StringBuilder path = new StringBuilder();
         StringBuilder dots = new StringBuilder();
         for (Occurrence o : measured) {
-            double x = measured.size() == 1 ? LEFT + plotW / 2
+            double x = measured.size() == 1
+                    ? LEFT + plotW / 2
                     : LEFT + plotW * (o.getAt().toEpochMilli() - from.toEpochMilli()) / span;
             double y = y(o.getFigure(), min, top, plotH);
             path.append(path.isEmpty() ? "" : " ").append(f(x)).append(',').append(f(y));
             String color = o.getKind() == OccurrenceKind.BREACH ? BREACH : RECOVERY;
-            dots.append("<circle r='4' cx='").append(f(x)).append("' cy='").append(f(y)).append("' fill='")
-                    .append(color).append("'><title>").append(o.getKind() == OccurrenceKind.BREACH ? "breach " : "recovery ")
-                    .append(label(o.getFigure())).append(" at ").append(DAY_TIME.format(o.getAt())).append(" UTC")
+            dots.append("<circle r='4' cx='")
+                    .append(f(x))
+                    .append("' cy='")
+                    .append(f(y))
+                    .append("' fill='")
+                    .append(color)
+                    .append("'><title>")
+                    .append(o.getKind() == OccurrenceKind.BREACH ? "breach " : "recovery ")
+                    .append(label(o.getFigure()))
+                    .append(" at ")
+                    .append(DAY_TIME.format(o.getAt()))
+                    .append(" UTC")
                     .append("</title></circle>");
         }
         svg.append("<polyline fill='none' stroke='var(--lumo-secondary-text-color, #888)' stroke-width='1.5' points='")
-                .append(path).append("'/>").append(dots);
-        legend(svg, width, List.of(new String[] {"breach", BREACH}, new String[] {"recovery", RECOVERY},
-                new String[] {"threshold", THRESHOLD}));
+                .append(path)
+                .append("'/>")
+                .append(dots);
+        legend(svg, width, List.of(new String[] {"breach", BREACH}, new String[] {"recovery", RECOVERY}, new String[] {
+            "threshold", THRESHOLD
+        }));
         return svg.append("</svg>").toString();
     }
 
     /** One bar per label, with its count. */
-    record Bar(String label, long value, String color) {
-    }
+    record Bar(String label, long value, String color) {}
 
     static String bars(String title, List<Bar> bars) {
         StringBuilder svg = open(title, WIDTH);
@@ -103,12 +141,30 @@ final class FindingCharts {
             Bar b = bars.get(i);
             double h = plotH * b.value() / top;
             double x = LEFT + slot * i + slot * 0.2;
-            svg.append("<rect x='").append(f(x)).append("' y='").append(f(TOP + plotH - h)).append("' width='")
-                    .append(f(slot * 0.6)).append("' height='").append(f(h)).append("' fill='").append(b.color())
-                    .append("'><title>").append(escape(b.label())).append(": ").append(b.value()).append("</title></rect>");
-            svg.append("<text x='").append(f(x + slot * 0.3)).append("' y='").append(HEIGHT - 10)
-                    .append("' text-anchor='middle' class='aegis-chart-label'>").append(escape(b.label())).append(" (")
-                    .append(b.value()).append(")</text>");
+            svg.append("<rect x='")
+                    .append(f(x))
+                    .append("' y='")
+                    .append(f(TOP + plotH - h))
+                    .append("' width='")
+                    .append(f(slot * 0.6))
+                    .append("' height='")
+                    .append(f(h))
+                    .append("' fill='")
+                    .append(b.color())
+                    .append("'><title>")
+                    .append(escape(b.label()))
+                    .append(": ")
+                    .append(b.value())
+                    .append("</title></rect>");
+            svg.append("<text x='")
+                    .append(f(x + slot * 0.3))
+                    .append("' y='")
+                    .append(HEIGHT - 10)
+                    .append("' text-anchor='middle' class='aegis-chart-label'>")
+                    .append(escape(b.label()))
+                    .append(" (")
+                    .append(b.value())
+                    .append(")</text>");
         }
         return svg.append("</svg>").toString();
     }
@@ -126,19 +182,38 @@ final class FindingCharts {
             DayCount d = days.get(i);
             double h = plotH * d.breaches() / top;
             double x = LEFT + slot * i + 1;
-            svg.append("<rect x='").append(f(x)).append("' y='").append(f(TOP + plotH - h)).append("' width='")
-                    .append(f(Math.max(1, slot - 2))).append("' height='").append(f(h)).append("' fill='")
-                    .append(BREACH).append("'><title>").append(d.day()).append(": ").append(d.breaches())
-                    .append(d.breaches() == 1 ? " breach" : " breaches").append("</title></rect>");
+            svg.append("<rect x='")
+                    .append(f(x))
+                    .append("' y='")
+                    .append(f(TOP + plotH - h))
+                    .append("' width='")
+                    .append(f(Math.max(1, slot - 2)))
+                    .append("' height='")
+                    .append(f(h))
+                    .append("' fill='")
+                    .append(BREACH)
+                    .append("'><title>")
+                    .append(d.day())
+                    .append(": ")
+                    .append(d.breaches())
+                    .append(d.breaches() == 1 ? " breach" : " breaches")
+                    .append("</title></rect>");
             int fromEnd = days.size() - 1 - i;
             if (fromEnd % every == 0) { // counted from today, so today is always labelled
-                svg.append("<text x='").append(f(x + slot / 2)).append("' y='").append(HEIGHT - 10)
-                        .append("' text-anchor='middle' class='aegis-chart-label'>").append(DAY.format(d.day()))
+                svg.append("<text x='")
+                        .append(f(x + slot / 2))
+                        .append("' y='")
+                        .append(HEIGHT - 10)
+                        .append("' text-anchor='middle' class='aegis-chart-label'>")
+                        .append(DAY.format(d.day()))
                         .append("</text>");
             }
         }
         if (max == 0) {
-            svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
+            svg.append("<text x='")
+                    .append(WIDTH / 2)
+                    .append("' y='")
+                    .append(HEIGHT / 2)
                     .append("' text-anchor='middle' class='aegis-chart-empty'>No breaches in this period</text>");
         }
         return svg.append("</svg>").toString();
@@ -146,16 +221,29 @@ final class FindingCharts {
 
     private static StringBuilder open(String title, int width) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(width).append(' ').append(HEIGHT)
-                .append("' class='aegis-chart' role='img' aria-label='").append(escape(title)).append("'>");
-        svg.append("<text x='").append(LEFT).append("' y='16' class='aegis-chart-title'>").append(escape(title))
+        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ")
+                .append(width)
+                .append(' ')
+                .append(HEIGHT)
+                .append("' class='aegis-chart' role='img' aria-label='")
+                .append(escape(title))
+                .append("'>");
+        svg.append("<text x='")
+                .append(LEFT)
+                .append("' y='16' class='aegis-chart-title'>")
+                .append(escape(title))
                 .append("</text>");
         return svg;
     }
 
     private static String empty(StringBuilder svg, String text, int width) {
-        return svg.append("<text x='").append(width / 2).append("' y='").append(HEIGHT / 2)
-                .append("' text-anchor='middle' class='aegis-chart-empty'>").append(escape(text)).append("</text></svg>")
+        return svg.append("<text x='")
+                .append(width / 2)
+                .append("' y='")
+                .append(HEIGHT / 2)
+                .append("' text-anchor='middle' class='aegis-chart-empty'>")
+                .append(escape(text))
+                .append("</text></svg>")
                 .toString();
     }
 
@@ -170,10 +258,22 @@ final class FindingCharts {
         for (double tick : ticks) {
             double v = min + tick;
             double y = TOP + plotH - (top == min ? 0 : plotH * tick / (top - min));
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(width - RIGHT).append("' y1='").append(f(y))
-                    .append("' y2='").append(f(y)).append("' class='aegis-chart-grid'/>");
-            svg.append("<text x='").append(LEFT - 6).append("' y='").append(f(y + 4))
-                    .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.tick(v, step)).append("</text>");
+            svg.append("<line x1='")
+                    .append(LEFT)
+                    .append("' x2='")
+                    .append(width - RIGHT)
+                    .append("' y1='")
+                    .append(f(y))
+                    .append("' y2='")
+                    .append(f(y))
+                    .append("' class='aegis-chart-grid'/>");
+            svg.append("<text x='")
+                    .append(LEFT - 6)
+                    .append("' y='")
+                    .append(f(y + 4))
+                    .append("' text-anchor='end' class='aegis-chart-label'>")
+                    .append(Svg.tick(v, step))
+                    .append("</text>");
         }
         return top;
     }
@@ -183,8 +283,14 @@ final class FindingCharts {
         for (int i = entries.size() - 1; i >= 0; i--) {
             String[] e = entries.get(i);
             x -= 8 + e[0].length() * 7 + 14;
-            svg.append("<rect x='").append(x).append("' y='7' width='10' height='10' fill='").append(e[1])
-                    .append("'/><text x='").append(x + 14).append("' y='16' class='aegis-chart-label'>").append(e[0])
+            svg.append("<rect x='")
+                    .append(x)
+                    .append("' y='7' width='10' height='10' fill='")
+                    .append(e[1])
+                    .append("'/><text x='")
+                    .append(x + 14)
+                    .append("' y='16' class='aegis-chart-label'>")
+                    .append(e[0])
                     .append("</text>");
         }
     }

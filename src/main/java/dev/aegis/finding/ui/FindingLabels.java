@@ -10,11 +10,10 @@ import java.time.format.DateTimeFormatter;
 /** Badges and words the findings screens share. */
 final class FindingLabels {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private FindingLabels() {
-    }
+    private FindingLabels() {}
 
     static String color(Severity s) {
         return switch (s) {

@@ -1,8 +1,7 @@
 package dev.aegis.finding.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -33,8 +32,8 @@ import dev.aegis.finding.FindingVocabulary.State;
 import dev.aegis.finding.Occurrence;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.RiskService;
-import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -83,8 +82,15 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         configureTimeline();
         configureActions();
         body.setPadding(false);
-        body.add(badges, facts, new H3("Workflow"), actionsNote, new HorizontalLayout(investigate, resolve, accept,
-                reopen), new H3("Timeline"), chart, timeline);
+        body.add(
+                badges,
+                facts,
+                new H3("Workflow"),
+                actionsNote,
+                new HorizontalLayout(investigate, resolve, accept, reopen),
+                new H3("Timeline"),
+                chart,
+                timeline);
         missing.setVisible(false);
         add(new RouterLink("← All findings", FindingsView.class), title, missing, body);
         addDetachListener(e -> {
@@ -97,15 +103,20 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     private void configureTimeline() {
         timeline.setId("finding-timeline");
         timeline.addColumn(o -> FindingLabels.when(o.getAt())).setHeader("When").setAutoWidth(true);
-        timeline.addColumn(o -> o.getKind() == OccurrenceKind.BREACH ? "Breach" : "Recovery").setHeader("What")
+        timeline.addColumn(o -> o.getKind() == OccurrenceKind.BREACH ? "Breach" : "Recovery")
+                .setHeader("What")
                 .setAutoWidth(true);
-        timeline.addColumn(o -> o.getFigure() == null ? "–" : FindingCharts.label(o.getFigure())).setHeader("Figure");
+        timeline.addColumn(o -> o.getFigure() == null ? "–" : FindingCharts.label(o.getFigure()))
+                .setHeader("Figure");
         timeline.addColumn(o -> o.getThreshold() == null ? "–" : FindingCharts.label(o.getThreshold()))
                 .setHeader("Threshold");
-        timeline.addColumn(o -> o.getWindowStart() == null ? "–"
-                : FindingLabels.when(o.getWindowStart()) + " – " + FindingLabels.when(o.getWindowEnd()))
-                .setHeader("Window").setFlexGrow(2);
-        timeline.addColumn(o -> o.getSampleSize() == null ? "–" : String.valueOf(o.getSampleSize())).setHeader("Sample");
+        timeline.addColumn(o -> o.getWindowStart() == null
+                        ? "–"
+                        : FindingLabels.when(o.getWindowStart()) + " – " + FindingLabels.when(o.getWindowEnd()))
+                .setHeader("Window")
+                .setFlexGrow(2);
+        timeline.addColumn(o -> o.getSampleSize() == null ? "–" : String.valueOf(o.getSampleSize()))
+                .setHeader("Sample");
         timeline.setAllRowsVisible(true);
         timeline.setWidthFull();
     }
@@ -154,8 +165,12 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         }
         showFacts(f);
         List<Occurrence> points = findings.occurrences(f.getId());
-        chart.setHtmlContent("<div class='aegis-chart-box'>" + FindingCharts.timeline(
-                (f.getMetric() == null ? "Figure" : MetricVocabulary.metric(f.getMetric(), f.getSubject())) + " against the threshold", points, f.getThreshold())
+        chart.setHtmlContent("<div class='aegis-chart-box'>"
+                + FindingCharts.timeline(
+                        (f.getMetric() == null ? "Figure" : MetricVocabulary.metric(f.getMetric(), f.getSubject()))
+                                + " against the threshold",
+                        points,
+                        f.getThreshold())
                 + "</div>");
         timeline.setItems(points.reversed());
         showActions(f);
@@ -164,7 +179,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     private void showFacts(Finding f) {
         facts.removeAll();
         FormLayout form = new FormLayout();
-        String systemName = systems.names(List.of(f.getSystemId())).getOrDefault(f.getSystemId(), "#" + f.getSystemId());
+        String systemName =
+                systems.names(List.of(f.getSystemId())).getOrDefault(f.getSystemId(), "#" + f.getSystemId());
         Anchor system = new Anchor("systems/" + f.getSystemId(), systemName);
         system.setId("finding-system");
         form.addFormItem(system, "AI system");
@@ -193,17 +209,23 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             riskLinks.add(link);
         }
         if (f.getRisks().isEmpty()) {
-            riskLinks.setText(f.getControlId() == null ? "None: a monitor alert names no control."
-                    : "None: the control mitigates no risk of this system. Map it to the system's risks in the controls"
-                            + " library.");
+            riskLinks.setText(
+                    f.getControlId() == null
+                            ? "None: a monitor alert names no control."
+                            : "None: the control mitigates no risk of this system. Map it to the system's risks in the controls"
+                                    + " library.");
         }
         form.addFormItem(riskLinks, "Risks (residual scores to reassess)");
         form.addFormItem(new Span(cause(f)), "Cause");
-        form.addFormItem(new Span(FindingLabels.when(f.getFirstSeen()) + " · last " + FindingLabels.when(f.getLastSeen())
-                + " · " + f.getOccurrences() + (f.getOccurrences() == 1 ? " breach" : " breaches")), "First seen");
+        form.addFormItem(
+                new Span(FindingLabels.when(f.getFirstSeen()) + " · last " + FindingLabels.when(f.getLastSeen()) + " · "
+                        + f.getOccurrences() + (f.getOccurrences() == 1 ? " breach" : " breaches")),
+                "First seen");
         if (f.getInvestigatedBy() != null) {
-            form.addFormItem(new Span(f.getInvestigatedBy() + ", " + FindingLabels.when(f.getInvestigatedAt())
-                    + (f.getInvestigationNote() == null ? "" : ": " + f.getInvestigationNote())), "Investigated by");
+            form.addFormItem(
+                    new Span(f.getInvestigatedBy() + ", " + FindingLabels.when(f.getInvestigatedAt())
+                            + (f.getInvestigationNote() == null ? "" : ": " + f.getInvestigationNote())),
+                    "Investigated by");
         }
         if (f.getResolvedBy() != null) {
             form.addFormItem(new Span(f.getRootCause()), "Root cause");
@@ -215,8 +237,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             form.addFormItem(new Span(f.getAcceptedBy() + ", " + FindingLabels.when(f.getAcceptedAt())), "Approved by");
         }
         if (f.getReopenReason() != null && f.getState().isOpen()) {
-            form.addFormItem(new Span(f.getReopenReason() + " (" + FindingLabels.when(f.getReopenedAt()) + ")"),
-                    "Reopened");
+            form.addFormItem(
+                    new Span(f.getReopenReason() + " (" + FindingLabels.when(f.getReopenedAt()) + ")"), "Reopened");
         }
         facts.add(form);
     }
@@ -242,17 +264,27 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         resolve.setVisible(mayAct && s.isOpen());
         accept.setVisible(mayAct && findings.mayAccept() && s.isOpen());
         reopen.setVisible(mayAct && !s.isOpen());
-        actionsNote.setText(!mayAct ? "You may read this finding but not move it through its workflow."
-                : s.isOpen() && !f.isRecovered() ? "Still breaching: the last result failed. Resolve it once the cause is "
-                        + "fixed; a new failure reopens it."
-                : s.isOpen() ? "The last result passed. Say what caused it and what was done, and resolve it."
-                : s == State.RESOLVED ? "Resolved. A new failure of its cause reopens it by itself."
-                : "Accepted: new breaches are added to its timeline without reopening it.");
+        actionsNote.setText(
+                !mayAct
+                        ? "You may read this finding but not move it through its workflow."
+                        : s.isOpen() && !f.isRecovered()
+                                ? "Still breaching: the last result failed. Resolve it once the cause is "
+                                        + "fixed; a new failure reopens it."
+                                : s.isOpen()
+                                        ? "The last result passed. Say what caused it and what was done, and resolve it."
+                                        : s == State.RESOLVED
+                                                ? "Resolved. A new failure of its cause reopens it by itself."
+                                                : "Accepted: new breaches are added to its timeline without reopening it.");
     }
 
     // ---- workflow steps -----------------------------------------------------------------------------------------
 
-    enum Step { INVESTIGATE, RESOLVE, ACCEPT, REOPEN }
+    enum Step {
+        INVESTIGATE,
+        RESOLVE,
+        ACCEPT,
+        REOPEN
+    }
 
     /** What a step asks for. */
     static final class StepInput {
@@ -262,16 +294,45 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         private String rationale = "";
         private String reason = "";
 
-        String getNote() { return note; }
-        void setNote(String v) { note = v; }
-        String getRootCause() { return rootCause; }
-        void setRootCause(String v) { rootCause = v; }
-        String getActionTaken() { return actionTaken; }
-        void setActionTaken(String v) { actionTaken = v; }
-        String getRationale() { return rationale; }
-        void setRationale(String v) { rationale = v; }
-        String getReason() { return reason; }
-        void setReason(String v) { reason = v; }
+        String getNote() {
+            return note;
+        }
+
+        void setNote(String v) {
+            note = v;
+        }
+
+        String getRootCause() {
+            return rootCause;
+        }
+
+        void setRootCause(String v) {
+            rootCause = v;
+        }
+
+        String getActionTaken() {
+            return actionTaken;
+        }
+
+        void setActionTaken(String v) {
+            actionTaken = v;
+        }
+
+        String getRationale() {
+            return rationale;
+        }
+
+        void setRationale(String v) {
+            rationale = v;
+        }
+
+        String getReason() {
+            return reason;
+        }
+
+        void setReason(String v) {
+            reason = v;
+        }
     }
 
     void openStep(Step step) {
@@ -295,36 +356,50 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             TextArea actionTaken = area("Action taken", "finding-action-taken");
             TextArea rationale = area("Why it is accepted", "finding-rationale");
             TextArea reason = area("Why it is reopened", "finding-reason");
-            fields = Map.of("note", note, "rootCause", rootCause, "actionTaken", actionTaken, "rationale", rationale,
-                    "reason", reason);
+            fields = Map.of(
+                    "note",
+                    note,
+                    "rootCause",
+                    rootCause,
+                    "actionTaken",
+                    actionTaken,
+                    "rationale",
+                    rationale,
+                    "reason",
+                    reason);
             FormLayout form = new FormLayout();
             switch (step) {
                 case INVESTIGATE -> {
                     setHeaderTitle("Investigate");
-                    binder.forField(note).withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
+                    binder.forField(note)
+                            .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getNote, StepInput::setNote);
                     form.add(note);
                 }
                 case RESOLVE -> {
                     setHeaderTitle("Resolve");
-                    binder.forField(rootCause).asRequired("Say what caused the finding.")
+                    binder.forField(rootCause)
+                            .asRequired("Say what caused the finding.")
                             .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getRootCause, StepInput::setRootCause);
-                    binder.forField(actionTaken).asRequired("Say what was done about it.")
+                    binder.forField(actionTaken)
+                            .asRequired("Say what was done about it.")
                             .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getActionTaken, StepInput::setActionTaken);
                     form.add(rootCause, actionTaken);
                 }
                 case ACCEPT -> {
                     setHeaderTitle("Accept");
-                    binder.forField(rationale).asRequired("Say why the finding is accepted.")
+                    binder.forField(rationale)
+                            .asRequired("Say why the finding is accepted.")
                             .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getRationale, StepInput::setRationale);
                     form.add(new Paragraph("You approve the acceptance; new breaches are still recorded."), rationale);
                 }
                 case REOPEN -> {
                     setHeaderTitle("Reopen");
-                    binder.forField(reason).asRequired("Say why the finding is reopened.")
+                    binder.forField(reason)
+                            .asRequired("Say why the finding is reopened.")
                             .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getReason, StepInput::setReason);
                     form.add(reason);
@@ -356,15 +431,18 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             try {
                 Finding changed = switch (step) {
                     case INVESTIGATE -> findings.investigate(f.getId(), f.getVersion(), input.getNote());
-                    case RESOLVE -> findings.resolve(f.getId(), f.getVersion(), input.getRootCause(),
-                            input.getActionTaken());
+                    case RESOLVE ->
+                        findings.resolve(f.getId(), f.getVersion(), input.getRootCause(), input.getActionTaken());
                     case ACCEPT -> findings.accept(f.getId(), f.getVersion(), input.getRationale());
                     case REOPEN -> findings.reopen(f.getId(), f.getVersion(), input.getReason());
                 };
                 close();
                 show(changed);
-                Notification.show("Finding " + changed.getState().label().toLowerCase() + ".", 3000,
-                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                "Finding " + changed.getState().label().toLowerCase() + ".",
+                                3000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (DomainRuleException e) {
                 HasValue<?, ?> field = e.field() == null ? null : fields.get(e.field());
                 if (field instanceof TextArea area && area.isVisible()) {
@@ -385,7 +463,8 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 6000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     @Override

@@ -53,44 +53,72 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
     final ComboBox<SystemRef> system = new ComboBox<>("AI system");
     /** System names of the rows on screen, fetched once per page. */
     private final Map<Long, String> systemNames = new HashMap<>();
+
     private boolean restoring;
 
     /** An AI system as the filter shows it. */
-    record SystemRef(long id, String name) {
-    }
+    record SystemRef(long id, String name) {}
 
     FindingsView(FindingService findings, AiSystemService systems) {
         this.findings = findings;
         this.systems = systems;
         setSizeFull();
         configureGrid();
-        add(new H2("Findings"), new Paragraph("What the telemetry loop found: failed control tests and monitor alerts, "
-                + "one finding per cause, each with its timeline."), toolbar(), grid);
+        add(
+                new H2("Findings"),
+                new Paragraph("What the telemetry loop found: failed control tests and monitor alerts, "
+                        + "one finding per cause, each with its timeline."),
+                toolbar(),
+                grid);
     }
 
     private void configureGrid() {
         grid.setId("findings-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
-        grid.addColumn(Finding::getTitle).setWidth("14rem").setHeader("Finding").setSortProperty("title").setFlexGrow(4).setTooltipGenerator(Finding::getTitle);
-        grid.addColumn(f -> systemNames.getOrDefault(f.getSystemId(), "#" + f.getSystemId())).setHeader("AI system")
+        grid.addColumn(Finding::getTitle)
+                .setWidth("14rem")
+                .setHeader("Finding")
+                .setSortProperty("title")
+                .setFlexGrow(4)
+                .setTooltipGenerator(Finding::getTitle);
+        grid.addColumn(f -> systemNames.getOrDefault(f.getSystemId(), "#" + f.getSystemId()))
+                .setHeader("AI system")
                 .setFlexGrow(2);
-        grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity())).setHeader("Severity")
-                .setSortProperty("severity").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(f -> FindingLabels.state(f.getState())).setHeader("State").setSortProperty("state")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Finding::getOccurrences).setHeader("Breaches").setSortProperty("occurrences").setAutoWidth(true)
+        grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity()))
+                .setHeader("Severity")
+                .setSortProperty("severity")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(f -> FindingLabels.when(f.getLastSeen())).setHeader("Last seen").setKey("lastSeen")
-                .setSortProperty("lastSeen").setAutoWidth(true);
-        grid.addColumn(f -> FindingLabels.when(f.getFirstSeen())).setHeader("First seen").setSortProperty("firstSeen")
+        grid.addComponentColumn(f -> FindingLabels.state(f.getState()))
+                .setHeader("State")
+                .setSortProperty("state")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Finding::getOccurrences)
+                .setHeader("Breaches")
+                .setSortProperty("occurrences")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(f -> FindingLabels.when(f.getLastSeen()))
+                .setHeader("Last seen")
+                .setKey("lastSeen")
+                .setSortProperty("lastSeen")
                 .setAutoWidth(true);
-        grid.setItems(query -> {
-            var page = findings.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query));
-            systemNames.putAll(systems.names(page.stream().map(Finding::getSystemId).distinct().toList()));
-            return page.stream();
-        }, query -> (int) findings.count(filter()));
+        grid.addColumn(f -> FindingLabels.when(f.getFirstSeen()))
+                .setHeader("First seen")
+                .setSortProperty("firstSeen")
+                .setAutoWidth(true);
+        grid.setItems(
+                query -> {
+                    var page = findings.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query));
+                    systemNames.putAll(systems.names(
+                            page.stream().map(Finding::getSystemId).distinct().toList()));
+                    return page.stream();
+                },
+                query -> (int) findings.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("lastSeen"), SortDirection.DESCENDING)));
-        grid.addItemClickListener(e -> UI.getCurrent().navigate("findings/" + e.getItem().getId()));
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate("findings/" + e.getItem().getId()));
         grid.setEmptyStateText("No findings match. Clear a filter; findings open by themselves when a control's "
                 + "telemetry test fails or a monitor alert opens on a linked AI system.");
         grid.setSizeFull();
@@ -103,8 +131,12 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
         severity.setItemLabelGenerator(Severity::label);
         system.setId("findings-system");
         system.setItemLabelGenerator(SystemRef::name);
-        system.setItems(q -> systems.search(new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
-                PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("name"))).stream().map(FindingsView::ref));
+        system.setItems(q -> systems
+                .search(
+                        new AiSystemService.Filter(q.getFilter().orElse(""), null, null, null, null),
+                        PageRequest.of(q.getPage(), q.getPageSize(), Sort.by("name")))
+                .stream()
+                .map(FindingsView::ref));
         for (ComboBox<?> box : List.of(state, severity, system)) {
             box.setClearButtonVisible(true);
             box.addValueChangeListener(e -> filtersChanged());
@@ -121,12 +153,20 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> params =
+                event.getLocation().getQueryParameters().getParameters();
         restoring = true;
         try {
-            state.setValue(param(params, "state").flatMap(v -> enumValue(State.class, v)).orElse(null));
-            severity.setValue(param(params, "severity").flatMap(v -> enumValue(Severity.class, v)).orElse(null));
-            system.setValue(param(params, "system").flatMap(FindingsView::parse).flatMap(this::systemRef).orElse(null));
+            state.setValue(param(params, "state")
+                    .flatMap(v -> enumValue(State.class, v))
+                    .orElse(null));
+            severity.setValue(param(params, "severity")
+                    .flatMap(v -> enumValue(Severity.class, v))
+                    .orElse(null));
+            system.setValue(param(params, "system")
+                    .flatMap(FindingsView::parse)
+                    .flatMap(this::systemRef)
+                    .orElse(null));
         } finally {
             restoring = false;
         }
@@ -161,12 +201,17 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     FindingService.Filter filter() {
-        return new FindingService.Filter(state.getValue(), severity.getValue(),
-                system.getValue() == null ? null : system.getValue().id(), null);
+        return new FindingService.Filter(
+                state.getValue(),
+                severity.getValue(),
+                system.getValue() == null ? null : system.getValue().id(),
+                null);
     }
 
     private static Optional<String> param(Map<String, List<String>> params, String name) {
-        return params.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
+        return params.getOrDefault(name, List.of()).stream()
+                .filter(v -> !v.isBlank())
+                .findFirst();
     }
 
     private static Optional<Long> parse(String v) {

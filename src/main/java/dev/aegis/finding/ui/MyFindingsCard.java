@@ -36,19 +36,25 @@ class MyFindingsCard implements DashboardCard {
 
     @Override
     public Component render() {
-        Page<Finding> open = findings.search(new FindingService.Filter(null, null, null, true), PageRequest.of(0, SHOWN));
+        Page<Finding> open =
+                findings.search(new FindingService.Filter(null, null, null, true), PageRequest.of(0, SHOWN));
         Div card = CardParts.card("my-findings-card", "My open findings");
         if (open.isEmpty()) {
-            card.add(new Paragraph("No open finding on your systems: every breach so far is resolved or accepted."),
+            card.add(
+                    new Paragraph("No open finding on your systems: every breach so far is resolved or accepted."),
                     new Anchor("findings", "Open the findings register"));
             return card;
         }
-        card.add(CardParts.figure(open.getTotalElements(), open.getTotalElements() == 1 ? "open or investigating"
-                : "open or investigating", "findings?state=OPEN"));
+        card.add(CardParts.figure(
+                open.getTotalElements(),
+                open.getTotalElements() == 1 ? "open or investigating" : "open or investigating",
+                "findings?state=OPEN"));
         UnorderedList list = CardParts.list("my-findings");
         for (Finding f : open) {
-            list.add(CardParts.item("findings/" + f.getId(), f.getTitle(), f.getSeverity().label() + " · "
-                    + f.getState().label()));
+            list.add(CardParts.item(
+                    "findings/" + f.getId(),
+                    f.getTitle(),
+                    f.getSeverity().label() + " · " + f.getState().label()));
         }
         card.add(list, new Anchor("findings?state=OPEN", "All open findings"));
         return card;

@@ -43,21 +43,38 @@ class SystemFindingsPanel implements SystemPagePanel {
         panel.setPadding(false);
         Grid<Finding> grid = new Grid<>(Finding.class, false);
         grid.setId("system-findings-grid");
-        grid.addColumn(Finding::getTitle).setHeader("Finding").setSortProperty("title").setFlexGrow(3);
-        grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity())).setHeader("Severity")
-                .setSortProperty("severity").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(f -> FindingLabels.state(f.getState())).setHeader("State").setSortProperty("state")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Finding::getOccurrences).setHeader("Breaches").setSortProperty("occurrences").setAutoWidth(true);
-        grid.addColumn(f -> FindingLabels.when(f.getLastSeen())).setHeader("Last seen").setKey("lastSeen")
-                .setSortProperty("lastSeen").setAutoWidth(true);
+        grid.addColumn(Finding::getTitle)
+                .setHeader("Finding")
+                .setSortProperty("title")
+                .setFlexGrow(3);
+        grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity()))
+                .setHeader("Severity")
+                .setSortProperty("severity")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(f -> FindingLabels.state(f.getState()))
+                .setHeader("State")
+                .setSortProperty("state")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Finding::getOccurrences)
+                .setHeader("Breaches")
+                .setSortProperty("occurrences")
+                .setAutoWidth(true);
+        grid.addColumn(f -> FindingLabels.when(f.getLastSeen()))
+                .setHeader("Last seen")
+                .setKey("lastSeen")
+                .setSortProperty("lastSeen")
+                .setAutoWidth(true);
         FindingService.Filter filter = FindingService.Filter.ofSystem(systemId);
-        grid.setItems(q -> findings.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) findings.count(filter));
+        grid.setItems(q -> findings.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(), q ->
+                (int) findings.count(filter));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("lastSeen"), SortDirection.DESCENDING)));
-        grid.addItemClickListener(e -> UI.getCurrent().navigate("findings/" + e.getItem().getId()));
-        grid.setEmptyStateText("No findings: no telemetry test of its controls has failed and no monitor alert has "
-                + "opened. Link the system to a monitored deployment and give its controls telemetry tests to watch it.");
+        grid.addItemClickListener(
+                e -> UI.getCurrent().navigate("findings/" + e.getItem().getId()));
+        grid.setEmptyStateText(
+                "No findings: no telemetry test of its controls has failed and no monitor alert has "
+                        + "opened. Link the system to a monitored deployment and give its controls telemetry tests to watch it.");
         grid.setHeight("14rem");
         grid.setWidthFull();
         panel.add(new H3("Findings"), grid, new Anchor("findings?system=" + systemId, "Open in the findings register"));

@@ -11,6 +11,7 @@ import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.framework.Relationship;
 import dev.aegis.framework.RequirementKind;
+import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import dev.aegis.shared.web.PageResponse;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,20 +50,28 @@ class FrameworkController {
         this.administration = administration;
     }
 
-
     /** A requirement with its mappings; the organisation's licensed text is deliberately absent (it never leaves Aegis). */
-    record RequirementResponse(RequirementSummary requirement, String text, String addedIn, String changedIn,
-            String withdrawnIn, List<Mapping> mappings, List<CatalogLink> links) {
-    }
+    record RequirementResponse(
+            RequirementSummary requirement,
+            String text,
+            String addedIn,
+            String changedIn,
+            String withdrawnIn,
+            List<Mapping> mappings,
+            List<CatalogLink> links) {}
 
-    record NewMapping(@NotNull Long sourceRequirementId, @NotNull Long targetRequirementId,
-            @NotNull Relationship relationship, @NotNull @Pattern(regexp = "LOW|MEDIUM|HIGH") String confidence,
-            @Size(max = 2000) String rationale) {
-    }
+    record NewMapping(
+            @NotNull Long sourceRequirementId,
+            @NotNull Long targetRequirementId,
+            @NotNull Relationship relationship,
+            @NotNull @Pattern(regexp = "LOW|MEDIUM|HIGH") String confidence,
+            @Size(max = 2000) String rationale) {}
 
-    record Review(@NotNull @PositiveOrZero Long version, @NotNull Relationship relationship,
-            @NotNull @Pattern(regexp = "LOW|MEDIUM|HIGH") String confidence, @Size(max = 2000) String note) {
-    }
+    record Review(
+            @NotNull @PositiveOrZero Long version,
+            @NotNull Relationship relationship,
+            @NotNull @Pattern(regexp = "LOW|MEDIUM|HIGH") String confidence,
+            @Size(max = 2000) String note) {}
 
     @GetMapping("/frameworks")
     @Operation(summary = "All frameworks: bundled catalogs and custom frameworks")
@@ -80,31 +87,40 @@ class FrameworkController {
 
     @GetMapping("/frameworks/{code}/requirements")
     @Operation(summary = "Requirements of one framework, in tree order, searchable by id or text (q) and kind")
-    PageResponse<RequirementSummary> requirements(@PathVariable String code, @RequestParam(required = false) String q,
+    PageResponse<RequirementSummary> requirements(
+            @PathVariable String code,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) RequirementKind kind,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         catalog.framework(code);
         return PageResponse.of(catalog.search(code, q, kind, pageRequest(page, size)));
     }
 
     @GetMapping("/requirements")
     @Operation(summary = "Search requirements across frameworks by id or text (q), kind and framework")
-    PageResponse<RequirementSummary> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) RequirementKind kind, @RequestParam(required = false) String framework,
+    PageResponse<RequirementSummary> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) RequirementKind kind,
+            @RequestParam(required = false) String framework,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         return PageResponse.of(catalog.search(framework, q, kind, pageRequest(page, size)));
     }
 
     @GetMapping("/requirements/{id}")
-    @Operation(summary = "One requirement with its full text, its mappings through the crosswalks and its catalog links")
+    @Operation(
+            summary = "One requirement with its full text, its mappings through the crosswalks and its catalog links")
     RequirementResponse requirement(@PathVariable long id) {
         var d = catalog.requirement(id);
-        return new RequirementResponse(d.requirement(), d.text(), d.addedIn(), d.changedIn(), d.withdrawnIn(),
-                d.mappings(), d.links());
+        return new RequirementResponse(
+                d.requirement(), d.text(), d.addedIn(), d.changedIn(), d.withdrawnIn(), d.mappings(), d.links());
     }
 
     @GetMapping("/crosswalks")
@@ -115,11 +131,15 @@ class FrameworkController {
 
     @GetMapping("/crosswalks/{code}/edges")
     @Operation(summary = "Edges of one crosswalk, filterable by relationship and review flag")
-    PageResponse<Edge> edges(@PathVariable String code, @RequestParam(required = false) Relationship relationship,
+    PageResponse<Edge> edges(
+            @PathVariable String code,
+            @RequestParam(required = false) Relationship relationship,
             @RequestParam(required = false) Boolean needsReview,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "100") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "100")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         List<Edge> all = catalog.edges(code).stream()
                 .filter(e -> relationship == null || e.relationship() == relationship)
                 .filter(e -> needsReview == null || (e.needsReview() || e.catalogChanged()) == needsReview)
@@ -132,10 +152,16 @@ class FrameworkController {
 
     @PostMapping("/crosswalks/edges")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Map a requirement to one of another framework (officers); goes into the organisation's crosswalk")
+    @Operation(
+            summary =
+                    "Map a requirement to one of another framework (officers); goes into the organisation's crosswalk")
     Edge addEdge(@Valid @RequestBody NewMapping body) {
-        return administration.addEdge(body.sourceRequirementId(), body.targetRequirementId(), body.relationship(),
-                body.confidence(), body.rationale());
+        return administration.addEdge(
+                body.sourceRequirementId(),
+                body.targetRequirementId(),
+                body.relationship(),
+                body.confidence(),
+                body.rationale());
     }
 
     @PutMapping("/crosswalks/edges/{id}/review")
@@ -151,10 +177,18 @@ class FrameworkController {
         administration.removeEdge(id);
     }
 
-    @PostMapping(path = "/frameworks/import", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml",
-            "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    @Operation(summary = "Import a custom framework from JSON or YAML (docs/custom-frameworks.md); preview=true only "
-            + "answers what would change. A file with any problem is refused whole, naming line and field.")
+    @PostMapping(
+            path = "/frameworks/import",
+            consumes = {
+                MediaType.APPLICATION_JSON_VALUE,
+                "application/yaml",
+                "application/x-yaml",
+                "text/yaml",
+                MediaType.TEXT_PLAIN_VALUE
+            })
+    @Operation(
+            summary = "Import a custom framework from JSON or YAML (docs/custom-frameworks.md); preview=true only "
+                    + "answers what would change. A file with any problem is refused whole, naming line and field.")
     CatalogDiff importCustom(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean preview) {
         return administration.importCustomFile(file, preview);
     }

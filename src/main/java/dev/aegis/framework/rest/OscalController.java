@@ -49,17 +49,24 @@ class OscalController {
     }
 
     @PostMapping("/frameworks/import/oscal")
-    @Operation(summary = "Import an OSCAL 1.2.1 catalog (the request body) as a custom framework; with preview=true "
-            + "(the default) only say what would change")
-    CatalogDiff importCatalog(@RequestParam(required = false) String code,
-            @RequestParam(defaultValue = "true") boolean preview, @RequestBody byte[] file) {
+    @Operation(
+            summary = "Import an OSCAL 1.2.1 catalog (the request body) as a custom framework; with preview=true "
+                    + "(the default) only say what would change")
+    CatalogDiff importCatalog(
+            @RequestParam(required = false) String code,
+            @RequestParam(defaultValue = "true") boolean preview,
+            @RequestBody byte[] file) {
         return preview ? importer.preview(file, code) : importer.importCatalog(file, code);
     }
 
     private static ResponseEntity<JsonNode> download(OscalExport export) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(export.fileName())
-                        .build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(export.fileName())
+                                .build()
+                                .toString())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(export.document());
     }

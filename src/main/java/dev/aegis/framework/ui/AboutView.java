@@ -12,9 +12,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aegis.framework.FrameworkSources;
 import dev.aegis.shared.crypto.OrganisationKey;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import jakarta.annotation.security.RolesAllowed;
 
 /** What Aegis is built on: the framework sources it ships, with their licences and attributions. */
 @Route("about")
@@ -23,11 +23,13 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "VENDOR_MANAGER", "SYSTEM_OWNER"})
 public class AboutView extends VerticalLayout {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     AboutView(FrameworkSources sources, OrganisationKey key) {
         setId("about");
-        add(new H2("About Aegis"),
+        add(
+                new H2("About Aegis"),
                 new Paragraph("Aegis is an open-source AI governance register. It maps AI systems, risks, controls, "
                         + "vendors and evidence to public frameworks."),
                 signingKey(key),
@@ -46,22 +48,26 @@ public class AboutView extends VerticalLayout {
         try {
             k = key.describe();
         } catch (RuntimeException e) { // a keystore that cannot be read, a master key that is missing
-            card.add(new H3("Evidence signing key"), new Paragraph("The signing key cannot be read: " + e.getMessage()));
+            card.add(
+                    new H3("Evidence signing key"), new Paragraph("The signing key cannot be read: " + e.getMessage()));
             return card;
         }
         Span fingerprint = new Span(k.fingerprint());
         fingerprint.setId("signing-key-fingerprint");
         fingerprint.addClassNames("aegis-secret");
         fingerprint.getStyle().set("font-size", "var(--lumo-font-size-m)");
-        card.add(new H3("Evidence signing key"),
-                new Paragraph("Evidence packs and the audit log's checkpoints are signed with this key. Its SHA-256 "
-                        + "fingerprint (of the public key, as openssl pkey -pubin -outform DER | sha256sum prints it):"),
+        card.add(
+                new H3("Evidence signing key"),
+                new Paragraph(
+                        "Evidence packs and the audit log's checkpoints are signed with this key. Its SHA-256 "
+                                + "fingerprint (of the public key, as openssl pkey -pubin -outform DER | sha256sum prints it):"),
                 new Div(fingerprint),
                 new Paragraph("Certificate: " + k.subject()),
-                new Paragraph("Valid from " + DAY.format(k.notBefore()) + " to " + DAY.format(k.notAfter()) + " (UTC) · "
-                        + algorithm(k.algorithm()) + " · " + k.source()),
-                new Paragraph("To check a pack: the fingerprint of its signer.pem must be this one; docs/evidence-packs.md "
-                        + "and the pack's README.txt give the openssl commands."));
+                new Paragraph("Valid from " + DAY.format(k.notBefore()) + " to " + DAY.format(k.notAfter())
+                        + " (UTC) · " + algorithm(k.algorithm()) + " · " + k.source()),
+                new Paragraph(
+                        "To check a pack: the fingerprint of its signer.pem must be this one; docs/evidence-packs.md "
+                                + "and the pack's README.txt give the openssl commands."));
         return card;
     }
 
@@ -79,7 +85,8 @@ public class AboutView extends VerticalLayout {
         card.addClassNames("aegis-card");
         card.add(new H3(s.name()));
         if (!s.publisher().isBlank() || !s.version().isBlank()) {
-            card.add(new Paragraph(String.join(" · ", s.publisher(), s.version()).replaceAll("^ · | · $", "")));
+            card.add(
+                    new Paragraph(String.join(" · ", s.publisher(), s.version()).replaceAll("^ · | · $", "")));
         }
         if (!s.url().isBlank()) {
             Anchor link = new Anchor(s.url(), s.url());

@@ -17,24 +17,27 @@ import java.util.Set;
  */
 final class AtlasMatrix {
 
-    record Card(RequirementSummary technique, List<RequirementSummary> subTechniques,
+    record Card(
+            RequirementSummary technique,
+            List<RequirementSummary> subTechniques,
             List<RequirementSummary> mitigations) {
 
         boolean matches(String query) {
             String q = query.trim().toLowerCase(Locale.ROOT);
-            return q.isEmpty() || contains(technique, q) || subTechniques.stream().anyMatch(s -> contains(s, q));
+            return q.isEmpty()
+                    || contains(technique, q)
+                    || subTechniques.stream().anyMatch(s -> contains(s, q));
         }
 
         private static boolean contains(RequirementSummary r, String q) {
-            return r.refId().toLowerCase(Locale.ROOT).contains(q) || r.title().toLowerCase(Locale.ROOT).contains(q);
+            return r.refId().toLowerCase(Locale.ROOT).contains(q)
+                    || r.title().toLowerCase(Locale.ROOT).contains(q);
         }
     }
 
-    record Column(RequirementSummary tactic, List<Card> cards) {
-    }
+    record Column(RequirementSummary tactic, List<Card> cards) {}
 
-    private AtlasMatrix() {
-    }
+    private AtlasMatrix() {}
 
     /**
      * @param tree       the ATLAS catalog in its order (tactics first, in matrix order)
@@ -65,8 +68,11 @@ final class AtlasMatrix {
             }
             // a mitigation of a sub-technique counts for its technique too: the card stands for both
             long techniqueId = addressed.kind() == RequirementKind.SUB_TECHNIQUE && addressed.parentId() != null
-                    ? addressed.parentId() : addressed.id();
-            mitigationsOf.computeIfAbsent(techniqueId, k -> new LinkedHashSet<>()).add(mitigation);
+                    ? addressed.parentId()
+                    : addressed.id();
+            mitigationsOf
+                    .computeIfAbsent(techniqueId, k -> new LinkedHashSet<>())
+                    .add(mitigation);
         }
         Map<Long, List<RequirementSummary>> techniquesOf = new HashMap<>();
         for (long[] pair : inTactic) {
@@ -80,10 +86,14 @@ final class AtlasMatrix {
             if (tactic.kind() != RequirementKind.TACTIC) {
                 continue;
             }
-            List<Card> cards = techniquesOf.getOrDefault(tactic.id(), List.of()).stream().sorted(inCatalogOrder)
-                    .map(t -> new Card(t, subs.getOrDefault(t.id(), List.of()),
+            List<Card> cards = techniquesOf.getOrDefault(tactic.id(), List.of()).stream()
+                    .sorted(inCatalogOrder)
+                    .map(t -> new Card(
+                            t,
+                            subs.getOrDefault(t.id(), List.of()),
                             mitigationsOf.getOrDefault(t.id(), Set.of()).stream()
-                                    .sorted(Comparator.comparing(RequirementSummary::refId)).toList()))
+                                    .sorted(Comparator.comparing(RequirementSummary::refId))
+                                    .toList()))
                     .toList();
             columns.add(new Column(tactic, cards));
         }

@@ -43,8 +43,7 @@ public class AtlasView extends VerticalLayout {
     /** Every card shown; a technique serving several tactics has a card in each column. */
     final List<ShownCard> cards = new ArrayList<>();
 
-    record ShownCard(AtlasMatrix.Card card, RouterLink link) {
-    }
+    record ShownCard(AtlasMatrix.Card card, RouterLink link) {}
 
     AtlasView(FrameworkCatalog catalog) {
         setWidthFull();
@@ -63,7 +62,8 @@ public class AtlasView extends VerticalLayout {
 
     private static List<AtlasMatrix.Column> columns(FrameworkCatalog catalog) {
         try {
-            return AtlasMatrix.build(catalog.tree(ATLAS, false), catalog.links("IN_TACTIC"), catalog.links("ADDRESSES"));
+            return AtlasMatrix.build(
+                    catalog.tree(ATLAS, false), catalog.links("IN_TACTIC"), catalog.links("ADDRESSES"));
         } catch (NotFoundException missing) {
             return List.of();
         }
@@ -109,7 +109,8 @@ public class AtlasView extends VerticalLayout {
     }
 
     private Div column(AtlasMatrix.Column column) {
-        Div header = new Div(new Span(column.tactic().title()),
+        Div header = new Div(
+                new Span(column.tactic().title()),
                 small(column.tactic().refId() + " · " + column.cards().size() + " techniques"));
         header.addClassNames("aegis-atlas-tactic");
         Div div = new Div(header);
@@ -130,8 +131,10 @@ public class AtlasView extends VerticalLayout {
         name.addClassNames("aegis-atlas-name");
         link.add(ref, name);
         if (!card.subTechniques().isEmpty()) {
-            Span subs = new Span(card.subTechniques().size() == 1 ? "1 sub-technique"
-                    : card.subTechniques().size() + " sub-techniques");
+            Span subs = new Span(
+                    card.subTechniques().size() == 1
+                            ? "1 sub-technique"
+                            : card.subTechniques().size() + " sub-techniques");
             subs.addClassNames("aegis-atlas-subs");
             link.add(subs);
         }
@@ -145,8 +148,13 @@ public class AtlasView extends VerticalLayout {
             }
             link.add(mitigations);
         }
-        link.getElement().setAttribute("title", t.label() + (card.mitigations().isEmpty()
-                ? " · no mitigation listed" : " · " + card.mitigations().size() + " mitigations"));
+        link.getElement()
+                .setAttribute(
+                        "title",
+                        t.label()
+                                + (card.mitigations().isEmpty()
+                                        ? " · no mitigation listed"
+                                        : " · " + card.mitigations().size() + " mitigations"));
         cards.add(new ShownCard(card, link));
         return link;
     }
@@ -170,8 +178,12 @@ public class AtlasView extends VerticalLayout {
                 matching.add(shown.card().technique().id());
             }
         }
-        matchCount.setText(!filtering ? "" : matching.isEmpty()
-                ? "No technique matches “" + query.trim() + "”. Try an id such as AML.T0051 or a single word."
-                : matching.size() == 1 ? "1 technique matches" : matching.size() + " techniques match");
+        matchCount.setText(
+                !filtering
+                        ? ""
+                        : matching.isEmpty()
+                                ? "No technique matches “" + query.trim()
+                                        + "”. Try an id such as AML.T0051 or a single word."
+                                : matching.size() == 1 ? "1 technique matches" : matching.size() + " techniques match");
     }
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
 /** Small coloured labels shared by the framework screens; the colours live in aegis.css. */
 final class Badges {
 
-    private Badges() {
-    }
+    private Badges() {}
 
     static Span relationship(Relationship relationship) {
         Span badge = badge(label(relationship), "aegis-rel", cssClass(relationship));
@@ -32,13 +31,15 @@ final class Badges {
 
     static Span needsReview() {
         Span badge = badge("needs review", "aegis-badge-review");
-        badge.setTitle("The published mapping looks doubtful (e.g. the number and title do not match); a reviewer should confirm it.");
+        badge.setTitle(
+                "The published mapping looks doubtful (e.g. the number and title do not match); a reviewer should confirm it.");
         return badge;
     }
 
     static Span catalogChanged() {
         Span badge = badge("catalog changed", "aegis-badge-changed");
-        badge.setTitle("One end of this mapping changed or was withdrawn in a newer catalog version; check it still holds.");
+        badge.setTitle(
+                "One end of this mapping changed or was withdrawn in a newer catalog version; check it still holds.");
         return badge;
     }
 

@@ -28,12 +28,12 @@ import java.util.regex.Pattern;
  */
 final class CatalogText {
 
-    private static final Pattern INLINE = Pattern.compile(
-            "\\[([^\\]\\n]+)\\]\\(([^)\\s]+)\\)|`([^`\\n]+)`|\\*\\*([^*\\n]+)\\*\\*");
-    private static final Pattern ATLAS_ID = Pattern.compile("AML\\.(?:TA\\d{4}|T\\d{4}(?:\\.\\d{3})?|M\\d{4}|CS\\d{4})");
+    private static final Pattern INLINE =
+            Pattern.compile("\\[([^\\]\\n]+)\\]\\(([^)\\s]+)\\)|`([^`\\n]+)`|\\*\\*([^*\\n]+)\\*\\*");
+    private static final Pattern ATLAS_ID =
+            Pattern.compile("AML\\.(?:TA\\d{4}|T\\d{4}(?:\\.\\d{3})?|M\\d{4}|CS\\d{4})");
 
-    private CatalogText() {
-    }
+    private CatalogText() {}
 
     /** The text as blocks; {@code atlasEntry} finds the ATLAS entry a link's id names. */
     static Div render(String text, Function<String, Optional<RequirementSummary>> atlasEntry) {
@@ -76,7 +76,8 @@ final class CatalogText {
         return out;
     }
 
-    private static void flush(Div out, List<String> paragraph, Function<String, Optional<RequirementSummary>> atlasEntry) {
+    private static void flush(
+            Div out, List<String> paragraph, Function<String, Optional<RequirementSummary>> atlasEntry) {
         if (paragraph.isEmpty()) {
             return;
         }
@@ -86,8 +87,8 @@ final class CatalogText {
         paragraph.clear();
     }
 
-    private static void inline(HasComponents parent, String text,
-            Function<String, Optional<RequirementSummary>> atlasEntry) {
+    private static void inline(
+            HasComponents parent, String text, Function<String, Optional<RequirementSummary>> atlasEntry) {
         Matcher m = INLINE.matcher(text);
         int at = 0;
         while (m.find()) {
@@ -118,8 +119,10 @@ final class CatalogText {
         if (atlasAddress && id.find()) {
             Optional<RequirementSummary> entry = atlasEntry.apply(id.group());
             if (entry.isPresent()) {
-                RouterLink link = new RouterLink(label, FrameworkBrowserView.class, entry.get().frameworkCode());
-                link.setQueryParameters(QueryParameters.of(FrameworkBrowserView.REQUIREMENT,
+                RouterLink link = new RouterLink(
+                        label, FrameworkBrowserView.class, entry.get().frameworkCode());
+                link.setQueryParameters(QueryParameters.of(
+                        FrameworkBrowserView.REQUIREMENT,
                         String.valueOf(entry.get().id())));
                 link.addClassNames("aegis-text-link");
                 link.getElement().setAttribute("title", entry.get().label());

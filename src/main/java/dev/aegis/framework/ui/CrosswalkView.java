@@ -5,8 +5,8 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -93,7 +93,8 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     final Details matrixPanel = new Details();
     final Grid<Edge> grid = new Grid<>();
 
-    CrosswalkView(FrameworkCatalog catalog, CatalogAdministration administration, AuthenticationContext authentication) {
+    CrosswalkView(
+            FrameworkCatalog catalog, CatalogAdministration administration, AuthenticationContext authentication) {
         this.catalog = catalog;
         this.administration = administration;
         this.officer = authentication.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
@@ -193,8 +194,11 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         for (Relationship r : Relationship.values()) {
             legend.add(swatch(Badges.symbol(r), Badges.cssClass(r)), new Span(Badges.label(r)));
         }
-        legend.add(swatch("!", "aegis-cell-review"), new Span("needs review"),
-                swatch("*", "aegis-cell-changed"), new Span("catalog changed"));
+        legend.add(
+                swatch("!", "aegis-cell-review"),
+                new Span("needs review"),
+                swatch("*", "aegis-cell-changed"),
+                new Span("catalog changed"));
         return legend;
     }
 
@@ -224,30 +228,66 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         matrix.getElement().setAttribute("role", "region");
         matrix.getElement().setAttribute("aria-label", "Mapping matrix");
         // one listener for the whole table; the clicked cell names its edge
-        matrix.getElement().addEventListener("click", e -> openEdge(Long.parseLong(e.getEventData()
-                .path(CLICKED_EDGE).asString("0")))).addEventData(CLICKED_EDGE)
+        matrix.getElement()
+                .addEventListener(
+                        "click",
+                        e -> openEdge(Long.parseLong(
+                                e.getEventData().path(CLICKED_EDGE).asString("0"))))
+                .addEventData(CLICKED_EDGE)
                 .setFilter("event.target.closest('td[data-edge]') != null");
     }
 
     private void configureGrid() {
         grid.setId("edges-grid");
-        grid.addColumn(e -> e.source().refId()).setHeader("Source").setKey("source").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(e -> "aegis-ref-cell").setSortable(true);
-        grid.addColumn(e -> e.source().title()).setHeader("Source title").setKey("sourceTitle").setFlexGrow(1)
+        grid.addColumn(e -> e.source().refId())
+                .setHeader("Source")
+                .setKey("source")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setPartNameGenerator(e -> "aegis-ref-cell")
+                .setSortable(true);
+        grid.addColumn(e -> e.source().title())
+                .setHeader("Source title")
+                .setKey("sourceTitle")
+                .setFlexGrow(1)
                 .setTooltipGenerator(e -> e.source().title());
-        grid.addComponentColumn(e -> Badges.relationship(e.relationship())).setHeader("Relationship")
-                .setKey("relationship").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.target().refId()).setHeader("Target").setKey("target").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(e -> "aegis-ref-cell").setSortable(true);
-        grid.addColumn(e -> e.target().title()).setHeader("Target title").setKey("targetTitle").setFlexGrow(1)
+        grid.addComponentColumn(e -> Badges.relationship(e.relationship()))
+                .setHeader("Relationship")
+                .setKey("relationship")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(e -> e.target().refId())
+                .setHeader("Target")
+                .setKey("target")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setPartNameGenerator(e -> "aegis-ref-cell")
+                .setSortable(true);
+        grid.addColumn(e -> e.target().title())
+                .setHeader("Target title")
+                .setKey("targetTitle")
+                .setFlexGrow(1)
                 .setTooltipGenerator(e -> e.target().title());
-        grid.addColumn(e -> e.confidence() == null ? "" : e.confidence().toLowerCase()).setHeader("Confidence")
-                .setKey("confidence").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(CrosswalkView::flags).setHeader("Flags").setKey("flags").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> "ORGANISATION".equals(e.origin()) ? "Ours" : "Published").setHeader("Origin")
-                .setKey("origin").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.confidence() == null ? "" : e.confidence().toLowerCase())
+                .setHeader("Confidence")
+                .setKey("confidence")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(CrosswalkView::flags)
+                .setHeader("Flags")
+                .setKey("flags")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(e -> "ORGANISATION".equals(e.origin()) ? "Ours" : "Published")
+                .setHeader("Origin")
+                .setKey("origin")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         if (officer) {
-            grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true)
+            grid.addComponentColumn(this::actions)
+                    .setHeader("Actions")
+                    .setKey("actions")
+                    .setAutoWidth(true)
                     .setFlexGrow(0);
             grid.setDetailsVisibleOnClick(false);
             grid.asSingleSelect().addValueChangeListener(e -> {
@@ -330,8 +370,11 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     void reloadCrosswalks(String selectCode) {
         allCrosswalks = catalog.crosswalks();
         List<CrosswalkSummary> shown = allCrosswalks.stream()
-                .filter(c -> connects(c, between.getValue(), and.getValue())).toList();
-        CrosswalkSummary chosen = shown.stream().filter(c -> c.code().equals(selectCode)).findFirst()
+                .filter(c -> connects(c, between.getValue(), and.getValue()))
+                .toList();
+        CrosswalkSummary chosen = shown.stream()
+                .filter(c -> c.code().equals(selectCode))
+                .findFirst()
                 .orElse(shown.isEmpty() ? null : shown.getFirst());
         reloading = true; // load the edges once below, not on every intermediate value
         try {
@@ -379,7 +422,9 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     List<Edge> visibleEdges() {
         Relationship r = relationshipFilter.getValue();
         ReviewState s = reviewFilter.getValue();
-        return edges.stream().filter(e -> r == null || e.relationship() == r).filter(e -> s == null || s.test.test(e))
+        return edges.stream()
+                .filter(e -> r == null || e.relationship() == r)
+                .filter(e -> s == null || s.test.test(e))
                 .toList();
     }
 
@@ -387,17 +432,26 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         List<Edge> visible = visibleEdges();
         grid.setItems(visible);
         CrosswalkSummary c = crosswalk.getValue();
-        grid.setEmptyStateText(c == null ? "Pick a crosswalk above."
-                : edges.isEmpty() ? "This crosswalk has no mappings yet." + (officer ? " Add one with Add mapping." : "")
-                : "No mapping matches these filters. Choose “Any relationship” and “Any review state” to see all.");
-        summary.setText(c == null ? "" : visible.size() + " of " + edges.size() + " mappings shown · "
-                + edges.stream().filter(Edge::needsReview).count() + " need review");
+        grid.setEmptyStateText(
+                c == null
+                        ? "Pick a crosswalk above."
+                        : edges.isEmpty()
+                                ? "This crosswalk has no mappings yet." + (officer ? " Add one with Add mapping." : "")
+                                : "No mapping matches these filters. Choose “Any relationship” and “Any review state” to see all.");
+        summary.setText(
+                c == null
+                        ? ""
+                        : visible.size() + " of " + edges.size() + " mappings shown · "
+                                + edges.stream().filter(Edge::needsReview).count() + " need review");
         matrix.removeAll();
         if (visible.isEmpty()) {
-            Paragraph empty = new Paragraph(c == null
-                    ? "No crosswalk connects these frameworks yet." + (officer
-                            ? " Add a mapping between them: it starts your organisation's own crosswalk." : "")
-                    : "Nothing to draw: no mapping matches the filters.");
+            Paragraph empty = new Paragraph(
+                    c == null
+                            ? "No crosswalk connects these frameworks yet."
+                                    + (officer
+                                            ? " Add a mapping between them: it starts your organisation's own crosswalk."
+                                            : "")
+                            : "Nothing to draw: no mapping matches the filters.");
             empty.addClassNames("aegis-hint");
             matrix.add(empty);
         } else {
@@ -407,8 +461,11 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
 
     /** The matrix markup as rendered, for tests. */
     String matrixHtml() {
-        return matrix.getChildren().filter(Html.class::isInstance).map(h -> ((Html) h).getInnerHtml())
-                .findFirst().orElse("");
+        return matrix.getChildren()
+                .filter(Html.class::isInstance)
+                .map(h -> ((Html) h).getInnerHtml())
+                .findFirst()
+                .orElse("");
     }
 
     // ---- actions --------------------------------------------------------------------------------------------
@@ -442,7 +499,8 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
             }
             dialog.close();
             reloadCrosswalks(edge.crosswalkCode());
-            Notices.done("Mapping " + edge.source().refId() + " → " + edge.target().refId() + " reviewed.");
+            Notices.done(
+                    "Mapping " + edge.source().refId() + " → " + edge.target().refId() + " reviewed.");
         });
         dialog.addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
@@ -456,22 +514,29 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         CrosswalkSummary c = crosswalk.getValue();
         FrameworkSummary from = c != null ? frameworks.get(c.sourceFramework()) : between.getValue();
         FrameworkSummary to = c != null ? frameworks.get(c.targetFramework()) : and.getValue();
-        NewMappingDialog dialog = new NewMappingDialog(List.copyOf(frameworks.values()), from, to,
-                (framework, filter, page, size) -> catalog.search(framework, filter, null, PageRequest.of(page, size))
-                        .stream());
+        NewMappingDialog dialog = new NewMappingDialog(
+                List.copyOf(frameworks.values()),
+                from,
+                to,
+                (framework, filter, page, size) ->
+                        catalog.search(framework, filter, null, PageRequest.of(page, size)).stream());
         dialog.addAddListener(e -> {
             Edge added;
             try {
-                added = administration.addEdge(e.mapping().sourceId(), e.mapping().targetId(),
-                        e.mapping().relationship(), e.mapping().confidence(), e.mapping().rationale());
+                added = administration.addEdge(
+                        e.mapping().sourceId(),
+                        e.mapping().targetId(),
+                        e.mapping().relationship(),
+                        e.mapping().confidence(),
+                        e.mapping().rationale());
             } catch (DomainRuleException rule) {
                 dialog.refuse(rule);
                 return;
             }
             dialog.close();
             showCrosswalk(added.crosswalkCode());
-            Notices.done("Mapping " + added.source().refId() + " → " + added.target().refId() + " added to "
-                    + added.crosswalkCode() + ".");
+            Notices.done("Mapping " + added.source().refId() + " → "
+                    + added.target().refId() + " added to " + added.crosswalkCode() + ".");
         });
         dialog.open();
     }
@@ -479,7 +544,8 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     void confirmRemove(Edge edge) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("confirm-remove-mapping");
-        dialog.setHeader("Remove the mapping " + edge.source().refId() + " → " + edge.target().refId() + "?");
+        dialog.setHeader("Remove the mapping " + edge.source().refId() + " → "
+                + edge.target().refId() + "?");
         dialog.setText("Your organisation made this mapping. Removing it is recorded in the audit log.");
         dialog.setCancelable(true);
         dialog.setConfirmText("Remove");

@@ -37,7 +37,8 @@ class EdgeReviewDialog extends Dialog {
     EdgeReviewDialog(Edge edge) {
         this.edge = edge;
         setId("review-edge-dialog");
-        setHeaderTitle("Review mapping " + edge.source().refId() + " → " + edge.target().refId());
+        setHeaderTitle("Review mapping " + edge.source().refId() + " → "
+                + edge.target().refId());
         setCloseOnEsc(true);
         setCloseOnOutsideClick(false);
         setWidth("min(40rem, 95vw)");

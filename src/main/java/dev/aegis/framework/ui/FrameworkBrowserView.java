@@ -79,8 +79,8 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
     private final Div listPane = new Div();
     private Map<Long, RequirementSummary> treeItems = Map.of();
 
-    FrameworkBrowserView(FrameworkCatalog catalog, CatalogAdministration administration,
-            AuthenticationContext authentication) {
+    FrameworkBrowserView(
+            FrameworkCatalog catalog, CatalogAdministration administration, AuthenticationContext authentication) {
         this.catalog = catalog;
         this.administration = administration;
         this.mayPaste = authentication.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
@@ -138,11 +138,23 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
 
     private void configureTree() {
         tree.setId("framework-tree");
-        tree.addHierarchyColumn(RequirementSummary::refId).setHeader("Ref").setKey("ref").setWidth("12rem")
-                .setFlexGrow(0).setResizable(true).setPartNameGenerator(r -> "aegis-ref-cell");
-        tree.addColumn(r -> r.withdrawn() ? r.title() + " (withdrawn)" : r.title()).setHeader("Title").setKey("title")
-                .setFlexGrow(1).setTooltipGenerator(RequirementSummary::title);
-        tree.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setWidth("9.5rem").setFlexGrow(0)
+        tree.addHierarchyColumn(RequirementSummary::refId)
+                .setHeader("Ref")
+                .setKey("ref")
+                .setWidth("12rem")
+                .setFlexGrow(0)
+                .setResizable(true)
+                .setPartNameGenerator(r -> "aegis-ref-cell");
+        tree.addColumn(r -> r.withdrawn() ? r.title() + " (withdrawn)" : r.title())
+                .setHeader("Title")
+                .setKey("title")
+                .setFlexGrow(1)
+                .setTooltipGenerator(RequirementSummary::title);
+        tree.addColumn(r -> r.kind().label())
+                .setHeader("Kind")
+                .setKey("kind")
+                .setWidth("9.5rem")
+                .setFlexGrow(0)
                 .setTooltipGenerator(r -> r.kind().label());
         tree.setPartNameGenerator(r -> r.withdrawn() ? "aegis-withdrawn" : null);
         tree.setEmptyStateText("This framework has no requirements. Pick another framework above.");
@@ -179,15 +191,35 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
 
     private void configureResults() {
         results.setId("search-results");
-        results.addColumn(RequirementSummary::frameworkCode).setHeader("Framework").setKey("framework").setAutoWidth(true)
+        results.addColumn(RequirementSummary::frameworkCode)
+                .setHeader("Framework")
+                .setKey("framework")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
-        results.addColumn(RequirementSummary::refId).setHeader("Ref").setKey("ref").setAutoWidth(true).setFlexGrow(0)
+        results.addColumn(RequirementSummary::refId)
+                .setHeader("Ref")
+                .setKey("ref")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setPartNameGenerator(r -> "aegis-ref-cell");
-        results.addColumn(RequirementSummary::title).setHeader("Title").setKey("title").setFlexGrow(1)
+        results.addColumn(RequirementSummary::title)
+                .setHeader("Title")
+                .setKey("title")
+                .setFlexGrow(1)
                 .setTooltipGenerator(RequirementSummary::title);
-        results.addColumn(r -> r.kind().label()).setHeader("Kind").setKey("kind").setAutoWidth(true).setFlexGrow(0);
-        results.setItems(query -> catalog.search(searchScope(), search.getValue(), kind.getValue(),
-                        PageRequest.of(query.getPage(), query.getPageSize())).stream(),
+        results.addColumn(r -> r.kind().label())
+                .setHeader("Kind")
+                .setKey("kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        results.setItems(
+                query -> catalog
+                        .search(
+                                searchScope(),
+                                search.getValue(),
+                                kind.getValue(),
+                                PageRequest.of(query.getPage(), query.getPageSize()))
+                        .stream(),
                 query -> (int) countResults());
         results.setSizeFull();
         results.asSingleSelect().addValueChangeListener(e -> {
@@ -227,8 +259,11 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
 
     @Override
     public void setParameter(BeforeEvent event, @OptionalParameter String code) {
-        Long requirementId = event.getLocation().getQueryParameters().getSingleParameter(REQUIREMENT)
-                .map(FrameworkBrowserView::parseId).orElse(null);
+        Long requirementId = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(REQUIREMENT)
+                .map(FrameworkBrowserView::parseId)
+                .orElse(null);
         RequirementDetail shown = requirementId == null ? null : load(requirementId);
         String target = shown != null ? shown.requirement().frameworkCode() : code;
         if (target == null || !frameworks.containsKey(target)) {
@@ -237,7 +272,8 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
             }
             target = framework.getValue() != null ? framework.getValue().code() : firstFrameworkCode();
         }
-        if (target != null && (framework.getValue() == null || !framework.getValue().code().equals(target))) {
+        if (target != null
+                && (framework.getValue() == null || !framework.getValue().code().equals(target))) {
             framework.setValue(frameworks.get(target));
         }
         if (shown != null) {
@@ -255,7 +291,8 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
             return;
         }
         String path = RouteConfiguration.forSessionScope().getUrl(FrameworkBrowserView.class, f.code());
-        QueryParameters query = selected == null ? QueryParameters.empty()
+        QueryParameters query = selected == null
+                ? QueryParameters.empty()
                 : QueryParameters.of(REQUIREMENT, String.valueOf(selected.id()));
         UI.getCurrent().getPage().getHistory().replaceState(null, new com.vaadin.flow.router.Location(path, query));
     }
@@ -284,7 +321,9 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
     }
 
     /** Parents before children, whatever order the catalog lists them in. */
-    private static void addChildren(TreeData<RequirementSummary> data, RequirementSummary parent,
+    private static void addChildren(
+            TreeData<RequirementSummary> data,
+            RequirementSummary parent,
             Map<Long, List<RequirementSummary>> children) {
         for (RequirementSummary child : children.getOrDefault(parent == null ? null : parent.id(), List.of())) {
             data.addItem(parent, child);
@@ -328,11 +367,14 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
     }
 
     private long countResults() {
-        return catalog.search(searchScope(), search.getValue(), kind.getValue(), PageRequest.of(0, 1)).getTotalElements();
+        return catalog.search(searchScope(), search.getValue(), kind.getValue(), PageRequest.of(0, 1))
+                .getTotalElements();
     }
 
     private String searchScope() {
-        return !onlyThisFramework.getValue() || framework.getValue() == null ? null : framework.getValue().code();
+        return !onlyThisFramework.getValue() || framework.getValue() == null
+                ? null
+                : framework.getValue().code();
     }
 
     /** Shows a requirement picked on this screen; the picker follows it to its framework. */
@@ -370,8 +412,10 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
             detail.licensedEditor.setInvalid(true);
             return;
         }
-        Notices.done(text == null || text.isBlank() ? "Licensed text removed."
-                : "Licensed text saved. It stays in Aegis and is never exported.");
+        Notices.done(
+                text == null || text.isBlank()
+                        ? "Licensed text removed."
+                        : "Licensed text saved. It stays in Aegis and is never exported.");
         RequirementDetail reloaded = load(requirementId);
         if (reloaded != null) {
             show(reloaded);

@@ -99,13 +99,18 @@ public class FrameworkImportView extends VerticalLayout {
             return;
         }
         try {
-            CatalogDiff diff = isOscal(pending) ? oscal.importCatalog(pending, null)
+            CatalogDiff diff = isOscal(pending)
+                    ? oscal.importCatalog(pending, null)
                     : administration.importCustomFile(pending, false);
-            Notification.show("Imported " + diff.frameworkCode() + " " + diff.toVersion() + ".", 4000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Imported " + diff.frameworkCode() + " " + diff.toVersion() + ".",
+                            4000,
+                            Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             result.removeAll();
             result.add(new Paragraph("Imported " + diff.frameworkCode() + " " + diff.toVersion() + ": "
-                    + diff.added().size() + " added, " + diff.changed().size() + " changed, " + diff.withdrawn().size()
+                    + diff.added().size() + " added, " + diff.changed().size() + " changed, "
+                    + diff.withdrawn().size()
                     + " withdrawn."));
         } catch (DomainRuleException e) {
             showProblems(e.getMessage());
@@ -128,14 +133,20 @@ public class FrameworkImportView extends VerticalLayout {
                     + " is already imported exactly like this: nothing to do."));
             return;
         }
-        result.add(new H3(diff.newFramework() ? "New framework " + diff.frameworkCode() + " " + diff.toVersion()
-                : diff.frameworkCode() + ": version " + diff.fromVersion() + " → " + diff.toVersion()));
-        result.add(section("Added", diff.added()), section("Changed", diff.changed()),
+        result.add(new H3(
+                diff.newFramework()
+                        ? "New framework " + diff.frameworkCode() + " " + diff.toVersion()
+                        : diff.frameworkCode() + ": version " + diff.fromVersion() + " → " + diff.toVersion()));
+        result.add(
+                section("Added", diff.added()),
+                section("Changed", diff.changed()),
                 section("Withdrawn (kept, with their links, and flagged)", diff.withdrawn()),
                 section("Restored", diff.restored()));
         if (diff.crosswalkEdgesTouched() > 0) {
-            result.add(new Paragraph(diff.crosswalkEdgesTouched()
-                    + " crosswalk mapping(s) touch a changed or withdrawn requirement and will be flagged for review."));
+            result.add(
+                    new Paragraph(
+                            diff.crosswalkEdgesTouched()
+                                    + " crosswalk mapping(s) touch a changed or withdrawn requirement and will be flagged for review."));
         }
     }
 

@@ -10,15 +10,17 @@ import java.util.List;
  */
 final class FrameworkOrder {
 
-    private static final List<String> PREFERRED = List.of("NIST-AI-RMF-1.0", "ISO-IEC-42001-2023",
-            "OWASP-LLM-TOP10-2025", "MITRE-ATLAS", "NIST-AI-600-1");
+    private static final List<String> PREFERRED =
+            List.of("NIST-AI-RMF-1.0", "ISO-IEC-42001-2023", "OWASP-LLM-TOP10-2025", "MITRE-ATLAS", "NIST-AI-600-1");
 
-    private FrameworkOrder() {
-    }
+    private FrameworkOrder() {}
 
     static List<FrameworkSummary> sorted(List<FrameworkSummary> frameworks) {
-        return frameworks.stream().sorted(Comparator.comparingInt(FrameworkOrder::rank)
-                .thenComparing(FrameworkSummary::custom).thenComparing(FrameworkSummary::name)).toList();
+        return frameworks.stream()
+                .sorted(Comparator.comparingInt(FrameworkOrder::rank)
+                        .thenComparing(FrameworkSummary::custom)
+                        .thenComparing(FrameworkSummary::name))
+                .toList();
     }
 
     private static int rank(FrameworkSummary f) {

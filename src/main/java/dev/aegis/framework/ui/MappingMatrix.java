@@ -15,13 +15,12 @@ import java.util.TreeSet;
  */
 final class MappingMatrix {
 
-    private MappingMatrix() {
-    }
+    private MappingMatrix() {}
 
     /** @param order the catalog position of each requirement, so rows and columns read like the frameworks */
     static String render(List<Edge> edges, Map<Long, Integer> order) {
-        Comparator<RequirementSummary> byCatalog = Comparator
-                .comparingInt((RequirementSummary r) -> order.getOrDefault(r.id(), Integer.MAX_VALUE))
+        Comparator<RequirementSummary> byCatalog = Comparator.comparingInt(
+                        (RequirementSummary r) -> order.getOrDefault(r.id(), Integer.MAX_VALUE))
                 .thenComparing(RequirementSummary::refId);
         TreeSet<RequirementSummary> rows = new TreeSet<>(byCatalog);
         TreeSet<RequirementSummary> columns = new TreeSet<>(byCatalog);
@@ -33,15 +32,24 @@ final class MappingMatrix {
         }
         StringBuilder html = new StringBuilder(64 * (rows.size() + 1) * (columns.size() + 1));
         html.append("<table class=\"aegis-matrix\"><thead><tr><th class=\"aegis-matrix-corner\" scope=\"col\">")
-                .append(rows.size()).append(" × ").append(columns.size()).append("</th>");
+                .append(rows.size())
+                .append(" × ")
+                .append(columns.size())
+                .append("</th>");
         for (RequirementSummary c : columns) {
-            html.append("<th scope=\"col\" title=\"").append(escape(c.label())).append("\">").append(escape(c.refId()))
+            html.append("<th scope=\"col\" title=\"")
+                    .append(escape(c.label()))
+                    .append("\">")
+                    .append(escape(c.refId()))
                     .append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (RequirementSummary r : rows) {
-            html.append("<tr><th scope=\"row\" title=\"").append(escape(r.label())).append("\">")
-                    .append(escape(r.refId())).append("</th>");
+            html.append("<tr><th scope=\"row\" title=\"")
+                    .append(escape(r.label()))
+                    .append("\">")
+                    .append(escape(r.refId()))
+                    .append("</th>");
             for (RequirementSummary c : columns) {
                 Edge e = cells.get(r.id() + ":" + c.id());
                 if (e == null) {
@@ -57,8 +65,11 @@ final class MappingMatrix {
 
     private static void cell(StringBuilder html, Edge e) {
         StringBuilder classes = new StringBuilder(Badges.cssClass(e.relationship()));
-        StringBuilder title = new StringBuilder(e.source().refId()).append(" → ").append(e.target().refId())
-                .append(": ").append(Badges.label(e.relationship()));
+        StringBuilder title = new StringBuilder(e.source().refId())
+                .append(" → ")
+                .append(e.target().refId())
+                .append(": ")
+                .append(Badges.label(e.relationship()));
         String mark = Badges.symbol(e.relationship());
         if (e.needsReview()) {
             classes.append(" aegis-cell-review");
@@ -70,8 +81,15 @@ final class MappingMatrix {
             title.append(" · catalog changed");
             mark += "*";
         }
-        html.append("<td class=\"").append(classes).append("\" data-edge=\"").append(e.id()).append("\" title=\"")
-                .append(escape(title.toString())).append("\">").append(escape(mark)).append("</td>");
+        html.append("<td class=\"")
+                .append(classes)
+                .append("\" data-edge=\"")
+                .append(e.id())
+                .append("\" title=\"")
+                .append(escape(title.toString()))
+                .append("\">")
+                .append(escape(mark))
+                .append("</td>");
     }
 
     static String escape(String text) {

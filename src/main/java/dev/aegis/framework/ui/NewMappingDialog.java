@@ -43,8 +43,8 @@ class NewMappingDialog extends Dialog {
     final Button save = new Button("Add mapping");
     final Button cancel = new Button("Cancel");
 
-    NewMappingDialog(List<FrameworkSummary> frameworks, FrameworkSummary from, FrameworkSummary to,
-            RequirementLookup lookup) {
+    NewMappingDialog(
+            List<FrameworkSummary> frameworks, FrameworkSummary from, FrameworkSummary to, RequirementLookup lookup) {
         setId("new-mapping-dialog");
         setHeaderTitle("Add a mapping");
         setCloseOnEsc(true);
@@ -55,12 +55,15 @@ class NewMappingDialog extends Dialog {
         configureJudgement();
         formError.addClassNames("aegis-form-error");
         formError.setVisible(false);
-        FormLayout form = new FormLayout(sourceFramework, source, targetFramework, target, relationship, confidence,
-                rationale);
+        FormLayout form =
+                new FormLayout(sourceFramework, source, targetFramework, target, relationship, confidence, rationale);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         form.setColspan(rationale, 2);
-        add(new Paragraph("Your mapping goes into the organisation's own crosswalk between the two frameworks; "
-                + "published crosswalks keep their content. The audit log records it."), formError, form);
+        add(
+                new Paragraph("Your mapping goes into the organisation's own crosswalk between the two frameworks; "
+                        + "published crosswalks keep their content. The audit log records it."),
+                formError,
+                form);
         save.setId("save-mapping");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> submit());
@@ -69,8 +72,13 @@ class NewMappingDialog extends Dialog {
         getFooter().add(cancel, save);
     }
 
-    private static void configureEnd(Select<FrameworkSummary> framework, ComboBox<RequirementSummary> requirement,
-            String label, String id, List<FrameworkSummary> frameworks, FrameworkSummary initial,
+    private static void configureEnd(
+            Select<FrameworkSummary> framework,
+            ComboBox<RequirementSummary> requirement,
+            String label,
+            String id,
+            List<FrameworkSummary> frameworks,
+            FrameworkSummary initial,
             RequirementLookup lookup) {
         framework.setId(id + "-framework");
         framework.setLabel(label);
@@ -80,8 +88,8 @@ class NewMappingDialog extends Dialog {
         requirement.setId(id);
         requirement.setPlaceholder("Type a reference id or words");
         requirement.setItemLabelGenerator(RequirementSummary::label);
-        requirement.setItems(query -> lookup.find(framework.getValue().code(), query.getFilter().orElse(""),
-                query.getPage(), query.getPageSize()));
+        requirement.setItems(query -> lookup.find(
+                framework.getValue().code(), query.getFilter().orElse(""), query.getPage(), query.getPageSize()));
         requirement.setRequired(true);
         framework.addValueChangeListener(e -> {
             requirement.clear();
@@ -109,12 +117,18 @@ class NewMappingDialog extends Dialog {
         source.setInvalid(false);
         target.setInvalid(false);
         if (source.getValue() == null || target.getValue() == null) {
-            refuse(new DomainRuleException(source.getValue() == null ? "source" : "target",
+            refuse(new DomainRuleException(
+                    source.getValue() == null ? "source" : "target",
                     "Pick the requirement on both sides of the mapping."));
             return;
         }
-        fireEvent(new AddEvent(this, source.getValue().id(), target.getValue().id(), relationship.getValue(),
-                confidence.getValue(), rationale.getValue().isBlank() ? null : rationale.getValue().strip()));
+        fireEvent(new AddEvent(
+                this,
+                source.getValue().id(),
+                target.getValue().id(),
+                relationship.getValue(),
+                confidence.getValue(),
+                rationale.getValue().isBlank() ? null : rationale.getValue().strip()));
     }
 
     void refuse(DomainRuleException rule) {
@@ -138,13 +152,17 @@ class NewMappingDialog extends Dialog {
         return addListener(AddEvent.class, listener);
     }
 
-    record Added(long sourceId, long targetId, Relationship relationship, String confidence, String rationale) {
-    }
+    record Added(long sourceId, long targetId, Relationship relationship, String confidence, String rationale) {}
 
     static final class AddEvent extends ComponentEvent<NewMappingDialog> {
         private final Added mapping;
 
-        AddEvent(NewMappingDialog source, long sourceId, long targetId, Relationship relationship, String confidence,
+        AddEvent(
+                NewMappingDialog source,
+                long sourceId,
+                long targetId,
+                Relationship relationship,
+                String confidence,
                 String rationale) {
             super(source, false);
             this.mapping = new Added(sourceId, targetId, relationship, confidence, rationale);

@@ -6,8 +6,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 /** Short confirmations and refusals after an action on the framework screens. */
 final class Notices {
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static void done(String message) {
         Notification.show(message, 3000, Notification.Position.TOP_CENTER)

@@ -61,12 +61,13 @@ class RequirementDetailPanel extends VerticalLayout {
         licensedEditor.setMaxWidth("60rem");
         licensedEditor.setMinHeight("10rem");
         licensedEditor.setMaxLength(LICENSED_TEXT_LIMIT);
-        licensedEditor.setHelperText("Paste the text from your organisation's licensed copy. Signed-in users see it "
-                + "here; it never leaves Aegis (no export, report or API includes it). Clear it and save to remove it.");
+        licensedEditor.setHelperText(
+                "Paste the text from your organisation's licensed copy. Signed-in users see it "
+                        + "here; it never leaves Aegis (no export, report or API includes it). Clear it and save to remove it.");
         saveLicensed.setId("save-licensed-text");
         saveLicensed.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveLicensed.addClickListener(e -> fireEvent(new SaveLicensedText(this, shown.requirement().id(),
-                licensedEditor.getValue())));
+        saveLicensed.addClickListener(
+                e -> fireEvent(new SaveLicensedText(this, shown.requirement().id(), licensedEditor.getValue())));
     }
 
     void setAtlasEntryFinder(Function<String, Optional<RequirementSummary>> finder) {
@@ -80,16 +81,26 @@ class RequirementDetailPanel extends VerticalLayout {
     void showNothing() {
         shown = null;
         removeAll();
-        add(new H3("No requirement selected"), hint("Pick a requirement in the tree, or search by reference id or "
-                + "words, to see its full text, its mappings to other frameworks and what links to it."));
+        add(
+                new H3("No requirement selected"),
+                hint("Pick a requirement in the tree, or search by reference id or "
+                        + "words, to see its full text, its mappings to other frameworks and what links to it."));
     }
 
-    void show(RequirementDetail detail, FrameworkSummary framework, Map<String, FrameworkSummary> frameworks,
+    void show(
+            RequirementDetail detail,
+            FrameworkSummary framework,
+            Map<String, FrameworkSummary> frameworks,
             boolean mayPaste) {
         shown = detail;
         removeAll();
-        add(header(detail, framework), text(detail, framework, mayPaste), versions(detail),
-                mappings(detail, frameworks), catalogLinks(detail), registers());
+        add(
+                header(detail, framework),
+                text(detail, framework, mayPaste),
+                versions(detail),
+                mappings(detail, frameworks),
+                catalogLinks(detail),
+                registers());
     }
 
     // ---- sections -------------------------------------------------------------------------------------------
@@ -100,8 +111,8 @@ class RequirementDetailPanel extends VerticalLayout {
         ref.addClassNames("aegis-ref");
         H3 title = new H3(ref, new Span(" " + r.title()));
         title.setId("detail-title");
-        HorizontalLayout facts = new HorizontalLayout(Badges.plain(r.kind().label()),
-                new Span(framework.name() + " · " + framework.version()));
+        HorizontalLayout facts = new HorizontalLayout(
+                Badges.plain(r.kind().label()), new Span(framework.name() + " · " + framework.version()));
         facts.setAlignItems(Alignment.BASELINE);
         facts.setSpacing(true);
         if (r.withdrawn()) {
@@ -167,14 +178,16 @@ class RequirementDetailPanel extends VerticalLayout {
 
     private Component mappings(RequirementDetail detail, Map<String, FrameworkSummary> frameworks) {
         Div section = section("detail-mappings", "Mapped requirements in other frameworks");
-        List<Mapping> mappings = detail.mappings().stream().filter(m -> m.other() != null).toList();
+        List<Mapping> mappings =
+                detail.mappings().stream().filter(m -> m.other() != null).toList();
         if (mappings.isEmpty()) {
             section.add(hint("No crosswalk maps this requirement yet. Governance officers can add a mapping on the "
                     + "Crosswalks screen."));
             return section;
         }
-        Map<String, List<Mapping>> byFramework = mappings.stream().collect(Collectors.groupingBy(
-                m -> m.other().frameworkCode(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Mapping>> byFramework = mappings.stream()
+                .collect(
+                        Collectors.groupingBy(m -> m.other().frameworkCode(), LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<Mapping>> group : byFramework.entrySet()) {
             FrameworkSummary other = frameworks.get(group.getKey());
             Paragraph heading = new Paragraph(other == null ? group.getKey() : other.name());
@@ -192,7 +205,9 @@ class RequirementDetailPanel extends VerticalLayout {
         ListItem item = new ListItem();
         // the badge reads from this requirement's side, whichever way the crosswalk points
         item.add(Badges.relationship(m.outgoing() ? m.relationship() : Badges.inverse(m.relationship())));
-        item.add(FrameworkBrowserView.link(m.other(), "aegis-mapping-link"), new Span(m.other().title()));
+        item.add(
+                FrameworkBrowserView.link(m.other(), "aegis-mapping-link"),
+                new Span(m.other().title()));
         if (m.via() != null) {
             Span via = new Span("via " + m.via().refId() + " " + m.via().title());
             via.addClassNames("aegis-hint");
@@ -210,21 +225,23 @@ class RequirementDetailPanel extends VerticalLayout {
             noteSpan.addClassNames("aegis-note");
             item.add(noteSpan);
         }
-        item.setTitle("Through the crosswalk " + m.crosswalkCode() + (m.outgoing() ? "" : " (mapped from the other end)")
-                + ", confidence " + m.confidence());
+        item.setTitle("Through the crosswalk " + m.crosswalkCode()
+                + (m.outgoing() ? "" : " (mapped from the other end)") + ", confidence " + m.confidence());
         return item;
     }
 
     private Component catalogLinks(RequirementDetail detail) {
-        List<CatalogLink> links = detail.links().stream().filter(l -> l.other() != null).toList();
+        List<CatalogLink> links =
+                detail.links().stream().filter(l -> l.other() != null).toList();
         Div section = new Div();
         section.setId("detail-links");
         section.setWidthFull();
         if (links.isEmpty()) {
             return section;
         }
-        Map<String, List<CatalogLink>> groups = links.stream().collect(Collectors.groupingBy(
-                l -> l.type() + (l.outgoing() ? ">" : "<"), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<CatalogLink>> groups = links.stream()
+                .collect(Collectors.groupingBy(
+                        l -> l.type() + (l.outgoing() ? ">" : "<"), LinkedHashMap::new, Collectors.toList()));
         for (List<CatalogLink> group : groups.values()) {
             CatalogLink first = group.getFirst();
             UnorderedList list = new UnorderedList();
@@ -237,7 +254,9 @@ class RequirementDetailPanel extends VerticalLayout {
     }
 
     private static ListItem catalogLink(CatalogLink l) {
-        ListItem item = new ListItem(FrameworkBrowserView.link(l.other(), "aegis-catalog-link"), new Span(l.other().title()));
+        ListItem item = new ListItem(
+                FrameworkBrowserView.link(l.other(), "aegis-catalog-link"),
+                new Span(l.other().title()));
         if (l.note() != null && !l.note().isBlank()) {
             Span note = new Span(l.note());
             note.addClassNames("aegis-note");
@@ -262,7 +281,8 @@ class RequirementDetailPanel extends VerticalLayout {
             };
             return link.outgoing() ? kinds + " it addresses" : kinds + " that address it";
         }
-        return (link.outgoing() ? "Links to (" : "Linked from (") + link.type().toLowerCase().replace('_', ' ') + ")";
+        return (link.outgoing() ? "Links to (" : "Linked from (")
+                + link.type().toLowerCase().replace('_', ' ') + ")";
     }
 
     private Component registers() {

@@ -7,6 +7,8 @@ import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.web.PageResponse;
+import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,7 +17,6 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import dev.aegis.shared.web.Versions;
-import dev.aegis.shared.web.PageResponse;
 
 /**
  * The AI system inventory over HTTP. Changes carry the version they were made against in {@code If-Match} (the
@@ -43,8 +42,8 @@ import dev.aegis.shared.web.PageResponse;
 @Tag(name = "AI systems", description = "The AI system inventory")
 class AiSystemController {
 
-    private static final List<String> SORTABLE = List.of("name", "lifecycleStage", "euAiActTier", "status", "nextReview",
-            "updatedAt");
+    private static final List<String> SORTABLE =
+            List.of("name", "lifecycleStage", "euAiActTier", "status", "nextReview", "updatedAt");
     private final AiSystemService service;
 
     AiSystemController(AiSystemService service) {
@@ -57,16 +56,21 @@ class AiSystemController {
         }
     }
 
-
     @GetMapping
     @Operation(summary = "AI systems, filtered (text, stage, tier, status, owner), sorted and paged by the database")
-    PageResponse<AiSystemResponse> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) EuAiActTier tier,
-            @RequestParam(required = false) Status status, @RequestParam(required = false) String owner,
-            @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "asc") String direction,
+    PageResponse<AiSystemResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) LifecycleStage stage,
+            @RequestParam(required = false) EuAiActTier tier,
+            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String owner,
+            @RequestParam(defaultValue = "name") String sort,
+            @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         if (!SORTABLE.contains(sort)) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE);
         }
@@ -88,13 +92,16 @@ class AiSystemController {
     @Operation(summary = "Register an AI system (governance officers, administrators)")
     ResponseEntity<AiSystemResponse> register(@Valid @RequestBody AiSystemDetails details) {
         AiSystem system = service.register(details);
-        return ResponseEntity.created(URI.create("/api/v1/ai-systems/" + system.getId())).eTag(Versions.etag(system.getVersion()))
+        return ResponseEntity.created(URI.create("/api/v1/ai-systems/" + system.getId()))
+                .eTag(Versions.etag(system.getVersion()))
                 .body(AiSystemResponse.of(system));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change an AI system; If-Match carries the version it was read at (409 when stale)")
-    ResponseEntity<AiSystemResponse> update(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    ResponseEntity<AiSystemResponse> update(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody AiSystemDetails details) {
         AiSystem system = service.update(id, Versions.fromIfMatch(ifMatch), details);
         return ResponseEntity.ok().eTag(Versions.etag(system.getVersion())).body(AiSystemResponse.of(system));
@@ -106,6 +113,4 @@ class AiSystemController {
         service.remove(id, Versions.fromIfMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
-
-
 }

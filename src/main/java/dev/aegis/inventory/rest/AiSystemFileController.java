@@ -42,29 +42,45 @@ class AiSystemFileController {
         this.transfer = transfer;
     }
 
-    @GetMapping(path = "/export", produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Every AI system matching the filters as CSV or XLSX (format=csv|xlsx); recorded in the audit log")
-    void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) EuAiActTier tier,
-            @RequestParam(required = false) Status status, @RequestParam(required = false) String owner,
-            HttpServletResponse response) throws IOException {
+    @GetMapping(
+            path = "/export",
+            produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            summary =
+                    "Every AI system matching the filters as CSV or XLSX (format=csv|xlsx); recorded in the audit log")
+    void export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) LifecycleStage stage,
+            @RequestParam(required = false) EuAiActTier tier,
+            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String owner,
+            HttpServletResponse response)
+            throws IOException {
         TabularFormat type = TabularFormat.of(format);
         response.setContentType(type == TabularFormat.CSV ? "text/csv;charset=UTF-8" : type.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aegis-ai-systems-" + LocalDate.now()
-                + "." + type.extension() + "\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"aegis-ai-systems-" + LocalDate.now() + "." + type.extension() + "\"");
         transfer.export(new AiSystemService.Filter(q, stage, tier, status, owner), type, response.getOutputStream());
         response.flushBuffer();
     }
 
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            path = "/import",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a CSV or XLSX file (part 'file'); 422 lists every problem; preview=true writes nothing")
-    ResponseEntity<?> importMultipart(@RequestPart("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean preview) throws IOException {
+    @Operation(
+            summary = "Import a CSV or XLSX file (part 'file'); 422 lists every problem; preview=true writes nothing")
+    ResponseEntity<?> importMultipart(
+            @RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean preview)
+            throws IOException {
         return answer(transfer.importFile(file.getBytes(), !preview));
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE},
+    @PostMapping(
+            path = "/import",
+            consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a CSV or XLSX file sent as the body; as the multipart variant")
     ResponseEntity<?> importBody(@RequestBody byte[] body, @RequestParam(defaultValue = "false") boolean preview) {

@@ -27,14 +27,11 @@ class ScopeController {
         this.scope = scope;
     }
 
-    record ConfirmRequest(@NotNull List<Long> requirementIds) {
-    }
+    record ConfirmRequest(@NotNull List<Long> requirementIds) {}
 
-    record ExcludeRequest(String justification) {
-    }
+    record ExcludeRequest(String justification) {}
 
-    record Confirmed(int confirmed) {
-    }
+    record Confirmed(int confirmed) {}
 
     @GetMapping
     @Operation(summary = "The system's scope: each requirement with its state and the reason Aegis proposed it")
@@ -45,7 +42,8 @@ class ScopeController {
     @PostMapping(path = "/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Confirm requirements as in scope (governance officers, administrators)")
     Confirmed confirm(@PathVariable long id, @RequestBody ConfirmRequest request) {
-        return new Confirmed(scope.confirm(id, request.requirementIds() == null ? List.of() : request.requirementIds()));
+        return new Confirmed(
+                scope.confirm(id, request.requirementIds() == null ? List.of() : request.requirementIds()));
     }
 
     @PostMapping(path = "/{requirementId}/exclude", consumes = MediaType.APPLICATION_JSON_VALUE)

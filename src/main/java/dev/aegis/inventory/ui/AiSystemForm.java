@@ -26,8 +26,8 @@ import dev.aegis.inventory.Classification.Status;
 import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.ui.FormFields;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,13 +77,40 @@ public class AiSystemForm extends VerticalLayout {
         setPadding(false);
         configureFields();
         TabSheet tabs = new TabSheet();
-        tabs.add("Overview", form(name, status, purpose, intendedUse, businessOwner, technicalOwner, vendorName, nextReview));
-        tabs.add("Classification", form(lifecycleStage, deployment, modelType, autonomy, euAiActTier, euAiActRole,
-                dataCategories, peopleAffected, humanOversight));
-        tabs.add("Life cycle", form(dataProvenance, consentBasis, dataMinimisation, dependencyScanning, codeReview,
-                privacyPreservingTraining, trainingAccessLogging, servingHardening, driftMonitoring, adversarialMonitoring));
-        tabs.add("Retirement", new VerticalLayout(new Paragraph("A system is marked retired only with the record of the "
-                + "secure deletion of its data and model."), form(deletionDate, deletionMethod, deletionSignedOffBy)));
+        tabs.add(
+                "Overview",
+                form(name, status, purpose, intendedUse, businessOwner, technicalOwner, vendorName, nextReview));
+        tabs.add(
+                "Classification",
+                form(
+                        lifecycleStage,
+                        deployment,
+                        modelType,
+                        autonomy,
+                        euAiActTier,
+                        euAiActRole,
+                        dataCategories,
+                        peopleAffected,
+                        humanOversight));
+        tabs.add(
+                "Life cycle",
+                form(
+                        dataProvenance,
+                        consentBasis,
+                        dataMinimisation,
+                        dependencyScanning,
+                        codeReview,
+                        privacyPreservingTraining,
+                        trainingAccessLogging,
+                        servingHardening,
+                        driftMonitoring,
+                        adversarialMonitoring));
+        tabs.add(
+                "Retirement",
+                new VerticalLayout(
+                        new Paragraph("A system is marked retired only with the record of the "
+                                + "secure deletion of its data and model."),
+                        form(deletionDate, deletionMethod, deletionSignedOffBy)));
         tabs.setWidthFull();
         name.setRequiredIndicatorVisible(true);
         purpose.setRequiredIndicatorVisible(true);
@@ -120,9 +147,22 @@ public class AiSystemForm extends VerticalLayout {
         FormFields.limit(name, 200);
         FormFields.limit(vendorName, 200);
         FormFields.limit(deletionSignedOffBy, 100);
-        for (TextArea area : new TextArea[] {purpose, intendedUse, humanOversight, dataProvenance, consentBasis,
-                dataMinimisation, dependencyScanning, codeReview, privacyPreservingTraining, trainingAccessLogging,
-                servingHardening, driftMonitoring, adversarialMonitoring, deletionMethod}) {
+        for (TextArea area : new TextArea[] {
+            purpose,
+            intendedUse,
+            humanOversight,
+            dataProvenance,
+            consentBasis,
+            dataMinimisation,
+            dependencyScanning,
+            codeReview,
+            privacyPreservingTraining,
+            trainingAccessLogging,
+            servingHardening,
+            driftMonitoring,
+            adversarialMonitoring,
+            deletionMethod
+        }) {
             FormFields.limit(area, 4000);
         }
         FormFields.sensible(nextReview, "The next review");
@@ -192,8 +232,8 @@ public class AiSystemForm extends VerticalLayout {
         byField.values().forEach(f -> ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!editable));
         for (var decision : governanceDecisions()) {
             decision.setReadOnly(!editable || !governs);
-            ((com.vaadin.flow.component.HasHelper) decision).setHelperText(editable && !governs
-                    ? "Set by governance officers and administrators" : null);
+            ((com.vaadin.flow.component.HasHelper) decision)
+                    .setHelperText(editable && !governs ? "Set by governance officers and administrators" : null);
         }
         save.setVisible(editable);
         cancel.setText(editable ? "Cancel" : "Close");
@@ -206,21 +246,70 @@ public class AiSystemForm extends VerticalLayout {
 
     /** A blank system with sensible defaults for a new record. */
     public static AiSystemDetails blank() {
-        return new AiSystemDetails("", "", null, null, null, LifecycleStage.DEVELOPMENT, Deployment.IN_HOUSE,
-                ModelType.OTHER, EnumSet.noneOf(DataCategory.class), EnumSet.noneOf(AffectedGroup.class),
-                Autonomy.HUMAN_IN_THE_LOOP, null, EuAiActTier.UNASSESSED, EuAiActRole.DEPLOYER, null, Status.PLANNED,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AiSystemDetails(
+                "",
+                "",
+                null,
+                null,
+                null,
+                LifecycleStage.DEVELOPMENT,
+                Deployment.IN_HOUSE,
+                ModelType.OTHER,
+                EnumSet.noneOf(DataCategory.class),
+                EnumSet.noneOf(AffectedGroup.class),
+                Autonomy.HUMAN_IN_THE_LOOP,
+                null,
+                EuAiActTier.UNASSESSED,
+                EuAiActRole.DEPLOYER,
+                null,
+                Status.PLANNED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     AiSystemDetails read() {
-        return new AiSystemDetails(name.getValue(), purpose.getValue(), intendedUse.getValue(), businessOwner.getValue(),
-                technicalOwner.getValue(), lifecycleStage.getValue(), deployment.getValue(), modelType.getValue(),
-                dataCategories.getValue(), peopleAffected.getValue(), autonomy.getValue(), humanOversight.getValue(),
-                euAiActTier.getValue(), euAiActRole.getValue(), vendorName.getValue(), status.getValue(),
-                nextReview.getValue(), dataProvenance.getValue(), consentBasis.getValue(), dataMinimisation.getValue(),
-                dependencyScanning.getValue(), codeReview.getValue(), privacyPreservingTraining.getValue(),
-                trainingAccessLogging.getValue(), servingHardening.getValue(), driftMonitoring.getValue(),
-                adversarialMonitoring.getValue(), deletionDate.getValue(), deletionMethod.getValue(),
+        return new AiSystemDetails(
+                name.getValue(),
+                purpose.getValue(),
+                intendedUse.getValue(),
+                businessOwner.getValue(),
+                technicalOwner.getValue(),
+                lifecycleStage.getValue(),
+                deployment.getValue(),
+                modelType.getValue(),
+                dataCategories.getValue(),
+                peopleAffected.getValue(),
+                autonomy.getValue(),
+                humanOversight.getValue(),
+                euAiActTier.getValue(),
+                euAiActRole.getValue(),
+                vendorName.getValue(),
+                status.getValue(),
+                nextReview.getValue(),
+                dataProvenance.getValue(),
+                consentBasis.getValue(),
+                dataMinimisation.getValue(),
+                dependencyScanning.getValue(),
+                codeReview.getValue(),
+                privacyPreservingTraining.getValue(),
+                trainingAccessLogging.getValue(),
+                servingHardening.getValue(),
+                driftMonitoring.getValue(),
+                adversarialMonitoring.getValue(),
+                deletionDate.getValue(),
+                deletionMethod.getValue(),
                 deletionSignedOffBy.getValue());
     }
 

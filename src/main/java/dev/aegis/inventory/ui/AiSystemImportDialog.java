@@ -10,9 +10,17 @@ import dev.aegis.shared.ui.ImportDialog;
 class AiSystemImportDialog extends ImportDialog {
 
     AiSystemImportDialog(AiSystemTransfer transfer, Runnable imported) {
-        super(transfer::importFile, new Texts("systems", "Import AI systems", "Upload a CSV or Excel (XLSX) file with "
-                + "the columns of an export. Rows with an id change that system (if nobody changed it since the "
-                + "export); rows without one register a new system. Every row is checked first: if any has a problem, "
-                + "nothing is imported.", "registers", "system"), imported);
+        super(
+                transfer::importFile,
+                new Texts(
+                        "systems",
+                        "Import AI systems",
+                        "Upload a CSV or Excel (XLSX) file with "
+                                + "the columns of an export. Rows with an id change that system (if nobody changed it since the "
+                                + "export); rows without one register a new system. Every row is checked first: if any has a problem, "
+                                + "nothing is imported.",
+                        "registers",
+                        "system"),
+                imported);
     }
 }

@@ -1,9 +1,9 @@
 package dev.aegis.inventory.ui;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -51,7 +51,11 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
         summary.setId("system-summary");
         edit.setId("edit-system");
         contributions.setWidthFull();
-        add(new HorizontalLayout(new RouterLink("← All AI systems", AiSystemsView.class)), name, summary, edit,
+        add(
+                new HorizontalLayout(new RouterLink("← All AI systems", AiSystemsView.class)),
+                name,
+                summary,
+                edit,
                 contributions);
     }
 
@@ -74,11 +78,21 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
     private void show(AiSystem s) {
         title = s.getName() + " · Aegis";
         name.setText(s.getName());
-        summary.setText(String.join(" · ", List.of(Classification.label(s.getModelType()),
-                Classification.label(s.details().deployment()), "data: " + (s.getDataCategories().isEmpty() ? "none"
-                        : s.getDataCategories().stream().map(Classification::label).sorted().collect(Collectors.joining(", "))),
-                "EU AI Act " + Classification.label(s.getEuAiActTier()), Classification.label(s.getLifecycleStage()),
-                "owners: " + owners(s))));
+        summary.setText(String.join(
+                " · ",
+                List.of(
+                        Classification.label(s.getModelType()),
+                        Classification.label(s.details().deployment()),
+                        "data: "
+                                + (s.getDataCategories().isEmpty()
+                                        ? "none"
+                                        : s.getDataCategories().stream()
+                                                .map(Classification::label)
+                                                .sorted()
+                                                .collect(Collectors.joining(", "))),
+                        "EU AI Act " + Classification.label(s.getEuAiActTier()),
+                        Classification.label(s.getLifecycleStage()),
+                        "owners: " + owners(s))));
         edit.setText(systems.mayEdit(s.getId()) ? "Edit the details" : "Show all details");
         edit.setRoute(AiSystemsView.class);
         edit.setQueryParameters(QueryParameters.simple(Map.of("system", String.valueOf(s.getId()))));
@@ -89,8 +103,10 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
             scope.setWidthFull();
             contributions.add(scope);
         }
-        panels.orderedStream().sorted(Comparator.comparingInt(SystemPagePanel::order))
-                .filter(p -> p.visible(s.getId())).forEach(p -> contributions.add(p.render(s.getId())));
+        panels.orderedStream()
+                .sorted(Comparator.comparingInt(SystemPagePanel::order))
+                .filter(p -> p.visible(s.getId()))
+                .forEach(p -> contributions.add(p.render(s.getId())));
     }
 
     private static String owners(AiSystem s) {

@@ -18,14 +18,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.aegis.inventory.AiSystem;
@@ -38,15 +37,12 @@ import dev.aegis.inventory.Classification.Status;
 import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.UserDirectory;
-import dev.aegis.shared.ui.FormFields;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
+import dev.aegis.shared.ui.FormFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -84,8 +80,13 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     final Button importFile = new Button("Import", new Icon(VaadinIcon.UPLOAD));
     final AiSystemImportDialog importDialog;
 
-    AiSystemsView(AiSystemService service, AiSystemTransfer transfer, ScopeService scopes, Validator validator,
-            AuthenticationContext auth, UserDirectory people) {
+    AiSystemsView(
+            AiSystemService service,
+            AiSystemTransfer transfer,
+            ScopeService scopes,
+            Validator validator,
+            AuthenticationContext auth,
+            UserDirectory people) {
         this.service = service;
         this.form = new AiSystemForm(people);
         this.mayGovern = auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
@@ -110,24 +111,47 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     private void configureGrid() {
         grid.setId("systems-grid");
         // the name takes the spare width and shows in full on hover; the rest are as wide as their content
-        grid.addColumn(AiSystem::getName).setWidth("14rem").setHeader("Name").setSortProperty("name").setFlexGrow(1)
+        grid.addColumn(AiSystem::getName)
+                .setWidth("14rem")
+                .setHeader("Name")
+                .setSortProperty("name")
+                .setFlexGrow(1)
                 .setTooltipGenerator(AiSystem::getName);
-        grid.addColumn(s -> AiSystemForm.label(s.getLifecycleStage())).setHeader("Stage").setSortProperty("lifecycleStage")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> AiSystemForm.label(s.getEuAiActTier())).setHeader("EU AI Act tier").setSortProperty("euAiActTier")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> AiSystemForm.label(s.getStatus())).setHeader("Status").setSortProperty("status")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AiSystem::getBusinessOwner).setHeader("Business owner").setSortProperty("businessOwner")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AiSystem::getNextReview).setHeader("Next review").setSortProperty("nextReview")
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.addColumn(s -> AiSystemForm.label(s.getLifecycleStage()))
+                .setHeader("Stage")
+                .setSortProperty("lifecycleStage")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> AiSystemForm.label(s.getEuAiActTier()))
+                .setHeader("EU AI Act tier")
+                .setSortProperty("euAiActTier")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> AiSystemForm.label(s.getStatus()))
+                .setHeader("Status")
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AiSystem::getBusinessOwner)
+                .setHeader("Business owner")
+                .setSortProperty("businessOwner")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(AiSystem::getNextReview)
+                .setHeader("Next review")
+                .setSortProperty("nextReview")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(
+                query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) service.count(filter()));
-        grid.setEmptyStateText(mayRegister ? "No AI systems match. Register your first one with “Register AI system”."
-                : "No AI systems match these filters.");
+        grid.setEmptyStateText(
+                mayRegister
+                        ? "No AI systems match. Register your first one with “Register AI system”."
+                        : "No AI systems match these filters.");
         // a row opens the system's page (risks, threats, telemetry, evidence); its Edit button opens the form
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("systems/" + e.getItem().getId())));
+        grid.addItemClickListener(e ->
+                getUI().ifPresent(ui -> ui.navigate("systems/" + e.getItem().getId())));
         grid.setSizeFull();
     }
 
@@ -152,7 +176,8 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         importFile.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         importFile.setVisible(mayRegister);
         importFile.addClickListener(e -> importDialog.start());
-        HorizontalLayout bar = new HorizontalLayout(text, stage, tier, status, register, importFile, exportCsv, exportXlsx);
+        HorizontalLayout bar =
+                new HorizontalLayout(text, stage, tier, status, register, importFile, exportCsv, exportXlsx);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
@@ -160,7 +185,10 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
 
     /** A download of the systems matching the filters at the moment of the click, streamed from the database. */
     private Anchor download(AiSystemTransfer transfer, TabularFormat format, String label) {
-        return Downloads.export("export-" + format.extension(), "aegis-ai-systems", format,
+        return Downloads.export(
+                "export-" + format.extension(),
+                "aegis-ai-systems",
+                format,
                 out -> transfer.export(filter(), format, out));
     }
 
@@ -216,7 +244,8 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         try {
-            AiSystem saved = editing == null ? service.register(details)
+            AiSystem saved = editing == null
+                    ? service.register(details)
                     : service.update(editing.getId(), editing.getVersion(), details);
             dialog.close();
             Notification.show("Saved " + saved.getName() + ".", 3000, Notification.Position.BOTTOM_START)
@@ -259,7 +288,8 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         List<String> changed = new ArrayList<>();
         for (var c : AiSystemDetails.class.getRecordComponents()) {
             try {
-                if (!java.util.Objects.equals(c.getAccessor().invoke(before), c.getAccessor().invoke(after))) {
+                if (!java.util.Objects.equals(
+                        c.getAccessor().invoke(before), c.getAccessor().invoke(after))) {
                     changed.add(c.getName());
                 }
             } catch (ReflectiveOperationException e) {
@@ -277,8 +307,12 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
-        params.getSingleParameter("tier").flatMap(v -> named(EuAiActTier.class, v)).ifPresent(tier::setValue);
-        params.getSingleParameter("stage").flatMap(v -> named(LifecycleStage.class, v)).ifPresent(stage::setValue);
+        params.getSingleParameter("tier")
+                .flatMap(v -> named(EuAiActTier.class, v))
+                .ifPresent(tier::setValue);
+        params.getSingleParameter("stage")
+                .flatMap(v -> named(LifecycleStage.class, v))
+                .ifPresent(stage::setValue);
         owner = params.getSingleParameter("owner").filter(v -> !v.isBlank()).orElse(null);
         params.getSingleParameter("system").ifPresent(id -> {
             try {

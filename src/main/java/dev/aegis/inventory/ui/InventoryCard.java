@@ -44,14 +44,19 @@ class InventoryCard implements DashboardCard {
             card.add(new Paragraph("No AI systems yet."), new Anchor("systems", "Register the first one"));
             return card;
         }
-        card.add(new Span("By EU AI Act tier"), bars(figures.byTier(), "tier"), new Span("By life-cycle stage"),
-                bars(figures.byStage(), "stage"), new Anchor("systems", "Open the inventory"));
+        card.add(
+                new Span("By EU AI Act tier"),
+                bars(figures.byTier(), "tier"),
+                new Span("By life-cycle stage"),
+                bars(figures.byStage(), "stage"),
+                new Anchor("systems", "Open the inventory"));
         return card;
     }
 
     /** Plain HTML bars: readable without script, and screen readers get the numbers as text. */
     private static Div bars(Map<? extends Enum<?>, Long> counts, String filter) {
-        long max = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        long max = Math.max(
+                1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
         Div list = new Div();
         list.addClassNames("aegis-bars");
         counts.forEach((key, count) -> {

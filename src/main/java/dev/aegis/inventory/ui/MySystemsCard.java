@@ -41,22 +41,28 @@ class MySystemsCard implements DashboardCard {
     @Override
     public Component render() {
         String me = Actors.current();
-        Page<AiSystem> mine = systems.search(new AiSystemService.Filter(null, null, null, null, me),
-                PageRequest.of(0, SHOWN, Sort.by("name")));
+        Page<AiSystem> mine = systems.search(
+                new AiSystemService.Filter(null, null, null, null, me), PageRequest.of(0, SHOWN, Sort.by("name")));
         Div card = CardParts.card("my-systems-card", "My AI systems");
         String register = "systems?owner=" + URLEncoder.encode(me, StandardCharsets.UTF_8);
         if (mine.isEmpty()) {
-            card.add(new Paragraph("No AI system names you as its business or technical owner yet."),
+            card.add(
+                    new Paragraph("No AI system names you as its business or technical owner yet."),
                     new Anchor("systems", "Open the inventory"));
             return card;
         }
-        card.add(CardParts.figure(mine.getTotalElements(), mine.getTotalElements() == 1 ? "system you own"
-                : "systems you own", register));
+        card.add(CardParts.figure(
+                mine.getTotalElements(),
+                mine.getTotalElements() == 1 ? "system you own" : "systems you own",
+                register));
         UnorderedList list = CardParts.list("my-systems");
         for (AiSystem s : mine) {
-            list.add(CardParts.item("systems/" + s.getId(), s.getName(), Classification.label(s.getLifecycleStage())
-                    + " · EU AI Act " + Classification.label(s.getEuAiActTier())
-                    + (s.getNextReview() == null ? "" : " · review " + s.getNextReview())));
+            list.add(CardParts.item(
+                    "systems/" + s.getId(),
+                    s.getName(),
+                    Classification.label(s.getLifecycleStage())
+                            + " · EU AI Act " + Classification.label(s.getEuAiActTier())
+                            + (s.getNextReview() == null ? "" : " · review " + s.getNextReview())));
         }
         card.add(list, new Anchor(register, "Show them in the inventory"));
         return card;

@@ -63,7 +63,8 @@ public class ScopePanel extends VerticalLayout {
         proposeAgain.setId("scope-propose");
         proposeAgain.addClickListener(e -> {
             ScopeService.Proposal p = scope.propose(systemId);
-            notify(p.proposed() + " newly proposed, " + p.dropped() + " dropped, " + p.flagged() + " flagged for review.");
+            notify(p.proposed() + " newly proposed, " + p.dropped() + " dropped, " + p.flagged()
+                    + " flagged for review.");
             refresh();
         });
         confirmAll.setVisible(mayDecide);
@@ -109,7 +110,8 @@ public class ScopePanel extends VerticalLayout {
 
     void refresh() {
         List<Item> items = scope.scope(systemId);
-        long proposed = items.stream().filter(i -> i.state() == ScopeState.PROPOSED).count();
+        long proposed =
+                items.stream().filter(i -> i.state() == ScopeState.PROPOSED).count();
         long review = items.stream().filter(Item::needsReview).count();
         summary.setText(items.size() + " requirements in scope: " + proposed + " proposed, "
                 + items.stream().filter(i -> i.state() == ScopeState.CONFIRMED).count() + " confirmed, "
@@ -117,15 +119,20 @@ public class ScopePanel extends VerticalLayout {
                 + (review > 0 ? "; " + review + " confirmed no longer apply and need review." : "."));
         confirmAll.setEnabled(proposed > 0);
         Map<String, List<Item>> byFramework = new LinkedHashMap<>();
-        items.forEach(i -> byFramework.computeIfAbsent(i.frameworkCode(), k -> new java.util.ArrayList<>()).add(i));
+        items.forEach(i -> byFramework
+                .computeIfAbsent(i.frameworkCode(), k -> new java.util.ArrayList<>())
+                .add(i));
         groups.removeAll();
         grids.clear();
         byFramework.forEach((framework, list) -> {
             Grid<Item> grid = grid();
             grid.setItems(list);
             grids.put(framework, grid);
-            long open = list.stream().filter(i -> i.state() == ScopeState.PROPOSED || i.needsReview()).count();
-            Details details = new Details(framework + " · " + list.size() + (open > 0 ? " (" + open + " to decide)" : ""), grid);
+            long open = list.stream()
+                    .filter(i -> i.state() == ScopeState.PROPOSED || i.needsReview())
+                    .count();
+            Details details =
+                    new Details(framework + " · " + list.size() + (open > 0 ? " (" + open + " to decide)" : ""), grid);
             details.setWidthFull();
             groups.add(details);
         });
@@ -137,9 +144,13 @@ public class ScopePanel extends VerticalLayout {
         grid.addColumn(Item::title).setHeader("Title").setFlexGrow(2).setTooltipGenerator(Item::title);
         grid.addColumn(ScopePanel::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> i.state() == ScopeState.EXCLUDED ? "Excluded: " + i.exclusionJustification() : i.reason())
-                .setHeader("Why").setFlexGrow(3);
+                .setHeader("Why")
+                .setFlexGrow(3);
         if (mayDecide) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(this::actions)
+                    .setHeader("")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         grid.setHeight("18rem");
         grid.setWidthFull();
@@ -173,7 +184,8 @@ public class ScopePanel extends VerticalLayout {
     }
 
     private static void notify(String text) {
-        Notification.show(text, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notification.show(text, 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     /** For tests and screen readers: the text of the summary line. */

@@ -44,9 +44,14 @@ class AlertRuleController {
     }
 
     /** {@code subject} null: every feature or group; {@code resolution} 5m, 1h or 1d. */
-    record RuleBody(@Schema(requiredMode = REQUIRED) String metric, String subject,
-            @Schema(requiredMode = REQUIRED) Comparison comparison, @Schema(requiredMode = REQUIRED) Double threshold,
-            String resolution, Long minSamples, Boolean enabled) {
+    record RuleBody(
+            @Schema(requiredMode = REQUIRED) String metric,
+            String subject,
+            @Schema(requiredMode = REQUIRED) Comparison comparison,
+            @Schema(requiredMode = REQUIRED) Double threshold,
+            String resolution,
+            Long minSamples,
+            Boolean enabled) {
         RuleDetails details() {
             if (metric == null) {
                 throw new DomainRuleException("metric", "Choose the metric the rule watches.");
@@ -54,19 +59,44 @@ class AlertRuleController {
             if (threshold == null) {
                 throw new DomainRuleException("threshold", "Give the threshold.");
             }
-            return new RuleDetails(Metric.of(metric), subject, comparison, threshold,
-                    Resolution.of(resolution == null ? "1h" : resolution), minSamples == null ? 0 : minSamples,
+            return new RuleDetails(
+                    Metric.of(metric),
+                    subject,
+                    comparison,
+                    threshold,
+                    Resolution.of(resolution == null ? "1h" : resolution),
+                    minSamples == null ? 0 : minSamples,
                     enabled == null || enabled);
         }
     }
 
-    record RuleResponse(long id, long version, String metric, String subject, Comparison comparison, double threshold,
-            String resolution, long minSamples, boolean enabled, boolean defaultRule, Instant lastEvaluatedAt,
+    record RuleResponse(
+            long id,
+            long version,
+            String metric,
+            String subject,
+            Comparison comparison,
+            double threshold,
+            String resolution,
+            long minSamples,
+            boolean enabled,
+            boolean defaultRule,
+            Instant lastEvaluatedAt,
             String description) {
         static RuleResponse of(AlertRule r) {
-            return new RuleResponse(r.getId(), r.getVersion(), r.getMetric().name(), r.getSubject(), r.getComparison(),
-                    r.getThreshold(), r.getResolution().code(), r.getMinSamples(), r.isEnabled(), r.isDefaultRule(),
-                    r.getLastEvaluatedAt(), r.describe());
+            return new RuleResponse(
+                    r.getId(),
+                    r.getVersion(),
+                    r.getMetric().name(),
+                    r.getSubject(),
+                    r.getComparison(),
+                    r.getThreshold(),
+                    r.getResolution().code(),
+                    r.getMinSamples(),
+                    r.isEnabled(),
+                    r.isDefaultRule(),
+                    r.getLastEvaluatedAt(),
+                    r.describe());
         }
     }
 
@@ -81,7 +111,8 @@ class AlertRuleController {
     ResponseEntity<RuleResponse> add(@PathVariable String name, @RequestBody RuleBody body) {
         AlertRule rule = alerts.addRule(name, body.details());
         return ResponseEntity.created(URI.create("/monitor/v1/rules/" + rule.getId()))
-                .eTag(Versions.etag(rule.getVersion())).body(RuleResponse.of(rule));
+                .eTag(Versions.etag(rule.getVersion()))
+                .body(RuleResponse.of(rule));
     }
 
     @GetMapping("/rules/{id}")
@@ -92,8 +123,8 @@ class AlertRuleController {
 
     @PutMapping(path = "/rules/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change an alert rule; If-Match carries the version it was read at")
-    ResponseEntity<RuleResponse> change(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody RuleBody body) {
+    ResponseEntity<RuleResponse> change(
+            @PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody RuleBody body) {
         AlertRule rule = alerts.changeRule(id, Versions.fromIfMatch(ifMatch), body.details());
         return ResponseEntity.ok().eTag(Versions.etag(rule.getVersion())).body(RuleResponse.of(rule));
     }

@@ -42,35 +42,77 @@ class DeploymentController {
         this.service = service;
     }
 
-    record FeatureBody(String name, Feature.Kind kind) {
-    }
+    record FeatureBody(String name, Feature.Kind kind) {}
 
-    record ReferenceBody(ReferenceWindow.Kind kind, Instant from, Instant to, String batch) {
-    }
+    record ReferenceBody(ReferenceWindow.Kind kind, Instant from, Instant to, String batch) {}
 
-    record DeploymentBody(@Schema(requiredMode = REQUIRED) String name,
-            @Schema(requiredMode = REQUIRED) String modelVersion, @Schema(requiredMode = REQUIRED) String owner,
-            String description, List<FeatureBody> features,
-            List<String> labels, boolean hasScore, List<String> protectedAttributes, Double latencyBudgetMs,
+    record DeploymentBody(
+            @Schema(requiredMode = REQUIRED) String name,
+            @Schema(requiredMode = REQUIRED) String modelVersion,
+            @Schema(requiredMode = REQUIRED) String owner,
+            String description,
+            List<FeatureBody> features,
+            List<String> labels,
+            boolean hasScore,
+            List<String> protectedAttributes,
+            Double latencyBudgetMs,
             ReferenceBody reference) {
         DeploymentDetails details() {
-            return new DeploymentDetails(name, modelVersion, owner, description,
-                    features == null ? null : features.stream().map(f -> new Feature(f.name(), f.kind())).toList(),
-                    labels, hasScore, protectedAttributes, latencyBudgetMs,
-                    reference == null ? null : new ReferenceWindow(reference.kind(), reference.from(), reference.to(),
-                            reference.batch()));
+            return new DeploymentDetails(
+                    name,
+                    modelVersion,
+                    owner,
+                    description,
+                    features == null
+                            ? null
+                            : features.stream()
+                                    .map(f -> new Feature(f.name(), f.kind()))
+                                    .toList(),
+                    labels,
+                    hasScore,
+                    protectedAttributes,
+                    latencyBudgetMs,
+                    reference == null
+                            ? null
+                            : new ReferenceWindow(
+                                    reference.kind(), reference.from(), reference.to(), reference.batch()));
         }
     }
 
-    record DeploymentResponse(long id, long version, String name, String modelVersion, String owner, String description,
-            List<FeatureBody> features, List<String> labels, boolean hasScore, Set<String> protectedAttributes,
-            Double latencyBudgetMs, ReferenceBody reference, Instant createdAt, Instant updatedAt) {
+    record DeploymentResponse(
+            long id,
+            long version,
+            String name,
+            String modelVersion,
+            String owner,
+            String description,
+            List<FeatureBody> features,
+            List<String> labels,
+            boolean hasScore,
+            Set<String> protectedAttributes,
+            Double latencyBudgetMs,
+            ReferenceBody reference,
+            Instant createdAt,
+            Instant updatedAt) {
         static DeploymentResponse of(Deployment d) {
             ReferenceWindow r = d.getReference();
-            return new DeploymentResponse(d.getId(), d.getVersion(), d.getName(), d.getModelVersion(), d.getOwner(),
-                    d.getDescription(), d.getFeatures().stream().map(f -> new FeatureBody(f.name(), f.kind())).toList(),
-                    d.getLabels(), d.isHasScore(), d.getProtectedAttributes(), d.getLatencyBudgetMs(),
-                    new ReferenceBody(r.kind(), r.from(), r.to(), r.batch()), d.getCreatedAt(), d.getUpdatedAt());
+            return new DeploymentResponse(
+                    d.getId(),
+                    d.getVersion(),
+                    d.getName(),
+                    d.getModelVersion(),
+                    d.getOwner(),
+                    d.getDescription(),
+                    d.getFeatures().stream()
+                            .map(f -> new FeatureBody(f.name(), f.kind()))
+                            .toList(),
+                    d.getLabels(),
+                    d.isHasScore(),
+                    d.getProtectedAttributes(),
+                    d.getLatencyBudgetMs(),
+                    new ReferenceBody(r.kind(), r.from(), r.to(), r.batch()),
+                    d.getCreatedAt(),
+                    d.getUpdatedAt());
         }
     }
 
@@ -91,13 +133,16 @@ class DeploymentController {
     ResponseEntity<DeploymentResponse> register(@RequestBody DeploymentBody body) {
         Deployment d = service.register(body.details());
         return ResponseEntity.created(URI.create("/monitor/v1/deployments/" + d.getName()))
-                .eTag(Versions.etag(d.getVersion())).body(DeploymentResponse.of(d));
+                .eTag(Versions.etag(d.getVersion()))
+                .body(DeploymentResponse.of(d));
     }
 
     @PutMapping(path = "/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a deployment (not its name); If-Match carries the version it was read at")
-    ResponseEntity<DeploymentResponse> update(@PathVariable String name,
-            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody DeploymentBody body) {
+    ResponseEntity<DeploymentResponse> update(
+            @PathVariable String name,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody DeploymentBody body) {
         return ok(service.update(name, Versions.fromIfMatch(ifMatch), body.details()));
     }
 

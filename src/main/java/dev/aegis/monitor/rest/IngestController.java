@@ -36,12 +36,15 @@ class IngestController {
     }
 
     @PostMapping(path = "/events", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Take in prediction events (object or array; at most aegis.monitor.max-batch-events); "
-            + "?reference=<batch> stores them as a reference batch instead of live traffic. 202 with the counts and "
-            + "a reason per refused event; 429 with Retry-After when the monitor is busy")
-    ResponseEntity<IngestResult> events(@PathVariable String name, @RequestParam(required = false) String reference,
-            HttpServletRequest request) throws IOException {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(ingest.ingest(name, request.getInputStream(), reference));
+    @Operation(
+            summary = "Take in prediction events (object or array; at most aegis.monitor.max-batch-events); "
+                    + "?reference=<batch> stores them as a reference batch instead of live traffic. 202 with the counts and "
+                    + "a reason per refused event; 429 with Retry-After when the monitor is busy")
+    ResponseEntity<IngestResult> events(
+            @PathVariable String name, @RequestParam(required = false) String reference, HttpServletRequest request)
+            throws IOException {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(ingest.ingest(name, request.getInputStream(), reference));
     }
 
     @PostMapping(path = "/labels", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -29,7 +29,8 @@ class MonitorMetricsController {
     @Operation(summary = "Prometheus text exposition of this instance's metrics")
     ResponseEntity<String> metrics() {
         // the content type is set, not negotiated: scrapers send all kinds of Accept headers
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;version=0.0.4;charset=utf-8"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/plain;version=0.0.4;charset=utf-8"))
                 .body(registry.scrape());
     }
 }

@@ -36,17 +36,29 @@ class MonitorTokenController {
         this.tokens = tokens;
     }
 
-    record NewToken(@Schema(requiredMode = REQUIRED) String name) {
-    }
+    record NewToken(@Schema(requiredMode = REQUIRED) String name) {}
 
-    record TokenResponse(long id, String name, String prefix, String createdBy, Instant createdAt, Instant revokedAt,
-            Instant lastUsedAt) {
-    }
+    record TokenResponse(
+            long id,
+            String name,
+            String prefix,
+            String createdBy,
+            Instant createdAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {}
 
     @GetMapping
     List<TokenResponse> list() {
-        return tokens.list().stream().map(t -> new TokenResponse(t.getId(), t.getName(), t.getPrefix(),
-                t.getCreatedBy(), t.getCreatedAt(), t.getRevokedAt(), t.getLastUsedAt())).toList();
+        return tokens.list().stream()
+                .map(t -> new TokenResponse(
+                        t.getId(),
+                        t.getName(),
+                        t.getPrefix(),
+                        t.getCreatedBy(),
+                        t.getCreatedAt(),
+                        t.getRevokedAt(),
+                        t.getLastUsedAt()))
+                .toList();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -33,9 +33,8 @@ class ScrapeTargetController {
      * {@code latencyMetric} is a histogram's base name ({@code <name>_bucket} is read); {@code latencyInSeconds}
      * false when its buckets are in milliseconds.
      */
-    record TargetBody(String url, String requestsMetric, String errorsMetric, String latencyMetric,
-            Boolean latencyInSeconds) {
-    }
+    record TargetBody(
+            String url, String requestsMetric, String errorsMetric, String latencyMetric, Boolean latencyInSeconds) {}
 
     @GetMapping("/deployments/{name}/scrape-targets")
     List<ScrapeService.Target> list(@PathVariable String name) {
@@ -45,8 +44,14 @@ class ScrapeTargetController {
     @PostMapping(path = "/deployments/{name}/scrape-targets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Scrape a model server's Prometheus metrics every 15 s into this deployment's windows")
     ResponseEntity<ScrapeService.Target> add(@PathVariable String name, @RequestBody TargetBody body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(scrapes.add(name, body.url(), body.requestsMetric(),
-                body.errorsMetric(), body.latencyMetric(), body.latencyInSeconds() == null || body.latencyInSeconds()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(scrapes.add(
+                        name,
+                        body.url(),
+                        body.requestsMetric(),
+                        body.errorsMetric(),
+                        body.latencyMetric(),
+                        body.latencyInSeconds() == null || body.latencyInSeconds()));
     }
 
     @DeleteMapping("/scrape-targets/{id}")

@@ -36,9 +36,10 @@ class SentimentController {
     }
 
     /** @param text the text to score */
-    record PredictRequest(@NotBlank(message = "Give a text to score.")
-            @Size(max = SentimentModel.MAX_TEXT_LENGTH, message = "At most 5000 characters are scored.") String text) {
-    }
+    record PredictRequest(
+            @NotBlank(message = "Give a text to score.")
+            @Size(max = SentimentModel.MAX_TEXT_LENGTH, message = "At most 5000 characters are scored.")
+            String text) {}
 
     /** Runs inside the monitor's own chain: only a monitor token reaches it, as for the ingestion API. */
     @PreAuthorize(Permissions.INGEST)
@@ -61,7 +62,8 @@ class SentimentController {
     ResponseEntity<ProblemDetail> tooLarge(SentimentRequestGuard.RequestTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         problem.setTitle("Request too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
 }

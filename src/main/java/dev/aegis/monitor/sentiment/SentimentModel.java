@@ -48,24 +48,45 @@ public class SentimentModel {
         try {
             requireValid(text);
             SentimentPrediction prediction = SentimentPrediction.of(vader.polarityScores(text));
-            report(new SentimentTelemetry.Call(requestId, at, source, Duration.ofNanos(System.nanoTime() - start),
-                    null, prediction.label(), prediction.compound(), length));
+            report(new SentimentTelemetry.Call(
+                    requestId,
+                    at,
+                    source,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    null,
+                    prediction.label(),
+                    prediction.compound(),
+                    length));
             return prediction;
         } catch (DomainRuleException e) {
-            report(new SentimentTelemetry.Call(requestId, at, source, Duration.ofNanos(System.nanoTime() - start),
-                    "invalid_input", null, null, length));
+            report(new SentimentTelemetry.Call(
+                    requestId,
+                    at,
+                    source,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    "invalid_input",
+                    null,
+                    null,
+                    length));
             throw e;
         } catch (RuntimeException e) {
-            report(new SentimentTelemetry.Call(requestId, at, source, Duration.ofNanos(System.nanoTime() - start),
-                    e.getClass().getSimpleName(), null, null, length));
+            report(new SentimentTelemetry.Call(
+                    requestId,
+                    at,
+                    source,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    e.getClass().getSimpleName(),
+                    null,
+                    null,
+                    length));
             throw e;
         }
     }
 
     /** Reports a call refused before it reached the model (rate limit). */
     void reportRefused(String source, String errorClass) {
-        report(new SentimentTelemetry.Call(UUID.randomUUID().toString(), clock.instant(), source, Duration.ZERO,
-                errorClass, null, null, 0));
+        report(new SentimentTelemetry.Call(
+                UUID.randomUUID().toString(), clock.instant(), source, Duration.ZERO, errorClass, null, null, 0));
     }
 
     private static void requireValid(String text) {
@@ -73,7 +94,8 @@ public class SentimentModel {
             throw new DomainRuleException("text", "Give a text to score.");
         }
         if (text.length() > MAX_TEXT_LENGTH) {
-            throw new DomainRuleException("text",
+            throw new DomainRuleException(
+                    "text",
                     "The text has " + text.length() + " characters; at most " + MAX_TEXT_LENGTH + " are scored.");
         }
     }

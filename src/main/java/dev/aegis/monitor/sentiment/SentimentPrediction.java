@@ -14,8 +14,8 @@ public record SentimentPrediction(String label, double compound, double pos, dou
     static final double THRESHOLD = 0.05;
 
     static SentimentPrediction of(Vader.Scores scores) {
-        String label = scores.compound() >= THRESHOLD ? "positive"
-                : scores.compound() <= -THRESHOLD ? "negative" : "neutral";
+        String label =
+                scores.compound() >= THRESHOLD ? "positive" : scores.compound() <= -THRESHOLD ? "negative" : "neutral";
         return new SentimentPrediction(label, scores.compound(), scores.pos(), scores.neu(), scores.neg());
     }
 }

@@ -30,8 +30,15 @@ public interface SentimentTelemetry {
      * @param compound   compound score; null when the call failed
      * @param textLength characters of the input text (a numeric feature for drift); 0 when unknown
      */
-    record Call(String requestId, Instant at, String source, Duration latency, @Nullable String errorClass,
-            @Nullable String label, @Nullable Double compound, int textLength) {
+    record Call(
+            String requestId,
+            Instant at,
+            String source,
+            Duration latency,
+            @Nullable String errorClass,
+            @Nullable String label,
+            @Nullable Double compound,
+            int textLength) {
 
         public boolean ok() {
             return errorClass == null;

@@ -33,7 +33,9 @@ class SentimentTrafficSimulator {
     private final int batch;
     private final SplittableRandom random = new SplittableRandom();
 
-    SentimentTrafficSimulator(SentimentModel model, Clock clock,
+    SentimentTrafficSimulator(
+            SentimentModel model,
+            Clock clock,
             @Value("${aegis.monitor.sentiment.simulator.cycle:PT30M}") Duration cycle,
             @Value("${aegis.monitor.sentiment.simulator.batch:5}") int batch) {
         this.model = model;
@@ -43,7 +45,8 @@ class SentimentTrafficSimulator {
         this.batch = batch;
     }
 
-    @Scheduled(fixedDelayString = "${aegis.monitor.sentiment.simulator.interval:PT1S}",
+    @Scheduled(
+            fixedDelayString = "${aegis.monitor.sentiment.simulator.interval:PT1S}",
             initialDelayString = "${aegis.monitor.sentiment.simulator.interval:PT1S}")
     void sendBatch() {
         Mix mix = mixAt(clock.instant());
@@ -57,8 +60,7 @@ class SentimentTrafficSimulator {
     }
 
     /** The share of negative, neutral and long reviews at a moment of the cycle. */
-    record Mix(double negative, double neutral, double longer) {
-    }
+    record Mix(double negative, double neutral, double longer) {}
 
     Mix mixAt(Instant now) {
         double phase = (double) Duration.between(start, now).toMillis() % cycle.toMillis() / cycle.toMillis();
@@ -68,7 +70,8 @@ class SentimentTrafficSimulator {
 
     static String nextText(Mix mix, SplittableRandom random) {
         double draw = random.nextDouble();
-        ReviewTexts.Tone tone = draw < mix.negative() ? ReviewTexts.Tone.NEGATIVE
+        ReviewTexts.Tone tone = draw < mix.negative()
+                ? ReviewTexts.Tone.NEGATIVE
                 : draw < mix.negative() + mix.neutral() ? ReviewTexts.Tone.NEUTRAL : ReviewTexts.Tone.POSITIVE;
         return ReviewTexts.review(tone, random.nextDouble() < mix.longer(), random);
     }

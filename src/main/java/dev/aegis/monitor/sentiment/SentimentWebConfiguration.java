@@ -1,7 +1,7 @@
 package dev.aegis.monitor.sentiment;
 
-import dev.aegis.shared.ClientRateLimiter;
 import dev.aegis.monitor.WhenMonitorEnabled;
+import dev.aegis.shared.ClientRateLimiter;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +15,9 @@ class SentimentWebConfiguration implements WebMvcConfigurer {
 
     private final SentimentRequestGuard guard;
 
-    SentimentWebConfiguration(SentimentModel model, Clock clock,
+    SentimentWebConfiguration(
+            SentimentModel model,
+            Clock clock,
             @Value("${aegis.monitor.sentiment.rate-limit.burst:20}") int burst,
             @Value("${aegis.monitor.sentiment.rate-limit.per-second:10}") double perSecond,
             @Value("${aegis.monitor.sentiment.rate-limit.max-clients:10000}") int maxClients) {

@@ -36,18 +36,90 @@ public final class Vader {
     private static final double ALPHA = 15;
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    private static final Set<String> NEGATE = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt",
-            "doesnt", "ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt",
-            "havent", "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
-            "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing", "nowhere",
-            "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't", "shouldn't", "uh-uh",
-            "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom", "despite");
+    private static final Set<String> NEGATE = Set.of(
+            "aint",
+            "arent",
+            "cannot",
+            "cant",
+            "couldnt",
+            "darent",
+            "didnt",
+            "doesnt",
+            "ain't",
+            "aren't",
+            "can't",
+            "couldn't",
+            "daren't",
+            "didn't",
+            "doesn't",
+            "dont",
+            "hadnt",
+            "hasnt",
+            "havent",
+            "isnt",
+            "mightnt",
+            "mustnt",
+            "neither",
+            "don't",
+            "hadn't",
+            "hasn't",
+            "haven't",
+            "isn't",
+            "mightn't",
+            "mustn't",
+            "neednt",
+            "needn't",
+            "never",
+            "none",
+            "nope",
+            "nor",
+            "not",
+            "nothing",
+            "nowhere",
+            "oughtnt",
+            "shant",
+            "shouldnt",
+            "uhuh",
+            "wasnt",
+            "werent",
+            "oughtn't",
+            "shan't",
+            "shouldn't",
+            "uh-uh",
+            "wasn't",
+            "weren't",
+            "without",
+            "wont",
+            "wouldnt",
+            "won't",
+            "wouldn't",
+            "rarely",
+            "seldom",
+            "despite");
 
     private static final Map<String, Double> BOOSTERS = boosters();
 
-    private static final Map<String, Double> SPECIAL_CASES = Map.of("the shit", 3.0, "the bomb", 3.0, "bad ass", 1.5,
-            "badass", 1.5, "bus stop", 0.0, "yeah right", -2.0, "kiss of death", -1.5, "to die for", 3.0,
-            "beating heart", 3.1, "broken heart", -2.9);
+    private static final Map<String, Double> SPECIAL_CASES = Map.of(
+            "the shit",
+            3.0,
+            "the bomb",
+            3.0,
+            "bad ass",
+            1.5,
+            "badass",
+            1.5,
+            "bus stop",
+            0.0,
+            "yeah right",
+            -2.0,
+            "kiss of death",
+            -1.5,
+            "to die for",
+            3.0,
+            "beating heart",
+            3.1,
+            "broken heart",
+            -2.9);
 
     private final Map<String, Double> lexicon;
     private final Map<Integer, String> emoji;
@@ -58,8 +130,7 @@ public final class Vader {
     }
 
     /** Polarity scores as VADER reports them: compound to 4 decimals, the proportions to 3. */
-    public record Scores(double compound, double pos, double neu, double neg) {
-    }
+    public record Scores(double compound, double pos, double neu, double neg) {}
 
     /** Loads the bundled lexicons (about 11,000 lines; a few milliseconds). */
     public static Vader load() {
@@ -109,7 +180,9 @@ public final class Vader {
         for (int i = 0; i < words.size(); i++) {
             String word = lower.get(i);
             if (BOOSTERS.containsKey(word)
-                    || (i < words.size() - 1 && word.equals("kind") && lower.get(i + 1).equals("of"))) {
+                    || (i < words.size() - 1
+                            && word.equals("kind")
+                            && lower.get(i + 1).equals("of"))) {
                 sentiments.add(0.0);
                 continue;
             }
@@ -213,8 +286,10 @@ public final class Vader {
         if (item.equals("no") && i != words.size() - 1 && lexicon.containsKey(lower.get(i + 1))) {
             valence = 0.0;
         }
-        if ((i > 0 && lower.get(i - 1).equals("no")) || (i > 1 && lower.get(i - 2).equals("no"))
-                || (i > 2 && lower.get(i - 3).equals("no")
+        if ((i > 0 && lower.get(i - 1).equals("no"))
+                || (i > 1 && lower.get(i - 2).equals("no"))
+                || (i > 2
+                        && lower.get(i - 3).equals("no")
                         && (lower.get(i - 1).equals("or") || lower.get(i - 1).equals("nor")))) {
             valence = lexical * N_SCALAR;
         }
@@ -330,7 +405,9 @@ public final class Vader {
             if (!lower.get(i - 2).equals("at") && !lower.get(i - 2).equals("very")) {
                 return valence * N_SCALAR;
             }
-        } else if (i > 0 && !lexicon.containsKey(lower.get(i - 1)) && lower.get(i - 1).equals("least")) {
+        } else if (i > 0
+                && !lexicon.containsKey(lower.get(i - 1))
+                && lower.get(i - 1).equals("least")) {
             return valence * N_SCALAR;
         }
         return valence;
@@ -401,8 +478,11 @@ public final class Vader {
             negative -= emphasis;
         }
         double total = positive + Math.abs(negative) + neutral;
-        return new Scores(round(compound, 4), round(Math.abs(positive / total), 3),
-                round(Math.abs(neutral / total), 3), round(Math.abs(negative / total), 3));
+        return new Scores(
+                round(compound, 4),
+                round(Math.abs(positive / total), 3),
+                round(Math.abs(neutral / total), 3),
+                round(Math.abs(negative / total), 3));
     }
 
     /** Up to four exclamation marks add 0.292 each; two or three question marks 0.18 each, more 0.96. */
@@ -431,19 +511,94 @@ public final class Vader {
 
     private static Map<String, Double> boosters() {
         Map<String, Double> boosters = new HashMap<>();
-        for (String word : List.of("absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
-                "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
-                "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
-                "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging",
-                "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
-                "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-                "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually",
-                "utter", "utterly", "very")) {
+        for (String word : List.of(
+                "absolutely",
+                "amazingly",
+                "awfully",
+                "completely",
+                "considerable",
+                "considerably",
+                "decidedly",
+                "deeply",
+                "effing",
+                "enormous",
+                "enormously",
+                "entirely",
+                "especially",
+                "exceptional",
+                "exceptionally",
+                "extreme",
+                "extremely",
+                "fabulously",
+                "flipping",
+                "flippin",
+                "frackin",
+                "fracking",
+                "fricking",
+                "frickin",
+                "frigging",
+                "friggin",
+                "fully",
+                "fuckin",
+                "fucking",
+                "fuggin",
+                "fugging",
+                "greatly",
+                "hella",
+                "highly",
+                "hugely",
+                "incredible",
+                "incredibly",
+                "intensely",
+                "major",
+                "majorly",
+                "more",
+                "most",
+                "particularly",
+                "purely",
+                "quite",
+                "really",
+                "remarkably",
+                "so",
+                "substantially",
+                "thoroughly",
+                "total",
+                "totally",
+                "tremendous",
+                "tremendously",
+                "uber",
+                "unbelievably",
+                "unusually",
+                "utter",
+                "utterly",
+                "very")) {
             boosters.put(word, B_INCR);
         }
-        for (String word : List.of("almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof",
-                "kind-of", "less", "little", "marginal", "marginally", "occasional", "occasionally", "partly",
-                "scarce", "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of")) {
+        for (String word : List.of(
+                "almost",
+                "barely",
+                "hardly",
+                "just enough",
+                "kind of",
+                "kinda",
+                "kindof",
+                "kind-of",
+                "less",
+                "little",
+                "marginal",
+                "marginally",
+                "occasional",
+                "occasionally",
+                "partly",
+                "scarce",
+                "scarcely",
+                "slight",
+                "slightly",
+                "somewhat",
+                "sort of",
+                "sorta",
+                "sortof",
+                "sort-of")) {
             boosters.put(word, B_DECR);
         }
         return Map.copyOf(boosters);

@@ -27,8 +27,15 @@ import java.util.TreeSet;
  * @param psi              population stability index over category shares
  * @param jensenShannon    Jensen–Shannon distance over category shares, base 2
  */
-public record CategoricalDrift(List<String> categories, long[] referenceCounts, long[] currentCounts,
-        double chiSquare, int degreesOfFreedom, double pValue, double psi, double jensenShannon) {
+public record CategoricalDrift(
+        List<String> categories,
+        long[] referenceCounts,
+        long[] currentCounts,
+        double chiSquare,
+        int degreesOfFreedom,
+        double pValue,
+        double psi,
+        double jensenShannon) {
 
     public CategoricalDrift {
         categories = List.copyOf(categories);
@@ -81,7 +88,13 @@ public record CategoricalDrift(List<String> categories, long[] referenceCounts, 
         } else {
             pValue = Distributions.chiSquareSurvival(statistic, dof);
         }
-        return new CategoricalDrift(categories, reference.clone(), current.clone(), statistic, dof, pValue,
+        return new CategoricalDrift(
+                categories,
+                reference.clone(),
+                current.clone(),
+                statistic,
+                dof,
+                pValue,
                 Divergences.psi(reference, referenceTotal, current, currentTotal),
                 Divergences.jensenShannon(reference, referenceTotal, current, currentTotal));
     }
@@ -102,11 +115,14 @@ public record CategoricalDrift(List<String> categories, long[] referenceCounts, 
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CategoricalDrift that && categories.equals(that.categories)
+        return other instanceof CategoricalDrift that
+                && categories.equals(that.categories)
                 && Arrays.equals(referenceCounts, that.referenceCounts)
                 && Arrays.equals(currentCounts, that.currentCounts)
-                && Double.compare(chiSquare, that.chiSquare) == 0 && degreesOfFreedom == that.degreesOfFreedom
-                && Double.compare(pValue, that.pValue) == 0 && Double.compare(psi, that.psi) == 0
+                && Double.compare(chiSquare, that.chiSquare) == 0
+                && degreesOfFreedom == that.degreesOfFreedom
+                && Double.compare(pValue, that.pValue) == 0
+                && Double.compare(psi, that.psi) == 0
                 && Double.compare(jensenShannon, that.jensenShannon) == 0;
     }
 

@@ -14,8 +14,7 @@ public final class Distributions {
     /** Below this argument the theta-function series for the CDF converges fast; above it the alternating one. */
     private static final double KOLMOGOROV_CUTOVER = 0.82;
 
-    private Distributions() {
-    }
+    private Distributions() {}
 
     /**
      * Survival function of the Kolmogorov distribution, P(K > x), as {@code scipy.stats.kstwobign.sf(x)}.
@@ -148,9 +147,24 @@ public final class Distributions {
         double inverse = 1 / z;
         double inverseSquare = inverse * inverse;
         // Bernoulli terms B2k / (2k(2k−1) z^(2k−1)), k = 1..8: below 1e-17 relative for z ≥ 10
-        double series = inverse * (1.0 / 12 + inverseSquare * (-1.0 / 360 + inverseSquare * (1.0 / 1260
-                + inverseSquare * (-1.0 / 1680 + inverseSquare * (1.0 / 1188 + inverseSquare * (-691.0 / 360360
-                + inverseSquare * (1.0 / 156 + inverseSquare * (-3617.0 / 122400))))))));
+        double series = inverse
+                * (1.0 / 12
+                        + inverseSquare
+                                * (-1.0 / 360
+                                        + inverseSquare
+                                                * (1.0 / 1260
+                                                        + inverseSquare
+                                                                * (-1.0 / 1680
+                                                                        + inverseSquare
+                                                                                * (1.0 / 1188
+                                                                                        + inverseSquare
+                                                                                                * (-691.0 / 360360
+                                                                                                        + inverseSquare
+                                                                                                                * (1.0
+                                                                                                                                / 156
+                                                                                                                        + inverseSquare
+                                                                                                                                * (-3617.0
+                                                                                                                                        / 122400))))))));
         return (z - 0.5) * Math.log(z) - z + HALF_LOG_TWO_PI + series - shift;
     }
 }

@@ -11,8 +11,7 @@ final class Divergences {
 
     private static final double LOG_TWO = Math.log(2);
 
-    private Divergences() {
-    }
+    private Divergences() {}
 
     /**
      * Population stability index Σ (cur − ref) · ln(cur / ref) over shares, each share of 0 replaced by 0.0001 first.

@@ -21,8 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param equalOpportunityDifference  max − min TPR; null without labels
  * @param equalizedOddsDifference     max(TPR gap, FPR gap); null without labels
  */
-public record Fairness(List<Group> groups, double demographicParityDifference, double disparateImpactRatio,
-        @Nullable Double equalOpportunityDifference, @Nullable Double equalizedOddsDifference) {
+public record Fairness(
+        List<Group> groups,
+        double demographicParityDifference,
+        double disparateImpactRatio,
+        @Nullable Double equalOpportunityDifference,
+        @Nullable Double equalizedOddsDifference) {
 
     /** The positive label. */
     public static final int POSITIVE = 1;
@@ -38,9 +42,12 @@ public record Fairness(List<Group> groups, double demographicParityDifference, d
      * @param truePositiveRate  TP / (TP + FN); null without labels
      * @param falsePositiveRate FP / (FP + TN); null without labels
      */
-    public record Group(String group, long count, double selectionRate, @Nullable Double truePositiveRate,
-            @Nullable Double falsePositiveRate) {
-    }
+    public record Group(
+            String group,
+            long count,
+            double selectionRate,
+            @Nullable Double truePositiveRate,
+            @Nullable Double falsePositiveRate) {}
 
     /** Fairness of the predictions alone (no ground truth yet). */
     public static Fairness of(String[] groups, int[] predicted) {
@@ -90,8 +97,8 @@ public record Fairness(List<Group> groups, double demographicParityDifference, d
         });
         Double equalOpportunity = actual == null ? null : tpr.spread();
         Double equalizedOdds = actual == null ? null : Math.max(tpr.spread(), fpr.spread());
-        return new Fairness(figures, selection.spread(), selection.min / selection.max, equalOpportunity,
-                equalizedOdds);
+        return new Fairness(
+                figures, selection.spread(), selection.min / selection.max, equalOpportunity, equalizedOdds);
     }
 
     private static double ratio(long numerator, long denominator) {

@@ -22,9 +22,19 @@ import java.util.concurrent.CompletionException;
  *                                   is 0 or undefined (a constant or single-value reference)
  * @param referenceStandardDeviation the reference's sample standard deviation (ddof 1)
  */
-public record NumericDrift(int referenceCount, int currentCount, double[] binEdges, long[] referenceBinCounts,
-        long[] currentBinCounts, double psi, double jensenShannon, double ksStatistic, double ksPValue,
-        double wasserstein, double wassersteinNormalized, double referenceStandardDeviation) {
+public record NumericDrift(
+        int referenceCount,
+        int currentCount,
+        double[] binEdges,
+        long[] referenceBinCounts,
+        long[] currentBinCounts,
+        double psi,
+        double jensenShannon,
+        double ksStatistic,
+        double ksPValue,
+        double wasserstein,
+        double wassersteinNormalized,
+        double referenceStandardDeviation) {
 
     /** Below this size one thread sorts both samples; above it the reference is sorted on a second core. */
     private static final int PARALLEL_THRESHOLD = 1 << 16;
@@ -55,12 +65,16 @@ public record NumericDrift(int referenceCount, int currentCount, double[] binEdg
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof NumericDrift that && referenceCount == that.referenceCount
-                && currentCount == that.currentCount && Arrays.equals(binEdges, that.binEdges)
+        return other instanceof NumericDrift that
+                && referenceCount == that.referenceCount
+                && currentCount == that.currentCount
+                && Arrays.equals(binEdges, that.binEdges)
                 && Arrays.equals(referenceBinCounts, that.referenceBinCounts)
                 && Arrays.equals(currentBinCounts, that.currentBinCounts)
-                && Double.compare(psi, that.psi) == 0 && Double.compare(jensenShannon, that.jensenShannon) == 0
-                && Double.compare(ksStatistic, that.ksStatistic) == 0 && Double.compare(ksPValue, that.ksPValue) == 0
+                && Double.compare(psi, that.psi) == 0
+                && Double.compare(jensenShannon, that.jensenShannon) == 0
+                && Double.compare(ksStatistic, that.ksStatistic) == 0
+                && Double.compare(ksPValue, that.ksPValue) == 0
                 && Double.compare(wasserstein, that.wasserstein) == 0
                 && Double.compare(wassersteinNormalized, that.wassersteinNormalized) == 0
                 && Double.compare(referenceStandardDeviation, that.referenceStandardDeviation) == 0;

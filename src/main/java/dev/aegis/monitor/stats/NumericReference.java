@@ -104,8 +104,19 @@ public final class NumericReference {
         double wasserstein = (area + compensation) / scale;
         double ksPValue = Distributions.kolmogorovSurvival(Math.sqrt((double) n * m / (n + m)) * maxGap);
         double normalized = standardDeviation > 0 ? wasserstein / standardDeviation : Double.NaN;
-        return new NumericDrift(n, m, edges.clone(), counts.clone(), currentCounts, psi, js, maxGap, ksPValue,
-                wasserstein, normalized, standardDeviation);
+        return new NumericDrift(
+                n,
+                m,
+                edges.clone(),
+                counts.clone(),
+                currentCounts,
+                psi,
+                js,
+                maxGap,
+                ksPValue,
+                wasserstein,
+                normalized,
+                standardDeviation);
     }
 
     public int count() {

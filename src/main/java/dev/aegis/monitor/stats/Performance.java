@@ -19,8 +19,8 @@ import java.util.List;
  * @param average   "binary" or "macro"
  * @param labels    the labels averaged over (for "binary" just 1)
  */
-public record Performance(long count, double accuracy, double precision, double recall, double f1, String average,
-        List<Integer> labels) {
+public record Performance(
+        long count, double accuracy, double precision, double recall, double f1, String average, List<Integer> labels) {
 
     public Performance {
         labels = List.copyOf(labels);
@@ -65,13 +65,21 @@ public record Performance(long count, double accuracy, double precision, double 
             f1 += ratio(2 * t[0], 2 * t[0] + t[1] + t[2]);
         }
         int k = averaged.length;
-        return new Performance(actual.length, (double) correct / actual.length, precision / k, recall / k, f1 / k,
-                binary ? "binary" : "macro", Arrays.stream(averaged).boxed().toList());
+        return new Performance(
+                actual.length,
+                (double) correct / actual.length,
+                precision / k,
+                recall / k,
+                f1 / k,
+                binary ? "binary" : "macro",
+                Arrays.stream(averaged).boxed().toList());
     }
 
     private static int[] distinctLabels(int[] actual, int[] predicted) {
         return java.util.stream.IntStream.concat(Arrays.stream(actual), Arrays.stream(predicted))
-                .distinct().sorted().toArray();
+                .distinct()
+                .sorted()
+                .toArray();
     }
 
     private static double ratio(long numerator, long denominator) {

@@ -16,8 +16,7 @@ final class Sorting {
     private static final int PASSES = (Long.SIZE + BITS - 1) / BITS;
     private static final long EXPONENT = 0x7ff0000000000000L;
 
-    private Sorting() {
-    }
+    private Sorting() {}
 
     /** A sorted copy of finite values; the input is not changed. */
     static double[] sortedCopy(double[] values, String name) {

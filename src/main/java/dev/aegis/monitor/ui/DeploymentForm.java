@@ -35,13 +35,38 @@ class DeploymentForm extends FormLayout {
     DeploymentForm() {
         name.setHelperText("Lower-case letters, digits, '.', '_', '-'; used in the API's URLs");
         features.setPlaceholder("age: numeric\nregion: categorical");
-        add(name, modelVersion, owner, latencyBudget, features, labels, protectedAttributes, referenceBatch, hasScore,
+        add(
+                name,
+                modelVersion,
+                owner,
+                latencyBudget,
+                features,
+                labels,
+                protectedAttributes,
+                referenceBatch,
+                hasScore,
                 description);
         setColspan(features, 2);
         setColspan(description, 2);
-        fields = Map.of("name", name, "modelVersion", modelVersion, "owner", owner, "description", description,
-                "features", features, "labels", labels, "protectedAttributes", protectedAttributes,
-                "latencyBudgetMs", latencyBudget, "reference", referenceBatch);
+        fields = Map.of(
+                "name",
+                name,
+                "modelVersion",
+                modelVersion,
+                "owner",
+                owner,
+                "description",
+                description,
+                "features",
+                features,
+                "labels",
+                labels,
+                "protectedAttributes",
+                protectedAttributes,
+                "latencyBudgetMs",
+                latencyBudget,
+                "reference",
+                referenceBatch);
     }
 
     void show(DeploymentDetails d) {
@@ -50,13 +75,19 @@ class DeploymentForm extends FormLayout {
         modelVersion.setValue(d.modelVersion());
         owner.setValue(d.owner());
         description.setValue(d.description() == null ? "" : d.description());
-        features.setValue(String.join("\n", d.features().stream()
-                .map(f -> f.name() + ": " + f.kind().name().toLowerCase(java.util.Locale.ROOT)).toList()));
+        features.setValue(String.join(
+                "\n",
+                d.features().stream()
+                        .map(f -> f.name() + ": " + f.kind().name().toLowerCase(java.util.Locale.ROOT))
+                        .toList()));
         labels.setValue(String.join(", ", d.labels()));
         hasScore.setValue(d.hasScore());
         protectedAttributes.setValue(String.join(", ", d.protectedAttributes()));
         latencyBudget.setValue(d.latencyBudgetMs());
-        referenceBatch.setValue(d.reference().kind() == ReferenceWindow.Kind.BATCH ? d.reference().batch() : "");
+        referenceBatch.setValue(
+                d.reference().kind() == ReferenceWindow.Kind.BATCH
+                        ? d.reference().batch()
+                        : "");
     }
 
     /** The details as entered; a line that is no feature is refused with the field marked. */
@@ -69,15 +100,25 @@ class DeploymentForm extends FormLayout {
             String[] parts = line.split(":", 2);
             String kind = parts.length == 2 ? parts[1].trim().toUpperCase(java.util.Locale.ROOT) : "";
             if (!kind.equals("NUMERIC") && !kind.equals("CATEGORICAL")) {
-                throw new DomainRuleException("features", "Write each feature as 'name: numeric' or 'name: categorical'.");
+                throw new DomainRuleException(
+                        "features", "Write each feature as 'name: numeric' or 'name: categorical'.");
             }
             list.add(new Feature(parts[0].trim(), Feature.Kind.valueOf(kind)));
         }
-        ReferenceWindow reference = referenceBatch.getValue().isBlank() ? ReferenceWindow.none()
+        ReferenceWindow reference = referenceBatch.getValue().isBlank()
+                ? ReferenceWindow.none()
                 : ReferenceWindow.batch(referenceBatch.getValue().trim());
-        return new DeploymentDetails(name.getValue(), modelVersion.getValue(), owner.getValue(), description.getValue(),
-                list, split(labels.getValue()), hasScore.getValue(), split(protectedAttributes.getValue()),
-                latencyBudget.getValue(), reference);
+        return new DeploymentDetails(
+                name.getValue(),
+                modelVersion.getValue(),
+                owner.getValue(),
+                description.getValue(),
+                list,
+                split(labels.getValue()),
+                hasScore.getValue(),
+                split(protectedAttributes.getValue()),
+                latencyBudget.getValue(),
+                reference);
     }
 
     /** Marks the field a refusal names; returns false when the form has no such field. */
@@ -93,6 +134,9 @@ class DeploymentForm extends FormLayout {
     }
 
     private static List<String> split(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -24,24 +24,24 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.aegis.monitor.Alert;
 import dev.aegis.monitor.AlertRule;
-import dev.aegis.monitor.MonitorVocabulary;
 import dev.aegis.monitor.AlertService;
 import dev.aegis.monitor.Deployment;
 import dev.aegis.monitor.DeploymentService;
 import dev.aegis.monitor.Figure;
 import dev.aegis.monitor.FigureService;
 import dev.aegis.monitor.Metric;
+import dev.aegis.monitor.MonitorVocabulary;
 import dev.aegis.monitor.ReferenceWindow;
 import dev.aegis.monitor.Resolution;
 import dev.aegis.monitor.TrafficService;
 import dev.aegis.monitor.TrafficWindow;
+import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.NotFoundException;
 import dev.aegis.shared.ui.Svg;
 import dev.aegis.shared.ui.SvgBarChart;
 import dev.aegis.shared.ui.SvgLineChart;
 import dev.aegis.shared.ui.SvgLineChart.Point;
 import dev.aegis.shared.ui.SvgLineChart.Series;
-import dev.aegis.shared.DomainRuleException;
-import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,8 +99,9 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private static final String[] PALETTE = {"#1676f3", "#2e9d5b", "#f0a020", "#8e44ad", "#00a3a3", "#c0504d",
-            "#6b7a8f", "#b8860b"};
+    private static final String[] PALETTE = {
+        "#1676f3", "#2e9d5b", "#f0a020", "#8e44ad", "#00a3a3", "#c0504d", "#6b7a8f", "#b8860b"
+    };
 
     private final transient DeploymentService deployments;
     private final transient TrafficService traffic;
@@ -124,8 +125,13 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     private String name;
     private Registration poll;
 
-    DeploymentView(DeploymentService deployments, TrafficService traffic, AlertService alerts, FigureService figures,
-            Clock clock, AuthenticationContext auth) {
+    DeploymentView(
+            DeploymentService deployments,
+            TrafficService traffic,
+            AlertService alerts,
+            FigureService figures,
+            Clock clock,
+            AuthenticationContext auth) {
         this.deployments = deployments;
         this.traffic = traffic;
         this.alerts = alerts;
@@ -147,13 +153,22 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         ruleGrid.setAllRowsVisible(true);
         ruleGrid.addColumn(MonitorVocabulary::rule).setHeader("Rule").setFlexGrow(3);
         ruleGrid.addColumn(r -> r.isEnabled() ? "on" : "off").setHeader("Enabled");
-        ruleGrid.addColumn(r -> r.getLastEvaluatedAt() == null ? "not yet (no figures)"
-                : AlertColumns.TIME.format(r.getLastEvaluatedAt())).setHeader("Last evaluated (UTC)");
+        ruleGrid.addColumn(r -> r.getLastEvaluatedAt() == null
+                        ? "not yet (no figures)"
+                        : AlertColumns.TIME.format(r.getLastEvaluatedAt()))
+                .setHeader("Last evaluated (UTC)");
         edit.setVisible(mayEdit);
         edit.addClickListener(e -> openEditor());
         Div charts = new Div(trafficChart, latencyChart, errorChart, driftTrendChart, driftChart, fairnessChart);
         charts.addClassName("aegis-charts");
-        add(new HorizontalLayout(title, edit), facts, new HorizontalLayout(period, driftMetric), charts, new H3("Alerts"), alertGrid, new H3("Alert rules"),
+        add(
+                new HorizontalLayout(title, edit),
+                facts,
+                new HorizontalLayout(period, driftMetric),
+                charts,
+                new H3("Alerts"),
+                alertGrid,
+                new H3("Alert rules"),
                 ruleGrid);
     }
 
@@ -172,8 +187,10 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     void refresh() {
         Deployment d = deployments.get(name);
         title.setText(d.getName() + " " + d.getModelVersion());
-        facts.setText("Owner " + d.getOwner() + " · features " + listed(d.getFeatures().stream()
-                .map(f -> f.name() + " (" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + ")").toList())
+        facts.setText("Owner " + d.getOwner() + " · features "
+                + listed(d.getFeatures().stream()
+                        .map(f -> f.name() + " (" + f.kind().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                        .toList())
                 + " · labels " + listed(d.getLabels()) + " · protected attributes "
                 + listed(d.getProtectedAttributes().stream().sorted().toList()) + " · reference " + d.getReference()
                 + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms"));
@@ -183,14 +200,23 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         List<TrafficWindow> windows = traffic.windows(d.getName(), p.resolution, from, to);
         Instant end = p.resolution.floor(to).plus(p.resolution.length());
         from = fitted(from, end, p.resolution, windows);
-        trafficChart.setHtmlContent(chart("Events per " + p.resolution.code() + " window", "", from, end,
+        trafficChart.setHtmlContent(chart(
+                "Events per " + p.resolution.code() + " window",
+                "",
+                from,
+                end,
                 List.of(series("events", "#1676f3", windows, w -> (double) w.count()))));
-        latencyChart.setHtmlContent(chart("Latency", "ms", from, end, List.of(
-                series("p50", "#2e9d5b", windows, TrafficWindow::latencyP50Ms),
-                series("p95", "#f0a020", windows, TrafficWindow::latencyP95Ms),
-                series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
-        errorChart.setHtmlContent(chart("Error rate", "%", from, end,
-                List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
+        latencyChart.setHtmlContent(chart(
+                "Latency",
+                "ms",
+                from,
+                end,
+                List.of(
+                        series("p50", "#2e9d5b", windows, TrafficWindow::latencyP50Ms),
+                        series("p95", "#f0a020", windows, TrafficWindow::latencyP95Ms),
+                        series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
+        errorChart.setHtmlContent(chart(
+                "Error rate", "%", from, end, List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
         refreshDriftTrend(d, p, from, end);
         refreshFigures(d, to);
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
@@ -206,7 +232,10 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         if (windows.isEmpty()) {
             return from;
         }
-        Instant first = windows.stream().map(TrafficWindow::start).min(Comparator.naturalOrder()).orElse(from);
+        Instant first = windows.stream()
+                .map(TrafficWindow::start)
+                .min(Comparator.naturalOrder())
+                .orElse(from);
         Instant shortest = end.minus(resolution.length().multipliedBy(12));
         Instant start = first.isBefore(shortest) ? first : shortest;
         return start.isAfter(from) ? start : from;
@@ -217,24 +246,35 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         return items.isEmpty() ? "none" : String.join(", ", items);
     }
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /** Drift and fairness of the newest hour that has figures (within the last two days). */
     private void refreshFigures(Deployment d, Instant to) {
         List<Figure> psi = newest(d.getName(), Metric.PSI, to);
-        driftChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgBarChart.render(
-                psi.isEmpty() ? "Drift per feature (PSI)" : "Drift per feature (PSI), hour of " + window(psi),
-                bars(psi), 0.2, d.getReference().kind() == ReferenceWindow.Kind.NONE
-                        ? "No drift figures: give the deployment a reference window"
-                        : "No drift figures yet: they are computed for each complete hour of traffic")
+        driftChart.setHtmlContent("<div class='aegis-chart-box'>"
+                + SvgBarChart.render(
+                        psi.isEmpty() ? "Drift per feature (PSI)" : "Drift per feature (PSI), hour of " + window(psi),
+                        bars(psi),
+                        0.2,
+                        d.getReference().kind() == ReferenceWindow.Kind.NONE
+                                ? "No drift figures: give the deployment a reference window"
+                                : "No drift figures yet: they are computed for each complete hour of traffic")
                 + "</div>");
         List<Figure> rates = newest(d.getName(), Metric.SELECTION_RATE, to);
         List<Figure> dpd = newest(d.getName(), Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, to);
-        String parity = dpd.isEmpty() || dpd.getFirst().value() == null ? ""
+        String parity = dpd.isEmpty() || dpd.getFirst().value() == null
+                ? ""
                 : ", parity difference " + Svg.label(dpd.getFirst().value());
-        fairnessChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgBarChart.render(
-                rates.isEmpty() ? "Selection rate per group" : "Selection rate per group, hour of " + window(rates) + parity,
-                bars(rates), null, "No fairness figures yet: send a group attribute with the events") + "</div>");
+        fairnessChart.setHtmlContent("<div class='aegis-chart-box'>"
+                + SvgBarChart.render(
+                        rates.isEmpty()
+                                ? "Selection rate per group"
+                                : "Selection rate per group, hour of " + window(rates) + parity,
+                        bars(rates),
+                        null,
+                        "No fairness figures yet: send a group attribute with the events")
+                + "</div>");
     }
 
     /**
@@ -246,30 +286,46 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         Map<String, List<Point>> bySubject = new TreeMap<>();
         for (Figure f : figures.figures(d.getName(), chosen.metric.name(), p.resolution, from, end)) {
             if (f.subject() != null && f.value() != null) {
-                bySubject.computeIfAbsent(f.subject(), s -> new ArrayList<>()).add(new Point(f.windowStart(), f.value()));
+                bySubject
+                        .computeIfAbsent(f.subject(), s -> new ArrayList<>())
+                        .add(new Point(f.windowStart(), f.value()));
             }
         }
         List<Series> series = new ArrayList<>();
-        bySubject.forEach((subject, points) -> series.add(new Series(subject, PALETTE[series.size() % PALETTE.length], points)));
+        bySubject.forEach(
+                (subject, points) -> series.add(new Series(subject, PALETTE[series.size() % PALETTE.length], points)));
         if (!series.isEmpty()) {
-            series.add(new Series("limit " + Svg.label(chosen.limit), "#9aa0a6",
+            series.add(new Series(
+                    "limit " + Svg.label(chosen.limit),
+                    "#9aa0a6",
                     List.of(new Point(from, chosen.limit), new Point(end, chosen.limit))));
         }
         String empty = d.getReference().kind() == ReferenceWindow.Kind.NONE
                 ? "No drift figures: give the deployment a reference window"
                 : "No drift figures in this period yet: they are computed for each complete window";
-        driftTrendChart.setHtmlContent("<div class='aegis-chart-box'>" + SvgLineChart.render(
-                "Drift over time (" + chosen.label + " per " + p.resolution.code() + " window)", "", from, end, series,
-                empty) + "</div>");
+        driftTrendChart.setHtmlContent("<div class='aegis-chart-box'>"
+                + SvgLineChart.render(
+                        "Drift over time (" + chosen.label + " per " + p.resolution.code() + " window)",
+                        "",
+                        from,
+                        end,
+                        series,
+                        empty)
+                + "</div>");
     }
 
     /** The newest 1 h figure of each subject, in the newest window that has this metric. */
     private List<Figure> newest(String deployment, Metric metric, Instant to) {
-        List<Figure> all = figures.figures(deployment, metric.name(), Resolution.ONE_HOUR, to.minus(Duration.ofDays(2)),
-                to.plusSeconds(1));
-        Instant last = all.stream().map(Figure::windowStart).max(Comparator.naturalOrder()).orElse(null);
+        List<Figure> all = figures.figures(
+                deployment, metric.name(), Resolution.ONE_HOUR, to.minus(Duration.ofDays(2)), to.plusSeconds(1));
+        Instant last = all.stream()
+                .map(Figure::windowStart)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         Map<String, Figure> bySubject = new LinkedHashMap<>();
-        all.stream().filter(f -> f.windowStart().equals(last)).sorted(Comparator.comparing(Figure::computedAt))
+        all.stream()
+                .filter(f -> f.windowStart().equals(last))
+                .sorted(Comparator.comparing(Figure::computedAt))
                 .forEach(f -> bySubject.put(f.subject() == null ? "" : f.subject(), f));
         return List.copyOf(bySubject.values());
     }
@@ -279,8 +335,12 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private static List<SvgBarChart.Bar> bars(List<Figure> list) {
-        return list.stream().filter(f -> f.subject() != null).sorted(Comparator.comparing(Figure::subject))
-                .map(f -> new SvgBarChart.Bar(f.subject(), f.value() == null ? Double.NaN : f.value(),
+        return list.stream()
+                .filter(f -> f.subject() != null)
+                .sorted(Comparator.comparing(Figure::subject))
+                .map(f -> new SvgBarChart.Bar(
+                        f.subject(),
+                        f.value() == null ? Double.NaN : f.value(),
                         f.sampleSize() == null ? null : "(n " + f.sampleSize() + ")"))
                 .toList();
     }
@@ -289,10 +349,15 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         return "<div class='aegis-chart-box'>" + SvgLineChart.render(title, unit, from, to, series) + "</div>";
     }
 
-    private static Series series(String name, String color, List<TrafficWindow> windows,
-            Function<TrafficWindow, Double> value) {
-        return new Series(name, color, windows.stream().filter(w -> value.apply(w) != null)
-                .map(w -> new Point(w.start(), value.apply(w))).toList());
+    private static Series series(
+            String name, String color, List<TrafficWindow> windows, Function<TrafficWindow, Double> value) {
+        return new Series(
+                name,
+                color,
+                windows.stream()
+                        .filter(w -> value.apply(w) != null)
+                        .map(w -> new Point(w.start(), value.apply(w)))
+                        .toList());
     }
 
     private void openEditor() {
@@ -314,8 +379,11 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                             .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 }
             } catch (org.springframework.dao.OptimisticLockingFailureException ex) {
-                Notification.show("Someone else changed this deployment meanwhile; close and edit again.", 6000,
-                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(
+                                "Someone else changed this deployment meanwhile; close and edit again.",
+                                6000,
+                                Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

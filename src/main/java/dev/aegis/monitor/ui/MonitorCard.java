@@ -57,8 +57,13 @@ class MonitorCard implements DashboardCard {
                     + "the API with a monitor token, and send its predictions."));
         } else {
             Instant now = clock.instant();
-            int open = alerts.alerts(null, Alert.State.OPEN, now.minus(Duration.ofDays(30)), now.plusSeconds(1),
-                    MOST_ALERTS_COUNTED).size();
+            int open = alerts.alerts(
+                            null,
+                            Alert.State.OPEN,
+                            now.minus(Duration.ofDays(30)),
+                            now.plusSeconds(1),
+                            MOST_ALERTS_COUNTED)
+                    .size();
             String count = open >= MOST_ALERTS_COUNTED ? MOST_ALERTS_COUNTED + " or more" : Integer.toString(open);
             card.add(new Span(count + (open == 1 ? " alert open" : " alerts open") + " in the last 30 days."));
         }

@@ -61,7 +61,11 @@ public class MonitorView extends VerticalLayout {
     final DeploymentForm form = new DeploymentForm();
     private Registration poll;
 
-    MonitorView(DeploymentService deployments, AlertService alerts, MonitorTokenService tokens, Clock clock,
+    MonitorView(
+            DeploymentService deployments,
+            AlertService alerts,
+            MonitorTokenService tokens,
+            Clock clock,
             AuthenticationContext auth) {
         this.deployments = deployments;
         this.alerts = alerts;
@@ -73,21 +77,38 @@ public class MonitorView extends VerticalLayout {
         manageTokens.setVisible(auth.hasAnyRole("ADMIN"));
         register.addClickListener(e -> dialog.open());
         manageTokens.addClickListener(e -> new TokensDialog(tokens).open());
-        add(new H2("Monitor"), new HorizontalLayout(register, manageTokens), empty, grid, new H3("Open alerts"),
+        add(
+                new H2("Monitor"),
+                new HorizontalLayout(register, manageTokens),
+                empty,
+                grid,
+                new H3("Open alerts"),
                 alertGrid);
         refresh();
     }
 
     private void configureGrids() {
         grid.setId("deployments-grid");
-        grid.addColumn(Deployment::getName).setHeader("Deployment").setFlexGrow(2).setTooltipGenerator(Deployment::getName);
-        grid.addColumn(Deployment::getModelVersion).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Deployment::getOwner).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(d -> d.getFeatures().size()).setHeader("Features").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Deployment::getName)
+                .setHeader("Deployment")
+                .setFlexGrow(2)
+                .setTooltipGenerator(Deployment::getName);
+        grid.addColumn(Deployment::getModelVersion)
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Deployment::getOwner)
+                .setHeader("Owner")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(d -> d.getFeatures().size())
+                .setHeader("Features")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(d -> d.getReference().toString()).setHeader("Reference");
         grid.setAllRowsVisible(true);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeploymentView.class,
-                new RouteParameters("name", e.getItem().getName()))));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
+                DeploymentView.class, new RouteParameters("name", e.getItem().getName()))));
         alertGrid.setId("alerts-grid");
         alertGrid.setAllRowsVisible(true);
         AlertColumns.add(alertGrid, () -> names);
@@ -108,8 +129,11 @@ public class MonitorView extends VerticalLayout {
         try {
             Deployment d = deployments.register(form.details());
             dialog.close();
-            Notification.show("Registered " + d.getName() + " with its default alert rules.", 3000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Registered " + d.getName() + " with its default alert rules.",
+                            3000,
+                            Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (DomainRuleException e) {
             if (!form.mark(e)) {
@@ -126,7 +150,8 @@ public class MonitorView extends VerticalLayout {
         grid.setVisible(!list.isEmpty());
         names = alerts.deploymentNames();
         Instant now = clock.instant();
-        alertGrid.setItems(alerts.alerts(null, Alert.State.OPEN, now.minus(Duration.ofDays(3650)), now.plusSeconds(1), 200));
+        alertGrid.setItems(
+                alerts.alerts(null, Alert.State.OPEN, now.minus(Duration.ofDays(3650)), now.plusSeconds(1), 200));
     }
 
     @Override
@@ -175,9 +200,12 @@ public class MonitorView extends VerticalLayout {
                     name.setInvalid(true);
                 }
             });
-            add(new Paragraph("Model servers and scripts send telemetry to /monitor/v1 with a monitor token "
-                    + "(Authorization: Bearer ...). The token is shown once: copy it now."),
-                    new HorizontalLayout(name, make), secret, list);
+            add(
+                    new Paragraph("Model servers and scripts send telemetry to /monitor/v1 with a monitor token "
+                            + "(Authorization: Bearer ...). The token is shown once: copy it now."),
+                    new HorizontalLayout(name, make),
+                    secret,
+                    list);
             getFooter().add(new Button("Close", e -> close()));
         }
     }

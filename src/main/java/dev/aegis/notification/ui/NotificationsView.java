@@ -31,8 +31,8 @@ import java.util.List;
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "VENDOR_MANAGER", "SYSTEM_OWNER"})
 public class NotificationsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final transient Notifications notifications;
     final Span unread = new Span();
     final Div list = new Div();
@@ -63,8 +63,10 @@ public class NotificationsView extends VerticalLayout {
         list.removeAll();
         List<Notification> mine = notifications.mine(200);
         if (mine.isEmpty()) {
-            list.add(new Paragraph("Nothing yet. Aegis tells you here (and by e-mail when your account has an address) "
-                    + "when a finding opens on a system you own, an assessment is overdue or evidence is about to expire."));
+            list.add(
+                    new Paragraph(
+                            "Nothing yet. Aegis tells you here (and by e-mail when your account has an address) "
+                                    + "when a finding opens on a system you own, an assessment is overdue or evidence is about to expire."));
             return;
         }
         for (Notification n : mine) {
@@ -78,7 +80,8 @@ public class NotificationsView extends VerticalLayout {
         item.addClassNames("aegis-card");
         Span subject = new Span(n.getSubject());
         subject.getStyle().set("font-weight", n.isUnread() ? "700" : "400");
-        Span meta = new Span(" · " + n.getTopic() + " · " + WHEN.format(n.getCreatedAt()) + (n.isUnread() ? " · new" : ""));
+        Span meta =
+                new Span(" · " + n.getTopic() + " · " + WHEN.format(n.getCreatedAt()) + (n.isUnread() ? " · new" : ""));
         meta.getStyle().set("color", "var(--lumo-secondary-text-color)");
         item.add(new Div(subject, meta));
         if (!n.getBody().isBlank()) {

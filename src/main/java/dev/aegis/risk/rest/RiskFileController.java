@@ -41,33 +41,52 @@ class RiskFileController {
         this.transfer = transfer;
     }
 
-    @GetMapping(path = "/export", produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
-    @Operation(summary = "Every risk matching the filters (as GET /api/v1/risks) as CSV or XLSX (format=csv|xlsx); "
-            + "recorded in the audit log")
-    void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Status status, @RequestParam(required = false) String owner,
-            @RequestParam(required = false) Category category, @RequestParam(required = false) EuAiActTier tier,
-            @RequestParam(required = false) Long requirement, @RequestParam(required = false) Long system,
-            HttpServletResponse response) throws IOException {
+    @GetMapping(
+            path = "/export",
+            produces = {"text/csv", XLSX, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(
+            summary = "Every risk matching the filters (as GET /api/v1/risks) as CSV or XLSX (format=csv|xlsx); "
+                    + "recorded in the audit log")
+    void export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) EuAiActTier tier,
+            @RequestParam(required = false) Long requirement,
+            @RequestParam(required = false) Long system,
+            HttpServletResponse response)
+            throws IOException {
         TabularFormat type = TabularFormat.of(format);
         response.setContentType(type == TabularFormat.CSV ? "text/csv;charset=UTF-8" : type.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aegis-risks-" + LocalDate.now()
-                + "." + type.extension() + "\"");
-        transfer.export(new RiskService.Filter(q, status, owner, category, tier, requirement, system), type,
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"aegis-risks-" + LocalDate.now() + "." + type.extension() + "\"");
+        transfer.export(
+                new RiskService.Filter(q, status, owner, category, tier, requirement, system),
+                type,
                 response.getOutputStream());
         response.flushBuffer();
     }
 
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+    @PostMapping(
+            path = "/import",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a CSV or XLSX file (part 'file'): rows without id raise risks, rows with id and version "
-            + "change them; 422 lists every problem by row and column and nothing is written; preview=true writes nothing")
-    ResponseEntity<?> importMultipart(@RequestPart("file") MultipartFile file,
-            @RequestParam(defaultValue = "false") boolean preview) throws IOException {
+    @Operation(
+            summary =
+                    "Import a CSV or XLSX file (part 'file'): rows without id raise risks, rows with id and version "
+                            + "change them; 422 lists every problem by row and column and nothing is written; preview=true writes nothing")
+    ResponseEntity<?> importMultipart(
+            @RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean preview)
+            throws IOException {
         return ImportAnswers.of(transfer.importFile(file.getBytes(), !preview));
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE},
+    @PostMapping(
+            path = "/import",
+            consumes = {"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import a CSV or XLSX file sent as the body; as the multipart variant")
     ResponseEntity<?> importBody(@RequestBody byte[] body, @RequestParam(defaultValue = "false") boolean preview) {

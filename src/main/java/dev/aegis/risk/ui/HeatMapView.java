@@ -17,7 +17,9 @@ class HeatMapView extends Div {
 
     void show(RiskService.HeatMap map) {
         removeAll();
-        add(matrix("Inherent risk", map.inherent(), "heatmap-inherent"), matrix("Residual risk", map.residual(), "heatmap-residual"));
+        add(
+                matrix("Inherent risk", map.inherent(), "heatmap-inherent"),
+                matrix("Residual risk", map.residual(), "heatmap-residual"));
     }
 
     private static Div matrix(String title, long[][] counts, String id) {
@@ -35,7 +37,9 @@ class HeatMapView extends Div {
                 long n = counts[likelihood - 1][impact - 1];
                 Span cell = new Span(n == 0 ? "" : String.valueOf(n));
                 cell.addClassNames("aegis-heatmap-cell", band(likelihood * impact));
-                cell.getElement().setAttribute("title", "likelihood " + likelihood + " × impact " + impact + ": " + n + " risk(s)");
+                cell.getElement()
+                        .setAttribute(
+                                "title", "likelihood " + likelihood + " × impact " + impact + ": " + n + " risk(s)");
                 grid.add(cell);
             }
         }
@@ -52,7 +56,8 @@ class HeatMapView extends Div {
     }
 
     static String band(int score) {
-        return score >= 15 ? "aegis-band-critical" : score >= 8 ? "aegis-band-high" : score >= 4 ? "aegis-band-medium"
-                : "aegis-band-low";
+        return score >= 15
+                ? "aegis-band-critical"
+                : score >= 8 ? "aegis-band-high" : score >= 4 ? "aegis-band-medium" : "aegis-band-low";
     }
 }

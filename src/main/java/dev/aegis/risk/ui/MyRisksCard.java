@@ -51,27 +51,36 @@ class MyRisksCard implements DashboardCard {
     @Override
     public Component render() {
         String me = Actors.current();
-        List<Risk> open = risks.search(new RiskService.Filter(null, null, me, null, null, null, null),
-                PageRequest.of(0, READ)).stream()
+        List<Risk> open = risks
+                .search(new RiskService.Filter(null, null, me, null, null, null, null), PageRequest.of(0, READ))
+                .stream()
                 .filter(r -> r.getStatus() != Status.CLOSED && r.getStatus() != Status.ACCEPTED)
-                .sorted(Comparator.comparingInt(MyRisksCard::current).reversed()).toList();
+                .sorted(Comparator.comparingInt(MyRisksCard::current).reversed())
+                .toList();
         Div card = CardParts.card("my-risks-card", "My open risks");
         String register = "risks?owner=" + URLEncoder.encode(me, StandardCharsets.UTF_8);
         if (open.isEmpty()) {
             card.add(new Paragraph("You own no open risk."), new Anchor(register, "Open your risks in the register"));
             return card;
         }
-        long high = open.stream().filter(r -> current(r) >= RiskService.HIGH_SCORE).count();
-        card.add(CardParts.figure(open.size(), open.size() == 1 ? "open risk" : "open risks", register),
+        long high =
+                open.stream().filter(r -> current(r) >= RiskService.HIGH_SCORE).count();
+        card.add(
+                CardParts.figure(open.size(), open.size() == 1 ? "open risk" : "open risks", register),
                 CardParts.basis(high + " with a current score of " + RiskService.HIGH_SCORE + " or more (residual once "
                         + "assessed, else inherent); worst first"));
         UnorderedList list = CardParts.list("my-risks");
         for (Risk r : open.stream().limit(SHOWN).toList()) {
             Span score = new Span(String.valueOf(current(r)));
             score.addClassNames("aegis-heatmap-cell", HeatMapView.band(current(r)), "aegis-score");
-            score.getElement().setAttribute("title", r.getResidualScore() == null ? "inherent score (not assessed yet)"
-                    : "residual score; inherent " + r.getInherentScore());
-            list.add(CardParts.item("risks?risk=" + r.getId(), r.getTitle(), Classification.label(r.getStatus()), score));
+            score.getElement()
+                    .setAttribute(
+                            "title",
+                            r.getResidualScore() == null
+                                    ? "inherent score (not assessed yet)"
+                                    : "residual score; inherent " + r.getInherentScore());
+            list.add(CardParts.item(
+                    "risks?risk=" + r.getId(), r.getTitle(), Classification.label(r.getStatus()), score));
         }
         card.add(list, new Anchor(register, "All my risks"));
         return card;

@@ -46,7 +46,8 @@ class OpenHighRisksCard implements DashboardCard {
         card.addClassNames("aegis-card");
         card.add(new H3("Open high risks"));
         if (high.isEmpty()) {
-            card.add(new Paragraph("No open risk scores " + RiskService.HIGH_SCORE + " or more."),
+            card.add(
+                    new Paragraph("No open risk scores " + RiskService.HIGH_SCORE + " or more."),
                     new Anchor("risks", "Open the risk register"));
             return card;
         }
@@ -56,16 +57,23 @@ class OpenHighRisksCard implements DashboardCard {
             int now = r.getResidualScore() == null ? r.getInherentScore() : r.getResidualScore();
             Span score = new Span(String.valueOf(now));
             score.addClassNames("aegis-heatmap-cell", HeatMapView.band(now));
-            score.getElement().setAttribute("title", (r.getResidualScore() == null ? "inherent score (not assessed yet)"
-                    : "residual score; inherent " + r.getInherentScore()));
+            score.getElement()
+                    .setAttribute(
+                            "title",
+                            (r.getResidualScore() == null
+                                    ? "inherent score (not assessed yet)"
+                                    : "residual score; inherent " + r.getInherentScore()));
             Anchor link = new Anchor("risks?risk=" + r.getId(), r.getTitle());
             Span meta = new Span(Classification.label(r.getStatus()) + " · " + r.getOwner());
             meta.addClassNames("aegis-muted");
             list.add(new ListItem(score, link, meta));
         }
-        card.add(dev.aegis.shared.ui.CardParts.basis("Current score " + RiskService.HIGH_SCORE + "–25 (residual once "
-                + "assessed, else inherent), not closed or accepted; worst first"), list,
-                new Anchor("risks", "Open the risk register"), new Anchor("risks?status=IDENTIFIED", "Risks still to assess"));
+        card.add(
+                dev.aegis.shared.ui.CardParts.basis("Current score " + RiskService.HIGH_SCORE + "–25 (residual once "
+                        + "assessed, else inherent), not closed or accepted; worst first"),
+                list,
+                new Anchor("risks", "Open the risk register"),
+                new Anchor("risks?status=IDENTIFIED", "Risks still to assess"));
         return card;
     }
 }

@@ -5,10 +5,10 @@ import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.framework.RequirementKind;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.ui.RiskForm.SystemRef;
+import dev.aegis.shared.UserDirectory;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.aegis.shared.UserDirectory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -29,8 +29,12 @@ record RegisterChoices(AiSystemService systems, FrameworkCatalog catalog, UserDi
 
     @Override
     public Stream<SystemRef> systems(String filter, int offset, int limit) {
-        return systems.search(new AiSystemService.Filter(filter, null, null, null, null),
-                PageRequest.of(offset / limit, limit, Sort.by("name"))).stream().map(s -> new SystemRef(s.getId(), s.getName()));
+        return systems
+                .search(
+                        new AiSystemService.Filter(filter, null, null, null, null),
+                        PageRequest.of(offset / limit, limit, Sort.by("name")))
+                .stream()
+                .map(s -> new SystemRef(s.getId(), s.getName()));
     }
 
     /** OWASP LLM entries, then ATLAS techniques and sub-techniques, whose id or text matches. */
@@ -39,7 +43,8 @@ record RegisterChoices(AiSystemService systems, FrameworkCatalog catalog, UserDi
         List<RequirementSummary> owasp = catalog.search(OWASP_LLM, filter, RequirementKind.RISK, PageRequest.of(0, 50))
                 .getContent();
         List<RequirementSummary> atlas = catalog.search(ATLAS, filter, null, PageRequest.of(0, 500)).stream()
-                .filter(r -> r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE).toList();
+                .filter(r -> r.kind() == RequirementKind.TECHNIQUE || r.kind() == RequirementKind.SUB_TECHNIQUE)
+                .toList();
         return Stream.concat(owasp.stream(), atlas.stream()).skip(offset).limit(limit);
     }
 
@@ -50,13 +55,15 @@ record RegisterChoices(AiSystemService systems, FrameworkCatalog catalog, UserDi
 
     @Override
     public List<SystemRef> systemsById(Collection<Long> ids) {
-        return ids.stream().map(id -> {
-            try {
-                return new SystemRef(id, systems.get(id).getName());
-            } catch (dev.aegis.shared.NotFoundException e) {
-                return new SystemRef(id, "AI system " + id + " (removed)");
-            }
-        }).toList();
+        return ids.stream()
+                .map(id -> {
+                    try {
+                        return new SystemRef(id, systems.get(id).getName());
+                    } catch (dev.aegis.shared.NotFoundException e) {
+                        return new SystemRef(id, "AI system " + id + " (removed)");
+                    }
+                })
+                .toList();
     }
 
     @Override

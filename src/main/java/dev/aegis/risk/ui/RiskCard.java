@@ -61,7 +61,10 @@ class RiskCard implements DashboardCard {
             row.addClassNames("aegis-band-row");
             list.add(row);
         }
-        card.add(new Span("By inherent score (likelihood × impact before controls)"), list, new Anchor("risks", "Open the risk register"));
+        card.add(
+                new Span("By inherent score (likelihood × impact before controls)"),
+                list,
+                new Anchor("risks", "Open the risk register"));
         return card;
     }
 }

@@ -48,6 +48,7 @@ class RiskEditor extends Dialog {
     final Paragraph note = new Paragraph();
     /** Shown while a finding has put the residual score in doubt. */
     final com.vaadin.flow.component.html.Span reassess = RisksView.reassessBadge();
+
     final Div conflict = new Div();
     final Paragraph conflictSummary = new Paragraph();
     final Grid<Change> changes = new Grid<>(Change.class, false);
@@ -58,8 +59,7 @@ class RiskEditor extends Dialog {
     Risk editing;
 
     /** One field someone else changed: as the user read it, as it is now, and what the user entered. */
-    record Change(String field, String read, String now, String yours) {
-    }
+    record Change(String field, String read, String now, String yours) {}
 
     RiskEditor(RiskService risks, RiskForm.Choices choices, Validator validator, Consumer<Risk> saved) {
         this.risks = risks;
@@ -127,12 +127,17 @@ class RiskEditor extends Dialog {
         boolean closed = risk.getStatus() == Status.CLOSED;
         note.setText(Classification.label(risk.getStatus()) + " · inherent " + risk.getInherentScore()
                 + (risk.getResidualScore() == null ? "" : " · residual " + risk.getResidualScore())
-                + (mayEdit && closed ? " · A closed risk is reopened (Workflow) before its details change."
+                + (mayEdit && closed
+                        ? " · A closed risk is reopened (Workflow) before its details change."
                         : mayEdit ? "" : " · You may read this risk but not change it."));
         note.setVisible(true);
         reassess.setVisible(risk.isFlaggedForReassessment());
-        reassess.getElement().setAttribute("title", risk.isFlaggedForReassessment()
-                ? risk.getReassessmentReason() + " (since " + risk.getReassessmentFlaggedAt() + ")" : "");
+        reassess.getElement()
+                .setAttribute(
+                        "title",
+                        risk.isFlaggedForReassessment()
+                                ? risk.getReassessmentReason() + " (since " + risk.getReassessmentFlaggedAt() + ")"
+                                : "");
         form.save.setText("Save");
         form.show(risk.details(), mayEdit && !closed);
         open();
@@ -146,11 +151,15 @@ class RiskEditor extends Dialog {
             return;
         }
         try {
-            Risk risk = editing == null ? risks.identify(details)
+            Risk risk = editing == null
+                    ? risks.identify(details)
                     : risks.update(editing.getId(), editing.getVersion(), details);
             close();
-            Notification.show((editing == null ? "Raised “" : "Saved “") + risk.getTitle() + "”.", 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            (editing == null ? "Raised “" : "Saved “") + risk.getTitle() + "”.",
+                            3000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             editing = risk;
             saved.accept(risk);
         } catch (DomainRuleException e) {
@@ -169,10 +178,12 @@ class RiskEditor extends Dialog {
         Risk fresh = risks.get(editing.getId());
         List<Change> list = changes(editing, fresh, mine);
         conflictSummary.setText((fresh.getUpdatedBy() == null ? "Someone" : fresh.getUpdatedBy())
-                + " saved this risk" + (fresh.getUpdatedAt() == null ? "" : " at "
-                        + WHEN.format(fresh.getUpdatedAt().atZone(ZoneId.systemDefault())))
-                + " while you were editing it. " + (list.isEmpty() ? "The details you edit are unchanged."
-                        : "They changed what is listed below.")
+                + " saved this risk"
+                + (fresh.getUpdatedAt() == null
+                        ? ""
+                        : " at " + WHEN.format(fresh.getUpdatedAt().atZone(ZoneId.systemDefault())))
+                + " while you were editing it. "
+                + (list.isEmpty() ? "The details you edit are unchanged." : "They changed what is listed below.")
                 + " Your input is kept in the form: show theirs, or save yours over theirs.");
         changes.setItems(list);
         changes.setVisible(!list.isEmpty());
@@ -192,7 +203,12 @@ class RiskEditor extends Dialog {
         compare(out, "AI systems", a.systems(), b.systems(), mine.systems(), this::systemNames);
         compare(out, "Threats", a.threats(), b.threats(), mine.threats(), this::refIds);
         compare(out, "Requirements", a.requirements(), b.requirements(), mine.requirements(), this::refIds);
-        compare(out, "Likelihood", a.inherentLikelihood(), b.inherentLikelihood(), mine.inherentLikelihood(),
+        compare(
+                out,
+                "Likelihood",
+                a.inherentLikelihood(),
+                b.inherentLikelihood(),
+                mine.inherentLikelihood(),
                 String::valueOf);
         compare(out, "Impact", a.inherentImpact(), b.inherentImpact(), mine.inherentImpact(), String::valueOf);
         compare(out, "Owner", a.owner(), b.owner(), mine.owner(), s -> s);
@@ -202,8 +218,11 @@ class RiskEditor extends Dialog {
 
     private static <T> void compare(List<Change> out, String field, T read, T now, T mine, Function<T, String> text) {
         if (!Objects.equals(blankToNull(read), blankToNull(now))) {
-            out.add(new Change(field, show(read, text), show(now, text), mine == null && field.equals("Status")
-                    ? "–" : show(mine, text)));
+            out.add(new Change(
+                    field,
+                    show(read, text),
+                    show(now, text),
+                    mine == null && field.equals("Status") ? "–" : show(mine, text)));
         }
     }
 
@@ -221,11 +240,14 @@ class RiskEditor extends Dialog {
     }
 
     private String refIds(Set<Long> ids) {
-        return choices.requirementsById(ids).stream().map(RequirementSummary::refId).sorted()
+        return choices.requirementsById(ids).stream()
+                .map(RequirementSummary::refId)
+                .sorted()
                 .collect(Collectors.joining(", "));
     }
 
     private static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Notification.show(message, 5000, Notification.Position.TOP_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -24,9 +24,15 @@ class RiskFiles extends HorizontalLayout {
     final RiskImportDialog importDialog;
 
     RiskFiles(RiskTransfer transfer, Supplier<RiskService.Filter> filter, boolean mayImport, Runnable imported) {
-        exportCsv = Downloads.export("export-risks-csv", "aegis-risks", TabularFormat.CSV,
+        exportCsv = Downloads.export(
+                "export-risks-csv",
+                "aegis-risks",
+                TabularFormat.CSV,
                 out -> transfer.export(filter.get(), TabularFormat.CSV, out));
-        exportXlsx = Downloads.export("export-risks-xlsx", "aegis-risks", TabularFormat.XLSX,
+        exportXlsx = Downloads.export(
+                "export-risks-xlsx",
+                "aegis-risks",
+                TabularFormat.XLSX,
                 out -> transfer.export(filter.get(), TabularFormat.XLSX, out));
         importDialog = new RiskImportDialog(transfer, imported);
         importFile.setId("import-risks");

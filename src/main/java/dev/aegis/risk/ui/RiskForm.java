@@ -40,8 +40,7 @@ import java.util.stream.Stream;
 class RiskForm extends VerticalLayout {
 
     /** An AI system as the pickers show it. */
-    record SystemRef(long id, String name) {
-    }
+    record SystemRef(long id, String name) {}
 
     /** What the pickers offer, paged; and the labels of the ids a risk already names. */
     interface Choices {
@@ -84,16 +83,26 @@ class RiskForm extends VerticalLayout {
         this.owner = FormFields.people("Owner", choices.people());
         setPadding(false);
         configureFields();
-        FormLayout form = new FormLayout(title, category, description, systems, threats, requirements,
-                inherentLikelihood, inherentImpact, owner, dueDate);
+        FormLayout form = new FormLayout(
+                title,
+                category,
+                description,
+                systems,
+                threats,
+                requirements,
+                inherentLikelihood,
+                inherentImpact,
+                owner,
+                dueDate);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
-        for (com.vaadin.flow.component.Component wide : List.<com.vaadin.flow.component.Component>of(description,
-                systems, threats, requirements)) {
+        for (com.vaadin.flow.component.Component wide :
+                List.<com.vaadin.flow.component.Component>of(description, systems, threats, requirements)) {
             form.setColspan(wide, 2);
         }
         save.setId("risk-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        // Enter saves from the title only: in the pickers and the date it chooses, in the description it breaks the line
+        // Enter saves from the title only: in the pickers and the date it chooses, in the description it breaks the
+        // line
         FormFields.submitOnEnter(save, title);
         save.addClickListener(e -> {
             if (FormFields.holdsInput(dueDate)) {
@@ -168,10 +177,17 @@ class RiskForm extends VerticalLayout {
 
     /** What the form says now, as the details the service takes. */
     RiskDetails read() {
-        return new RiskDetails(title.getValue(), description.getValue(), category.getValue(),
-                systems.getValue().stream().map(SystemRef::id).collect(Collectors.toSet()), ids(threats.getValue()),
-                ids(requirements.getValue()), inherentLikelihood.getValue(), inherentImpact.getValue(),
-                owner.getValue(), dueDate.getValue());
+        return new RiskDetails(
+                title.getValue(),
+                description.getValue(),
+                category.getValue(),
+                systems.getValue().stream().map(SystemRef::id).collect(Collectors.toSet()),
+                ids(threats.getValue()),
+                ids(requirements.getValue()),
+                inherentLikelihood.getValue(),
+                inherentImpact.getValue(),
+                owner.getValue(),
+                dueDate.getValue());
     }
 
     /** Shows a message next to the field it is about (names as in {@link RiskDetails}); false if no field is. */

@@ -56,15 +56,23 @@ class RiskWorkflowDialog extends Dialog {
         treatment.setItems(Treatment.MITIGATE, Treatment.TRANSFER, Treatment.AVOID);
         treatment.setItemLabelGenerator(Classification::label);
         until.setMin(LocalDate.now().plusDays(1));
-        assess.addClickListener(e -> step(() -> risks.assess(risk.getId(), risk.getVersion(),
-                rated(likelihood, "inherentLikelihood"), rated(impact, "inherentImpact"))));
-        treat.addClickListener(e -> step(() -> risks.treat(risk.getId(), risk.getVersion(), treatment.getValue(),
-                rated(residualLikelihood, "residualLikelihood"), rated(residualImpact, "residualImpact"))));
-        accept.addClickListener(e -> step(() -> risks.accept(risk.getId(), risk.getVersion(), note.getValue(),
-                until.getValue())));
+        assess.addClickListener(e -> step(() -> risks.assess(
+                risk.getId(),
+                risk.getVersion(),
+                rated(likelihood, "inherentLikelihood"),
+                rated(impact, "inherentImpact"))));
+        treat.addClickListener(e -> step(() -> risks.treat(
+                risk.getId(),
+                risk.getVersion(),
+                treatment.getValue(),
+                rated(residualLikelihood, "residualLikelihood"),
+                rated(residualImpact, "residualImpact"))));
+        accept.addClickListener(
+                e -> step(() -> risks.accept(risk.getId(), risk.getVersion(), note.getValue(), until.getValue())));
         close.addClickListener(e -> step(() -> risks.close(risk.getId(), risk.getVersion())));
         reopen.addClickListener(e -> step(() -> risks.reopen(risk.getId(), risk.getVersion(), note.getValue())));
-        FormLayout form = new FormLayout(likelihood, impact, treatment, residualLikelihood, residualImpact, until, note);
+        FormLayout form =
+                new FormLayout(likelihood, impact, treatment, residualLikelihood, residualImpact, until, note);
         form.setColspan(note, 2);
         for (Button b : new Button[] {assess, treat, accept, close, reopen}) {
             b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -79,9 +87,11 @@ class RiskWorkflowDialog extends Dialog {
         setHeaderTitle(shown.getTitle());
         Status s = shown.getStatus();
         summary.setText(Classification.label(shown.getCategory()) + " · " + Classification.label(s) + " · inherent "
-                + shown.getInherentScore() + (shown.getResidualScore() == null ? "" : " · residual " + shown.getResidualScore())
+                + shown.getInherentScore()
+                + (shown.getResidualScore() == null ? "" : " · residual " + shown.getResidualScore())
                 + (shown.getAcceptanceExpiresOn() == null ? "" : " · accepted until " + shown.getAcceptanceExpiresOn())
-                + (shown.isFlaggedForReassessment() ? " · residual score to reassess: " + shown.getReassessmentReason()
+                + (shown.isFlaggedForReassessment()
+                        ? " · residual score to reassess: " + shown.getReassessmentReason()
                         : ""));
         likelihood.setValue(shown.getInherentLikelihood());
         impact.setValue(shown.getInherentImpact());
@@ -109,9 +119,23 @@ class RiskWorkflowDialog extends Dialog {
 
     /** The fields by the names the register's rules give in their messages. */
     private Map<String, HasValidation> fields() {
-        return Map.of("inherentLikelihood", likelihood, "inherentImpact", impact, "treatment", treatment,
-                "residualLikelihood", residualLikelihood, "residualImpact", residualImpact, "rationale", note,
-                "reason", note, "expiresOn", until);
+        return Map.of(
+                "inherentLikelihood",
+                likelihood,
+                "inherentImpact",
+                impact,
+                "treatment",
+                treatment,
+                "residualLikelihood",
+                residualLikelihood,
+                "residualImpact",
+                residualImpact,
+                "rationale",
+                note,
+                "reason",
+                note,
+                "expiresOn",
+                until);
     }
 
     /** A rating the person chose; none is refused at the field, as the service would. */
@@ -126,8 +150,11 @@ class RiskWorkflowDialog extends Dialog {
         fields().values().forEach(f -> f.setInvalid(false));
         try {
             Risk next = action.get();
-            Notification.show(next.getTitle() + ": " + Classification.label(next.getStatus()) + ".", 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            next.getTitle() + ": " + Classification.label(next.getStatus()) + ".",
+                            3000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             changed.run();
             show(next);
         } catch (DomainRuleException e) {
@@ -143,8 +170,11 @@ class RiskWorkflowDialog extends Dialog {
             Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         } catch (OptimisticLockingFailureException e) {
-            Notification.show("Someone else changed this risk meanwhile; it has been reloaded.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(
+                            "Someone else changed this risk meanwhile; it has been reloaded.",
+                            5000,
+                            Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
             show(risks.get(risk.getId()));
         }
     }

@@ -41,8 +41,8 @@ import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.ui.RiskForm.SystemRef;
 import dev.aegis.shared.NotFoundException;
-import jakarta.annotation.security.RolesAllowed;
 import dev.aegis.shared.UserDirectory;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +80,14 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     /** While the address fills the filters, their changes do not write it back. */
     private boolean restoring;
 
-    RisksView(RiskService risks, RiskTransfer transfer, AiSystemService systems, FrameworkCatalog catalog,
-            Validator validator, AuthenticationContext auth, UserDirectory people) {
+    RisksView(
+            RiskService risks,
+            RiskTransfer transfer,
+            AiSystemService systems,
+            FrameworkCatalog catalog,
+            Validator validator,
+            AuthenticationContext auth,
+            UserDirectory people) {
         this.risks = risks;
         this.choices = new RegisterChoices(systems, catalog, people);
         this.workflow = new RiskWorkflowDialog(risks, this::refresh);
@@ -90,8 +96,8 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
             editor.close();
             workflow.show(risks.get(editor.editing.getId()));
         });
-        this.files = new RiskFiles(transfer, this::filter, auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"),
-                this::refresh);
+        this.files = new RiskFiles(
+                transfer, this::filter, auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"), this::refresh);
         setSizeFull();
         configureGrid();
         raise.setVisible(auth.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "SYSTEM_OWNER"));
@@ -105,7 +111,8 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The residual score, with a badge while a finding has put it in doubt. */
     static Component residual(Risk r) {
-        Span score = new Span(r.getResidualScore() == null ? "–" : r.getResidualScore().toString());
+        Span score = new Span(
+                r.getResidualScore() == null ? "–" : r.getResidualScore().toString());
         if (!r.isFlaggedForReassessment()) {
             return score;
         }
@@ -124,18 +131,50 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     private void configureGrid() {
         grid.setId("risks-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
-        grid.addColumn(Risk::getTitle).setWidth("14rem").setHeader("Risk").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(Risk::getTitle);
-        grid.addColumn(r -> Classification.label(r.getCategory())).setHeader("Category").setSortProperty("category").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Risk::getInherentScore).setHeader("Inherent").setKey("inherent").setSortProperty("inherentScore").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(RisksView::residual).setHeader("Residual").setSortProperty("residualScore").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Risk::getDueDate).setHeader("Due").setSortProperty("dueDate").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> risks.slice(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.addColumn(Risk::getTitle)
+                .setWidth("14rem")
+                .setHeader("Risk")
+                .setSortProperty("title")
+                .setFlexGrow(3)
+                .setTooltipGenerator(Risk::getTitle);
+        grid.addColumn(r -> Classification.label(r.getCategory()))
+                .setHeader("Category")
+                .setSortProperty("category")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(r -> Classification.label(r.getStatus()))
+                .setHeader("Status")
+                .setSortProperty("status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Risk::getInherentScore)
+                .setHeader("Inherent")
+                .setKey("inherent")
+                .setSortProperty("inherentScore")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(RisksView::residual)
+                .setHeader("Residual")
+                .setSortProperty("residualScore")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Risk::getOwner)
+                .setHeader("Owner")
+                .setSortProperty("owner")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Risk::getDueDate)
+                .setHeader("Due")
+                .setSortProperty("dueDate")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(
+                query -> risks.slice(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) risks.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> open(e.getItem().getId()));
-        grid.setEmptyStateText("No risks match. Clear a filter, or raise the first risk of an AI system with “Raise a risk”.");
+        grid.setEmptyStateText(
+                "No risks match. Clear a filter, or raise the first risk of an AI system with “Raise a risk”.");
         grid.setSizeFull();
     }
 
@@ -168,16 +207,25 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         raise.setId("raise-risk");
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         raise.addClickListener(e -> openNew());
-        HorizontalLayout bar = new HorizontalLayout(text, status, category, tier, owner, system, requirement, raise,
-                files);
+        HorizontalLayout bar =
+                new HorizontalLayout(text, status, category, tier, owner, system, requirement, raise, files);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
     }
 
     void openNew() {
-        editor.raise(new RiskDetails("", null, null, system.getValue() == null ? Set.of()
-                : Set.of(system.getValue().id()), Set.of(), Set.of(), null, null, null, null));
+        editor.raise(new RiskDetails(
+                "",
+                null,
+                null,
+                system.getValue() == null ? Set.of() : Set.of(system.getValue().id()),
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                null,
+                null));
     }
 
     /** Opens a risk's details (editable if the user may change it). */
@@ -185,26 +233,39 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         try {
             editor.edit(risks.get(id));
         } catch (NotFoundException e) {
-            Notification.show("There is no risk " + id + "; it may have been removed.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(
+                            "There is no risk " + id + "; it may have been removed.",
+                            5000,
+                            Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
     /** Fills the filters from the address ({@code risks?status=ASSESSED&system=12}) and opens {@code risk=<id>}. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Map<String, List<String>> params =
+                event.getLocation().getQueryParameters().getParameters();
         restoring = true;
         try {
             text.setValue(param(params, "q").orElse(""));
             owner.setValue(param(params, "owner").orElse(""));
-            status.setValue(param(params, "status").flatMap(v -> enumValue(Status.class, v)).orElse(null));
-            category.setValue(param(params, "category").flatMap(v -> enumValue(Category.class, v)).orElse(null));
-            tier.setValue(param(params, "tier").flatMap(v -> enumValue(EuAiActTier.class, v)).orElse(null));
-            system.setValue(id(params, "system").flatMap(id -> choices.systemsById(List.of(id)).stream().findFirst())
+            status.setValue(param(params, "status")
+                    .flatMap(v -> enumValue(Status.class, v))
+                    .orElse(null));
+            category.setValue(param(params, "category")
+                    .flatMap(v -> enumValue(Category.class, v))
+                    .orElse(null));
+            tier.setValue(param(params, "tier")
+                    .flatMap(v -> enumValue(EuAiActTier.class, v))
+                    .orElse(null));
+            system.setValue(id(params, "system")
+                    .flatMap(id -> choices.systemsById(List.of(id)).stream().findFirst())
                     .orElse(null));
             requirement.setValue(id(params, "requirement")
-                    .flatMap(id -> choices.requirementsById(List.of(id)).stream().findFirst()).orElse(null));
+                    .flatMap(
+                            id -> choices.requirementsById(List.of(id)).stream().findFirst())
+                    .orElse(null));
         } finally {
             restoring = false;
         }
@@ -240,7 +301,9 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Optional<String> param(Map<String, List<String>> params, String name) {
-        return params.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).findFirst();
+        return params.getOrDefault(name, List.of()).stream()
+                .filter(v -> !v.isBlank())
+                .findFirst();
     }
 
     private static Optional<Long> id(Map<String, List<String>> params, String name) {
@@ -260,13 +323,19 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private RiskService.Filter filter() {
-        return new RiskService.Filter(text.getValue(), status.getValue(), owner.getValue(), category.getValue(),
-                tier.getValue(), requirement.getValue() == null ? null : requirement.getValue().id(),
+        return new RiskService.Filter(
+                text.getValue(),
+                status.getValue(),
+                owner.getValue(),
+                category.getValue(),
+                tier.getValue(),
+                requirement.getValue() == null ? null : requirement.getValue().id(),
                 system.getValue() == null ? null : system.getValue().id());
     }
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-        heatMap.show(risks.heatMap(system.getValue() == null ? null : system.getValue().id(), category.getValue()));
+        heatMap.show(risks.heatMap(
+                system.getValue() == null ? null : system.getValue().id(), category.getValue()));
     }
 }

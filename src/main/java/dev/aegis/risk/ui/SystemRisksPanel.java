@@ -42,7 +42,11 @@ class SystemRisksPanel implements SystemPagePanel {
     private final Validator validator;
     private final UserDirectory people;
 
-    SystemRisksPanel(RiskService risks, AiSystemService systems, FrameworkCatalog catalog, Validator validator,
+    SystemRisksPanel(
+            RiskService risks,
+            AiSystemService systems,
+            FrameworkCatalog catalog,
+            Validator validator,
             UserDirectory people) {
         this.people = people;
         this.risks = risks;
@@ -64,8 +68,11 @@ class SystemRisksPanel implements SystemPagePanel {
     /** The category a risk raised for this threat most likely has; the person can change it. */
     static Category categoryOf(RequirementSummary threat) {
         String ref = threat.refId();
-        if (ref.startsWith("LLM02") || ref.startsWith("AML.T0024") || ref.startsWith("AML.T0025")
-                || ref.startsWith("AML.T0057") || ref.startsWith("LLM07")) {
+        if (ref.startsWith("LLM02")
+                || ref.startsWith("AML.T0024")
+                || ref.startsWith("AML.T0025")
+                || ref.startsWith("AML.T0057")
+                || ref.startsWith("LLM07")) {
             return Category.PRIVACY;
         }
         if (ref.startsWith("LLM03") || ref.startsWith("AML.T0010")) {
@@ -90,7 +97,8 @@ class SystemRisksPanel implements SystemPagePanel {
         Panel(long systemId) {
             this.systemId = systemId;
             this.mayRaise = risks.mayRaiseFor(systemId);
-            this.editor = new RiskEditor(risks, new RegisterChoices(systems, catalog, people), validator, saved -> refresh());
+            this.editor =
+                    new RiskEditor(risks, new RegisterChoices(systems, catalog, people), validator, saved -> refresh());
             setId("system-risks");
             setPadding(false);
             configureRisks();
@@ -101,32 +109,66 @@ class SystemRisksPanel implements SystemPagePanel {
 
         private void configureRisks() {
             grid.setId("system-risks-grid");
-            grid.addColumn(Risk::getTitle).setHeader("Risk").setSortProperty("title").setFlexGrow(3).setTooltipGenerator(Risk::getTitle);
-            grid.addColumn(r -> Classification.label(r.getStatus())).setHeader("Status").setSortProperty("status").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(Risk::getInherentScore).setHeader("Inherent").setKey("inherent")
+            grid.addColumn(Risk::getTitle)
+                    .setHeader("Risk")
+                    .setSortProperty("title")
+                    .setFlexGrow(3)
+                    .setTooltipGenerator(Risk::getTitle);
+            grid.addColumn(r -> Classification.label(r.getStatus()))
+                    .setHeader("Status")
+                    .setSortProperty("status")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+            grid.addColumn(Risk::getInherentScore)
+                    .setHeader("Inherent")
+                    .setKey("inherent")
                     .setSortProperty("inherentScore");
-            grid.addColumn(r -> r.getResidualScore() == null ? "–" : r.getResidualScore().toString())
-                    .setHeader("Residual").setSortProperty("residualScore");
-            grid.addColumn(Risk::getOwner).setHeader("Owner").setSortProperty("owner").setAutoWidth(true).setFlexGrow(0);
+            grid.addColumn(r -> r.getResidualScore() == null
+                            ? "–"
+                            : r.getResidualScore().toString())
+                    .setHeader("Residual")
+                    .setSortProperty("residualScore");
+            grid.addColumn(Risk::getOwner)
+                    .setHeader("Owner")
+                    .setSortProperty("owner")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
             RiskService.Filter filter = new RiskService.Filter(null, null, null, null, null, null, systemId);
-            grid.setItems(q -> risks.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                    q -> (int) risks.count(filter));
+            grid.setItems(q -> risks.search(filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(), q ->
+                    (int) risks.count(filter));
             grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("inherent"), SortDirection.DESCENDING)));
-            grid.addItemClickListener(e -> UI.getCurrent().navigate("risks",
-                    QueryParameters.simple(Map.of("risk", String.valueOf(e.getItem().getId())))));
-            grid.setEmptyStateText(mayRaise ? "No risks yet. Raise one for a threat below."
-                    : "No risks recorded for this system yet.");
+            grid.addItemClickListener(e -> UI.getCurrent()
+                    .navigate(
+                            "risks",
+                            QueryParameters.simple(
+                                    Map.of("risk", String.valueOf(e.getItem().getId())))));
+            grid.setEmptyStateText(
+                    mayRaise
+                            ? "No risks yet. Raise one for a threat below."
+                            : "No risks recorded for this system yet.");
             grid.setHeight("16rem");
             grid.setWidthFull();
         }
 
         private void configureThreats() {
             threats.setId("system-threats-grid");
-            threats.addColumn(t -> t.threat().refId()).setHeader("Threat").setWidth("9rem").setFlexGrow(0);
-            threats.addColumn(t -> t.threat().title()).setHeader("Title").setFlexGrow(2).setTooltipGenerator(t -> t.threat().title());
-            threats.addColumn(TypicalThreat::reason).setHeader("Why it is typical").setFlexGrow(3);
+            threats.addColumn(t -> t.threat().refId())
+                    .setHeader("Threat")
+                    .setWidth("9rem")
+                    .setFlexGrow(0);
+            threats.addColumn(t -> t.threat().title())
+                    .setHeader("Title")
+                    .setFlexGrow(2)
+                    .setTooltipGenerator(t -> t.threat().title());
+            threats.addColumn(TypicalThreat::reason)
+                    .setHeader("Why it is typical")
+                    .setFlexGrow(3);
             if (mayRaise) {
-                threats.addComponentColumn(this::raiseButton).setKey("raise").setHeader("").setAutoWidth(true).setFlexGrow(0);
+                threats.addComponentColumn(this::raiseButton)
+                        .setKey("raise")
+                        .setHeader("")
+                        .setAutoWidth(true)
+                        .setFlexGrow(0);
             }
             threats.setAllRowsVisible(true);
             threats.setWidthFull();
@@ -136,15 +178,25 @@ class SystemRisksPanel implements SystemPagePanel {
             Button button = new Button("Raise a risk", e -> raise(t));
             button.setId("raise-" + t.threat().refId().replace(':', '-').replace('.', '-'));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            button.getElement().setAttribute("aria-label", "Raise a risk for " + t.threat().refId());
+            button.getElement()
+                    .setAttribute("aria-label", "Raise a risk for " + t.threat().refId());
             return button;
         }
 
         /** Opens the risk form for this threat, with the system, the threat and a title filled in. */
         void raise(TypicalThreat t) {
             RequirementSummary threat = t.threat();
-            editor.raise(new RiskDetails(threat.title() + " against " + systems.get(systemId).getName(), null,
-                    categoryOf(threat), Set.of(systemId), Set.of(threat.id()), Set.of(), null, null, null, null));
+            editor.raise(new RiskDetails(
+                    threat.title() + " against " + systems.get(systemId).getName(),
+                    null,
+                    categoryOf(threat),
+                    Set.of(systemId),
+                    Set.of(threat.id()),
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    null));
         }
 
         void refresh() {
@@ -152,10 +204,12 @@ class SystemRisksPanel implements SystemPagePanel {
             List<TypicalThreat> open = risks.uncoveredThreats(systemId);
             threats.setItems(open);
             threats.setVisible(!open.isEmpty());
-            threatsSummary.setText(open.isEmpty()
-                    ? "Every threat typical for a system of this kind is named by one of its risks."
-                    : open.size() + " ATLAS techniques and OWASP LLM entries are typical for a system of this kind "
-                            + "(its model type, data, deployment and autonomy) and no risk of it names them yet.");
+            threatsSummary.setText(
+                    open.isEmpty()
+                            ? "Every threat typical for a system of this kind is named by one of its risks."
+                            : open.size()
+                                    + " ATLAS techniques and OWASP LLM entries are typical for a system of this kind "
+                                    + "(its model type, data, deployment and autonomy) and no risk of it names them yet.");
         }
     }
 }

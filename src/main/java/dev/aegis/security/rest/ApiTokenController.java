@@ -41,17 +41,20 @@ class ApiTokenController {
     }
 
     record CreateTokenRequest(
-            @NotBlank @Size(max = 100) String name,
-            @Future Instant expiresAt) {
-    }
+            @NotBlank @Size(max = 100) String name, @Future Instant expiresAt) {}
 
-    record TokenResponse(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-            Instant revokedAt, String status) {
-    }
+    record TokenResponse(
+            long id,
+            String name,
+            String prefix,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            String status) {}
 
     /** The only response that ever carries the token itself. */
-    record IssuedTokenResponse(long id, String name, String token, Instant expiresAt) {
-    }
+    record IssuedTokenResponse(long id, String name, String token, Instant expiresAt) {}
 
     @GetMapping
     @Operation(summary = "Your tokens, newest first (never the token values)")
@@ -62,10 +65,13 @@ class ApiTokenController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a token; the response holds the token once, copy it now",
+    @Operation(
+            summary = "Create a token; the response holds the token once, copy it now",
             description = "expiresAt is optional; without it the token expires after 90 days.")
     IssuedTokenResponse create(@Valid @RequestBody CreateTokenRequest request) {
-        Instant expiresAt = request.expiresAt() != null ? request.expiresAt() : clock.instant().plus(DEFAULT_LIFETIME);
+        Instant expiresAt = request.expiresAt() != null
+                ? request.expiresAt()
+                : clock.instant().plus(DEFAULT_LIFETIME);
         ApiTokenService.IssuedToken issued = tokens.create(request.name(), expiresAt);
         return new IssuedTokenResponse(issued.id(), issued.name(), issued.token(), issued.expiresAt());
     }
@@ -79,7 +85,14 @@ class ApiTokenController {
 
     private static TokenResponse response(ApiToken t, Instant now) {
         String status = t.getRevokedAt() != null ? "REVOKED" : t.isUsableAt(now) ? "ACTIVE" : "EXPIRED";
-        return new TokenResponse(t.getId(), t.getName(), t.getPrefix(), t.getCreatedAt(), t.getExpiresAt(),
-                t.getLastUsedAt(), t.getRevokedAt(), status);
+        return new TokenResponse(
+                t.getId(),
+                t.getName(),
+                t.getPrefix(),
+                t.getCreatedAt(),
+                t.getExpiresAt(),
+                t.getLastUsedAt(),
+                t.getRevokedAt(),
+                status);
     }
 }

@@ -3,6 +3,7 @@ package dev.aegis.security.rest;
 import dev.aegis.security.Role;
 import dev.aegis.security.UserAccount;
 import dev.aegis.security.UserService;
+import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,9 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import dev.aegis.shared.web.PageResponse;
 
 /**
  * User administration over HTTP, for ADMIN only (the API chain refuses other roles before a body is read, and
@@ -48,37 +46,60 @@ class UserController {
     }
 
     record CreateUserRequest(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{3,100}",
-                    message = "a user name has 3 to 100 letters, digits, dots, dashes, underscores or @") String username,
+            @NotNull
+            @Pattern(
+                    regexp = "[A-Za-z0-9._@-]{3,100}",
+                    message = "a user name has 3 to 100 letters, digits, dots, dashes, underscores or @")
+            String username,
+
             @Size(max = 200) String displayName,
             @Email @Size(max = 320) String email,
-            @NotEmpty Set<@NotNull Role> roles) {
-    }
+            @NotEmpty Set<@NotNull Role> roles) {}
 
-    record RolesRequest(@NotEmpty Set<@NotNull Role> roles) {
-    }
+    record RolesRequest(@NotEmpty Set<@NotNull Role> roles) {}
 
-    record UserResponse(long id, String username, String displayName, String email, Set<Role> roles, String source,
-            boolean active, Instant lockedUntil, boolean twoFactor, boolean mustChangePassword, Instant lastSignInAt,
+    record UserResponse(
+            long id,
+            String username,
+            String displayName,
+            String email,
+            Set<Role> roles,
+            String source,
+            boolean active,
+            Instant lockedUntil,
+            boolean twoFactor,
+            boolean mustChangePassword,
+            Instant lastSignInAt,
             Instant createdAt) {
         static UserResponse of(UserAccount u) {
-            return new UserResponse(u.getId(), u.getUsername(), u.getDisplayName(), u.getEmail(), u.getRoles(),
-                    u.getSource().name(), u.isEnabled(), u.getLockedUntil(), u.isTotpEnabled(),
-                    u.isMustChangePassword(), u.getLastSignInAt(), u.getCreatedAt());
+            return new UserResponse(
+                    u.getId(),
+                    u.getUsername(),
+                    u.getDisplayName(),
+                    u.getEmail(),
+                    u.getRoles(),
+                    u.getSource().name(),
+                    u.isEnabled(),
+                    u.getLockedUntil(),
+                    u.isTotpEnabled(),
+                    u.isMustChangePassword(),
+                    u.getLastSignInAt(),
+                    u.getCreatedAt());
         }
     }
 
     /** The only response that ever carries the password: it must be passed on to the person and changed by them. */
-    record CreatedUserResponse(String username, String oneTimePassword, boolean mustChangeAtFirstSignIn) {
-    }
-
+    record CreatedUserResponse(String username, String oneTimePassword, boolean mustChangeAtFirstSignIn) {}
 
     @GetMapping
     @Operation(summary = "Users whose user name or display name contains q, by user name, paged")
-    PageResponse<UserResponse> list(@RequestParam(defaultValue = "") String q,
+    PageResponse<UserResponse> list(
+            @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         var pageable = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), Sort.by("username"));
         return PageResponse.of(users.search(q, pageable).map(UserResponse::of));
     }

@@ -49,10 +49,16 @@ public class AccountView extends VerticalLayout {
         setId("account");
         UserAccount me = users.me();
         configureTokenGrid();
-        add(new H2("My account"), profile(me), new H3("Signing in"), signIn(me), new H3("API tokens"),
+        add(
+                new H2("My account"),
+                profile(me),
+                new H3("Signing in"),
+                signIn(me),
+                new H3("API tokens"),
                 new Paragraph("Scripts and other tools call the Aegis API with a personal token. It acts with your "
                         + "roles, so revoke a token as soon as it is no longer needed."),
-                newToken, tokenGrid);
+                newToken,
+                tokenGrid);
         refreshTokens();
     }
 
@@ -80,18 +86,23 @@ public class AccountView extends VerticalLayout {
             return new Paragraph("You sign in through your organisation's identity provider; your password and "
                     + "second factor are managed there.");
         }
-        Button password = new Button("Change password", new Icon(VaadinIcon.PASSWORD),
+        Button password = new Button(
+                "Change password",
+                new Icon(VaadinIcon.PASSWORD),
                 e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class)));
         password.setId("go-change-password");
         Component twoFactor;
         if (me.isTotpEnabled()) {
-            Span on = new Span(new Icon(VaadinIcon.CHECK_CIRCLE), new Span("Two-factor sign-in is on. If you lose "
-                    + "your phone, an administrator can reset it."));
+            Span on = new Span(
+                    new Icon(VaadinIcon.CHECK_CIRCLE),
+                    new Span("Two-factor sign-in is on. If you lose " + "your phone, an administrator can reset it."));
             on.setId("two-factor-on");
             on.addClassNames("aegis-two-factor-on");
             twoFactor = on;
         } else {
-            Button setUp = new Button("Set up two-factor sign-in", new Icon(VaadinIcon.MOBILE),
+            Button setUp = new Button(
+                    "Set up two-factor sign-in",
+                    new Icon(VaadinIcon.MOBILE),
                     e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(TwoFactorSetupView.class)));
             setUp.setId("go-two-factor");
             twoFactor = setUp;
@@ -107,20 +118,37 @@ public class AccountView extends VerticalLayout {
         newToken.addClickListener(e -> openNewToken());
         tokenGrid.setId("tokens-grid");
         tokenGrid.addColumn(ApiToken::getName).setHeader("Name").setKey("name").setAutoWidth(true);
-        tokenGrid.addColumn(t -> t.getPrefix() + "…").setHeader("Starts with").setKey("prefix").setAutoWidth(true)
+        tokenGrid
+                .addColumn(t -> t.getPrefix() + "…")
+                .setHeader("Starts with")
+                .setKey("prefix")
+                .setAutoWidth(true)
                 .setPartNameGenerator(t -> "aegis-mono");
-        tokenGrid.addColumn(t -> date(t.getCreatedAt(), "")).setHeader("Created (UTC)").setKey("created")
+        tokenGrid
+                .addColumn(t -> date(t.getCreatedAt(), ""))
+                .setHeader("Created (UTC)")
+                .setKey("created")
                 .setAutoWidth(true);
-        tokenGrid.addColumn(t -> date(t.getExpiresAt(), "never")).setHeader("Expires (UTC)").setKey("expires")
+        tokenGrid
+                .addColumn(t -> date(t.getExpiresAt(), "never"))
+                .setHeader("Expires (UTC)")
+                .setKey("expires")
                 .setAutoWidth(true);
-        tokenGrid.addColumn(t -> date(t.getLastUsedAt(), "never")).setHeader("Last used (UTC)").setKey("lastUsed")
+        tokenGrid
+                .addColumn(t -> date(t.getLastUsedAt(), "never"))
+                .setHeader("Last used (UTC)")
+                .setKey("lastUsed")
                 .setAutoWidth(true);
         tokenGrid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
-        tokenGrid.addComponentColumn(this::revokeButton).setHeader("").setKey("actions").setAutoWidth(true)
+        tokenGrid
+                .addComponentColumn(this::revokeButton)
+                .setHeader("")
+                .setKey("actions")
+                .setAutoWidth(true)
                 .setFlexGrow(0);
         tokenGrid.setPartNameGenerator(t -> t.isUsableAt(clock.instant()) ? null : "aegis-inactive");
-        tokenGrid.setEmptyStateText("You have no API tokens. Make one with New token when a script needs to call "
-                + "the Aegis API.");
+        tokenGrid.setEmptyStateText(
+                "You have no API tokens. Make one with New token when a script needs to call " + "the Aegis API.");
         tokenGrid.setAllRowsVisible(true);
         tokenGrid.setWidthFull();
     }
@@ -143,7 +171,9 @@ public class AccountView extends VerticalLayout {
         dialog.addCreateListener(e -> {
             ApiTokenService.IssuedToken issued;
             try {
-                Instant expiresAt = e.expiresOn() == null ? null : e.expiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant expiresAt = e.expiresOn() == null
+                        ? null
+                        : e.expiresOn().atStartOfDay(ZoneOffset.UTC).toInstant();
                 issued = tokens.create(e.name(), expiresAt);
             } catch (DomainRuleException rule) {
                 dialog.show(rule);
@@ -151,10 +181,15 @@ public class AccountView extends VerticalLayout {
             }
             dialog.close();
             refreshTokens();
-            new SecretDialog("Token " + issued.name() + " created", "issued-token", "Your API token", issued.token(),
-                    "Copy the token now and keep it where your script can read it (a secret store, not the code). "
-                            + "It is shown only this once: Aegis keeps only a hash of it.",
-                    "If it is lost, revoke it and make a new one.").open();
+            new SecretDialog(
+                            "Token " + issued.name() + " created",
+                            "issued-token",
+                            "Your API token",
+                            issued.token(),
+                            "Copy the token now and keep it where your script can read it (a secret store, not the code). "
+                                    + "It is shown only this once: Aegis keeps only a hash of it.",
+                            "If it is lost, revoke it and make a new one.")
+                    .open();
         });
         dialog.open();
     }

@@ -45,9 +45,11 @@ public class ChangePasswordView extends VerticalLayout {
         save.addClickListener(e -> submit());
         FormLayout form = new FormLayout(current, password, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(new H2("Choose a new password"),
+        add(
+                new H2("Choose a new password"),
                 new Paragraph("Before you go on, replace the password you were given with one only you know."),
-                form, save);
+                form,
+                save);
     }
 
     void submit() {

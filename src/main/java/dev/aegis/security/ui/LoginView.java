@@ -13,8 +13,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.aegis.security.OidcSignIn;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
@@ -66,16 +66,18 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         if (failure instanceof LockedException) {
             error.setTitle("Account locked");
-            error.setMessage("Too many failed sign-ins. The account is locked for 15 minutes; an administrator can unlock it sooner.");
+            error.setMessage(
+                    "Too many failed sign-ins. The account is locked for 15 minutes; an administrator can unlock it sooner.");
         } else if (failure instanceof DisabledException) {
             error.setTitle("Account deactivated");
             error.setMessage("This account has been deactivated. Ask an Aegis administrator.");
         } else if (failure instanceof OAuth2AuthenticationException refused) {
             String reason = refused.getError().getDescription();
             error.setTitle("Single sign-on did not sign you in");
-            error.setMessage(reason == null || reason.isBlank()
-                    ? "The identity provider refused or could not complete the sign-in. Try again, or ask an Aegis administrator."
-                    : reason);
+            error.setMessage(
+                    reason == null || reason.isBlank()
+                            ? "The identity provider refused or could not complete the sign-in. Try again, or ask an Aegis administrator."
+                            : reason);
         } else {
             error.setTitle("Incorrect user name or password");
             error.setMessage("Check them and try again. After 5 failures in 15 minutes the account is locked.");

@@ -48,8 +48,11 @@ class NewTokenDialog extends Dialog {
 
         FormLayout form = new FormLayout(name, expiresOn);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(new Paragraph("A token acts with your roles. Send it as 'Authorization: Bearer <token>' to the Aegis API."),
-                formError, form);
+        add(
+                new Paragraph(
+                        "A token acts with your roles. Send it as 'Authorization: Bearer <token>' to the Aegis API."),
+                formError,
+                form);
 
         create.setId("create-token");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

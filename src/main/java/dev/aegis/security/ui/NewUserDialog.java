@@ -56,7 +56,9 @@ class NewUserDialog extends Dialog {
 
         FormLayout form = new FormLayout(username, displayName, email, roles);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        add(new Paragraph("Aegis makes a one-time password for the new user. You will see it once, next."), formError,
+        add(
+                new Paragraph("Aegis makes a one-time password for the new user. You will see it once, next."),
+                formError,
                 form);
 
         create.setId("create-user");
@@ -75,8 +77,8 @@ class NewUserDialog extends Dialog {
             email.focus();
             return;
         }
-        fireEvent(new CreateEvent(this,
-                new NewUser(username.getValue(), displayName.getValue(), email.getValue(), roles.getValue())));
+        fireEvent(new CreateEvent(
+                this, new NewUser(username.getValue(), displayName.getValue(), email.getValue(), roles.getValue())));
     }
 
     /** Puts the message next to the field the rule is about, or above the form when it is about no one field. */

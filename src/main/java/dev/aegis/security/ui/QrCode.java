@@ -8,8 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 /** Draws a QR code as inline SVG, so it needs no image endpoint and no script. */
 final class QrCode {
 
-    private QrCode() {
-    }
+    private QrCode() {}
 
     static String svg(String text) {
         try {
@@ -24,7 +23,8 @@ final class QrCode {
                 }
             }
             int quiet = 4;
-            return "<svg xmlns='http://www.w3.org/2000/svg' width='220' height='220' viewBox='" + (-quiet) + " " + (-quiet)
+            return "<svg xmlns='http://www.w3.org/2000/svg' width='220' height='220' viewBox='" + (-quiet) + " "
+                    + (-quiet)
                     + " " + (w + 2 * quiet) + " " + (m.getHeight() + 2 * quiet) + "' shape-rendering='crispEdges'>"
                     + "<rect x='" + (-quiet) + "' y='" + (-quiet) + "' width='" + (w + 2 * quiet) + "' height='"
                     + (m.getHeight() + 2 * quiet) + "' fill='#fff'/><path d='" + path + "' fill='#000'/></svg>";

@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /** How roles look on screen: their labels, in the order of {@link Role}. */
 final class Roles {
 
-    private Roles() {
-    }
+    private Roles() {}
 
     static String labels(Collection<Role> roles) {
         return roles.stream().sorted().map(Role::label).collect(Collectors.joining(", "));

@@ -47,9 +47,11 @@ class SecretDialog extends Dialog {
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         // copies from the field already in the browser, so the secret is not sent a second time; where the
         // clipboard API is not available (plain http), the text is at least selected for Ctrl+C
-        copy.addClickListener(e -> secret.getElement().executeJs(
-                "const input = this.inputElement; if (input) { input.focus(); input.select(); }"
-                        + " if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(this.value); }"));
+        copy.addClickListener(
+                e -> secret.getElement()
+                        .executeJs(
+                                "const input = this.inputElement; if (input) { input.focus(); input.select(); }"
+                                        + " if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(this.value); }"));
 
         HorizontalLayout row = new HorizontalLayout(secret, copy);
         row.setWidthFull();

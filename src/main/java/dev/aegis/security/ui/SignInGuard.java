@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInGuard implements VaadinServiceInitListener {
 
-    private static final Set<Class<?>> ALWAYS_OPEN = Set.of(ChangePasswordView.class, TwoFactorSetupView.class,
-            LoginView.class, TwoFactorView.class);
+    private static final Set<Class<?>> ALWAYS_OPEN =
+            Set.of(ChangePasswordView.class, TwoFactorSetupView.class, LoginView.class, TwoFactorView.class);
     private final transient UserService users;
 
     SignInGuard(UserService users) {

@@ -34,7 +34,9 @@ public class TwoFactorSetupView extends VerticalLayout {
         addClassNames("aegis-narrow");
         add(new H2("Two-factor sign-in"));
         if (users.me().isTotpEnabled()) {
-            add(new Paragraph("Two-factor sign-in is on for your account. If you lose your phone, an administrator can reset it."),
+            add(
+                    new Paragraph(
+                            "Two-factor sign-in is on for your account. If you lose your phone, an administrator can reset it."),
                     new Button("Back", e -> UI.getCurrent().navigate("")));
             return;
         }
@@ -53,8 +55,13 @@ public class TwoFactorSetupView extends VerticalLayout {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickShortcut(Key.ENTER);
         confirm.addClickListener(e -> submit());
-        add(new Paragraph("Scan this code with an authenticator app (any app that supports TOTP), or type in the secret below."),
-                qr, secret, code, confirm);
+        add(
+                new Paragraph(
+                        "Scan this code with an authenticator app (any app that supports TOTP), or type in the secret below."),
+                qr,
+                secret,
+                code,
+                confirm);
     }
 
     void submit() {

@@ -44,7 +44,11 @@ public class TwoFactorView extends VerticalLayout implements BeforeEnterObserver
         verify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         verify.addClickShortcut(Key.ENTER);
         verify.addClickListener(e -> submit());
-        add(new H1("Aegis"), new Paragraph("Enter the six-digit code your authenticator app shows for Aegis."), code, verify);
+        add(
+                new H1("Aegis"),
+                new Paragraph("Enter the six-digit code your authenticator app shows for Aegis."),
+                code,
+                verify);
     }
 
     @Override

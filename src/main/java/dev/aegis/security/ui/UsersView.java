@@ -45,7 +45,8 @@ import java.util.Map;
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final transient UserService users;
     private final transient Clock clock;
@@ -87,21 +88,44 @@ public class UsersView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("users-grid");
-        grid.addColumn(UserAccount::getUsername).setHeader("User name").setKey("username")
-                .setSortProperty("username").setAutoWidth(true);
-        grid.addColumn(UserAccount::getDisplayName).setHeader("Display name").setKey("displayName")
-                .setSortProperty("displayName").setAutoWidth(true);
-        grid.addColumn(u -> Roles.labels(u.getRoles())).setHeader("Roles").setKey("roles").setAutoWidth(true);
+        grid.addColumn(UserAccount::getUsername)
+                .setHeader("User name")
+                .setKey("username")
+                .setSortProperty("username")
+                .setAutoWidth(true);
+        grid.addColumn(UserAccount::getDisplayName)
+                .setHeader("Display name")
+                .setKey("displayName")
+                .setSortProperty("displayName")
+                .setAutoWidth(true);
+        grid.addColumn(u -> Roles.labels(u.getRoles()))
+                .setHeader("Roles")
+                .setKey("roles")
+                .setAutoWidth(true);
         grid.addColumn(u -> u.getSource() == UserAccount.Source.LOCAL ? "Local" : "Identity provider")
-                .setHeader("Source").setKey("source").setSortProperty("source").setAutoWidth(true);
+                .setHeader("Source")
+                .setKey("source")
+                .setSortProperty("source")
+                .setAutoWidth(true);
         grid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
-        grid.addColumn(u -> u.isTotpEnabled() ? "On" : "Off").setHeader("Two-factor").setKey("twoFactor")
-                .setSortProperty("totpEnabled").setAutoWidth(true);
+        grid.addColumn(u -> u.isTotpEnabled() ? "On" : "Off")
+                .setHeader("Two-factor")
+                .setKey("twoFactor")
+                .setSortProperty("totpEnabled")
+                .setAutoWidth(true);
         grid.addColumn(u -> u.getLastSignInAt() == null ? "never" : TIME.format(u.getLastSignInAt()))
-                .setHeader("Last sign-in (UTC)").setKey("lastSignIn").setSortProperty("lastSignInAt").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setHeader("Last sign-in (UTC)")
+                .setKey("lastSignIn")
+                .setSortProperty("lastSignInAt")
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions)
+                .setHeader("Actions")
+                .setKey("actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setPartNameGenerator(u -> u.isEnabled() ? null : "aegis-inactive");
-        grid.setItems(query -> users.search(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(
+                query -> users.search(search.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) users.count(search.getValue()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("username"), SortDirection.ASCENDING)));
         grid.setMinHeight("16rem");
@@ -115,9 +139,11 @@ public class UsersView extends VerticalLayout {
         section.setId("two-factor-policies");
         section.setPadding(false);
         section.setSpacing(false);
-        section.add(new H3("Two-factor sign-in per role"), new Paragraph("Anyone with a checked role must set up an "
-                + "authenticator app at their next sign-in before they can do anything else. People who sign in "
-                + "through the identity provider are not affected."));
+        section.add(
+                new H3("Two-factor sign-in per role"),
+                new Paragraph("Anyone with a checked role must set up an "
+                        + "authenticator app at their next sign-in before they can do anything else. People who sign in "
+                        + "through the identity provider are not affected."));
         HorizontalLayout boxes = new HorizontalLayout();
         boxes.setWrap(true);
         for (RolePolicy policy : users.rolePolicies()) {
@@ -130,8 +156,10 @@ public class UsersView extends VerticalLayout {
                 }
                 try {
                     users.requireTwoFactor(role, e.getValue());
-                    Notices.done(e.getValue() ? role.label() + "s now need two-factor sign-in."
-                            : role.label() + "s no longer need two-factor sign-in.");
+                    Notices.done(
+                            e.getValue()
+                                    ? role.label() + "s now need two-factor sign-in."
+                                    : role.label() + "s no longer need two-factor sign-in.");
                 } catch (DomainRuleException ex) {
                     box.setValue(e.getOldValue());
                     Notices.refused(ex.getMessage());
@@ -148,26 +176,50 @@ public class UsersView extends VerticalLayout {
         HorizontalLayout row = new HorizontalLayout();
         row.setSpacing(false);
         String name = user.getUsername();
-        row.add(action("Roles", VaadinIcon.KEY, "edit-roles-" + user.getId(), "Change the roles of " + name,
+        row.add(action(
+                "Roles",
+                VaadinIcon.KEY,
+                "edit-roles-" + user.getId(),
+                "Change the roles of " + name,
                 () -> openRoles(user)));
         if (user.isEnabled()) {
-            row.add(action("Deactivate", VaadinIcon.BAN, "deactivate-" + user.getId(), "Deactivate " + name,
+            row.add(action(
+                    "Deactivate",
+                    VaadinIcon.BAN,
+                    "deactivate-" + user.getId(),
+                    "Deactivate " + name,
                     () -> confirmDeactivate(user)));
             if (user.isLockedAt(clock.instant())) {
-                row.add(action("Unlock", VaadinIcon.UNLOCK, "unlock-" + user.getId(), "Unlock " + name,
+                row.add(action(
+                        "Unlock",
+                        VaadinIcon.UNLOCK,
+                        "unlock-" + user.getId(),
+                        "Unlock " + name,
                         () -> activate(user, name + " is unlocked.")));
             }
         } else {
-            row.add(action("Activate", VaadinIcon.CHECK, "activate-" + user.getId(), "Activate " + name,
+            row.add(action(
+                    "Activate",
+                    VaadinIcon.CHECK,
+                    "activate-" + user.getId(),
+                    "Activate " + name,
                     () -> activate(user, name + " can sign in again.")));
         }
         if (user.getSource() == UserAccount.Source.LOCAL) {
-            row.add(action("Reset password", VaadinIcon.PASSWORD, "reset-password-" + user.getId(),
-                    "Reset the password of " + name, () -> confirmResetPassword(user)));
+            row.add(action(
+                    "Reset password",
+                    VaadinIcon.PASSWORD,
+                    "reset-password-" + user.getId(),
+                    "Reset the password of " + name,
+                    () -> confirmResetPassword(user)));
         }
         if (user.isTotpEnabled()) {
-            row.add(action("Reset two-factor", VaadinIcon.MOBILE, "reset-two-factor-" + user.getId(),
-                    "Reset two-factor sign-in of " + name, () -> confirmResetTwoFactor(user)));
+            row.add(action(
+                    "Reset two-factor",
+                    VaadinIcon.MOBILE,
+                    "reset-two-factor-" + user.getId(),
+                    "Reset two-factor sign-in of " + name,
+                    () -> confirmResetTwoFactor(user)));
         }
         return row;
     }
@@ -216,10 +268,13 @@ public class UsersView extends VerticalLayout {
     }
 
     void confirmDeactivate(UserAccount user) {
-        confirm("confirm-deactivate", "Deactivate " + user.getUsername() + "?",
+        confirm(
+                "confirm-deactivate",
+                "Deactivate " + user.getUsername() + "?",
                 "They can no longer sign in, and their API tokens stop working. Their records and audit entries "
                         + "stay. You can activate the account again later.",
-                "Deactivate", () -> {
+                "Deactivate",
+                () -> {
                     users.deactivate(user.getId());
                     Notices.done(user.getUsername() + " is deactivated.");
                 });
@@ -233,28 +288,39 @@ public class UsersView extends VerticalLayout {
     }
 
     void confirmResetPassword(UserAccount user) {
-        confirm("confirm-reset-password", "Reset the password of " + user.getUsername() + "?",
+        confirm(
+                "confirm-reset-password",
+                "Reset the password of " + user.getUsername() + "?",
                 "Their current password stops working at once. You will see a new one-time password once; they "
                         + "must replace it at their next sign-in. A lock after failed sign-ins is lifted too.",
-                "Reset password", () -> showOneTimePassword("New password for " + user.getUsername(),
-                        users.resetPassword(user.getId())));
+                "Reset password",
+                () -> showOneTimePassword("New password for " + user.getUsername(), users.resetPassword(user.getId())));
     }
 
     void confirmResetTwoFactor(UserAccount user) {
-        confirm("confirm-reset-two-factor", "Reset two-factor sign-in of " + user.getUsername() + "?",
+        confirm(
+                "confirm-reset-two-factor",
+                "Reset two-factor sign-in of " + user.getUsername() + "?",
                 "Use this when they lost their phone. Their authenticator app stops working for Aegis; if their "
                         + "role requires two-factor sign-in, they set it up again at their next sign-in.",
-                "Reset two-factor", () -> {
+                "Reset two-factor",
+                () -> {
                     users.resetTwoFactor(user.getId());
                     Notices.done("Two-factor sign-in of " + user.getUsername() + " is reset.");
                 });
     }
 
     private void showOneTimePassword(String title, UserService.OneTimePassword otp) {
-        new SecretDialog(title, "one-time-password", "One-time password for " + otp.username(), otp.password(),
-                "Give this password to " + otp.username() + " in a safe way (not in the same e-mail as the user "
-                        + "name). It is shown only now: Aegis keeps only a hash of it.",
-                "It must be changed at the first sign-in.").open();
+        new SecretDialog(
+                        title,
+                        "one-time-password",
+                        "One-time password for " + otp.username(),
+                        otp.password(),
+                        "Give this password to " + otp.username()
+                                + " in a safe way (not in the same e-mail as the user "
+                                + "name). It is shown only now: Aegis keeps only a hash of it.",
+                        "It must be changed at the first sign-in.")
+                .open();
     }
 
     private void confirm(String id, String header, String text, String confirmText, Runnable action) {

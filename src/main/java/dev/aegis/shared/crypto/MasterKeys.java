@@ -41,10 +41,10 @@ class MasterKeys {
     private final Path file;
     private volatile Keys keys;
 
-    record Keys(String currentId, Map<String, byte[]> byId) {
-    }
+    record Keys(String currentId, Map<String, byte[]> byId) {}
 
-    MasterKeys(@Value("${aegis.crypto.master-key:}") String given,
+    MasterKeys(
+            @Value("${aegis.crypto.master-key:}") String given,
             @Value("${aegis.crypto.previous-master-keys:}") String previous,
             @Value("${aegis.crypto.master-key-file:./data/master.key}") String file) {
         this.given = given == null ? "" : given.strip();
@@ -89,8 +89,10 @@ class MasterKeys {
                 old.add(id(key));
             }
         }
-        log.info("Master key {} seals new secrets{}", currentId, old.isEmpty() ? "" : "; previous key(s) " + old
-                + " only open older ones");
+        log.info(
+                "Master key {} seals new secrets{}",
+                currentId,
+                old.isEmpty() ? "" : "; previous key(s) " + old + " only open older ones");
         return new Keys(currentId, Map.copyOf(byId));
     }
 
@@ -104,7 +106,8 @@ class MasterKeys {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file); // not a POSIX file system
             } catch (FileAlreadyExistsException e) {
@@ -124,8 +127,10 @@ class MasterKeys {
                     ================================================================""", file.toAbsolutePath());
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("AEGIS_MASTER_KEY is not set and " + file.toAbsolutePath()
-                    + " cannot be read or written: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "AEGIS_MASTER_KEY is not set and " + file.toAbsolutePath() + " cannot be read or written: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -68,15 +68,17 @@ public class OrganisationKey {
     private final String alias;
     private volatile Loaded loaded;
 
-    private record Loaded(PrivateKey key, X509Certificate certificate, String source) {
-    }
+    private record Loaded(PrivateKey key, X509Certificate certificate, String source) {}
 
     /** What the About page and the pack's README say about the key; the private key never leaves this class. */
-    public record Description(String algorithm, String fingerprint, String subject, Instant notBefore, Instant notAfter,
-            String source) {
-    }
+    public record Description(
+            String algorithm, String fingerprint, String subject, Instant notBefore, Instant notAfter, String source) {}
 
-    OrganisationKey(JdbcTemplate jdbc, SecretBox secrets, OrganisationProfile organisation, Clock clock,
+    OrganisationKey(
+            JdbcTemplate jdbc,
+            SecretBox secrets,
+            OrganisationProfile organisation,
+            Clock clock,
             @Value("${aegis.signing.keystore:}") String keystore,
             @Value("${aegis.signing.keystore-password:}") String password,
             @Value("${aegis.signing.alias:}") String alias) {
@@ -122,8 +124,12 @@ public class OrganisationKey {
 
     public Description describe() {
         X509Certificate c = loaded().certificate();
-        return new Description(c.getPublicKey().getAlgorithm(), fingerprint(c.getPublicKey()),
-                c.getSubjectX500Principal().getName(), c.getNotBefore().toInstant(), c.getNotAfter().toInstant(),
+        return new Description(
+                c.getPublicKey().getAlgorithm(),
+                fingerprint(c.getPublicKey()),
+                c.getSubjectX500Principal().getName(),
+                c.getNotBefore().toInstant(),
+                c.getNotAfter().toInstant(),
                 loaded().source());
     }
 
@@ -143,9 +149,9 @@ public class OrganisationKey {
      */
     public String verifyCommand(String file) {
         return "Ed25519".equals(loaded().certificate().getPublicKey().getAlgorithm())
-                || "EdDSA".equals(loaded().certificate().getPublicKey().getAlgorithm())
-                        ? "openssl pkeyutl -verify -pubin -inkey pubkey.pem -rawin -in " + file + " -sigfile " + file + ".sig"
-                        : "openssl dgst -sha256 -verify pubkey.pem -signature " + file + ".sig " + file;
+                        || "EdDSA".equals(loaded().certificate().getPublicKey().getAlgorithm())
+                ? "openssl pkeyutl -verify -pubin -inkey pubkey.pem -rawin -in " + file + " -sigfile " + file + ".sig"
+                : "openssl dgst -sha256 -verify pubkey.pem -signature " + file + ".sig " + file;
     }
 
     private static String signatureAlgorithm(String keyAlgorithm) {
@@ -163,8 +169,11 @@ public class OrganisationKey {
             synchronized (this) {
                 if (loaded == null) {
                     loaded = keystore.isEmpty() ? fromDatabase() : fromKeystore();
-                    log.info("Signing key {} ({}), key fingerprint SHA-256 {}", loaded.certificate().getSubjectX500Principal()
-                            .getName(), loaded.source(), fingerprint(loaded.certificate().getPublicKey()));
+                    log.info(
+                            "Signing key {} ({}), key fingerprint SHA-256 {}",
+                            loaded.certificate().getSubjectX500Principal().getName(),
+                            loaded.source(),
+                            fingerprint(loaded.certificate().getPublicKey()));
                 }
                 k = loaded;
             }
@@ -178,7 +187,9 @@ public class OrganisationKey {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password.toCharArray());
             List<String> aliases = Collections.list(store.aliases());
-            String name = alias.isEmpty() ? aliases.stream().filter(a -> isKey(store, a)).findFirst().orElse(null) : alias;
+            String name = alias.isEmpty()
+                    ? aliases.stream().filter(a -> isKey(store, a)).findFirst().orElse(null)
+                    : alias;
             if (name == null || !store.isKeyEntry(name)) {
                 throw new IllegalStateException("AEGIS_SIGNING_KEYSTORE " + path + " holds no private key"
                         + (alias.isEmpty() ? "" : " named " + alias) + " (aliases: " + aliases + ")");
@@ -187,8 +198,10 @@ public class OrganisationKey {
             signatureAlgorithm(key.getAlgorithm());
             return new Loaded(key, (X509Certificate) store.getCertificate(name), "keystore " + path.toAbsolutePath());
         } catch (IOException e) {
-            throw new UncheckedIOException("AEGIS_SIGNING_KEYSTORE " + path + " cannot be read (wrong "
-                    + "AEGIS_SIGNING_KEYSTORE_PASSWORD?): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "AEGIS_SIGNING_KEYSTORE " + path + " cannot be read (wrong " + "AEGIS_SIGNING_KEYSTORE_PASSWORD?): "
+                            + e.getMessage(),
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEGIS_SIGNING_KEYSTORE " + path + ": " + e.getMessage(), e);
         }
@@ -210,18 +223,26 @@ public class OrganisationKey {
         KeyPair pair = generate();
         X509Certificate cert = selfSigned(pair);
         SecretBox.Sealed sealed = secrets.sealBytes(pair.getPrivate().getEncoded(), PURPOSE);
-        int made = jdbc.update("insert into shared.signing_key (id, algorithm, key_id, private_key, certificate, "
-                + "created_at) values (1, ?, ?, ?, ?, ?) on conflict (id) do nothing", pair.getPrivate().getAlgorithm(),
-                sealed.keyId(), sealed.ciphertext(), pem(cert), Timestamp.from(clock.instant()));
+        int made = jdbc.update(
+                "insert into shared.signing_key (id, algorithm, key_id, private_key, certificate, "
+                        + "created_at) values (1, ?, ?, ?, ?, ?) on conflict (id) do nothing",
+                pair.getPrivate().getAlgorithm(),
+                sealed.keyId(),
+                sealed.ciphertext(),
+                pem(cert),
+                Timestamp.from(clock.instant()));
         if (made == 1) {
-            log.warn("Made the organisation's signing key (ECDSA P-256) and a self-signed certificate for {}; "
-                    + "set AEGIS_SIGNING_KEYSTORE to sign with a key of your own", organisation.name());
+            log.warn(
+                    "Made the organisation's signing key (ECDSA P-256) and a self-signed certificate for {}; "
+                            + "set AEGIS_SIGNING_KEYSTORE to sign with a key of your own",
+                    organisation.name());
         }
         return stored(); // another instance may have made one first: everyone signs with the stored one
     }
 
     private Loaded stored() {
-        var rows = jdbc.queryForList("select algorithm, key_id, private_key, certificate from shared.signing_key where id = 1");
+        var rows = jdbc.queryForList(
+                "select algorithm, key_id, private_key, certificate from shared.signing_key where id = 1");
         if (rows.isEmpty()) {
             return null;
         }
@@ -231,19 +252,24 @@ public class OrganisationKey {
         try {
             der = secrets.openBytes(sealed, PURPOSE);
         } catch (SecretBox.SecretUnreadable e) {
-            throw new IllegalStateException("The signing key in shared.signing_key cannot be opened: " + e.getMessage()
-                    + " Start with the master key it was sealed under (see docs/deployment.md, Keys).", e);
+            throw new IllegalStateException(
+                    "The signing key in shared.signing_key cannot be opened: " + e.getMessage()
+                            + " Start with the master key it was sealed under (see docs/deployment.md, Keys).",
+                    e);
         }
         if (!secrets.isCurrent(sealed)) {
             SecretBox.Sealed again = secrets.sealBytes(der, PURPOSE);
-            jdbc.update("update shared.signing_key set key_id = ?, private_key = ? where id = 1", again.keyId(),
+            jdbc.update(
+                    "update shared.signing_key set key_id = ?, private_key = ? where id = 1",
+                    again.keyId(),
                     again.ciphertext());
             log.info("Sealed the signing key again under the current master key {}", again.keyId());
         }
         try {
-            PrivateKey key = KeyFactory.getInstance((String) row.get("algorithm")).generatePrivate(new PKCS8EncodedKeySpec(der));
-            return new Loaded(key, certificate((String) row.get("certificate")),
-                    "made by Aegis, kept encrypted in its database");
+            PrivateKey key =
+                    KeyFactory.getInstance((String) row.get("algorithm")).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return new Loaded(
+                    key, certificate((String) row.get("certificate")), "made by Aegis, kept encrypted in its database");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -260,16 +286,22 @@ public class OrganisationKey {
     }
 
     private X509Certificate selfSigned(KeyPair pair) {
-        var name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, organisation.name() + " evidence signing")
-                .addRDN(BCStyle.O, organisation.name()).build();
+        var name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, organisation.name() + " evidence signing")
+                .addRDN(BCStyle.O, organisation.name())
+                .build();
         Instant now = clock.instant();
         try {
-            var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(127, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3653))), name,
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    new BigInteger(127, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(3653))),
+                    name,
                     pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
         } catch (IOException | OperatorCreationException | GeneralSecurityException e) {
@@ -298,7 +330,8 @@ public class OrganisationKey {
     private static X509Certificate certificate(String pem) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                    .generateCertificate(
+                            new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("not a certificate: " + e.getMessage(), e);
         }

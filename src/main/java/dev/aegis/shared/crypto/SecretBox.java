@@ -62,8 +62,13 @@ public class SecretBox {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         byte[] ct = cipher(Cipher.ENCRYPT_MODE, keyId, iv, purpose).doFinalUnchecked(plaintext);
-        return new Sealed(keyId, Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv)
-                .put(ct).array()));
+        return new Sealed(
+                keyId,
+                Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(iv.length + ct.length)
+                                .put(iv)
+                                .put(ct)
+                                .array()));
     }
 
     /**
@@ -81,8 +86,8 @@ public class SecretBox {
     private Gcm cipher(int mode, String keyId, byte[] iv, String purpose) {
         byte[] key = keys.derived(keyId, "secrets/v1");
         if (key == null) {
-            throw new SecretUnreadable("It was sealed under master key " + keyId + ", which is neither AEGIS_MASTER_KEY "
-                    + "nor one of AEGIS_MASTER_KEY_PREVIOUS.");
+            throw new SecretUnreadable("It was sealed under master key " + keyId
+                    + ", which is neither AEGIS_MASTER_KEY " + "nor one of AEGIS_MASTER_KEY_PREVIOUS.");
         }
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
@@ -99,8 +104,8 @@ public class SecretBox {
             try {
                 return cipher.doFinal(input);
             } catch (javax.crypto.AEADBadTagException e) {
-                throw new SecretUnreadable("It does not open under its master key: it was altered, or sealed for "
-                        + "another purpose.");
+                throw new SecretUnreadable(
+                        "It does not open under its master key: it was altered, or sealed for " + "another purpose.");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -40,15 +39,16 @@ class DatabaseConfiguration {
         if (StringUtils.hasText(configured) || answers("localhost", probePort)) {
             return EmbeddedDatabase.none();
         }
-        Path dir = Path.of(env.getProperty("aegis.embedded-db.dir", "data/postgres")).toAbsolutePath();
+        Path dir = Path.of(env.getProperty("aegis.embedded-db.dir", "data/postgres"))
+                .toAbsolutePath();
         return EmbeddedDatabase.start(dir);
     }
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(Environment env, EmbeddedDatabase embedded) {
-        String url = embedded.jdbcUrl()
-                .orElse(orDefault(env.getProperty("spring.datasource.url"), DEFAULT_URL));
-        String user = embedded.running() ? "postgres" : orDefault(env.getProperty("spring.datasource.username"), "postgres");
+        String url = embedded.jdbcUrl().orElse(orDefault(env.getProperty("spring.datasource.url"), DEFAULT_URL));
+        String user =
+                embedded.running() ? "postgres" : orDefault(env.getProperty("spring.datasource.username"), "postgres");
         String password = embedded.running() ? "" : orDefault(env.getProperty("spring.datasource.password"), "");
         ensureDatabaseExists(url, user, password);
 
@@ -68,10 +68,12 @@ class DatabaseConfiguration {
     @Bean
     static BeanFactoryPostProcessor migrationsBeforeJpa() {
         return beanFactory -> {
-            for (String name : beanFactory.getBeanNamesForType(jakarta.persistence.EntityManagerFactory.class, true, false)) {
+            for (String name :
+                    beanFactory.getBeanNamesForType(jakarta.persistence.EntityManagerFactory.class, true, false)) {
                 var definition = beanFactory.getBeanDefinition(name.startsWith("&") ? name.substring(1) : name);
                 String[] existing = definition.getDependsOn();
-                String[] merged = existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
+                String[] merged =
+                        existing == null ? new String[1] : java.util.Arrays.copyOf(existing, existing.length + 1);
                 merged[merged.length - 1] = "moduleMigrations";
                 definition.setDependsOn(merged);
             }
@@ -98,7 +100,10 @@ class DatabaseConfiguration {
         } catch (SQLException e) {
             // the maintenance database may be closed to this user: then the target must already exist,
             // and the pool's first connection says clearly if it does not
-            log.debug("Could not check for database {} through the maintenance database: {}", location.database(), e.getMessage());
+            log.debug(
+                    "Could not check for database {} through the maintenance database: {}",
+                    location.database(),
+                    e.getMessage());
         }
     }
 
@@ -128,7 +133,9 @@ class DatabaseConfiguration {
         }
 
         static EmbeddedDatabase start(Path dataDir) {
-            log.info("No database configured and none answers on localhost:5432: starting an embedded PostgreSQL with its data in {}", dataDir);
+            log.info(
+                    "No database configured and none answers on localhost:5432: starting an embedded PostgreSQL with its data in {}",
+                    dataDir);
             try {
                 Files.createDirectories(dataDir);
                 EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -152,7 +159,9 @@ class DatabaseConfiguration {
         }
 
         java.util.Optional<String> jdbcUrl() {
-            return running() ? java.util.Optional.of(postgres.getJdbcUrl("postgres", "aegis")) : java.util.Optional.empty();
+            return running()
+                    ? java.util.Optional.of(postgres.getJdbcUrl("postgres", "aegis"))
+                    : java.util.Optional.empty();
         }
 
         @Override

@@ -38,7 +38,8 @@ public class ModuleMigrations implements InitializingBean {
         schemas = discoverSchemas();
         String only = env.getProperty("aegis.modules.schemas");
         if (only != null && !only.isBlank()) {
-            List<String> wanted = Arrays.stream(only.split(",")).map(String::trim).toList();
+            List<String> wanted =
+                    Arrays.stream(only.split(",")).map(String::trim).toList();
             schemas = schemas.stream().filter(wanted::contains).toList();
         }
         for (String schema : schemas) {
@@ -50,7 +51,10 @@ public class ModuleMigrations implements InitializingBean {
                     .table("flyway_schema_history")
                     .load()
                     .migrate();
-            log.info("Schema {}: {} migration(s) applied, now at version {}", schema, result.migrationsExecuted,
+            log.info(
+                    "Schema {}: {} migration(s) applied, now at version {}",
+                    schema,
+                    result.migrationsExecuted,
                     result.targetSchemaVersion);
         }
     }

@@ -38,7 +38,8 @@ public class UploadInspector {
     private final long maxBytes;
     private final Set<String> allowed;
 
-    public UploadInspector(@Value("${aegis.uploads.max-bytes:20971520}") long maxBytes,
+    public UploadInspector(
+            @Value("${aegis.uploads.max-bytes:20971520}") long maxBytes,
             @Value("${aegis.uploads.allowed-types:" + DEFAULT_TYPES + "}") String allowedTypes) {
         this.maxBytes = maxBytes;
         this.allowed = Arrays.stream(allowedTypes.split(","))
@@ -66,15 +67,18 @@ public class UploadInspector {
         String name = cleanName(fileName);
         MessageDigest sha256 = sha256();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (in; DigestOutputStream out = new DigestOutputStream(bytes, sha256)) {
+        try (in;
+                DigestOutputStream out = new DigestOutputStream(bytes, sha256)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             int read;
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw new DomainRuleException(field, "\"" + name + "\" is larger than the limit of "
-                            + InspectedFile.readableSize(maxBytes) + ".");
+                    throw new DomainRuleException(
+                            field,
+                            "\"" + name + "\" is larger than the limit of " + InspectedFile.readableSize(maxBytes)
+                                    + ".");
                 }
                 out.write(buffer, 0, read);
             }
@@ -87,8 +91,10 @@ public class UploadInspector {
         }
         String type = detect(content);
         if (!allowed.contains(type)) {
-            throw new DomainRuleException(field, "\"" + name + "\" is of type " + type
-                    + ", which is not accepted here. Accepted: PDF, images, text, CSV, JSON, ZIP and office documents.");
+            throw new DomainRuleException(
+                    field,
+                    "\"" + name + "\" is of type " + type
+                            + ", which is not accepted here. Accepted: PDF, images, text, CSV, JSON, ZIP and office documents.");
         }
         return new InspectedFile(name, type, content.length, InspectedFile.hex(sha256.digest()), content);
     }
@@ -105,7 +111,8 @@ public class UploadInspector {
     static String detect(byte[] content) {
         String type = TIKA.detect(content).toLowerCase(Locale.ROOT);
         if (type.equals("text/plain")) {
-            String text = new String(content, 0, Math.min(content.length, 4096), java.nio.charset.StandardCharsets.UTF_8)
+            String text = new String(
+                            content, 0, Math.min(content.length, 4096), java.nio.charset.StandardCharsets.UTF_8)
                     .strip();
             if ((text.startsWith("{") || text.startsWith("[")) && looksLikeJson(content)) {
                 return "application/json";
@@ -128,7 +135,9 @@ public class UploadInspector {
             return "upload";
         }
         String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}]", "")
+                .strip();
         if (name.isEmpty()) {
             return "upload";
         }

@@ -1,5 +1,6 @@
 package dev.aegis.shared.reports;
 
+import dev.aegis.shared.OrganisationProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +21,6 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
-import dev.aegis.shared.OrganisationProfile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -61,7 +61,8 @@ public class Reports {
      */
     public Map<String, Object> letterhead(Map<String, Object> parameters) {
         parameters.putIfAbsent("organisation", organisation.name());
-        parameters.putIfAbsent("organisationLogo", organisation.logoPng().map(Reports::image).orElse(null));
+        parameters.putIfAbsent(
+                "organisationLogo", organisation.logoPng().map(Reports::image).orElse(null));
         return parameters;
     }
 
@@ -108,8 +109,10 @@ public class Reports {
                         try {
                             java.nio.file.Path p = java.nio.file.Files.createTempFile("aegis-srgb-", ".icc");
                             p.toFile().deleteOnExit();
-                            java.nio.file.Files.write(p, java.awt.color.ICC_Profile
-                                    .getInstance(java.awt.color.ColorSpace.CS_sRGB).getData());
+                            java.nio.file.Files.write(
+                                    p,
+                                    java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+                                            .getData());
                             path = p;
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
@@ -146,7 +149,8 @@ public class Reports {
     public static void main(String[] args) throws JRException, IOException {
         java.nio.file.Path dir = java.nio.file.Path.of(args[0]);
         try (var files = java.nio.file.Files.list(dir)) {
-            for (java.nio.file.Path jrxml : files.filter(p -> p.toString().endsWith(".jrxml")).toList()) {
+            for (java.nio.file.Path jrxml :
+                    files.filter(p -> p.toString().endsWith(".jrxml")).toList()) {
                 String target = jrxml.toString().replaceAll("\\.jrxml$", ".jasper");
                 JasperCompileManager.compileReportToFile(jrxml.toString(), target);
                 System.out.println("Compiled report " + jrxml.getFileName());

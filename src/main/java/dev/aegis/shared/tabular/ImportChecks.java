@@ -9,23 +9,24 @@ import java.util.Set;
 /** The checks every register import makes the same way, with the same messages. */
 public final class ImportChecks {
 
-    private ImportChecks() {
-    }
+    private ImportChecks() {}
 
     /**
      * Problems with the header row: unnamed, unknown or repeated columns, and required columns that are missing
      * ({@code noun} names a record of the register, e.g. "AI system").
      */
-    public static List<RowProblem> header(List<String> header, List<String> known, Collection<String> required,
-            String noun) {
+    public static List<RowProblem> header(
+            List<String> header, List<String> known, Collection<String> required, String noun) {
         List<RowProblem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String column : header) {
             if (column.isBlank()) {
                 problems.add(new RowProblem(1, null, "A column has no name in the header row."));
             } else if (!known.contains(column)) {
-                problems.add(new RowProblem(1, column, "Unknown column. Use the column names of an export: "
-                        + String.join(", ", known) + "."));
+                problems.add(new RowProblem(
+                        1,
+                        column,
+                        "Unknown column. Use the column names of an export: " + String.join(", ", known) + "."));
             } else if (!seen.add(column)) {
                 problems.add(new RowProblem(1, column, "This column appears twice."));
             }
@@ -40,8 +41,11 @@ public final class ImportChecks {
 
     /** A problem when the row has cells beyond the header's columns. */
     public static void extraCells(Table.Row row, List<RowProblem> problems) {
-        row.cells().keySet().stream().filter(k -> k.startsWith("#")).findFirst().ifPresent(k -> problems.add(
-                new RowProblem(row.number(), null, "The row has more cells than the header has columns.")));
+        row.cells().keySet().stream()
+                .filter(k -> k.startsWith("#"))
+                .findFirst()
+                .ifPresent(k -> problems.add(
+                        new RowProblem(row.number(), null, "The row has more cells than the header has columns.")));
     }
 
     /** The cell as a whole number, {@code null} when empty; a problem when it is something else. */
@@ -65,8 +69,7 @@ public final class ImportChecks {
     }
 
     /** The changes the rows ask for, how many rows change nothing, and every problem in row and column order. */
-    public record Checked<P>(List<P> plan, int unchanged, List<RowProblem> problems) {
-    }
+    public record Checked<P>(List<P> plan, int unchanged, List<RowProblem> problems) {}
 
     /**
      * Checks every data row (never stopping at the first problem) and sorts the problems by row, then by the position
@@ -88,8 +91,8 @@ public final class ImportChecks {
                 }
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(RowProblem::row)
-                .thenComparingInt(p -> columns.indexOf(p.column())));
+        problems.sort(
+                java.util.Comparator.comparingInt(RowProblem::row).thenComparingInt(p -> columns.indexOf(p.column())));
         return new Checked<>(plan, unchanged, problems);
     }
 }

@@ -50,7 +50,8 @@ public final class RecordColumns<R extends Record> {
     public List<String> required() {
         return Arrays.stream(components)
                 .filter(c -> c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class))
-                .map(RecordComponent::getName).toList();
+                .map(RecordComponent::getName)
+                .toList();
     }
 
     /** The record's cells in column order: enums by name, sets joined with "; " in declaration order. */
@@ -58,14 +59,18 @@ public final class RecordColumns<R extends Record> {
         List<Object> values = new ArrayList<>(components.length);
         for (RecordComponent c : components) {
             Object value = get(c, record);
-            values.add(switch (value) {
-                case null -> null;
-                case Enum<?> e -> e.name();
-                case Collection<?> set -> set.stream().map(e -> (Enum<?>) e)
-                        .sorted(java.util.Comparator.comparingInt(Enum::ordinal)).map(Enum::name)
-                        .collect(Collectors.joining("; "));
-                default -> value;
-            });
+            values.add(
+                    switch (value) {
+                        case null -> null;
+                        case Enum<?> e -> e.name();
+                        case Collection<?> set ->
+                            set.stream()
+                                    .map(e -> (Enum<?>) e)
+                                    .sorted(java.util.Comparator.comparingInt(Enum::ordinal))
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining("; "));
+                        default -> value;
+                    });
         }
         return values;
     }
@@ -89,7 +94,8 @@ public final class RecordColumns<R extends Record> {
         try {
             return constructor.newInstance(args);
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot build " + constructor.getDeclaringClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot build " + constructor.getDeclaringClass().getSimpleName(), e);
         }
     }
 
@@ -125,7 +131,8 @@ public final class RecordColumns<R extends Record> {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("\"" + value + "\" is not a date: write it as yyyy-mm-dd, e.g. 2026-12-31.");
+                throw new IllegalArgumentException(
+                        "\"" + value + "\" is not a date: write it as yyyy-mm-dd, e.g. 2026-12-31.");
             }
         }
         try {
@@ -162,12 +169,13 @@ public final class RecordColumns<R extends Record> {
                 return e;
             }
         }
-        throw new IllegalArgumentException("\"" + value + "\" is not one of " + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name).collect(Collectors.joining(", ")) + ".");
+        throw new IllegalArgumentException("\"" + value + "\" is not one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
     }
 
     private static Class<?> elementType(Type generic) {
-        if (generic instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof Class<?> element
+        if (generic instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element
                 && element.isEnum()) {
             return element;
         }

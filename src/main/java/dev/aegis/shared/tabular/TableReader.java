@@ -33,12 +33,12 @@ public final class TableReader {
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     public static final int MAX_ROWS = 20_000;
 
-    private TableReader() {
-    }
+    private TableReader() {}
 
     public static Table read(byte[] data) {
         if (data.length > MAX_BYTES) {
-            throw new TabularFileException("The file is larger than 10 MB. Split it into smaller files and import each.");
+            throw new TabularFileException(
+                    "The file is larger than 10 MB. Split it into smaller files and import each.");
         }
         if (data.length == 0) {
             throw new TabularFileException("The file is empty.");
@@ -53,10 +53,15 @@ public final class TableReader {
     private static Table readCsv(byte[] data) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new TabularFileException("The file is neither XLSX nor UTF-8 CSV. Save it as \"CSV UTF-8\" or as an Excel workbook.");
+            throw new TabularFileException(
+                    "The file is neither XLSX nor UTF-8 CSV. Save it as \"CSV UTF-8\" or as an Excel workbook.");
         }
         if (!text.isEmpty() && text.charAt(0) == CsvTableWriter.BOM) {
             text = text.substring(1);
@@ -82,8 +87,8 @@ public final class TableReader {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new TabularFileException("The CSV file cannot be read (" + e.getMessage()
-                    + "). Check that quotes are paired.");
+            throw new TabularFileException(
+                    "The CSV file cannot be read (" + e.getMessage() + "). Check that quotes are paired.");
         }
         return new Table(header == null ? List.of() : header, rows);
     }
@@ -127,7 +132,8 @@ public final class TableReader {
             if (e instanceof TabularFileException t) {
                 throw t;
             }
-            throw new TabularFileException("The file looks like an Excel workbook but cannot be read. Save it again as .xlsx.");
+            throw new TabularFileException(
+                    "The file looks like an Excel workbook but cannot be read. Save it again as .xlsx.");
         }
     }
 
@@ -138,15 +144,19 @@ public final class TableReader {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case STRING -> cell.getStringCellValue();
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : number(cell.getNumericCellValue());
+            case NUMERIC ->
+                DateUtil.isCellDateFormatted(cell)
+                        ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                        : number(cell.getNumericCellValue());
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             default -> null;
         };
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : BigDecimal.valueOf(d).toPlainString();
+        return d == Math.rint(d) && Math.abs(d) < 1e15
+                ? String.valueOf((long) d)
+                : BigDecimal.valueOf(d).toPlainString();
     }
 
     static String unguard(String cell) {
@@ -155,8 +165,8 @@ public final class TableReader {
 
     private static void tooMany(int rows) {
         if (rows > MAX_ROWS) {
-            throw new TabularFileException("The file has more than " + MAX_ROWS
-                    + " rows. Split it into smaller files and import each.");
+            throw new TabularFileException(
+                    "The file has more than " + MAX_ROWS + " rows. Split it into smaller files and import each.");
         }
     }
 }

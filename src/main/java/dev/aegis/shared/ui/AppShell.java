@@ -5,7 +5,6 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.shared.ui.Transport;
-import com.vaadin.flow.server.PWA;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
@@ -21,5 +20,4 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet("assets/aegis.css")
 @Push(transport = Transport.WEBSOCKET_XHR)
 @Meta(name = "referrer", content = "no-referrer")
-public class AppShell implements AppShellConfigurator {
-}
+public class AppShell implements AppShellConfigurator {}

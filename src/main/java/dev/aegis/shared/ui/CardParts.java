@@ -15,8 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
  */
 public final class CardParts {
 
-    private CardParts() {
-    }
+    private CardParts() {}
 
     /** An empty card with its id and title. */
     public static Div card(String id, String title) {

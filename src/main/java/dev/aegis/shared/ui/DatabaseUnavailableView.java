@@ -18,37 +18,42 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseUnavailableView {
 
-    private DatabaseUnavailableView() {
-    }
+    private DatabaseUnavailableView() {}
 
     private static void fill(VerticalLayout view) {
         view.setId("database-unavailable");
         view.addClassNames("aegis-narrow");
-        view.add(new H2(DatabaseOutage.TITLE), new Paragraph(DatabaseOutage.DETAIL + " Reload this page when it is back."));
+        view.add(
+                new H2(DatabaseOutage.TITLE),
+                new Paragraph(DatabaseOutage.DETAIL + " Reload this page when it is back."));
     }
 
     /** No connection for a new transaction: the usual way an outage shows. */
     @AnonymousAllowed
-    public static class NoTransaction extends VerticalLayout implements HasErrorParameter<CannotCreateTransactionException> {
+    public static class NoTransaction extends VerticalLayout
+            implements HasErrorParameter<CannotCreateTransactionException> {
         NoTransaction() {
             fill(this);
         }
 
         @Override
-        public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<CannotCreateTransactionException> parameter) {
+        public int setErrorParameter(
+                BeforeEnterEvent event, ErrorParameter<CannotCreateTransactionException> parameter) {
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
     }
 
     /** A connection lost while in use, or none to be had outside a transaction. */
     @AnonymousAllowed
-    public static class ResourceFailure extends VerticalLayout implements HasErrorParameter<DataAccessResourceFailureException> {
+    public static class ResourceFailure extends VerticalLayout
+            implements HasErrorParameter<DataAccessResourceFailureException> {
         ResourceFailure() {
             fill(this);
         }
 
         @Override
-        public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<DataAccessResourceFailureException> parameter) {
+        public int setErrorParameter(
+                BeforeEnterEvent event, ErrorParameter<DataAccessResourceFailureException> parameter) {
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
     }

@@ -30,8 +30,7 @@ public final class FormFields {
     /** How tall a text area grows before it scrolls, so the dialog's buttons stay in view. */
     public static final String TEXT_AREA_MAX_HEIGHT = "14em";
 
-    private FormFields() {
-    }
+    private FormFields() {}
 
     /** Limits a text field to {@code max} characters and shows "12 / 200" under it as people type. */
     public static TextField limit(TextField field, int max) {
@@ -102,7 +101,8 @@ public final class FormFields {
     /** Shows a value the list does not hold (a former user still named on a record) instead of blanking it. */
     public static void show(ComboBox<String> people, String username) {
         if (username != null && !username.isBlank()) {
-            List<String> items = new ArrayList<>(people.getListDataView().getItems().toList());
+            List<String> items =
+                    new ArrayList<>(people.getListDataView().getItems().toList());
             if (!items.contains(username)) {
                 items.add(username);
                 people.setItems(items);
@@ -125,14 +125,18 @@ public final class FormFields {
     public static String message(ConstraintViolation<?> violation) {
         String message = violation.getMessage();
         Object value = violation.getInvalidValue();
-        if (value instanceof CharSequence text && violation.getConstraintDescriptor().getAnnotation()
-                instanceof jakarta.validation.constraints.Size) {
-            message = message + " You entered " + NumberFormat.getIntegerInstance(Locale.UK).format(text.length()) + ".";
+        if (value instanceof CharSequence text
+                && violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Size) {
+            message = message + " You entered "
+                    + NumberFormat.getIntegerInstance(Locale.UK).format(text.length()) + ".";
         }
         return message;
     }
 
-    private static void count(String base, int max, java.util.function.Consumer<String> setter,
+    private static void count(
+            String base,
+            int max,
+            java.util.function.Consumer<String> setter,
             java.util.function.Supplier<String> value) {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
         String v = value.get();

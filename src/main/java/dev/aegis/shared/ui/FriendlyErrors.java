@@ -55,7 +55,8 @@ class FriendlyErrors implements VaadinServiceInitListener, ErrorHandler {
             if (t instanceof OptimisticLockingFailureException) {
                 return "Someone else changed this record after you opened it. Reload it and repeat your change.";
             }
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
                     || t instanceof java.sql.SQLTransientConnectionException) {
                 return "The database cannot be reached right now. Your input is still here; try again in a moment.";
             }

@@ -36,8 +36,7 @@ public class ImportDialog extends Dialog {
      * The words of one register: its element id prefix, the dialog title, the explanation above the upload, and the
      * verbs for new and changed records ("registers … new system(s)", "raises … new risk(s)").
      */
-    public record Texts(String idPrefix, String title, String explanation, String created, String noun) {
-    }
+    public record Texts(String idPrefix, String title, String explanation, String created, String noun) {}
 
     private final transient Importer importer;
     private final Texts texts;
@@ -77,7 +76,10 @@ public class ImportDialog extends Dialog {
     private void configureProblems() {
         problems.setId(texts.idPrefix() + "-import-problems");
         problems.addColumn(RowProblem::row).setHeader("Row").setAutoWidth(true).setFlexGrow(0);
-        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader("Column").setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(p -> p.column() == null ? "" : p.column())
+                .setHeader("Column")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         problems.addColumn(RowProblem::message).setHeader("Problem").setFlexGrow(1);
         problems.setAllRowsVisible(true);
         problems.setVisible(false);
@@ -114,9 +116,12 @@ public class ImportDialog extends Dialog {
             pending = data;
             problems.setVisible(false);
             result.removeAll();
-            result.add(new H3("Ready to import"), new Paragraph("The file " + texts.created() + " " + report.created()
-                    + " new " + texts.noun() + "(s), changes " + report.updated() + " and leaves " + report.unchanged()
-                    + " unchanged." + (report.changes() == 0 ? " There is nothing to do." : "")));
+            result.add(
+                    new H3("Ready to import"),
+                    new Paragraph("The file " + texts.created() + " " + report.created()
+                            + " new " + texts.noun() + "(s), changes " + report.updated() + " and leaves "
+                            + report.unchanged()
+                            + " unchanged." + (report.changes() == 0 ? " There is nothing to do." : "")));
             apply.setEnabled(report.changes() > 0);
         } catch (DomainRuleException e) {
             showRefusal(e.getMessage());
@@ -134,8 +139,11 @@ public class ImportDialog extends Dialog {
                 showProblems(report.problems());
                 return;
             }
-            Notification.show("Imported: " + report.created() + " new, " + report.updated() + " changed.", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(
+                            "Imported: " + report.created() + " new, " + report.updated() + " changed.",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             close();
             imported.run();
         } catch (DomainRuleException e) {
@@ -148,8 +156,9 @@ public class ImportDialog extends Dialog {
 
     private void showProblems(List<RowProblem> list) {
         result.removeAll();
-        result.add(new H3("The file was not imported"), new Paragraph(list.size()
-                + " problem(s). Fix them and upload the file again; row 1 is the header."));
+        result.add(
+                new H3("The file was not imported"),
+                new Paragraph(list.size() + " problem(s). Fix them and upload the file again; row 1 is the header."));
         problems.setItems(list);
         problems.setVisible(true);
     }

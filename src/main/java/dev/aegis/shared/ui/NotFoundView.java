@@ -20,7 +20,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     public NotFoundView() {
         setId("not-found");
-        add(new H2("Nothing to see here"),
+        add(
+                new H2("Nothing to see here"),
                 new Paragraph("This page does not exist, or your roles do not open it. If you think you should see it, "
                         + "ask an Aegis administrator for the right role."),
                 new Anchor("", "Back to the dashboard"));

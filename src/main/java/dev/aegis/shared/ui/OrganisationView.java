@@ -47,14 +47,22 @@ public class OrganisationView extends VerticalLayout {
         this.organisation = organisation;
         configureName();
         configureLogo();
-        add(new H2("Organisation"), new Paragraph("The name and logo that head every report Aegis prints — evidence "
-                + "packs, the risk register, AI system profiles, the Statement of Applicability, vendor assessments — "
-                + "and the vendor portal. Changes are recorded in the audit log."),
-                new HorizontalLayout(name, saveName) {{
-                    setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-                }},
-                new H3("Logo"), new Paragraph("A PNG or JPEG of at most 1 MB; it is kept as a PNG of at most 600 "
-                        + "pixels, on white."), logoBox, upload, removeLogo);
+        add(
+                new H2("Organisation"),
+                new Paragraph("The name and logo that head every report Aegis prints — evidence "
+                        + "packs, the risk register, AI system profiles, the Statement of Applicability, vendor assessments — "
+                        + "and the vendor portal. Changes are recorded in the audit log."),
+                new HorizontalLayout(name, saveName) {
+                    {
+                        setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+                    }
+                },
+                new H3("Logo"),
+                new Paragraph(
+                        "A PNG or JPEG of at most 1 MB; it is kept as a PNG of at most 600 " + "pixels, on white."),
+                logoBox,
+                upload,
+                removeLogo);
         show(organisation.settings());
     }
 
@@ -118,8 +126,10 @@ public class OrganisationView extends VerticalLayout {
             logoBox.add(new Paragraph("No logo yet: reports show the name alone."));
         } else {
             byte[] png = s.logoPng();
-            Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                    new ByteArrayInputStream(png), "logo.png", "image/png", png.length)), "The organisation's logo");
+            Image image = new Image(
+                    DownloadHandler.fromInputStream(event ->
+                            new DownloadResponse(new ByteArrayInputStream(png), "logo.png", "image/png", png.length)),
+                    "The organisation's logo");
             image.setId("organisation-logo-preview");
             image.setMaxHeight("80px");
             image.setMaxWidth("320px");

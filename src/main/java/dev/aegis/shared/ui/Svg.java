@@ -8,8 +8,7 @@ import java.util.Locale;
  */
 public final class Svg {
 
-    private Svg() {
-    }
+    private Svg() {}
 
     /** The smallest of 1, 2, 2.5, 5 or 10 times a power of ten that is at least {@code max} (1 for nothing). */
     public static double niceCeiling(double max) {
@@ -52,10 +51,13 @@ public final class Svg {
             return String.valueOf((long) v);
         }
         int decimals = 0;
-        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-9) {
+        while (decimals < 6
+                && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-9) {
             decimals++;
         }
-        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new java.math.BigDecimal(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 

@@ -11,11 +11,9 @@ import java.util.List;
  */
 public final class SvgLineChart {
 
-    public record Point(Instant at, double value) {
-    }
+    public record Point(Instant at, double value) {}
 
-    public record Series(String name, String color, List<Point> points) {
-    }
+    public record Series(String name, String color, List<Point> points) {}
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 200;
@@ -23,20 +21,27 @@ public final class SvgLineChart {
     private static final int RIGHT = 12;
     private static final int TOP = 24;
     private static final int BOTTOM = 28;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private SvgLineChart() {
-    }
+    private SvgLineChart() {}
 
     public static String render(String title, String unit, Instant from, Instant to, List<Series> series) {
         return render(title, unit, from, to, series, "No traffic in this period");
     }
 
     /** As above, saying {@code empty} (what to do about it) when no series has a point. */
-    public static String render(String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
-        double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::value).max().orElse(0);
-        boolean whole = series.stream().flatMap(s -> s.points().stream()).allMatch(p -> p.value() == Math.rint(p.value()));
+    public static String render(
+            String title, String unit, Instant from, Instant to, List<Series> series, String empty) {
+        double max = series.stream()
+                .flatMap(s -> s.points().stream())
+                .mapToDouble(Point::value)
+                .max()
+                .orElse(0);
+        boolean whole =
+                series.stream().flatMap(s -> s.points().stream()).allMatch(p -> p.value() == Math.rint(p.value()));
         double[] ticks = Svg.ticks(max, 4, whole);
         double top = ticks[ticks.length - 1];
         double step = ticks.length > 1 ? ticks[1] : 1;
@@ -45,31 +50,64 @@ public final class SvgLineChart {
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("' class='aegis-chart' role='img' aria-label='").append(Svg.escape(title)).append("'>");
-        svg.append("<text x='").append(LEFT).append("' y='14' class='aegis-chart-title'>").append(Svg.escape(title))
-                .append(unit.isEmpty() ? "" : " (" + Svg.escape(unit) + ")").append("</text>");
+        svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("' class='aegis-chart' role='img' aria-label='")
+                .append(Svg.escape(title))
+                .append("'>");
+        svg.append("<text x='")
+                .append(LEFT)
+                .append("' y='14' class='aegis-chart-title'>")
+                .append(Svg.escape(title))
+                .append(unit.isEmpty() ? "" : " (" + Svg.escape(unit) + ")")
+                .append("</text>");
         for (double tick : ticks) {
             double y = TOP + plotH - plotH * tick / top;
-            svg.append("<line x1='").append(LEFT).append("' x2='").append(WIDTH - RIGHT).append("' y1='").append(Svg.f(y))
-                    .append("' y2='").append(Svg.f(y)).append("' class='aegis-chart-grid'/>");
-            svg.append("<text x='").append(LEFT - 6).append("' y='").append(Svg.f(y + 4))
-                    .append("' text-anchor='end' class='aegis-chart-label'>").append(Svg.tick(tick, step)).append("</text>");
+            svg.append("<line x1='")
+                    .append(LEFT)
+                    .append("' x2='")
+                    .append(WIDTH - RIGHT)
+                    .append("' y1='")
+                    .append(Svg.f(y))
+                    .append("' y2='")
+                    .append(Svg.f(y))
+                    .append("' class='aegis-chart-grid'/>");
+            svg.append("<text x='")
+                    .append(LEFT - 6)
+                    .append("' y='")
+                    .append(Svg.f(y + 4))
+                    .append("' text-anchor='end' class='aegis-chart-label'>")
+                    .append(Svg.tick(tick, step))
+                    .append("</text>");
         }
         for (int i = 0; i <= 4; i++) {
             Instant at = Instant.ofEpochMilli(from.toEpochMilli() + (long) (span * i / 4));
             String anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
-            svg.append("<text x='").append(Svg.f(LEFT + plotW * i / 4)).append("' y='").append(HEIGHT - 8)
-                    .append("' text-anchor='").append(anchor).append("' class='aegis-chart-label'>").append(time.format(at))
+            svg.append("<text x='")
+                    .append(Svg.f(LEFT + plotW * i / 4))
+                    .append("' y='")
+                    .append(HEIGHT - 8)
+                    .append("' text-anchor='")
+                    .append(anchor)
+                    .append("' class='aegis-chart-label'>")
+                    .append(time.format(at))
                     .append("</text>");
         }
         int legendX = WIDTH - RIGHT;
         for (int s = series.size() - 1; s >= 0; s--) {
             Series one = series.get(s);
             legendX -= 8 + one.name().length() * 7 + 14;
-            svg.append("<rect x='").append(legendX).append("' y='6' width='10' height='10' fill='").append(one.color())
-                    .append("'/><text x='").append(legendX + 14).append("' y='15' class='aegis-chart-label'>")
-                    .append(Svg.escape(one.name())).append("</text>");
+            svg.append("<rect x='")
+                    .append(legendX)
+                    .append("' y='6' width='10' height='10' fill='")
+                    .append(one.color())
+                    .append("'/><text x='")
+                    .append(legendX + 14)
+                    .append("' y='15' class='aegis-chart-label'>")
+                    .append(Svg.escape(one.name()))
+                    .append("</text>");
         }
         for (Series one : series) {
             if (one.points().isEmpty()) {
@@ -79,19 +117,35 @@ public final class SvgLineChart {
             for (Point p : one.points()) {
                 double x = LEFT + plotW * (p.at().toEpochMilli() - from.toEpochMilli()) / span;
                 double y = TOP + plotH - (top == 0 ? 0 : plotH * p.value() / top);
-                path.append(path.isEmpty() ? "" : " ").append(Svg.f(x)).append(',').append(Svg.f(y));
+                path.append(path.isEmpty() ? "" : " ")
+                        .append(Svg.f(x))
+                        .append(',')
+                        .append(Svg.f(y));
             }
-            svg.append("<polyline fill='none' stroke-width='2' stroke='").append(one.color()).append("' points='")
-                    .append(path).append("'/>");
+            svg.append("<polyline fill='none' stroke-width='2' stroke='")
+                    .append(one.color())
+                    .append("' points='")
+                    .append(path)
+                    .append("'/>");
             if (one.points().size() == 1) {
                 String[] xy = path.toString().split(",");
-                svg.append("<circle r='3' cx='").append(xy[0]).append("' cy='").append(xy[1]).append("' fill='")
-                        .append(one.color()).append("'/>");
+                svg.append("<circle r='3' cx='")
+                        .append(xy[0])
+                        .append("' cy='")
+                        .append(xy[1])
+                        .append("' fill='")
+                        .append(one.color())
+                        .append("'/>");
             }
         }
         if (series.stream().allMatch(s -> s.points().isEmpty())) {
-            svg.append("<text x='").append(WIDTH / 2).append("' y='").append(HEIGHT / 2)
-                    .append("' text-anchor='middle' class='aegis-chart-empty'>").append(Svg.escape(empty)).append("</text>");
+            svg.append("<text x='")
+                    .append(WIDTH / 2)
+                    .append("' y='")
+                    .append(HEIGHT / 2)
+                    .append("' text-anchor='middle' class='aegis-chart-empty'>")
+                    .append(Svg.escape(empty))
+                    .append("</text>");
         }
         return svg.append("</svg>").toString();
     }

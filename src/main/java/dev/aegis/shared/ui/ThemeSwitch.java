@@ -12,12 +12,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
  */
 final class ThemeSwitch {
 
-    private ThemeSwitch() {
-    }
+    private ThemeSwitch() {}
 
     static void applyStored(Component any) {
-        any.getElement().executeJs(
-                "const t = localStorage.getItem('aegis-theme');"
+        any.getElement()
+                .executeJs("const t = localStorage.getItem('aegis-theme');"
                         + "if (t === 'dark') document.documentElement.setAttribute('theme', 'dark');"
                         + "else document.documentElement.removeAttribute('theme');");
     }
@@ -28,10 +27,12 @@ final class ThemeSwitch {
         toggle.setTooltipText("Switch light / dark theme");
         toggle.setAriaLabel("Switch light or dark theme");
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        toggle.addClickListener(e -> toggle.getElement().executeJs(
-                "const dark = document.documentElement.getAttribute('theme') === 'dark';"
-                        + "if (dark) { document.documentElement.removeAttribute('theme'); localStorage.setItem('aegis-theme', 'light'); }"
-                        + "else { document.documentElement.setAttribute('theme', 'dark'); localStorage.setItem('aegis-theme', 'dark'); }"));
+        toggle.addClickListener(
+                e -> toggle.getElement()
+                        .executeJs(
+                                "const dark = document.documentElement.getAttribute('theme') === 'dark';"
+                                        + "if (dark) { document.documentElement.removeAttribute('theme'); localStorage.setItem('aegis-theme', 'light'); }"
+                                        + "else { document.documentElement.setAttribute('theme', 'dark'); localStorage.setItem('aegis-theme', 'dark'); }"));
         return toggle;
     }
 }

@@ -11,12 +11,12 @@ import java.util.Comparator;
  */
 public final class Checked {
 
-    private Checked() {
-    }
+    private Checked() {}
 
     public static <T> T valid(Validator validator, T value) {
         validator.validate(value).stream()
-                .min(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .min(Comparator.comparing(
+                        (ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
                 .ifPresent(v -> {
                     throw new DomainRuleException(v.getPropertyPath().toString(), v.getMessage());
                 });

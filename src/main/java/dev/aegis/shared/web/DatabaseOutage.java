@@ -20,22 +20,25 @@ public final class DatabaseOutage {
     public static final String DETAIL = "The database cannot be reached right now. Try again in a moment.";
     /** Seconds a client should wait before trying again; about one PostgreSQL restart. */
     public static final int RETRY_AFTER_SECONDS = 5;
+
     private static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** Whether the failure, or anything that caused it, says the database cannot be reached. */
     public static boolean isCause(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+            if (t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
-                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                    || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             // SQLSTATE class 08 is "connection exception"; 57P01-57P03 are a server shutting down or starting up
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }

@@ -35,8 +35,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("The database cannot be reached; answered {} {} with 503: {}", request.getMethod(),
-                    request.getRequestURI(), rootMessage(e));
+            log.warn(
+                    "The database cannot be reached; answered {} {} with 503: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    rootMessage(e));
             answer(request, response);
         }
     }
@@ -52,11 +55,13 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                     <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Aegis is waiting for its database</title>
                     <meta http-equiv="refresh" content="%d"></head><body style="font-family:sans-serif;margin:3em">
                     <h1>%s</h1><p>%s This page reloads by itself.</p></body></html>
-                    """.formatted(DatabaseOutage.RETRY_AFTER_SECONDS * 2, DatabaseOutage.TITLE, DatabaseOutage.DETAIL));
+                    """.formatted(
+                            DatabaseOutage.RETRY_AFTER_SECONDS * 2, DatabaseOutage.TITLE, DatabaseOutage.DETAIL));
         } else {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + DatabaseOutage.TITLE
-                    + "\",\"status\":503,\"detail\":\"" + DatabaseOutage.DETAIL + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"" + DatabaseOutage.TITLE
+                            + "\",\"status\":503,\"detail\":\"" + DatabaseOutage.DETAIL + "\"}");
         }
         response.flushBuffer();
     }
@@ -64,7 +69,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     private static boolean wantsPage(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+                && accept != null
+                && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     private static String rootMessage(Throwable e) {

@@ -15,29 +15,32 @@ import org.springframework.http.ResponseEntity;
  */
 public final class ImportAnswers {
 
-    private ImportAnswers() {
-    }
+    private ImportAnswers() {}
 
     /** What an accepted import did or would do. */
-    public record ImportResponse(boolean applied, int created, int updated, int unchanged) {
-    }
+    public record ImportResponse(boolean applied, int created, int updated, int unchanged) {}
 
     public static ResponseEntity<?> of(ImportReport report) {
         if (!report.accepted()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
                     report.problems().size() + " problem(s) in the file; nothing was imported.");
             problem.setTitle("The file was not imported");
-            List<Map<String, Object>> errors = report.problems().stream().map(p -> {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("row", p.row());
-                error.put("column", p.column());
-                error.put("message", p.message());
-                return error;
-            }).toList();
+            List<Map<String, Object>> errors = report.problems().stream()
+                    .map(p -> {
+                        Map<String, Object> error = new LinkedHashMap<>();
+                        error.put("row", p.row());
+                        error.put("column", p.column());
+                        error.put("message", p.message());
+                        return error;
+                    })
+                    .toList();
             problem.setProperty("errors", errors);
-            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.unprocessableContent()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
-        return ResponseEntity.ok(new ImportResponse(report.applied(), report.created(), report.updated(),
-                report.unchanged()));
+        return ResponseEntity.ok(
+                new ImportResponse(report.applied(), report.created(), report.updated(), report.unchanged()));
     }
 }

@@ -3,8 +3,7 @@ package dev.aegis.shared.web;
 /** Field paths as Bean Validation writes them ({@code contacts[0].email}) and as RFC 6901 JSON pointers ({@code /contacts/0/email}). */
 final class JsonPointers {
 
-    private JsonPointers() {
-    }
+    private JsonPointers() {}
 
     /** The JSON pointer of a dotted field path; "" (the whole body) for an empty one. */
     static String of(String dotted) {

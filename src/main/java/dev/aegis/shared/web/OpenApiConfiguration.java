@@ -26,7 +26,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI aegisOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Aegis API").version("v1")
+                .info(new Info()
+                        .title("Aegis API")
+                        .version("v1")
                         .description("The AI governance register: frameworks, AI systems, risks, controls, vendors, "
                                 + "evidence and the audit log. Authenticate with a personal API token (My account) as "
                                 + "'Authorization: Bearer <token>'. Errors are RFC 9457 problem details; a refused "
@@ -35,9 +37,13 @@ class OpenApiConfiguration {
                         .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
                 // relative: the document holds no host or port, so it is the same on every instance (docs/openapi.json)
                 .servers(List.of(new Server().url("/").description("This Aegis")))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A personal API token made under My account")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("A personal API token made under My account")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

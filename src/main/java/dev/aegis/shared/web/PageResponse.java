@@ -8,6 +8,7 @@ public record PageResponse<T>(List<T> content, int page, int size, long totalEle
 
     /** The largest page a listing serves; {@code size} above it (or {@code page} below 0) is a 400. */
     public static final int MAX_SIZE = 500;
+
     public static final String PAGE_RULE = "Pages count from 0.";
     public static final String SIZE_RULE = "Ask for 1 to 500 a page.";
 

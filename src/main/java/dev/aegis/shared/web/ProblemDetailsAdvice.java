@@ -74,12 +74,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return invalid("The request has invalid fields.", ex.getBindingResult().getAllErrors().stream()
-                .map(e -> e instanceof FieldError f ? InputError.body(f.getField(), message(f))
-                        : InputError.body("", message(e)))
-                .toList());
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(
+                "The request has invalid fields.",
+                ex.getBindingResult().getAllErrors().stream()
+                        .map(e -> e instanceof FieldError f
+                                ? InputError.body(f.getField(), message(f))
+                                : InputError.body("", message(e)))
+                        .toList());
     }
 
     @Override
@@ -99,26 +102,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         InputError error = unreadable(ex);
         // the place in the text (line, column) belongs to the error entry; the summary stays as the first version said
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                error.detail().replaceFirst(" \\(line \\d+, column \\d+\\)", ""));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, error.detail().replaceFirst(" \\(line \\d+, column \\d+\\)", ""));
         problem.setTitle("Unreadable request body");
         problem.setProperty("errors", List.of(error.asMap()));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
         Class<?> type = ex.getRequiredType();
-        if (ex instanceof MethodArgumentTypeMismatchException m && type != null
+        if (ex instanceof MethodArgumentTypeMismatchException m
+                && type != null
                 && (Collection.class.isAssignableFrom(type) || type.isArray())) {
             // a list parameter (state=A,B) fails on one of its values: say what each value may be
-            Class<?> element = ResolvableType.forMethodParameter(m.getParameter()).asCollection().resolveGeneric(0);
+            Class<?> element = ResolvableType.forMethodParameter(m.getParameter())
+                    .asCollection()
+                    .resolveGeneric(0);
             type = type.isArray() ? type.getComponentType() : element == null ? type : element;
         }
         InputError error = ex instanceof MethodArgumentTypeMismatchException m
@@ -129,25 +137,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
-            MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
             WebRequest request) {
-        return invalid("The request misses a parameter.", List.of(new InputError("parameter", ex.getParameterName(),
-                "Give the parameter " + ex.getParameterName() + ".", List.of())));
+        return invalid(
+                "The request misses a parameter.",
+                List.of(new InputError(
+                        "parameter",
+                        ex.getParameterName(),
+                        "Give the parameter " + ex.getParameterName() + ".",
+                        List.of())));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return invalid("The request misses a part.", List.of(new InputError("parameter", ex.getRequestPartName(),
-                "Send the multipart part '" + ex.getRequestPartName() + "'.", List.of())));
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(
+                "The request misses a part.",
+                List.of(new InputError(
+                        "parameter",
+                        ex.getRequestPartName(),
+                        "Send the multipart part '" + ex.getRequestPartName() + "'.",
+                        List.of())));
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex instanceof MissingRequestHeaderException missing) {
-            return invalid("The request misses a header.", List.of(new InputError("header", missing.getHeaderName(),
-                    "Send the header " + missing.getHeaderName() + ".", List.of())));
+            return invalid(
+                    "The request misses a header.",
+                    List.of(new InputError(
+                            "header",
+                            missing.getHeaderName(),
+                            "Send the header " + missing.getHeaderName() + ".",
+                            List.of())));
         }
         return super.handleServletRequestBindingException(ex, headers, status, request);
     }
@@ -155,10 +180,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A service validating its own input (a form and the API share it) names the field the same way. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
-        return invalid("The request has invalid fields.", ex.getConstraintViolations().stream()
-                .map(v -> InputError.body(propertyPath(v), v.getMessage()))
-                .sorted(Comparator.comparing(InputError::name))
-                .toList());
+        return invalid(
+                "The request has invalid fields.",
+                ex.getConstraintViolations().stream()
+                        .map(v -> InputError.body(propertyPath(v), v.getMessage()))
+                        .sorted(Comparator.comparing(InputError::name))
+                        .toList());
     }
 
     @ExceptionHandler(DomainRuleException.class)
@@ -184,7 +211,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail staleCopy(OptimisticLockingFailureException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
                 "Someone else changed this record after you loaded it. Load it again and repeat your change.");
         problem.setTitle("Edit conflict");
         return problem;
@@ -192,8 +220,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail denied(RuntimeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your roles do not allow this action.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this action.");
         problem.setTitle("Forbidden");
         return problem;
     }
@@ -208,19 +236,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .body(DatabaseOutage.problem());
         }
         log.error("Unexpected error in the API", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. The error has been logged.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. The error has been logged.");
         problem.setTitle("Internal error");
         problem.setType(URI.create("about:blank"));
         return ResponseEntity.internalServerError().body(problem);
     }
 
     private static ResponseEntity<Object> invalid(String detail, List<InputError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                errors.size() == 1 ? errors.getFirst().detail() : detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, errors.size() == 1 ? errors.getFirst().detail() : detail);
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors.stream().map(InputError::asMap).toList());
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /**
@@ -282,8 +312,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String propertyPath(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null) {
@@ -302,8 +334,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         JacksonException jackson = jacksonCause(ex);
         if (jackson == null) {
-            return new InputError("pointer", "", "Send the request body the OpenAPI document describes for this "
-                    + "operation.", List.of());
+            return new InputError(
+                    "pointer",
+                    "",
+                    "Send the request body the OpenAPI document describes for this " + "operation.",
+                    List.of());
         }
         String pointer = pointer(jackson.getPath());
         if (jackson instanceof UnrecognizedPropertyException unknown) {
@@ -315,21 +350,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (jackson instanceof MismatchedInputException mismatch) {
             Class<?> type = mismatch.getTargetType();
-            if (mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().startsWith("Missing required")) {
+            if (mismatch.getOriginalMessage() != null
+                    && mismatch.getOriginalMessage().startsWith("Missing required")) {
                 return new InputError("pointer", pointer, "Give this field; it is required.", List.of());
             }
-            return new InputError("pointer", pointer, type == null ? "This field has a value of the wrong type."
-                    : expected(type, null), allowed(type));
+            return new InputError(
+                    "pointer",
+                    pointer,
+                    type == null ? "This field has a value of the wrong type." : expected(type, null),
+                    allowed(type));
         }
         if (jackson instanceof StreamReadException read) {
             TokenStreamLocation at = read.getLocation();
-            return new InputError("pointer", pointer, "The body is not well-formed JSON"
-                    + (at == null || at.getLineNr() < 1 ? "." : " (line " + at.getLineNr() + ", column "
-                    + at.getColumnNr() + ")."), List.of());
+            return new InputError(
+                    "pointer",
+                    pointer,
+                    "The body is not well-formed JSON"
+                            + (at == null || at.getLineNr() < 1
+                                    ? "."
+                                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."),
+                    List.of());
         }
         log.debug("Unreadable body: {}", cause.getMessage());
-        return new InputError("pointer", pointer, "This part of the body could not be read as the expected JSON.",
-                List.of());
+        return new InputError(
+                "pointer", pointer, "This part of the body could not be read as the expected JSON.", List.of());
     }
 
     private static @Nullable JacksonException jacksonCause(Throwable ex) {
@@ -345,8 +389,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         StringBuilder pointer = new StringBuilder();
         for (JacksonException.Reference reference : path) {
             pointer.append('/');
-            pointer.append(reference.getPropertyName() != null ? JsonPointers.escape(reference.getPropertyName())
-                    : reference.getIndex() >= 0 ? Integer.toString(reference.getIndex()) : "-");
+            pointer.append(
+                    reference.getPropertyName() != null
+                            ? JsonPointers.escape(reference.getPropertyName())
+                            : reference.getIndex() >= 0 ? Integer.toString(reference.getIndex()) : "-");
         }
         return pointer.toString();
     }
@@ -389,7 +435,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (type == null || !type.isEnum()) {
             return List.of();
         }
-        return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name())
+                .toList();
     }
 
     private static String abbreviate(String value) {

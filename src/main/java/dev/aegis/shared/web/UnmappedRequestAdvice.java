@@ -23,16 +23,21 @@ class UnmappedRequestAdvice {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(),
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                ex.getStatusCode(),
                 "Nothing is served at this path; the OpenAPI document at /v3/api-docs lists what is.");
         problem.setTitle("Not found");
-        return ResponseEntity.status(ex.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(ex.getStatusCode())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ProblemDetail> unsupported(Exception ex) {
         ErrorResponse error = (ErrorResponse) ex;
-        return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(error.getBody());
+        return ResponseEntity.status(error.getStatusCode())
+                .headers(error.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(error.getBody());
     }
 }

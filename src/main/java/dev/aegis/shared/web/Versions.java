@@ -8,8 +8,7 @@ import dev.aegis.shared.DomainRuleException;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static String etag(long version) {
         return "\"" + version + "\"";
@@ -20,7 +19,8 @@ public final class Versions {
         try {
             return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
         } catch (NumberFormatException e) {
-            throw new DomainRuleException("If-Match", "If-Match holds the ETag (version) of the copy you changed, e.g. \"3\".");
+            throw new DomainRuleException(
+                    "If-Match", "If-Match holds the ETag (version) of the copy you changed, e.g. \"3\".");
         }
     }
 }

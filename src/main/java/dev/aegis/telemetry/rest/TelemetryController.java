@@ -51,33 +51,68 @@ class TelemetryController {
         this.service = service;
     }
 
-    record SourceResponse(long id, String name, TelemetrySource.Kind kind, String baseUrl, boolean hasToken,
-            boolean live, Instant lastSuccessAt, Instant failingSince, String problem, String breaker, long version) {
-    }
+    record SourceResponse(
+            long id,
+            String name,
+            TelemetrySource.Kind kind,
+            String baseUrl,
+            boolean hasToken,
+            boolean live,
+            Instant lastSuccessAt,
+            Instant failingSince,
+            String problem,
+            String breaker,
+            long version) {}
 
-    record LinkRequest(@NotNull(message = "Choose the source.") Long sourceId, String deployment) {
-    }
+    record LinkRequest(
+            @NotNull(message = "Choose the source.") Long sourceId, String deployment) {}
 
-    record TestRequest(@NotNull(message = "Choose the control.") Long controlId,
-            @NotNull(message = "Choose the AI system.") Long systemId, @Schema(requiredMode = REQUIRED) String metric,
-            String subject, @Schema(requiredMode = REQUIRED) Comparison comparison,
-            @Schema(requiredMode = REQUIRED) Double threshold, @Schema(requiredMode = REQUIRED) String window,
-            Long minSampleSize, String query) {
+    record TestRequest(
+            @NotNull(message = "Choose the control.") Long controlId,
+            @NotNull(message = "Choose the AI system.") Long systemId,
+            @Schema(requiredMode = REQUIRED) String metric,
+            String subject,
+            @Schema(requiredMode = REQUIRED) Comparison comparison,
+            @Schema(requiredMode = REQUIRED) Double threshold,
+            @Schema(requiredMode = REQUIRED) String window,
+            Long minSampleSize,
+            String query) {
         TestDefinition definition() {
             if (threshold == null) {
                 throw new dev.aegis.shared.DomainRuleException("threshold", "Give the threshold as a number.");
             }
-            return new TestDefinition(metric, subject, comparison, threshold, window,
-                    minSampleSize == null ? 0 : minSampleSize, query);
+            return new TestDefinition(
+                    metric, subject, comparison, threshold, window, minSampleSize == null ? 0 : minSampleSize, query);
         }
     }
 
-    record TestResponse(long id, long controlId, long systemId, String metric, String subject, Comparison comparison,
-            double threshold, String window, long minSampleSize, String query, String description, long version) {
+    record TestResponse(
+            long id,
+            long controlId,
+            long systemId,
+            String metric,
+            String subject,
+            Comparison comparison,
+            double threshold,
+            String window,
+            long minSampleSize,
+            String query,
+            String description,
+            long version) {
         static TestResponse of(TelemetryTest t) {
-            return new TestResponse(t.getId(), t.getControlId(), t.getSystemId(), t.getMetric(), t.getSubject(),
-                    t.getComparison(), t.getThreshold(), t.getResolution(), t.getMinSampleSize(), t.getQuery(),
-                    t.describe(), t.getVersion());
+            return new TestResponse(
+                    t.getId(),
+                    t.getControlId(),
+                    t.getSystemId(),
+                    t.getMetric(),
+                    t.getSubject(),
+                    t.getComparison(),
+                    t.getThreshold(),
+                    t.getResolution(),
+                    t.getMinSampleSize(),
+                    t.getQuery(),
+                    t.describe(),
+                    t.getVersion());
         }
     }
 
@@ -94,12 +129,15 @@ class TelemetryController {
     ResponseEntity<SourceResponse> addSource(@RequestBody SourceDetails details) {
         TelemetrySource s = service.addSource(details);
         return ResponseEntity.created(URI.create("/api/v1/telemetry/sources/" + s.getId()))
-                .eTag(Versions.etag(s.getVersion())).body(source(s));
+                .eTag(Versions.etag(s.getVersion()))
+                .body(source(s));
     }
 
     @PutMapping(path = "/telemetry/sources/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a source's kind, URL or token (ADMIN); a blank token keeps the one it has")
-    ResponseEntity<SourceResponse> changeSource(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    ResponseEntity<SourceResponse> changeSource(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody SourceDetails details) {
         TelemetrySource s = service.changeSource(id, Versions.fromIfMatch(ifMatch), details);
         return ResponseEntity.ok().eTag(Versions.etag(s.getVersion())).body(source(s));
@@ -121,13 +159,15 @@ class TelemetryController {
     }
 
     @PostMapping(path = "/systems/{id}/deployments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Link an AI system to a deployment of a source (officers, administrators, the system's owners)")
+    @Operation(
+            summary = "Link an AI system to a deployment of a source (officers, administrators, the system's owners)")
     ResponseEntity<Link> link(@PathVariable long id, @RequestBody LinkRequest request) {
         if (request.sourceId() == null) {
             throw new dev.aegis.shared.DomainRuleException("sourceId", "Choose the source.");
         }
         Link l = service.link(id, request.sourceId(), request.deployment());
-        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/deployments/" + l.id())).body(l);
+        return ResponseEntity.created(URI.create("/api/v1/systems/" + id + "/deployments/" + l.id()))
+                .body(l);
     }
 
     @DeleteMapping("/systems/{id}/deployments/{linkId}")
@@ -156,17 +196,21 @@ class TelemetryController {
     @Operation(summary = "Define a telemetry test on a control applied to an AI system")
     ResponseEntity<TestResponse> define(@RequestBody TestRequest request) {
         if (request.controlId() == null || request.systemId() == null) {
-            throw new dev.aegis.shared.DomainRuleException(request.controlId() == null ? "controlId" : "systemId",
+            throw new dev.aegis.shared.DomainRuleException(
+                    request.controlId() == null ? "controlId" : "systemId",
                     "Name the control and the AI system it is applied to.");
         }
         TelemetryTest t = service.defineTest(request.controlId(), request.systemId(), request.definition());
         return ResponseEntity.created(URI.create("/api/v1/telemetry/tests/" + t.getId()))
-                .eTag(Versions.etag(t.getVersion())).body(TestResponse.of(t));
+                .eTag(Versions.etag(t.getVersion()))
+                .body(TestResponse.of(t));
     }
 
     @PutMapping(path = "/telemetry/tests/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a telemetry test; If-Match carries the version it was read at (409 when stale)")
-    ResponseEntity<TestResponse> change(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    ResponseEntity<TestResponse> change(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody TestRequest request) {
         TelemetryTest t = service.changeTest(id, Versions.fromIfMatch(ifMatch), request.definition());
         return ResponseEntity.ok().eTag(Versions.etag(t.getVersion())).body(TestResponse.of(t));
@@ -180,12 +224,17 @@ class TelemetryController {
     }
 
     @GetMapping("/telemetry/tests/{id}/results")
-    @Operation(summary = "A test's recorded results, newest window first: outcome, figure, window, reference, bin edges")
-    PageResponse<Result> results(@PathVariable long id,
+    @Operation(
+            summary = "A test's recorded results, newest window first: outcome, figure, window, reference, bin edges")
+    PageResponse<Result> results(
+            @PathVariable long id,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
-        return PageResponse.of(service.results(id, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500))));
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
+        return PageResponse.of(service.results(
+                id, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500))));
     }
 
     @PostMapping("/systems/{id}/telemetry-tests/run")
@@ -196,7 +245,17 @@ class TelemetryController {
 
     private SourceResponse source(TelemetrySource s) {
         var status = service.status(s);
-        return new SourceResponse(s.getId(), s.getName(), s.getKind(), s.getBaseUrl(), s.hasToken(), status.live(),
-                status.lastSuccessAt(), status.failingSince(), status.problem(), status.breaker(), s.getVersion());
+        return new SourceResponse(
+                s.getId(),
+                s.getName(),
+                s.getKind(),
+                s.getBaseUrl(),
+                s.hasToken(),
+                status.live(),
+                status.lastSuccessAt(),
+                status.failingSince(),
+                status.problem(),
+                status.breaker(),
+                s.getVersion());
     }
 }

@@ -47,18 +47,32 @@ public class SourcesView extends VerticalLayout {
         setId("telemetry-sources");
         configureGrid();
         configureForm();
-        add(new H2("Telemetry sources"), new Paragraph("Where AI systems' live telemetry and telemetry tests are pulled"
-                + " from. The embedded monitor registers itself as \"embedded\" when it runs in this instance."), grid,
-                new FormLayout(name, kind, baseUrl, token), new HorizontalLayout(save, remove, cancel));
+        add(
+                new H2("Telemetry sources"),
+                new Paragraph(
+                        "Where AI systems' live telemetry and telemetry tests are pulled"
+                                + " from. The embedded monitor registers itself as \"embedded\" when it runs in this instance."),
+                grid,
+                new FormLayout(name, kind, baseUrl, token),
+                new HorizontalLayout(save, remove, cancel));
         refresh();
     }
 
     private void configureGrid() {
-        grid.addColumn(TelemetrySource::getName).setHeader("Name").setTooltipGenerator(TelemetrySource::getName).setFlexGrow(1);
-        grid.addColumn(TelemetrySource::getKind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(TelemetrySource::getName)
+                .setHeader("Name")
+                .setTooltipGenerator(TelemetrySource::getName)
+                .setFlexGrow(1);
+        grid.addColumn(TelemetrySource::getKind)
+                .setHeader("Kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(TelemetrySource::getBaseUrl).setHeader("Base URL").setFlexGrow(2);
         grid.addColumn(s -> telemetry.status(s).describe()).setHeader("Status").setFlexGrow(2);
-        grid.addColumn(s -> telemetry.status(s).breaker()).setHeader("Breaker").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> telemetry.status(s).breaker())
+                .setHeader("Breaker")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         grid.setAllRowsVisible(true);
     }

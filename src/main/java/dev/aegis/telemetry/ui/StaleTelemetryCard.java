@@ -18,8 +18,8 @@ import java.util.List;
 @org.springframework.stereotype.Component
 class StaleTelemetryCard implements DashboardCard {
 
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SINCE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final TelemetryService telemetry;
 
     StaleTelemetryCard(TelemetryService telemetry) {
@@ -44,14 +44,16 @@ class StaleTelemetryCard implements DashboardCard {
         card.add(new H3("Stale telemetry"));
         List<StaleSystem> stale = telemetry.staleSystems(8);
         if (stale.isEmpty()) {
-            card.add(new Paragraph("Every linked telemetry source answers. Link deployments to an AI system on its page "
-                    + "(section Telemetry) to watch it here."));
+            card.add(
+                    new Paragraph("Every linked telemetry source answers. Link deployments to an AI system on its page "
+                            + "(section Telemetry) to watch it here."));
             return card;
         }
         Div list = new Div();
         list.setId("stale-systems");
         for (StaleSystem s : stale) {
-            list.add(new Div(new Anchor("systems/" + s.systemId(), s.system()),
+            list.add(new Div(
+                    new Anchor("systems/" + s.systemId(), s.system()),
                     new Span(" · " + s.source() + " / " + s.deployment() + " · stale since "
                             + SINCE.format(s.staleSince()))));
         }

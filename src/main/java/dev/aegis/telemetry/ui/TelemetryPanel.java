@@ -1,6 +1,5 @@
 package dev.aegis.telemetry.ui;
 
-import dev.aegis.shared.MetricVocabulary;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -24,26 +23,26 @@ import com.vaadin.flow.shared.Registration;
 import dev.aegis.control.ControlService;
 import dev.aegis.inventory.ui.SystemPagePanel;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.ui.SvgBarChart;
 import dev.aegis.shared.ui.SvgLineChart;
 import dev.aegis.shared.ui.SvgLineChart.Point;
 import dev.aegis.shared.ui.SvgLineChart.Series;
 import dev.aegis.telemetry.LiveTelemetry;
-import dev.aegis.telemetry.Metrics;
 import dev.aegis.telemetry.TelemetryService;
 import dev.aegis.telemetry.TelemetrySource;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The telemetry tab of an AI system's page: the monitored deployments it is linked to, each with whether its source
@@ -184,8 +183,8 @@ class TelemetryPanel implements SystemPagePanel {
             if (ui.getPushConfiguration().getPushMode().isEnabled()) {
                 SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
                 signedIn.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-                pushing = refresher.scheduleWithFixedDelay(() -> pushRefresh(ui, signedIn), REFRESH_MS, REFRESH_MS,
-                        TimeUnit.MILLISECONDS);
+                pushing = refresher.scheduleWithFixedDelay(
+                        () -> pushRefresh(ui, signedIn), REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
             } else {
                 ui.setPollInterval(REFRESH_MS);
                 polling = ui.addPollListener(e -> {
@@ -234,11 +233,13 @@ class TelemetryPanel implements SystemPagePanel {
 
         private void show(List<LiveTelemetry.Deployment> list) {
             deployments.removeAll();
-            updated.setText("updated " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + " UTC");
+            updated.setText("updated "
+                    + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + " UTC");
             if (list.isEmpty()) {
-                Paragraph empty = new Paragraph(manage
-                        ? "No monitored deployment is linked to this system yet. Choose a source and name the deployment below."
-                        : "No monitored deployment is linked to this system yet; its owners or a governance officer link one.");
+                Paragraph empty = new Paragraph(
+                        manage
+                                ? "No monitored deployment is linked to this system yet. Choose a source and name the deployment below."
+                                : "No monitored deployment is linked to this system yet; its owners or a governance officer link one.");
                 empty.setId("telemetry-empty");
                 deployments.add(empty);
                 return;
@@ -250,10 +251,15 @@ class TelemetryPanel implements SystemPagePanel {
             VerticalLayout box = new VerticalLayout();
             box.setPadding(false);
             box.addClassName("telemetry-deployment");
-            Paragraph status = new Paragraph(d.status() == null ? "" : d.status().describe());
+            Paragraph status =
+                    new Paragraph(d.status() == null ? "" : d.status().describe());
             status.addClassName(d.status() != null && d.status().live() ? "telemetry-live" : "telemetry-stale");
-            status.getStyle().set("color", d.status() != null && d.status().live() ? "var(--lumo-success-text-color)"
-                    : "var(--lumo-error-text-color)");
+            status.getStyle()
+                    .set(
+                            "color",
+                            d.status() != null && d.status().live()
+                                    ? "var(--lumo-success-text-color)"
+                                    : "var(--lumo-error-text-color)");
             HorizontalLayout title = new HorizontalLayout(new H4(d.deployment() + " · " + d.source()), status);
             title.setAlignItems(Alignment.BASELINE);
             if (manage) {
@@ -270,26 +276,50 @@ class TelemetryPanel implements SystemPagePanel {
                 return box;
             }
             box.add(new Paragraph(summary(d)));
-            box.add(chart(SvgLineChart.render("Latency", "ms", d.from(), d.to(), List.of(
-                    series("p50", "#1676f3", d, w -> w.p50()), series("p95", "#e8a33d", d, w -> w.p95()),
-                    series("p99", "#d9352b", d, w -> w.p99())))));
-            box.add(chart(SvgLineChart.render("Traffic and error rate", "events, % errors", d.from(), d.to(), List.of(
-                    series("events", "#1676f3", d, w -> (double) w.count()),
-                    series("error %", "#d9352b", d, w -> w.errorRate() * 100)))));
-            box.add(chart(SvgBarChart.render("Drift: PSI per feature, newest hour",
-                    d.drift().stream().map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize())).toList(),
-                    0.2, "No drift computed yet (the deployment needs a reference and an hour of traffic)")));
-            box.add(chart(SvgBarChart.render("Fairness: selection rate per group, newest hour"
-                    + (d.parityDifference() == null ? "" : String.format(Locale.ROOT, " (parity difference %.3f)",
-                            d.parityDifference())),
-                    d.selectionRates().stream().map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
-                            .toList(), null, "No groups in the traffic")));
+            box.add(chart(SvgLineChart.render(
+                    "Latency",
+                    "ms",
+                    d.from(),
+                    d.to(),
+                    List.of(
+                            series("p50", "#1676f3", d, w -> w.p50()),
+                            series("p95", "#e8a33d", d, w -> w.p95()),
+                            series("p99", "#d9352b", d, w -> w.p99())))));
+            box.add(chart(SvgLineChart.render(
+                    "Traffic and error rate",
+                    "events, % errors",
+                    d.from(),
+                    d.to(),
+                    List.of(
+                            series("events", "#1676f3", d, w -> (double) w.count()),
+                            series("error %", "#d9352b", d, w -> w.errorRate() * 100)))));
+            box.add(chart(SvgBarChart.render(
+                    "Drift: PSI per feature, newest hour",
+                    d.drift().stream()
+                            .map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
+                            .toList(),
+                    0.2,
+                    "No drift computed yet (the deployment needs a reference and an hour of traffic)")));
+            box.add(chart(SvgBarChart.render(
+                    "Fairness: selection rate per group, newest hour"
+                            + (d.parityDifference() == null
+                                    ? ""
+                                    : String.format(Locale.ROOT, " (parity difference %.3f)", d.parityDifference())),
+                    d.selectionRates().stream()
+                            .map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
+                            .toList(),
+                    null,
+                    "No groups in the traffic")));
             Grid<LiveTelemetry.OpenAlert> alerts = new Grid<>();
             alerts.addColumn(a -> MetricVocabulary.metric(a.metric())).setHeader("Open alert");
             alerts.addColumn(LiveTelemetry.OpenAlert::subject).setHeader("Subject");
-            alerts.addColumn(a -> MetricVocabulary.format(a.metric(), a.value()) + " (limit " + MetricVocabulary.format(a.metric(), a.threshold())
-                    + ")").setHeader("Value");
-            alerts.addColumn(a -> dev.aegis.shared.Dates.minute(a.openedAt())).setHeader("Open since").setAutoWidth(true).setFlexGrow(0);
+            alerts.addColumn(a -> MetricVocabulary.format(a.metric(), a.value()) + " (limit "
+                            + MetricVocabulary.format(a.metric(), a.threshold()) + ")")
+                    .setHeader("Value");
+            alerts.addColumn(a -> dev.aegis.shared.Dates.minute(a.openedAt()))
+                    .setHeader("Open since")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
             alerts.setItems(d.alerts());
             alerts.setAllRowsVisible(true);
             if (d.alerts().isEmpty()) {
@@ -301,19 +331,41 @@ class TelemetryPanel implements SystemPagePanel {
         }
 
         private static String summary(LiveTelemetry.Deployment d) {
-            long count = d.windows().stream().mapToLong(LiveTelemetry.Window::count).sum();
-            long errors = d.windows().stream().mapToLong(LiveTelemetry.Window::errors).sum();
-            var last = d.windows().stream().filter(w -> w.count() > 0).reduce((a, b) -> b).orElse(null);
-            return String.format(Locale.ROOT, "%d events, %.2f %% errors in the range", count,
-                    count == 0 ? 0.0 : 100.0 * errors / count)
-                    + (last == null || last.p95() == null ? "" : String.format(Locale.ROOT,
-                            "; latest window p50 %.0f ms, p95 %.0f ms, p99 %.0f ms", last.p50(), last.p95(), last.p99()));
+            long count =
+                    d.windows().stream().mapToLong(LiveTelemetry.Window::count).sum();
+            long errors =
+                    d.windows().stream().mapToLong(LiveTelemetry.Window::errors).sum();
+            var last = d.windows().stream()
+                    .filter(w -> w.count() > 0)
+                    .reduce((a, b) -> b)
+                    .orElse(null);
+            return String.format(
+                            Locale.ROOT,
+                            "%d events, %.2f %% errors in the range",
+                            count,
+                            count == 0 ? 0.0 : 100.0 * errors / count)
+                    + (last == null || last.p95() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; latest window p50 %.0f ms, p95 %.0f ms, p99 %.0f ms",
+                                    last.p50(),
+                                    last.p95(),
+                                    last.p99()));
         }
 
-        private static Series series(String name, String color, LiveTelemetry.Deployment d,
+        private static Series series(
+                String name,
+                String color,
+                LiveTelemetry.Deployment d,
                 java.util.function.Function<LiveTelemetry.Window, Double> value) {
-            return new Series(name, color, d.windows().stream().filter(w -> value.apply(w) != null)
-                    .map(w -> new Point(w.start(), value.apply(w))).toList());
+            return new Series(
+                    name,
+                    color,
+                    d.windows().stream()
+                            .filter(w -> value.apply(w) != null)
+                            .map(w -> new Point(w.start(), value.apply(w)))
+                            .toList());
         }
 
         private static Html chart(String svg) {

@@ -1,6 +1,5 @@
 package dev.aegis.telemetry.ui;
 
-import dev.aegis.shared.MetricVocabulary;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.aegis.control.ControlService;
 import dev.aegis.control.ControlService.Applied;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.telemetry.Comparison;
 import dev.aegis.telemetry.Metrics;
 import dev.aegis.telemetry.TelemetryService;
@@ -60,7 +60,8 @@ class TelemetryTestsSection extends VerticalLayout {
         this.systemId = systemId;
         this.manage = manage;
         List<Applied> applied = controls.appliedTo(systemId);
-        this.controlTitles = applied.stream().collect(Collectors.toMap(Applied::controlId, Applied::controlTitle, (a, b) -> a));
+        this.controlTitles =
+                applied.stream().collect(Collectors.toMap(Applied::controlId, Applied::controlTitle, (a, b) -> a));
         setId("telemetry-tests");
         setPadding(false);
         configureGrids();
@@ -70,34 +71,48 @@ class TelemetryTestsSection extends VerticalLayout {
             runNow.setId("run-telemetry-tests");
             runNow.addClickListener(e -> {
                 int recorded = telemetry.runNow(systemId).size();
-                TelemetryPanel.show(recorded == 0 ? "Nothing new: the newest windows were recorded already."
-                        : recorded + " result(s) recorded.");
+                TelemetryPanel.show(
+                        recorded == 0
+                                ? "Nothing new: the newest windows were recorded already."
+                                : recorded + " result(s) recorded.");
                 refresh();
             });
-            add(new FormLayout(control, metric, subject, comparison, threshold, window, minSample, query),
+            add(
+                    new FormLayout(control, metric, subject, comparison, threshold, window, minSample, query),
                     new HorizontalLayout(save, remove, runNow));
         }
         add(results);
     }
 
     private void configureGrids() {
-        tests.addColumn(t -> controlTitles.getOrDefault(t.getControlId(), "control " + t.getControlId())).setHeader("Control");
+        tests.addColumn(t -> controlTitles.getOrDefault(t.getControlId(), "control " + t.getControlId()))
+                .setHeader("Control");
         tests.addColumn(TelemetryTest::describe).setHeader("Test").setFlexGrow(2);
         tests.addColumn(t -> {
-            Result r = latest().get(t.getId());
-            return r == null ? "not run yet" : dev.aegis.shared.Words.of(r.outcome().name()) + (r.figure() == null ? ""
-                    : " · " + MetricVocabulary.format(t.getMetric(), r.figure())) + " · window to "
-                    + dev.aegis.shared.Dates.minute(r.windowEnd());
-        }).setHeader("Newest result").setFlexGrow(2);
+                    Result r = latest().get(t.getId());
+                    return r == null
+                            ? "not run yet"
+                            : dev.aegis.shared.Words.of(r.outcome().name())
+                                    + (r.figure() == null
+                                            ? ""
+                                            : " · " + MetricVocabulary.format(t.getMetric(), r.figure()))
+                                    + " · window to "
+                                    + dev.aegis.shared.Dates.minute(r.windowEnd());
+                })
+                .setHeader("Newest result")
+                .setFlexGrow(2);
         tests.setAllRowsVisible(true);
         tests.setId("telemetry-test-grid");
         tests.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         results.addColumn(Result::windowStart).setHeader("Window from");
         results.addColumn(Result::outcome).setHeader("Outcome");
-        results.addColumn(r -> r.figure() == null ? "" : String.format(java.util.Locale.ROOT, "%.4g", r.figure())).setHeader("Figure");
+        results.addColumn(r -> r.figure() == null ? "" : String.format(java.util.Locale.ROOT, "%.4g", r.figure()))
+                .setHeader("Figure");
         results.addColumn(r -> r.subject() == null ? "" : r.subject()).setHeader("Subject");
         results.addColumn(Result::sampleSize).setHeader("n");
-        results.addColumn(r -> r.note() == null ? "" : r.note()).setHeader("Note").setFlexGrow(2);
+        results.addColumn(r -> r.note() == null ? "" : r.note())
+                .setHeader("Note")
+                .setFlexGrow(2);
         results.setAllRowsVisible(true);
         results.setVisible(false);
     }
@@ -139,8 +154,13 @@ class TelemetryTestsSection extends VerticalLayout {
             invalid(threshold, "Give the threshold as a number.");
             return;
         }
-        TestDefinition d = new TestDefinition(metric.getValue(), subject.getValue(), comparison.getValue(),
-                threshold.getValue(), window.getValue(), minSample.getValue() == null ? 0 : minSample.getValue(),
+        TestDefinition d = new TestDefinition(
+                metric.getValue(),
+                subject.getValue(),
+                comparison.getValue(),
+                threshold.getValue(),
+                window.getValue(),
+                minSample.getValue() == null ? 0 : minSample.getValue(),
                 query.getValue());
         try {
             if (editing == null) {
@@ -195,8 +215,11 @@ class TelemetryTestsSection extends VerticalLayout {
             query.clear();
             return;
         }
-        control.setValue(control.getListDataView().getItems().filter(a -> a.controlId() == t.getControlId())
-                .findFirst().orElse(null));
+        control.setValue(control.getListDataView()
+                .getItems()
+                .filter(a -> a.controlId() == t.getControlId())
+                .findFirst()
+                .orElse(null));
         metric.setValue(t.getMetric());
         subject.setValue(t.getSubject() == null ? "" : t.getSubject());
         comparison.setValue(t.getComparison());
@@ -221,19 +244,25 @@ class TelemetryTestsSection extends VerticalLayout {
         tests.setItems(list);
         if (list.isEmpty()) {
             tests.setVisible(false);
-            if (getChildren().noneMatch(c -> "telemetry-tests-empty".equals(c.getId().orElse(null)))) {
-                Paragraph empty = new Paragraph("No telemetry test yet. " + (manage
-                        ? "Define one on a control applied to this system, e.g. PSI below 0.2 over 1h."
-                        : "Its owners or a governance officer define them."));
+            if (getChildren()
+                    .noneMatch(c -> "telemetry-tests-empty".equals(c.getId().orElse(null)))) {
+                Paragraph empty = new Paragraph("No telemetry test yet. "
+                        + (manage
+                                ? "Define one on a control applied to this system, e.g. PSI below 0.2 over 1h."
+                                : "Its owners or a governance officer define them."));
                 empty.setId("telemetry-tests-empty");
                 addComponentAtIndex(1, empty);
             }
         } else {
             tests.setVisible(true);
-            getChildren().filter(c -> "telemetry-tests-empty".equals(c.getId().orElse(null))).toList().forEach(this::remove);
+            getChildren()
+                    .filter(c -> "telemetry-tests-empty".equals(c.getId().orElse(null)))
+                    .toList()
+                    .forEach(this::remove);
         }
         if (editing != null) {
-            results.setItems(telemetry.results(editing.getId(), PageRequest.of(0, 20)).getContent());
+            results.setItems(
+                    telemetry.results(editing.getId(), PageRequest.of(0, 20)).getContent());
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.aegis.vendor.rest;
 
 import dev.aegis.shared.web.PageResponse;
+import dev.aegis.shared.web.Versions;
 import dev.aegis.vendor.Assessment.State;
 import dev.aegis.vendor.AssessmentBoard;
-import dev.aegis.vendor.AssessmentCard;
 import dev.aegis.vendor.AssessmentCalendar;
+import dev.aegis.vendor.AssessmentCard;
 import dev.aegis.vendor.ReassessmentInterval;
 import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorVocabulary.Level;
-import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -43,48 +43,84 @@ class AssessmentBoardController {
         this.calendar = calendar;
     }
 
-    record CardResponse(long id, long vendorId, String vendorName, Level criticality, long templateId,
-            String templateTitle, int templateVersion, State state, LocalDate dueOn, boolean overdue,
-            LocalDate overdueSince, Integer score) {
+    record CardResponse(
+            long id,
+            long vendorId,
+            String vendorName,
+            Level criticality,
+            long templateId,
+            String templateTitle,
+            int templateVersion,
+            State state,
+            LocalDate dueOn,
+            boolean overdue,
+            LocalDate overdueSince,
+            Integer score) {
         static CardResponse of(AssessmentCard c) {
-            return new CardResponse(c.id(), c.vendorId(), c.vendorName(), c.criticality(), c.templateId(),
-                    c.templateTitle(), c.templateVersion(), c.state(), c.dueOn(), c.overdue(), c.overdueSince(),
+            return new CardResponse(
+                    c.id(),
+                    c.vendorId(),
+                    c.vendorName(),
+                    c.criticality(),
+                    c.templateId(),
+                    c.templateTitle(),
+                    c.templateVersion(),
+                    c.state(),
+                    c.dueOn(),
+                    c.overdue(),
+                    c.overdueSince(),
                     c.score());
         }
     }
 
     @GetMapping(path = "/api/v1/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Assessments of all vendors, soonest due first: filters state (repeatable), overdue, vendor, "
-            + "criticality; paged")
-    PageResponse<CardResponse> list(@RequestParam(required = false) List<State> state,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long vendor,
+    @Operation(
+            summary = "Assessments of all vendors, soonest due first: filters state (repeatable), overdue, vendor, "
+                    + "criticality; paged")
+    PageResponse<CardResponse> list(
+            @RequestParam(required = false) List<State> state,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Long vendor,
             @RequestParam(required = false) Level criticality,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         var filter = new AssessmentBoard.Filter(state, vendor, criticality, overdue);
         return PageResponse.of(board.cards(filter, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500)))
                 .map(CardResponse::of));
     }
 
-    record IntervalRequest(ReassessmentInterval interval) {
-    }
+    record IntervalRequest(ReassessmentInterval interval) {}
 
-    record IntervalResponse(long vendorId, ReassessmentInterval interval, ReassessmentInterval effective,
-            LocalDate nextDueOn, long version) {
-    }
+    record IntervalResponse(
+            long vendorId,
+            ReassessmentInterval interval,
+            ReassessmentInterval effective,
+            LocalDate nextDueOn,
+            long version) {}
 
-    @PutMapping(path = "/api/v1/vendors/{id}/reassessment", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PutMapping(
+            path = "/api/v1/vendors/{id}/reassessment",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "How often the vendor is assessed again after an approval (NONE, SIX_MONTHS, YEARLY; null "
-            + "follows its criticality); If-Match optional (409 when stale)")
-    ResponseEntity<IntervalResponse> reassessEvery(@PathVariable long id,
+    @Operation(
+            summary = "How often the vendor is assessed again after an approval (NONE, SIX_MONTHS, YEARLY; null "
+                    + "follows its criticality); If-Match optional (409 when stale)")
+    ResponseEntity<IntervalResponse> reassessEvery(
+            @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody IntervalRequest request) {
-        Vendor vendor = calendar.reassessEvery(id, ifMatch == null ? null : Versions.fromIfMatch(ifMatch),
-                request.interval());
-        return ResponseEntity.ok().eTag(Versions.etag(vendor.getVersion())).body(new IntervalResponse(id,
-                vendor.getChosenReassessmentInterval(), vendor.reassessmentInterval(), calendar.nextReassessment(id),
-                vendor.getVersion()));
+        Vendor vendor =
+                calendar.reassessEvery(id, ifMatch == null ? null : Versions.fromIfMatch(ifMatch), request.interval());
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(vendor.getVersion()))
+                .body(new IntervalResponse(
+                        id,
+                        vendor.getChosenReassessmentInterval(),
+                        vendor.reassessmentInterval(),
+                        calendar.nextReassessment(id),
+                        vendor.getVersion()));
     }
 }

@@ -42,24 +42,43 @@ class AssessmentController {
         this.service = service;
     }
 
-    record StartRequest(@NotNull Long templateId, @NotNull LocalDate dueOn) {
-    }
+    record StartRequest(@NotNull Long templateId, @NotNull LocalDate dueOn) {}
 
-    record DecisionRequest(String note) {
-    }
+    record DecisionRequest(String note) {}
 
-    record AssessmentResponse(long id, long vendorId, long templateId, Assessment.State state, LocalDate dueOn,
-            Integer score, String decisionNote, String startedBy, String decidedBy, Instant createdAt,
-            Instant submittedAt, Instant decidedAt, long version) {
+    record AssessmentResponse(
+            long id,
+            long vendorId,
+            long templateId,
+            Assessment.State state,
+            LocalDate dueOn,
+            Integer score,
+            String decisionNote,
+            String startedBy,
+            String decidedBy,
+            Instant createdAt,
+            Instant submittedAt,
+            Instant decidedAt,
+            long version) {
         static AssessmentResponse of(Assessment a) {
-            return new AssessmentResponse(a.getId(), a.getVendorId(), a.getTemplateId(), a.getState(), a.getDueOn(),
-                    a.getScore(), a.getDecisionNote(), a.getStartedBy(), a.getDecidedBy(), a.getCreatedAt(),
-                    a.getSubmittedAt(), a.getDecidedAt(), a.getVersion());
+            return new AssessmentResponse(
+                    a.getId(),
+                    a.getVendorId(),
+                    a.getTemplateId(),
+                    a.getState(),
+                    a.getDueOn(),
+                    a.getScore(),
+                    a.getDecisionNote(),
+                    a.getStartedBy(),
+                    a.getDecidedBy(),
+                    a.getCreatedAt(),
+                    a.getSubmittedAt(),
+                    a.getDecidedAt(),
+                    a.getVersion());
         }
     }
 
-    record AnswerResponse(JsonNode value, long version, Instant updatedAt) {
-    }
+    record AnswerResponse(JsonNode value, long version, Instant updatedAt) {}
 
     @GetMapping(path = "/api/v1/vendors/{vendorId}/assessments", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A vendor's assessments, newest first")
@@ -67,14 +86,18 @@ class AssessmentController {
         return service.forVendor(vendorId).stream().map(AssessmentResponse::of).toList();
     }
 
-    @PostMapping(path = "/api/v1/vendors/{vendorId}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/vendors/{vendorId}/assessments",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Start an assessment from a template version with a due date (vendor managers, administrators)")
-    ResponseEntity<AssessmentResponse> start(@PathVariable long vendorId,
-            @jakarta.validation.Valid @RequestBody StartRequest body) {
+    @Operation(
+            summary = "Start an assessment from a template version with a due date (vendor managers, administrators)")
+    ResponseEntity<AssessmentResponse> start(
+            @PathVariable long vendorId, @jakarta.validation.Valid @RequestBody StartRequest body) {
         Assessment a = service.start(vendorId, body.templateId(), body.dueOn());
         return ResponseEntity.created(URI.create("/api/v1/assessments/" + a.getId()))
-                .eTag(Versions.etag(a.getVersion())).body(AssessmentResponse.of(a));
+                .eTag(Versions.etag(a.getVersion()))
+                .body(AssessmentResponse.of(a));
     }
 
     @GetMapping(path = "/api/v1/assessments/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -87,22 +110,30 @@ class AssessmentController {
     @Operation(summary = "The vendor's answers so far, by question id")
     Map<String, AnswerResponse> answers(@PathVariable long id) {
         Map<String, AnswerResponse> out = new LinkedHashMap<>();
-        service.answers(id).forEach((q, a) -> out.put(q, new AnswerResponse(
-                dev.aegis.vendor.PortalService.parse(a.getValue()), a.getVersion(), a.getUpdatedAt())));
+        service.answers(id)
+                .forEach((q, a) -> out.put(
+                        q,
+                        new AnswerResponse(
+                                dev.aegis.vendor.PortalService.parse(a.getValue()), a.getVersion(), a.getUpdatedAt())));
         return out;
     }
 
     @PostMapping(path = "/api/v1/assessments/{id}/link", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Issue the vendor's private link, revoking the previous one; the token is shown only now")
     ResponseEntity<IssuedLink> link(@PathVariable long id) {
-        return ResponseEntity.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store").body(service.issueLink(id));
+        return ResponseEntity.status(201)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(service.issueLink(id));
     }
 
     @PostMapping(path = "/api/v1/assessments/{id}/invite", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Issue a new private link and mail it to the vendor's contacts (when mail is configured); "
-            + "the token is shown only now")
+    @Operation(
+            summary = "Issue a new private link and mail it to the vendor's contacts (when mail is configured); "
+                    + "the token is shown only now")
     ResponseEntity<AssessmentService.Invitation> invite(@PathVariable long id) {
-        return ResponseEntity.status(201).header(HttpHeaders.CACHE_CONTROL, "no-store").body(service.invite(id));
+        return ResponseEntity.status(201)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(service.invite(id));
     }
 
     @DeleteMapping("/api/v1/assessments/{id}/link")
@@ -112,21 +143,26 @@ class AssessmentController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping(path = "/api/v1/assessments/{id}/{decision:return|approve|reject}",
+    @PostMapping(
+            path = "/api/v1/assessments/{id}/{decision:return|approve|reject}",
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Return the submitted answers to the vendor, or approve (scoring the vendor) or reject them; "
-            + "If-Match carries the assessment's version")
-    ResponseEntity<AssessmentResponse> decide(@PathVariable long id,
-            @Parameter(schema = @Schema(allowableValues = {"return", "approve", "reject"})) @PathVariable String decision,
+    @Operation(
+            summary = "Return the submitted answers to the vendor, or approve (scoring the vendor) or reject them; "
+                    + "If-Match carries the assessment's version")
+    ResponseEntity<AssessmentResponse> decide(
+            @PathVariable long id,
+            @Parameter(schema = @Schema(allowableValues = {"return", "approve", "reject"})) @PathVariable
+                    String decision,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = false) DecisionRequest body) {
         long version = Versions.fromIfMatch(ifMatch);
         String note = body == null ? null : body.note();
-        return ok(switch (decision) {
-            case "return" -> service.returnToVendor(id, version, note);
-            case "approve" -> service.approve(id, version, note);
-            default -> service.reject(id, version, note);
-        });
+        return ok(
+                switch (decision) {
+                    case "return" -> service.returnToVendor(id, version, note);
+                    case "approve" -> service.approve(id, version, note);
+                    default -> service.reject(id, version, note);
+                });
     }
 
     private static ResponseEntity<AssessmentResponse> ok(Assessment a) {

@@ -46,27 +46,32 @@ class AssessmentReviewController {
         this.report = report;
     }
 
-    record CommentRequest(String text) {
-    }
+    record CommentRequest(String text) {}
 
-    record CommentResponse(String question, String text, String by, Instant at, String sharedWithVendor, long version) {
-    }
+    record CommentResponse(
+            String question, String text, String by, Instant at, String sharedWithVendor, long version) {}
 
-    record ConfirmRequest(@NotNull List<Key> findings) {
-    }
+    record ConfirmRequest(@NotNull List<Key> findings) {}
 
-    @GetMapping(path = "/api/v1/assessments/{id}/answers/{question}/comment", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(
+            path = "/api/v1/assessments/{id}/answers/{question}/comment",
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The reviewer's comment on one answer (204 when there is none); its ETag goes in If-Match")
     ResponseEntity<CommentResponse> comment(@PathVariable long id, @PathVariable String question) {
         Comment c = review.comment(id, question);
         return c == null ? ResponseEntity.noContent().build() : ok(question, c);
     }
 
-    @PutMapping(path = "/api/v1/assessments/{id}/answers/{question}/comment",
-            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Write the comment on one answer (If-Match with the comment's ETag to replace one; blank text "
-            + "removes it, 204); the vendor sees it when the assessment is returned")
-    ResponseEntity<CommentResponse> writeComment(@PathVariable long id, @PathVariable String question,
+    @PutMapping(
+            path = "/api/v1/assessments/{id}/answers/{question}/comment",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Write the comment on one answer (If-Match with the comment's ETag to replace one; blank text "
+                    + "removes it, 204); the vendor sees it when the assessment is returned")
+    ResponseEntity<CommentResponse> writeComment(
+            @PathVariable long id,
+            @PathVariable String question,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody CommentRequest body) {
         Long expected = ifMatch == null ? null : Versions.fromIfMatch(ifMatch);
@@ -77,7 +82,9 @@ class AssessmentReviewController {
     @GetMapping(path = "/api/v1/assessments/{id}/files", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The files the vendor uploaded, with size, type (from content) and SHA-256")
     List<ListedFile> files(@PathVariable long id) {
-        return review.review(id).items().stream().flatMap(i -> i.files().stream()).toList();
+        return review.review(id).items().stream()
+                .flatMap(i -> i.files().stream())
+                .toList();
     }
 
     @GetMapping("/api/v1/assessments/{id}/files/{fileId}")
@@ -87,13 +94,16 @@ class AssessmentReviewController {
     }
 
     @GetMapping(path = "/api/v1/assessments/{id}/findings", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The risks the shortfalls propose, one per finding and dependent AI system, with the risk each "
-            + "became once confirmed")
+    @Operation(
+            summary = "The risks the shortfalls propose, one per finding and dependent AI system, with the risk each "
+                    + "became once confirmed")
     List<ProposedRisk> proposals(@PathVariable long id) {
         return findings.proposals(id);
     }
 
-    @PostMapping(path = "/api/v1/assessments/{id}/findings/confirm", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/v1/assessments/{id}/findings/confirm",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Raise the chosen proposals as risks (each once; confirming again raises nothing new)")
     List<ProposedRisk> confirm(@PathVariable long id, @jakarta.validation.Valid @RequestBody ConfirmRequest body) {
@@ -105,25 +115,39 @@ class AssessmentReviewController {
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.pdf(id, out);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("vendor-assessment-" + id + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("vendor-assessment-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(out.toByteArray());
     }
 
     /** A stored file as an attachment, never rendered inline, with its hash. */
     static ResponseEntity<byte[]> download(FileContent f) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of()
-                        .parseHex(f.sha256())))
+                .header(
+                        "Digest",
+                        "sha-256="
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(java.util.HexFormat.of().parseHex(f.sha256())))
                 .body(f.content());
     }
 
     private static ResponseEntity<CommentResponse> ok(String question, Comment c) {
-        return ResponseEntity.ok().eTag(Versions.etag(c.version()))
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(c.version()))
                 .body(new CommentResponse(question, c.text(), c.by(), c.at(), c.shared(), c.version()));
     }
 }

@@ -58,8 +58,7 @@ class PortalController {
     }
 
     /** The answer to one question and the version of the answer it replaces (null for the first answer). */
-    record AnswerRequest(JsonNode value, Long version) {
-    }
+    record AnswerRequest(JsonNode value, Long version) {}
 
     /** Too many calls for this link or from this address; {@code seconds} until the next one is let through. */
     static final class RateLimitedException extends RuntimeException {
@@ -86,8 +85,9 @@ class PortalController {
     }
 
     @PutMapping(path = "/answers/{question}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Save one answer with the version it replaces (409 with the stored answer as `current` when "
-            + "someone else changed it meanwhile); answers with the questions shown and the required ones open")
+    @Operation(
+            summary = "Save one answer with the version it replaces (409 with the stored answer as `current` when "
+                    + "someone else changed it meanwhile); answers with the questions shown and the required ones open")
     Saved answer(@PathVariable String token, @PathVariable String question, @RequestBody AnswerRequest body) {
         return portal.answer(token, question, body.value(), body.version());
     }
@@ -100,8 +100,9 @@ class PortalController {
 
     @PostMapping(path = "/files/{question}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a file answering a FILE question (size and type checked, SHA-256 kept)")
-    ResponseEntity<ListedFile> upload(@PathVariable String token, @PathVariable String question,
-            @RequestPart("file") MultipartFile file) throws IOException {
+    ResponseEntity<ListedFile> upload(
+            @PathVariable String token, @PathVariable String question, @RequestPart("file") MultipartFile file)
+            throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(evidence.upload(token, question, file.getOriginalFilename(), file.getInputStream()));
     }
@@ -134,8 +135,10 @@ class PortalController {
     ResponseEntity<ProblemDetail> tooMany(RateLimitedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         problem.setTitle("Too many requests");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER,
-                Long.toString(e.seconds)).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** A real conflict: the answer stored now goes back as {@code current}, for the vendor to choose. */
@@ -154,13 +157,25 @@ class PortalController {
     ResponseEntity<ProblemDetail> missing(MissingAnswersException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Required questions are open");
-        problem.setProperty("errors", e.missing().entrySet().stream().map(m -> Map.of(
-                "pointer", "/answers/" + m.getKey(), "detail", "Answer “" + m.getValue() + "”.",
-                "field", "answers." + m.getKey(), "message", "Answer “" + m.getValue() + "”.")).toList());
+        problem.setProperty(
+                "errors",
+                e.missing().entrySet().stream()
+                        .map(m -> Map.of(
+                                "pointer",
+                                "/answers/" + m.getKey(),
+                                "detail",
+                                "Answer “" + m.getValue() + "”.",
+                                "field",
+                                "answers." + m.getKey(),
+                                "message",
+                                "Answer “" + m.getValue() + "”."))
+                        .toList());
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, problem);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemDetail body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

@@ -34,15 +34,16 @@ class TemplateController {
 
     record TemplateVersion(long id, String key, int version, String title, Instant createdAt, String createdBy) {
         static TemplateVersion of(QuestionnaireTemplate t) {
-            return new TemplateVersion(t.getId(), t.getKey(), t.getVersion(), t.getTitle(), t.getCreatedAt(),
-                    t.getCreatedBy());
+            return new TemplateVersion(
+                    t.getId(), t.getKey(), t.getVersion(), t.getTitle(), t.getCreatedAt(), t.getCreatedBy());
         }
     }
 
     @GetMapping
     @Operation(summary = "The latest version of every template, or every version of one template (key)")
     List<TemplateVersion> list(@RequestParam(required = false) String key) {
-        return (key == null ? service.latest() : service.versions(key)).stream().map(TemplateVersion::of).toList();
+        return (key == null ? service.latest() : service.versions(key))
+                .stream().map(TemplateVersion::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -57,7 +58,8 @@ class TemplateController {
         TemplateService.Saved saved = service.importJson(json);
         TemplateVersion body = TemplateVersion.of(saved.template());
         return saved.written()
-                ? ResponseEntity.created(URI.create("/api/v1/vendor-templates/" + body.id())).body(body)
+                ? ResponseEntity.created(URI.create("/api/v1/vendor-templates/" + body.id()))
+                        .body(body)
                 : ResponseEntity.ok(body);
     }
 }

@@ -41,33 +41,52 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Vendors", description = "The vendor register")
 class VendorController {
 
-    private static final List<String> SORTABLE = List.of("name", "criticality", "tier", "riskScore", "dpaStatus",
-            "updatedAt");
+    private static final List<String> SORTABLE =
+            List.of("name", "criticality", "tier", "riskScore", "dpaStatus", "updatedAt");
     private final VendorService service;
 
     VendorController(VendorService service) {
         this.service = service;
     }
 
-    record VendorResponse(long id, long version, Level tier, Integer riskScore, Instant createdAt, Instant updatedAt,
+    record VendorResponse(
+            long id,
+            long version,
+            Level tier,
+            Integer riskScore,
+            Instant createdAt,
+            Instant updatedAt,
             VendorDetails details) {
         static VendorResponse of(Vendor v) {
-            return new VendorResponse(v.getId(), v.getVersion(), v.getTier(), v.getRiskScore(), v.getCreatedAt(),
-                    v.getUpdatedAt(), v.details());
+            return new VendorResponse(
+                    v.getId(),
+                    v.getVersion(),
+                    v.getTier(),
+                    v.getRiskScore(),
+                    v.getCreatedAt(),
+                    v.getUpdatedAt(),
+                    v.details());
         }
     }
 
     @GetMapping
-    @Operation(summary = "Vendors, filtered (text, criticality, tier, DPA status, processing or storage country, "
-            + "dependent AI system), sorted and paged by the database")
-    PageResponse<VendorResponse> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) Level criticality, @RequestParam(required = false) Level tier,
-            @RequestParam(required = false) DpaStatus dpa, @RequestParam(required = false) String country,
-            @RequestParam(required = false) Long system, @RequestParam(defaultValue = "name") String sort,
+    @Operation(
+            summary = "Vendors, filtered (text, criticality, tier, DPA status, processing or storage country, "
+                    + "dependent AI system), sorted and paged by the database")
+    PageResponse<VendorResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Level criticality,
+            @RequestParam(required = false) Level tier,
+            @RequestParam(required = false) DpaStatus dpa,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) Long system,
+            @RequestParam(defaultValue = "name") String sort,
             @RequestParam(defaultValue = "asc") String direction,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = PageResponse.SIZE_RULE)
-            @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE) int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = PageResponse.SIZE_RULE)
+                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
+                    int size) {
         if (!SORTABLE.contains(sort)) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE);
         }
@@ -89,12 +108,15 @@ class VendorController {
     ResponseEntity<VendorResponse> register(@Valid @RequestBody VendorDetails details) {
         Vendor vendor = service.register(details);
         return ResponseEntity.created(URI.create("/api/v1/vendors/" + vendor.getId()))
-                .eTag(Versions.etag(vendor.getVersion())).body(VendorResponse.of(vendor));
+                .eTag(Versions.etag(vendor.getVersion()))
+                .body(VendorResponse.of(vendor));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a vendor; If-Match carries the version it was read at (409 when stale)")
-    ResponseEntity<VendorResponse> update(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+    ResponseEntity<VendorResponse> update(
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody VendorDetails details) {
         return ok(service.update(id, Versions.fromIfMatch(ifMatch), details));
     }

@@ -69,8 +69,8 @@ public class AssessmentBoardView extends VerticalLayout {
     final Paragraph empty = new Paragraph();
     final Map<Column, ColumnView> byColumn = new EnumMap<>(Column.class);
 
-    AssessmentBoardView(AssessmentBoard board, AssessmentService assessments, VendorService vendors,
-            TemplateService templates) {
+    AssessmentBoardView(
+            AssessmentBoard board, AssessmentService assessments, VendorService vendors, TemplateService templates) {
         this.board = board;
         this.assessments = assessments;
         this.vendors = vendors;
@@ -84,8 +84,10 @@ public class AssessmentBoardView extends VerticalLayout {
 
     private Component toolbar() {
         vendor.setId("board-vendor");
-        vendor.setItems(q -> vendors.search(new VendorService.Filter(q.getFilter().orElse(""), null, null, null, null,
-                null), PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit(), Sort.by("name")))
+        vendor.setItems(q -> vendors
+                .search(
+                        new VendorService.Filter(q.getFilter().orElse(""), null, null, null, null, null),
+                        PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit(), Sort.by("name")))
                 .stream());
         vendor.setItemLabelGenerator(Vendor::getName);
         criticality.setId("board-criticality");
@@ -118,8 +120,11 @@ public class AssessmentBoardView extends VerticalLayout {
     }
 
     private AssessmentBoard.Filter filter() {
-        return new AssessmentBoard.Filter(null, vendor.getValue() == null ? null : vendor.getValue().getId(),
-                criticality.getValue(), overdue.getValue() ? Boolean.TRUE : null);
+        return new AssessmentBoard.Filter(
+                null,
+                vendor.getValue() == null ? null : vendor.getValue().getId(),
+                criticality.getValue(),
+                overdue.getValue() ? Boolean.TRUE : null);
     }
 
     void refresh() {
@@ -129,10 +134,13 @@ public class AssessmentBoardView extends VerticalLayout {
         boolean filtered = vendor.getValue() != null || criticality.getValue() != null || overdue.getValue();
         empty.setVisible(total == 0);
         columns.setVisible(total > 0);
-        empty.setText(filtered ? "No assessments match these filters." : mayManage
-                ? "No assessments yet. Start one with “Start assessment”: choose the vendor, a questionnaire "
-                        + "template and the due date, then send the vendor its invitation."
-                : "No assessments yet. Vendor managers start them here.");
+        empty.setText(
+                filtered
+                        ? "No assessments match these filters."
+                        : mayManage
+                                ? "No assessments yet. Start one with “Start assessment”: choose the vendor, a questionnaire "
+                                        + "template and the due date, then send the vendor its invitation."
+                                : "No assessments yet. Vendor managers start them here.");
         byColumn.forEach((c, view) -> view.show(filter, counts.get(c)));
     }
 
@@ -214,8 +222,10 @@ public class AssessmentBoardView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Start an assessment");
         ComboBox<Vendor> who = new ComboBox<>("Vendor");
-        who.setItems(q -> vendors.search(new VendorService.Filter(q.getFilter().orElse(""), null, null, null, null,
-                null), PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit(), Sort.by("name")))
+        who.setItems(q -> vendors
+                .search(
+                        new VendorService.Filter(q.getFilter().orElse(""), null, null, null, null, null),
+                        PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit(), Sort.by("name")))
                 .stream());
         who.setItemLabelGenerator(Vendor::getName);
         who.setRequired(true);
@@ -237,8 +247,11 @@ public class AssessmentBoardView extends VerticalLayout {
             try {
                 assessments.start(who.getValue().getId(), template.getValue().getId(), due.getValue());
                 dialog.close();
-                Notification.show("Started: the draft is on the board. Open it to send the vendor its invitation.",
-                        5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notification.show(
+                                "Started: the draft is on the board. Open it to send the vendor its invitation.",
+                                5000,
+                                Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 refresh();
             } catch (DomainRuleException ex) {
                 if ("dueOn".equals(ex.field())) {

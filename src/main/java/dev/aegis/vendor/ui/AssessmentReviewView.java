@@ -86,8 +86,12 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
     private Review review;
     private String title = "Assessment review · Aegis";
 
-    AssessmentReviewView(AssessmentReview reviews, AssessmentService assessments, ShortfallFindings findings,
-            AssessmentReport report, VendorService vendors,
+    AssessmentReviewView(
+            AssessmentReview reviews,
+            AssessmentService assessments,
+            ShortfallFindings findings,
+            AssessmentReport report,
+            VendorService vendors,
             @org.springframework.beans.factory.annotation.Value("${aegis.url:http://localhost:8080}") String url) {
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.reviews = reviews;
@@ -106,8 +110,18 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         confirm.setId("confirm-findings");
         confirm.addClickListener(e -> confirmFindings());
         confirm.setVisible(mayManage);
-        add(new RouterLink("← Vendors", VendorsView.class), heading, summary, new HorizontalLayout(score, downloads),
-                invitation, actions, new H3("Answers"), questions, new H3("Findings and proposed risks"), proposals, confirm);
+        add(
+                new RouterLink("← Vendors", VendorsView.class),
+                heading,
+                summary,
+                new HorizontalLayout(score, downloads),
+                invitation,
+                actions,
+                new H3("Answers"),
+                questions,
+                new H3("Findings and proposed risks"),
+                proposals,
+                confirm);
     }
 
     @Override
@@ -156,8 +170,11 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         invite.addClickListener(e -> sendInvitation());
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         revoke.addClickListener(e -> revokeLink());
-        Button copy = new Button("Copy", new Icon(VaadinIcon.COPY), e -> link.getElement()
-                .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link.getValue()));
+        Button copy = new Button(
+                "Copy",
+                new Icon(VaadinIcon.COPY),
+                e -> link.getElement()
+                        .executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link.getValue()));
         copy.setId("copy-link");
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         link.setSuffixComponent(copy);
@@ -173,9 +190,10 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
             link.setHelperText("Shown this once: Aegis keeps only its hash. It works until "
                     + sent.link().expiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + ".");
             link.setVisible(true);
-            invited.setText(sent.mailedTo().isEmpty()
-                    ? "No e-mail was sent (no mail server, or no contact address): pass the link on yourself."
-                    : "Mailed to " + String.join(", ", sent.mailedTo()) + ".");
+            invited.setText(
+                    sent.mailedTo().isEmpty()
+                            ? "No e-mail was sent (no mail server, or no contact address): pass the link on yourself."
+                            : "Mailed to " + String.join(", ", sent.mailedTo()) + ".");
             notice("The vendor's link is ready.", NotificationVariant.LUMO_SUCCESS);
         } catch (dev.aegis.shared.DomainRuleException e) {
             notice(e.getMessage(), NotificationVariant.LUMO_ERROR);
@@ -210,17 +228,25 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         Assessment a = review.assessment();
         title = "Assessment " + a.getId() + " of " + review.vendor() + " · Aegis";
         heading.setText("Assessment " + a.getId() + " · " + review.vendor());
-        summary.setText(review.template() + " (version " + review.templateVersion() + ") · " + a.getState().label()
+        summary.setText(review.template() + " (version " + review.templateVersion() + ") · "
+                + a.getState().label()
                 + " · due " + a.getDueOn() + " · started by " + a.getStartedBy()
-                + (a.getDecidedBy() == null ? "" : " · " + (a.getState().open() ? "returned" : "decided") + " by "
-                        + a.getDecidedBy() + (a.getDecisionNote() == null ? "" : ": " + a.getDecisionNote()))
-                + " · AI systems depending on the vendor: " + (review.systems().isEmpty() ? "none recorded"
+                + (a.getDecidedBy() == null
+                        ? ""
+                        : " · " + (a.getState().open() ? "returned" : "decided") + " by " + a.getDecidedBy()
+                                + (a.getDecisionNote() == null ? "" : ": " + a.getDecisionNote()))
+                + " · AI systems depending on the vendor: "
+                + (review.systems().isEmpty()
+                        ? "none recorded"
                         : String.join(", ", review.systems().values())));
-        score.setText("Score: " + (review.score() == null ? "not scored yet (no scored question answered)"
-                : review.score() + " of 100"));
+        score.setText("Score: "
+                + (review.score() == null
+                        ? "not scored yet (no scored question answered)"
+                        : review.score() + " of 100"));
         boolean submitted = a.getState() == Assessment.State.SUBMITTED;
         actions.setVisible(mayManage && submitted);
-        invitation.setVisible(mayManage && (a.getState() == Assessment.State.DRAFT || a.getState().open()));
+        invitation.setVisible(mayManage
+                && (a.getState() == Assessment.State.DRAFT || a.getState().open()));
         invite.setText(a.getState() == Assessment.State.DRAFT ? "Send invitation" : "Send a new link");
         // only a link that exists and still works can be revoked
         revoke.setVisible(mayManage && assessments.hasWorkingLink(id));
@@ -231,12 +257,17 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
 
     private void showDownloads() {
         downloads.removeAll();
-        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            report.pdf(id, out);
-            return new com.vaadin.flow.server.streams.DownloadResponse(new ByteArrayInputStream(out.toByteArray()),
-                    "vendor-assessment-" + id + ".pdf", "application/pdf", out.size());
-        }), "");
+        Anchor pdf = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    report.pdf(id, out);
+                    return new com.vaadin.flow.server.streams.DownloadResponse(
+                            new ByteArrayInputStream(out.toByteArray()),
+                            "vendor-assessment-" + id + ".pdf",
+                            "application/pdf",
+                            out.size());
+                }),
+                "");
         pdf.setId("report-pdf");
         pdf.getElement().setAttribute("download", true);
         Button button = new Button("Report (PDF)", new Icon(VaadinIcon.FILE_TEXT));
@@ -248,7 +279,8 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
     private void showQuestions() {
         questions.removeAll();
         comments.clear();
-        boolean commenting = mayManage && review.assessment().getState() != Assessment.State.APPROVED
+        boolean commenting = mayManage
+                && review.assessment().getState() != Assessment.State.APPROVED
                 && review.assessment().getState() != Assessment.State.REJECTED;
         long hidden = review.items().stream().filter(i -> !i.shown()).count();
         for (Item item : review.items()) {
@@ -257,8 +289,8 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
             }
         }
         if (hidden > 0) {
-            questions.add(new Paragraph(hidden + " question(s) were not shown to the vendor: their conditions did not "
-                    + "hold."));
+            questions.add(new Paragraph(
+                    hidden + " question(s) were not shown to the vendor: their conditions did not " + "hold."));
         }
     }
 
@@ -298,8 +330,10 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         comment.setValue(item.comment() == null ? "" : item.comment().text());
         comment.setReadOnly(!commenting);
         if (item.comment() != null) {
-            comment.setHelperText("By " + item.comment().by() + (item.comment().shared() == null ? ""
-                    : " · the vendor was shown: “" + item.comment().shared() + "”"));
+            comment.setHelperText("By " + item.comment().by()
+                    + (item.comment().shared() == null
+                            ? ""
+                            : " · the vendor was shown: “" + item.comment().shared() + "”"));
         }
         comments.put(qid, comment);
         answer.add(comment);
@@ -313,24 +347,33 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         row.setWidthFull();
         question.setWidth("45%");
         answer.setWidth("55%");
-        row.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("padding", "0.5rem 0");
+        row.getStyle()
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)")
+                .set("padding", "0.5rem 0");
         row.setId("question-" + qid);
         return row;
     }
 
     private Component file(ListedFile f) {
-        Anchor download = new Anchor(DownloadHandler.fromInputStream(event -> {
-            var content = reviews.file(id, f.id());
-            return new com.vaadin.flow.server.streams.DownloadResponse(new ByteArrayInputStream(content.content()),
-                    content.name(), "application/octet-stream", content.content().length);
-        }), f.name());
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var content = reviews.file(id, f.id());
+                    return new com.vaadin.flow.server.streams.DownloadResponse(
+                            new ByteArrayInputStream(content.content()),
+                            content.name(),
+                            "application/octet-stream",
+                            content.content().length);
+                }),
+                f.name());
         download.getElement().setAttribute("download", true);
         download.setId("file-" + f.id());
         Span hash = new Span("SHA-256 " + f.sha256());
-        hash.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-xs)")
+        hash.getStyle()
+                .set("font-family", "monospace")
+                .set("font-size", "var(--lumo-font-size-xs)")
                 .set("word-break", "break-all");
-        Div box = new Div(download, new Span(" (" + InspectedFile.readableSize(f.size()) + ", " + f.mediaType() + ") "),
-                hash);
+        Div box = new Div(
+                download, new Span(" (" + InspectedFile.readableSize(f.size()) + ", " + f.mediaType() + ") "), hash);
         box.addClassName("answer-file");
         return box;
     }
@@ -341,14 +384,15 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         List<ProposedRisk> proposed = findings.proposals(id);
         List<ShortfallFindings.Finding> found = findings.findings(id);
         if (found.isEmpty()) {
-            proposals.add(new Paragraph("No answer falls short: every scored answer scores "
-                    + ShortfallFindings.THRESHOLD + " or more."));
+            proposals.add(new Paragraph(
+                    "No answer falls short: every scored answer scores " + ShortfallFindings.THRESHOLD + " or more."));
             confirm.setVisible(false);
             return;
         }
         if (proposed.isEmpty()) {
-            proposals.add(new Paragraph(found.size() + " answer(s) fall short, but no AI system depends on this vendor: "
-                    + "link the systems on the vendor to propose risks for them."));
+            proposals.add(
+                    new Paragraph(found.size() + " answer(s) fall short, but no AI system depends on this vendor: "
+                            + "link the systems on the vendor to propose risks for them."));
             confirm.setVisible(false);
             return;
         }
@@ -372,14 +416,18 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
 
     void saveComment(Item item, String text) {
         try {
-            reviews.writeComment(id, item.question().id(), text,
+            reviews.writeComment(
+                    id,
+                    item.question().id(),
+                    text,
                     item.comment() == null ? null : item.comment().version());
             notice("Comment saved.", NotificationVariant.LUMO_SUCCESS);
             load();
         } catch (DomainRuleException e) {
             notice(e.getMessage(), NotificationVariant.LUMO_ERROR);
         } catch (OptimisticLockingFailureException e) {
-            notice("Someone else changed this comment meanwhile; it shows as it is now. Your text was: " + text,
+            notice(
+                    "Someone else changed this comment meanwhile; it shows as it is now. Your text was: " + text,
                     NotificationVariant.LUMO_WARNING);
             load();
         }
@@ -401,15 +449,19 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
                 default -> assessments.reject(id, a.getVersion(), text);
             }
             note.clear();
-            notice(switch (decision) {
-                case "return" -> "Sent back to the vendor: the link works again and the vendor sees your comments.";
-                case "approve" -> "Approved; the score is now the vendor's risk score.";
-                default -> "Rejected.";
-            }, NotificationVariant.LUMO_SUCCESS);
+            notice(
+                    switch (decision) {
+                        case "return" ->
+                            "Sent back to the vendor: the link works again and the vendor sees your comments.";
+                        case "approve" -> "Approved; the score is now the vendor's risk score.";
+                        default -> "Rejected.";
+                    },
+                    NotificationVariant.LUMO_SUCCESS);
         } catch (DomainRuleException e) {
             notice(e.getMessage(), NotificationVariant.LUMO_ERROR);
         } catch (OptimisticLockingFailureException e) {
-            notice("Someone else changed this assessment meanwhile; it shows as it is now. Check it and decide again.",
+            notice(
+                    "Someone else changed this assessment meanwhile; it shows as it is now. Check it and decide again.",
                     NotificationVariant.LUMO_WARNING);
         }
         load();
@@ -428,8 +480,11 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
         }
         try {
             int raised = findings.confirm(id, chosen).size();
-            notice(raised == 0 ? "These were raised already; nothing new." : "Raised " + raised + " risk(s) in the "
-                    + "risk register.", NotificationVariant.LUMO_SUCCESS);
+            notice(
+                    raised == 0
+                            ? "These were raised already; nothing new."
+                            : "Raised " + raised + " risk(s) in the " + "risk register.",
+                    NotificationVariant.LUMO_SUCCESS);
         } catch (DomainRuleException e) {
             notice(e.getMessage(), NotificationVariant.LUMO_ERROR);
         }

@@ -224,8 +224,8 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         for (Button b : List.of(addSection, addQuestion, up, down, remove)) {
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         }
-        VerticalLayout pane = new VerticalLayout(new HorizontalLayout(addSection, addQuestion, up, down, remove),
-                outline);
+        VerticalLayout pane =
+                new VerticalLayout(new HorizontalLayout(addSection, addQuestion, up, down, remove), outline);
         pane.setSizeFull();
         pane.setPadding(false);
         return pane;
@@ -240,12 +240,21 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
     private void configureOutline() {
         outline.setId("template-outline");
         outline.addColumn(r -> r.isSection() ? r.section().title : "    " + r.question().id + " · " + r.question().text)
-                .setHeader("Sections and questions").setFlexGrow(3);
-        outline.addColumn(r -> r.isSection() ? "" : r.question().type.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .setHeader("Type").setAutoWidth(true);
-        outline.addColumn(r -> problems.getOrDefault(r.isSection() ? r.section() : r.question(), List.of()).isEmpty()
-                ? "" : "⚠ " + problems.get(r.isSection() ? r.section() : r.question()).size())
-                .setHeader("Problems").setAutoWidth(true);
+                .setHeader("Sections and questions")
+                .setFlexGrow(3);
+        outline.addColumn(r -> r.isSection()
+                        ? ""
+                        : r.question().type.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .setHeader("Type")
+                .setAutoWidth(true);
+        outline.addColumn(r -> problems.getOrDefault(r.isSection() ? r.section() : r.question(), List.of())
+                                .isEmpty()
+                        ? ""
+                        : "⚠ "
+                                + problems.get(r.isSection() ? r.section() : r.question())
+                                        .size())
+                .setHeader("Problems")
+                .setAutoWidth(true);
         outline.setPartNameGenerator(r -> r.isSection() ? "aegis-outline-section" : null);
         outline.setEmptyStateText("No sections yet: add one with “Section”.");
         outline.asSingleSelect().addValueChangeListener(e -> {
@@ -284,7 +293,8 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         for (var f : List.of(questionId, text, help)) {
             f.setValueChangeMode(ValueChangeMode.EAGER);
         }
-        questionId.addValueChangeListener(e -> onQuestion(q -> q.id = e.getValue().trim()));
+        questionId.addValueChangeListener(
+                e -> onQuestion(q -> q.id = e.getValue().trim()));
         type.addValueChangeListener(e -> onQuestion(q -> {
             q.type = e.getValue();
             if (q.type == QuestionType.YES_NO && q.options.isEmpty()) {
@@ -325,8 +335,11 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         showIfAnyOf.addValueChangeListener(e -> onQuestion(q -> q.showIfAnyOf = new LinkedHashSet<>(e.getValue())));
         requirementPicker.setId("question-requirement-picker");
         requirementPicker.setWidth("30rem");
-        requirementPicker.setItems(q -> drafting.requirements(q.getFilter().orElse(""),
-                PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit())).stream());
+        requirementPicker.setItems(q -> drafting
+                .requirements(
+                        q.getFilter().orElse(""),
+                        PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit()))
+                .stream());
         requirementPicker.setItemLabelGenerator(r -> r.frameworkCode() + " · " + r.label());
         requirementPicker.addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -349,9 +362,19 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         }));
         FormLayout basics = new FormLayout(questionId, type, required, weight);
         basics.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 2), new FormLayout.ResponsiveStep("40em", 4));
-        questionForm.add(basics, text, help, new H4("Options and their scores"), options, optionsError, addOption,
-                new H4("Condition"), new HorizontalLayout(showIf, showIfAnyOf), new H4("Framework requirements"),
-                requirementPicker, requirements);
+        questionForm.add(
+                basics,
+                text,
+                help,
+                new H4("Options and their scores"),
+                options,
+                optionsError,
+                addOption,
+                new H4("Condition"),
+                new HorizontalLayout(showIf, showIfAnyOf),
+                new H4("Framework requirements"),
+                requirementPicker,
+                requirements);
         questionForm.setPadding(false);
         questionForm.setVisible(false);
     }
@@ -397,20 +420,36 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         for (SectionDraft s : sections) {
             List<Question> questions = new ArrayList<>();
             for (QuestionDraft q : s.questions) {
-                List<Option> opts = q.type != null && q.type.hasOptions() ? q.options.stream()
-                        .map(o -> new Option(o.value.trim(), o.label.trim(), o.score == null ? -1 : o.score,
-                                o.exclusive && q.type == QuestionType.MULTIPLE_CHOICE)).toList()
+                List<Option> opts = q.type != null && q.type.hasOptions()
+                        ? q.options.stream()
+                                .map(o -> new Option(
+                                        o.value.trim(),
+                                        o.label.trim(),
+                                        o.score == null ? -1 : o.score,
+                                        o.exclusive && q.type == QuestionType.MULTIPLE_CHOICE))
+                                .toList()
                         : List.of();
-                Condition condition = q.showIfQuestion == null ? null
-                        : new Condition(q.showIfQuestion, List.copyOf(q.showIfAnyOf));
-                questions.add(new Question(q.id, q.type, q.text == null ? "" : q.text.trim(), q.required,
-                        q.weight == null ? -1 : q.weight, opts, condition, List.copyOf(q.requirements),
+                Condition condition =
+                        q.showIfQuestion == null ? null : new Condition(q.showIfQuestion, List.copyOf(q.showIfAnyOf));
+                questions.add(new Question(
+                        q.id,
+                        q.type,
+                        q.text == null ? "" : q.text.trim(),
+                        q.required,
+                        q.weight == null ? -1 : q.weight,
+                        opts,
+                        condition,
+                        List.copyOf(q.requirements),
                         q.help == null || q.help.isBlank() ? null : q.help.trim()));
             }
             result.add(new Section(s.id, s.title == null ? "" : s.title.trim(), questions));
         }
-        return new Questionnaire(Questionnaire.FORMAT, key.getValue().trim(), title.getValue().trim(),
-                description.getValue().isBlank() ? null : description.getValue().trim(), result);
+        return new Questionnaire(
+                Questionnaire.FORMAT,
+                key.getValue().trim(),
+                title.getValue().trim(),
+                description.getValue().isBlank() ? null : description.getValue().trim(),
+                result);
     }
 
     void saveDraft() {
@@ -424,8 +463,10 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
             TemplateService.Saved saved = templates.save(q);
             base = saved.template();
             key.setReadOnly(true);
-            status.setText(saved.written() ? "Saved as version " + saved.template().getVersion() + "."
-                    : "Nothing changed: version " + saved.template().getVersion() + " stays the latest.");
+            status.setText(
+                    saved.written()
+                            ? "Saved as version " + saved.template().getVersion() + "."
+                            : "Nothing changed: version " + saved.template().getVersion() + " stays the latest.");
             Notification.show(status.getText(), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (DomainRuleException e) {
@@ -442,12 +483,16 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
             if (owner == null) {
                 general.add(p);
             } else {
-                problems.computeIfAbsent(owner, o -> new ArrayList<>()).add(p.substring(p.indexOf(':') + 1).trim());
+                problems.computeIfAbsent(owner, o -> new ArrayList<>())
+                        .add(p.substring(p.indexOf(':') + 1).trim());
             }
         }
         key.setInvalid(general.stream().anyMatch(p -> p.startsWith("key:")));
-        key.setErrorMessage(general.stream().filter(p -> p.startsWith("key:")).findFirst()
-                .map(p -> p.substring(4).trim()).orElse(null));
+        key.setErrorMessage(general.stream()
+                .filter(p -> p.startsWith("key:"))
+                .findFirst()
+                .map(p -> p.substring(4).trim())
+                .orElse(null));
         title.setInvalid(general.stream().anyMatch(p -> p.startsWith("title:")));
         title.setErrorMessage("Give the questionnaire a title.");
         general.removeIf(p -> p.startsWith("key:") || p.startsWith("title:"));
@@ -485,14 +530,18 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         mark(weight, mine, "weight", "scored");
         mark(showIf, mine, "shown");
         mark(requirements, mine, "requirement");
-        String optionProblems = String.join(" ", mine.stream().filter(m -> m.contains("option")).toList());
+        String optionProblems =
+                String.join(" ", mine.stream().filter(m -> m.contains("option")).toList());
         optionsError.setText(optionProblems);
         optionsError.setVisible(!optionProblems.isEmpty());
     }
 
     private static void mark(HasValidation field, List<String> problems, String... words) {
-        String message = problems.stream().filter(p -> !p.contains("option") || words[0].equals("option"))
-                .filter(p -> java.util.Arrays.stream(words).anyMatch(p::contains)).findFirst().orElse(null);
+        String message = problems.stream()
+                .filter(p -> !p.contains("option") || words[0].equals("option"))
+                .filter(p -> java.util.Arrays.stream(words).anyMatch(p::contains))
+                .findFirst()
+                .orElse(null);
         field.setErrorMessage(message);
         field.setInvalid(message != null);
     }
@@ -518,7 +567,9 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         q.id = nextQuestionId();
         q.options.add(option("yes", "Yes", 100));
         q.options.add(option("no", "No", 0));
-        int at = editing == null || editing.isSection() ? s.questions.size() : s.questions.indexOf(editing.question()) + 1;
+        int at = editing == null || editing.isSection()
+                ? s.questions.size()
+                : s.questions.indexOf(editing.question()) + 1;
         s.questions.add(at, q);
         refreshOutline();
         select(new Row(s, q));
@@ -705,14 +756,20 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
                 }
             }
             showIf.setItems(earlier);
-            QuestionDraft on = earlier.stream().filter(e -> Objects.equals(e.id, q.showIfQuestion)).findFirst()
+            QuestionDraft on = earlier.stream()
+                    .filter(e -> Objects.equals(e.id, q.showIfQuestion))
+                    .findFirst()
                     .orElse(null);
             showIf.setValue(on);
             showIfAnyOf.setEnabled(on != null);
-            showIfAnyOf.setItems(on == null ? List.of() : on.options.stream().map(o -> o.value).toList());
+            showIfAnyOf.setItems(
+                    on == null
+                            ? List.of()
+                            : on.options.stream().map(o -> o.value).toList());
             if (on != null) {
-                showIfAnyOf.setValue(q.showIfAnyOf.stream().filter(v -> on.options.stream()
-                        .anyMatch(o -> o.value.equals(v))).collect(java.util.stream.Collectors.toSet()));
+                showIfAnyOf.setValue(q.showIfAnyOf.stream()
+                        .filter(v -> on.options.stream().anyMatch(o -> o.value.equals(v)))
+                        .collect(java.util.stream.Collectors.toSet()));
             }
         } finally {
             loading = was;

@@ -81,7 +81,9 @@ public class TemplatesView extends VerticalLayout {
 
     private Component toolbar() {
         newTemplate.setVisible(mayWrite);
-        Button structured = new Button("New template in the editor", new Icon(VaadinIcon.EDIT),
+        Button structured = new Button(
+                "New template in the editor",
+                new Icon(VaadinIcon.EDIT),
                 e -> getUI().ifPresent(ui -> ui.navigate(TemplateEditor.class)));
         structured.setVisible(mayWrite);
         newTemplate.addClickListener(e -> {
@@ -112,13 +114,15 @@ public class TemplatesView extends VerticalLayout {
         edit.setEnabled(false);
         edit.addClickListener(e -> {
             if (version.getValue() != null) {
-                getUI().ifPresent(ui -> ui.navigate(TemplateEditor.class, version.getValue().getId()));
+                getUI().ifPresent(ui ->
+                        ui.navigate(TemplateEditor.class, version.getValue().getId()));
             }
         });
     }
 
     private Component detail() {
-        VerticalLayout detail = new VerticalLayout(new HorizontalLayout(version, export, edit), questions, editor, save);
+        VerticalLayout detail =
+                new VerticalLayout(new HorizontalLayout(version, export, edit), questions, editor, save);
         detail.setPadding(true);
         return detail;
     }
@@ -144,15 +148,18 @@ public class TemplatesView extends VerticalLayout {
         String json = service.export(template.getId());
         export.setHref(DownloadHandler.fromInputStream(event -> new com.vaadin.flow.server.streams.DownloadResponse(
                 new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                template.getKey() + "-v" + template.getVersion() + ".json", "application/json", json.length())));
+                template.getKey() + "-v" + template.getVersion() + ".json",
+                "application/json",
+                json.length())));
         export.setEnabled(true);
         editor.setValue(json);
         editor.setInvalid(false);
     }
 
     static String describe(Question q) {
-        StringBuilder b = new StringBuilder(q.text()).append(" — ").append(q.type().name().toLowerCase()
-                .replace('_', ' '));
+        StringBuilder b = new StringBuilder(q.text())
+                .append(" — ")
+                .append(q.type().name().toLowerCase().replace('_', ' '));
         if (q.required()) {
             b.append(", required");
         }
@@ -160,11 +167,14 @@ public class TemplatesView extends VerticalLayout {
             b.append(", weight ").append(q.weight());
         }
         if (q.showIf() != null) {
-            b.append(", shown when ").append(q.showIf().question()).append(" is ")
+            b.append(", shown when ")
+                    .append(q.showIf().question())
+                    .append(" is ")
                     .append(String.join(" or ", q.showIf().anyOf()));
         }
         if (!q.requirements().isEmpty()) {
-            b.append(" · ").append(q.requirements().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            b.append(" · ")
+                    .append(q.requirements().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
         return b.toString();
     }
@@ -173,10 +183,17 @@ public class TemplatesView extends VerticalLayout {
         try {
             TemplateService.Saved saved = service.importJson(editor.getValue());
             editor.setInvalid(false);
-            Notification.show(saved.written() ? "Saved as version " + saved.template().getVersion() + "."
-                    : "Nothing changed: version " + saved.template().getVersion() + " stays the latest.", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            refresh().stream().filter(t -> t.getKey().equals(saved.template().getKey())).findFirst()
+            Notification.show(
+                            saved.written()
+                                    ? "Saved as version " + saved.template().getVersion() + "."
+                                    : "Nothing changed: version "
+                                            + saved.template().getVersion() + " stays the latest.",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh().stream()
+                    .filter(t -> t.getKey().equals(saved.template().getKey()))
+                    .findFirst()
                     .ifPresent(grid::select);
         } catch (DomainRuleException e) {
             editor.setErrorMessage(e.getMessage());

@@ -36,8 +36,8 @@ class VendorCard implements DashboardCard {
     static final int DUE_DAYS = 30;
     static final int CERTIFICATE_DAYS = 60;
     static final int SHOWN = 6;
-    private static final EnumSet<State> AWAITING = EnumSet.of(State.DRAFT, State.INVITED, State.IN_PROGRESS,
-            State.RETURNED);
+    private static final EnumSet<State> AWAITING =
+            EnumSet.of(State.DRAFT, State.INVITED, State.IN_PROGRESS, State.RETURNED);
     private final AssessmentBoard board;
     private final VendorService vendors;
     private final Clock clock;
@@ -68,18 +68,27 @@ class VendorCard implements DashboardCard {
 
     private Div assessments() {
         LocalDate today = LocalDate.now(clock);
-        List<AssessmentCard> awaiting = board.cards(new AssessmentBoard.Filter(AWAITING, null, null, null),
-                PageRequest.of(0, 200)).getContent();
-        List<AssessmentCard> overdue = awaiting.stream().filter(a -> a.dueOn() != null && a.dueOn().isBefore(today)).toList();
-        List<AssessmentCard> due = awaiting.stream().filter(a -> a.dueOn() != null && !a.dueOn().isBefore(today)
-                && !a.dueOn().isAfter(today.plusDays(DUE_DAYS))).toList();
+        List<AssessmentCard> awaiting = board.cards(
+                        new AssessmentBoard.Filter(AWAITING, null, null, null), PageRequest.of(0, 200))
+                .getContent();
+        List<AssessmentCard> overdue = awaiting.stream()
+                .filter(a -> a.dueOn() != null && a.dueOn().isBefore(today))
+                .toList();
+        List<AssessmentCard> due = awaiting.stream()
+                .filter(a -> a.dueOn() != null
+                        && !a.dueOn().isBefore(today)
+                        && !a.dueOn().isAfter(today.plusDays(DUE_DAYS)))
+                .toList();
         Div card = CardParts.card("vendor-assessments-card", "Assessments due");
-        card.add(CardParts.figure(overdue.size(), "overdue", "assessments"),
+        card.add(
+                CardParts.figure(overdue.size(), "overdue", "assessments"),
                 CardParts.figure(due.size(), "due within " + DUE_DAYS + " days", "assessments"),
                 CardParts.basis("Drafts and assessments awaiting the vendor, by due date"));
         UnorderedList list = CardParts.list("vendor-assessments-due");
         for (AssessmentCard a : concat(overdue, due).stream().limit(SHOWN).toList()) {
-            list.add(CardParts.item(a.route(), a.vendorName() + " · " + a.templateTitle(),
+            list.add(CardParts.item(
+                    a.route(),
+                    a.vendorName() + " · " + a.templateTitle(),
                     (a.dueOn().isBefore(today) ? "overdue since " : "due ") + a.dueOn() + " · "
                             + a.state().label()));
         }
@@ -106,34 +115,43 @@ class VendorCard implements DashboardCard {
             row.addClassNames("aegis-band-row");
             bars.add(row);
         }
-        card.add(CardParts.figure(total, total == 1 ? "vendor with a tier" : "vendors with a tier", "vendors"),
+        card.add(
+                CardParts.figure(total, total == 1 ? "vendor with a tier" : "vendors with a tier", "vendors"),
                 CardParts.basis("Risk tier: the vendor's criticality raised or lowered by its latest assessment score"),
-                bars, new Anchor("vendors", "Open the vendor register"));
+                bars,
+                new Anchor("vendors", "Open the vendor register"));
         return card;
     }
 
     private Div certificates() {
         LocalDate today = LocalDate.now(clock);
-        record Expiring(Vendor vendor, Certification certification) {
-        }
+        record Expiring(Vendor vendor, Certification certification) {}
         List<Expiring> expiring = new ArrayList<>();
-        for (Vendor v : vendors.search(VendorService.Filter.none(), PageRequest.of(0, 500)).getContent()) {
+        for (Vendor v : vendors.search(VendorService.Filter.none(), PageRequest.of(0, 500))
+                .getContent()) {
             v.certificationsExpiringBy(today.plusDays(CERTIFICATE_DAYS)).forEach(c -> expiring.add(new Expiring(v, c)));
         }
         expiring.sort(Comparator.comparing(e -> e.certification().expiresOn()));
         Div card = CardParts.card("vendor-certificates-card", "Certificates expiring");
         if (expiring.isEmpty()) {
-            card.add(new Paragraph("No vendor certificate has expired or expires within " + CERTIFICATE_DAYS + " days."),
+            card.add(
+                    new Paragraph("No vendor certificate has expired or expires within " + CERTIFICATE_DAYS + " days."),
                     new Anchor("vendors", "Open the vendor register"));
             return card;
         }
-        long expired = expiring.stream().filter(e -> e.certification().expiresOn().isBefore(today)).count();
-        card.add(CardParts.figure(expired, "expired", "vendors"),
-                CardParts.figure(expiring.size() - expired, "expiring within " + CERTIFICATE_DAYS + " days", "vendors"));
+        long expired = expiring.stream()
+                .filter(e -> e.certification().expiresOn().isBefore(today))
+                .count();
+        card.add(
+                CardParts.figure(expired, "expired", "vendors"),
+                CardParts.figure(
+                        expiring.size() - expired, "expiring within " + CERTIFICATE_DAYS + " days", "vendors"));
         UnorderedList list = CardParts.list("vendor-certificates");
         for (Expiring e : expiring.stream().limit(SHOWN).toList()) {
             long left = ChronoUnit.DAYS.between(today, e.certification().expiresOn());
-            list.add(CardParts.item("vendors", e.vendor().getName() + " · " + e.certification().kind().label(),
+            list.add(CardParts.item(
+                    "vendors",
+                    e.vendor().getName() + " · " + e.certification().kind().label(),
                     (left < 0 ? "expired " : "expires ") + e.certification().expiresOn()));
         }
         card.add(list, new Anchor("vendors", "Open the vendor register"));

@@ -77,9 +77,18 @@ public class VendorForm extends VerticalLayout {
         name.setId("vendor-name");
         dpaStatus.addValueChangeListener(e -> dpaSignedOn.setEnabled(e.getValue() != DpaStatus.NONE));
         // one scrolling form rather than tabs: a field message is never hidden on a tab the user is not looking at
-        VerticalLayout sections = new VerticalLayout(form(name, criticality, services, aiProducts, contacts, systems,
-                notes), new H4("Data and agreements"), form(processingCountries, storageCountries, subProcessors,
-                dpaStatus, dpaSignedOn, meetsGdpr, meetsCcpa), new H4("Certifications"),
+        VerticalLayout sections = new VerticalLayout(
+                form(name, criticality, services, aiProducts, contacts, systems, notes),
+                new H4("Data and agreements"),
+                form(
+                        processingCountries,
+                        storageCountries,
+                        subProcessors,
+                        dpaStatus,
+                        dpaSignedOn,
+                        meetsGdpr,
+                        meetsCcpa),
+                new H4("Certifications"),
                 form(certifications.values().toArray(Component[]::new)));
         sections.setPadding(false);
         save.setId("vendor-save");
@@ -93,9 +102,27 @@ public class VendorForm extends VerticalLayout {
             }
         });
         cancel.addClickListener(e -> fireEvent(new CancelEvent(this)));
-        byField.putAll(Map.of("name", name, "services", services, "aiProducts", aiProducts, "contacts", contacts,
-                "criticality", criticality, "processingCountries", processingCountries, "storageCountries",
-                storageCountries, "subProcessors", subProcessors, "dpaStatus", dpaStatus, "dpaSignedOn", dpaSignedOn));
+        byField.putAll(Map.of(
+                "name",
+                name,
+                "services",
+                services,
+                "aiProducts",
+                aiProducts,
+                "contacts",
+                contacts,
+                "criticality",
+                criticality,
+                "processingCountries",
+                processingCountries,
+                "storageCountries",
+                storageCountries,
+                "subProcessors",
+                subProcessors,
+                "dpaStatus",
+                dpaStatus,
+                "dpaSignedOn",
+                dpaSignedOn));
         byField.put("systems", systems);
         byField.put("notes", notes);
         byField.put("certifications", certifications.get(CertificationType.ISO_27001));
@@ -144,8 +171,10 @@ public class VendorForm extends VerticalLayout {
         name.setValue(orEmpty(d.name()));
         services.setValue(orEmpty(d.services()));
         aiProducts.setValue(joined(d.aiProducts()));
-        contacts.setValue(d.contacts() == null ? "" : d.contacts().stream().map(VendorForm::line)
-                .collect(Collectors.joining("\n")));
+        contacts.setValue(
+                d.contacts() == null
+                        ? ""
+                        : d.contacts().stream().map(VendorForm::line).collect(Collectors.joining("\n")));
         criticality.setValue(d.criticality());
         processingCountries.setValue(orEmpty(d.processingCountries()));
         storageCountries.setValue(orEmpty(d.storageCountries()));
@@ -160,9 +189,21 @@ public class VendorForm extends VerticalLayout {
         }
         systems.setValue(orEmpty(d.systems()));
         notes.setValue(orEmpty(d.notes()));
-        List<HasValue<?, ?>> all = new ArrayList<>(List.<HasValue<?, ?>>of(name, services, aiProducts, contacts,
-                criticality, processingCountries, storageCountries, subProcessors, dpaStatus, dpaSignedOn, meetsGdpr,
-                meetsCcpa, systems, notes));
+        List<HasValue<?, ?>> all = new ArrayList<>(List.<HasValue<?, ?>>of(
+                name,
+                services,
+                aiProducts,
+                contacts,
+                criticality,
+                processingCountries,
+                storageCountries,
+                subProcessors,
+                dpaStatus,
+                dpaSignedOn,
+                meetsGdpr,
+                meetsCcpa,
+                systems,
+                notes));
         all.addAll(certifications.values());
         all.forEach(f -> f.setReadOnly(!editable));
         save.setVisible(editable);
@@ -171,8 +212,22 @@ public class VendorForm extends VerticalLayout {
 
     /** A new vendor: medium criticality, no agreement yet. */
     public static VendorDetails blank() {
-        return new VendorDetails("", null, Set.of(), List.of(), Level.MEDIUM, Set.of(), Set.of(), Set.of(),
-                DpaStatus.NONE, null, false, false, List.of(), Set.of(), null);
+        return new VendorDetails(
+                "",
+                null,
+                Set.of(),
+                List.of(),
+                Level.MEDIUM,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                DpaStatus.NONE,
+                null,
+                false,
+                false,
+                List.of(),
+                Set.of(),
+                null);
     }
 
     VendorDetails read() {
@@ -182,10 +237,21 @@ public class VendorForm extends VerticalLayout {
                 held.add(new Certification(type, picker.getValue()));
             }
         });
-        return new VendorDetails(name.getValue(), services.getValue(), split(aiProducts.getValue()),
-                contactsOf(contacts.getValue()), criticality.getValue(), processingCountries.getValue(),
-                storageCountries.getValue(), split(subProcessors.getValue()), dpaStatus.getValue(),
-                dpaSignedOn.getValue(), meetsGdpr.getValue(), meetsCcpa.getValue(), held, systems.getValue(),
+        return new VendorDetails(
+                name.getValue(),
+                services.getValue(),
+                split(aiProducts.getValue()),
+                contactsOf(contacts.getValue()),
+                criticality.getValue(),
+                processingCountries.getValue(),
+                storageCountries.getValue(),
+                split(subProcessors.getValue()),
+                dpaStatus.getValue(),
+                dpaSignedOn.getValue(),
+                meetsGdpr.getValue(),
+                meetsCcpa.getValue(),
+                held,
+                systems.getValue(),
                 notes.getValue());
     }
 

@@ -67,8 +67,12 @@ public class VendorsView extends VerticalLayout {
     private final transient AssessmentCalendar calendar;
     final ComboBox<ReassessmentInterval> reassessment = new ComboBox<>("Reassessed", ReassessmentInterval.values());
 
-    VendorsView(VendorService service, Validator validator, CertificateWatch certificates,
-            AssessmentCalendar calendar, dev.aegis.vendor.AssessmentService assessments) {
+    VendorsView(
+            VendorService service,
+            Validator validator,
+            CertificateWatch certificates,
+            AssessmentCalendar calendar,
+            dev.aegis.vendor.AssessmentService assessments) {
         this.service = service;
         this.certificates = certificates;
         this.calendar = calendar;
@@ -83,21 +87,51 @@ public class VendorsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("vendors-grid");
-        grid.addColumn(Vendor::getName).setWidth("14rem").setHeader("Name").setSortProperty("name").setFlexGrow(2).setTooltipGenerator(Vendor::getName);
-        grid.addColumn(v -> VendorVocabulary.label(v.getCriticality())).setHeader("Criticality")
-                .setSortProperty("criticality").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> VendorVocabulary.label(v.getTier())).setHeader("Risk tier").setSortProperty("tier").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Vendor::getName)
+                .setWidth("14rem")
+                .setHeader("Name")
+                .setSortProperty("name")
+                .setFlexGrow(2)
+                .setTooltipGenerator(Vendor::getName);
+        grid.addColumn(v -> VendorVocabulary.label(v.getCriticality()))
+                .setHeader("Criticality")
+                .setSortProperty("criticality")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(v -> VendorVocabulary.label(v.getTier()))
+                .setHeader("Risk tier")
+                .setSortProperty("tier")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(v -> v.getRiskScore() == null ? "not assessed" : String.valueOf(v.getRiskScore()))
-                .setHeader("Score").setSortProperty("riskScore").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus())).setHeader("Agreement").setSortProperty("dpaStatus").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : "")).setHeader("Meets").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(v -> v.getSystems().size()).setHeader("AI systems").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::certificateBadge).setHeader("Certificates").setKey("certificates")
+                .setHeader("Score")
+                .setSortProperty("riskScore")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(v -> VendorVocabulary.label(v.getDpaStatus()))
+                .setHeader("Agreement")
+                .setSortProperty("dpaStatus")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(v -> (v.meetsGdpr() ? "GDPR " : "") + (v.meetsCcpa() ? "CCPA" : ""))
+                .setHeader("Meets")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(v -> v.getSystems().size())
+                .setHeader("AI systems")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::certificateBadge)
+                .setHeader("Certificates")
+                .setKey("certificates")
                 .setAutoWidth(true);
-        grid.setItems(query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(
+                query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) service.count(filter()));
-        grid.setEmptyStateText(mayManage ? "No vendors match. Register the first one with “Register vendor”."
-                : "No vendors match these filters.");
+        grid.setEmptyStateText(
+                mayManage
+                        ? "No vendors match. Register the first one with “Register vendor”."
+                        : "No vendors match these filters.");
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setSizeFull();
     }
@@ -129,7 +163,9 @@ public class VendorsView extends VerticalLayout {
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.setVisible(mayManage);
         register.addClickListener(e -> openNew());
-        Button templates = new Button("Questionnaire templates", new Icon(VaadinIcon.LIST_OL),
+        Button templates = new Button(
+                "Questionnaire templates",
+                new Icon(VaadinIcon.LIST_OL),
                 e -> getUI().ifPresent(ui -> ui.navigate(TemplatesView.class)));
         templates.setId("open-templates");
         templates.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -204,10 +240,12 @@ public class VendorsView extends VerticalLayout {
         try {
             editing = calendar.reassessEvery(editing.getId(), editing.getVersion(), interval);
             showReassessment();
-            notice("Reassessment: " + editing.reassessmentInterval().label().toLowerCase() + ".",
+            notice(
+                    "Reassessment: " + editing.reassessmentInterval().label().toLowerCase() + ".",
                     NotificationVariant.LUMO_SUCCESS);
         } catch (OptimisticLockingFailureException e) {
-            notice("Someone else changed this vendor; reopen it to choose the reassessment.",
+            notice(
+                    "Someone else changed this vendor; reopen it to choose the reassessment.",
                     NotificationVariant.LUMO_ERROR);
         }
     }
@@ -222,10 +260,11 @@ public class VendorsView extends VerticalLayout {
         }
         assessmentLinks.add(new Span("Assessments: "));
         for (var a : list) {
-            var link = new com.vaadin.flow.router.RouterLink("#" + a.getId() + " " + a.getState().label() + " (due "
-                    + a.getDueOn() + (a.getScore() == null ? "" : ", score " + a.getScore()) + ")",
-                    AssessmentReviewView.class, new com.vaadin.flow.router.RouteParameters("id",
-                            String.valueOf(a.getId())));
+            var link = new com.vaadin.flow.router.RouterLink(
+                    "#" + a.getId() + " " + a.getState().label() + " (due " + a.getDueOn()
+                            + (a.getScore() == null ? "" : ", score " + a.getScore()) + ")",
+                    AssessmentReviewView.class,
+                    new com.vaadin.flow.router.RouteParameters("id", String.valueOf(a.getId())));
             link.setId("open-assessment-" + a.getId());
             link.getElement().addEventListener("click", e -> dialog.close());
             link.getStyle().set("margin-right", "1em");
@@ -241,7 +280,8 @@ public class VendorsView extends VerticalLayout {
             return;
         }
         try {
-            Vendor saved = editing == null ? service.register(details)
+            Vendor saved = editing == null
+                    ? service.register(details)
                     : service.update(editing.getId(), editing.getVersion(), details);
             dialog.close();
             notice("Saved " + saved.getName() + ".", NotificationVariant.LUMO_SUCCESS);
@@ -252,8 +292,10 @@ public class VendorsView extends VerticalLayout {
             }
         } catch (OptimisticLockingFailureException e) {
             editing = service.get(editing.getId());
-            notice("Someone else changed this vendor while you were editing. Your input is kept: review it and save "
-                    + "again to overwrite their change.", NotificationVariant.LUMO_WARNING);
+            notice(
+                    "Someone else changed this vendor while you were editing. Your input is kept: review it and save "
+                            + "again to overwrite their change.",
+                    NotificationVariant.LUMO_WARNING);
         }
     }
 
@@ -273,8 +315,8 @@ public class VendorsView extends VerticalLayout {
     }
 
     private VendorService.Filter filter() {
-        return new VendorService.Filter(text.getValue(), criticality.getValue(), tier.getValue(), dpa.getValue(), null,
-                null);
+        return new VendorService.Filter(
+                text.getValue(), criticality.getValue(), tier.getValue(), dpa.getValue(), null, null);
     }
 
     private void refresh() {

@@ -29,12 +29,23 @@ import org.springframework.data.domain.PageRequest;
 @AegisTest
 class ControlViewsTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired ControlService controls;
-    @Autowired CoverageService coverage;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    CoverageService coverage;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
 
     @AfterEach
     void close() {
@@ -54,7 +65,8 @@ class ControlViewsTest {
 
         String title = "Rate limit the endpoint " + System.nanoTime();
         Karibu.setValue(view.form.title, title);
-        view.form.addRequirement(catalog.find("OWASP-LLM-TOP10-2025", "LLM10:2025").orElseThrow(), MappingStrength.PARTIAL);
+        view.form.addRequirement(
+                catalog.find("OWASP-LLM-TOP10-2025", "LLM10:2025").orElseThrow(), MappingStrength.PARTIAL);
         Karibu.setValue(view.form.status, ImplementationStatus.NOT_APPLICABLE);
         view.save.click();
         assertThat(view.form.notApplicableReason.isInvalid()).isTrue();
@@ -63,8 +75,10 @@ class ControlViewsTest {
         assertThat(view.dialog.isOpened()).isFalse();
         Karibu.setValue(view.text, title);
         assertThat(_size(view.grid)).isEqualTo(1);
-        Control saved = controls.search(new ControlService.Filter(title, null, null, null, null, null),
-                PageRequest.of(0, 1)).getContent().getFirst();
+        Control saved = controls.search(
+                        new ControlService.Filter(title, null, null, null, null, null), PageRequest.of(0, 1))
+                .getContent()
+                .getFirst();
         assertThat(saved.details().requirements()).containsValue(MappingStrength.PARTIAL);
     }
 
@@ -84,7 +98,8 @@ class ControlViewsTest {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
         AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Matrix " + System.nanoTime(), "owner"));
-        long requirement = catalog.find("ISO-IEC-42001-2023", "A.6.2.6").orElseThrow().id();
+        long requirement =
+                catalog.find("ISO-IEC-42001-2023", "A.6.2.6").orElseThrow().id();
         Karibu.signInAndOpen(context, officer);
         UI.getCurrent().navigate(CoverageView.class);
         CoverageView view = _get(CoverageView.class);
@@ -92,15 +107,29 @@ class ControlViewsTest {
         assertThat(view.summary.getText()).contains("in this system's scope");
         view.tabs.setSelectedTab(view.gapsTab);
         var gap = coverage.gaps("ISO-IEC-42001-2023", system.getId()).stream()
-                .filter(g -> g.requirement().id() == requirement).findFirst().orElseThrow();
-        Control control = controls.create(new dev.aegis.control.ControlDetails("Linked " + System.nanoTime(), null,
-                dev.aegis.control.ControlVocabulary.ControlType.DETECTIVE, null, ImplementationStatus.IMPLEMENTED, null,
-                dev.aegis.control.ControlVocabulary.TestFrequency.MONTHLY, null, null, null, null));
+                .filter(g -> g.requirement().id() == requirement)
+                .findFirst()
+                .orElseThrow();
+        Control control = controls.create(new dev.aegis.control.ControlDetails(
+                "Linked " + System.nanoTime(),
+                null,
+                dev.aegis.control.ControlVocabulary.ControlType.DETECTIVE,
+                null,
+                ImplementationStatus.IMPLEMENTED,
+                null,
+                dev.aegis.control.ControlVocabulary.TestFrequency.MONTHLY,
+                null,
+                null,
+                null,
+                null));
         view.openLink(gap);
         Karibu.setValue(view.linkControl, control);
         view.link.click();
         assertThat(coverage.framework("ISO-IEC-42001-2023", system.getId()).requirements().stream()
-                .filter(r -> r.requirement().id() == requirement).findFirst().orElseThrow().level())
+                        .filter(r -> r.requirement().id() == requirement)
+                        .findFirst()
+                        .orElseThrow()
+                        .level())
                 .isEqualTo(dev.aegis.control.ControlVocabulary.CoverageLevel.COVERED);
 
         view.tabs.setSelectedTab(view.matrixTab);
@@ -119,7 +148,9 @@ class ControlViewsTest {
         assertThat(_size(view.grid)).isGreaterThanOrEqualTo(38);
         assertThat(view.issue.isVisible()).isTrue();
         UI.getCurrent().navigate(dev.aegis.shared.ui.DashboardView.class);
-        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("control-card")).getElement()
-                .getTextRecursively()).contains("implemented");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("control-card"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("implemented");
     }
 }

@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,13 +45,26 @@ class PackBenchmark {
     static final int EVIDENCE_PER_CONTROL = 5;
     static final int FILE_BYTES = 4096;
 
-    @Autowired JdbcTemplate jdbc;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired RegisterHistory history;
-    @Autowired SoaService soa;
-    @Autowired PackDocument document;
-    @Autowired TestAccounts accounts;
-    @Autowired PackFixtures fixtures;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    RegisterHistory history;
+
+    @Autowired
+    SoaService soa;
+
+    @Autowired
+    PackDocument document;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    PackFixtures fixtures;
 
     /** 5,000 items, each with a file whose bytes follow from its id. */
     static final class SyntheticEvidence implements PackEvidence {
@@ -61,11 +74,25 @@ class PackBenchmark {
             long id = 1;
             for (Long control : controlIds) {
                 for (int i = 0; i < EVIDENCE_PER_CONTROL; i++, id++) {
-                    items.add(new Item(id, 1, "Test report " + id + " — Prüfbericht", "FILE", "officer",
-                            LocalDate.now(), LocalDate.now().minusMonths(6), LocalDate.now(), null, "auditor",
-                            "report-" + id + ".txt", "text/plain", (long) FILE_BYTES,
-                            HexFormat.of().formatHex(PackBuilder.sha256().digest(bytes(id))), null, Set.of(control),
-                            Set.of(), Set.of()));
+                    items.add(new Item(
+                            id,
+                            1,
+                            "Test report " + id + " — Prüfbericht",
+                            "FILE",
+                            "officer",
+                            LocalDate.now(),
+                            LocalDate.now().minusMonths(6),
+                            LocalDate.now(),
+                            null,
+                            "auditor",
+                            "report-" + id + ".txt",
+                            "text/plain",
+                            (long) FILE_BYTES,
+                            HexFormat.of().formatHex(PackBuilder.sha256().digest(bytes(id))),
+                            null,
+                            Set.of(control),
+                            Set.of(),
+                            Set.of()));
                 }
             }
         }
@@ -80,7 +107,9 @@ class PackBenchmark {
 
         @Override
         public List<Item> forScope(Set<Long> controlIds, Set<Long> systemIds, Instant asOf) {
-            return items.stream().filter(i -> i.controlIds().stream().anyMatch(controlIds::contains)).toList();
+            return items.stream()
+                    .filter(i -> i.controlIds().stream().anyMatch(controlIds::contains))
+                    .toList();
         }
 
         @Override
@@ -89,15 +118,22 @@ class PackBenchmark {
         }
     }
 
-    @Autowired dev.aegis.telemetry.TelemetryService telemetry;
-    @Autowired dev.aegis.control.CoverageService coverage;
-    @Autowired PackSigner signer;
+    @Autowired
+    dev.aegis.telemetry.TelemetryService telemetry;
+
+    @Autowired
+    dev.aegis.control.CoverageService coverage;
+
+    @Autowired
+    PackSigner signer;
 
     @Test
     void a_pack_of_1000_controls_and_5000_evidence_files_within_512_mb() throws Exception {
         PackFixtures.Scope scope = fixtures.scope("bench");
-        List<Long> requirements = catalog.tree(PackFixtures.ISO, false).stream().filter(RequirementSummary::assessable)
-                .map(RequirementSummary::id).toList();
+        List<Long> requirements = catalog.tree(PackFixtures.ISO, false).stream()
+                .filter(RequirementSummary::assessable)
+                .map(RequirementSummary::id)
+                .toList();
         List<Long> controlIds = new ArrayList<>();
         for (int i = 0; i < CONTROLS; i++) {
             long id = jdbc.queryForObject("""
@@ -105,7 +141,9 @@ class PackBenchmark {
                         last_test_result, created_at, updated_at)
                     values (?, 'PREVENTIVE', 'officer', 'IMPLEMENTED', 'QUARTERLY', current_date, 'PASSED', now(), now())
                     returning id""", Long.class, "Benchmark control " + i);
-            jdbc.update("insert into control.control_requirement values (?, ?, 'FULL')", id,
+            jdbc.update(
+                    "insert into control.control_requirement values (?, ?, 'FULL')",
+                    id,
                     requirements.get(i % requirements.size()));
             jdbc.update("""
                     insert into control.control_application (control_id, ai_system_id, status, updated_by, updated_at)
@@ -113,8 +151,15 @@ class PackBenchmark {
             controlIds.add(id);
         }
         SyntheticEvidence evidence = new SyntheticEvidence(controlIds);
-        SnapshotReader reader = new SnapshotReader(catalog, history, soa, evidence,
-                new StaticListableBeanFactory().getBeanProvider(PackFindings.class), telemetry, jdbc, coverage);
+        SnapshotReader reader = new SnapshotReader(
+                catalog,
+                history,
+                soa,
+                evidence,
+                new StaticListableBeanFactory().getBeanProvider(PackFindings.class),
+                telemetry,
+                jdbc,
+                coverage);
         PackBuilder builder = new PackBuilder(reader, evidence, document, Clock.systemUTC(), signer);
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         Path dir = Files.createTempDirectory("pack-bench");
@@ -125,7 +170,9 @@ class PackBenchmark {
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long used = ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getUsage().getUsed()).sum();
+                        .filter(p -> p.getType() == MemoryType.HEAP)
+                        .mapToLong(p -> p.getUsage().getUsed())
+                        .sum();
                 peak[0] = Math.max(peak[0], used);
                 try {
                     Thread.sleep(20);
@@ -136,25 +183,42 @@ class PackBenchmark {
         });
         long start = System.nanoTime();
         java.util.Map<Integer, Long> phases = new java.util.TreeMap<>();
-        PackBuilder.Sealed sealed = builder.build(0, PackFixtures.ISO, List.of(scope.system().getId()),
-                LocalDate.now(), "auditor", Instant.now(), zip,
+        PackBuilder.Sealed sealed = builder.build(
+                0,
+                PackFixtures.ISO,
+                List.of(scope.system().getId()),
+                LocalDate.now(),
+                "auditor",
+                Instant.now(),
+                zip,
                 p -> phases.putIfAbsent(p, (System.nanoTime() - start) / 1_000_000));
         // 10: registers read; 50: evidence files in the ZIP; 55: manifest; 90: PDF rendered; 99: sealed
-        System.out.println("PACK BENCHMARK phases (progress % -> ms since start): " + phases.entrySet().stream()
-                .filter(e -> java.util.Set.of(10, 50, 55, 90, 99).contains(e.getKey())).toList());
+        System.out.println("PACK BENCHMARK phases (progress % -> ms since start): "
+                + phases.entrySet().stream()
+                        .filter(e -> java.util.Set.of(10, 50, 55, 90, 99).contains(e.getKey()))
+                        .toList());
         long millis = (System.nanoTime() - start) / 1_000_000;
         sampler.interrupt();
-        long afterGc = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getCollectionUsage).filter(java.util.Objects::nonNull)
-                .mapToLong(u -> u.getUsed()).sum();
+        long afterGc = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getCollectionUsage)
+                .filter(java.util.Objects::nonNull)
+                .mapToLong(u -> u.getUsed())
+                .sum();
 
         try (ZipFile z = new ZipFile(zip.toFile())) {
             assertThat(z.size()).isEqualTo(CONTROLS * EVIDENCE_PER_CONTROL + 8);
-            System.out.printf("PACK BENCHMARK: %d controls, %d evidence files: built in %d ms; ZIP %.1f MB, pack.pdf "
-                    + "%.1f MB; heap max %d MB, peak used (sampled) %d MB, used after last GC %d MB; load avg %.2f%n",
-                    CONTROLS, z.size() - 8, millis, Files.size(zip) / 1048576.0,
-                    z.getEntry(PackBuilder.PDF).getSize() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576,
-                    peak[0] / 1048576, afterGc / 1048576,
+            System.out.printf(
+                    "PACK BENCHMARK: %d controls, %d evidence files: built in %d ms; ZIP %.1f MB, pack.pdf "
+                            + "%.1f MB; heap max %d MB, peak used (sampled) %d MB, used after last GC %d MB; load avg %.2f%n",
+                    CONTROLS,
+                    z.size() - 8,
+                    millis,
+                    Files.size(zip) / 1048576.0,
+                    z.getEntry(PackBuilder.PDF).getSize() / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576,
+                    peak[0] / 1048576,
+                    afterGc / 1048576,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         assertThat(sealed.files()).isEqualTo(CONTROLS * EVIDENCE_PER_CONTROL + 8);

@@ -45,14 +45,29 @@ class PackCoverageTest {
 
     static final String ISO = PackFixtures.ISO;
 
-    @Autowired ControlService controls;
-    @Autowired CoverageService coverage;
-    @Autowired AiSystemService systems;
-    @Autowired SnapshotReader reader;
-    @Autowired PackDocument document;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    CoverageService coverage;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    SnapshotReader reader;
+
+    @Autowired
+    PackDocument document;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void signOut() {
@@ -62,17 +77,21 @@ class PackCoverageTest {
     /** The starter library adopted, every third control implemented, applied to a new AI system as it stands. */
     AiSystem demoLikeRegister(String name) {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        controls.adopt(controls.starterLibrary().stream().filter(e -> e.adoptedAs() == null)
-                .map(e -> e.control().id()).toList());
+        controls.adopt(controls.starterLibrary().stream()
+                .filter(e -> e.adoptedAs() == null)
+                .map(e -> e.control().id())
+                .toList());
         // the demo's mix of statuses (DemoControls): set here in bulk, the audit log is not what this test is about
         jdbc.update("update control.control set status = case when id % 3 = 0 then 'IMPLEMENTED' when id % 3 = 1 "
                 + "then 'IN_PROGRESS' else 'PLANNED' end where starter_id is not null");
         AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant(name, "officer"));
-        List<Long> starter = jdbc.queryForList("select id from control.control where starter_id is not null "
-                + "order by id", Long.class);
+        List<Long> starter = jdbc.queryForList(
+                "select id from control.control where starter_id is not null " + "order by id", Long.class);
         for (Long id : starter) {
-            controls.apply(id, List.of(system.getId()), id % 2 == 0 ? ImplementationStatus.IMPLEMENTED
-                    : ImplementationStatus.IN_PROGRESS);
+            controls.apply(
+                    id,
+                    List.of(system.getId()),
+                    id % 2 == 0 ? ImplementationStatus.IMPLEMENTED : ImplementationStatus.IN_PROGRESS);
         }
         return system;
     }
@@ -87,15 +106,17 @@ class PackCoverageTest {
 
         for (Long scope : new Long[] {null, system.getId()}) {
             Snapshot pack = reader.read(ISO, scope == null ? List.of() : List.of(scope), today);
-            var response = new Http(port).get("/api/v1/coverage/" + ISO + (scope == null ? "" : "?system=" + scope),
-                    token);
+            var response =
+                    new Http(port).get("/api/v1/coverage/" + ISO + (scope == null ? "" : "?system=" + scope), token);
             assertThat(response.statusCode()).isEqualTo(200);
             Map<Long, String> api = new LinkedHashMap<>();
-            for (JsonNode r : JsonMapper.builder().build().readTree(response.body()).get("requirements")) {
+            for (JsonNode r :
+                    JsonMapper.builder().build().readTree(response.body()).get("requirements")) {
                 api.put(r.get("requirement").get("id").asLong(), r.get("level").asString());
             }
-            Map<Long, String> printed = pack.coverage().requirements().stream().collect(Collectors.toMap(
-                    c -> c.requirement().id(), c -> c.level().name(), (a, b) -> a, LinkedHashMap::new));
+            Map<Long, String> printed = pack.coverage().requirements().stream()
+                    .collect(Collectors.toMap(
+                            c -> c.requirement().id(), c -> c.level().name(), (a, b) -> a, LinkedHashMap::new));
             assertThat(printed).as("scope " + scope).isEqualTo(api);
             assertThat(pack.requirements()).extracting(r -> r.id()).containsExactlyElementsOf(api.keySet());
 
@@ -103,20 +124,26 @@ class PackCoverageTest {
             List<DocRow> body = PackDocument.body(pack, "0".repeat(64));
             Map<String, String> levelUnderHeading = new LinkedHashMap<>();
             for (int i = 0; i + 1 < body.size(); i++) {
-                if ("H2".equals(body.get(i).kind()) && "Coverage".equals(body.get(i + 1).c1())) {
+                if ("H2".equals(body.get(i).kind())
+                        && "Coverage".equals(body.get(i + 1).c1())) {
                     levelUnderHeading.put(body.get(i).c1(), body.get(i + 1).c2());
                 }
             }
             for (RequirementCoverage c : pack.coverage().requirements()) {
-                assertThat(levelUnderHeading.get(c.requirement().refId() + " · " + c.requirement().title()))
-                        .as(c.requirement().refId()).startsWith(PackDocument.coverageWords(c.level()));
+                assertThat(levelUnderHeading.get(c.requirement().refId() + " · "
+                                + c.requirement().title()))
+                        .as(c.requirement().refId())
+                        .startsWith(PackDocument.coverageWords(c.level()));
             }
         }
 
         Snapshot organisation = reader.read(ISO, List.of(), today);
         List<RequirementCoverage> viaCrosswalk = organisation.coverage().requirements().stream()
-                .filter(RequirementCoverage::throughCrosswalk).toList();
-        assertThat(viaCrosswalk).as("coverage carried by the NIST AI RMF crosswalk").isNotEmpty();
+                .filter(RequirementCoverage::throughCrosswalk)
+                .toList();
+        assertThat(viaCrosswalk)
+                .as("coverage carried by the NIST AI RMF crosswalk")
+                .isNotEmpty();
         String text = PackServiceTest.text(pdf(organisation));
         assertThat(text).contains(viaCrosswalk.getFirst().via().describe().replaceAll("\\s+", " "));
         assertThat(text).doesNotContain("Control #");
@@ -132,15 +159,27 @@ class PackCoverageTest {
         Files.write(java.nio.file.Path.of("target", "pack-sample.pdf"), pdf);
         assertThat(failedPdfaChecks(pdf)).isEmpty();
         String text = PackServiceTest.text(pdf);
-        assertThat(text).contains("Summary", "Coverage per clause group", "Open risks by band", "Evidence freshness",
-                "Page 2 of ", "SC-");
+        assertThat(text)
+                .contains(
+                        "Summary",
+                        "Coverage per clause group",
+                        "Open risks by band",
+                        "Evidence freshness",
+                        "Page 2 of ",
+                        "SC-");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             var outline = doc.getDocumentCatalog().getDocumentOutline();
             assertThat(outline).isNotNull();
             List<String> titles = new java.util.ArrayList<>();
             outline.children().forEach(i -> titles.add(i.getTitle()));
-            assertThat(titles).contains("Evidence pack", "Contents", "Summary", "1 Scope and method",
-                    "3 Requirements, controls and evidence", "8 Audit log excerpt");
+            assertThat(titles)
+                    .contains(
+                            "Evidence pack",
+                            "Contents",
+                            "Summary",
+                            "1 Scope and method",
+                            "3 Requirements, controls and evidence",
+                            "8 Audit log excerpt");
             assertThat(text).contains("Page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
         }
     }
@@ -148,26 +187,47 @@ class PackCoverageTest {
     byte[] pdf(Snapshot s) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var swap = Files.createTempDirectory("swap");
-        document.render(new PackDocument.Cover("ISO/IEC 42001", s.scopeLabel(), s.asOf().toString(), "auditor",
-                "now", "0".repeat(64), "#0", ExecutiveSummary.inShort(s)), PackDocument.body(s, "0".repeat(64)),
-                PackDocument.descriptions(s), "test", swap, out);
+        document.render(
+                new PackDocument.Cover(
+                        "ISO/IEC 42001",
+                        s.scopeLabel(),
+                        s.asOf().toString(),
+                        "auditor",
+                        "now",
+                        "0".repeat(64),
+                        "#0",
+                        ExecutiveSummary.inShort(s)),
+                PackDocument.body(s, "0".repeat(64)),
+                PackDocument.descriptions(s),
+                "test",
+                swap,
+                out);
         return out.toByteArray();
     }
 
     /** veraPDF's PDF/A-2b validation: the failed checks, empty when the document conforms. */
     static List<String> failedPdfaChecks(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        try (var parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+        try (var parser =
+                        Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
                 var validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
             ValidationResult result = validator.validate(parser);
-            return result.isCompliant() ? List.of() : result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                    // KNOWN GAP, not yet fixed: OpenPDF (JasperReports 7.0.6's PDF library) writes a CIDSet for the
-                    // subset DejaVu fonts that lists only the glyphs used; PDF/A-2b rule 6.2.11.4.2-2 wants all of
-                    // them. Every other PDF/A-2b rule passes. Remove this filter once the CIDSet is fixed.
-                    .filter(a -> !(a.getRuleId().getClause().equals("6.2.11.4.2") && a.getRuleId().getTestNumber() == 2))
-                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-                    .distinct().limit(20).toList();
+            return result.isCompliant()
+                    ? List.of()
+                    : result.getTestAssertions().stream()
+                            .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                            // KNOWN GAP, not yet fixed: OpenPDF (JasperReports 7.0.6's PDF library) writes a CIDSet for
+                            // the
+                            // subset DejaVu fonts that lists only the glyphs used; PDF/A-2b rule 6.2.11.4.2-2 wants all
+                            // of
+                            // them. Every other PDF/A-2b rule passes. Remove this filter once the CIDSet is fixed.
+                            .filter(a -> !(a.getRuleId().getClause().equals("6.2.11.4.2")
+                                    && a.getRuleId().getTestNumber() == 2))
+                            .map(a -> a.getRuleId().getClause() + "-"
+                                    + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                            .distinct()
+                            .limit(20)
+                            .toList();
         }
     }
 }

@@ -9,6 +9,8 @@ import dev.aegis.control.ControlVocabulary.ImplementationStatus;
 import dev.aegis.control.ControlVocabulary.MappingStrength;
 import dev.aegis.control.ControlVocabulary.TestFrequency;
 import dev.aegis.control.ControlVocabulary.TestResult;
+import dev.aegis.evidence.EvidenceDetails;
+import dev.aegis.evidence.EvidenceService;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
@@ -18,8 +20,6 @@ import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
-import dev.aegis.evidence.EvidenceDetails;
-import dev.aegis.evidence.EvidenceService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,8 +41,13 @@ class PackFixtures {
     private final TestAccounts accounts;
     private final EvidenceService evidence;
 
-    PackFixtures(AiSystemService systems, ControlService controls, RiskService risks, FrameworkCatalog catalog,
-            TestAccounts accounts, EvidenceService evidence) {
+    PackFixtures(
+            AiSystemService systems,
+            ControlService controls,
+            RiskService risks,
+            FrameworkCatalog catalog,
+            TestAccounts accounts,
+            EvidenceService evidence) {
         this.evidence = evidence;
         this.systems = systems;
         this.controls = controls;
@@ -51,9 +56,14 @@ class PackFixtures {
         this.accounts = accounts;
     }
 
-    record Scope(AiSystem system, long controlId, String controlTitle, Risk risk, long evidenceId, String evidenceTitle,
-            String evidenceSha256) {
-    }
+    record Scope(
+            AiSystem system,
+            long controlId,
+            String controlTitle,
+            Risk risk,
+            long evidenceId,
+            String evidenceTitle,
+            String evidenceSha256) {}
 
     /**
      * Signed in as a governance officer: one AI system "Pack system {tag}" with a control implementing ISO/IEC 42001
@@ -65,20 +75,50 @@ class PackFixtures {
         AiSystem system = systems.register(diagnosisAssistant("Pack system " + tag, "officer"));
         long requirement = catalog.find(ISO, "A.6.2.4").orElseThrow().id();
         String title = "Model verification gate " + tag;
-        long control = controls.create(new ControlDetails(title, "Every release is verified", ControlType.PREVENTIVE,
-                "officer", ImplementationStatus.IMPLEMENTED, null, TestFrequency.QUARTERLY, LocalDate.now(),
-                TestResult.PASSED, Map.of(requirement, MappingStrength.FULL), Set.of())).getId();
+        long control = controls.create(new ControlDetails(
+                        title,
+                        "Every release is verified",
+                        ControlType.PREVENTIVE,
+                        "officer",
+                        ImplementationStatus.IMPLEMENTED,
+                        null,
+                        TestFrequency.QUARTERLY,
+                        LocalDate.now(),
+                        TestResult.PASSED,
+                        Map.of(requirement, MappingStrength.FULL),
+                        Set.of()))
+                .getId();
         controls.apply(control, List.of(system.getId()), ImplementationStatus.IN_PROGRESS);
-        Risk risk = risks.identify(new RiskDetails("Hallucinated dosage " + tag, "The assistant invents a dose",
-                Category.SAFETY, Set.of(system.getId()), Set.of(), Set.of(), 3, 5, "officer",
+        Risk risk = risks.identify(new RiskDetails(
+                "Hallucinated dosage " + tag,
+                "The assistant invents a dose",
+                Category.SAFETY,
+                Set.of(system.getId()),
+                Set.of(),
+                Set.of(),
+                3,
+                5,
+                "officer",
                 LocalDate.now().plusMonths(1)));
         String evidenceTitle = "Verification report " + tag;
-        var item = evidence.addFile(new EvidenceDetails(evidenceTitle, "Signed release verification", "officer",
-                LocalDate.now().minusDays(1), LocalDate.now().minusDays(30), LocalDate.now(), LocalDate.now().plusYears(1),
-                Set.of(control), Set.of(requirement), Set.of(system.getId())), "verification-" + tag + ".txt",
+        var item = evidence.addFile(
+                new EvidenceDetails(
+                        evidenceTitle,
+                        "Signed release verification",
+                        "officer",
+                        LocalDate.now().minusDays(1),
+                        LocalDate.now().minusDays(30),
+                        LocalDate.now(),
+                        LocalDate.now().plusYears(1),
+                        Set.of(control),
+                        Set.of(requirement),
+                        Set.of(system.getId())),
+                "verification-" + tag + ".txt",
                 new ByteArrayInputStream(("Release 4.2 verified on the hold-out set; Müller signed off. " + tag)
                         .getBytes(StandardCharsets.UTF_8)));
-        String sha = evidence.forScope(Set.of(control), Set.of(), java.time.Instant.now()).getFirst().sha256();
+        String sha = evidence.forScope(Set.of(control), Set.of(), java.time.Instant.now())
+                .getFirst()
+                .sha256();
         return new Scope(system, control, title, risk, item.getId(), evidenceTitle, sha);
     }
 }

@@ -25,23 +25,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class PackSignatureTest {
 
-    @Autowired PackService packs;
-    @Autowired PackFixtures fixtures;
-    @Autowired TestAccounts accounts;
-    @Autowired OrganisationKey key;
-    @Autowired AuditLog log;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    PackService packs;
+
+    @Autowired
+    PackFixtures fixtures;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    OrganisationKey key;
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() {
         TestAccounts.signOut();
     }
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     static Run run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(p.waitFor(), out);
     }
@@ -51,20 +64,33 @@ class PackSignatureTest {
             @TempDir Path dir) throws Exception {
         Path root = pack(dir);
         assertThat(PackServiceTest.sha256sumCheck(root)).isZero();
-        assertThat(root.resolve("SHA256SUMS")).content().contains("manifest.json.sig", "signer.pem",
-                "audit-checkpoint.json", "audit-checkpoint.json.sig");
-        assertThat(run(root, "openssl", "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "pubkey.pem").exit())
+        assertThat(root.resolve("SHA256SUMS"))
+                .content()
+                .contains("manifest.json.sig", "signer.pem", "audit-checkpoint.json", "audit-checkpoint.json.sig");
+        assertThat(run(root, "openssl", "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "pubkey.pem")
+                        .exit())
                 .isZero();
-        Run verified = run(root, "openssl", "dgst", "-sha256", "-verify", "pubkey.pem", "-signature", "manifest.json.sig",
+        Run verified = run(
+                root,
+                "openssl",
+                "dgst",
+                "-sha256",
+                "-verify",
+                "pubkey.pem",
+                "-signature",
+                "manifest.json.sig",
                 "manifest.json");
         assertThat(verified.exit()).as(verified.output()).isZero();
         assertThat(verified.output()).contains("Verified OK");
         Process der = new ProcessBuilder("openssl", "pkey", "-pubin", "-in", "pubkey.pem", "-outform", "DER")
-                .directory(root.toFile()).start();
+                .directory(root.toFile())
+                .start();
         byte[] publicKey = der.getInputStream().readAllBytes();
         assertThat(der.waitFor()).isZero();
-        assertThat(HexFormat.of().formatHex(PackBuilder.sha256().digest(publicKey))).isEqualTo(key.fingerprint());
-        assertThat(root.resolve("README.txt")).content()
+        assertThat(HexFormat.of().formatHex(PackBuilder.sha256().digest(publicKey)))
+                .isEqualTo(key.fingerprint());
+        assertThat(root.resolve("README.txt"))
+                .content()
                 .contains("openssl dgst -sha256 -verify pubkey.pem -signature manifest.json.sig manifest.json")
                 .contains(key.fingerprint());
 
@@ -73,8 +99,18 @@ class PackSignatureTest {
         assertThat(edited).isNotEqualTo(manifest);
         Files.writeString(root.resolve("manifest.json"), edited);
         recomputeSums(root);
-        assertThat(PackServiceTest.sha256sumCheck(root)).as("every hash recomputed").isZero();
-        Run refused = run(root, "openssl", "dgst", "-sha256", "-verify", "pubkey.pem", "-signature", "manifest.json.sig",
+        assertThat(PackServiceTest.sha256sumCheck(root))
+                .as("every hash recomputed")
+                .isZero();
+        Run refused = run(
+                root,
+                "openssl",
+                "dgst",
+                "-sha256",
+                "-verify",
+                "pubkey.pem",
+                "-signature",
+                "manifest.json.sig",
                 "manifest.json");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.output()).contains("Verification failure");
@@ -85,8 +121,16 @@ class PackSignatureTest {
             @TempDir Path dir) throws Exception {
         Path root = pack(dir);
         run(root, "openssl", "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "pubkey.pem");
-        Run verified = run(root, "openssl", "dgst", "-sha256", "-verify", "pubkey.pem", "-signature",
-                "audit-checkpoint.json.sig", "audit-checkpoint.json");
+        Run verified = run(
+                root,
+                "openssl",
+                "dgst",
+                "-sha256",
+                "-verify",
+                "pubkey.pem",
+                "-signature",
+                "audit-checkpoint.json.sig",
+                "audit-checkpoint.json");
         assertThat(verified.output()).contains("Verified OK");
 
         String checkpoint = Files.readString(root.resolve("audit-checkpoint.json"));
@@ -102,7 +146,8 @@ class PackSignatureTest {
     private Path pack(Path dir) throws Exception {
         PackFixtures.Scope scope = fixtures.scope("signed");
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
-        PackView pack = packs.request(PackServiceTest.ISO, List.of(scope.system().getId()), LocalDate.now(ZoneOffset.UTC));
+        PackView pack =
+                packs.request(PackServiceTest.ISO, List.of(scope.system().getId()), LocalDate.now(ZoneOffset.UTC));
         for (int i = 0; i < 600 && packs.get(pack.id()).running(); i++) {
             Thread.sleep(200);
         }
@@ -120,7 +165,9 @@ class PackSignatureTest {
         for (String line : Files.readAllLines(root.resolve("SHA256SUMS"))) {
             String path = line.substring(66);
             sums.append(HexFormat.of().formatHex(PackBuilder.sha256().digest(Files.readAllBytes(root.resolve(path)))))
-                    .append("  ").append(path).append('\n');
+                    .append("  ")
+                    .append(path)
+                    .append('\n');
         }
         Files.writeString(root.resolve("SHA256SUMS"), sums.toString());
     }

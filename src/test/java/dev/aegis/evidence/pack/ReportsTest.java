@@ -20,13 +20,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class ReportsTest {
 
-    @Autowired PackFixtures fixtures;
-    @Autowired ReportService reports;
-    @Autowired OscalAssessmentResults oscal;
-    @Autowired SnapshotReader reader;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
-    @LocalServerPort int port;
+    @Autowired
+    PackFixtures fixtures;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    OscalAssessmentResults oscal;
+
+    @Autowired
+    SnapshotReader reader;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void signOut() {
@@ -39,18 +52,27 @@ class ReportsTest {
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         ByteArrayOutputStream register = new ByteArrayOutputStream();
         reports.riskRegister(List.of(s.system().getId()), register);
-        assertThat(PackServiceTest.text(register.toByteArray())).contains("Risk register", "Hallucinated dosage report");
+        assertThat(PackServiceTest.text(register.toByteArray()))
+                .contains("Risk register", "Hallucinated dosage report");
 
         ByteArrayOutputStream profile = new ByteArrayOutputStream();
         reports.systemProfile(s.system().getId(), profile);
-        assertThat(PackServiceTest.text(profile.toByteArray())).contains("Pack system report", "Suggests diagnoses",
-                "Hallucinated dosage report", s.controlTitle(), "Phi");
-        assertThat(jdbc.queryForList("select changes from audit.audit_entry where object_type = 'Report' "
-                + "and action = 'EXPORT'", String.class)).anyMatch(c -> c.contains("system-profile.pdf"))
+        assertThat(PackServiceTest.text(profile.toByteArray()))
+                .contains(
+                        "Pack system report",
+                        "Suggests diagnoses",
+                        "Hallucinated dosage report",
+                        s.controlTitle(),
+                        "Phi");
+        assertThat(jdbc.queryForList(
+                        "select changes from audit.audit_entry where object_type = 'Report' " + "and action = 'EXPORT'",
+                        String.class))
+                .anyMatch(c -> c.contains("system-profile.pdf"))
                 .anyMatch(c -> c.contains("risk-register.pdf"));
     }
 
-    @Autowired dev.aegis.shared.ConfiguredOrganisation organisation;
+    @Autowired
+    dev.aegis.shared.ConfiguredOrganisation organisation;
 
     @Test
     void the_organisation_an_administrator_sets_heads_every_report_which_stays_pdf_a() throws Exception {
@@ -59,30 +81,36 @@ class ReportsTest {
         var before = organisation.settings();
         try {
             var renamed = organisation.rename("Northwind Health Trust", before.version());
-            java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(120, 40,
-                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.image.BufferedImage logo =
+                    new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             javax.imageio.ImageIO.write(logo, "png", png);
-            var withLogo = organisation.changeLogo("logo.png", new java.io.ByteArrayInputStream(png.toByteArray()),
-                    renamed.version());
+            var withLogo = organisation.changeLogo(
+                    "logo.png", new java.io.ByteArrayInputStream(png.toByteArray()), renamed.version());
             assertThat(withLogo.logoPng()).isNotNull();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> organisation.changeLogo("logo.png",
-                    new java.io.ByteArrayInputStream("not an image".getBytes(StandardCharsets.UTF_8)),
-                    withLogo.version())).isInstanceOf(dev.aegis.shared.DomainRuleException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> organisation.changeLogo(
+                            "logo.png",
+                            new java.io.ByteArrayInputStream("not an image".getBytes(StandardCharsets.UTF_8)),
+                            withLogo.version()))
+                    .isInstanceOf(dev.aegis.shared.DomainRuleException.class);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> organisation.rename("Stale", renamed.version()))
                     .hasMessageContaining("Someone else changed");
 
             TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
             ByteArrayOutputStream register = new ByteArrayOutputStream();
             reports.riskRegister(List.of(s.system().getId()), register);
-            assertThat(PackServiceTest.text(register.toByteArray())).contains("Northwind Health Trust", "Page 1 of 1",
-                    "Inherent 15 (critical)");
-            assertThat(PackCoverageTest.failedPdfaChecks(register.toByteArray())).isEmpty();
+            assertThat(PackServiceTest.text(register.toByteArray()))
+                    .contains("Northwind Health Trust", "Page 1 of 1", "Inherent 15 (critical)");
+            assertThat(PackCoverageTest.failedPdfaChecks(register.toByteArray()))
+                    .isEmpty();
             try (var doc = org.apache.pdfbox.Loader.loadPDF(register.toByteArray())) {
                 assertThat(doc.getPage(0).getResources().getXObjectNames()).isNotEmpty();
             }
-            assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'Organisation' "
-                    + "and action = 'UPDATE'", Long.class)).isGreaterThanOrEqualTo(2);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from audit.audit_entry where object_type = 'Organisation' "
+                                    + "and action = 'UPDATE'",
+                            Long.class))
+                    .isGreaterThanOrEqualTo(2);
         } finally {
             TestAccounts.signIn(accounts.create("admin2", Role.ADMIN));
             var now = organisation.settings();
@@ -106,19 +134,34 @@ class ReportsTest {
         byte[] document = oscal.write(snapshot, Instant.now());
         assertThat(oscal.problems(document)).isEmpty();
         String json = new String(document, StandardCharsets.UTF_8);
-        assertThat(json).contains("\"a.6.2.4\"", s.controlTitle(), "not-satisfied", "reviewed-controls",
-                "\"observations\"", "\"findings\"", "relevant-evidence", s.evidenceSha256(),
-                "evidence/" + s.evidenceId() + "-v1-verification-oscal.txt");
+        assertThat(json)
+                .contains(
+                        "\"a.6.2.4\"",
+                        s.controlTitle(),
+                        "not-satisfied",
+                        "reviewed-controls",
+                        "\"observations\"",
+                        "\"findings\"",
+                        "relevant-evidence",
+                        s.evidenceSha256(),
+                        "evidence/" + s.evidenceId() + "-v1-verification-oscal.txt");
 
         String token = accounts.tokenFor(accounts.create("api-auditor", Role.AUDITOR));
-        var response = new Http(port).get("/api/v1/oscal/assessment-results?framework=" + PackFixtures.ISO
-                + "&systems=" + s.system().getId(), token);
+        var response = new Http(port)
+                .get(
+                        "/api/v1/oscal/assessment-results?framework=" + PackFixtures.ISO + "&systems="
+                                + s.system().getId(),
+                        token);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(oscal.problems(response.body().getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(oscal.problems(response.body().getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
         var pdf = new Http(port).download("/api/v1/systems/" + s.system().getId() + "/profile.pdf", token);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(PackServiceTest.text(pdf.body())).contains("Pack system oscal");
         var owner = accounts.tokenFor(accounts.create("api-owner", Role.SYSTEM_OWNER));
-        assertThat(new Http(port).download("/api/v1/reports/risk-register.pdf", owner).statusCode()).isEqualTo(403);
+        assertThat(new Http(port)
+                        .download("/api/v1/reports/risk-register.pdf", owner)
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

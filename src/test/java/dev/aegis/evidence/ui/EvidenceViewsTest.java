@@ -25,9 +25,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class EvidenceViewsTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired EvidenceService evidence;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    EvidenceService evidence;
 
     @AfterEach
     void close() {
@@ -69,8 +74,18 @@ class EvidenceViewsTest {
     @Test
     void an_auditor_sees_an_item_with_its_versions_but_no_buttons_that_change_it() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        EvidenceItem item = evidence.addLink(new EvidenceDetails("Model card " + System.nanoTime(), null, "alice",
-                LocalDate.now(), null, null, LocalDate.now().plusDays(3), Set.of(), Set.of(), Set.of()),
+        EvidenceItem item = evidence.addLink(
+                new EvidenceDetails(
+                        "Model card " + System.nanoTime(),
+                        null,
+                        "alice",
+                        LocalDate.now(),
+                        null,
+                        null,
+                        LocalDate.now().plusDays(3),
+                        Set.of(),
+                        Set.of(),
+                        Set.of()),
                 "https://example.org/card");
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
         Karibu.navigate("evidence/" + item.getId());

@@ -24,10 +24,17 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class FindingViewsTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TelemetryFixtures telemetry;
-    @Autowired FindingService findings;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TelemetryFixtures telemetry;
+
+    @Autowired
+    FindingService findings;
+
+    @Autowired
+    TestAccounts accounts;
 
     @AfterEach
     void close() {
@@ -74,21 +81,30 @@ class FindingViewsTest {
 
         // the auditor's dashboard: the audit chain, coverage, evidence freshness and recent packs
         com.vaadin.flow.component.UI.getCurrent().navigate(DashboardView.class);
-        for (String card : java.util.List.of("audit-chain-card", "control-card", "evidence-card", "recent-packs-card")) {
-            assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId(card))).as(card).hasSize(1);
+        for (String card :
+                java.util.List.of("audit-chain-card", "control-card", "evidence-card", "recent-packs-card")) {
+            assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId(card)))
+                    .as(card)
+                    .hasSize(1);
         }
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("open-findings-card"))).isEmpty();
-        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("audit-chain-state")).getText())
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("open-findings-card")))
+                .isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("audit-chain-state"))
+                        .getText())
                 .isEqualTo("Intact");
 
         // an officer's shows the findings cards
         com.github.mvysny.kaributesting.v10.MockVaadin.tearDown();
         Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
         com.vaadin.flow.component.UI.getCurrent().navigate(DashboardView.class);
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("open-findings-card"))).hasSize(1);
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("breach-timeline-card"))).hasSize(1);
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("control-tests-card"))).hasSize(1);
-        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("audit-chain-card"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("open-findings-card")))
+                .hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("breach-timeline-card")))
+                .hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("control-tests-card")))
+                .hasSize(1);
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, s -> s.withId("audit-chain-card")))
+                .isEmpty();
     }
 
     @Test

@@ -21,8 +21,11 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class AtlasViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
 
     @AfterEach
     void close() {
@@ -34,7 +37,8 @@ class AtlasViewTest {
         open();
 
         List<String> columns = _find(Div.class, spec -> spec.withClasses("aegis-atlas-column")).stream()
-                .map(c -> c.getId().orElseThrow()).toList();
+                .map(c -> c.getId().orElseThrow())
+                .toList();
         assertThat(columns).hasSize(16);
         assertThat(columns.getFirst()).isEqualTo("tactic-AML.TA0002"); // Reconnaissance
         assertThat(columns.getLast()).isEqualTo("tactic-AML.TA0011"); // Impact
@@ -45,11 +49,14 @@ class AtlasViewTest {
         AtlasView view = open();
 
         AtlasView.ShownCard injection = card(view, "AML.T0051");
-        assertThat(injection.card().mitigations()).extracting(m -> m.refId())
+        assertThat(injection.card().mitigations())
+                .extracting(m -> m.refId())
                 .contains("AML.M0019", "AML.M0020", "AML.M0021", "AML.M0022", "AML.M0024", "AML.M0033");
         assertThat(injection.card().subTechniques()).isNotEmpty();
-        assertThat(injection.link().getElement().getTextRecursively()).contains("LLM Prompt Injection")
-                .contains("M0019").contains("sub-technique");
+        assertThat(injection.link().getElement().getTextRecursively())
+                .contains("LLM Prompt Injection")
+                .contains("M0019")
+                .contains("sub-technique");
         Component column = _get(Div.class, spec -> spec.withId("tactic-AML.TA0005")); // Execution
         assertThat(column.getElement().getTextRecursively()).contains("AML.T0051");
     }
@@ -60,8 +67,11 @@ class AtlasViewTest {
 
         Karibu.setValue(view.filter, "prompt injection");
 
-        assertThat(card(view, "AML.T0051").link().hasClassName("aegis-atlas-hit")).isTrue();
-        assertThat(view.cards).filteredOn(c -> c.link().hasClassName("aegis-atlas-dim")).isNotEmpty();
+        assertThat(card(view, "AML.T0051").link().hasClassName("aegis-atlas-hit"))
+                .isTrue();
+        assertThat(view.cards)
+                .filteredOn(c -> c.link().hasClassName("aegis-atlas-dim"))
+                .isNotEmpty();
         assertThat(view.matchCount.getText()).matches("\\d+ techniques? match(es)?");
 
         Karibu.setValue(view.filter, "");
@@ -86,6 +96,9 @@ class AtlasViewTest {
     }
 
     private static AtlasView.ShownCard card(AtlasView view, String ref) {
-        return view.cards.stream().filter(c -> c.card().technique().refId().equals(ref)).findFirst().orElseThrow();
+        return view.cards.stream()
+                .filter(c -> c.card().technique().refId().equals(ref))
+                .findFirst()
+                .orElseThrow();
     }
 }

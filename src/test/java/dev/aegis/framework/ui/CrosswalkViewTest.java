@@ -33,11 +33,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class CrosswalkViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired CatalogAdministration administration;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    CatalogAdministration administration;
 
     @AfterEach
     void close() {
@@ -51,7 +60,8 @@ class CrosswalkViewTest {
         List<com.vaadin.flow.component.Component> children = view.getChildren().toList();
         assertThat(children.indexOf(view.grid)).isLessThan(children.indexOf(view.matrixPanel));
         assertThat(view.matrixPanel.isOpened()).isFalse();
-        assertThat(view.matrix.getElement().getAttribute("tabindex")).as("the scrolling matrix is reachable by keyboard")
+        assertThat(view.matrix.getElement().getAttribute("tabindex"))
+                .as("the scrolling matrix is reachable by keyboard")
                 .isEqualTo("0");
     }
 
@@ -60,19 +70,28 @@ class CrosswalkViewTest {
         CrosswalkView view = open(Role.AUDITOR, "crosswalks?crosswalk=NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023");
 
         var table = Jsoup.parseBodyFragment("<table>" + view.matrixHtml() + "</table>");
-        List<String> flagged = table.select("td.aegis-cell-review").stream().map(td -> td.attr("title")).toList();
-        assertThat(flagged).hasSize(3).anySatisfy(t -> assertThat(t).startsWith("GOVERN 3.2 → A.3.2"))
+        List<String> flagged = table.select("td.aegis-cell-review").stream()
+                .map(td -> td.attr("title"))
+                .toList();
+        assertThat(flagged)
+                .hasSize(3)
+                .anySatisfy(t -> assertThat(t).startsWith("GOVERN 3.2 → A.3.2"))
                 .anySatisfy(t -> assertThat(t).startsWith("MAP 1.4 → A.2.2"))
                 .anySatisfy(t -> assertThat(t).startsWith("MAP 1.5 → 6.1.1"))
                 .allSatisfy(t -> assertThat(t).endsWith("needs review"));
         assertThat(table.select("td[data-edge]")).hasSize(280);
-        assertThat(table.select("tbody th").first().text()).as("rows follow the catalog").isEqualTo("GOVERN 1.1");
+        assertThat(table.select("tbody th").first().text())
+                .as("rows follow the catalog")
+                .isEqualTo("GOVERN 1.1");
         assertThat(view.summary.getText()).contains("280 of 280").contains("3 need review");
 
         Karibu.setValue(view.reviewFilter, CrosswalkView.ReviewState.NEEDS_REVIEW);
-        assertThat(view.visibleEdges()).extracting(e -> e.source().refId() + ">" + e.target().refId())
+        assertThat(view.visibleEdges())
+                .extracting(e -> e.source().refId() + ">" + e.target().refId())
                 .containsExactlyInAnyOrder("GOVERN 3.2>A.3.2", "MAP 1.4>A.2.2", "MAP 1.5>6.1.1");
-        assertThat(Jsoup.parseBodyFragment("<table>" + view.matrixHtml() + "</table>").select("td[data-edge]")).hasSize(3);
+        assertThat(Jsoup.parseBodyFragment("<table>" + view.matrixHtml() + "</table>")
+                        .select("td[data-edge]"))
+                .hasSize(3);
     }
 
     @Test
@@ -93,7 +112,9 @@ class CrosswalkViewTest {
         Edge edge = edge(view, "GOVERN 1.1", "4.1");
         String note = "Clause 4.1 covers the legal context " + System.nanoTime();
 
-        _click(_get(_getCellComponent(view.grid, view.visibleEdges().indexOf(edge), "actions"), Button.class,
+        _click(_get(
+                _getCellComponent(view.grid, view.visibleEdges().indexOf(edge), "actions"),
+                Button.class,
                 spec -> spec.withId("review-" + edge.id())));
         EdgeReviewDialog dialog = _get(EdgeReviewDialog.class);
         Karibu.setValue(dialog.relationship, Relationship.SUBSET);
@@ -107,14 +128,20 @@ class CrosswalkViewTest {
         assertThat(reviewed.confidence()).isEqualTo("HIGH");
         assertThat(reviewed.reviewNote()).isEqualTo(note);
         assertThat(reviewed.reviewedBy()).isEqualTo(officer.username());
-        assertThat(jdbc.queryForObject("select count(*) from audit.audit_entry where object_type = 'CrosswalkEdge' "
-                + "and object_id = ? and action = 'REVIEW' and actor = ? and changes like ?", Long.class,
-                String.valueOf(edge.id()), officer.username(), "%" + note + "%")).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit.audit_entry where object_type = 'CrosswalkEdge' "
+                                + "and object_id = ? and action = 'REVIEW' and actor = ? and changes like ?",
+                        Long.class,
+                        String.valueOf(edge.id()),
+                        officer.username(),
+                        "%" + note + "%"))
+                .isEqualTo(1);
     }
 
     @Test
     void a_review_of_a_mapping_someone_else_changed_meanwhile_is_refused_and_reloaded() {
-        CrosswalkView view = open(Role.GOVERNANCE_OFFICER, "crosswalks?crosswalk=NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023");
+        CrosswalkView view =
+                open(Role.GOVERNANCE_OFFICER, "crosswalks?crosswalk=NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023");
         Edge edge = edge(view, "GOVERN 1.1", "6.2");
         view.openEdge(edge.id()); // as a click on its matrix cell does
         EdgeReviewDialog dialog = _get(EdgeReviewDialog.class);
@@ -124,7 +151,8 @@ class CrosswalkViewTest {
         _click(dialog.save);
 
         _assertNone(EdgeReviewDialog.class);
-        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
                 .anySatisfy(text -> assertThat(text).startsWith("Someone else changed this mapping"));
         Edge now = edge(view, "GOVERN 1.1", "6.2");
         assertThat(now.relationship()).isEqualTo(Relationship.INTERSECT);
@@ -135,14 +163,17 @@ class CrosswalkViewTest {
     void an_officer_adds_a_mapping_of_their_own_and_removes_it_again() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         CrosswalkView view = open(officer, "crosswalks");
-        RequirementSummary llm01 = catalog.find("OWASP-LLM-TOP10-2025", "LLM01:2025").orElseThrow();
+        RequirementSummary llm01 =
+                catalog.find("OWASP-LLM-TOP10-2025", "LLM01:2025").orElseThrow();
         RequirementSummary a22 = catalog.find("ISO-IEC-42001-2023", "A.2.2").orElseThrow();
 
         _click(view.addMapping);
         NewMappingDialog dialog = _get(NewMappingDialog.class);
         Karibu.setValue(dialog.sourceFramework, catalog.framework("OWASP-LLM-TOP10-2025"));
         ComboBoxKt.setUserInput(dialog.source, "LLM01");
-        assertThat(ComboBoxKt.getSuggestionItems(dialog.source)).extracting(RequirementSummary::refId).contains("LLM01:2025");
+        assertThat(ComboBoxKt.getSuggestionItems(dialog.source))
+                .extracting(RequirementSummary::refId)
+                .contains("LLM01:2025");
         Karibu.setValue(dialog.source, llm01);
         Karibu.setValue(dialog.targetFramework, catalog.framework("ISO-IEC-42001-2023"));
         Karibu.setValue(dialog.target, a22);
@@ -157,25 +188,32 @@ class CrosswalkViewTest {
         });
         Edge added = view.visibleEdges().getFirst();
 
-        _click(_get(_getCellComponent(view.grid, 0, "actions"), Button.class, spec -> spec.withId("remove-" + added.id())));
+        _click(_get(
+                _getCellComponent(view.grid, 0, "actions"), Button.class, spec -> spec.withId("remove-" + added.id())));
         _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-remove-mapping")));
 
         assertThat(view.visibleEdges()).isEmpty();
-        assertThat(jdbc.queryForList("select action from audit.audit_entry where object_type = 'CrosswalkEdge' "
-                + "and object_id = ? order by id", String.class, String.valueOf(added.id())))
+        assertThat(jdbc.queryForList(
+                        "select action from audit.audit_entry where object_type = 'CrosswalkEdge' "
+                                + "and object_id = ? order by id",
+                        String.class,
+                        String.valueOf(added.id())))
                 .containsExactly("CREATE", "DELETE");
     }
 
     @Test
     void published_mappings_cannot_be_removed_only_reviewed() {
         CrosswalkView view = open(Role.ADMIN, "crosswalks?crosswalk=NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023");
-        Edge edge = view.visibleEdges().stream().filter(e -> e.source().refId().equals("GOVERN 1.2")).findFirst()
+        Edge edge = view.visibleEdges().stream()
+                .filter(e -> e.source().refId().equals("GOVERN 1.2"))
+                .findFirst()
                 .orElseThrow();
 
         var actions = _getCellComponent(view.grid, view.visibleEdges().indexOf(edge), "actions");
         _get(actions, Button.class, spec -> spec.withId("review-" + edge.id()));
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(actions, Button.class,
-                spec -> spec.withId("remove-" + edge.id()))).isEmpty();
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                        actions, Button.class, spec -> spec.withId("remove-" + edge.id())))
+                .isEmpty();
     }
 
     @Test
@@ -188,8 +226,10 @@ class CrosswalkViewTest {
         view.openEdge(edge.id());
         _assertNone(EdgeReviewDialog.class);
         assertThat(view.grid.isDetailsVisible(edge)).isTrue();
-        assertThat(_getCellComponent(view.grid, 0, "relationship").getElement().getText()).isNotBlank();
-        Element firstRow = Jsoup.parseBodyFragment("<table>" + view.matrixHtml() + "</table>").selectFirst("tbody tr");
+        assertThat(_getCellComponent(view.grid, 0, "relationship").getElement().getText())
+                .isNotBlank();
+        Element firstRow = Jsoup.parseBodyFragment("<table>" + view.matrixHtml() + "</table>")
+                .selectFirst("tbody tr");
         assertThat(firstRow).isNotNull();
     }
 
@@ -205,7 +245,9 @@ class CrosswalkViewTest {
 
     private static Edge edge(CrosswalkView view, String source, String target) {
         return view.visibleEdges().stream()
-                .filter(e -> e.source().refId().equals(source) && e.target().refId().equals(target)).findFirst()
+                .filter(e ->
+                        e.source().refId().equals(source) && e.target().refId().equals(target))
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -31,9 +31,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class FrameworkBrowserViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void close() {
@@ -49,7 +54,8 @@ class FrameworkBrowserViewTest {
         assertThat(view.framework.getValue().code()).isEqualTo("NIST-AI-RMF-1.0");
         assertThat(view.framework.getValue().requirements()).isEqualTo(4 + 19 + 72);
         var tree = ((TreeDataProvider<RequirementSummary>) view.tree.getDataProvider()).getTreeData();
-        assertThat(tree.getRootItems()).extracting(RequirementSummary::refId)
+        assertThat(tree.getRootItems())
+                .extracting(RequirementSummary::refId)
                 .containsExactly("GOVERN", "MAP", "MEASURE", "MANAGE");
         assertThat(view.detail.getElement().getTextRecursively()).contains("Pick a requirement in the tree");
     }
@@ -68,18 +74,23 @@ class FrameworkBrowserViewTest {
         assertThat(found.getFirst().refId()).isEqualTo("LLM01:2025");
 
         Karibu.setValue(view.onlyThisFramework, true);
-        assertThat(_findAll(view.results)).as("the picked framework is NIST AI RMF")
+        assertThat(_findAll(view.results))
+                .as("the picked framework is NIST AI RMF")
                 .allMatch(r -> r.frameworkCode().equals("NIST-AI-RMF-1.0"));
         Karibu.setValue(view.onlyThisFramework, false);
         assertThat(view.resultCount.getText()).endsWith("matches");
         // speed is measured in docs/benchmarks.md (.ci/bench-search.sh), not in a timed test
 
         Karibu.setValue(view.search, "GOVERN 1.1");
-        assertThat(_findAll(view.results).getFirst().refId()).as("exact reference ids come first").isEqualTo("GOVERN 1.1");
+        assertThat(_findAll(view.results).getFirst().refId())
+                .as("exact reference ids come first")
+                .isEqualTo("GOVERN 1.1");
 
         Karibu.setValue(view.search, "no-such-words-anywhere");
         assertThat(_findAll(view.results)).isEmpty();
-        assertThat(view.results.getEmptyStateText()).contains("no-such-words-anywhere").contains("reference id");
+        assertThat(view.results.getEmptyStateText())
+                .contains("no-such-words-anywhere")
+                .contains("reference id");
     }
 
     @Test
@@ -90,19 +101,24 @@ class FrameworkBrowserViewTest {
         assertThat(view.detail.shown().requirement().refId()).isEqualTo("GOVERN 1.1");
         assertThat(view.tree.asSingleSelect().getValue().id()).isEqualTo(govern11);
         UnorderedList iso = _get(UnorderedList.class, spec -> spec.withId("mappings-ISO-IEC-42001-2023"));
-        assertThat(_find(iso, RouterLink.class)).extracting(RouterLink::getText)
+        assertThat(_find(iso, RouterLink.class))
+                .extracting(RouterLink::getText)
                 .containsExactlyInAnyOrder("4.1", "6.2", "A.2.2", "A.2.4");
         assertThat(_find(iso, RouterLink.class).getFirst().getHref()).startsWith("frameworks/ISO-IEC-42001-2023?req=");
-        assertThat(_get(Div.class, spec -> spec.withId("detail-registers")).getElement().getTextRecursively())
+        assertThat(_get(Div.class, spec -> spec.withId("detail-registers"))
+                        .getElement()
+                        .getTextRecursively())
                 .contains("once those registers exist");
     }
 
     @Test
     void a_mapped_requirement_opens_in_the_browser_of_its_framework() {
-        FrameworkBrowserView view = open(Role.VENDOR_MANAGER, "frameworks/NIST-AI-RMF-1.0?req="
-                + id("NIST-AI-RMF-1.0", "GOVERN 1.1"));
+        FrameworkBrowserView view =
+                open(Role.VENDOR_MANAGER, "frameworks/NIST-AI-RMF-1.0?req=" + id("NIST-AI-RMF-1.0", "GOVERN 1.1"));
         UnorderedList iso = _get(UnorderedList.class, spec -> spec.withId("mappings-ISO-IEC-42001-2023"));
-        RouterLink a22 = _find(iso, RouterLink.class).stream().filter(l -> l.getText().equals("A.2.2")).findFirst()
+        RouterLink a22 = _find(iso, RouterLink.class).stream()
+                .filter(l -> l.getText().equals("A.2.2"))
+                .findFirst()
                 .orElseThrow();
 
         com.github.mvysny.kaributesting.v10.RouterLinkKt._click(a22);
@@ -110,8 +126,12 @@ class FrameworkBrowserViewTest {
         view = _get(FrameworkBrowserView.class);
         assertThat(view.framework.getValue().code()).isEqualTo("ISO-IEC-42001-2023");
         assertThat(view.detail.shown().requirement().refId()).isEqualTo("A.2.2");
-        assertThat(_get(UnorderedList.class, spec -> spec.withId("mappings-NIST-AI-RMF-1.0")).getElement()
-                .getTextRecursively()).contains("GOVERN 1.1").contains("MAP 1.4").contains("needs review");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("mappings-NIST-AI-RMF-1.0"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("GOVERN 1.1")
+                .contains("MAP 1.4")
+                .contains("needs review");
     }
 
     @Test
@@ -119,11 +139,14 @@ class FrameworkBrowserViewTest {
         open(Role.AUDITOR, "frameworks/MITRE-ATLAS?req=" + id("MITRE-ATLAS", "AML.T0051"));
 
         UnorderedList mitigations = _get(UnorderedList.class, spec -> spec.withId("links-ADDRESSES-in"));
-        assertThat(_find(mitigations, RouterLink.class)).extracting(RouterLink::getText)
+        assertThat(_find(mitigations, RouterLink.class))
+                .extracting(RouterLink::getText)
                 .contains("AML.M0019", "AML.M0020", "AML.M0021", "AML.M0022", "AML.M0024", "AML.M0033");
         assertThat(mitigations.getElement().getTextRecursively())
                 .contains("Guardrails can prevent harmful inputs that can lead to prompt injection.");
-        assertThat(_find(H4.class)).extracting(H4::getText).contains("Mitigations that address it", "Tactics it serves");
+        assertThat(_find(H4.class))
+                .extracting(H4::getText)
+                .contains("Mitigations that address it", "Tactics it serves");
     }
 
     @Test
@@ -136,11 +159,17 @@ class FrameworkBrowserViewTest {
         Karibu.setValue(view.detail.licensedEditor, text);
         _click(view.detail.saveLicensed);
 
-        assertThat(_get(Div.class, spec -> spec.withId("licensed-text")).getElement().getTextRecursively()).isEqualTo(text);
+        assertThat(_get(Div.class, spec -> spec.withId("licensed-text"))
+                        .getElement()
+                        .getTextRecursively())
+                .isEqualTo(text);
         Karibu.close();
 
         open(Role.AUDITOR, location);
-        assertThat(_get(Div.class, spec -> spec.withId("licensed-text")).getElement().getTextRecursively()).isEqualTo(text);
+        assertThat(_get(Div.class, spec -> spec.withId("licensed-text"))
+                        .getElement()
+                        .getTextRecursively())
+                .isEqualTo(text);
         _assertOne(Paragraph.class, spec -> spec.withId("copyright-notice"));
         _assertNone(TextArea.class);
         _assertNone(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("save-licensed-text"));
@@ -150,7 +179,9 @@ class FrameworkBrowserViewTest {
     void nist_text_is_shown_in_full_and_offers_no_licensed_text_editor() {
         open(Role.GOVERNANCE_OFFICER, "frameworks/NIST-AI-RMF-1.0?req=" + id("NIST-AI-RMF-1.0", "GOVERN 1.1"));
 
-        assertThat(_get(Div.class, spec -> spec.withId("detail-text")).getElement().getTextRecursively())
+        assertThat(_get(Div.class, spec -> spec.withId("detail-text"))
+                        .getElement()
+                        .getTextRecursively())
                 .contains("Legal and regulatory requirements involving AI are understood, managed, and documented.");
         _assertNone(Paragraph.class, spec -> spec.withId("copyright-notice"));
         _assertNone(TextArea.class);
@@ -163,7 +194,11 @@ class FrameworkBrowserViewTest {
     }
 
     private long id(String framework, String ref) {
-        return jdbc.queryForObject("select r.id from framework.requirement r join framework.framework f "
-                + "on f.id = r.framework_id where f.code = ? and r.ref_id = ?", Long.class, framework, ref);
+        return jdbc.queryForObject(
+                "select r.id from framework.requirement r join framework.framework f "
+                        + "on f.id = r.framework_id where f.code = ? and r.ref_id = ?",
+                Long.class,
+                framework,
+                ref);
     }
 }

@@ -19,9 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AegisTest
 class FrameworkImportViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterEach
     void close() {
@@ -36,16 +41,22 @@ class FrameworkImportViewTest {
         String code = "POLICY-" + System.nanoTime();
 
         view.receive(file(code, "1", "- {id: P1, title: Accountability}\n  - {id: P2, title: Transparency}"));
-        assertThat(view.result.getElement().getTextRecursively()).contains("New framework " + code).contains("Added: 2");
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("New framework " + code)
+                .contains("Added: 2");
         assertThat(view.apply.isEnabled()).isTrue();
         assertThat(frameworks(code)).isZero();
 
         view.applyPending();
         assertThat(frameworks(code)).isEqualTo(1);
 
-        view.receive(file(code, "2", "- {id: P1, title: Accountability, text: reworded}\n  - {id: P3, title: Fairness}"));
-        assertThat(view.result.getElement().getTextRecursively()).contains("version 1 → 2").contains("Added: 1")
-                .contains("Changed: 1").contains("Withdrawn (kept, with their links, and flagged): 1");
+        view.receive(
+                file(code, "2", "- {id: P1, title: Accountability, text: reworded}\n  - {id: P3, title: Fairness}"));
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("version 1 → 2")
+                .contains("Added: 1")
+                .contains("Changed: 1")
+                .contains("Withdrawn (kept, with their links, and flagged): 1");
     }
 
     @Test
@@ -54,8 +65,11 @@ class FrameworkImportViewTest {
         UI.getCurrent().navigate(FrameworkImportView.class);
         FrameworkImportView view = _get(FrameworkImportView.class);
         view.receive("framework: {code: X, name: Bad}\nrequirements: []\n".getBytes(StandardCharsets.UTF_8));
-        String problems = _get(Pre.class, spec -> spec.withId("import-problems")).getText();
-        assertThat(problems).contains("line 1, framework.code").contains("framework.version: is missing")
+        String problems =
+                _get(Pre.class, spec -> spec.withId("import-problems")).getText();
+        assertThat(problems)
+                .contains("line 1, framework.code")
+                .contains("framework.version: is missing")
                 .contains("requirements: is empty");
         assertThat(view.apply.isEnabled()).isFalse();
     }
@@ -72,9 +86,12 @@ class FrameworkImportViewTest {
                                "oscal-version": "1.2.1"},
                   "controls": [{"id": "p1", "title": "Accountability"}, {"id": "p2", "title": "Transparency"}]}}
                 """.formatted(java.util.UUID.randomUUID(), title);
-        assertThat(FrameworkImportView.isOscal(oscal.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(FrameworkImportView.isOscal(oscal.getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
         view.receive(oscal.getBytes(StandardCharsets.UTF_8));
-        assertThat(view.result.getElement().getTextRecursively()).contains("New framework").contains("Added: 2");
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("New framework")
+                .contains("Added: 2");
         assertThat(view.apply.isEnabled()).isTrue();
     }
 
@@ -84,6 +101,7 @@ class FrameworkImportViewTest {
 
     private static byte[] file(String code, String version, String requirements) {
         return ("framework: {code: " + code + ", name: Policy, version: \"" + version + "\"}\nrequirements:\n  "
-                + requirements + "\n").getBytes(StandardCharsets.UTF_8);
+                        + requirements + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

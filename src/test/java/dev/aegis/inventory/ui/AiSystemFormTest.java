@@ -26,9 +26,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class AiSystemFormTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService service;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService service;
 
     @AfterEach
     void close() {
@@ -78,7 +83,8 @@ class AiSystemFormTest {
     void a_too_long_purpose_and_a_taken_name_are_explained_at_their_fields() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
-        AiSystem existing = service.register(AiSystemFixtures.diagnosisAssistant("Taken " + System.nanoTime(), "owner"));
+        AiSystem existing =
+                service.register(AiSystemFixtures.diagnosisAssistant("Taken " + System.nanoTime(), "owner"));
         Karibu.signInAndOpen(context, officer);
         AiSystemsView view = open();
         view.openNew();
@@ -92,7 +98,8 @@ class AiSystemFormTest {
         Karibu.setValue(view.form.purpose, "Answers questions");
         view.form.save.click();
         assertThat(view.form.name.isInvalid()).isTrue();
-        assertThat(view.form.name.getErrorMessage()).contains("\"" + existing.getName() + "\"")
+        assertThat(view.form.name.getErrorMessage())
+                .contains("\"" + existing.getName() + "\"")
                 .contains("system " + existing.getId());
         assertThat(view.dialog.isOpened()).isTrue();
     }
@@ -112,15 +119,20 @@ class AiSystemFormTest {
         assertThat(view.form.businessOwner.isAllowCustomValue()).isFalse();
         assertThat(view.form.businessOwner.getItemLabelGenerator().apply(owner.username()))
                 .isEqualTo("Dana Owner (" + owner.username() + ")");
-        assertThat(view.dialog.getFooter().getElement().getChildren()
-                .anyMatch(e -> e.equals(view.form.save.getElement()))).isTrue();
+        assertThat(view.dialog
+                        .getFooter()
+                        .getElement()
+                        .getChildren()
+                        .anyMatch(e -> e.equals(view.form.save.getElement())))
+                .isTrue();
     }
 
     @Test
     void a_system_owner_sees_the_tier_role_owners_and_status_of_their_system_read_only() {
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        AiSystem mine = service.register(AiSystemFixtures.diagnosisAssistant("Own " + System.nanoTime(), owner.username()));
+        AiSystem mine =
+                service.register(AiSystemFixtures.diagnosisAssistant("Own " + System.nanoTime(), owner.username()));
         Karibu.signInAndOpen(context, owner);
         AiSystemsView view = open();
         view.open(mine);

@@ -22,9 +22,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class AiSystemsViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService service;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService service;
 
     @AfterEach
     void close() {
@@ -69,7 +74,8 @@ class AiSystemsViewTest {
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         AiSystem theirs = service.register(AiSystemFixtures.diagnosisAssistant("Theirs " + System.nanoTime(), "other"));
-        AiSystem mine = service.register(AiSystemFixtures.diagnosisAssistant("Mine " + System.nanoTime(), owner.username()));
+        AiSystem mine =
+                service.register(AiSystemFixtures.diagnosisAssistant("Mine " + System.nanoTime(), owner.username()));
         Karibu.signInAndOpen(context, owner);
         AiSystemsView view = open();
         assertThat(view.register.isVisible()).isFalse();
@@ -89,14 +95,18 @@ class AiSystemsViewTest {
         AiSystemsView view = open();
         view.open(system);
         // someone else saves in between
-        service.update(system.getId(), system.getVersion(),
+        service.update(
+                system.getId(),
+                system.getVersion(),
                 AiSystemFixtures.renamed(system.details(), system.getName() + " (theirs)"));
         Karibu.setValue(view.form.purpose, "My better purpose");
         view.form.save.click();
         assertThat(view.dialog.isOpened()).isTrue();
         assertThat(view.form.purpose.getValue()).isEqualTo("My better purpose");
-        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(com.vaadin.flow.component.dialog.Dialog.class,
-                spec -> spec.withId("conflict-dialog")).getElement().getTextRecursively())
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._get(
+                                com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("conflict-dialog"))
+                        .getElement()
+                        .getTextRecursively())
                 .contains("name");
     }
 
@@ -108,10 +118,11 @@ class AiSystemsViewTest {
         view.importFile.click();
         assertThat(view.importDialog.isOpened()).isTrue();
         String tag = "Dialog" + System.nanoTime();
-        view.importDialog.receive(("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n"
-                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n"
-                + tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        view.importDialog.receive(
+                ("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n"
+                                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n"
+                                + tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(view.importDialog.problems.isVisible()).isTrue();
         assertThat(_size(view.importDialog.problems)).isEqualTo(1);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(view.importDialog.problems, 0))
@@ -121,9 +132,10 @@ class AiSystemsViewTest {
                 });
         assertThat(view.importDialog.apply.isEnabled()).isFalse();
 
-        view.importDialog.receive(("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n"
-                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        view.importDialog.receive(
+                ("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n" + tag
+                                + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(view.importDialog.problems.isVisible()).isFalse();
         assertThat(view.importDialog.result.getElement().getTextRecursively()).contains("registers 1 new system");
         view.importDialog.apply.click();
@@ -153,7 +165,9 @@ class AiSystemsViewTest {
 
         Karibu.navigate(view.page.getHref());
         AiSystemPage page = _get(AiSystemPage.class);
-        assertThat(view.dialog.isOpened()).as("leaving the inventory closes its dialog").isFalse();
+        assertThat(view.dialog.isOpened())
+                .as("leaving the inventory closes its dialog")
+                .isFalse();
         assertThat(page.summary.getText()).contains("Generative / LLM", "PHI (health data)", "EU AI Act High");
         assertThat(page.edit.getHref()).isEqualTo("systems?system=" + system.getId());
 

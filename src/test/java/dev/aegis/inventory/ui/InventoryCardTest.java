@@ -21,9 +21,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class InventoryCardTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService service;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService service;
 
     @AfterEach
     void close() {
@@ -36,14 +41,20 @@ class InventoryCardTest {
         TestAccounts.signIn(officer);
         service.register(AiSystemFixtures.diagnosisAssistant("Dashboard " + System.nanoTime(), "owner"));
         AiSystemService.Figures figures = service.figures();
-        assertThat(figures.byTier().get(dev.aegis.inventory.Classification.EuAiActTier.HIGH)).isPositive();
+        assertThat(figures.byTier().get(dev.aegis.inventory.Classification.EuAiActTier.HIGH))
+                .isPositive();
 
         Karibu.signInAndOpen(context, officer);
         UI.getCurrent().navigate(DashboardView.class);
-        String text = _get(Div.class, spec -> spec.withId("inventory-card")).getElement().getTextRecursively();
-        assertThat(text).contains("AI systems: " + figures.total()).contains("By EU AI Act tier")
+        String text = _get(Div.class, spec -> spec.withId("inventory-card"))
+                .getElement()
+                .getTextRecursively();
+        assertThat(text)
+                .contains("AI systems: " + figures.total())
+                .contains("By EU AI Act tier")
                 .contains("High" + figures.byTier().get(dev.aegis.inventory.Classification.EuAiActTier.HIGH))
-                .contains("Deployment" + figures.byStage().get(dev.aegis.inventory.Classification.LifecycleStage.DEPLOYMENT));
+                .contains("Deployment"
+                        + figures.byStage().get(dev.aegis.inventory.Classification.LifecycleStage.DEPLOYMENT));
 
         // a bar's label opens the inventory filtered to it
         var high = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withText("High"));

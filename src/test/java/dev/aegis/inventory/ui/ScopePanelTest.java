@@ -25,10 +25,17 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class ScopePanelTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired ScopeService scope;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    ScopeService scope;
 
     @AfterEach
     void close() {
@@ -47,8 +54,8 @@ class ScopePanelTest {
         view.showScope.click();
         ScopePanel panel = view.scope;
         assertThat(view.scopeDialog.isOpened()).isTrue();
-        assertThat(panel.grids.keySet()).contains("NIST-AI-RMF-1.0", "ISO-IEC-42001-2023", "OWASP-LLM-TOP10-2025",
-                "NIST-AI-600-1");
+        assertThat(panel.grids.keySet())
+                .contains("NIST-AI-RMF-1.0", "ISO-IEC-42001-2023", "OWASP-LLM-TOP10-2025", "NIST-AI-600-1");
         Item injection = row(panel, "OWASP-LLM-TOP10-2025", "LLM01:2025");
         assertThat(injection.state()).isEqualTo(ScopeState.PROPOSED);
         assertThat(injection.reason()).contains("Generative");
@@ -77,7 +84,8 @@ class ScopePanelTest {
     void the_systems_owner_reads_the_scope_and_decides_nothing() {
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        AiSystem mine = systems.register(AiSystemFixtures.diagnosisAssistant("Mine " + System.nanoTime(), owner.username()));
+        AiSystem mine =
+                systems.register(AiSystemFixtures.diagnosisAssistant("Mine " + System.nanoTime(), owner.username()));
         AiSystem theirs = systems.register(AiSystemFixtures.diagnosisAssistant("Theirs " + System.nanoTime(), "other"));
         Karibu.signInAndOpen(context, owner);
         AiSystemsView view = open();
@@ -89,12 +97,14 @@ class ScopePanelTest {
         assertThat(panel.grids).isNotEmpty();
         assertThat(panel.confirmAll.isVisible()).isFalse();
         assertThat(panel.proposeAgain.isVisible()).isFalse();
-        assertThat(panel.grids.values()).allSatisfy(g -> assertThat(g.getColumns()).hasSize(4));
+        assertThat(panel.grids.values())
+                .allSatisfy(g -> assertThat(g.getColumns()).hasSize(4));
     }
 
     @SuppressWarnings("unchecked")
     private static Item row(ScopePanel panel, String framework, String refId) {
-        List<Item> items = List.copyOf(((ListDataProvider<Item>) panel.grids.get(framework).getDataProvider()).getItems());
+        List<Item> items =
+                List.copyOf(((ListDataProvider<Item>) panel.grids.get(framework).getDataProvider()).getItems());
         return items.stream().filter(i -> i.refId().equals(refId)).findFirst().orElseThrow();
     }
 

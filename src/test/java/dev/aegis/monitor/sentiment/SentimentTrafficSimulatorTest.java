@@ -1,9 +1,9 @@
 package dev.aegis.monitor.sentiment;
 
-import dev.aegis.shared.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.aegis.shared.TestClock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -52,8 +52,7 @@ class SentimentTrafficSimulatorTest {
         assertThat(calm.distinct).as("varied texts").isGreaterThan(1_500);
     }
 
-    record Sample(double negativeShare, double meanLength, int distinct) {
-    }
+    record Sample(double negativeShare, double meanLength, int distinct) {}
 
     private Sample sample(SentimentTrafficSimulator.Mix mix, SplittableRandom random) {
         int n = 2_000;

@@ -1,11 +1,11 @@
 package dev.aegis.monitor.sentiment;
 
-import dev.aegis.shared.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.aegis.shared.TestClock;
 import dev.aegis.shared.web.ProblemDetailsAdvice;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -26,14 +26,20 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  * limits come from properties, and a {@link SentimentTelemetry} bean of the monitor replaces the no-op fallback.
  */
 @SpringJUnitWebConfig(SentimentWiringTest.Config.class)
-@TestPropertySource(properties = {"aegis.monitor.sentiment.rate-limit.burst=2",
-        "aegis.monitor.sentiment.rate-limit.per-second=0.1"})
+@TestPropertySource(
+        properties = {"aegis.monitor.sentiment.rate-limit.burst=2", "aegis.monitor.sentiment.rate-limit.per-second=0.1"
+        })
 class SentimentWiringTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableWebMvc
-    @Import({SentimentModel.class, NoSentimentTelemetry.class, SentimentWebConfiguration.class,
-            SentimentController.class, ProblemDetailsAdvice.class})
+    @Import({
+        SentimentModel.class,
+        NoSentimentTelemetry.class,
+        SentimentWebConfiguration.class,
+        SentimentController.class,
+        ProblemDetailsAdvice.class
+    })
     static class Config {
 
         @Bean
@@ -57,15 +63,19 @@ class SentimentWiringTest {
     void the_endpoint_is_limited_by_the_configured_burst_and_reports_to_the_monitors_telemetry() throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
         for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/monitor/v1/models/sentiment/predict").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"text\": \"The book was good.\"}")).andExpect(status().isOk());
+            mvc.perform(post("/monitor/v1/models/sentiment/predict")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": \"The book was good.\"}"))
+                    .andExpect(status().isOk());
         }
-        mvc.perform(post("/monitor/v1/models/sentiment/predict").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/monitor/v1/models/sentiment/predict")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"text\": \"The book was good.\"}"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "10"));
 
-        assertThat(telemetry.calls).extracting(SentimentTelemetry.Call::label)
+        assertThat(telemetry.calls)
+                .extracting(SentimentTelemetry.Call::label)
                 .containsExactly("positive", "positive", null);
     }
 }

@@ -42,7 +42,8 @@ class VaderTest {
     void the_two_examples_scored_by_older_releases_follow_the_current_rules() {
         assertThat(VADER.polarityScores("At least it isn't a horrible book."))
                 .isEqualTo(new Vader.Scores(0.431, 0.322, 0.678, 0.0));
-        assertThat(VADER.polarityScores("At least it isn't horrible book.").pos()).isEqualTo(0.363);
+        assertThat(VADER.polarityScores("At least it isn't horrible book.").pos())
+                .isEqualTo(0.363);
         assertThat(VADER.polarityScores("Catch utf-8 emoji such as such as 💘 and 💋 and 😁"))
                 .isEqualTo(new Vader.Scores(0.875, 0.385, 0.615, 0.0));
     }
@@ -50,14 +51,24 @@ class VaderTest {
     @Test
     void tricky_rules_behave_as_described() {
         // "never so/this" boosts instead of negating; "without a doubt" does not negate
-        assertThat(VADER.polarityScores("Sentiment analysis has never been good.").compound()).isNegative();
-        assertThat(VADER.polarityScores("Sentiment analysis has never been this good!").compound()).isPositive();
-        assertThat(VADER.polarityScores("With VADER, sentiment analysis is the shit!").compound()).isPositive();
-        assertThat(VADER.polarityScores("Most automated sentiment analysis tools are shit.").compound()).isNegative();
+        assertThat(VADER.polarityScores("Sentiment analysis has never been good.")
+                        .compound())
+                .isNegative();
+        assertThat(VADER.polarityScores("Sentiment analysis has never been this good!")
+                        .compound())
+                .isPositive();
+        assertThat(VADER.polarityScores("With VADER, sentiment analysis is the shit!")
+                        .compound())
+                .isPositive();
+        assertThat(VADER.polarityScores("Most automated sentiment analysis tools are shit.")
+                        .compound())
+                .isNegative();
         assertThat(VADER.polarityScores("Roger Dodger is one of the least compelling variations on this theme.")
-                .compound()).isNegative();
+                        .compound())
+                .isNegative();
         assertThat(VADER.polarityScores("Roger Dodger is at least compelling as a variation on the theme.")
-                .compound()).isPositive();
+                        .compound())
+                .isPositive();
     }
 
     @Test

@@ -23,14 +23,16 @@ class CategoricalDriftTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void every_figure_matches_scipy_and_numpy(JsonNode expected) {
-        CategoricalDrift drift = CategoricalDrift.between(counts(expected.get("reference")),
-                counts(expected.get("current")));
+        CategoricalDrift drift =
+                CategoricalDrift.between(counts(expected.get("reference")), counts(expected.get("current")));
 
         String name = expected.get("name").asString();
-        List<String> categories = expected.get("categories").valueStream().map(JsonNode::asString).toList();
+        List<String> categories =
+                expected.get("categories").valueStream().map(JsonNode::asString).toList();
         assertThat(drift.categories()).isEqualTo(categories);
         assertClose(name + " chi2", drift.chiSquare(), expected.get("chiSquare"), STATISTIC_TOLERANCE);
-        assertThat(drift.degreesOfFreedom()).isEqualTo(expected.get("degreesOfFreedom").asInt());
+        assertThat(drift.degreesOfFreedom())
+                .isEqualTo(expected.get("degreesOfFreedom").asInt());
         assertClose(name + " p", drift.pValue(), expected.get("pValue"), P_VALUE_TOLERANCE);
         assertClose(name + " PSI", drift.psi(), expected.get("psi"), STATISTIC_TOLERANCE);
         assertClose(name + " JS", drift.jensenShannon(), expected.get("jensenShannon"), STATISTIC_TOLERANCE);
@@ -38,7 +40,8 @@ class CategoricalDriftTest {
 
     private static Map<String, Long> counts(JsonNode node) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        node.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+        node.properties()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         return counts;
     }
 

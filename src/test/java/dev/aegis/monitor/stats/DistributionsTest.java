@@ -15,8 +15,8 @@ class DistributionsTest {
     void kolmogorov_survival_matches_scipy_kstwobign_from_tiny_to_huge_arguments() {
         for (JsonNode point : VALUES.get("kolmogorov")) {
             double x = point.get("x").asDouble();
-            assertClose("kstwobign.sf(" + x + ")", Distributions.kolmogorovSurvival(x), point.get("sf"),
-                    P_VALUE_TOLERANCE);
+            assertClose(
+                    "kstwobign.sf(" + x + ")", Distributions.kolmogorovSurvival(x), point.get("sf"), P_VALUE_TOLERANCE);
         }
         assertThat(Distributions.kolmogorovSurvival(0)).isEqualTo(1.0);
         assertThat(Distributions.kolmogorovSurvival(40)).isEqualTo(0.0);
@@ -27,8 +27,11 @@ class DistributionsTest {
         for (JsonNode point : VALUES.get("chiSquare")) {
             double statistic = point.get("statistic").asDouble();
             int dof = point.get("dof").asInt();
-            assertClose("chi2.sf(" + statistic + ", " + dof + ")", Distributions.chiSquareSurvival(statistic, dof),
-                    point.get("sf"), P_VALUE_TOLERANCE);
+            assertClose(
+                    "chi2.sf(" + statistic + ", " + dof + ")",
+                    Distributions.chiSquareSurvival(statistic, dof),
+                    point.get("sf"),
+                    P_VALUE_TOLERANCE);
         }
     }
 

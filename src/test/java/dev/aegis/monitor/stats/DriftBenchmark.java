@@ -14,8 +14,7 @@ import java.util.Arrays;
  */
 public final class DriftBenchmark {
 
-    private DriftBenchmark() {
-    }
+    private DriftBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         double[] reference = read(Path.of(args[0]));
@@ -34,11 +33,23 @@ public final class DriftBenchmark {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         Arrays.sort(millis);
-        System.out.printf("java NumericDrift.between  n=%d m=%d cores=%d: first call %.0f ms, then min %.0f ms, "
-                        + "median %.0f ms over %d rounds%n", reference.length, current.length,
-                Runtime.getRuntime().availableProcessors(), coldMillis, millis[0], millis[rounds / 2], rounds);
-        System.out.printf("  D=%.6f p=%.3g psi=%.6f js=%.6f w1=%.6f w1/sd=%.6f%n", drift.ksStatistic(),
-                drift.ksPValue(), drift.psi(), drift.jensenShannon(), drift.wasserstein(),
+        System.out.printf(
+                "java NumericDrift.between  n=%d m=%d cores=%d: first call %.0f ms, then min %.0f ms, "
+                        + "median %.0f ms over %d rounds%n",
+                reference.length,
+                current.length,
+                Runtime.getRuntime().availableProcessors(),
+                coldMillis,
+                millis[0],
+                millis[rounds / 2],
+                rounds);
+        System.out.printf(
+                "  D=%.6f p=%.3g psi=%.6f js=%.6f w1=%.6f w1/sd=%.6f%n",
+                drift.ksStatistic(),
+                drift.ksPValue(),
+                drift.psi(),
+                drift.jensenShannon(),
+                drift.wasserstein(),
                 drift.wassersteinNormalized());
     }
 

@@ -22,8 +22,7 @@ final class Fixtures {
     static final double STATISTIC_TOLERANCE = 1e-9;
     static final double P_VALUE_TOLERANCE = 1e-6;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static List<JsonNode> cases(String file) {
         List<JsonNode> cases = new ArrayList<>();
@@ -41,7 +40,8 @@ final class Fixtures {
 
     /** A sample stored as base64 of little-endian float64. */
     static double[] doubles(JsonNode node) {
-        ByteBuffer bytes = ByteBuffer.wrap(Base64.getDecoder().decode(node.asString())).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+                ByteBuffer.wrap(Base64.getDecoder().decode(node.asString())).order(ByteOrder.LITTLE_ENDIAN);
         double[] values = new double[bytes.remaining() / Double.BYTES];
         bytes.asDoubleBuffer().get(values);
         return values;
@@ -82,7 +82,8 @@ final class Fixtures {
 
     static void assertClose(String what, double actual, double expected, double relative) {
         double tolerance = Math.max(relative * Math.abs(expected), relative == P_VALUE_TOLERANCE ? 1e-300 : 1e-15);
-        assertThat(actual).as("%s: expected %s, was %s", what, expected, actual)
+        assertThat(actual)
+                .as("%s: expected %s, was %s", what, expected, actual)
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(tolerance));
     }
 }

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class NumericDriftTest {
@@ -34,16 +34,24 @@ class NumericDriftTest {
         for (int i = 0; i < edges.length; i++) {
             assertClose(name + " edge " + i, drift.binEdges()[i], edges[i], STATISTIC_TOLERANCE);
         }
-        assertThat(drift.referenceBinCounts()).as(name).containsExactly(Fixtures.longs(expected.get("referenceBinCounts")));
+        assertThat(drift.referenceBinCounts())
+                .as(name)
+                .containsExactly(Fixtures.longs(expected.get("referenceBinCounts")));
         assertThat(drift.currentBinCounts()).as(name).containsExactly(Fixtures.longs(expected.get("currentBinCounts")));
         assertClose(name + " PSI", drift.psi(), expected.get("psi"), STATISTIC_TOLERANCE);
         assertClose(name + " JS", drift.jensenShannon(), expected.get("jensenShannon"), STATISTIC_TOLERANCE);
         assertClose(name + " KS D", drift.ksStatistic(), expected.get("ksStatistic"), STATISTIC_TOLERANCE);
         assertClose(name + " KS p", drift.ksPValue(), expected.get("ksPValue"), P_VALUE_TOLERANCE);
         assertClose(name + " W1", drift.wasserstein(), expected.get("wasserstein"), STATISTIC_TOLERANCE);
-        assertClose(name + " sd", drift.referenceStandardDeviation(), expected.get("referenceStandardDeviation"),
+        assertClose(
+                name + " sd",
+                drift.referenceStandardDeviation(),
+                expected.get("referenceStandardDeviation"),
                 STATISTIC_TOLERANCE);
-        assertClose(name + " W1/sd", drift.wassersteinNormalized(), expected.get("wassersteinNormalized"),
+        assertClose(
+                name + " W1/sd",
+                drift.wassersteinNormalized(),
+                expected.get("wassersteinNormalized"),
                 STATISTIC_TOLERANCE);
     }
 
@@ -71,7 +79,8 @@ class NumericDriftTest {
     void quantiles_interpolate_linearly_like_numpy() {
         double[] sorted = {1, 2, 3, 4, 10};
         assertThat(NumericReference.quantile(sorted, 0.5)).isEqualTo(3.0);
-        assertThat(NumericReference.quantile(sorted, 0.9)).isEqualTo(7.6000000000000005); // numpy.quantile([1,2,3,4,10], 0.9), bit for bit
+        assertThat(NumericReference.quantile(sorted, 0.9))
+                .isEqualTo(7.6000000000000005); // numpy.quantile([1,2,3,4,10], 0.9), bit for bit
         assertThat(NumericReference.quantile(sorted, 1.0)).isEqualTo(10.0);
         assertThat(NumericReference.quantile(new double[] {42}, 0.3)).isEqualTo(42.0);
     }
@@ -113,6 +122,7 @@ class NumericDriftTest {
         double[] b = current.clone();
         Arrays.sort(a);
         Arrays.sort(b);
-        assertThat(NumericDrift.between(reference, current)).isEqualTo(NumericReference.ofSorted(a).compareSorted(b));
+        assertThat(NumericDrift.between(reference, current))
+                .isEqualTo(NumericReference.ofSorted(a).compareSorted(b));
     }
 }

@@ -18,8 +18,8 @@ class PerformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void every_figure_matches_the_scikit_learn_definitions_computed_with_numpy(JsonNode expected) {
-        Performance performance = Performance.of(Fixtures.ints(expected.get("actual")),
-                Fixtures.ints(expected.get("predicted")));
+        Performance performance =
+                Performance.of(Fixtures.ints(expected.get("actual")), Fixtures.ints(expected.get("predicted")));
 
         String name = expected.get("name").asString();
         assertThat(performance.count()).isEqualTo(expected.get("actual").size());
@@ -28,7 +28,10 @@ class PerformanceTest {
         assertClose(name + " recall", performance.recall(), expected.get("recall"), STATISTIC_TOLERANCE);
         assertClose(name + " F1", performance.f1(), expected.get("f1"), STATISTIC_TOLERANCE);
         assertThat(performance.average()).isEqualTo(expected.get("average").asString());
-        assertThat(performance.labels()).containsExactlyElementsOf(
-                expected.get("labels").valueStream().map(JsonNode::asInt).toList());
+        assertThat(performance.labels())
+                .containsExactlyElementsOf(expected.get("labels")
+                        .valueStream()
+                        .map(JsonNode::asInt)
+                        .toList());
     }
 }

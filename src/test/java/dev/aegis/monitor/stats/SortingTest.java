@@ -13,10 +13,23 @@ class SortingTest {
     void the_radix_sort_orders_exactly_as_arrays_sort_including_signed_zeros_and_extremes() {
         Random random = new Random(11);
         double[] values = new double[50_000];
-        double[] specials = {0.0, -0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -Double.MIN_VALUE,
-                Double.MIN_NORMAL, 1e-300, -1e300, 42.0, 42.0, -42.0};
+        double[] specials = {
+            0.0,
+            -0.0,
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MIN_NORMAL,
+            1e-300,
+            -1e300,
+            42.0,
+            42.0,
+            -42.0
+        };
         for (int i = 0; i < values.length; i++) {
-            values[i] = i < specials.length ? specials[i] : random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10);
+            values[i] =
+                    i < specials.length ? specials[i] : random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10);
         }
         double[] before = values.clone();
         double[] expected = values.clone();

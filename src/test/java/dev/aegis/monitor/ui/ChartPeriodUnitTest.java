@@ -20,7 +20,10 @@ class ChartPeriodUnitTest {
 
     @Test
     void traffic_that_began_ten_minutes_ago_fills_the_chart_instead_of_its_last_pixels() {
-        Instant from = DeploymentView.fitted(DAY_AGO, END, Resolution.FIVE_MINUTES,
+        Instant from = DeploymentView.fitted(
+                DAY_AGO,
+                END,
+                Resolution.FIVE_MINUTES,
                 List.of(window(END.minus(Duration.ofMinutes(10))), window(END.minus(Duration.ofMinutes(5)))));
         // a dozen 5-minute windows stay in view, not the whole day
         assertThat(from).isEqualTo(END.minus(Duration.ofHours(1)));
@@ -30,7 +33,8 @@ class ChartPeriodUnitTest {
     void traffic_over_the_whole_period_keeps_the_period_and_no_traffic_keeps_it_too() {
         assertThat(DeploymentView.fitted(DAY_AGO, END, Resolution.FIVE_MINUTES, List.of(window(DAY_AGO))))
                 .isEqualTo(DAY_AGO);
-        assertThat(DeploymentView.fitted(DAY_AGO, END, Resolution.FIVE_MINUTES, List.of())).isEqualTo(DAY_AGO);
+        assertThat(DeploymentView.fitted(DAY_AGO, END, Resolution.FIVE_MINUTES, List.of()))
+                .isEqualTo(DAY_AGO);
     }
 
     @Test

@@ -30,10 +30,17 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class MonitorViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired DeploymentService deployments;
-    @Autowired FigureService figures;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    DeploymentService deployments;
+
+    @Autowired
+    FigureService figures;
 
     @AfterEach
     void close() {
@@ -64,8 +71,9 @@ class MonitorViewTest {
 
         assertThat(view.dialog.isOpened()).isFalse();
         var created = deployments.get(name);
-        assertThat(created.getFeatures()).containsExactly(new Feature("amount", Feature.Kind.NUMERIC),
-                new Feature("merchant", Feature.Kind.CATEGORICAL));
+        assertThat(created.getFeatures())
+                .containsExactly(
+                        new Feature("amount", Feature.Kind.NUMERIC), new Feature("merchant", Feature.Kind.CATEGORICAL));
         assertThat(created.getLabels()).containsExactly("fraud", "ok");
         assertThat(GridKt._size(view.grid)).isGreaterThanOrEqualTo(1);
     }
@@ -74,8 +82,8 @@ class MonitorViewTest {
     void an_auditor_reads_a_deployment_page_with_its_charts_and_rules_but_may_not_edit() {
         String name = ("page-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        deployments.register(new DeploymentDetails(name, "1", "Team", null, List.of(), List.of(), false, List.of(),
-                120.0, ReferenceWindow.none()));
+        deployments.register(new DeploymentDetails(
+                name, "1", "Team", null, List.of(), List.of(), false, List.of(), 120.0, ReferenceWindow.none()));
         TestAccounts.signOut();
 
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
@@ -96,9 +104,19 @@ class MonitorViewTest {
     void a_deployment_page_draws_drift_per_feature_and_selection_rate_per_group_of_the_newest_hour() {
         String name = ("fair-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        long id = deployments.register(new DeploymentDetails(name, "1", "Team", null,
-                List.of(new Feature("age", Feature.Kind.NUMERIC), new Feature("income", Feature.Kind.NUMERIC)),
-                List.of("0", "1"), false, List.of("sex"), null, ReferenceWindow.batch("validation"))).getId();
+        long id = deployments
+                .register(new DeploymentDetails(
+                        name,
+                        "1",
+                        "Team",
+                        null,
+                        List.of(new Feature("age", Feature.Kind.NUMERIC), new Feature("income", Feature.Kind.NUMERIC)),
+                        List.of("0", "1"),
+                        false,
+                        List.of("sex"),
+                        null,
+                        ReferenceWindow.batch("validation")))
+                .getId();
         TestAccounts.signOut();
         Instant hour = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(1));
         Instant older = hour.minus(Duration.ofHours(1));
@@ -107,29 +125,53 @@ class MonitorViewTest {
         figures.store(id, Resolution.ONE_HOUR, hour, Metric.PSI, "income", 0.05, null, null, null, 1000L, 1000L);
         figures.store(id, Resolution.ONE_HOUR, hour, Metric.SELECTION_RATE, "f", 0.8, null, null, null, 500L, null);
         figures.store(id, Resolution.ONE_HOUR, hour, Metric.SELECTION_RATE, "m", 0.3, null, null, null, 500L, null);
-        figures.store(id, Resolution.ONE_HOUR, hour, Metric.DEMOGRAPHIC_PARITY_DIFFERENCE, null, 0.5, null, null, null,
-                1000L, null);
+        figures.store(
+                id,
+                Resolution.ONE_HOUR,
+                hour,
+                Metric.DEMOGRAPHIC_PARITY_DIFFERENCE,
+                null,
+                0.5,
+                null,
+                null,
+                null,
+                1000L,
+                null);
 
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
         UI.getCurrent().navigate(DeploymentView.class, new RouteParameters("name", name));
         DeploymentView page = _get(DeploymentView.class);
 
         String drift = page.driftChart.getInnerHtml();
-        assertThat(drift).contains("<svg").contains("Drift per feature (PSI)").contains(">age<").contains(">income<")
-                .contains("0.350").contains("0.050").contains("limit 0.200").doesNotContain("0.900");
+        assertThat(drift)
+                .contains("<svg")
+                .contains("Drift per feature (PSI)")
+                .contains(">age<")
+                .contains(">income<")
+                .contains("0.350")
+                .contains("0.050")
+                .contains("limit 0.200")
+                .doesNotContain("0.900");
         // the breaching feature is drawn in the alert colour, the other not
-        assertThat(drift).contains("fill=\"#d9352b\"><title>age: 0.350").contains("fill=\"#1676f3\"><title>income: 0.050");
+        assertThat(drift)
+                .contains("fill=\"#d9352b\"><title>age: 0.350")
+                .contains("fill=\"#1676f3\"><title>income: 0.050");
         String fairness = page.fairnessChart.getInnerHtml();
-        assertThat(fairness).contains("Selection rate per group").contains("parity difference 0.500")
-                .contains(">f<").contains(">m<").contains("0.800").contains("0.300");
+        assertThat(fairness)
+                .contains("Selection rate per group")
+                .contains("parity difference 0.500")
+                .contains(">f<")
+                .contains(">m<")
+                .contains("0.800")
+                .contains("0.300");
     }
 
     @Test
     void a_deployment_page_without_figures_says_what_brings_them() {
         String name = ("bare-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        deployments.register(new DeploymentDetails(name, "1", "Team", null, List.of(), List.of(), false, List.of(),
-                null, ReferenceWindow.none()));
+        deployments.register(new DeploymentDetails(
+                name, "1", "Team", null, List.of(), List.of(), false, List.of(), null, ReferenceWindow.none()));
         TestAccounts.signOut();
 
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
@@ -144,16 +186,28 @@ class MonitorViewTest {
     void a_deployment_page_draws_each_features_drift_over_the_windows_of_the_period_against_its_limit() {
         String name = ("trend-" + Long.toString(System.nanoTime(), 36)).toLowerCase(Locale.ROOT);
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        long id = deployments.register(new DeploymentDetails(name, "1", "Team", null,
-                List.of(new Feature("age", Feature.Kind.NUMERIC), new Feature("income", Feature.Kind.NUMERIC)),
-                List.of("0", "1"), false, List.of(), null, ReferenceWindow.batch("validation"))).getId();
+        long id = deployments
+                .register(new DeploymentDetails(
+                        name,
+                        "1",
+                        "Team",
+                        null,
+                        List.of(new Feature("age", Feature.Kind.NUMERIC), new Feature("income", Feature.Kind.NUMERIC)),
+                        List.of("0", "1"),
+                        false,
+                        List.of(),
+                        null,
+                        ReferenceWindow.batch("validation")))
+                .getId();
         TestAccounts.signOut();
         Instant hour = Resolution.ONE_HOUR.floor(Instant.now()).minus(Duration.ofHours(1));
         for (int back = 0; back < 3; back++) {
             Instant window = hour.minus(Duration.ofHours(back));
-            figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "age", 0.1 + 0.2 * back, null, null, null, 500L, 500L);
+            figures.store(
+                    id, Resolution.ONE_HOUR, window, Metric.PSI, "age", 0.1 + 0.2 * back, null, null, null, 500L, 500L);
             figures.store(id, Resolution.ONE_HOUR, window, Metric.PSI, "income", 0.01, null, null, null, 500L, 500L);
-            figures.store(id, Resolution.ONE_HOUR, window, Metric.JS_DISTANCE, "age", 0.04, null, null, null, 500L, 500L);
+            figures.store(
+                    id, Resolution.ONE_HOUR, window, Metric.JS_DISTANCE, "age", 0.04, null, null, null, 500L, 500L);
         }
 
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
@@ -163,17 +217,24 @@ class MonitorViewTest {
 
         page.period.setValue(DeploymentView.Period.LAST_WEEK);
         String psi = page.driftTrendChart.getInnerHtml();
-        assertThat(psi).contains("Drift over time (PSI per 1h window)").contains(">age<").contains(">income<")
+        assertThat(psi)
+                .contains("Drift over time (PSI per 1h window)")
+                .contains(">age<")
+                .contains(">income<")
                 .contains(">limit 0.200<");
         // one line per feature with a point per evaluated window, and the limit's line
         assertThat(psi.split("<polyline", -1)).hasSize(4);
-        var firstLine = java.util.regex.Pattern.compile("<polyline[^>]*points=[\"']([^\"']*)").matcher(psi);
+        var firstLine = java.util.regex.Pattern.compile("<polyline[^>]*points=[\"']([^\"']*)")
+                .matcher(psi);
         assertThat(firstLine.find()).isTrue();
         assertThat(firstLine.group(1).trim().split(" ")).hasSize(3);
 
         page.driftMetric.setValue(DeploymentView.DriftMetric.JS);
         String js = page.driftTrendChart.getInnerHtml();
-        assertThat(js).contains("Jensen–Shannon distance per 1h window").contains(">age<").doesNotContain(">income<")
+        assertThat(js)
+                .contains("Jensen–Shannon distance per 1h window")
+                .contains(">age<")
+                .doesNotContain(">income<")
                 .contains(">limit 0.100<");
     }
 }

@@ -20,9 +20,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class NotificationsViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired Notifications notifications;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    Notifications notifications;
 
     @AfterEach
     void close() {
@@ -32,15 +37,20 @@ class NotificationsViewTest {
     @Test
     void an_owner_reads_what_aegis_told_them_and_marks_it_read() {
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
-        notifications.send(List.of(owner.username()), new Notifications.Message("finding",
-                "Finding opened on Triage assistant", "PSI 0.31 over 1 h breaches 0.2.", "findings/1"));
+        notifications.send(
+                List.of(owner.username()),
+                new Notifications.Message(
+                        "finding",
+                        "Finding opened on Triage assistant",
+                        "PSI 0.31 over 1 h breaches 0.2.",
+                        "findings/1"));
         Karibu.signInAndOpen(context, owner);
         UI.getCurrent().navigate(NotificationsView.class);
 
         NotificationsView view = _get(NotificationsView.class);
         assertThat(view.unread.getText()).isEqualTo("1 unread");
-        assertThat(view.list.getElement().getTextRecursively()).contains("Finding opened on Triage assistant",
-                "PSI 0.31 over 1 h breaches 0.2.");
+        assertThat(view.list.getElement().getTextRecursively())
+                .contains("Finding opened on Triage assistant", "PSI 0.31 over 1 h breaches 0.2.");
 
         _get(Button.class, spec -> spec.withText("Mark read")).click();
         assertThat(view.unread.getText()).isEqualTo("Nothing unread.");
@@ -51,6 +61,7 @@ class NotificationsViewTest {
     void someone_told_nothing_yet_sees_what_will_arrive_here() {
         Karibu.signInAndOpen(context, accounts.create("auditor", Role.AUDITOR));
         UI.getCurrent().navigate(NotificationsView.class);
-        assertThat(_get(NotificationsView.class).list.getElement().getTextRecursively()).startsWith("Nothing yet.");
+        assertThat(_get(NotificationsView.class).list.getElement().getTextRecursively())
+                .startsWith("Nothing yet.");
     }
 }

@@ -28,10 +28,17 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class OpenHighRisksCardTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired RiskService risks;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    RiskService risks;
 
     @AfterEach
     void close() {
@@ -44,16 +51,36 @@ class OpenHighRisksCardTest {
         TestAccounts.signIn(officer);
         AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Dash " + System.nanoTime(), "owner"));
         // 25 is the highest score there is, so these two are among the ten shown whatever else the database holds
-        Risk worst = risks.identify(new RiskDetails("Worst " + System.nanoTime(), null, Category.SAFETY,
-                Set.of(system.getId()), Set.of(), Set.of(), 5, 5, "someone", null));
-        Risk low = risks.identify(new RiskDetails("Low " + System.nanoTime(), null, Category.SAFETY,
-                Set.of(system.getId()), Set.of(), Set.of(), 2, 2, "someone", null));
+        Risk worst = risks.identify(new RiskDetails(
+                "Worst " + System.nanoTime(),
+                null,
+                Category.SAFETY,
+                Set.of(system.getId()),
+                Set.of(),
+                Set.of(),
+                5,
+                5,
+                "someone",
+                null));
+        Risk low = risks.identify(new RiskDetails(
+                "Low " + System.nanoTime(),
+                null,
+                Category.SAFETY,
+                Set.of(system.getId()),
+                Set.of(),
+                Set.of(),
+                2,
+                2,
+                "someone",
+                null));
 
         // the organisation's open high risks are on the officers' dashboard (an auditor's is about evidence)
         Karibu.signInAndOpen(context, officer);
         UI.getCurrent().navigate(DashboardView.class);
         Div card = _get(Div.class, spec -> spec.withId("high-risks-card"));
-        assertThat(card.getElement().getTextRecursively()).contains("Open high risks").contains(worst.getTitle())
+        assertThat(card.getElement().getTextRecursively())
+                .contains("Open high risks")
+                .contains(worst.getTitle())
                 .doesNotContain(low.getTitle());
         Anchor link = _get(card, Anchor.class, spec -> spec.withText(worst.getTitle()));
         assertThat(link.getHref()).isEqualTo("risks?risk=" + worst.getId());

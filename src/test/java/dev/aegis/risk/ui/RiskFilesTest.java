@@ -21,9 +21,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class RiskFilesTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
 
     @AfterEach
     void close() {
@@ -44,18 +49,20 @@ class RiskFilesTest {
         assertThat(files.importDialog.isOpened()).isTrue();
 
         String header = "title,category,systems,threats,inherentLikelihood,inherentImpact\n";
-        files.importDialog.receive((header + tag + " a,Security," + tag + " system,AML.T0051,4,5\n"
-                + tag + " b,Security," + tag + " system,AML.T9999,4,5\n").getBytes(StandardCharsets.UTF_8));
+        files.importDialog.receive((header + tag + " a,Security," + tag + " system,AML.T0051,4,5\n" + tag
+                        + " b,Security," + tag + " system,AML.T9999,4,5\n")
+                .getBytes(StandardCharsets.UTF_8));
         assertThat(files.importDialog.problems.isVisible()).isTrue();
         assertThat(_size(files.importDialog.problems)).isEqualTo(1);
-        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(files.importDialog.problems, 0)).satisfies(p -> {
-            assertThat(p.row()).isEqualTo(3);
-            assertThat(p.column()).isEqualTo("threats");
-        });
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._get(files.importDialog.problems, 0))
+                .satisfies(p -> {
+                    assertThat(p.row()).isEqualTo(3);
+                    assertThat(p.column()).isEqualTo("threats");
+                });
         assertThat(files.importDialog.apply.isEnabled()).isFalse();
 
-        files.importDialog.receive((header + tag + " a,Security," + tag + " system,AML.T0051,4,5\n")
-                .getBytes(StandardCharsets.UTF_8));
+        files.importDialog.receive(
+                (header + tag + " a,Security," + tag + " system,AML.T0051,4,5\n").getBytes(StandardCharsets.UTF_8));
         assertThat(files.importDialog.result.getElement().getTextRecursively()).contains("raises 1 new risk");
         files.importDialog.apply.click();
         assertThat(files.importDialog.isOpened()).isFalse();

@@ -32,10 +32,17 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class RiskFormRulesTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired RiskService risks;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    RiskService risks;
 
     @AfterEach
     void close() {
@@ -46,15 +53,24 @@ class RiskFormRulesTest {
     @Test
     void an_unknown_owner_and_a_due_date_in_1900_are_refused_at_their_fields() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
-        long system = systems.register(AiSystemFixtures.diagnosisAssistant("Risky " + System.nanoTime(), "owner")).getId();
+        long system = systems.register(AiSystemFixtures.diagnosisAssistant("Risky " + System.nanoTime(), "owner"))
+                .getId();
         assertThatThrownBy(() -> risks.identify(details("Owned by nobody", system, "nobody-such-user", null)))
-                .isInstanceOf(DomainRuleException.class).hasMessageContaining("no active user \"nobody-such-user\"")
-                .extracting("field").isEqualTo("owner");
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessageContaining("no active user \"nobody-such-user\"")
+                .extracting("field")
+                .isEqualTo("owner");
         assertThatThrownBy(() -> risks.identify(details("Due long ago", system, null, LocalDate.of(1900, 1, 1))))
                 .isInstanceOf(DomainRuleException.class)
                 .hasMessage("The due date must lie between 1 January 2000 and 31 December 2099.")
-                .extracting("field").isEqualTo("dueDate");
-        assertThat(risks.identify(details("Owned by someone", system, "owner", LocalDate.now().plusMonths(1))).getOwner())
+                .extracting("field")
+                .isEqualTo("dueDate");
+        assertThat(risks.identify(details(
+                                "Owned by someone",
+                                system,
+                                "owner",
+                                LocalDate.now().plusMonths(1)))
+                        .getOwner())
                 .isEqualTo("owner");
     }
 
@@ -85,8 +101,8 @@ class RiskFormRulesTest {
         form.save.click();
         assertThat(form.title.isInvalid()).isTrue();
         assertThat(form.title.getErrorMessage()).isEqualTo("The title can be at most 200 characters. You entered 250.");
-        assertThat(view.editor.getFooter().getElement().getChildren()
-                .anyMatch(e -> e.equals(form.save.getElement()))).isTrue();
+        assertThat(view.editor.getFooter().getElement().getChildren().anyMatch(e -> e.equals(form.save.getElement())))
+                .isTrue();
     }
 
     @Test
@@ -94,8 +110,8 @@ class RiskFormRulesTest {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(officer);
-        AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Workflow " + System.nanoTime(),
-                owner.username()));
+        AiSystem system = systems.register(
+                AiSystemFixtures.diagnosisAssistant("Workflow " + System.nanoTime(), owner.username()));
         Risk risk = risks.identify(details("Workflow risk " + System.nanoTime(), system.getId(), null, null));
         TestAccounts.signOut();
         assertWorkflowVisible(officer, risk, true);

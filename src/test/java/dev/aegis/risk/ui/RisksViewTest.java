@@ -32,11 +32,20 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class RisksViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired FrameworkCatalog catalog;
-    @Autowired RiskService risks;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    FrameworkCatalog catalog;
+
+    @Autowired
+    RiskService risks;
 
     @AfterEach
     void close() {
@@ -75,8 +84,11 @@ class RisksViewTest {
         assertThat(cell(inherent, 4, 5)).isPositive();
 
         UI.getCurrent().navigate(dev.aegis.shared.ui.DashboardView.class);
-        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("risk-card")).getElement()
-                .getTextRecursively()).contains("Open risks:").contains("Critical (15–25)");
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("risk-card"))
+                        .getElement()
+                        .getTextRecursively())
+                .contains("Open risks:")
+                .contains("Critical (15–25)");
     }
 
     @Test
@@ -139,8 +151,20 @@ class RisksViewTest {
         // meanwhile, the colleague raises the likelihood and renames the owner
         TestAccounts.signIn(colleague);
         RiskDetails d = risk.details();
-        risks.update(risk.getId(), risk.getVersion(), new RiskDetails(d.title(), d.description(), d.category(),
-                d.systems(), d.threats(), d.requirements(), 5, d.inherentImpact(), "new-owner", d.dueDate()));
+        risks.update(
+                risk.getId(),
+                risk.getVersion(),
+                new RiskDetails(
+                        d.title(),
+                        d.description(),
+                        d.category(),
+                        d.systems(),
+                        d.threats(),
+                        d.requirements(),
+                        5,
+                        d.inherentImpact(),
+                        "new-owner",
+                        d.dueDate()));
         TestAccounts.signIn(officer);
 
         form.save.click();
@@ -148,9 +172,10 @@ class RisksViewTest {
         assertThat(view.editor.isOpened()).isTrue();
         assertThat(view.editor.conflict.isVisible()).isTrue();
         assertThat(view.editor.conflictSummary.getText()).startsWith(colleague.username() + " saved this risk at");
-        assertThat(_findAll(view.editor.changes)).containsExactlyInAnyOrder(
-                new RiskEditor.Change("Likelihood", "3", "5", "3"),
-                new RiskEditor.Change("Owner", "someone-else", "new-owner", "someone-else"));
+        assertThat(_findAll(view.editor.changes))
+                .containsExactlyInAnyOrder(
+                        new RiskEditor.Change("Likelihood", "3", "5", "3"),
+                        new RiskEditor.Change("Owner", "someone-else", "new-owner", "someone-else"));
         assertThat(form.title.getValue()).as("the user's input is kept").startsWith("Mine ");
         assertThat(risks.get(risk.getId()).getTitle()).isEqualTo(risk.getTitle());
 
@@ -172,7 +197,9 @@ class RisksViewTest {
         Karibu.setValue(view.editor.form.title, "Mine");
         risks.update(risk.getId(), risk.getVersion(), retitled(risk.details(), "Theirs"));
         view.editor.form.save.click();
-        assertThat(_findAll(view.editor.changes)).extracting(RiskEditor.Change::field).containsExactly("Title");
+        assertThat(_findAll(view.editor.changes))
+                .extracting(RiskEditor.Change::field)
+                .containsExactly("Title");
 
         view.editor.reload.click();
 
@@ -186,8 +213,11 @@ class RisksViewTest {
     void auditors_and_system_owners_of_other_systems_see_a_risk_without_save() {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         Risk risk = riskOf(officer, "someone-else");
-        for (AegisUser reader : new AegisUser[] {accounts.create("auditor", Role.AUDITOR),
-                accounts.create("vendors", Role.VENDOR_MANAGER), accounts.create("owner", Role.SYSTEM_OWNER)}) {
+        for (AegisUser reader : new AegisUser[] {
+            accounts.create("auditor", Role.AUDITOR),
+            accounts.create("vendors", Role.VENDOR_MANAGER),
+            accounts.create("owner", Role.SYSTEM_OWNER)
+        }) {
             Karibu.signInAndOpen(context, reader);
             RisksView view = open();
             view.open(risk.getId());
@@ -207,12 +237,39 @@ class RisksViewTest {
         AiSystem b = systems.register(AiSystemFixtures.diagnosisAssistant("Filter B " + System.nanoTime(), "owner"));
         var threat = catalog.find("MITRE-ATLAS", "AML.T0054").orElseThrow();
         String owner = accounts.create("filter-owner", Role.SYSTEM_OWNER).username();
-        risks.identify(new RiskDetails("On A with threat", null, Category.SECURITY, Set.of(a.getId()),
-                Set.of(threat.id()), Set.of(), 5, 5, owner, null));
-        risks.identify(new RiskDetails("On A without threat", null, Category.SECURITY, Set.of(a.getId()), Set.of(),
-                Set.of(), 2, 2, owner, null));
-        risks.identify(new RiskDetails("On B with threat", null, Category.PRIVACY, Set.of(b.getId()),
-                Set.of(threat.id()), Set.of(), 1, 1, owner, null));
+        risks.identify(new RiskDetails(
+                "On A with threat",
+                null,
+                Category.SECURITY,
+                Set.of(a.getId()),
+                Set.of(threat.id()),
+                Set.of(),
+                5,
+                5,
+                owner,
+                null));
+        risks.identify(new RiskDetails(
+                "On A without threat",
+                null,
+                Category.SECURITY,
+                Set.of(a.getId()),
+                Set.of(),
+                Set.of(),
+                2,
+                2,
+                owner,
+                null));
+        risks.identify(new RiskDetails(
+                "On B with threat",
+                null,
+                Category.PRIVACY,
+                Set.of(b.getId()),
+                Set.of(threat.id()),
+                Set.of(),
+                1,
+                1,
+                owner,
+                null));
         Karibu.signInAndOpen(context, officer);
         RisksView view = open();
 
@@ -225,8 +282,10 @@ class RisksViewTest {
         assertThat(cell(inherent, 1, 1)).as("B's risk is not on A's heat map").isZero();
         Karibu.setValue(view.requirement, threat);
         assertThat(_findAll(view.grid)).extracting(Risk::getTitle).containsExactly("On A with threat");
-        assertThat(view.queryParameters().getQueryString()).contains("owner=" + owner)
-                .contains("system=" + a.getId()).contains("requirement=" + threat.id());
+        assertThat(view.queryParameters().getQueryString())
+                .contains("owner=" + owner)
+                .contains("system=" + a.getId())
+                .contains("requirement=" + threat.id());
 
         Karibu.navigate("risks?owner=" + owner + "&category=PRIVACY&requirement=" + threat.id());
         RisksView bookmarked = _get(RisksView.class);
@@ -272,7 +331,9 @@ class RisksViewTest {
         assertThat(view.workflow.reopen.isVisible()).isTrue();
 
         view.open(risk.getId());
-        assertThat(view.editor.form.save.isVisible()).as("a closed risk is reopened before it changes").isFalse();
+        assertThat(view.editor.form.save.isVisible())
+                .as("a closed risk is reopened before it changes")
+                .isFalse();
     }
 
     @Test
@@ -286,8 +347,17 @@ class RisksViewTest {
     private Risk riskOf(AegisUser officer, String owner) {
         TestAccounts.signIn(officer);
         AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Edited " + System.nanoTime(), "owner"));
-        Risk risk = risks.identify(new RiskDetails("Edited risk " + System.nanoTime(), null, Category.SAFETY,
-                Set.of(system.getId()), Set.of(), Set.of(), 3, 4, owner, null));
+        Risk risk = risks.identify(new RiskDetails(
+                "Edited risk " + System.nanoTime(),
+                null,
+                Category.SAFETY,
+                Set.of(system.getId()),
+                Set.of(),
+                Set.of(),
+                3,
+                4,
+                owner,
+                null));
         TestAccounts.signOut();
         return risk;
     }
@@ -295,15 +365,28 @@ class RisksViewTest {
     /** The count in the heat-map cell for likelihood × impact (its tooltip names the cell). */
     static long cell(com.vaadin.flow.dom.Element matrix, int likelihood, int impact) {
         String prefix = "likelihood " + likelihood + " × impact " + impact + ": ";
-        return matrix.getChildren().flatMap(com.vaadin.flow.dom.Element::getChildren)
-                .filter(e -> e.getAttribute("title") != null && e.getAttribute("title").startsWith(prefix))
-                .map(e -> Long.parseLong(e.getAttribute("title").substring(prefix.length()).split(" ")[0]))
-                .findFirst().orElseThrow();
+        return matrix.getChildren()
+                .flatMap(com.vaadin.flow.dom.Element::getChildren)
+                .filter(e -> e.getAttribute("title") != null
+                        && e.getAttribute("title").startsWith(prefix))
+                .map(e -> Long.parseLong(
+                        e.getAttribute("title").substring(prefix.length()).split(" ")[0]))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static RiskDetails retitled(RiskDetails d, String title) {
-        return new RiskDetails(title, d.description(), d.category(), d.systems(), d.threats(), d.requirements(),
-                d.inherentLikelihood(), d.inherentImpact(), d.owner(), d.dueDate());
+        return new RiskDetails(
+                title,
+                d.description(),
+                d.category(),
+                d.systems(),
+                d.threats(),
+                d.requirements(),
+                d.inherentLikelihood(),
+                d.inherentImpact(),
+                d.owner(),
+                d.dueDate());
     }
 
     private static RisksView open() {

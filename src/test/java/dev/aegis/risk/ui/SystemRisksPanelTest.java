@@ -34,10 +34,17 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class SystemRisksPanelTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired RiskService risks;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    RiskService risks;
 
     @AfterEach
     void close() {
@@ -55,7 +62,8 @@ class SystemRisksPanelTest {
         assertThat(_get(AiSystemPage.class).getPageTitle()).startsWith(system.getName());
         SystemRisksPanel.Panel panel = _get(SystemRisksPanel.Panel.class);
         assertThat(_size(panel.grid)).isZero();
-        assertThat(refIds(panel)).contains("AML.T0051", "AML.T0054", "AML.T0057", "LLM01:2025", "AML.T0024.000")
+        assertThat(refIds(panel))
+                .contains("AML.T0051", "AML.T0054", "AML.T0057", "LLM01:2025", "AML.T0024.000")
                 .doesNotContain("AML.T0015");
 
         int row = refIds(panel).indexOf("AML.T0051");
@@ -71,7 +79,8 @@ class SystemRisksPanelTest {
         form.save.click();
 
         assertThat(panel.editor.isOpened()).isFalse();
-        assertThat(_findAll(panel.grid)).extracting(Risk::getTitle)
+        assertThat(_findAll(panel.grid))
+                .extracting(Risk::getTitle)
                 .containsExactly("LLM Prompt Injection against " + system.getName());
         assertThat(refIds(panel)).doesNotContain("AML.T0051").contains("AML.T0054");
 
@@ -87,10 +96,14 @@ class SystemRisksPanelTest {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         TestAccounts.signIn(officer);
         AiSystem system = systems.register(AiSystemFixtures.classified(
-                AiSystemFixtures.diagnosisAssistant("Scorer " + System.nanoTime(), "owner"), ModelType.CLASSIFIER,
-                Deployment.VENDOR_API, EuAiActTier.LIMITED, DataCategory.FINANCIAL));
+                AiSystemFixtures.diagnosisAssistant("Scorer " + System.nanoTime(), "owner"),
+                ModelType.CLASSIFIER,
+                Deployment.VENDOR_API,
+                EuAiActTier.LIMITED,
+                DataCategory.FINANCIAL));
 
-        assertThat(risks.uncoveredThreats(system.getId())).extracting(t -> t.threat().refId())
+        assertThat(risks.uncoveredThreats(system.getId()))
+                .extracting(t -> t.threat().refId())
                 .contains("AML.T0015", "AML.T0043", "AML.T0020", "AML.T0024.002", "AML.T0010")
                 .noneMatch(ref -> ref.startsWith("LLM"))
                 .doesNotContain("AML.T0051", "AML.T0025");
@@ -101,8 +114,8 @@ class SystemRisksPanelTest {
         AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(officer);
-        AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Owned " + System.nanoTime(),
-                owner.username()));
+        AiSystem system =
+                systems.register(AiSystemFixtures.diagnosisAssistant("Owned " + System.nanoTime(), owner.username()));
 
         Karibu.signInAndOpen(context, accounts.create("vendors", Role.VENDOR_MANAGER));
         Karibu.navigate("systems/" + system.getId());
@@ -125,12 +138,16 @@ class SystemRisksPanelTest {
     void an_unknown_system_says_so() {
         Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
         Karibu.navigate("systems/987654321");
-        assertThat(_get(AiSystemPage.class).getElement().getTextRecursively()).contains("There is no AI system 987654321");
+        assertThat(_get(AiSystemPage.class).getElement().getTextRecursively())
+                .contains("There is no AI system 987654321");
         assertThat(_find(SystemRisksPanel.Panel.class)).isEmpty();
         UI.getCurrent();
     }
 
     private static java.util.List<String> refIds(SystemRisksPanel.Panel panel) {
-        return _findAll(panel.threats).stream().map(TypicalThreat::threat).map(r -> r.refId()).toList();
+        return _findAll(panel.threats).stream()
+                .map(TypicalThreat::threat)
+                .map(r -> r.refId())
+                .toList();
     }
 }

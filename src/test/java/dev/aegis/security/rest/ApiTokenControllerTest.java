@@ -8,6 +8,7 @@ import dev.aegis.AegisTest;
 import dev.aegis.Http;
 import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
+import dev.aegis.security.TestAccounts;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import dev.aegis.security.TestAccounts;
 
 @AegisTest
 class ApiTokenControllerTest {
@@ -53,7 +53,9 @@ class ApiTokenControllerTest {
 
         HttpResponse<String> listed = http.get("/api/v1/tokens", token);
         assertThat(listed.statusCode()).isEqualTo(200);
-        assertThat(listed.body()).contains("\"name\":\"ci pipeline\"", "\"status\":\"ACTIVE\"").doesNotContain(token);
+        assertThat(listed.body())
+                .contains("\"name\":\"ci pipeline\"", "\"status\":\"ACTIVE\"")
+                .doesNotContain(token);
         assertThat(Http.json(listed).values()).hasSize(2); // the one from setUp and this one
 
         assertThat(http.delete("/api/v1/tokens/" + id, ownerToken).statusCode()).isEqualTo(204);
@@ -64,13 +66,14 @@ class ApiTokenControllerTest {
     @Test
     void an_expiry_date_may_be_chosen_but_not_in_the_past() {
         Instant in30Days = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-        HttpResponse<String> created = http.post("/api/v1/tokens", ownerToken,
-                "{\"name\": \"short-lived\", \"expiresAt\": \"%s\"}".formatted(in30Days));
+        HttpResponse<String> created = http.post(
+                "/api/v1/tokens", ownerToken, "{\"name\": \"short-lived\", \"expiresAt\": \"%s\"}".formatted(in30Days));
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(Instant.parse(Http.json(created).get("expiresAt").asString())).isEqualTo(in30Days);
+        assertThat(Instant.parse(Http.json(created).get("expiresAt").asString()))
+                .isEqualTo(in30Days);
 
-        HttpResponse<String> past = http.post("/api/v1/tokens", ownerToken,
-                "{\"name\": \"too late\", \"expiresAt\": \"2001-01-01T00:00:00Z\"}");
+        HttpResponse<String> past = http.post(
+                "/api/v1/tokens", ownerToken, "{\"name\": \"too late\", \"expiresAt\": \"2001-01-01T00:00:00Z\"}");
         assertProblem(past, 400);
         assertThat(Http.json(past).get("errors").get(0).get("field").asString()).isEqualTo("expiresAt");
     }
@@ -80,20 +83,22 @@ class ApiTokenControllerTest {
         HttpResponse<String> response = http.post("/api/v1/tokens", ownerToken, "{\"name\": \"  \"}");
 
         assertProblem(response, 400);
-        assertThat(Http.json(response).get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(Http.json(response).get("errors").get(0).get("field").asString())
+                .isEqualTo("name");
     }
 
     @Test
     void an_unknown_field_or_malformed_json_is_a_400_never_a_500() {
-        HttpResponse<String> unknown = http.post("/api/v1/tokens", ownerToken, "{\"name\": \"x\", \"scopes\": [\"all\"]}");
+        HttpResponse<String> unknown =
+                http.post("/api/v1/tokens", ownerToken, "{\"name\": \"x\", \"scopes\": [\"all\"]}");
         assertProblem(unknown, 400);
         assertThat(Http.json(unknown).get("detail").asString()).isEqualTo("Unknown field: scopes");
 
         HttpResponse<String> malformed = http.post("/api/v1/tokens", ownerToken, "{\"name\": ");
         assertProblem(malformed, 400);
 
-        HttpResponse<String> wrongType = http.post("/api/v1/tokens", ownerToken,
-                "{\"name\": \"x\", \"expiresAt\": \"next tuesday\"}");
+        HttpResponse<String> wrongType =
+                http.post("/api/v1/tokens", ownerToken, "{\"name\": \"x\", \"expiresAt\": \"next tuesday\"}");
         assertProblem(wrongType, 400);
     }
 
@@ -101,7 +106,10 @@ class ApiTokenControllerTest {
     void someone_elses_token_cannot_be_revoked() {
         AegisUser other = accounts.create("other", Role.SYSTEM_OWNER);
         String otherToken = accounts.tokenFor(other);
-        long othersId = Http.json(http.get("/api/v1/tokens", otherToken)).get(0).get("id").asLong();
+        long othersId = Http.json(http.get("/api/v1/tokens", otherToken))
+                .get(0)
+                .get("id")
+                .asLong();
 
         HttpResponse<String> response = http.delete("/api/v1/tokens/" + othersId, ownerToken);
 

@@ -36,12 +36,12 @@ class UserControllerTest {
     void admin_lists_users_paged_and_filtered_without_secrets() {
         AegisUser listed = accounts.create("listed", Role.AUDITOR);
 
-        HttpResponse<String> response = http.getAsBrowser("/api/v1/users?q=" + listed.username() + "&page=0&size=5",
-                adminToken);
+        HttpResponse<String> response =
+                http.getAsBrowser("/api/v1/users?q=" + listed.username() + "&page=0&size=5", adminToken);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         JsonNode page = Http.json(response);
         assertThat(page.get("totalElements").asLong()).isEqualTo(1);
         assertThat(page.get("size").asInt()).isEqualTo(5);
@@ -75,19 +75,25 @@ class UserControllerTest {
     void admin_replaces_the_roles_of_a_user() {
         AegisUser user = accounts.create("moved", Role.SYSTEM_OWNER);
 
-        HttpResponse<String> response = http.put("/api/v1/users/" + user.id() + "/roles", adminToken,
+        HttpResponse<String> response = http.put(
+                "/api/v1/users/" + user.id() + "/roles",
+                adminToken,
                 "{\"roles\": [\"GOVERNANCE_OFFICER\", \"VENDOR_MANAGER\"]}");
 
         assertThat(response.statusCode()).isEqualTo(204);
         JsonNode roles = Http.json(http.get("/api/v1/users?q=" + user.username(), adminToken))
-                .get("content").get(0).get("roles");
-        assertThat(roles.values()).extracting(JsonNode::asString)
+                .get("content")
+                .get(0)
+                .get("roles");
+        assertThat(roles.values())
+                .extracting(JsonNode::asString)
                 .containsExactlyInAnyOrder("GOVERNANCE_OFFICER", "VENDOR_MANAGER");
     }
 
     @Test
     void roles_of_an_unknown_user_are_a_404_problem() {
-        HttpResponse<String> response = http.put("/api/v1/users/987654321/roles", adminToken, "{\"roles\": [\"AUDITOR\"]}");
+        HttpResponse<String> response =
+                http.put("/api/v1/users/987654321/roles", adminToken, "{\"roles\": [\"AUDITOR\"]}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"status\":404");
@@ -98,13 +104,16 @@ class UserControllerTest {
         String token = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
 
         assertThat(http.get("/api/v1/users", token).statusCode()).isEqualTo(403);
-        HttpResponse<String> create = http.post("/api/v1/users", token,
-                "{\"username\": \"sneaky\", \"roles\": [\"ADMIN\"]}");
+        HttpResponse<String> create =
+                http.post("/api/v1/users", token, "{\"username\": \"sneaky\", \"roles\": [\"ADMIN\"]}");
         assertThat(create.statusCode()).isEqualTo(403);
         assertThat(create.body()).contains("\"status\":403");
         // refused before the body is read: an invalid body does not reveal the validation rules either
-        assertThat(http.post("/api/v1/users", token, "{\"nonsense\": 1}").statusCode()).isEqualTo(403);
-        assertThat(http.put("/api/v1/users/1/roles", token, "{\"roles\": [\"ADMIN\"]}").statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/v1/users", token, "{\"nonsense\": 1}").statusCode())
+                .isEqualTo(403);
+        assertThat(http.put("/api/v1/users/1/roles", token, "{\"roles\": [\"ADMIN\"]}")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -114,8 +123,8 @@ class UserControllerTest {
 
     @Test
     void an_unknown_json_field_is_a_400_problem_detail() {
-        HttpResponse<String> response = http.post("/api/v1/users", adminToken,
-                "{\"username\": \"dave-x1\", \"roles\": [\"AUDITOR\"], \"admin\": true}");
+        HttpResponse<String> response = http.post(
+                "/api/v1/users", adminToken, "{\"username\": \"dave-x1\", \"roles\": [\"AUDITOR\"], \"admin\": true}");
 
         assertProblem(response, 400);
         assertThat(Http.json(response).get("detail").asString()).isEqualTo("Unknown field: admin");
@@ -131,19 +140,22 @@ class UserControllerTest {
 
     @Test
     void an_unknown_role_is_a_400_problem_detail() {
-        HttpResponse<String> response = http.post("/api/v1/users", adminToken,
-                "{\"username\": \"erin-x1\", \"roles\": [\"SUPERUSER\"]}");
+        HttpResponse<String> response =
+                http.post("/api/v1/users", adminToken, "{\"username\": \"erin-x1\", \"roles\": [\"SUPERUSER\"]}");
 
         assertProblem(response, 400);
     }
 
     @Test
     void an_invalid_field_is_named_in_the_problem_detail() {
-        HttpResponse<String> response = http.post("/api/v1/users", adminToken,
+        HttpResponse<String> response = http.post(
+                "/api/v1/users",
+                adminToken,
                 "{\"username\": \"no spaces allowed\", \"email\": \"not-an-address\", \"roles\": []}");
 
         assertProblem(response, 400);
-        assertThat(Http.json(response).get("errors").values()).extracting(e -> e.get("field").asString())
+        assertThat(Http.json(response).get("errors").values())
+                .extracting(e -> e.get("field").asString())
                 .containsExactlyInAnyOrder("username", "email", "roles");
     }
 
@@ -151,7 +163,9 @@ class UserControllerTest {
     void a_taken_user_name_is_a_422_problem_naming_the_field() {
         AegisUser existing = accounts.create("taken", Role.AUDITOR);
 
-        HttpResponse<String> response = http.post("/api/v1/users", adminToken,
+        HttpResponse<String> response = http.post(
+                "/api/v1/users",
+                adminToken,
                 "{\"username\": \"%s\", \"roles\": [\"AUDITOR\"]}".formatted(existing.username()));
 
         assertProblem(response, 422);
@@ -162,8 +176,8 @@ class UserControllerTest {
 
     static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         assertThat(Http.json(response).get("status").asInt()).isEqualTo(status);
     }
 }

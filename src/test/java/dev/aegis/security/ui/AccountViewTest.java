@@ -56,7 +56,8 @@ class AccountViewTest {
 
         _click(_get(Button.class, spec -> spec.withId("new-token")));
         NewTokenDialog dialog = _get(NewTokenDialog.class);
-        assertThat(dialog.expiresOn.getValue()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(90));
+        assertThat(dialog.expiresOn.getValue())
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(90));
         Karibu.setValue(dialog.name, "nightly export");
         _click(dialog.create);
 
@@ -64,7 +65,8 @@ class AccountViewTest {
         TextField shown = _get(TextField.class, spec -> spec.withId("issued-token"));
         String token = shown.getValue();
         assertThat(token).startsWith("aeg_");
-        assertThat(_get(SecretDialog.class).getElement().getTextRecursively()).contains("Copy the token now")
+        assertThat(_get(SecretDialog.class).getElement().getTextRecursively())
+                .contains("Copy the token now")
                 .contains("shown only this once");
         Http http = new Http(port);
         assertThat(http.get("/api/v1/audit/verify", token).statusCode()).isEqualTo(200);
@@ -106,8 +108,10 @@ class AccountViewTest {
     void account_view_shows_who_you_are_and_how_to_secure_the_sign_in() {
         AegisUser officer = open(accounts.create("officer", Role.GOVERNANCE_OFFICER, Role.VENDOR_MANAGER));
 
-        assertThat(_get(Span.class, spec -> spec.withId("account-username")).getText()).isEqualTo(officer.username());
-        assertThat(_get(Span.class, spec -> spec.withId("account-display-name")).getText()).isEqualTo("officer");
+        assertThat(_get(Span.class, spec -> spec.withId("account-username")).getText())
+                .isEqualTo(officer.username());
+        assertThat(_get(Span.class, spec -> spec.withId("account-display-name")).getText())
+                .isEqualTo("officer");
         assertThat(_get(Span.class, spec -> spec.withId("account-roles")).getText())
                 .isEqualTo("Governance officer, Vendor manager");
 

@@ -53,7 +53,9 @@ class ChangePasswordViewTest {
         assertThat(view.password.isInvalid()).isTrue();
         assertThat(view.password.getErrorMessage()).contains("among the most common");
         assertThat(view.current.isInvalid()).isFalse();
-        assertThat(encoder.matches(TestAccounts.PASSWORD, signIns.loadUserByUsername(user.username()).getPassword()))
+        assertThat(encoder.matches(
+                        TestAccounts.PASSWORD,
+                        signIns.loadUserByUsername(user.username()).getPassword()))
                 .isTrue();
     }
 
@@ -83,7 +85,9 @@ class ChangePasswordViewTest {
         _click(view.save);
 
         _assertOne(DashboardView.class);
-        assertThat(encoder.matches("Quiet-Meadow-Copper-58", signIns.loadUserByUsername(user.username()).getPassword()))
+        assertThat(encoder.matches(
+                        "Quiet-Meadow-Copper-58",
+                        signIns.loadUserByUsername(user.username()).getPassword()))
                 .isTrue();
     }
 

@@ -12,7 +12,8 @@ class LoginViewTest {
     @Test
     void a_refused_single_sign_on_shows_the_reason() {
         String reason = "Your account at the identity provider has no Aegis role.";
-        LoginI18n texts = LoginView.texts(new OAuth2AuthenticationException(new OAuth2Error("access_denied", reason, null)));
+        LoginI18n texts =
+                LoginView.texts(new OAuth2AuthenticationException(new OAuth2Error("access_denied", reason, null)));
 
         assertThat(texts.getErrorMessage().getTitle()).isEqualTo("Single sign-on did not sign you in");
         assertThat(texts.getErrorMessage().getMessage()).isEqualTo(reason);

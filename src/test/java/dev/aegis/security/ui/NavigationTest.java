@@ -27,15 +27,27 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class NavigationTest {
 
-    private static final List<String> REGISTERS = List.of("Dashboard", "AI systems", "Risks", "Controls", "Coverage",
-            "Statement of Applicability");
+    private static final List<String> REGISTERS =
+            List.of("Dashboard", "AI systems", "Risks", "Controls", "Coverage", "Statement of Applicability");
     private static final List<String> CATALOGS = List.of("Frameworks", "Crosswalks", "ATLAS matrix");
 
     private static final Map<Role, List<String>> MENU = Map.of(
-            Role.ADMIN, menu(true, true, true, "Import framework", "Monitor", "Telemetry sources", "Audit log", "Users",
-                    "Notifications", "My account", "About"),
+            Role.ADMIN,
+                    menu(
+                            true,
+                            true,
+                            true,
+                            "Import framework",
+                            "Monitor",
+                            "Telemetry sources",
+                            "Audit log",
+                            "Users",
+                            "Notifications",
+                            "My account",
+                            "About"),
             Role.AUDITOR, menu(true, true, true, "Monitor", "Audit log", "Notifications", "My account", "About"),
-            Role.GOVERNANCE_OFFICER, menu(true, true, true, "Import framework", "Monitor", "Notifications", "My account", "About"),
+            Role.GOVERNANCE_OFFICER,
+                    menu(true, true, true, "Import framework", "Monitor", "Notifications", "My account", "About"),
             Role.VENDOR_MANAGER, menu(true, false, false, "Notifications", "My account", "About"),
             Role.SYSTEM_OWNER, menu(false, true, false, "Notifications", "My account", "About"));
 

@@ -83,8 +83,11 @@ class UsersViewTest {
         assertThat(password).hasSize(20);
         assertThat(shown.isReadOnly()).isTrue();
         assertThat(_get(SecretDialog.class).getElement().getTextRecursively())
-                .contains("shown only now").contains("must be changed at the first sign-in");
-        assertThat(encoder.matches(password, signIns.loadUserByUsername(username).getPassword())).isTrue();
+                .contains("shown only now")
+                .contains("must be changed at the first sign-in");
+        assertThat(encoder.matches(
+                        password, signIns.loadUserByUsername(username).getPassword()))
+                .isTrue();
 
         _click(_get(Button.class, spec -> spec.withId("one-time-password-done")));
         MockVaadin.clientRoundtrip(false);
@@ -92,8 +95,9 @@ class UsersViewTest {
         _assertNone(SecretDialog.class);
         assertThat(shown.getValue()).isEmpty();
         assertThat(UI.getCurrent().getElement().getTextRecursively()).doesNotContain(password);
-        assertThat(_find(Component.class).stream().filter(HasValue.class::isInstance)
-                .map(c -> String.valueOf(((HasValue<?, ?>) c).getValue())))
+        assertThat(_find(Component.class).stream()
+                        .filter(HasValue.class::isInstance)
+                        .map(c -> String.valueOf(((HasValue<?, ?>) c).getValue())))
                 .noneMatch(value -> value.contains(password));
 
         UsersView view = _get(UsersView.class);
@@ -156,8 +160,11 @@ class UsersViewTest {
         _click(rowAction(view, "reset-password-" + someone.id()));
         _fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("confirm-reset-password")));
 
-        String password = _get(TextField.class, spec -> spec.withId("one-time-password")).getValue();
-        assertThat(encoder.matches(password, signIns.loadUserByUsername(someone.username()).getPassword())).isTrue();
+        String password =
+                _get(TextField.class, spec -> spec.withId("one-time-password")).getValue();
+        assertThat(encoder.matches(
+                        password, signIns.loadUserByUsername(someone.username()).getPassword()))
+                .isTrue();
         assertThat(_getFormatted(view.grid, 0, "status")).isEqualTo("Active (must change password)");
     }
 
@@ -208,7 +215,9 @@ class UsersViewTest {
         UsersView view = _get(UsersView.class);
         Karibu.setValue(view.search, "nobody-has-this-name");
         assertThat(_size(view.grid)).isZero();
-        assertThat(view.grid.getEmptyStateText()).contains("nobody-has-this-name").contains("New user");
+        assertThat(view.grid.getEmptyStateText())
+                .contains("nobody-has-this-name")
+                .contains("New user");
     }
 
     @Test
@@ -221,7 +230,8 @@ class UsersViewTest {
         assertThat(refused).isInstanceOf(MockAccessDeniedException.class).hasMessageContaining("denied");
         _assertNone(UsersView.class);
         // and the service behind it refuses too, whatever screen or endpoint calls
-        assertThatThrownBy(() -> users.search("", Pageable.ofSize(10))).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> users.search("", Pageable.ofSize(10)))
+                .isInstanceOf(AuthorizationDeniedException.class);
     }
 
     private AegisUser openAsAdmin() {
@@ -238,7 +248,10 @@ class UsersViewTest {
     }
 
     private RolePolicy policy(Role role) {
-        return users.rolePolicies().stream().filter(p -> p.getRole() == role).findFirst().orElseThrow();
+        return users.rolePolicies().stream()
+                .filter(p -> p.getRole() == role)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String unique(String name) {

@@ -31,7 +31,10 @@ class OrganisationKeyUnitTest {
         String[] command = new String[args.length + 1];
         command[0] = "openssl";
         System.arraycopy(args, 0, command, 1, args.length);
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         return p.waitFor();
     }
@@ -42,34 +45,98 @@ class OrganisationKeyUnitTest {
 
     @Test
     void a_keystores_ecdsa_key_signs_what_openssl_verifies_with_its_certificate(@TempDir Path dir) throws Exception {
-        assertThat(openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-days", "30", "-subj", "/O=Example Ltd/CN=Example Ltd evidence signing", "-keyout", "key.pem",
-                "-out", "cert.pem")).isZero();
-        assertThat(openssl(dir, "pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-out", "signing.p12",
-                "-passout", "pass:keystore-secret")).isZero();
+        assertThat(openssl(
+                        dir,
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "ec",
+                        "-pkeyopt",
+                        "ec_paramgen_curve:P-256",
+                        "-nodes",
+                        "-days",
+                        "30",
+                        "-subj",
+                        "/O=Example Ltd/CN=Example Ltd evidence signing",
+                        "-keyout",
+                        "key.pem",
+                        "-out",
+                        "cert.pem"))
+                .isZero();
+        assertThat(openssl(
+                        dir,
+                        "pkcs12",
+                        "-export",
+                        "-inkey",
+                        "key.pem",
+                        "-in",
+                        "cert.pem",
+                        "-out",
+                        "signing.p12",
+                        "-passout",
+                        "pass:keystore-secret"))
+                .isZero();
         OrganisationKey key = fromKeystore(dir.resolve("signing.p12"), "keystore-secret");
 
         byte[] data = "{\"pack\": 1}\n".getBytes(StandardCharsets.UTF_8);
         Files.write(dir.resolve("manifest.json"), data);
         Files.write(dir.resolve("manifest.json.sig"), key.sign(data));
         Files.writeString(dir.resolve("signer.pem"), key.certificatePem());
-        assertThat(openssl(dir, "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "pubkey.pem")).isZero();
-        assertThat(openssl(dir, "dgst", "-sha256", "-verify", "pubkey.pem", "-signature", "manifest.json.sig",
-                "manifest.json")).isZero();
+        assertThat(openssl(dir, "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "pubkey.pem"))
+                .isZero();
+        assertThat(openssl(
+                        dir,
+                        "dgst",
+                        "-sha256",
+                        "-verify",
+                        "pubkey.pem",
+                        "-signature",
+                        "manifest.json.sig",
+                        "manifest.json"))
+                .isZero();
         assertThat(key.describe().subject()).contains("Example Ltd evidence signing");
         assertThat(key.describe().source()).startsWith("keystore ");
-        assertThat(OrganisationKey.verify(key.certificatePem(), data, key.sign(data))).isTrue();
-        assertThat(OrganisationKey.verify(key.certificatePem(), "other".getBytes(StandardCharsets.UTF_8), key.sign(data)))
+        assertThat(OrganisationKey.verify(key.certificatePem(), data, key.sign(data)))
+                .isTrue();
+        assertThat(OrganisationKey.verify(
+                        key.certificatePem(), "other".getBytes(StandardCharsets.UTF_8), key.sign(data)))
                 .isFalse();
     }
 
     @Test
     void a_wrong_keystore_password_is_named_without_the_password(@TempDir Path dir) throws Exception {
-        openssl(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "30",
-                "-subj", "/CN=x", "-keyout", "key.pem", "-out", "cert.pem");
-        openssl(dir, "pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-out", "signing.p12", "-passout",
+        openssl(
+                dir,
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-days",
+                "30",
+                "-subj",
+                "/CN=x",
+                "-keyout",
+                "key.pem",
+                "-out",
+                "cert.pem");
+        openssl(
+                dir,
+                "pkcs12",
+                "-export",
+                "-inkey",
+                "key.pem",
+                "-in",
+                "cert.pem",
+                "-out",
+                "signing.p12",
+                "-passout",
                 "pass:right-password");
-        assertThatThrownBy(() -> fromKeystore(dir.resolve("signing.p12"), "wrong-password").fingerprint())
-                .hasMessageContaining("AEGIS_SIGNING_KEYSTORE_PASSWORD").hasMessageNotContaining("wrong-password");
+        assertThatThrownBy(() -> fromKeystore(dir.resolve("signing.p12"), "wrong-password")
+                        .fingerprint())
+                .hasMessageContaining("AEGIS_SIGNING_KEYSTORE_PASSWORD")
+                .hasMessageNotContaining("wrong-password");
     }
 }

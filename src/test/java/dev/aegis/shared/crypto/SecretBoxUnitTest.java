@@ -25,7 +25,8 @@ class SecretBoxUnitTest {
         assertThat(sealed.ciphertext()).doesNotContain("secret-token");
         assertThat(box.open(sealed, "telemetry.source.token")).isEqualTo("amon_secret-token-value");
         assertThatThrownBy(() -> box.open(sealed, "shared.signing_key")).isInstanceOf(SecretBox.SecretUnreadable.class);
-        assertThat(box.seal("same", "p").ciphertext()).isNotEqualTo(box.seal("same", "p").ciphertext());
+        assertThat(box.seal("same", "p").ciphertext())
+                .isNotEqualTo(box.seal("same", "p").ciphertext());
     }
 
     @Test
@@ -35,8 +36,10 @@ class SecretBoxUnitTest {
         assertThat(rotated.open(old, "p")).isEqualTo("token");
         assertThat(rotated.isCurrent(old)).isFalse();
         assertThat(rotated.isCurrent(rotated.seal("token", "p"))).isTrue();
-        assertThatThrownBy(() -> box(NEW, "").open(old, "p")).isInstanceOf(SecretBox.SecretUnreadable.class)
-                .hasMessageContaining(old.keyId()).hasMessageNotContaining(OLD);
+        assertThatThrownBy(() -> box(NEW, "").open(old, "p"))
+                .isInstanceOf(SecretBox.SecretUnreadable.class)
+                .hasMessageContaining(old.keyId())
+                .hasMessageNotContaining(OLD);
     }
 
     @Test
@@ -61,7 +64,8 @@ class SecretBoxUnitTest {
 
     @Test
     void a_master_key_of_the_wrong_size_is_refused_with_how_to_make_one() {
-        assertThatThrownBy(() -> box("c2hvcnQ=", "").currentKeyId()).hasMessageContaining("AEGIS_MASTER_KEY")
+        assertThatThrownBy(() -> box("c2hvcnQ=", "").currentKeyId())
+                .hasMessageContaining("AEGIS_MASTER_KEY")
                 .hasMessageContaining("openssl rand -base64 32");
     }
 }

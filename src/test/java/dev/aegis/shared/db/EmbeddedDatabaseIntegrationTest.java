@@ -25,7 +25,8 @@ class EmbeddedDatabaseIntegrationTest {
     Path dataDir;
 
     @Test
-    void aegis_without_a_database_runs_on_its_embedded_postgresql_and_keeps_its_data_across_restarts() throws Exception {
+    void aegis_without_a_database_runs_on_its_embedded_postgresql_and_keeps_its_data_across_restarts()
+            throws Exception {
         int closedPort = closedPort();
         Map<String, Object> admin;
         long auditEntries;
@@ -39,14 +40,17 @@ class EmbeddedDatabaseIntegrationTest {
 
             admin = jdbc(aegis).queryForMap("select id, created_at from security.app_user where username = 'admin'");
             auditEntries = verifiedAuditEntries(aegis);
-            assertThat(auditEntries).as("registering the bootstrap token is audited").isPositive();
+            assertThat(auditEntries)
+                    .as("registering the bootstrap token is audited")
+                    .isPositive();
         }
 
         // no bootstrap token this time: what works now was kept by the embedded server
         try (RunningAegis aegis = startWithoutDatabase(closedPort)) {
             assertThat(jdbc(aegis).queryForMap("select id, created_at from security.app_user where username = 'admin'"))
                     .isEqualTo(admin);
-            assertThat(jdbc(aegis).queryForObject("select count(*) from security.app_user", Long.class)).isEqualTo(1);
+            assertThat(jdbc(aegis).queryForObject("select count(*) from security.app_user", Long.class))
+                    .isEqualTo(1);
             assertThat(verifiedAuditEntries(aegis)).isEqualTo(auditEntries);
         }
     }

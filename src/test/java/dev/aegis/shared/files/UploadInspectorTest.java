@@ -31,7 +31,8 @@ class UploadInspectorTest {
         byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
         assertThatThrownBy(() -> inspector.inspect("file", "report.pdf", stream(elf)))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("report.pdf").hasMessageContaining("not accepted");
+                .hasMessageContaining("report.pdf")
+                .hasMessageContaining("not accepted");
     }
 
     @Test
@@ -41,15 +42,20 @@ class UploadInspectorTest {
         assertThatThrownBy(() -> inspector.inspect("file", "notes.txt", stream(big)))
                 .isInstanceOf(DomainRuleException.class)
                 .hasMessageContaining("larger than the limit of 1.0 KB")
-                .extracting(e -> ((DomainRuleException) e).field()).isEqualTo("file");
+                .extracting(e -> ((DomainRuleException) e).field())
+                .isEqualTo("file");
     }
 
     @Test
     void json_text_is_told_apart_from_plain_text_and_empty_files_are_refused() {
-        assertThat(inspector.inspect(null, "a.bin", stream("{\"a\": 1}".getBytes(StandardCharsets.UTF_8)))
-                .mediaType()).isEqualTo("application/json");
-        assertThat(inspector.inspect(null, "a.json", stream("just words".getBytes(StandardCharsets.UTF_8)))
-                .mediaType()).isEqualTo("text/plain");
+        assertThat(inspector
+                        .inspect(null, "a.bin", stream("{\"a\": 1}".getBytes(StandardCharsets.UTF_8)))
+                        .mediaType())
+                .isEqualTo("application/json");
+        assertThat(inspector
+                        .inspect(null, "a.json", stream("just words".getBytes(StandardCharsets.UTF_8)))
+                        .mediaType())
+                .isEqualTo("text/plain");
         assertThatThrownBy(() -> inspector.inspect(null, "empty.txt", stream(new byte[0])))
                 .hasMessageContaining("is empty");
     }

@@ -20,14 +20,17 @@ class CsvTableUnitTest {
             writer.row(List.of("@SUM(A1)", "-3", "+x", "plain"));
         }
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFFa,b,c,d\r\n")
+        assertThat(text)
+                .startsWith("\uFEFFa,b,c,d\r\n")
                 .contains("'=1+1,\"say \"\"hi\"\", then\nleave\",2026-12-31,\r\n")
                 .contains("'@SUM(A1),'-3,'+x,plain\r\n");
 
         Table table = TableReader.read(out.toByteArray());
         assertThat(table.header()).containsExactly("a", "b", "c", "d");
         assertThat(table.rows()).extracting(Table.Row::number).containsExactly(2, 3);
-        assertThat(table.rows().get(0).cells()).containsEntry("a", "=1+1").containsEntry("b", "say \"hi\", then\nleave");
+        assertThat(table.rows().get(0).cells())
+                .containsEntry("a", "=1+1")
+                .containsEntry("b", "say \"hi\", then\nleave");
         assertThat(table.rows().get(1).get("b")).isEqualTo("-3");
     }
 
@@ -39,14 +42,17 @@ class CsvTableUnitTest {
         }
         assertThat(TabularFormat.detect(out.toByteArray())).isEqualTo(TabularFormat.XLSX);
         Table table = TableReader.read(out.toByteArray());
-        assertThat(table.rows().get(0).cells()).containsEntry("id", "42").containsEntry("when", "2027-01-02")
+        assertThat(table.rows().get(0).cells())
+                .containsEntry("id", "42")
+                .containsEntry("when", "2027-01-02")
                 .containsEntry("what", "=not a formula");
     }
 
     @Test
     void a_file_that_is_too_large_or_not_utf_8_is_refused_with_a_clear_message() {
         assertThatThrownBy(() -> TableReader.read(new byte[TableReader.MAX_BYTES + 1]))
-                .isInstanceOf(TabularFileException.class).hasMessageContaining("10 MB");
+                .isInstanceOf(TabularFileException.class)
+                .hasMessageContaining("10 MB");
         assertThatThrownBy(() -> TableReader.read(new byte[] {'a', ',', (byte) 0xE9, '\n'}))
                 .hasMessageContaining("UTF-8");
         StringBuilder many = new StringBuilder("a\n");

@@ -21,7 +21,8 @@ class DatabaseUnavailableViewTest {
 
     @Test
     void a_screen_that_cannot_reach_the_database_shows_the_database_unavailable_view() {
-        var outage = new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+        var outage = new CannotCreateTransactionException(
+                "Could not open JPA EntityManager for transaction",
                 new SQLTransientConnectionException("request timed out"));
 
         assertThat(errorViewFor(outage)).isEqualTo(DatabaseUnavailableView.NoTransaction.class);
@@ -33,12 +34,14 @@ class DatabaseUnavailableViewTest {
 
     @Test
     void other_failures_keep_the_general_error_view() {
-        assertThat(errorViewFor(new IllegalStateException("a bug"))).isNotIn(
-                DatabaseUnavailableView.NoTransaction.class, DatabaseUnavailableView.ResourceFailure.class);
+        assertThat(errorViewFor(new IllegalStateException("a bug")))
+                .isNotIn(DatabaseUnavailableView.NoTransaction.class, DatabaseUnavailableView.ResourceFailure.class);
     }
 
     private Class<?> errorViewFor(Exception failure) {
         var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(context.getServletContext()));
-        return registry.getErrorNavigationTarget(failure).map(ErrorTargetEntry::getNavigationTarget).orElse(null);
+        return registry.getErrorNavigationTarget(failure)
+                .map(ErrorTargetEntry::getNavigationTarget)
+                .orElse(null);
     }
 }

@@ -53,14 +53,25 @@ class SvgUnitTest {
     @Test
     void a_line_chart_of_counts_labels_its_axis_with_whole_numbers() {
         Instant from = Instant.parse("2026-12-06T10:00:00Z");
-        String svg = SvgLineChart.render("Events", "", from, from.plus(Duration.ofHours(1)), List.of(
-                new SvgLineChart.Series("events", "#000", List.of(new SvgLineChart.Point(from, 1),
-                        new SvgLineChart.Point(from.plus(Duration.ofMinutes(5)), 2)))));
-        assertThat(axisLabels(svg)).doesNotContain("0.250", "0.500", "0.5", "1.5").contains("0", "1", "2");
+        String svg = SvgLineChart.render(
+                "Events",
+                "",
+                from,
+                from.plus(Duration.ofHours(1)),
+                List.of(new SvgLineChart.Series(
+                        "events",
+                        "#000",
+                        List.of(
+                                new SvgLineChart.Point(from, 1),
+                                new SvgLineChart.Point(from.plus(Duration.ofMinutes(5)), 2)))));
+        assertThat(axisLabels(svg))
+                .doesNotContain("0.250", "0.500", "0.5", "1.5")
+                .contains("0", "1", "2");
     }
 
     private static List<String> axisLabels(String svg) {
-        Matcher m = Pattern.compile("text-anchor='end' class='aegis-chart-label'>([^<]*)<").matcher(svg);
+        Matcher m = Pattern.compile("text-anchor='end' class='aegis-chart-label'>([^<]*)<")
+                .matcher(svg);
         List<String> labels = new ArrayList<>();
         while (m.find()) {
             labels.add(m.group(1));

@@ -43,7 +43,8 @@ class DatabaseRestartIntegrationTest {
             HttpResponse<String> down = aegis.get(API, TOKEN);
             assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(5));
             assertThat(down.statusCode()).isEqualTo(503);
-            assertThat(down.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(down.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             assertThat(down.headers().firstValue("Retry-After")).hasValue("5");
             assertThat(down.body())
                     .contains("\"status\":503")
@@ -54,7 +55,8 @@ class DatabaseRestartIntegrationTest {
 
             postgres = startPostgres(port);
 
-            assertThat(firstAnswerWithin(aegis, Duration.ofSeconds(20)).statusCode()).isEqualTo(200);
+            assertThat(firstAnswerWithin(aegis, Duration.ofSeconds(20)).statusCode())
+                    .isEqualTo(200);
             HttpResponse<String> health = aegis.get("/actuator/health", null);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");

@@ -35,12 +35,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AegisTest
 class TelemetryTabBrowserTest {
 
-    @LocalServerPort int port;
-    @TempDir Path profile;
-    @Autowired TestAccounts accounts;
-    @Autowired AiSystemService systems;
-    @Autowired ControlService controls;
-    @Autowired TelemetryService telemetry;
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profile;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    ControlService controls;
+
+    @Autowired
+    TelemetryService telemetry;
+
     Browser browser;
 
     @BeforeEach
@@ -61,28 +73,50 @@ class TelemetryTabBrowserTest {
         AegisUser admin = accounts.create("admin", Role.ADMIN);
         Http http = new Http(port);
         String personal = accounts.tokenFor(admin);
-        String token = Http.json(http.post("/api/v1/monitor/tokens", personal, "{\"name\": \"tab\"}")).path("token").asString();
+        String token = Http.json(http.post("/api/v1/monitor/tokens", personal, "{\"name\": \"tab\"}"))
+                .path("token")
+                .asString();
         String deployment = "tab-" + Long.toString(System.nanoTime(), 36);
         assertThat(http.post("/monitor/v1/deployments", token, """
                 {"name": "%s", "modelVersion": "1.0.0", "owner": "Credit team", "description": "Scores applications",
                  "features": [{"name": "age", "kind": "NUMERIC"}], "labels": ["0", "1"], "hasScore": false,
                  "protectedAttributes": [], "latencyBudgetMs": null, "reference": {"kind": "BATCH", "batch": "validation"}}""".formatted(deployment))
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
         List<String> events = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            events.add("{\"requestId\": \"e%d\", \"timestamp\": \"%s\", \"latencyMs\": %d, \"outcome\": \"ok\", \"features\": {\"age\": 40}}"
-                    .formatted(i, Instant.now().minusSeconds(60 + i), 10 + i));
+            events.add(
+                    "{\"requestId\": \"e%d\", \"timestamp\": \"%s\", \"latencyMs\": %d, \"outcome\": \"ok\", \"features\": {\"age\": 40}}"
+                            .formatted(i, Instant.now().minusSeconds(60 + i), 10 + i));
         }
-        assertThat(http.post("/monitor/v1/deployments/" + deployment + "/events", token, "[" + String.join(",", events) + "]")
-                .statusCode()).isEqualTo(202);
+        assertThat(http.post(
+                                "/monitor/v1/deployments/" + deployment + "/events",
+                                token,
+                                "[" + String.join(",", events) + "]")
+                        .statusCode())
+                .isEqualTo(202);
 
         TestAccounts.signIn(admin);
-        long system = systems.register(AiSystemFixtures.diagnosisAssistant("Tab " + deployment, "someone")).getId();
-        var control = controls.create(new ControlDetails("Watch latency " + deployment, null, ControlType.DETECTIVE, null,
-                ImplementationStatus.IMPLEMENTED, null, TestFrequency.CONTINUOUS, null, null, Map.of(), Set.of()));
+        long system = systems.register(AiSystemFixtures.diagnosisAssistant("Tab " + deployment, "someone"))
+                .getId();
+        var control = controls.create(new ControlDetails(
+                "Watch latency " + deployment,
+                null,
+                ControlType.DETECTIVE,
+                null,
+                ImplementationStatus.IMPLEMENTED,
+                null,
+                TestFrequency.CONTINUOUS,
+                null,
+                null,
+                Map.of(),
+                Set.of()));
         controls.apply(control.getId(), List.of(system), null);
-        long embedded = telemetry.sources().stream().filter(s -> s.getName().equals(TelemetrySource.EMBEDDED))
-                .findFirst().orElseThrow().getId();
+        long embedded = telemetry.sources().stream()
+                .filter(s -> s.getName().equals(TelemetrySource.EMBEDDED))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         telemetry.link(system, embedded, deployment);
         TestAccounts.signOut();
 
@@ -91,13 +125,17 @@ class TelemetryTabBrowserTest {
         browser.signIn(admin.username(), TestAccounts.PASSWORD);
         browser.click(By.cssSelector("#system-telemetry-details vaadin-details-summary"));
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), deployment));
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), "live, last answer"));
-        String first = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("telemetry-updated"))).getText();
+        browser.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), "live, last answer"));
+        String first = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("telemetry-updated")))
+                .getText();
         assertThat(first).startsWith("updated");
 
         // nobody touches the page: the server pushes the next picture by itself
-        browser.waitFor((org.openqa.selenium.support.ui.ExpectedCondition<Boolean>) d -> !d.findElement(By.id("telemetry-updated")).getText().equals(first));
-        assertThat(browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("system-telemetry"))).getText())
+        browser.waitFor((org.openqa.selenium.support.ui.ExpectedCondition<Boolean>)
+                d -> !d.findElement(By.id("telemetry-updated")).getText().equals(first));
+        assertThat(browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("system-telemetry")))
+                        .getText())
                 .contains("20 events");
     }
 }

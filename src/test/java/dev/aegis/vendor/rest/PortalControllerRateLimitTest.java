@@ -26,8 +26,8 @@ class PortalControllerRateLimitTest {
 
     final TestClock clock = new TestClock();
     // one call per token, then one every ten seconds; the client's own bucket stays out of the way
-    final PortalLimits limits = new PortalLimits(new ClientRateLimiter(1, 0.1, 100, clock),
-            new ClientRateLimiter(100, 100, 100, clock));
+    final PortalLimits limits =
+            new PortalLimits(new ClientRateLimiter(1, 0.1, 100, clock), new ClientRateLimiter(100, 100, 100, clock));
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PortalController(null, limits, null))
             .setControllerAdvice(new ProblemDetailsAdvice())
             .build();
@@ -40,9 +40,10 @@ class PortalControllerRateLimitTest {
                 .andExpect(header().string("Retry-After", "10"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(429))
-                .andExpect(jsonPath("$.detail").value(
-                        "Too many requests in a short time. Your answers are kept; try again in 10 s."));
-        mvc.perform(put("/portal/v1/" + TOKEN + "/answers/q1").contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.detail")
+                        .value("Too many requests in a short time. Your answers are kept; try again in 10 s."));
+        mvc.perform(put("/portal/v1/" + TOKEN + "/answers/q1")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"value\": \"yes\", \"version\": null}"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"));

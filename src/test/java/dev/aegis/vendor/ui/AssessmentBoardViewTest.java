@@ -26,11 +26,20 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class AssessmentBoardViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired AssessmentService assessments;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AssessmentService assessments;
 
     @AfterEach
     void close() {
@@ -43,11 +52,14 @@ class AssessmentBoardViewTest {
         Karibu.signInAndOpen(context, manager);
         String tag = Long.toString(System.nanoTime());
         Vendor vendor = vendors.register(VendorFixtures.llmProvider("Board view " + tag, Set.of()));
-        QuestionnaireTemplate template = templates.importJson(TEMPLATE.formatted("board-view-" + tag)).template();
+        QuestionnaireTemplate template =
+                templates.importJson(TEMPLATE.formatted("board-view-" + tag)).template();
         for (int i = 0; i < 22; i++) {
             assessments.start(vendor.getId(), template.getId(), LocalDate.now().plusDays(10 + i));
         }
-        assessments.issueLink(assessments.start(vendor.getId(), template.getId(), LocalDate.now().plusDays(3)).getId());
+        assessments.issueLink(assessments
+                .start(vendor.getId(), template.getId(), LocalDate.now().plusDays(3))
+                .getId());
 
         AssessmentBoardView view = open();
         Karibu.setValue(view.vendor, vendor);
@@ -62,7 +74,12 @@ class AssessmentBoardViewTest {
         assertThat(drafts.more.isVisible()).isFalse();
         assertThat(view.byColumn.get(Column.WITH_VENDOR).title.getText()).isEqualTo("Invited / in progress · 1");
         assertThat(view.byColumn.get(Column.DECIDED).title.getText()).isEqualTo("Decided · 0");
-        assertThat(drafts.cards.getChildren().findFirst().orElseThrow().getElement().getAttribute("href"))
+        assertThat(drafts.cards
+                        .getChildren()
+                        .findFirst()
+                        .orElseThrow()
+                        .getElement()
+                        .getAttribute("href"))
                 .startsWith("assessments/");
 
         Karibu.setValue(view.overdue, true);

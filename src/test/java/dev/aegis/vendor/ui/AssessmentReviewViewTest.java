@@ -28,15 +28,32 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @AegisTest
 class AssessmentReviewViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AssessmentService service;
-    @Autowired AssessmentReview review;
-    @Autowired ShortfallFindings findings;
-    @Autowired PortalService portal;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired AiSystemService systems;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    AssessmentReview review;
+
+    @Autowired
+    ShortfallFindings findings;
+
+    @Autowired
+    PortalService portal;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AiSystemService systems;
 
     @AfterEach
     void close() {
@@ -101,7 +118,9 @@ class AssessmentReviewViewTest {
 
         view.ticks.get(new ShortfallFindings.Key("q3", s.systemA())).setValue(true);
         view.confirm.click();
-        assertThat(findings.proposals(id)).filteredOn(ShortfallFindings.ProposedRisk::confirmed).hasSize(1);
+        assertThat(findings.proposals(id))
+                .filteredOn(ShortfallFindings.ProposedRisk::confirmed)
+                .hasSize(1);
         assertThat(view.ticks).hasSize(3);
 
         Karibu.setValue(view.note, "Accepted with a treatment plan.");
@@ -119,7 +138,8 @@ class AssessmentReviewViewTest {
         AssessmentReviewView view = open(id);
         service.returnToVendor(id, service.get(id).getVersion(), "Returned elsewhere");
         view.approve.click();
-        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text"))
+        assertThat(NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
                 .anyMatch(t -> t.contains("Someone else changed this assessment meanwhile"));
         assertThat(service.get(id).getState()).isEqualTo(Assessment.State.RETURNED);
         assertThat(view.summary.getText()).contains("returned");

@@ -33,15 +33,32 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @AegisTest
 class ReviewActionsByRoleTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired AssessmentService service;
-    @Autowired ShortfallFindings findings;
-    @Autowired PortalService portal;
-    @Autowired VendorService vendors;
-    @Autowired TemplateService templates;
-    @Autowired AiSystemService systems;
-    @Autowired RiskService risks;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    AssessmentService service;
+
+    @Autowired
+    ShortfallFindings findings;
+
+    @Autowired
+    PortalService portal;
+
+    @Autowired
+    VendorService vendors;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AiSystemService systems;
+
+    @Autowired
+    RiskService risks;
 
     @AfterEach
     void close() {
@@ -79,7 +96,8 @@ class ReviewActionsByRoleTest {
         view.ticks.get(new ShortfallFindings.Key("q3", s.systemB())).setValue(true);
         view.confirm.click();
 
-        var raised = findings.proposals(id).stream().filter(ProposedRisk::confirmed).toList();
+        var raised =
+                findings.proposals(id).stream().filter(ProposedRisk::confirmed).toList();
         assertThat(raised).hasSize(2);
         Risk risk = risks.get(raised.get(0).riskId());
         assertThat(risk.getCategory()).isEqualTo(Category.THIRD_PARTY);
@@ -90,11 +108,12 @@ class ReviewActionsByRoleTest {
     @Test
     void a_vendor_manager_still_raises_no_risk_of_the_register_at_large() {
         Started s = ReviewFixtures.start(accounts, systems, vendors, templates, service);
-        RiskDetails any = new RiskDetails("Not from a review", null, Category.SAFETY, Set.of(s.systemA()), Set.of(),
-                Set.of(), 2, 2, null, null);
+        RiskDetails any = new RiskDetails(
+                "Not from a review", null, Category.SAFETY, Set.of(s.systemA()), Set.of(), Set.of(), 2, 2, null, null);
         assertThatThrownBy(() -> risks.identify(any)).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> risks.raiseFromVendorShortfall(any))
-                .isInstanceOf(dev.aegis.shared.DomainRuleException.class).hasMessageContaining("third-party");
+                .isInstanceOf(dev.aegis.shared.DomainRuleException.class)
+                .hasMessageContaining("third-party");
     }
 
     private AssessmentReviewView open(long id) {

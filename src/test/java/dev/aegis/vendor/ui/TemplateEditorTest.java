@@ -32,11 +32,20 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class TemplateEditorTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired TemplateService templates;
-    @Autowired AssessmentService assessments;
-    @Autowired VendorService vendors;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TemplateService templates;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    VendorService vendors;
 
     @AfterEach
     void close() {
@@ -49,7 +58,8 @@ class TemplateEditorTest {
         String key = "editor-" + System.nanoTime();
         QuestionnaireTemplate v1 = templates.importJson(TEMPLATE.formatted(key)).template();
         Vendor vendor = vendors.register(VendorFixtures.llmProvider("Editor " + key, Set.of()));
-        Assessment running = assessments.start(vendor.getId(), v1.getId(), LocalDate.now().plusDays(20));
+        Assessment running =
+                assessments.start(vendor.getId(), v1.getId(), LocalDate.now().plusDays(20));
 
         TemplateEditor editor = open(v1.getId());
         assertThat(editor.key.isReadOnly()).isTrue();
@@ -57,14 +67,17 @@ class TemplateEditorTest {
         assertThat(editor.showIf.getValue().id).isEqualTo("q1");
         assertThat(editor.showIfAnyOf.getValue()).containsExactly("yes");
         editor.select(row(editor, 0, 0));
-        assertThat(editor.requirements.getValue()).extracting(Object::toString)
+        assertThat(editor.requirements.getValue())
+                .extracting(Object::toString)
                 .containsExactly("ISO-IEC-42001-2023 A.10.3");
         Karibu.setValue(editor.text, "Do you encrypt prompts at rest?");
         Karibu.setValue(editor.help, "Say how keys are managed.");
         editor.save.click();
 
         assertThat(editor.problemsBox.isVisible()).isFalse();
-        assertThat(templates.versions(key)).extracting(QuestionnaireTemplate::getVersion).containsExactly(2, 1);
+        assertThat(templates.versions(key))
+                .extracting(QuestionnaireTemplate::getVersion)
+                .containsExactly(2, 1);
         QuestionnaireTemplate v2 = templates.versions(key).getFirst();
         Questionnaire saved = templates.questionnaire(v2.getId());
         assertThat(saved.questions().getFirst().text()).isEqualTo("Do you encrypt prompts at rest?");
@@ -74,7 +87,11 @@ class TemplateEditorTest {
 
         Assessment still = assessments.get(running.getId());
         assertThat(still.getTemplateId()).isEqualTo(v1.getId());
-        assertThat(assessments.questionnaire(running.getId()).questions().getFirst().text())
+        assertThat(assessments
+                        .questionnaire(running.getId())
+                        .questions()
+                        .getFirst()
+                        .text())
                 .isEqualTo("Do you encrypt prompts?");
         assertThat(templates.export(v2.getId())).contains("\"help\"");
         assertThat(templates.export(v1.getId())).doesNotContain("\"help\"");
@@ -122,11 +139,14 @@ class TemplateEditorTest {
         editor.save.click();
 
         assertThat(editor.problemsBox.isVisible()).isFalse();
-        Questionnaire saved = templates.questionnaire(templates.versions(key).getFirst().getId());
+        Questionnaire saved =
+                templates.questionnaire(templates.versions(key).getFirst().getId());
         assertThat(saved.title()).isEqualTo("Built in the editor");
-        assertThat(saved.questions()).extracting(Questionnaire.Question::text)
+        assertThat(saved.questions())
+                .extracting(Questionnaire.Question::text)
                 .containsExactly("Do you keep audit logs?", "Where?");
-        assertThat(saved.questions().get(1).showIf().question()).isEqualTo(saved.questions().getFirst().id());
+        assertThat(saved.questions().get(1).showIf().question())
+                .isEqualTo(saved.questions().getFirst().id());
     }
 
     @Test
@@ -148,8 +168,10 @@ class TemplateEditorTest {
         editor.save.click();
 
         assertThat(editor.problemsBox.isVisible()).isFalse();
-        Questionnaire saved = templates.questionnaire(templates.versions(key).getFirst().getId());
-        assertThat(saved.questions().get(2).options()).extracting(Questionnaire.Option::excludesOthers)
+        Questionnaire saved =
+                templates.questionnaire(templates.versions(key).getFirst().getId());
+        assertThat(saved.questions().get(2).options())
+                .extracting(Questionnaire.Option::excludesOthers)
                 .containsExactly(false, false, true);
     }
 

@@ -19,9 +19,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class TemplatesViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired TemplateService templates;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TemplateService templates;
 
     @AfterEach
     void close() {
@@ -41,9 +46,14 @@ class TemplatesViewTest {
 
         Karibu.setValue(view.editor, view.editor.getValue().replace("Do you ...?", "Do you log prompts?"));
         view.save.click();
-        assertThat(templates.versions(key)).extracting(QuestionnaireTemplate::getVersion).containsExactly(2, 1);
-        assertThat(view.questions.getChildren().filter(c -> c instanceof Paragraph)
-                .map(c -> ((Paragraph) c).getText())).anyMatch(t -> t.startsWith("Do you log prompts?"));
+        assertThat(templates.versions(key))
+                .extracting(QuestionnaireTemplate::getVersion)
+                .containsExactly(2, 1);
+        assertThat(view.questions
+                        .getChildren()
+                        .filter(c -> c instanceof Paragraph)
+                        .map(c -> ((Paragraph) c).getText()))
+                .anyMatch(t -> t.startsWith("Do you log prompts?"));
 
         Karibu.setValue(view.editor, view.editor.getValue().replace("A.10.3", "A.77"));
         view.save.click();

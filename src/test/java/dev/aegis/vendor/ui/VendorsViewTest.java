@@ -28,9 +28,14 @@ import org.springframework.context.ApplicationContext;
 @AegisTest
 class VendorsViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired VendorService vendors;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    VendorService vendors;
 
     @AfterEach
     void close() {
@@ -46,7 +51,9 @@ class VendorsViewTest {
         Karibu.setValue(view.form.name, name);
         Karibu.setValue(view.form.contacts, "Dana Reyes; dana@llm.example; ; Account manager");
         Karibu.setValue(view.form.processingCountries, Set.of("FR"));
-        Karibu.setValue(view.form.certifications.get(CertificationType.SOC_2), LocalDate.now().plusYears(1));
+        Karibu.setValue(
+                view.form.certifications.get(CertificationType.SOC_2),
+                LocalDate.now().plusYears(1));
         view.form.save.click();
         assertThat(view.dialog.isOpened()).isFalse();
         Karibu.setValue(view.text, name);
@@ -74,14 +81,27 @@ class VendorsViewTest {
         Karibu.signInAndOpen(context, accounts.create("vm", Role.VENDOR_MANAGER));
         String name = "Badge " + System.nanoTime();
         var d = VendorFixtures.llmProvider(name, Set.of());
-        vendors.register(new VendorDetails(d.name(), d.services(), d.aiProducts(), d.contacts(), d.criticality(),
-                d.processingCountries(), d.storageCountries(), d.subProcessors(), d.dpaStatus(), d.dpaSignedOn(),
-                d.meetsGdpr(), d.meetsCcpa(), List.of(new Certification(CertificationType.ISO_42001,
-                        LocalDate.now().plusDays(12))), d.systems(), d.notes()));
+        vendors.register(new VendorDetails(
+                d.name(),
+                d.services(),
+                d.aiProducts(),
+                d.contacts(),
+                d.criticality(),
+                d.processingCountries(),
+                d.storageCountries(),
+                d.subProcessors(),
+                d.dpaStatus(),
+                d.dpaSignedOn(),
+                d.meetsGdpr(),
+                d.meetsCcpa(),
+                List.of(new Certification(
+                        CertificationType.ISO_42001, LocalDate.now().plusDays(12))),
+                d.systems(),
+                d.notes()));
         VendorsView view = open();
         Karibu.setValue(view.text, name);
-        var badge = (com.vaadin.flow.component.html.Span) com.github.mvysny.kaributesting.v10.GridKt
-                ._getCellComponent(view.grid, 0, "certificates");
+        var badge = (com.vaadin.flow.component.html.Span)
+                com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(view.grid, 0, "certificates");
         assertThat(badge.getText()).isEqualTo("ISO/IEC 42001 expires in 12 days");
     }
 

@@ -39,21 +39,27 @@ class PackController {
     }
 
     /** Empty or missing systems: every AI system. */
-    record PackRequest(@NotBlank String framework, List<Long> systems, @NotNull LocalDate asOf) {
-    }
+    record PackRequest(
+            @NotBlank String framework,
+            List<Long> systems,
+            @NotNull LocalDate asOf) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ask for a pack; 202 with the pack, whose state and progress GET /{id} follows")
     ResponseEntity<PackView> request(@RequestBody @jakarta.validation.Valid PackRequest body) {
         PackView p = packs.request(body.framework(), body.systems(), body.asOf());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/packs/" + p.id())).body(p);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/packs/" + p.id()))
+                .body(p);
     }
 
     @GetMapping
     PageResponse<PackView> list(
             @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50") @Min(value = 1, message = "Ask for 1 to 200 packs a page.")
-            @Max(value = 200, message = "Ask for 1 to 200 packs a page.") int size) {
+            @RequestParam(defaultValue = "50")
+                    @Min(value = 1, message = "Ask for 1 to 200 packs a page.")
+                    @Max(value = 200, message = "Ask for 1 to 200 packs a page.")
+                    int size) {
         return PageResponse.of(packs.list(PageRequest.of(page, Math.min(Math.max(size, 1), 200))));
     }
 

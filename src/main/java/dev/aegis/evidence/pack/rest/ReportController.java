@@ -33,33 +33,56 @@ class ReportController {
 
     @GetMapping(path = "/api/v1/reports/risk-register.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The risk register as PDF; the filters of GET /api/v1/risks")
-    void riskRegister(@RequestParam(required = false) String q, @RequestParam(required = false) Status status,
-            @RequestParam(required = false) String owner, @RequestParam(required = false) Category category,
-            @RequestParam(required = false) EuAiActTier tier, @RequestParam(required = false) Long requirement,
-            @RequestParam(required = false) Long system, HttpServletResponse response) throws IOException {
-        send(response, MediaType.APPLICATION_PDF_VALUE, "risk-register.pdf", out -> reports.riskRegister(
-                new RiskService.Filter(q, status, owner, category, tier, requirement, system), out));
+    void riskRegister(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Status status,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) EuAiActTier tier,
+            @RequestParam(required = false) Long requirement,
+            @RequestParam(required = false) Long system,
+            HttpServletResponse response)
+            throws IOException {
+        send(
+                response,
+                MediaType.APPLICATION_PDF_VALUE,
+                "risk-register.pdf",
+                out -> reports.riskRegister(
+                        new RiskService.Filter(q, status, owner, category, tier, requirement, system), out));
     }
 
     @GetMapping(path = "/api/v1/systems/{id}/profile.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "A model-card-like profile of one AI system as PDF")
     void profile(@PathVariable long id, HttpServletResponse response) throws IOException {
-        send(response, MediaType.APPLICATION_PDF_VALUE, "system-" + id + "-profile.pdf",
+        send(
+                response,
+                MediaType.APPLICATION_PDF_VALUE,
+                "system-" + id + "-profile.pdf",
                 out -> reports.systemProfile(id, out));
     }
 
     @GetMapping(path = "/api/v1/oscal/assessment-results", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "OSCAL 1.2.1 assessment results for a framework and scope (systems empty: all), as of a date")
-    void oscal(@RequestParam String framework, @RequestParam(required = false) List<Long> systems,
+    void oscal(
+            @RequestParam String framework,
+            @RequestParam(required = false) List<Long> systems,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            HttpServletResponse response) throws IOException {
-        send(response, MediaType.APPLICATION_JSON_VALUE, "assessment-results.json",
+            HttpServletResponse response)
+            throws IOException {
+        send(
+                response,
+                MediaType.APPLICATION_JSON_VALUE,
+                "assessment-results.json",
                 out -> reports.oscal(framework, systems, asOf, out));
     }
 
     /** Renders first, so a refused request still gets its problem details, then sends. */
-    private static void send(HttpServletResponse response, String type, String fileName,
-            java.util.function.Consumer<java.io.OutputStream> writer) throws IOException {
+    private static void send(
+            HttpServletResponse response,
+            String type,
+            String fileName,
+            java.util.function.Consumer<java.io.OutputStream> writer)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.accept(out);
         response.setContentType(type);

@@ -3,7 +3,6 @@ package dev.aegis.evidence.pack.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -24,7 +23,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -70,10 +68,16 @@ public class PacksView extends VerticalLayout {
         configureGrid();
         running.setPadding(false);
         running.setId("packs-running");
-        add(new H2("Evidence packs"), new Paragraph("A pack is a ZIP an auditor verifies offline: a PDF (cover, "
-                + "contents, Statement of Applicability, requirements with their controls and evidence, risks, audit "
-                + "log excerpt), every evidence file as stored, manifest.json and SHA256SUMS. It shows the registers "
-                + "as they stood on the as-of date."), form(), running, new H3("Kept packs"), grid);
+        add(
+                new H2("Evidence packs"),
+                new Paragraph("A pack is a ZIP an auditor verifies offline: a PDF (cover, "
+                        + "contents, Statement of Applicability, requirements with their controls and evidence, risks, audit "
+                        + "log excerpt), every evidence file as stored, manifest.json and SHA256SUMS. It shows the registers "
+                        + "as they stood on the as-of date."),
+                form(),
+                running,
+                new H3("Kept packs"),
+                grid);
         refresh();
     }
 
@@ -94,7 +98,9 @@ public class PacksView extends VerticalLayout {
         framework.setItemLabelGenerator(Choice::label);
         framework.setWidth("24em");
         framework.setRequiredIndicatorVisible(true);
-        frameworks.stream().filter(f -> f.code().startsWith("ISO-IEC-42001")).findFirst()
+        frameworks.stream()
+                .filter(f -> f.code().startsWith("ISO-IEC-42001"))
+                .findFirst()
                 .ifPresent(framework::setValue);
         systems.setId("pack-systems");
         systems.setItems(systemChoices());
@@ -113,11 +119,23 @@ public class PacksView extends VerticalLayout {
     }
 
     private Component form() {
-        HorizontalLayout bar = new HorizontalLayout(framework, allSystems, systems, asOf, build,
+        HorizontalLayout bar = new HorizontalLayout(
+                framework,
+                allSystems,
+                systems,
+                asOf,
+                build,
                 report("Risk register PDF", "risk-register.pdf", out -> reports.riskRegister(scope(), out)),
-                report("OSCAL assessment results", "assessment-results.json", out -> reports.oscal(
-                        framework.getValue() == null ? null : framework.getValue().code(), scope(), asOf.getValue(),
-                        out)));
+                report(
+                        "OSCAL assessment results",
+                        "assessment-results.json",
+                        out -> reports.oscal(
+                                framework.getValue() == null
+                                        ? null
+                                        : framework.getValue().code(),
+                                scope(),
+                                asOf.getValue(),
+                                out)));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         VerticalLayout form = new VerticalLayout(bar, profiles());
@@ -143,15 +161,19 @@ public class PacksView extends VerticalLayout {
     }
 
     private List<Long> scope() {
-        return allSystems.getValue() ? List.of() : systems.getValue().stream().map(Choice::id).toList();
+        return allSystems.getValue()
+                ? List.of()
+                : systems.getValue().stream().map(Choice::id).toList();
     }
 
     private Anchor report(String label, String fileName, Consumer<java.io.OutputStream> writer) {
-        Anchor anchor = new Anchor((DownloadHandler) event -> {
-            event.setFileName(fileName);
-            event.setContentType(fileName.endsWith(".pdf") ? "application/pdf" : "application/json");
-            writer.accept(event.getOutputStream());
-        }, "");
+        Anchor anchor = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(fileName);
+                    event.setContentType(fileName.endsWith(".pdf") ? "application/pdf" : "application/json");
+                    writer.accept(event.getOutputStream());
+                },
+                "");
         anchor.getElement().setAttribute("download", true);
         anchor.setId("report-" + fileName.replace('.', '-'));
         Button b = new Button(label, new Icon(VaadinIcon.DOWNLOAD));
@@ -166,17 +188,29 @@ public class PacksView extends VerticalLayout {
         grid.addColumn(PackView::framework).setHeader("Framework").setAutoWidth(true);
         java.util.Map<Long, String> systemNames = new java.util.HashMap<>();
         systemChoices().forEach(c -> systemNames.put(c.id(), c.label()));
-        grid.addColumn(p -> p.systemIds().isEmpty() ? "All AI systems" : p.systemIds().stream()
-                .map(id -> systemNames.getOrDefault(id, "AI system " + id)).collect(java.util.stream.Collectors.joining(", ")))
-                .setHeader("Scope").setFlexGrow(2);
+        grid.addColumn(p -> p.systemIds().isEmpty()
+                        ? "All AI systems"
+                        : p.systemIds().stream()
+                                .map(id -> systemNames.getOrDefault(id, "AI system " + id))
+                                .collect(java.util.stream.Collectors.joining(", ")))
+                .setHeader("Scope")
+                .setFlexGrow(2);
         grid.addColumn(PackView::asOf).setHeader("As of").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.requestedBy() + " · " + dev.aegis.shared.Dates.minute(p.requestedAt()))
-                .setHeader("Asked for by").setAutoWidth(true);
-        grid.addColumn(p -> p.sealed() ? "Sealed" : p.running() ? "Building " + p.progress() + " %"
-                : "Failed: " + p.failure()).setHeader("State").setFlexGrow(2);
-        grid.addColumn(p -> p.manifestSha256() == null ? "" : p.manifestSha256()).setHeader("manifest.json SHA-256")
+                .setHeader("Asked for by")
+                .setAutoWidth(true);
+        grid.addColumn(p -> p.sealed()
+                        ? "Sealed"
+                        : p.running() ? "Building " + p.progress() + " %" : "Failed: " + p.failure())
+                .setHeader("State")
+                .setFlexGrow(2);
+        grid.addColumn(p -> p.manifestSha256() == null ? "" : p.manifestSha256())
+                .setHeader("manifest.json SHA-256")
                 .setFlexGrow(3);
-        grid.addColumn(p -> p.size() == null ? "" : size(p.size())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(p -> p.size() == null ? "" : size(p.size()))
+                .setHeader("Size")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(this::download).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> packs.list(PageRequest.of(q.getPage(), q.getPageSize())).stream());
         grid.setEmptyStateText("No packs yet: choose a framework, a scope and a date above, then Build pack.");
@@ -187,11 +221,13 @@ public class PacksView extends VerticalLayout {
         if (!p.sealed()) {
             return new Span();
         }
-        Anchor a = new Anchor((DownloadHandler) event -> {
-            event.setFileName(PackService.fileName(p));
-            event.setContentType("application/zip");
-            packs.download(p.id(), event.getOutputStream());
-        }, "");
+        Anchor a = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(PackService.fileName(p));
+                    event.setContentType("application/zip");
+                    packs.download(p.id(), event.getOutputStream());
+                },
+                "");
         a.getElement().setAttribute("download", true);
         a.setId("pack-download-" + p.id());
         Button b = new Button("Download", new Icon(VaadinIcon.DOWNLOAD));
@@ -202,10 +238,13 @@ public class PacksView extends VerticalLayout {
 
     void request() {
         try {
-            PackView p = packs.request(framework.getValue() == null ? null : framework.getValue().code(), scope(),
-                    asOf.getValue());
-            Notification.show("Building pack #" + p.id() + "; it appears below when sealed.", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            PackView p = packs.request(
+                    framework.getValue() == null ? null : framework.getValue().code(), scope(), asOf.getValue());
+            Notification.show(
+                            "Building pack #" + p.id() + "; it appears below when sealed.",
+                            4000,
+                            Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             refresh();
         } catch (DomainRuleException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
@@ -221,8 +260,10 @@ public class PacksView extends VerticalLayout {
             ProgressBar bar = new ProgressBar(0, 100, p.progress());
             bar.setId("pack-progress-" + p.id());
             bar.setWidth("24em");
-            running.add(new Span("Pack #" + p.id() + " (" + p.framework() + ", as of " + p.asOf() + "): "
-                    + p.progress() + " %"), bar);
+            running.add(
+                    new Span("Pack #" + p.id() + " (" + p.framework() + ", as of " + p.asOf() + "): " + p.progress()
+                            + " %"),
+                    bar);
         }
         grid.getDataProvider().refreshAll();
         getUI().ifPresent(ui -> ui.setPollInterval(now.isEmpty() ? -1 : 1000));
@@ -245,7 +286,10 @@ public class PacksView extends VerticalLayout {
     }
 
     private static String size(long bytes) {
-        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB"
-                : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        return bytes < 1024
+                ? bytes + " B"
+                : bytes < 1024 * 1024
+                        ? (bytes / 1024) + " KB"
+                        : String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 }

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import dev.aegis.evidence.pack.PackService;
 import dev.aegis.evidence.pack.PackView;
-import dev.aegis.shared.Dates;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.Dates;
 import dev.aegis.shared.ui.CardParts;
 import dev.aegis.shared.ui.DashboardCard;
 import org.springframework.data.domain.Page;
@@ -40,17 +40,26 @@ class RecentPacksCard implements DashboardCard {
         Div card = CardParts.card("recent-packs-card", "Recent evidence packs");
         Page<PackView> recent = packs.list(PageRequest.of(0, SHOWN));
         if (recent.isEmpty()) {
-            card.add(new Paragraph("No evidence pack built yet. Pick a framework, a scope and an as-of date to build "
-                    + "one."), new Anchor("packs", "Build an evidence pack"));
+            card.add(
+                    new Paragraph("No evidence pack built yet. Pick a framework, a scope and an as-of date to build "
+                            + "one."),
+                    new Anchor("packs", "Build an evidence pack"));
             return card;
         }
         UnorderedList list = CardParts.list("recent-packs");
         for (PackView p : recent) {
-            list.add(CardParts.item("packs", p.framework() + " as of " + p.asOf(), state(p) + " · requested "
-                    + Dates.minute(p.requestedAt()) + " by " + p.requestedBy()));
+            list.add(CardParts.item(
+                    "packs",
+                    p.framework() + " as of " + p.asOf(),
+                    state(p) + " · requested " + Dates.minute(p.requestedAt()) + " by " + p.requestedBy()));
         }
-        card.add(CardParts.figure(recent.getTotalElements(), recent.getTotalElements() == 1 ? "pack kept" : "packs kept",
-                "packs"), list, new Anchor("packs", "Open evidence packs"));
+        card.add(
+                CardParts.figure(
+                        recent.getTotalElements(),
+                        recent.getTotalElements() == 1 ? "pack kept" : "packs kept",
+                        "packs"),
+                list,
+                new Anchor("packs", "Open evidence packs"));
         return card;
     }
 

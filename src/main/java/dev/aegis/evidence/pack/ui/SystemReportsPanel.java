@@ -39,20 +39,28 @@ class SystemReportsPanel implements SystemPagePanel {
     @Override
     public Component render(long systemId) {
         HorizontalLayout bar = new HorizontalLayout(
-                pdf("system-profile-pdf", "Profile PDF", "system-" + systemId + "-profile.pdf",
+                pdf(
+                        "system-profile-pdf",
+                        "Profile PDF",
+                        "system-" + systemId + "-profile.pdf",
                         out -> reports.systemProfile(systemId, out)),
-                pdf("system-risk-register-pdf", "Risk register PDF", "system-" + systemId + "-risks.pdf",
+                pdf(
+                        "system-risk-register-pdf",
+                        "Risk register PDF",
+                        "system-" + systemId + "-risks.pdf",
                         out -> reports.riskRegister(List.of(systemId), out)));
         bar.setPadding(false);
         return bar;
     }
 
     private static Anchor pdf(String id, String label, String fileName, Consumer<OutputStream> writer) {
-        Anchor anchor = new Anchor((DownloadHandler) event -> {
-            event.setFileName(fileName);
-            event.setContentType("application/pdf");
-            writer.accept(event.getOutputStream());
-        }, "");
+        Anchor anchor = new Anchor(
+                (DownloadHandler) event -> {
+                    event.setFileName(fileName);
+                    event.setContentType("application/pdf");
+                    writer.accept(event.getOutputStream());
+                },
+                "");
         anchor.setId(id);
         anchor.getElement().setAttribute("download", true);
         Button b = new Button(label, new Icon(VaadinIcon.FILE_TEXT_O));

@@ -21,9 +21,14 @@ import org.springframework.data.domain.PageRequest;
 @AegisTest
 class PacksViewTest {
 
-    @Autowired ApplicationContext context;
-    @Autowired TestAccounts accounts;
-    @Autowired PackService packs;
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    PackService packs;
 
     @AfterEach
     void close() {
@@ -42,13 +47,15 @@ class PacksViewTest {
 
         Karibu.setValue(view.asOf, LocalDate.now().plusDays(3));
         view.build.click();
-        assertThat(packs.list(PageRequest.of(0, 200)).getContent()).noneMatch(p -> p.requestedBy().equals(
-                auditor.username()));
+        assertThat(packs.list(PageRequest.of(0, 200)).getContent())
+                .noneMatch(p -> p.requestedBy().equals(auditor.username()));
 
         Karibu.setValue(view.asOf, LocalDate.now().minusDays(1));
         view.build.click();
         PackView mine = packs.list(PageRequest.of(0, 200)).getContent().stream()
-                .filter(p -> p.requestedBy().equals(auditor.username())).findFirst().orElseThrow();
+                .filter(p -> p.requestedBy().equals(auditor.username()))
+                .findFirst()
+                .orElseThrow();
         assertThat(mine.framework()).isEqualTo("ISO-IEC-42001-2023");
         assertThat(mine.systemIds()).isEmpty();
         assertThat(mine.asOf()).isEqualTo(LocalDate.now().minusDays(1));
