@@ -22,7 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "vaadin.devmode.devTools.enabled=false",
             // module listeners run right after the publisher's commit on its thread, so a test sees their work at once
             // (the crash test, TelemetryCrashTest, runs them as production does)
-            "aegis.events.inline-listeners=true"
+            "aegis.events.inline-listeners=true",
+            // the people the fixtures name as owners exist in the shared context only (FixturePeople)
+            "aegis.test.fixture-people=true"
         })
 public @interface AegisTest {
     /** AEGIS_ADMIN_PASSWORD in tests: the first admin's one-time password, to be changed at first sign-in. */

@@ -5,16 +5,19 @@ import java.util.EnumSet;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The people the fixtures name as owners ("owner", "someone-else" …): owners must be active users of the directory, so
- * they exist in every test database, as system owners who cannot sign in (no password).
+ * they exist in the shared test context's database, as system owners who cannot sign in (no password). Applications a
+ * test starts on a database of their own (RunningAegis) do not get them.
  */
 @Component
 @Order(1)
+@ConditionalOnProperty(name = "aegis.test.fixture-people", havingValue = "true")
 class FixturePeople implements ApplicationRunner {
 
     static final List<String> NAMES =
