@@ -48,13 +48,15 @@ class EveryRouteBrowserTest {
 
     Browser browser;
     long systemId;
+    AegisUser owner;
 
     @BeforeAll
     void openBrowser(@org.junit.jupiter.api.io.TempDir Path profile) {
         browser = Browser.open(profile, "every-route");
+        owner = accounts.create("route-owner", Role.SYSTEM_OWNER);
         TestAccounts.signIn(accounts.create("route-officer", Role.GOVERNANCE_OFFICER));
         systemId = systems.register(AiSystemFixtures.diagnosisAssistant(
-                        "Route check assistant " + System.nanoTime(), "route-owner"))
+                        "Route check assistant " + System.nanoTime(), owner.getUsername()))
                 .getId();
         TestAccounts.signOut();
     }
@@ -71,7 +73,7 @@ class EveryRouteBrowserTest {
     void every_route_of_the_role_has_no_serious_accessibility_violation(Role role) throws Exception {
         String base = "http://localhost:" + port;
         AegisUser user = role == Role.SYSTEM_OWNER
-                ? accounts.create("route-owner", role)
+                ? owner
                 : accounts.create("route-" + role.name().toLowerCase(Locale.ROOT), role);
         browser.driver.manage().deleteAllCookies();
         browser.get(base + "/");
