@@ -98,8 +98,8 @@ class KeyboardBrowserTest {
         tabUntil(within("requirement-search"));
         new Actions(browser.driver).sendKeys("LLM01").perform();
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "match"));
-        tabUntil(focused("search-results"));
-        press(Keys.ARROW_DOWN);
+        // Tab reaches the grid's header first, then its rows (arrow keys move within a section, Tab between them)
+        tabUntil(aRowOf("search-results"));
         press(Keys.SPACE);
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), "LLM01:2025"));
     }
@@ -111,6 +111,12 @@ class KeyboardBrowserTest {
 
     private static String focused(String id) {
         return "return !!document.activeElement && document.activeElement.id === '" + id + "'";
+    }
+
+    /** Focus on a body cell of the grid (not its header). */
+    private static String aRowOf(String id) {
+        return "const g = document.getElementById('" + id + "'); const a = g && g.shadowRoot"
+                + " && g.shadowRoot.activeElement; return document.activeElement === g && !!a && !!a.closest('#items')";
     }
 
     private static String within(String id) {
