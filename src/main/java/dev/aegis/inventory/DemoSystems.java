@@ -1,5 +1,6 @@
 package dev.aegis.inventory;
 
+import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.Classification.AffectedGroup;
 import dev.aegis.inventory.Classification.Autonomy;
 import dev.aegis.inventory.Classification.DataCategory;
@@ -43,18 +44,19 @@ class DemoSystems implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ, AiSystemService.SYSTEM_SEED), () -> {
-            int created = 0;
-            for (AiSystemDetails d : systems()) {
-                if (service.count(new AiSystemService.Filter(d.name(), null, null, null, null)) == 0) {
-                    service.register(d);
-                    created++;
-                }
-            }
-            if (created > 0) {
-                log.info("Demo mode: registered {} demo AI systems", created);
-            }
-        });
+        Actors.runAsSystem(
+                Set.of(AiSystemService.SYSTEM_READ, AiSystemService.SYSTEM_SEED, FrameworkCatalog.SYSTEM_READ), () -> {
+                    int created = 0;
+                    for (AiSystemDetails d : systems()) {
+                        if (service.count(new AiSystemService.Filter(d.name(), null, null, null, null)) == 0) {
+                            service.register(d);
+                            created++;
+                        }
+                    }
+                    if (created > 0) {
+                        log.info("Demo mode: registered {} demo AI systems", created);
+                    }
+                });
         confirmScope();
     }
 

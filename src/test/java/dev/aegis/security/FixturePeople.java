@@ -20,8 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "aegis.test.fixture-people", havingValue = "true")
 class FixturePeople implements ApplicationRunner {
 
-    static final List<String> NAMES =
-            List.of("owner", "someone", "someone-else", "new-owner", "officer", "o", "other", "x", "bench");
+    static final List<String> NAMES = List.of(
+            "owner",
+            "someone",
+            "someone-else",
+            "new-owner",
+            "officer",
+            "o",
+            "other",
+            "x",
+            "bench",
+            "demo-owner",
+            "demo-officer");
     private final UserAccounts users;
     private final TransactionTemplate tx;
 
