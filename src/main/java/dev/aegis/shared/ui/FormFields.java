@@ -37,7 +37,9 @@ public final class FormFields {
         field.setMaxLength(max);
         String base = field.getHelperText();
         count(base, max, field::setHelperText, field::getValue);
-        field.setValueChangeMode(ValueChangeMode.LAZY);
+        // eager, not lazy: a lazy value still waiting for its timeout is lost when the field is hidden first (a tab of
+        // the form switched right after typing: RiskRegisterBrowserTest saved a system without its purpose)
+        field.setValueChangeMode(ValueChangeMode.EAGER);
         field.addValueChangeListener(e -> count(base, max, field::setHelperText, field::getValue));
         return field;
     }
@@ -49,7 +51,7 @@ public final class FormFields {
         area.setWidthFull();
         String base = area.getHelperText();
         count(base, max, area::setHelperText, area::getValue);
-        area.setValueChangeMode(ValueChangeMode.LAZY);
+        area.setValueChangeMode(ValueChangeMode.EAGER);
         area.addValueChangeListener(e -> count(base, max, area::setHelperText, area::getValue));
         return area;
     }

@@ -174,7 +174,7 @@ class PackCoverageTest {
             outline.children().forEach(i -> titles.add(i.getTitle()));
             assertThat(titles)
                     .contains(
-                            "Evidence pack",
+                            "Cover",
                             "Contents",
                             "Summary",
                             "1 Scope and method",

@@ -144,7 +144,7 @@ class PackSignatureTest {
     }
 
     private Path pack(Path dir) throws Exception {
-        PackFixtures.Scope scope = fixtures.scope("signed");
+        PackFixtures.Scope scope = fixtures.scope("signed " + System.nanoTime());
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         PackView pack =
                 packs.request(PackServiceTest.ISO, List.of(scope.system().getId()), LocalDate.now(ZoneOffset.UTC));

@@ -42,6 +42,7 @@ class NavigationTest {
                             "Telemetry sources",
                             "Audit log",
                             "Users",
+                            "Organisation",
                             "Notifications",
                             "My account",
                             "About"),
