@@ -58,8 +58,19 @@
   // today's times alone, beside a question; with the day where it is said once (or not today)
   function when(instant, withDay) {
     const d = new Date(instant);
-    const time = two(d.getHours()) + ':' + two(d.getMinutes());
+    const time = two(d.getHours()) + ':' + two(d.getMinutes()) + zone(d);
     return day(d) === day(new Date()) && !withDay ? time : day(d) + ' ' + time;
+  }
+
+  // the vendor's own time zone, named ("UTC", "CET", "GMT+2"), so a time is never ambiguous
+  function zone(d) {
+    try {
+      const part = new Intl.DateTimeFormat(undefined, {timeZoneName: 'short'}).formatToParts(d)
+          .find(p => p.type === 'timeZoneName');
+      return part ? ' ' + part.value : '';
+    } catch (e) {
+      return '';
+    }
   }
 
   function sleep(ms) {
