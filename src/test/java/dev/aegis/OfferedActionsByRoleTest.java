@@ -110,7 +110,7 @@ class OfferedActionsByRoleTest {
                 .isEmpty();
     }
 
-    private void walk(String route, List<String> offenders) {
+    private void walk(String route, List<String> offenders, List<String> pressed) {
         open(route);
         List<String> links = offered(Anchor.class).stream()
                 .map(Anchor::getHref)
@@ -119,6 +119,7 @@ class OfferedActionsByRoleTest {
         List<String> routerLinks =
                 offered(RouterLink.class).stream().map(RouterLink::getHref).toList();
         for (String link : concat(links, routerLinks)) {
+            pressed.add(route + " → link " + link);
             try {
                 open(link);
             } catch (Throwable e) {
@@ -141,6 +142,7 @@ class OfferedActionsByRoleTest {
                 continue;
             }
             press(first, route + " → " + name, offenders);
+            pressed.add(route + " → " + name);
             List<Button> inDialog = dialogButtons();
             for (int j = 0; j < inDialog.size(); j++) {
                 open(route);
@@ -155,7 +157,9 @@ class OfferedActionsByRoleTest {
                 }
                 List<Button> again = dialogButtons();
                 if (j < again.size()) {
-                    press(again.get(j), route + " → " + name + " → " + name(again.get(j)), offenders);
+                    String what = route + " → " + name + " → " + name(again.get(j));
+                    press(again.get(j), what, offenders);
+                    pressed.add(what);
                 }
             }
         }
