@@ -22,6 +22,10 @@ import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
 import dev.aegis.shared.ui.DashboardView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,9 +106,19 @@ class OfferedActionsByRoleTest {
         routes.add("risks?risk=" + riskId);
 
         List<String> offenders = new ArrayList<>();
+        List<String> pressed = new ArrayList<>();
         for (String route : routes) {
-            walk(route, offenders);
+            walk(route, offenders, pressed);
         }
+        // what was pressed, for a person to read (target/offered-actions/<ROLE>.txt)
+        Path report = Path.of("target", "offered-actions", role.name() + ".txt");
+        try {
+            Files.createDirectories(report.getParent());
+            Files.write(report, pressed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(pressed).as("the walk pressed what %s is offered", role).hasSizeGreaterThan(10);
         assertThat(offenders)
                 .as("actions offered to %s that it may not take", role)
                 .isEmpty();
