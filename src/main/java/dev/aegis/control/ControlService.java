@@ -13,8 +13,11 @@ import dev.aegis.risk.RiskService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.validation.Checked;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +73,8 @@ public class ControlService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserDirectory people;
+    private final Validator validator;
 
     ControlService(
             Controls controls,
@@ -80,7 +85,11 @@ public class ControlService {
             RiskService risks,
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            UserDirectory people,
+            Validator validator) {
+        this.people = people;
+        this.validator = validator;
         this.controls = controls;
         this.applications = applications;
         this.starter = starter;
@@ -157,6 +166,7 @@ public class ControlService {
     @PreAuthorize(WRITERS)
     public Control create(ControlDetails details) {
         check(details);
+        people.requireKnown("owner", "control's owner", details.owner());
         Control control = new Control(clock.instant(), null, null);
         control.describe(details, LocalDate.now(clock), clock.instant());
         return controls.saveAndFlush(control);
@@ -166,6 +176,7 @@ public class ControlService {
     public Control update(long id, long expectedVersion, ControlDetails details) {
         Control control = current(id, expectedVersion);
         check(details);
+        people.requireKnown("owner", "control's owner", details.owner(), control.getOwner());
         control.describe(details, LocalDate.now(clock), clock.instant());
         return controls.saveAndFlush(control);
     }
@@ -471,6 +482,7 @@ public class ControlService {
 
     /** Requirement and risk ids must name records that exist. */
     private void check(ControlDetails d) {
+        Checked.valid(validator, d);
         if (!d.requirements().isEmpty()) {
             Set<Long> found = catalog.requirements(d.requirements().keySet()).stream()
                     .map(RequirementSummary::id)

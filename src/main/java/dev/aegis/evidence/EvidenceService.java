@@ -15,12 +15,15 @@ import dev.aegis.inventory.AiSystemService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.files.InspectedFile;
 import dev.aegis.shared.files.UploadInspector;
 import dev.aegis.shared.tabular.TableWriter;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.validation.Checked;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
+import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,6 +89,8 @@ public class EvidenceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int warningDays;
+    private final UserDirectory people;
+    private final Validator validator;
 
     EvidenceService(
             EvidenceItems items,
@@ -99,7 +104,11 @@ public class EvidenceService {
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${aegis.evidence.expiry-warning-days:30}") int warningDays) {
+            @Value("${aegis.evidence.expiry-warning-days:30}") int warningDays,
+            UserDirectory people,
+            Validator validator) {
+        this.people = people;
+        this.validator = validator;
         this.items = items;
         this.versions = versions;
         this.links = links;
@@ -418,6 +427,7 @@ public class EvidenceService {
     @PreAuthorize(CONTRIBUTORS)
     public EvidenceItem addFile(EvidenceDetails details, String fileName, InputStream content) {
         check(details);
+        people.requireKnown("owner", "evidence owner", details.owner());
         requireMayLink(Set.of(), details.systemIds(), true);
         InspectedFile file = inspector.inspect("file", fileName, content);
         return add(
@@ -432,6 +442,7 @@ public class EvidenceService {
     @PreAuthorize(CONTRIBUTORS)
     public EvidenceItem addLink(EvidenceDetails details, String url) {
         check(details);
+        people.requireKnown("owner", "evidence owner", details.owner());
         requireMayLink(Set.of(), details.systemIds(), true);
         String address = address(url);
         return add(
@@ -452,6 +463,7 @@ public class EvidenceService {
         requireMayChange(before);
         requireMayLink(before.systemIds(), details.systemIds(), false);
         check(details);
+        people.requireKnown("owner", "evidence owner", details.owner(), item.getOwner());
         Instant now = clock.instant();
         item.describe(details.title(), details.description(), details.owner(), now);
         item.showDates(details.dates(), now);
@@ -826,6 +838,7 @@ public class EvidenceService {
     }
 
     private void check(EvidenceDetails details) {
+        Checked.valid(validator, details);
         if (details.title() == null || details.title().isBlank()) {
             throw new DomainRuleException("title", "Give the evidence a title.");
         }

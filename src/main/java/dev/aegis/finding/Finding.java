@@ -4,6 +4,7 @@ import dev.aegis.finding.FindingVocabulary.Severity;
 import dev.aegis.finding.FindingVocabulary.State;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.validation.Checked;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,6 +23,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
 
@@ -33,6 +35,9 @@ import org.hibernate.annotations.BatchSize;
 @Entity
 @Table(schema = "finding", name = "finding")
 public class Finding {
+
+    /** The most characters of a note, root cause, action, rationale or reason. */
+    public static final int TEXT_MAX = 4000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -215,7 +220,7 @@ public class Finding {
     /** open → investigating: someone looks into it, optionally saying how. */
     void investigate(String note, String by, Instant now) {
         requireState("investigated", State.OPEN);
-        investigationNote = blank(note);
+        investigationNote = blank(Checked.limited("note", "The note", note, TEXT_MAX));
         investigatedBy = by;
         investigatedAt = now;
         state = State.INVESTIGATING;
@@ -231,6 +236,8 @@ public class Finding {
         if (blank(actionTaken) == null) {
             throw new DomainRuleException("actionTaken", "Say what was done about it.");
         }
+        Checked.limited("rootCause", "The root cause", rootCause.trim(), TEXT_MAX);
+        Checked.limited("actionTaken", "The action taken", actionTaken.trim(), TEXT_MAX);
         this.rootCause = rootCause.trim();
         this.actionTaken = actionTaken.trim();
         resolvedBy = by;
@@ -245,6 +252,7 @@ public class Finding {
         if (blank(rationale) == null) {
             throw new DomainRuleException("rationale", "Say why the finding is accepted.");
         }
+        Checked.limited("rationale", "The rationale", rationale.trim(), TEXT_MAX);
         acceptanceRationale = rationale.trim();
         acceptedBy = approver;
         acceptedAt = now;
@@ -258,6 +266,7 @@ public class Finding {
         if (blank(reason) == null) {
             throw new DomainRuleException("reason", "Say why the finding is reopened.");
         }
+        Checked.limited("reason", "The reason", reason.trim(), TEXT_MAX);
         reopenReason = reason.trim();
         reopenedAt = now;
         rootCause = null;
@@ -282,9 +291,14 @@ public class Finding {
         }
         throw new DomainRuleException(
                 "state",
-                "The finding is " + state + "; it can be " + step + " only when it is "
+                "The finding is " + state.label().toLowerCase(Locale.ROOT) + "; it can be " + step
+                        + " only when it is "
                         + String.join(
-                                " or ", Arrays.stream(allowed).map(Enum::name).toList()) + ".");
+                                " or ",
+                                Arrays.stream(allowed)
+                                        .map(a -> a.label().toLowerCase(Locale.ROOT))
+                                        .toList())
+                        + ".");
     }
 
     private static String blank(String s) {

@@ -286,12 +286,16 @@ public class AiSystemService {
 
     /** Owners are active users; a name kept as it was (a former user) stays, a new one must be in the directory. */
     private void requireKnownOwners(AiSystem before, AiSystemDetails details) {
-        if (before == null || !sameName(details.businessOwner(), before.getBusinessOwner())) {
-            people.requireKnown("businessOwner", "business owner", details.businessOwner());
-        }
-        if (before == null || !sameName(details.technicalOwner(), before.getTechnicalOwner())) {
-            people.requireKnown("technicalOwner", "technical owner", details.technicalOwner());
-        }
+        people.requireKnown(
+                "businessOwner",
+                "business owner",
+                details.businessOwner(),
+                before == null ? null : before.getBusinessOwner());
+        people.requireKnown(
+                "technicalOwner",
+                "technical owner",
+                details.technicalOwner(),
+                before == null ? null : before.getTechnicalOwner());
     }
 
     /** Saves, turning a name taken meanwhile (the unique index, a race with another save) into the same message. */

@@ -3,6 +3,7 @@ package dev.aegis.inventory;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.inventory.InventoryEvents.AiSystemsExported;
 import dev.aegis.inventory.InventoryEvents.AiSystemsImported;
+import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.tabular.ImportChecks;
 import dev.aegis.shared.tabular.ImportReport;
 import dev.aegis.shared.tabular.RecordColumns;
@@ -53,13 +54,16 @@ public class AiSystemTransfer {
     private final Validator validator;
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
+    private final UserDirectory people;
 
     AiSystemTransfer(
             AiSystems systems,
             AiSystemService service,
             Validator validator,
             ApplicationEventPublisher events,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            UserDirectory people) {
+        this.people = people;
         this.systems = systems;
         this.service = service;
         this.validator = validator;
@@ -169,6 +173,7 @@ public class AiSystemTransfer {
                             + "its data and model: deletionDate, deletionMethod and deletionSignedOffBy."));
         }
         if (id == null) {
+            checkOwners(n, details, null, unreadable, problems);
             return problems.isEmpty() ? new Planned(null, 0, details) : null;
         }
         Integer first = idRows.putIfAbsent(id, n);
@@ -189,6 +194,7 @@ public class AiSystemTransfer {
             }
             return null;
         }
+        checkOwners(n, details, stored, unreadable, problems);
         if (stored.getVersion() != version) {
             problems.add(new RowProblem(
                     n,
@@ -201,5 +207,30 @@ public class AiSystemTransfer {
             return null;
         }
         return new Planned(id, version, details);
+    }
+
+    /** The owners a row names are active users, unless it keeps the ones the stored system has. */
+    private void checkOwners(
+            int n, AiSystemDetails details, AiSystem stored, Set<String> unreadable, List<RowProblem> problems) {
+        if (!unreadable.contains("businessOwner")) {
+            ImportChecks.person(
+                    n,
+                    "businessOwner",
+                    "business owner",
+                    details.businessOwner(),
+                    stored == null ? null : stored.getBusinessOwner(),
+                    people,
+                    problems);
+        }
+        if (!unreadable.contains("technicalOwner")) {
+            ImportChecks.person(
+                    n,
+                    "technicalOwner",
+                    "technical owner",
+                    details.technicalOwner(),
+                    stored == null ? null : stored.getTechnicalOwner(),
+                    people,
+                    problems);
+        }
     }
 }

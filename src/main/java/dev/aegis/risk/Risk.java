@@ -6,6 +6,8 @@ import dev.aegis.risk.RiskVocabulary.Treatment;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.Audited;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.validation.Checked;
+import dev.aegis.shared.validation.SensibleDate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -36,6 +38,9 @@ import org.hibernate.annotations.BatchSize;
 @Audited
 @Table(schema = "risk", name = "risk")
 public class Risk {
+
+    /** The most characters of an acceptance's rationale or a reopening's reason. */
+    public static final int TEXT_MAX = 4000;
 
     /**
      * How many risks' collections Hibernate loads in one statement: a page of the register (up to 500) or of an export
@@ -144,7 +149,7 @@ public class Risk {
     /** Takes the stated details. A closed risk is reopened before it changes. */
     void describe(RiskDetails d, String defaultOwner, Instant now) {
         if (status == Status.CLOSED) {
-            throw new DomainRuleException("status", "The risk is CLOSED: reopen it before changing it.");
+            throw new DomainRuleException("status", "The risk is closed: reopen it before changing it.");
         }
         String newOwner = blank(d.owner()) == null ? defaultOwner : d.owner().trim();
         if (acceptedBy != null && acceptedBy.equalsIgnoreCase(newOwner)) {
@@ -219,8 +224,13 @@ public class Risk {
         if (rationale == null || rationale.isBlank()) {
             throw new DomainRuleException("rationale", "Say why the risk is accepted.");
         }
+        Checked.limited("rationale", "The rationale", rationale.trim(), TEXT_MAX);
         if (until == null || !until.isAfter(today)) {
             throw new DomainRuleException("expiresOn", "An acceptance expires on a date in the future.");
+        }
+        if (!SensibleDate.Check.sensible(until)) {
+            throw new DomainRuleException(
+                    "expiresOn", "An acceptance expires by 31 December " + SensibleDate.LAST_YEAR + " at the latest.");
         }
         treatment = Treatment.ACCEPT;
         acceptedBy = approver.username();
@@ -248,6 +258,7 @@ public class Risk {
         if (reason == null || reason.isBlank()) {
             throw new DomainRuleException("reason", "Say why the risk is reopened.");
         }
+        Checked.limited("reason", "The reason", reason.trim(), TEXT_MAX);
         treatment = null;
         residualLikelihood = null;
         residualImpact = null;
@@ -295,10 +306,15 @@ public class Risk {
         }
         throw new DomainRuleException(
                 "status",
-                "The risk is " + status + "; it can be " + step + " only when it is "
+                "The risk is " + word(status) + "; it can be " + step + " only when it is "
                         + String.join(
                                 " or ",
-                                java.util.Arrays.stream(allowed).map(Enum::name).toList()) + ".");
+                                java.util.Arrays.stream(allowed).map(Risk::word).toList()) + ".");
+    }
+
+    /** A status as a sentence names it: "identified", "closed". */
+    private static String word(Status s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void rateInherent(Integer likelihood, Integer impact) {

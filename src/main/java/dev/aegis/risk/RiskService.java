@@ -207,11 +207,7 @@ public class RiskService {
         requireMayChangeRisksOf(details.systems());
         Checked.valid(validator, details);
         checkReferences(details);
-        if (details.owner() != null
-                && !details.owner().isBlank()
-                && !details.owner().strip().equalsIgnoreCase(risk.getOwner())) {
-            people.requireKnown("owner", "risk owner", details.owner());
-        }
+        people.requireKnown("owner", "risk owner", details.owner(), risk.getOwner());
         risk.describe(details, risk.getOwner(), clock.instant());
         return risks.saveAndFlush(risk);
     }

@@ -9,6 +9,7 @@ import dev.aegis.risk.RiskEvents.RisksExported;
 import dev.aegis.risk.RiskEvents.RisksImported;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.tabular.ImportChecks;
 import dev.aegis.shared.tabular.ImportReport;
 import dev.aegis.shared.tabular.RecordColumns;
@@ -112,6 +113,8 @@ public class RiskTransfer {
     private final ApplicationEventPublisher events;
     private final EntityManager entityManager;
 
+    private final UserDirectory people;
+
     RiskTransfer(
             Risks risks,
             RiskService service,
@@ -119,7 +122,9 @@ public class RiskTransfer {
             FrameworkCatalog catalog,
             Validator validator,
             ApplicationEventPublisher events,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            UserDirectory people) {
+        this.people = people;
         this.risks = risks;
         this.service = service;
         this.systems = systems;
@@ -315,6 +320,10 @@ public class RiskTransfer {
                 owner,
                 described.dueDate());
         Set<String> unreadable = problems.stream().map(RowProblem::column).collect(Collectors.toSet());
+        if (!unreadable.contains("owner")) {
+            ImportChecks.person(
+                    n, "owner", "risk owner", owner, stored == null ? null : stored.getOwner(), people, problems);
+        }
         for (ConstraintViolation<RiskDetails> v : validator.validate(details)) {
             String column = v.getPropertyPath().toString();
             if (!unreadable.contains(column)) {

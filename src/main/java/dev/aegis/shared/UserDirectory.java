@@ -46,6 +46,25 @@ public interface UserDirectory {
      * @return the user name as the directory spells it (or null when none was given)
      */
     default String requireKnown(String field, String what, String username) {
+        return requireKnown(field, what, username, null);
+    }
+
+    /**
+     * Like {@link #requireKnown(String, String, String)}, but a name kept as the record had it (compared without case)
+     * passes even when it is no longer an active user: records naming a former user stay readable and editable, only a
+     * newly entered name must be in the directory.
+     *
+     * @param before the name the record holds now (null for a new record)
+     * @return the name to store: the one kept, the directory's spelling of a new one, or null when none was given
+     */
+    default String requireKnown(String field, String what, String username, String before) {
+        if (username != null && before != null && username.strip().equalsIgnoreCase(before.strip())) {
+            return before;
+        }
+        return requireActive(field, what, username);
+    }
+
+    private String requireActive(String field, String what, String username) {
         if (username == null || username.isBlank()) {
             return null;
         }

@@ -109,6 +109,15 @@ public record Questionnaire(String format, String key, String title, String desc
         return all;
     }
 
+    /** The most characters of a template's or section's title, and of an option's label. */
+    public static final int TITLE_MAX = 300;
+    /** The most characters of a template's description. */
+    public static final int DESCRIPTION_MAX = 4000;
+    /** The most characters of a question's text and of its help. */
+    public static final int TEXT_MAX = 2000;
+    /** The most characters of an id (section, question, option value). */
+    public static final int ID_MAX = 80;
+
     /**
      * The rules a questionnaire keeps, each broken one as a message naming the question: unique ids, options for
      * choice questions (and only for them), weights 0–10, scores 0–100, a condition only on an earlier choice question
@@ -124,6 +133,12 @@ public record Questionnaire(String format, String key, String title, String desc
         }
         if (blank(title)) {
             problems.add("title: give the questionnaire a title");
+        } else if (title.length() > TITLE_MAX) {
+            problems.add("title: the title can be at most " + TITLE_MAX + " characters");
+        }
+        if (description != null && description.length() > DESCRIPTION_MAX) {
+            problems.add("description: the description can be at most "
+                    + String.format(java.util.Locale.UK, "%,d", DESCRIPTION_MAX) + " characters");
         }
         if (sections == null || sections.isEmpty()) {
             problems.add("sections: a questionnaire has at least one section");
@@ -137,6 +152,8 @@ public record Questionnaire(String format, String key, String title, String desc
             }
             if (blank(section.title())) {
                 problems.add("section " + section.id() + ": needs a title");
+            } else if (section.title().length() > TITLE_MAX) {
+                problems.add("section " + section.id() + ": its title can be at most " + TITLE_MAX + " characters");
             }
             for (Question q : section.questions() == null ? List.<Question>of() : section.questions()) {
                 check(q, earlier, problems);
@@ -157,6 +174,13 @@ public record Questionnaire(String format, String key, String title, String desc
         }
         if (blank(q.text())) {
             problems.add(name + "needs its text");
+        } else if (q.text().length() > TEXT_MAX) {
+            problems.add(name + "its text can be at most " + String.format(java.util.Locale.UK, "%,d", TEXT_MAX)
+                    + " characters");
+        }
+        if (q.help() != null && q.help().length() > TEXT_MAX) {
+            problems.add(name + "its help can be at most " + String.format(java.util.Locale.UK, "%,d", TEXT_MAX)
+                    + " characters");
         }
         if (q.weight() < 0 || q.weight() > 10) {
             problems.add(name + "weight runs from 0 to 10");
@@ -174,6 +198,9 @@ public record Questionnaire(String format, String key, String title, String desc
             for (Option o : q.options()) {
                 if (blank(o.value()) || !values.add(o.value()) || blank(o.label())) {
                     problems.add(name + "each option needs a value of its own and a label");
+                } else if (o.value().length() > ID_MAX || o.label().length() > TITLE_MAX) {
+                    problems.add(name + "option " + o.value() + " has at most " + ID_MAX
+                            + " characters in its value and " + TITLE_MAX + " in its label");
                 }
                 if (o.score() < 0 || o.score() > 100) {
                     problems.add(name + "option " + o.value() + " scores from 0 to 100");

@@ -95,6 +95,51 @@ class ControlServiceTest {
     }
 
     @Test
+    void a_new_owner_is_an_active_user_and_a_former_one_stays_on_the_control_until_changed() {
+        TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        ControlDetails d = details("Owned " + System.nanoTime(), ImplementationStatus.PLANNED, Map.of());
+        ControlDetails nobody = new ControlDetails(
+                d.title(),
+                d.description(),
+                d.type(),
+                "nobody-such-user",
+                d.status(),
+                null,
+                d.testFrequency(),
+                null,
+                null,
+                Map.of(),
+                Set.of());
+        assertThatThrownBy(() -> service.create(nobody))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessage("There is no active user \"nobody-such-user\". Choose the control's owner from the list of"
+                        + " users.")
+                .extracting("field")
+                .isEqualTo("owner");
+
+        Control made = service.create(d);
+        jdbc.update("update control.control set owner = 'left-last-year' where id = ?", made.getId());
+        Control former = service.get(made.getId());
+        ControlDetails kept = former.details();
+        Control renamed = service.update(
+                made.getId(),
+                former.getVersion(),
+                new ControlDetails(
+                        kept.title() + " renamed",
+                        kept.description(),
+                        kept.type(),
+                        kept.owner(),
+                        kept.status(),
+                        null,
+                        kept.testFrequency(),
+                        null,
+                        null,
+                        kept.requirements(),
+                        kept.risks()));
+        assertThat(renamed.getOwner()).isEqualTo("left-last-year");
+    }
+
+    @Test
     void a_test_result_needs_a_date_not_in_the_future() {
         TestAccounts.signIn(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         ControlDetails d = details("Tested " + System.nanoTime(), ImplementationStatus.IMPLEMENTED, Map.of());

@@ -214,6 +214,19 @@ class EvidenceServiceTest {
     }
 
     @Test
+    void evidence_is_owned_by_an_active_user() {
+        officer();
+        assertThatThrownBy(() -> service.addLink(
+                        details("Owned by nobody " + System.nanoTime(), "nobody-such-user", Set.of(), Set.of()),
+                        "https://example.org/report"))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessage("There is no active user \"nobody-such-user\". Choose the evidence owner from the list of"
+                        + " users.")
+                .extracting("field")
+                .isEqualTo("owner");
+    }
+
+    @Test
     void the_owner_cannot_sign_off_their_own_evidence() {
         AegisUser owner = officer();
         EvidenceItem item = service.addLink(

@@ -116,6 +116,25 @@ class AiSystemTransferTest {
     }
 
     @Test
+    void an_owner_who_is_not_a_user_is_reported_at_their_row_and_column() {
+        byte[] file = csv(
+                REQUIRED + ",businessOwner",
+                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE,owner",
+                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE,nobody-such-user");
+        ImportReport report = transfer.importFile(file, true);
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo("businessOwner");
+            assertThat(p.message())
+                    .isEqualTo(
+                            "There is no active user \"nobody-such-user\". Choose the business owner from the list of"
+                                    + " users.");
+        });
+        assertThat(service.count(byTag())).isZero();
+    }
+
+    @Test
     void labels_any_case_and_sets_are_understood_and_a_preview_writes_nothing() {
         byte[] file = csv(
                 REQUIRED + ",dataCategories,nextReview",

@@ -145,19 +145,19 @@ class RiskServiceTest {
                 promptInjection("Order " + System.nanoTime(), system("someone-else"), "someone-else", Set.of()));
         assertThatThrownBy(() -> service.treat(risk.getId(), risk.getVersion(), Treatment.MITIGATE, 2, 2))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("IDENTIFIED");
+                .hasMessageContaining("The risk is identified;");
         assertThatThrownBy(() -> service.close(risk.getId(), risk.getVersion()))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("IDENTIFIED");
+                .hasMessageContaining("The risk is identified;");
         assertThatThrownBy(() -> service.accept(
                         risk.getId(), risk.getVersion(), "x", LocalDate.now().plusDays(5)))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("IDENTIFIED");
+                .hasMessageContaining("The risk is identified;");
         Risk assessed = service.assess(risk.getId(), risk.getVersion(), 3, 4);
         assertThat(assessed.getInherentScore()).isEqualTo(12);
         assertThatThrownBy(() -> service.assess(risk.getId(), assessed.getVersion(), 3, 4))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("ASSESSED");
+                .hasMessageContaining("The risk is assessed;");
         assertThatThrownBy(() -> service.treat(risk.getId(), assessed.getVersion(), Treatment.ACCEPT, 1, 1))
                 .isInstanceOf(DomainRuleException.class)
                 .extracting("field")
@@ -167,7 +167,7 @@ class RiskServiceTest {
         Risk closed = service.close(risk.getId(), treated.getVersion());
         assertThatThrownBy(() -> service.update(risk.getId(), closed.getVersion(), retitled(closed.details(), "x")))
                 .isInstanceOf(DomainRuleException.class)
-                .hasMessageContaining("CLOSED");
+                .hasMessageContaining("The risk is closed");
         Risk reopened = service.reopen(risk.getId(), closed.getVersion(), "The model was retrained");
         assertThat(reopened.getStatus()).isEqualTo(Status.IDENTIFIED);
         assertThat(reopened.getResidualScore()).isNull();

@@ -31,7 +31,8 @@ class FixturePeople implements ApplicationRunner {
             "x",
             "bench",
             "demo-owner",
-            "demo-officer");
+            "demo-officer",
+            "alice");
     private final UserAccounts users;
     private final TransactionTemplate tx;
 

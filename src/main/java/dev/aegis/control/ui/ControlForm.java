@@ -28,6 +28,7 @@ import dev.aegis.control.ControlVocabulary.MappingStrength;
 import dev.aegis.control.ControlVocabulary.TestFrequency;
 import dev.aegis.control.ControlVocabulary.TestResult;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.ui.FormFields;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ class ControlForm extends VerticalLayout {
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
     final Select<ControlType> type = new Select<>();
-    final TextField owner = new TextField("Owner (user name)");
+    final ComboBox<String> owner;
     final Select<ImplementationStatus> status = new Select<>();
     final TextArea notApplicableReason = new TextArea("Why it does not apply");
     final Select<TestFrequency> testFrequency = new Select<>();
@@ -73,12 +74,16 @@ class ControlForm extends VerticalLayout {
     final MultiSelectComboBox<RiskRef> risks = new MultiSelectComboBox<>("Risks it mitigates");
     private final List<Row> rows = new ArrayList<>();
 
+    /** The owner is chosen from {@code people}, the active users. */
     ControlForm(
-            FetchCallback<RequirementSummary, String> requirementSearch, FetchCallback<RiskRef, String> riskSearch) {
+            FetchCallback<RequirementSummary, String> requirementSearch,
+            FetchCallback<RiskRef, String> riskSearch,
+            UserDirectory people) {
         setPadding(false);
+        owner = FormFields.people("Owner", people);
+        owner.setId("control-owner");
         FormFields.limit(title, 300);
         FormFields.limit(description, 8000);
-        FormFields.limit(owner, 100);
         FormFields.limit(notApplicableReason, 4000);
         FormFields.sensible(lastTestedOn, "The date it was last tested");
         type.setLabel("Type");
@@ -194,7 +199,7 @@ class ControlForm extends VerticalLayout {
             title.setValue(details.title());
             description.setValue(details.description() == null ? "" : details.description());
             type.setValue(details.type());
-            owner.setValue(details.owner() == null ? "" : details.owner());
+            FormFields.show(owner, details.owner());
             status.setValue(details.status());
             notApplicableReason.setValue(details.notApplicableReason() == null ? "" : details.notApplicableReason());
             testFrequency.setValue(details.testFrequency());

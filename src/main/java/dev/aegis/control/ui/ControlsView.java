@@ -42,6 +42,8 @@ import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.RiskService;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.ui.FormFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import java.util.HashSet;
@@ -92,7 +94,8 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
             AiSystemService systems,
             FrameworkCatalog catalog,
             RiskService risks,
-            Validator validator) {
+            Validator validator,
+            UserDirectory people) {
         this.controls = controls;
         this.systems = systems;
         this.catalog = catalog;
@@ -111,7 +114,8 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
                                 new RiskService.Filter(q.getFilter().orElse(""), null, null, null, null, null, null),
                                 PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit()))
                         .stream()
-                        .map(r -> new ControlForm.RiskRef(r.getId(), r.getTitle())));
+                        .map(r -> new ControlForm.RiskRef(r.getId(), r.getTitle())),
+                people);
         setSizeFull();
         configureGrid();
         configureDialog();
@@ -205,6 +209,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> form.fireSave());
         form.addSaveListener(e -> save(e.details));
+        FormFields.submitOnEnter(save, form.title);
         delete.setId("control-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClickListener(e -> remove());
@@ -370,10 +375,14 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
 
     void save(ControlDetails details) {
         form.fields().values().forEach(f -> f.setInvalid(false));
+        if (!FormFields.holdsInput(form.lastTestedOn)) {
+            // the picker shows why; saving would drop what was typed
+            form.lastTestedOn.setInvalid(true);
+            return;
+        }
         var violations = validator.validate(details);
         if (!violations.isEmpty()) {
-            violations.forEach(
-                    v -> form.showError(v.getPropertyPath().toString(), dev.aegis.shared.ui.FormFields.message(v)));
+            violations.forEach(v -> form.showError(v.getPropertyPath().toString(), FormFields.message(v)));
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package dev.aegis.evidence.ui;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -10,6 +11,7 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback;
 import dev.aegis.evidence.EvidenceDetails;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.ui.FormFields;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -42,7 +44,7 @@ class EvidenceForm extends FormLayout {
     static final class Draft {
         String title = "";
         String description = "";
-        String owner = "";
+        String owner;
         LocalDate collectedOn;
         LocalDate effectiveFrom;
         LocalDate effectiveTo;
@@ -54,7 +56,7 @@ class EvidenceForm extends FormLayout {
 
     final TextField title = new TextField("Title");
     final TextArea description = new TextArea("Description");
-    final TextField owner = new TextField("Owner (user name)");
+    final ComboBox<String> owner;
     final DatePicker collectedOn = new DatePicker("Collected on");
     final DatePicker effectiveFrom = new DatePicker("Covers from");
     final DatePicker effectiveTo = new DatePicker("Covers to");
@@ -68,7 +70,10 @@ class EvidenceForm extends FormLayout {
     EvidenceForm(
             FetchCallback<Ref, String> controlSearch,
             FetchCallback<Ref, String> requirementSearch,
-            FetchCallback<Ref, String> systemSearch) {
+            FetchCallback<Ref, String> systemSearch,
+            UserDirectory people) {
+        owner = FormFields.people("Owner", people);
+        owner.setHelperText("Warned before the evidence expires");
         title.setId("evidence-title");
         owner.setId("evidence-owner");
         effectiveTo.setId("evidence-effective-to");
@@ -76,7 +81,6 @@ class EvidenceForm extends FormLayout {
         controls.setId("evidence-controls");
         systems.setId("evidence-systems");
         FormFields.limit(title, 300);
-        FormFields.limit(owner, 100);
         FormFields.limit(description, 20000);
         FormFields.sensible(collectedOn, "The collection date");
         FormFields.sensible(effectiveFrom, "The start of the period covered");
@@ -91,7 +95,9 @@ class EvidenceForm extends FormLayout {
         systems.setItems(systemSearch);
         binder.forField(title).asRequired("Give the evidence a title.").bind(d -> d.title, (d, v) -> d.title = v);
         binder.forField(description).bind(d -> d.description, (d, v) -> d.description = v);
-        binder.forField(owner).asRequired("Name the owner (a user name).").bind(d -> d.owner, (d, v) -> d.owner = v);
+        binder.forField(owner)
+                .asRequired("Choose the owner from the list of users.")
+                .bind(d -> d.owner, (d, v) -> d.owner = v);
         binder.forField(collectedOn)
                 .withValidator(
                         d -> d == null || !d.isAfter(LocalDate.now()), "Evidence cannot be collected in the future.")
@@ -136,7 +142,7 @@ class EvidenceForm extends FormLayout {
         draft = new Draft();
         draft.title = details.title() == null ? "" : details.title();
         draft.description = details.description() == null ? "" : details.description();
-        draft.owner = details.owner() == null ? "" : details.owner();
+        draft.owner = details.owner() == null || details.owner().isBlank() ? null : details.owner();
         draft.collectedOn = details.collectedOn();
         draft.effectiveFrom = details.effectiveFrom();
         draft.effectiveTo = details.effectiveTo();
@@ -144,6 +150,7 @@ class EvidenceForm extends FormLayout {
         draft.controls = new HashSet<>(controlRefs);
         draft.requirements = new HashSet<>(requirementRefs);
         draft.systems = new HashSet<>(systemRefs);
+        FormFields.show(owner, draft.owner); // a former user still named stays visible
         binder.readBean(draft);
     }
 

@@ -77,7 +77,8 @@ public class EvidenceItemView extends VerticalLayout implements BeforeEnterObser
         this.evidence = evidence;
         this.lookups = lookups;
         this.inspector = inspector;
-        this.form = new EvidenceForm(lookups.controlSearch(), lookups.requirementSearch(), lookups.systemSearch());
+        this.form = new EvidenceForm(
+                lookups.controlSearch(), lookups.requirementSearch(), lookups.systemSearch(), lookups.people());
         configureButtons();
         configureVersions();
         configureNewVersion();

@@ -86,7 +86,8 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         this.evidence = evidence;
         this.lookups = lookups;
         this.inspector = inspector;
-        this.form = new EvidenceForm(lookups.controlSearch(), lookups.requirementSearch(), lookups.systemSearch());
+        this.form = new EvidenceForm(
+                lookups.controlSearch(), lookups.requirementSearch(), lookups.systemSearch(), lookups.people());
         setSizeFull();
         configureGrid();
         configureDialog();

@@ -6,6 +6,7 @@ import dev.aegis.evidence.EvidenceService.Links;
 import dev.aegis.evidence.ui.EvidenceForm.Ref;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystemService;
+import dev.aegis.shared.UserDirectory;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,11 +20,18 @@ class Lookups {
     private final ControlService controls;
     private final FrameworkCatalog catalog;
     private final AiSystemService systems;
+    private final UserDirectory people;
 
-    Lookups(ControlService controls, FrameworkCatalog catalog, AiSystemService systems) {
+    Lookups(ControlService controls, FrameworkCatalog catalog, AiSystemService systems, UserDirectory people) {
+        this.people = people;
         this.controls = controls;
         this.catalog = catalog;
         this.systems = systems;
+    }
+
+    /** The people an item's owner is chosen from. */
+    UserDirectory people() {
+        return people;
     }
 
     FetchCallback<Ref, String> controlSearch() {

@@ -35,6 +35,7 @@ import dev.aegis.risk.RiskService;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.ui.FormFields;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -371,20 +372,16 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             switch (step) {
                 case INVESTIGATE -> {
                     setHeaderTitle("Investigate");
-                    binder.forField(note)
-                            .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
-                            .bind(StepInput::getNote, StepInput::setNote);
+                    binder.forField(note).bind(StepInput::getNote, StepInput::setNote);
                     form.add(note);
                 }
                 case RESOLVE -> {
                     setHeaderTitle("Resolve");
                     binder.forField(rootCause)
                             .asRequired("Say what caused the finding.")
-                            .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getRootCause, StepInput::setRootCause);
                     binder.forField(actionTaken)
                             .asRequired("Say what was done about it.")
-                            .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getActionTaken, StepInput::setActionTaken);
                     form.add(rootCause, actionTaken);
                 }
@@ -392,7 +389,6 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
                     setHeaderTitle("Accept");
                     binder.forField(rationale)
                             .asRequired("Say why the finding is accepted.")
-                            .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getRationale, StepInput::setRationale);
                     form.add(new Paragraph("You approve the acceptance; new breaches are still recorded."), rationale);
                 }
@@ -400,7 +396,6 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
                     setHeaderTitle("Reopen");
                     binder.forField(reason)
                             .asRequired("Say why the finding is reopened.")
-                            .withValidator(v -> v.length() <= 4000, "At most 4000 characters.")
                             .bind(StepInput::getReason, StepInput::setReason);
                     form.add(reason);
                 }
@@ -418,9 +413,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         private TextArea area(String label, String id) {
             TextArea a = new TextArea(label);
             a.setId(id);
-            a.setWidthFull();
-            a.setMaxLength(4000);
-            return a;
+            return FormFields.limit(a, Finding.TEXT_MAX);
         }
 
         void confirm() {

@@ -19,6 +19,7 @@ import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.RiskVocabulary.Treatment;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.FormFields;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,7 +56,12 @@ class RiskWorkflowDialog extends Dialog {
         treatment.setLabel("Treatment");
         treatment.setItems(Treatment.MITIGATE, Treatment.TRANSFER, Treatment.AVOID);
         treatment.setItemLabelGenerator(Classification::label);
-        until.setMin(LocalDate.now().plusDays(1));
+        note.setId("risk-workflow-note");
+        until.setId("risk-workflow-until");
+        FormFields.limit(note, Risk.TEXT_MAX);
+        FormFields.sensible(until, "The acceptance's expiry");
+        until.getI18n().setMinErrorMessage("An acceptance expires on a date in the future.");
+        until.setI18n(until.getI18n());
         assess.addClickListener(e -> step(() -> risks.assess(
                 risk.getId(),
                 risk.getVersion(),
@@ -67,8 +73,11 @@ class RiskWorkflowDialog extends Dialog {
                 treatment.getValue(),
                 rated(residualLikelihood, "residualLikelihood"),
                 rated(residualImpact, "residualImpact"))));
-        accept.addClickListener(
-                e -> step(() -> risks.accept(risk.getId(), risk.getVersion(), note.getValue(), until.getValue())));
+        accept.addClickListener(e -> {
+            if (FormFields.holdsInput(until)) {
+                step(() -> risks.accept(risk.getId(), risk.getVersion(), note.getValue(), until.getValue()));
+            }
+        });
         close.addClickListener(e -> step(() -> risks.close(risk.getId(), risk.getVersion())));
         reopen.addClickListener(e -> step(() -> risks.reopen(risk.getId(), risk.getVersion(), note.getValue())));
         FormLayout form =
@@ -99,6 +108,7 @@ class RiskWorkflowDialog extends Dialog {
         residualImpact.setValue(shown.getResidualImpact());
         note.clear();
         until.clear();
+        until.setMin(LocalDate.now().plusDays(1));
         fields().values().forEach(f -> f.setInvalid(false));
         boolean edit = risks.mayEdit(shown.getId());
         boolean mayAccept = risks.mayAccept(shown.getId());

@@ -1,5 +1,7 @@
 package dev.aegis.shared.tabular;
 
+import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.UserDirectory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,6 +39,25 @@ public final class ImportChecks {
             }
         }
         return problems;
+    }
+
+    /**
+     * A person a row names (an owner) must be an active user of the directory, as on the screens; a row that keeps the
+     * name its record has ({@code before}) passes even when that person has left.
+     */
+    public static void person(
+            int row,
+            String column,
+            String what,
+            String name,
+            String before,
+            UserDirectory people,
+            List<RowProblem> problems) {
+        try {
+            people.requireKnown(column, what, name, before);
+        } catch (DomainRuleException e) {
+            problems.add(new RowProblem(row, column, e.getMessage()));
+        }
     }
 
     /** A problem when the row has cells beyond the header's columns. */

@@ -40,7 +40,12 @@ public final class FormFields {
         // eager, not lazy: a lazy value still waiting for its timeout is lost when the field is hidden first (a tab of
         // the form switched right after typing: RiskRegisterBrowserTest saved a system without its purpose)
         field.setValueChangeMode(ValueChangeMode.EAGER);
-        field.addValueChangeListener(e -> count(base, max, field::setHelperText, field::getValue));
+        field.addValueChangeListener(e -> {
+            count(base, max, field::setHelperText, field::getValue);
+            if (tooLong(e.getValue(), max)) {
+                field.setI18n(new TextField.TextFieldI18n().setMaxLengthErrorMessage(tooLong(max, e.getValue())));
+            }
+        });
         return field;
     }
 
@@ -52,7 +57,12 @@ public final class FormFields {
         String base = area.getHelperText();
         count(base, max, area::setHelperText, area::getValue);
         area.setValueChangeMode(ValueChangeMode.EAGER);
-        area.addValueChangeListener(e -> count(base, max, area::setHelperText, area::getValue));
+        area.addValueChangeListener(e -> {
+            count(base, max, area::setHelperText, area::getValue);
+            if (tooLong(e.getValue(), max)) {
+                area.setI18n(new TextArea.TextAreaI18n().setMaxLengthErrorMessage(tooLong(max, e.getValue())));
+            }
+        });
         return area;
     }
 
@@ -133,6 +143,20 @@ public final class FormFields {
                     + NumberFormat.getIntegerInstance(Locale.UK).format(text.length()) + ".";
         }
         return message;
+    }
+
+    private static boolean tooLong(String value, int max) {
+        return value != null && value.length() > max;
+    }
+
+    /**
+     * The field's own message when more than fits arrived (pasted past the browser's limit, or sent by a script): the
+     * component refuses it before any form rule runs, so it must say why itself.
+     */
+    private static String tooLong(int max, String value) {
+        NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
+        return "At most " + n.format(max) + " characters fit here. You entered " + n.format(value.length())
+                + ": shorten it.";
     }
 
     private static void count(

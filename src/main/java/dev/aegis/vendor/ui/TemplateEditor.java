@@ -34,6 +34,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.FormFields;
 import dev.aegis.vendor.Questionnaire;
 import dev.aegis.vendor.Questionnaire.Condition;
 import dev.aegis.vendor.Questionnaire.Option;
@@ -184,6 +185,9 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
 
     private Component header() {
         key.setId("template-key");
+        FormFields.limit(key, Questionnaire.ID_MAX);
+        FormFields.limit(title, Questionnaire.TITLE_MAX);
+        FormFields.limit(description, Questionnaire.DESCRIPTION_MAX);
         key.setHelperText("Lower-case letters, digits and hyphens; names the template across its versions.");
         title.setId("template-title");
         title.setWidth("28rem");
@@ -268,6 +272,8 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
     private void configureSectionForm() {
         sectionId.setId("section-id");
         sectionTitle.setId("section-title");
+        FormFields.limit(sectionId, Questionnaire.ID_MAX);
+        FormFields.limit(sectionTitle, Questionnaire.TITLE_MAX);
         for (TextField f : List.of(sectionId, sectionTitle)) {
             f.setValueChangeMode(ValueChangeMode.EAGER);
         }
@@ -282,6 +288,9 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         text.setId("question-text");
         help.setId("question-help");
         weight.setId("question-weight");
+        FormFields.limit(questionId, Questionnaire.ID_MAX);
+        FormFields.limit(text, Questionnaire.TEXT_MAX);
+        FormFields.limit(help, Questionnaire.TEXT_MAX);
         type.setItemLabelGenerator(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         type.setAllowCustomValue(false);
         text.setWidthFull();
@@ -491,11 +500,21 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         key.setErrorMessage(general.stream()
                 .filter(p -> p.startsWith("key:"))
                 .findFirst()
-                .map(p -> p.substring(4).trim())
+                .map(p -> sentence(p.substring(4)))
                 .orElse(null));
         title.setInvalid(general.stream().anyMatch(p -> p.startsWith("title:")));
-        title.setErrorMessage("Give the questionnaire a title.");
-        general.removeIf(p -> p.startsWith("key:") || p.startsWith("title:"));
+        title.setErrorMessage(general.stream()
+                .filter(p -> p.startsWith("title:"))
+                .findFirst()
+                .map(p -> sentence(p.substring(6)))
+                .orElse(null));
+        description.setInvalid(general.stream().anyMatch(p -> p.startsWith("description:")));
+        description.setErrorMessage(general.stream()
+                .filter(p -> p.startsWith("description:"))
+                .findFirst()
+                .map(p -> sentence(p.substring(12)))
+                .orElse(null));
+        general.removeIf(p -> p.startsWith("key:") || p.startsWith("title:") || p.startsWith("description:"));
         int elsewhere = problems.values().stream().mapToInt(List::size).sum();
         List<String> lines = new ArrayList<>(general);
         if (elsewhere > 0) {
@@ -527,11 +546,16 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
         mark(questionId, mine, "id");
         mark(type, mine, "type");
         mark(text, mine, "text");
+        mark(help, mine, "help");
         mark(weight, mine, "weight", "scored");
         mark(showIf, mine, "shown");
         mark(requirements, mine, "requirement");
-        String optionProblems =
-                String.join(" ", mine.stream().filter(m -> m.contains("option")).toList());
+        String optionProblems = String.join(
+                " ",
+                mine.stream()
+                        .filter(m -> m.contains("option"))
+                        .map(TemplateEditor::sentence)
+                        .toList());
         optionsError.setText(optionProblems);
         optionsError.setVisible(!optionProblems.isEmpty());
     }
@@ -541,9 +565,19 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
                 .filter(p -> !p.contains("option") || words[0].equals("option"))
                 .filter(p -> java.util.Arrays.stream(words).anyMatch(p::contains))
                 .findFirst()
+                .map(TemplateEditor::sentence)
                 .orElse(null);
         field.setErrorMessage(message);
         field.setInvalid(message != null);
+    }
+
+    /** A rule's message as a sentence at a field: "needs its text" reads "Needs its text." */
+    static String sentence(String problem) {
+        String p = problem.strip();
+        if (p.isEmpty()) {
+            return p;
+        }
+        return Character.toUpperCase(p.charAt(0)) + p.substring(1) + (p.endsWith(".") ? "" : ".");
     }
 
     // ---- outline actions ---------------------------------------------------------------------------------------
@@ -699,12 +733,14 @@ public class TemplateEditor extends VerticalLayout implements HasUrlParameter<Lo
             TextField value = new TextField();
             value.setPlaceholder("value");
             value.setAriaLabel("Option value");
+            value.setMaxLength(Questionnaire.ID_MAX);
             value.setValue(o.value);
             value.setValueChangeMode(ValueChangeMode.EAGER);
             value.addValueChangeListener(e -> o.value = e.getValue());
             TextField label = new TextField();
             label.setPlaceholder("label");
             label.setAriaLabel("Option label");
+            label.setMaxLength(Questionnaire.TITLE_MAX);
             label.setValue(o.label);
             label.setValueChangeMode(ValueChangeMode.EAGER);
             label.addValueChangeListener(e -> o.label = e.getValue());

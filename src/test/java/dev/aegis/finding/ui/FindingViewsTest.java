@@ -61,6 +61,15 @@ class FindingViewsTest {
         page.dialog.confirm.click();
         assertThat(page.dialog.fields.get("rootCause").isInvalid()).isTrue();
         assertThat(page.dialog.isOpened()).isTrue();
+        Karibu.setValue(page.dialog.fields.get("rootCause"), "x".repeat(4001));
+        Karibu.setValue(page.dialog.fields.get("actionTaken"), "Retrained on the new mix");
+        assertThat(page.dialog.fields.get("rootCause").getHelperText()).isEqualTo("4,001 / 4,000 characters");
+        page.dialog.confirm.click(); // too long: refused at the field, with the count
+        assertThat(page.dialog.fields.get("rootCause").isInvalid()).isTrue();
+        assertThat(page.dialog.fields.get("rootCause").getI18n().getMaxLengthErrorMessage())
+                .isEqualTo("At most 4,000 characters fit here. You entered 4,001: shorten it.");
+        assertThat(findings.get(g.findingId()).getState()).isEqualTo(State.OPEN);
+        assertThat(page.dialog.isOpened()).isTrue();
         Karibu.setValue(page.dialog.fields.get("rootCause"), "A new clinic sent younger patients");
         Karibu.setValue(page.dialog.fields.get("actionTaken"), "Retrained on the new mix");
         page.dialog.confirm.click();

@@ -323,6 +323,11 @@ class RisksViewTest {
         Karibu.setValue(view.workflow.note, "Residual risk is low; reviewed by the clinical safety board");
         view.workflow.accept.click(); // no expiry: refused at the date
         assertThat(view.workflow.until.isInvalid()).isTrue();
+        assertThat(view.workflow.note.getHelperText()).endsWith("/ 4,000 characters");
+        Karibu.setValue(view.workflow.until, LocalDate.of(2100, 1, 1)); // a mistyped year: refused, never dropped
+        view.workflow.accept.click();
+        assertThat(view.workflow.until.isInvalid()).isTrue();
+        assertThat(risks.get(risk.getId()).getStatus()).isEqualTo(Status.TREATED);
         Karibu.setValue(view.workflow.until, LocalDate.now().plusMonths(6));
         view.workflow.accept.click();
         assertThat(risks.get(risk.getId()).getStatus()).isEqualTo(Status.ACCEPTED);

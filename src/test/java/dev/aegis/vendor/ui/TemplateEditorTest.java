@@ -110,15 +110,34 @@ class TemplateEditorTest {
         editor.save.click();
 
         assertThat(editor.text.isInvalid()).isTrue();
-        assertThat(editor.text.getErrorMessage()).isEqualTo("needs its text");
+        assertThat(editor.text.getErrorMessage()).isEqualTo("Needs its text.");
         assertThat(editor.weight.isInvalid()).isTrue();
-        assertThat(editor.weight.getErrorMessage()).contains("weight runs from 0 to 10");
+        assertThat(editor.weight.getErrorMessage()).isEqualTo("Weight runs from 0 to 10.");
         assertThat(editor.problemsBox.isVisible()).isTrue();
         assertThat(templates.versions(key)).hasSize(1);
 
         editor.select(row(editor, 0, 2));
         Karibu.setValue(editor.type, QuestionType.TEXT);
         assertThat(editor.weight.isEnabled()).isFalse();
+    }
+
+    @Test
+    void an_overlong_title_or_question_is_refused_at_its_field_with_its_limit() {
+        Karibu.signInAndOpen(context, accounts.create("vm", Role.VENDOR_MANAGER));
+        String key = "editor-long-" + System.nanoTime();
+        QuestionnaireTemplate v1 = templates.importJson(TEMPLATE.formatted(key)).template();
+        TemplateEditor editor = open(v1.getId());
+
+        Karibu.setValue(editor.title, "T".repeat(301));
+        editor.select(row(editor, 0, 0));
+        Karibu.setValue(editor.text, "Q".repeat(2001));
+        editor.save.click();
+
+        assertThat(editor.title.isInvalid()).isTrue();
+        assertThat(editor.title.getErrorMessage()).isEqualTo("The title can be at most 300 characters.");
+        assertThat(editor.title.getHelperText()).isEqualTo("301 / 300 characters");
+        assertThat(editor.text.getErrorMessage()).isEqualTo("Its text can be at most 2,000 characters.");
+        assertThat(templates.versions(key)).hasSize(1);
     }
 
     @Test
