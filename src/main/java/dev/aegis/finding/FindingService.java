@@ -545,13 +545,17 @@ public class FindingService {
 
     private static String testTitle(ControlTestRecorded r) {
         String subject = blank(r.subject());
-        return r.control().title() + ": " + r.metric() + (subject == null ? "" : " of " + subject) + " "
-                + (r.comparison() == null ? "against" : r.comparison()) + " " + number(r.threshold()) + " failed on "
-                + r.system().name();
+        // in words: "PSI of text_length to stay below 0.1000 failed on …", never the codes "LT" or "KS_P_VALUE"
+        return r.control().title() + ": " + dev.aegis.shared.MetricVocabulary.metric(r.metric(), subject) + " "
+                + (r.comparison() == null
+                        ? "against"
+                        : "to stay " + dev.aegis.shared.MetricVocabulary.comparison(r.comparison()))
+                + " " + number(r.threshold()) + " failed on " + r.system().name();
     }
 
     private static String alertTitle(MonitorAlertObserved a, String subject, String systemName) {
-        return "Alert on " + a.deployment() + ": " + a.metric() + (subject == null ? "" : " of " + subject) + " past "
+        return "Alert on " + a.deployment() + ": " + dev.aegis.shared.MetricVocabulary.metric(a.metric(), subject)
+                + " past "
                 + number(a.threshold()) + " (" + systemName + ")";
     }
 

@@ -17,7 +17,28 @@ public final class CatalogViews {
             String licence,
             String attribution,
             boolean custom,
-            long requirements) {}
+            long requirements) {
+
+        private static final java.util.Map<String, String> SHORT_NAMES = java.util.Map.of(
+                "NIST-AI-RMF-1.0", "NIST AI RMF 1.0",
+                "ISO-IEC-42001-2023", "ISO/IEC 42001:2023",
+                "OWASP-LLM-TOP10-2025", "OWASP Top 10 for LLM 2025",
+                "MITRE-ATLAS", "MITRE ATLAS",
+                "NIST-AI-600-1", "NIST AI 600-1 (Generative AI)");
+
+        /**
+         * The name people know the framework by, short enough for a picker or a column ("ISO/IEC 42001:2023"); the
+         * full title for a framework of the organisation's own.
+         */
+        public String shortName() {
+            return shortName(code, name);
+        }
+
+        /** The short name of a bundled framework by its code, else the name given. */
+        public static String shortName(String code, String name) {
+            return SHORT_NAMES.getOrDefault(code, name);
+        }
+    }
 
     public record RequirementSummary(
             long id,

@@ -14,6 +14,7 @@ import dev.aegis.risk.RiskEvents.RiskClosed;
 import dev.aegis.risk.RiskEvents.RiskFlaggedForReassessment;
 import dev.aegis.risk.RiskEvents.RiskIdentified;
 import dev.aegis.risk.RiskEvents.RiskReopened;
+import dev.aegis.risk.RiskVocabulary.Band;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.RiskVocabulary.Treatment;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +79,9 @@ public class RiskService {
     /** From this score on a risk is high (the critical band of the heat map): 15 to 25. */
     public static final int HIGH_SCORE = 15;
 
+    /** The states of a risk that is no longer open: dealt with for good, or accepted for a while. */
+    static final List<Status> SETTLED = List.of(Status.CLOSED, Status.ACCEPTED);
+
     private final Risks risks;
     private final AiSystemService systems;
     private final FrameworkCatalog catalog;
@@ -110,7 +115,9 @@ public class RiskService {
 
     /**
      * Filters for the register; null or blank means any. {@code tier} matches risks of which any system stands in that
-     * EU AI Act tier; {@code requirement} matches risks that bear on that requirement or name it as their threat.
+     * EU AI Act tier; {@code requirement} matches risks that bear on that requirement or name it as their threat;
+     * {@code band} matches the band of the current score (the residual once assessed, else the inherent: the score
+     * the dashboard ranks by); {@code openOnly} keeps the risks neither closed nor accepted.
      */
     public record Filter(
             String text,
@@ -119,10 +126,42 @@ public class RiskService {
             Category category,
             EuAiActTier tier,
             Long requirement,
-            Long system) {
+            Long system,
+            Band band,
+            boolean openOnly) {
+
+        public Filter(
+                String text,
+                Status status,
+                String owner,
+                Category category,
+                EuAiActTier tier,
+                Long requirement,
+                Long system) {
+            this(text, status, owner, category, tier, requirement, system, null, false);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null);
         }
+    }
+
+    /** Open risks (neither closed nor accepted) per band of their current score, as the dashboard counts them. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Map<Band, Long> openByBand() {
+        Map<Band, Long> counts = new EnumMap<>(Band.class);
+        for (Band b : Band.values()) {
+            counts.put(b, 0L);
+        }
+        em.createQuery(
+                        "select coalesce(r.residualScore, r.inherentScore), count(r) from Risk r"
+                                + " where r.status not in :settled group by coalesce(r.residualScore, r.inherentScore)",
+                        Object[].class)
+                .setParameter("settled", SETTLED)
+                .getResultList()
+                .forEach(row -> counts.merge(Band.of(((Number) row[0]).intValue()), (Long) row[1], Long::sum));
+        return counts;
     }
 
     /** Counts of risks (not closed) per cell of the 5×5 matrix, indexed [likelihood - 1][impact - 1]. */
@@ -322,7 +361,7 @@ public class RiskService {
                                 + " and coalesce(r.residualScore, r.inherentScore) >= :high"
                                 + " order by coalesce(r.residualScore, r.inherentScore) desc, r.inherentScore desc, r.id desc",
                         Risk.class)
-                .setParameter("settled", List.of(Status.CLOSED, Status.ACCEPTED))
+                .setParameter("settled", SETTLED)
                 .setParameter("high", HIGH_SCORE)
                 .setMaxResults(limit)
                 .getResultList();
@@ -567,6 +606,15 @@ public class RiskService {
                 return r.get("id")
                         .in(sq.select(link.get("riskId")).where(cb.equal(link.get("requirementId"), f.requirement())));
             });
+        }
+        if (f.band() != null) {
+            parts.add((r, q, cb) -> cb.between(
+                    cb.coalesce(r.<Integer>get("residualScore"), r.<Integer>get("inherentScore")),
+                    f.band().lowest(),
+                    f.band().highest()));
+        }
+        if (f.openOnly()) {
+            parts.add((r, q, cb) -> cb.not(r.get("status").in(SETTLED)));
         }
         return Specification.allOf(parts);
     }

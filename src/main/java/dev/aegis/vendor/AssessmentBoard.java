@@ -4,6 +4,7 @@ import dev.aegis.vendor.Assessment.State;
 import dev.aegis.vendor.VendorVocabulary.Level;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -61,14 +62,28 @@ public class AssessmentBoard {
         }
     }
 
-    /** Filters; null means any. {@code states} empty or null means every state. */
-    public record Filter(Collection<State> states, Long vendorId, Level criticality, Boolean overdue) {
+    /**
+     * Filters; null means any. {@code states} empty or null means every state. {@code dueFrom}/{@code dueTo} keep the
+     * assessments still awaiting the vendor (or a draft) whose due date falls in those days, both included.
+     */
+    public record Filter(
+            Collection<State> states,
+            Long vendorId,
+            Level criticality,
+            Boolean overdue,
+            LocalDate dueFrom,
+            LocalDate dueTo) {
+
+        public Filter(Collection<State> states, Long vendorId, Level criticality, Boolean overdue) {
+            this(states, vendorId, criticality, overdue, null, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null);
         }
 
         public Filter withStates(Collection<State> only) {
-            return new Filter(only, vendorId, criticality, overdue);
+            return new Filter(only, vendorId, criticality, overdue, dueFrom, dueTo);
         }
     }
 
@@ -135,6 +150,18 @@ public class AssessmentBoard {
                             ? "(a.overdueSince is not null and a.state in :awaiting)"
                             : "(a.overdueSince is null or a.state not in :awaiting)");
             params.put("awaiting", AssessmentCalendar.AWAITING);
+        }
+        if (f.dueFrom() != null || f.dueTo() != null) {
+            parts.add("a.state in :undecided");
+            params.put("undecided", AssessmentCalendar.AWAITING);
+        }
+        if (f.dueFrom() != null) {
+            parts.add("a.dueOn >= :dueFrom");
+            params.put("dueFrom", f.dueFrom());
+        }
+        if (f.dueTo() != null) {
+            parts.add("a.dueOn <= :dueTo");
+            params.put("dueTo", f.dueTo());
         }
         return parts.isEmpty() ? "" : " and " + String.join(" and ", parts);
     }

@@ -55,9 +55,22 @@ public class VendorService {
 
     /**
      * Filters for the register; null or blank means any. {@code country} matches vendors that process or store data in
-     * that country; {@code system} matches vendors that system depends on.
+     * that country; {@code system} matches vendors that system depends on; {@code certificateExpiringBy} matches vendors
+     * with a certificate expired or expiring on or before that day.
      */
-    public record Filter(String text, Level criticality, Level tier, DpaStatus dpaStatus, String country, Long system) {
+    public record Filter(
+            String text,
+            Level criticality,
+            Level tier,
+            DpaStatus dpaStatus,
+            String country,
+            Long system,
+            LocalDate certificateExpiringBy) {
+
+        public Filter(String text, Level criticality, Level tier, DpaStatus dpaStatus, String country, Long system) {
+            this(text, criticality, tier, dpaStatus, country, system, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null, null, null);
         }
@@ -177,6 +190,16 @@ public class VendorService {
         }
         if (f.system() != null) {
             parts.add((v, q, cb) -> member(v, q, cb, "systems", f.system()));
+        }
+        if (f.certificateExpiringBy() != null) {
+            // a certificate expired or expiring by that day, as the dashboard and the certificate watch count them
+            parts.add((v, q, cb) -> {
+                Subquery<Integer> sq = q.subquery(Integer.class);
+                Root<Vendor> same = sq.correlate(v);
+                Join<Vendor, Certification> c = same.join("certifications");
+                return cb.exists(sq.select(cb.literal(1))
+                        .where(cb.lessThanOrEqualTo(c.<LocalDate>get("expiresOn"), f.certificateExpiringBy())));
+            });
         }
         return Specification.allOf(parts);
     }

@@ -66,7 +66,12 @@ class ControlCard implements DashboardCard {
                     c.percent() >= 75
                             ? "aegis-cov-covered"
                             : c.percent() >= 40 ? "aegis-cov-partial" : "aegis-cov-not-covered");
-            Div row = new Div(new Anchor("coverage", c.frameworkName()), pct);
+            Div row = new Div(
+                    new Anchor(
+                            "coverage",
+                            dev.aegis.framework.CatalogViews.FrameworkSummary.shortName(
+                                    c.frameworkCode(), c.frameworkName())),
+                    pct);
             row.addClassNames("aegis-band-row");
             bars.add(row);
         }
@@ -86,8 +91,15 @@ class ControlCard implements DashboardCard {
         if (!gaps.isEmpty()) {
             Div list = new Div();
             list.setId("top-gaps");
-            gaps.forEach(g -> list.add(new Div(new Span(
-                    g.requirement().frameworkCode() + " " + g.requirement().label()))));
+            gaps.forEach(g -> {
+                var r = g.requirement();
+                Anchor link = new Anchor("frameworks/" + r.frameworkCode() + "?req=" + r.id(), r.label());
+                Span framework = new Span(dev.aegis.framework.CatalogViews.FrameworkSummary.shortName(
+                                r.frameworkCode(), r.frameworkCode())
+                        + " · ");
+                framework.addClassNames("aegis-muted");
+                list.add(new Div(framework, link));
+            });
             card.add(CardParts.heading("Top gaps"), list);
         }
         List<AiSystem> bare = controls.systemsWithoutControls(5);

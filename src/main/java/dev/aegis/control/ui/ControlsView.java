@@ -129,7 +129,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         grid.setId("controls-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         grid.addColumn(Control::getTitle)
-                .setWidth("14rem")
+                .setWidth("10rem")
                 .setHeader("Control")
                 .setKey("title")
                 .setSortProperty("title")

@@ -122,12 +122,14 @@ public class CoverageView extends VerticalLayout {
         framework.setId("coverage-framework");
         List<FrameworkSummary> all = catalog.frameworks();
         framework.setItems(all);
-        framework.setItemLabelGenerator(FrameworkSummary::name);
+        framework.setItemLabelGenerator(FrameworkSummary::shortName);
         all.stream()
                 .filter(f -> f.code().equals("ISO-IEC-42001-2023"))
                 .findFirst()
                 .or(() -> all.stream().findFirst())
                 .ifPresent(framework::setValue);
+        // wide enough for the longest short name ("NIST AI 600-1 (Generative AI)") at 1280 px
+        framework.setWidth("20rem");
         framework.addValueChangeListener(e -> show());
         system.setId("coverage-system");
         system.setPlaceholder("The organisation");
@@ -152,18 +154,22 @@ public class CoverageView extends VerticalLayout {
 
     private void configureRequirementGrids() {
         for (Grid<RequirementCoverage> g : List.of(requirements, gaps)) {
+            // long titles and crosswalk names wrap instead of ending in "…"
+            g.getElement().getThemeList().add("wrap-cell-content");
             g.addColumn(c -> c.requirement().refId())
                     .setHeader("Ref")
                     .setWidth("9rem")
                     .setFlexGrow(0);
             g.addColumn(c -> c.requirement().title())
                     .setHeader("Requirement")
-                    .setFlexGrow(3)
+                    .setWidth("16rem")
+                    .setFlexGrow(4)
                     .setTooltipGenerator(c -> c.requirement().title());
             g.addComponentColumn(CoverageBadges::of).setHeader("Coverage").setAutoWidth(true);
             g.addColumn(c -> c.via() == null ? "" : c.via().describe())
                     .setHeader("Through crosswalk")
-                    .setFlexGrow(2)
+                    .setWidth("10rem")
+                    .setFlexGrow(1)
                     .setTooltipGenerator(c -> c.via() == null ? "" : c.via().describe());
             g.addColumn(RequirementCoverage::controls)
                     .setHeader("Controls")
@@ -177,6 +183,7 @@ public class CoverageView extends VerticalLayout {
                         c.systemsCovered() == null ? "" : c.systemsCovered().toString())
                 .setHeader("Systems covered")
                 .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setKey("systems");
         requirements.addItemClickListener(e -> openCell(e.getItem().requirement(), selectedSystemId()));
         requirements.setEmptyStateText("No requirement of this framework is in this system's scope.");

@@ -80,7 +80,7 @@ public class SoaView extends VerticalLayout {
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         grid.addColumn(Line::refId).setHeader("Annex A").setWidth("7rem").setFlexGrow(0);
         grid.addColumn(Line::title)
-                .setWidth("12rem")
+                .setWidth("10rem")
                 .setHeader("Control")
                 .setFlexGrow(2)
                 .setTooltipGenerator(Line::title);
@@ -90,14 +90,15 @@ public class SoaView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(l -> l.justification() == null ? "" : l.justification())
                 .setHeader("Justification / reason")
-                .setFlexGrow(2)
+                .setWidth("14rem")
+                .setFlexGrow(3)
                 .setTooltipGenerator(l -> l.justification() == null ? "" : l.justification());
         grid.addColumn(l -> l.controls().stream()
                         .map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
                         .collect(Collectors.joining("; ")))
                 .setHeader("Implementing controls")
-                .setWidth("16rem")
-                .setFlexGrow(3)
+                .setWidth("12rem")
+                .setFlexGrow(2)
                 .setTooltipGenerator(l -> l.controls().stream()
                         .map(c -> c.title() + " (" + ControlVocabulary.label(c.status()) + ")")
                         .collect(Collectors.joining("\n")));

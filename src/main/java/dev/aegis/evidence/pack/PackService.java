@@ -167,7 +167,7 @@ public class PackService {
     @Transactional(readOnly = true)
     public List<Choice> frameworks() {
         return catalog.frameworks().stream()
-                .map(f -> new Choice(f.code(), f.id(), f.name() + " (" + f.version() + ")"))
+                .map(f -> new Choice(f.code(), f.id(), f.shortName()))
                 .toList();
     }
 
@@ -176,7 +176,7 @@ public class PackService {
     @Transactional(readOnly = true)
     public List<Choice> systems() {
         return history.systems(clock.instant()).stream()
-                .map(s -> new Choice(null, s.id(), s.name() + " [#" + s.id() + "]"))
+                .map(s -> new Choice(null, s.id(), s.name()))
                 .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

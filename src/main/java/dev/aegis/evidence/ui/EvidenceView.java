@@ -98,7 +98,7 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         grid.setId("evidence-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         grid.addColumn(EvidenceItem::getTitle)
-                .setWidth("14rem")
+                .setWidth("11rem")
                 .setHeader("Evidence")
                 .setKey("title")
                 .setSortProperty("title")
@@ -107,15 +107,11 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(i -> i.getKind().label())
                 .setHeader("Kind")
                 .setSortProperty("kind")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(EvidenceItem::getOwner)
                 .setHeader("Owner")
                 .setSortProperty("owner")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(i -> "v" + i.getCurrentVersion())
-                .setHeader("Version")
-                .setSortProperty("currentVersion")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(i -> text(i.getCollectedOn()))
@@ -136,7 +132,9 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
                 .setFlexGrow(0);
         grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet")
                 .setHeader("Reviewed")
-                .setSortProperty("reviewedAt");
+                .setSortProperty("reviewedAt")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(q -> evidence.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(), q ->
                 (int) evidence.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("title"), SortDirection.ASCENDING)));
@@ -391,7 +389,10 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         if (from == null && to == null) {
             return "–";
         }
-        return (from == null ? "…" : from.toString()) + " – " + (to == null ? "…" : to.toString());
+        if (to == null) {
+            return "from " + from;
+        }
+        return (from == null ? "until " + to : from + " – " + to);
     }
 
     static Paragraph hint(String text) {

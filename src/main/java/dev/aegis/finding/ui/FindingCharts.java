@@ -30,7 +30,7 @@ final class FindingCharts {
     private static final int BOTTOM = 30;
     private static final DateTimeFormatter DAY_TIME =
             DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private FindingCharts() {}
 
@@ -177,7 +177,7 @@ final class FindingCharts {
         double plotH = HEIGHT - TOP - BOTTOM;
         double top = yAxis(svg, 0, Math.max(1, max), plotH, true, WIDTH);
         double slot = plotW / Math.max(1, days.size());
-        int every = Math.max(Svg.every(slot, Svg.labelWidth(5)), 7); // a week apart, never touching
+        int every = Math.max(Svg.every(slot, Svg.labelWidth(10)), 7); // a week apart, never touching
         for (int i = 0; i < days.size(); i++) {
             DayCount d = days.get(i);
             double h = plotH * d.breaches() / top;
@@ -200,11 +200,14 @@ final class FindingCharts {
                     .append("</title></rect>");
             int fromEnd = days.size() - 1 - i;
             if (fromEnd % every == 0) { // counted from today, so today is always labelled
+                // today's label ends at the chart's edge instead of running past it
                 svg.append("<text x='")
-                        .append(f(x + slot / 2))
+                        .append(f(fromEnd == 0 ? x + slot : x + slot / 2))
                         .append("' y='")
                         .append(HEIGHT - 10)
-                        .append("' text-anchor='middle' class='aegis-chart-label'>")
+                        .append("' text-anchor='")
+                        .append(fromEnd == 0 ? "end" : "middle")
+                        .append("' class='aegis-chart-label'>")
                         .append(DAY.format(d.day()))
                         .append("</text>");
             }

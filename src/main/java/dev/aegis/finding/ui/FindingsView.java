@@ -76,14 +76,15 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
         grid.setId("findings-grid");
         grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         grid.addColumn(Finding::getTitle)
-                .setWidth("14rem")
+                .setWidth("12rem")
                 .setHeader("Finding")
                 .setSortProperty("title")
                 .setFlexGrow(4)
                 .setTooltipGenerator(Finding::getTitle);
-        grid.addColumn(f -> systemNames.getOrDefault(f.getSystemId(), "#" + f.getSystemId()))
+        grid.addColumn(f -> systemNames.getOrDefault(f.getSystemId(), "a removed AI system"))
                 .setHeader("AI system")
-                .setFlexGrow(2);
+                .setWidth("8rem")
+                .setFlexGrow(1);
         grid.addComponentColumn(f -> FindingLabels.severity(f.getSeverity()))
                 .setHeader("Severity")
                 .setSortProperty("severity")
@@ -103,11 +104,13 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
                 .setHeader("Last seen")
                 .setKey("lastSeen")
                 .setSortProperty("lastSeen")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(f -> FindingLabels.when(f.getFirstSeen()))
                 .setHeader("First seen")
                 .setSortProperty("firstSeen")
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(
                 query -> {
                     var page = findings.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query));

@@ -99,4 +99,75 @@ final class AtlasMatrix {
         }
         return columns;
     }
+
+    /**
+     * The matrix as one block of markup: a column per tactic (id {@code tactic-<ref>}), a link per card to
+     * {@code hrefPrefix + technique id} that the router follows, every text escaped.
+     */
+    static String html(List<Column> columns, String hrefPrefix) {
+        StringBuilder html = new StringBuilder(256 * 200);
+        html.append("<div id=\"atlas-matrix\" class=\"aegis-atlas\" style=\"--aegis-atlas-columns: ")
+                .append(columns.size())
+                .append("\">");
+        for (Column column : columns) {
+            RequirementSummary tactic = column.tactic();
+            html.append("<section class=\"aegis-atlas-column\" id=\"tactic-")
+                    .append(escape(tactic.refId()))
+                    .append("\" aria-label=\"")
+                    .append(escape(tactic.title()))
+                    .append("\"><div class=\"aegis-atlas-tactic\"><span>")
+                    .append(escape(tactic.title()))
+                    .append("</span><span class=\"aegis-atlas-meta\">")
+                    .append(escape(tactic.refId()))
+                    .append(" · ")
+                    .append(column.cards().size())
+                    .append(" techniques</span></div>");
+            for (Card card : column.cards()) {
+                card(html, card, hrefPrefix);
+            }
+            html.append("</section>");
+        }
+        return html.append("</div>").toString();
+    }
+
+    private static void card(StringBuilder html, Card card, String hrefPrefix) {
+        RequirementSummary t = card.technique();
+        String title = t.label()
+                + (card.mitigations().isEmpty()
+                        ? " · no mitigation listed"
+                        : " · " + card.mitigations().size() + " mitigations");
+        html.append("<a class=\"aegis-atlas-card\" router-link href=\"")
+                .append(escape(hrefPrefix + t.id()))
+                .append("\" data-id=\"")
+                .append(t.id())
+                .append("\" title=\"")
+                .append(escape(title))
+                .append("\"><span class=\"aegis-ref\">")
+                .append(escape(t.refId()))
+                .append("</span><span class=\"aegis-atlas-name\">")
+                .append(escape(t.title()))
+                .append("</span>");
+        int subs = card.subTechniques().size();
+        if (subs > 0) {
+            html.append("<span class=\"aegis-atlas-subs\">")
+                    .append(subs == 1 ? "1 sub-technique" : subs + " sub-techniques")
+                    .append("</span>");
+        }
+        if (!card.mitigations().isEmpty()) {
+            html.append("<span class=\"aegis-atlas-mitigations\">");
+            for (RequirementSummary m : card.mitigations()) {
+                html.append("<span title=\"")
+                        .append(escape(m.label()))
+                        .append("\">")
+                        .append(escape(m.refId().replace("AML.", "")))
+                        .append("</span>");
+            }
+            html.append("</span>");
+        }
+        html.append("</a>");
+    }
+
+    private static String escape(String text) {
+        return MappingMatrix.escape(text);
+    }
 }

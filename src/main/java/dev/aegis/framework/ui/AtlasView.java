@@ -1,6 +1,7 @@
 package dev.aegis.framework.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -15,19 +16,22 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
-import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The MITRE ATLAS matrix: tactics as columns in matrix order, techniques under them as cards with the mitigations
  * that address them. A card opens the technique in the framework browser.
+ *
+ * <p>The matrix is one block of markup (every text escaped), not hundreds of server-side components: it is drawn in
+ * one go and weighs nothing on the session. Its cards are ordinary links the router follows, reached with Tab; the
+ * filter's highlighting is applied in the browser from the ids the server finds.
  */
 @Route("atlas")
 @PageTitle("ATLAS matrix · Aegis")
@@ -39,11 +43,12 @@ public class AtlasView extends VerticalLayout {
 
     final TextField filter = new TextField();
     final Span matchCount = new Span();
-    final Div matrix = new Div();
     /** Every card shown; a technique serving several tactics has a card in each column. */
-    final List<ShownCard> cards = new ArrayList<>();
+    final List<AtlasMatrix.Card> cards = new ArrayList<>();
+    /** The techniques the filter highlights (empty: no filter). */
+    final Set<Long> highlighted = new LinkedHashSet<>();
 
-    record ShownCard(AtlasMatrix.Card card, RouterLink link) {}
+    private Html matrix;
 
     AtlasView(FrameworkCatalog catalog) {
         setWidthFull();
@@ -57,7 +62,12 @@ public class AtlasView extends VerticalLayout {
             add(empty);
             return;
         }
-        add(matrix(columns));
+        columns.forEach(c -> cards.addAll(c.cards()));
+        matrix = new Html(
+                AtlasMatrix.html(columns, "frameworks/" + ATLAS + "?" + FrameworkBrowserView.REQUIREMENT + "="));
+        Div scroll = new Div(matrix);
+        scroll.addClassNames("aegis-atlas-scroll");
+        add(scroll);
     }
 
     private static List<AtlasMatrix.Column> columns(FrameworkCatalog catalog) {
@@ -98,92 +108,42 @@ public class AtlasView extends VerticalLayout {
         return bar;
     }
 
-    private Component matrix(List<AtlasMatrix.Column> columns) {
-        matrix.setId("atlas-matrix");
-        matrix.addClassNames("aegis-atlas");
-        matrix.getStyle().set("--aegis-atlas-columns", String.valueOf(columns.size()));
-        columns.forEach(c -> matrix.add(column(c)));
-        Div scroll = new Div(matrix);
-        scroll.addClassNames("aegis-atlas-scroll");
-        return scroll;
-    }
-
-    private Div column(AtlasMatrix.Column column) {
-        Div header = new Div(
-                new Span(column.tactic().title()),
-                small(column.tactic().refId() + " · " + column.cards().size() + " techniques"));
-        header.addClassNames("aegis-atlas-tactic");
-        Div div = new Div(header);
-        div.setId("tactic-" + column.tactic().refId());
-        div.addClassNames("aegis-atlas-column");
-        column.cards().forEach(card -> div.add(card(card)));
-        return div;
-    }
-
-    private RouterLink card(AtlasMatrix.Card card) {
-        RequirementSummary t = card.technique();
-        RouterLink link = FrameworkBrowserView.link(t, "aegis-atlas-card");
-        link.setText("");
-        link.removeClassName("aegis-ref");
-        Span ref = new Span(t.refId());
-        ref.addClassNames("aegis-ref");
-        Span name = new Span(t.title());
-        name.addClassNames("aegis-atlas-name");
-        link.add(ref, name);
-        if (!card.subTechniques().isEmpty()) {
-            Span subs = new Span(
-                    card.subTechniques().size() == 1
-                            ? "1 sub-technique"
-                            : card.subTechniques().size() + " sub-techniques");
-            subs.addClassNames("aegis-atlas-subs");
-            link.add(subs);
-        }
-        if (!card.mitigations().isEmpty()) {
-            Div mitigations = new Div();
-            mitigations.addClassNames("aegis-atlas-mitigations");
-            for (RequirementSummary m : card.mitigations()) {
-                Span id = new Span(m.refId().replace("AML.", ""));
-                id.setTitle(m.label());
-                mitigations.add(id);
-            }
-            link.add(mitigations);
-        }
-        link.getElement()
-                .setAttribute(
-                        "title",
-                        t.label()
-                                + (card.mitigations().isEmpty()
-                                        ? " · no mitigation listed"
-                                        : " · " + card.mitigations().size() + " mitigations"));
-        cards.add(new ShownCard(card, link));
-        return link;
-    }
-
-    private static Span small(String text) {
-        Span s = new Span(text);
-        s.addClassNames("aegis-atlas-meta");
-        return s;
+    /** The matrix markup as rendered, for tests. */
+    String matrixHtml() {
+        return matrix == null ? "" : matrix.getInnerHtml();
     }
 
     // ---- behaviour ------------------------------------------------------------------------------------------
 
     void highlight(String query) {
         boolean filtering = query != null && !query.isBlank();
-        Set<Long> matching = new HashSet<>();
-        for (ShownCard shown : cards) {
-            boolean hit = filtering && shown.card().matches(query);
-            shown.link().setClassName("aegis-atlas-hit", hit);
-            shown.link().setClassName("aegis-atlas-dim", filtering && !hit);
-            if (hit) {
-                matching.add(shown.card().technique().id());
-            }
+        highlighted.clear();
+        if (filtering) {
+            cards.stream()
+                    .filter(c -> c.matches(query))
+                    .map(c -> c.technique().id())
+                    .forEach(highlighted::add);
+        }
+        if (matrix != null) {
+            matrix.getElement()
+                    .executeJs(
+                            "const hits = new Set($0 ? $0.split(',') : []);"
+                                    + "for (const a of this.querySelectorAll('a[data-id]')) {"
+                                    + "  const hit = hits.has(a.dataset.id);"
+                                    + "  a.classList.toggle('aegis-atlas-hit', $1 && hit);"
+                                    + "  a.classList.toggle('aegis-atlas-dim', $1 && !hit);"
+                                    + "}",
+                            highlighted.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                            filtering);
         }
         matchCount.setText(
                 !filtering
                         ? ""
-                        : matching.isEmpty()
+                        : highlighted.isEmpty()
                                 ? "No technique matches “" + query.trim()
                                         + "”. Try an id such as AML.T0051 or a single word."
-                                : matching.size() == 1 ? "1 technique matches" : matching.size() + " techniques match");
+                                : highlighted.size() == 1
+                                        ? "1 technique matches"
+                                        : highlighted.size() + " techniques match");
     }
 }

@@ -121,7 +121,7 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
     private void configurePickers() {
         for (Select<FrameworkSummary> end : List.of(between, and)) {
             end.setItems(frameworks.values());
-            end.setItemLabelGenerator(f -> f == null ? "Any framework" : f.name());
+            end.setItemLabelGenerator(f -> f == null ? "Any framework" : f.shortName());
             end.setEmptySelectionAllowed(true);
             end.setEmptySelectionCaption("Any framework");
             end.setWidth("18rem");
@@ -217,6 +217,12 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         matrixPanel.setId("matrix-panel");
         matrixPanel.setOpened(false);
         matrixPanel.setWidthFull();
+        // drawn when opened: most visits work with the list, and the matrix costs the catalogs' order and markup
+        matrixPanel.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                drawMatrix();
+            }
+        });
         return matrixPanel;
     }
 
@@ -249,6 +255,7 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(e -> e.source().title())
                 .setHeader("Source title")
                 .setKey("sourceTitle")
+                .setWidth("9rem")
                 .setFlexGrow(1)
                 .setTooltipGenerator(e -> e.source().title());
         grid.addComponentColumn(e -> Badges.relationship(e.relationship()))
@@ -266,22 +273,14 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(e -> e.target().title())
                 .setHeader("Target title")
                 .setKey("targetTitle")
+                .setWidth("9rem")
                 .setFlexGrow(1)
                 .setTooltipGenerator(e -> e.target().title());
-        grid.addColumn(e -> e.confidence() == null ? "" : e.confidence().toLowerCase())
-                .setHeader("Confidence")
-                .setKey("confidence")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        // confidence, review state and who made it in one column: the titles need the width more
         grid.addComponentColumn(CrosswalkView::flags)
-                .setHeader("Flags")
+                .setHeader("Confidence and review")
                 .setKey("flags")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(e -> "ORGANISATION".equals(e.origin()) ? "Ours" : "Published")
-                .setHeader("Origin")
-                .setKey("origin")
-                .setAutoWidth(true)
+                .setWidth("11rem")
                 .setFlexGrow(0);
         if (officer) {
             grid.addComponentColumn(this::actions)
@@ -297,12 +296,20 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
             });
         }
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(CrosswalkView::details));
+        grid.getElement().getThemeList().add("wrap-cell-content"); // titles wrap instead of ending in "…"
         grid.setHeight("26rem");
         grid.setWidthFull();
     }
 
     private static Component flags(Edge e) {
         Span flags = new Span();
+        flags.addClassNames("aegis-flags");
+        if (e.confidence() != null) {
+            flags.add(new Span(e.confidence().toLowerCase(java.util.Locale.ROOT) + " confidence"));
+        }
+        if ("ORGANISATION".equals(e.origin())) {
+            flags.add(Badges.plain("ours"));
+        }
         if (e.needsReview()) {
             flags.add(Badges.needsReview());
         }
@@ -408,7 +415,13 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
         CrosswalkSummary c = crosswalk.getValue();
         edges = c == null ? List.of() : catalog.edges(c.code());
         catalogOrder.clear();
-        if (c != null) {
+        showEdges();
+    }
+
+    /** The catalog position of each requirement of the crosswalk's two frameworks, read once per crosswalk. */
+    private Map<Long, Integer> catalogOrder() {
+        CrosswalkSummary c = crosswalk.getValue();
+        if (catalogOrder.isEmpty() && c != null) {
             for (String code : List.of(c.sourceFramework(), c.targetFramework())) {
                 List<RequirementSummary> tree = catalog.tree(code, true);
                 for (int i = 0; i < tree.size(); i++) {
@@ -416,7 +429,7 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
                 }
             }
         }
-        showEdges();
+        return catalogOrder;
     }
 
     List<Edge> visibleEdges() {
@@ -444,6 +457,15 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
                         : visible.size() + " of " + edges.size() + " mappings shown · "
                                 + edges.stream().filter(Edge::needsReview).count() + " need review");
         matrix.removeAll();
+        if (matrixPanel.isOpened()) {
+            drawMatrix();
+        }
+    }
+
+    private void drawMatrix() {
+        matrix.removeAll();
+        CrosswalkSummary c = crosswalk.getValue();
+        List<Edge> visible = visibleEdges();
         if (visible.isEmpty()) {
             Paragraph empty = new Paragraph(
                     c == null
@@ -455,7 +477,7 @@ public class CrosswalkView extends VerticalLayout implements BeforeEnterObserver
             empty.addClassNames("aegis-hint");
             matrix.add(empty);
         } else {
-            matrix.add(new Html(MappingMatrix.render(visible, catalogOrder)));
+            matrix.add(new Html(MappingMatrix.render(visible, catalogOrder())));
         }
     }
 

@@ -138,6 +138,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
 
     private void configureTree() {
         tree.setId("framework-tree");
+        tree.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
         tree.addHierarchyColumn(RequirementSummary::refId)
                 .setHeader("Ref")
                 .setKey("ref")
@@ -153,7 +154,7 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
         tree.addColumn(r -> r.kind().label())
                 .setHeader("Kind")
                 .setKey("kind")
-                .setWidth("9.5rem")
+                .setWidth("8rem")
                 .setFlexGrow(0)
                 .setTooltipGenerator(r -> r.kind().label());
         tree.setPartNameGenerator(r -> r.withdrawn() ? "aegis-withdrawn" : null);
@@ -191,7 +192,9 @@ public class FrameworkBrowserView extends VerticalLayout implements HasUrlParame
 
     private void configureResults() {
         results.setId("search-results");
-        results.addColumn(RequirementSummary::frameworkCode)
+        results.addColumn(r -> frameworks.containsKey(r.frameworkCode())
+                        ? frameworks.get(r.frameworkCode()).shortName()
+                        : r.frameworkCode())
                 .setHeader("Framework")
                 .setKey("framework")
                 .setAutoWidth(true)

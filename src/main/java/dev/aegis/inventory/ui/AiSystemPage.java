@@ -98,7 +98,14 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
         edit.setQueryParameters(QueryParameters.simple(Map.of("system", String.valueOf(s.getId()))));
         contributions.removeAll();
         if (scopes.mayDecide() || systems.mayEdit(s.getId()) || Actors.hasAnyRole("AUDITOR")) {
-            Details scope = new Details("Scope: the requirements that apply", new ScopePanel(scopes, s.getId()));
+            Details scope = new Details("Scope: the requirements that apply");
+            // built when opened: the scope lists hundreds of requirements most visits never unfold
+            long systemId = s.getId();
+            scope.addOpenedChangeListener(e -> {
+                if (e.isOpened() && scope.getContent().findAny().isEmpty()) {
+                    scope.add(new ScopePanel(scopes, systemId));
+                }
+            });
             scope.setId("system-scope");
             scope.setWidthFull();
             contributions.add(scope);

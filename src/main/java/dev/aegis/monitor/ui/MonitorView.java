@@ -41,7 +41,7 @@ import java.util.Map;
  */
 @Route("monitor")
 @PageTitle("Monitor · Aegis")
-@Menu(order = 30, icon = "vaadin:pulse", title = "Monitor")
+@Menu(order = 30, icon = "vaadin:spark-line", title = "Monitor")
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR"})
 public class MonitorView extends VerticalLayout {
 
@@ -105,12 +105,20 @@ public class MonitorView extends VerticalLayout {
                 .setHeader("Features")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(d -> d.getReference().toString()).setHeader("Reference");
+        grid.addColumn(d -> d.getReference().toString())
+                .setHeader("Compared with")
+                .setWidth("14rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(d -> d.getReference().toString());
+        grid.getElement().getThemeList().add("wrap-cell-content");
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("No deployment is monitored yet. Register one with “Register a deployment”, then send "
+                + "its predictions to /monitor/v1/events (see docs/monitor.md).");
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
                 DeploymentView.class, new RouteParameters("name", e.getItem().getName()))));
         alertGrid.setId("alerts-grid");
         alertGrid.setAllRowsVisible(true);
+        alertGrid.setEmptyStateText("No open alert: every deployment is within its alert rules.");
         AlertColumns.add(alertGrid, () -> names);
     }
 

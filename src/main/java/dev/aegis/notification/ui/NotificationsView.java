@@ -85,7 +85,9 @@ public class NotificationsView extends VerticalLayout {
         meta.getStyle().set("color", "var(--lumo-secondary-text-color)");
         item.add(new Div(subject, meta));
         if (!n.getBody().isBlank()) {
-            item.add(new Paragraph(n.getBody()));
+            Paragraph body = new Paragraph(n.getBody());
+            body.getStyle().set("white-space", "pre-line"); // one fact a line, as the body is written
+            item.add(body);
         }
         HorizontalLayout actions = new HorizontalLayout();
         if (n.getLink() != null) {

@@ -11,11 +11,12 @@ import com.vaadin.flow.component.html.Span;
 import dev.aegis.inventory.Classification;
 import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskService;
+import dev.aegis.risk.RiskVocabulary.Band;
 import dev.aegis.shared.ui.DashboardCard;
 import java.util.List;
 
 /**
- * The dashboard's open high risks: not closed or accepted, whose current score (the residual once assessed, else the
+ * The dashboard's open critical risks: not closed or accepted, whose current score (the residual once assessed, else the
  * inherent) is 15 or more, the ten worst first, each a link that opens the risk in the register.
  */
 @org.springframework.stereotype.Component
@@ -44,10 +45,11 @@ class OpenHighRisksCard implements DashboardCard {
         Div card = new Div();
         card.setId("high-risks-card");
         card.addClassNames("aegis-card");
-        card.add(new H3("Open high risks"));
+        card.add(new H3("Open critical risks"));
         if (high.isEmpty()) {
             card.add(
-                    new Paragraph("No open risk scores " + RiskService.HIGH_SCORE + " or more."),
+                    new Paragraph("No open risk scores " + RiskService.HIGH_SCORE + " or more: nothing critical to "
+                            + "deal with first."),
                     new Anchor("risks", "Open the risk register"));
             return card;
         }
@@ -68,11 +70,14 @@ class OpenHighRisksCard implements DashboardCard {
             meta.addClassNames("aegis-muted");
             list.add(new ListItem(score, link, meta));
         }
+        long all = risks.openByBand().get(Band.CRITICAL);
         card.add(
                 dev.aegis.shared.ui.CardParts.basis("Current score " + RiskService.HIGH_SCORE + "–25 (residual once "
                         + "assessed, else inherent), not closed or accepted; worst first"),
                 list,
-                new Anchor("risks", "Open the risk register"),
+                new Anchor(
+                        RiskCard.register(Band.CRITICAL),
+                        all > SHOWN ? "All " + all + " open critical risks" : "Open them in the register"),
                 new Anchor("risks?status=IDENTIFIED", "Risks still to assess"));
         return card;
     }

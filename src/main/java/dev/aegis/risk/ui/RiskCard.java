@@ -3,13 +3,18 @@ package dev.aegis.risk.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import dev.aegis.risk.RiskService;
+import dev.aegis.risk.RiskVocabulary.Band;
+import dev.aegis.shared.ui.CardParts;
 import dev.aegis.shared.ui.DashboardCard;
+import java.util.Locale;
+import java.util.Map;
 
-/** The dashboard's risk figures: open risks by residual (else inherent) band, the high ones first. */
+/**
+ * The dashboard's risk figures: open risks (neither closed nor accepted) by the band of their current score, the
+ * worst first; each figure opens the register filtered to exactly those risks.
+ */
 @org.springframework.stereotype.Component
 class RiskCard implements DashboardCard {
 
@@ -31,40 +36,34 @@ class RiskCard implements DashboardCard {
 
     @Override
     public Component render() {
-        RiskService.HeatMap map = risks.heatMap(null, null);
-        long[] bands = new long[4];
-        long open = 0;
-        for (int l = 1; l <= 5; l++) {
-            for (int i = 1; i <= 5; i++) {
-                long n = map.inherentAt(l, i);
-                open += n;
-                int score = l * i;
-                bands[score >= 15 ? 0 : score >= 8 ? 1 : score >= 4 ? 2 : 3] += n;
-            }
-        }
-        Div card = new Div();
-        card.setId("risk-card");
-        card.addClassNames("aegis-card");
-        card.add(new H3("Open risks: " + open));
+        Map<Band, Long> bands = risks.openByBand();
+        long open = bands.values().stream().mapToLong(Long::longValue).sum();
+        Div card = CardParts.card("risk-card", "Open risks: " + open);
         if (open == 0) {
             card.add(new Paragraph("No open risks."), new Anchor("risks", "Open the risk register"));
             return card;
         }
-        String[] names = {"Critical (15–25)", "High (8–14)", "Medium (4–7)", "Low (1–3)"};
-        String[] classes = {"aegis-band-critical", "aegis-band-high", "aegis-band-medium", "aegis-band-low"};
         Div list = new Div();
         list.addClassNames("aegis-bars");
-        for (int b = 0; b < 4; b++) {
-            Span swatch = new Span(String.valueOf(bands[b]));
-            swatch.addClassNames("aegis-heatmap-cell", classes[b]);
-            Div row = new Div(new Span(names[b]), swatch);
+        for (Band band : Band.values()) {
+            String href = register(band);
+            Anchor count = new Anchor(href, String.valueOf(bands.get(band)));
+            count.addClassNames(
+                    "aegis-heatmap-cell", "aegis-band-" + band.name().toLowerCase(Locale.ROOT));
+            Div row = new Div(new Anchor(href, band.labelWithRange()), count);
             row.addClassNames("aegis-band-row");
             list.add(row);
         }
         card.add(
-                new Span("By inherent score (likelihood × impact before controls)"),
+                CardParts.basis("By current score (the residual once assessed, else the inherent: likelihood × "
+                        + "impact); neither closed nor accepted"),
                 list,
-                new Anchor("risks", "Open the risk register"));
+                new Anchor("risks?open=true", "Open the register at the open risks"));
         return card;
+    }
+
+    /** The register filtered to exactly the open risks of the band this card counts. */
+    static String register(Band band) {
+        return "risks?band=" + band.name().toLowerCase(Locale.ROOT) + "&open=true";
     }
 }

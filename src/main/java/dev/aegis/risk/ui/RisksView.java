@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -37,17 +38,18 @@ import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskDetails;
 import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskTransfer;
+import dev.aegis.risk.RiskVocabulary.Band;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.ui.RiskForm.SystemRef;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.ui.AddressFilters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -73,6 +75,8 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     final TextField owner = new TextField("Owner");
     final ComboBox<SystemRef> system = new ComboBox<>("AI system");
     final ComboBox<RequirementSummary> requirement = new ComboBox<>("Requirement or threat");
+    final ComboBox<Band> band = new ComboBox<>("Current score", Band.values());
+    final Checkbox openOnly = new Checkbox("Open only");
     final Button raise = new Button("Raise a risk", new Icon(VaadinIcon.PLUS));
     final RiskEditor editor;
     final RiskWorkflowDialog workflow;
@@ -190,10 +194,17 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         for (TextField field : List.of(text, owner)) {
             field.addValueChangeListener(e -> filtersChanged());
         }
-        for (ComboBox<?> box : List.of(status, category, tier, system, requirement)) {
+        for (ComboBox<?> box : List.of(status, category, tier, system, requirement, band)) {
             box.setClearButtonVisible(true);
             box.addValueChangeListener(e -> filtersChanged());
         }
+        band.setId("risks-band");
+        band.setItemLabelGenerator(Band::labelWithRange);
+        band.setTooltipText("The residual score once assessed, else the inherent score");
+        band.setWidth("12rem");
+        openOnly.setId("risks-open");
+        openOnly.setTooltipText("Neither closed nor accepted");
+        openOnly.addValueChangeListener(e -> filtersChanged());
         status.setItemLabelGenerator(Classification::label);
         category.setItemLabelGenerator(Classification::label);
         tier.setItemLabelGenerator(Classification::label);
@@ -207,8 +218,8 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         raise.setId("raise-risk");
         raise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         raise.addClickListener(e -> openNew());
-        HorizontalLayout bar =
-                new HorizontalLayout(text, status, category, tier, owner, system, requirement, raise, files);
+        HorizontalLayout bar = new HorizontalLayout(
+                text, status, category, tier, owner, system, requirement, band, openOnly, raise, files);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
@@ -244,33 +255,28 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
     /** Fills the filters from the address ({@code risks?status=ASSESSED&system=12}) and opens {@code risk=<id>}. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        Map<String, List<String>> params =
-                event.getLocation().getQueryParameters().getParameters();
+        AddressFilters address = AddressFilters.of(event.getLocation().getQueryParameters());
         restoring = true;
         try {
-            text.setValue(param(params, "q").orElse(""));
-            owner.setValue(param(params, "owner").orElse(""));
-            status.setValue(param(params, "status")
-                    .flatMap(v -> enumValue(Status.class, v))
-                    .orElse(null));
-            category.setValue(param(params, "category")
-                    .flatMap(v -> enumValue(Category.class, v))
-                    .orElse(null));
-            tier.setValue(param(params, "tier")
-                    .flatMap(v -> enumValue(EuAiActTier.class, v))
-                    .orElse(null));
-            system.setValue(id(params, "system")
+            text.setValue(address.text("q").orElse(""));
+            owner.setValue(address.text("owner").orElse(""));
+            status.setValue(address.value("status", Status.class).orElse(null));
+            category.setValue(address.value("category", Category.class).orElse(null));
+            tier.setValue(address.value("tier", EuAiActTier.class).orElse(null));
+            system.setValue(address.id("system")
                     .flatMap(id -> choices.systemsById(List.of(id)).stream().findFirst())
                     .orElse(null));
-            requirement.setValue(id(params, "requirement")
+            requirement.setValue(address.id("requirement")
                     .flatMap(
                             id -> choices.requirementsById(List.of(id)).stream().findFirst())
                     .orElse(null));
+            band.setValue(address.value("band", Band.class).orElse(null));
+            openOnly.setValue(address.flag("open"));
         } finally {
             restoring = false;
         }
         refresh();
-        id(params, "risk").ifPresent(this::open);
+        address.id("risk").ifPresent(this::open);
     }
 
     private void filtersChanged() {
@@ -291,34 +297,16 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
         put(p, "owner", owner.getValue(), Function.identity());
         put(p, "system", system.getValue(), s -> String.valueOf(s.id()));
         put(p, "requirement", requirement.getValue(), r -> String.valueOf(r.id()));
+        put(p, "band", band.getValue(), b -> b.name().toLowerCase(java.util.Locale.ROOT));
+        if (openOnly.getValue()) {
+            p.put("open", "true");
+        }
         return QueryParameters.simple(p);
     }
 
     private static <T> void put(Map<String, String> p, String name, T value, Function<T, String> text) {
         if (value != null && !(value instanceof String s && s.isBlank())) {
             p.put(name, text.apply(value).trim());
-        }
-    }
-
-    private static Optional<String> param(Map<String, List<String>> params, String name) {
-        return params.getOrDefault(name, List.of()).stream()
-                .filter(v -> !v.isBlank())
-                .findFirst();
-    }
-
-    private static Optional<Long> id(Map<String, List<String>> params, String name) {
-        try {
-            return param(params, name).map(Long::parseLong);
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static <E extends Enum<E>> Optional<E> enumValue(Class<E> type, String value) {
-        try {
-            return Optional.of(Enum.valueOf(type, value.trim().toUpperCase()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 
@@ -330,7 +318,9 @@ public class RisksView extends VerticalLayout implements BeforeEnterObserver {
                 category.getValue(),
                 tier.getValue(),
                 requirement.getValue() == null ? null : requirement.getValue().id(),
-                system.getValue() == null ? null : system.getValue().id());
+                system.getValue() == null ? null : system.getValue().id(),
+                band.getValue(),
+                openOnly.getValue());
     }
 
     private void refresh() {

@@ -88,6 +88,8 @@ public class UsersView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("users-grid");
+        // names and states wrap rather than push the last columns out of view at 1280 px
+        grid.getElement().getThemeList().add("wrap-cell-content");
         grid.addColumn(UserAccount::getUsername)
                 .setHeader("User name")
                 .setKey("username")
@@ -97,17 +99,23 @@ public class UsersView extends VerticalLayout {
                 .setHeader("Display name")
                 .setKey("displayName")
                 .setSortProperty("displayName")
-                .setAutoWidth(true);
+                .setWidth("9rem")
+                .setFlexGrow(2);
         grid.addColumn(u -> Roles.labels(u.getRoles()))
                 .setHeader("Roles")
                 .setKey("roles")
-                .setAutoWidth(true);
+                .setWidth("8rem")
+                .setFlexGrow(1);
         grid.addColumn(u -> u.getSource() == UserAccount.Source.LOCAL ? "Local" : "Identity provider")
                 .setHeader("Source")
                 .setKey("source")
                 .setSortProperty("source")
                 .setAutoWidth(true);
-        grid.addColumn(this::status).setHeader("Status").setKey("status").setAutoWidth(true);
+        grid.addColumn(this::status)
+                .setHeader("Status")
+                .setKey("status")
+                .setWidth("7rem")
+                .setFlexGrow(1);
         grid.addColumn(u -> u.isTotpEnabled() ? "On" : "Off")
                 .setHeader("Two-factor")
                 .setKey("twoFactor")

@@ -63,14 +63,18 @@ public class SourcesView extends VerticalLayout {
                 .setHeader("Name")
                 .setTooltipGenerator(TelemetrySource::getName)
                 .setFlexGrow(1);
-        grid.addColumn(TelemetrySource::getKind)
+        grid.addColumn(s -> kindLabel(s.getKind()))
                 .setHeader("Kind")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(TelemetrySource::getBaseUrl).setHeader("Base URL").setFlexGrow(2);
-        grid.addColumn(s -> telemetry.status(s).describe()).setHeader("Status").setFlexGrow(2);
-        grid.addColumn(s -> telemetry.status(s).breaker())
-                .setHeader("Breaker")
+        grid.addColumn(s -> telemetry.status(s).describe())
+                .setHeader("Status")
+                .setFlexGrow(2)
+                .setTooltipGenerator(s -> telemetry.status(s).describe());
+        grid.getElement().getThemeList().add("wrap-cell-content");
+        grid.addColumn(s -> breakerLabel(telemetry.status(s).breaker()))
+                .setHeader("Calls")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
@@ -80,6 +84,7 @@ public class SourcesView extends VerticalLayout {
     private void configureForm() {
         kind.setLabel("Kind");
         kind.setItems(TelemetrySource.Kind.values());
+        kind.setItemLabelGenerator(SourcesView::kindLabel);
         kind.setValue(TelemetrySource.Kind.AEGIS_MONITOR);
         baseUrl.setPlaceholder("https://monitor.example.org");
         token.setHelperText("A monitor token (aegm_…) or a Prometheus bearer token; kept, never shown again");
@@ -137,5 +142,28 @@ public class SourcesView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(telemetry.sources());
+    }
+
+    /** The kind of a source in words. */
+    static String kindLabel(TelemetrySource.Kind kind) {
+        return kind == null
+                ? ""
+                : switch (kind) {
+                    case AEGIS_MONITOR -> "Aegis monitor";
+                    case PROMETHEUS -> "Prometheus";
+                };
+    }
+
+    /** The circuit breaker's state in words: whether Aegis calls the source at the moment. */
+    static String breakerLabel(String state) {
+        if (state == null) {
+            return "";
+        }
+        return switch (state) {
+            case "CLOSED" -> "calling";
+            case "OPEN" -> "paused after failures";
+            case "HALF_OPEN" -> "trying again";
+            default -> dev.aegis.shared.Words.of(state).toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

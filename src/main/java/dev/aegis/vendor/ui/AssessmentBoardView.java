@@ -21,10 +21,13 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.AddressFilters;
 import dev.aegis.vendor.Assessment;
 import dev.aegis.vendor.AssessmentBoard;
 import dev.aegis.vendor.AssessmentBoard.Column;
@@ -37,6 +40,7 @@ import dev.aegis.vendor.VendorService;
 import dev.aegis.vendor.VendorVocabulary;
 import dev.aegis.vendor.VendorVocabulary.Level;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
@@ -53,7 +57,7 @@ import org.springframework.data.domain.Sort;
 @PageTitle("Assessments · Aegis")
 @Menu(order = 16, icon = "vaadin:tasks", title = "Assessments")
 @RolesAllowed({"ADMIN", "VENDOR_MANAGER", "GOVERNANCE_OFFICER", "AUDITOR"})
-public class AssessmentBoardView extends VerticalLayout {
+public class AssessmentBoardView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int PAGE = 20;
     private final transient AssessmentBoard board;
@@ -64,14 +68,26 @@ public class AssessmentBoardView extends VerticalLayout {
     final ComboBox<Vendor> vendor = new ComboBox<>("Vendor");
     final ComboBox<Level> criticality = new ComboBox<>("Criticality", Level.values());
     final Checkbox overdue = new Checkbox("Overdue only");
+    final Checkbox dueSoon = new Checkbox("Due within " + VendorCard.DUE_DAYS + " days");
+    private final transient Clock clock;
+    /** How many assessments the board holds under its filters. */
+    long total;
+    /** While the address fills the filters, their changes do not write it back. */
+    private boolean restoring;
+
     final Button start = new Button("Start assessment", new Icon(VaadinIcon.PLUS));
     final Div columns = new Div();
     final Paragraph empty = new Paragraph();
     final Map<Column, ColumnView> byColumn = new EnumMap<>(Column.class);
 
     AssessmentBoardView(
-            AssessmentBoard board, AssessmentService assessments, VendorService vendors, TemplateService templates) {
+            AssessmentBoard board,
+            AssessmentService assessments,
+            VendorService vendors,
+            TemplateService templates,
+            Clock clock) {
         this.board = board;
+        this.clock = clock;
         this.assessments = assessments;
         this.vendors = vendors;
         this.templates = templates;
@@ -79,7 +95,51 @@ public class AssessmentBoardView extends VerticalLayout {
         setSizeFull();
         configureColumns();
         add(new H2("Assessments"), toolbar(), empty, columns);
+    }
+
+    /** Fills the filters from the address: {@code assessments?vendor=<id>&criticality=&overdue=true&due=30}. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        AddressFilters address = AddressFilters.of(event.getLocation().getQueryParameters());
+        restoring = true;
+        try {
+            vendor.setValue(address.id("vendor")
+                    .flatMap(id -> {
+                        try {
+                            return java.util.Optional.of(vendors.get(id));
+                        } catch (RuntimeException gone) {
+                            return java.util.Optional.empty();
+                        }
+                    })
+                    .orElse(null));
+            criticality.setValue(address.value("criticality", Level.class).orElse(null));
+            overdue.setValue(address.flag("overdue"));
+            dueSoon.setValue(address.text("due").isPresent());
+        } finally {
+            restoring = false;
+        }
         refresh();
+    }
+
+    private void filtersChanged() {
+        if (restoring) {
+            return;
+        }
+        refresh();
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        if (vendor.getValue() != null) {
+            p.put("vendor", String.valueOf(vendor.getValue().getId()));
+        }
+        if (criticality.getValue() != null) {
+            p.put("criticality", criticality.getValue().name());
+        }
+        if (overdue.getValue()) {
+            p.put("overdue", "true");
+        }
+        if (dueSoon.getValue()) {
+            p.put("due", String.valueOf(VendorCard.DUE_DAYS));
+        }
+        AddressFilters.write("assessments", p);
     }
 
     private Component toolbar() {
@@ -95,14 +155,17 @@ public class AssessmentBoardView extends VerticalLayout {
         overdue.setId("board-overdue");
         for (ComboBox<?> box : java.util.List.of(vendor, criticality)) {
             box.setClearButtonVisible(true);
-            box.addValueChangeListener(e -> refresh());
+            box.addValueChangeListener(e -> filtersChanged());
         }
-        overdue.addValueChangeListener(e -> refresh());
+        overdue.addValueChangeListener(e -> filtersChanged());
+        dueSoon.setId("board-due");
+        dueSoon.setTooltipText("Drafts and assessments awaiting the vendor, due from today on");
+        dueSoon.addValueChangeListener(e -> filtersChanged());
         start.setId("start-assessment");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setVisible(mayManage);
         start.addClickListener(e -> openStart());
-        HorizontalLayout bar = new HorizontalLayout(vendor, criticality, overdue, start);
+        HorizontalLayout bar = new HorizontalLayout(vendor, criticality, overdue, dueSoon, start);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         return bar;
@@ -124,14 +187,17 @@ public class AssessmentBoardView extends VerticalLayout {
                 null,
                 vendor.getValue() == null ? null : vendor.getValue().getId(),
                 criticality.getValue(),
-                overdue.getValue() ? Boolean.TRUE : null);
+                overdue.getValue() ? Boolean.TRUE : null,
+                dueSoon.getValue() ? LocalDate.now(clock) : null,
+                dueSoon.getValue() ? LocalDate.now(clock).plusDays(VendorCard.DUE_DAYS) : null);
     }
 
     void refresh() {
         AssessmentBoard.Filter filter = filter();
         Map<Column, Long> counts = board.counts(filter);
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        boolean filtered = vendor.getValue() != null || criticality.getValue() != null || overdue.getValue();
+        total = counts.values().stream().mapToLong(Long::longValue).sum();
+        boolean filtered =
+                vendor.getValue() != null || criticality.getValue() != null || overdue.getValue() || dueSoon.getValue();
         empty.setVisible(total == 0);
         columns.setVisible(total > 0);
         empty.setText(

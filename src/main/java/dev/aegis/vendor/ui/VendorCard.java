@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.ui.CardParts;
 import dev.aegis.shared.ui.DashboardCard;
-import dev.aegis.vendor.Assessment.State;
 import dev.aegis.vendor.AssessmentBoard;
 import dev.aegis.vendor.AssessmentCard;
 import dev.aegis.vendor.Certification;
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 
@@ -36,8 +34,6 @@ class VendorCard implements DashboardCard {
     static final int DUE_DAYS = 30;
     static final int CERTIFICATE_DAYS = 60;
     static final int SHOWN = 6;
-    private static final EnumSet<State> AWAITING =
-            EnumSet.of(State.DRAFT, State.INVITED, State.IN_PROGRESS, State.RETURNED);
     private final AssessmentBoard board;
     private final VendorService vendors;
     private final Clock clock;
@@ -68,28 +64,26 @@ class VendorCard implements DashboardCard {
 
     private Div assessments() {
         LocalDate today = LocalDate.now(clock);
-        List<AssessmentCard> awaiting = board.cards(
-                        new AssessmentBoard.Filter(AWAITING, null, null, null), PageRequest.of(0, 200))
-                .getContent();
-        List<AssessmentCard> overdue = awaiting.stream()
-                .filter(a -> a.dueOn() != null && a.dueOn().isBefore(today))
-                .toList();
-        List<AssessmentCard> due = awaiting.stream()
-                .filter(a -> a.dueOn() != null
-                        && !a.dueOn().isBefore(today)
-                        && !a.dueOn().isAfter(today.plusDays(DUE_DAYS)))
-                .toList();
+        // the same filters the board applies to the addresses these figures link to
+        var overdue = board.cards(new AssessmentBoard.Filter(null, null, null, true), PageRequest.of(0, SHOWN));
+        var due = board.cards(
+                new AssessmentBoard.Filter(null, null, null, null, today, today.plusDays(DUE_DAYS)),
+                PageRequest.of(0, SHOWN));
         Div card = CardParts.card("vendor-assessments-card", "Assessments due");
         card.add(
-                CardParts.figure(overdue.size(), "overdue", "assessments"),
-                CardParts.figure(due.size(), "due within " + DUE_DAYS + " days", "assessments"),
-                CardParts.basis("Drafts and assessments awaiting the vendor, by due date"));
+                CardParts.figure(overdue.getTotalElements(), "overdue", "assessments?overdue=true"),
+                CardParts.figure(
+                        due.getTotalElements(), "due within " + DUE_DAYS + " days", "assessments?due=" + DUE_DAYS),
+                CardParts.basis("Drafts and assessments awaiting the vendor, by due date; overdue once the due date "
+                        + "has passed"));
         UnorderedList list = CardParts.list("vendor-assessments-due");
-        for (AssessmentCard a : concat(overdue, due).stream().limit(SHOWN).toList()) {
+        for (AssessmentCard a : concat(overdue.getContent(), due.getContent()).stream()
+                .limit(SHOWN)
+                .toList()) {
             list.add(CardParts.item(
                     a.route(),
                     a.vendorName() + " · " + a.templateTitle(),
-                    (a.dueOn().isBefore(today) ? "overdue since " : "due ") + a.dueOn() + " · "
+                    (a.overdue() ? "overdue since " + a.overdueSince() + ", due " : "due ") + a.dueOn() + " · "
                             + a.state().label()));
         }
         if (overdue.isEmpty() && due.isEmpty()) {
@@ -111,7 +105,8 @@ class VendorCard implements DashboardCard {
             total += n;
             Span count = new Span(String.valueOf(n));
             count.addClassNames("aegis-badge");
-            Div row = new Div(new Anchor("vendors", VendorVocabulary.label(level)), count);
+            String href = "vendors?tier=" + level.name();
+            Div row = new Div(new Anchor(href, VendorVocabulary.label(level)), new Anchor(href, count));
             row.addClassNames("aegis-band-row");
             bars.add(row);
         }
@@ -142,19 +137,25 @@ class VendorCard implements DashboardCard {
         long expired = expiring.stream()
                 .filter(e -> e.certification().expiresOn().isBefore(today))
                 .count();
+        long vendorsConcerned =
+                expiring.stream().map(e -> e.vendor().getId()).distinct().count();
         card.add(
-                CardParts.figure(expired, "expired", "vendors"),
                 CardParts.figure(
-                        expiring.size() - expired, "expiring within " + CERTIFICATE_DAYS + " days", "vendors"));
+                        vendorsConcerned,
+                        vendorsConcerned == 1 ? "vendor to chase" : "vendors to chase",
+                        "vendors?certificates=expiring"),
+                CardParts.basis(expired + " certificate" + (expired == 1 ? "" : "s") + " expired, "
+                        + (expiring.size() - expired) + " expiring within " + CERTIFICATE_DAYS + " days"));
         UnorderedList list = CardParts.list("vendor-certificates");
         for (Expiring e : expiring.stream().limit(SHOWN).toList()) {
             long left = ChronoUnit.DAYS.between(today, e.certification().expiresOn());
             list.add(CardParts.item(
-                    "vendors",
+                    "vendors?q="
+                            + java.net.URLEncoder.encode(e.vendor().getName(), java.nio.charset.StandardCharsets.UTF_8),
                     e.vendor().getName() + " · " + e.certification().kind().label(),
                     (left < 0 ? "expired " : "expires ") + e.certification().expiresOn()));
         }
-        card.add(list, new Anchor("vendors", "Open the vendor register"));
+        card.add(list, new Anchor("vendors?certificates=expiring", "Open these vendors"));
         return card;
     }
 

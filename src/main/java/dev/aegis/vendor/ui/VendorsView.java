@@ -3,6 +3,7 @@ package dev.aegis.vendor.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,11 +18,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.ui.AddressFilters;
 import dev.aegis.shared.ui.FormFields;
 import dev.aegis.vendor.AssessmentCalendar;
 import dev.aegis.vendor.CertificateWatch;
@@ -35,7 +39,11 @@ import dev.aegis.vendor.VendorVocabulary.Level;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -44,7 +52,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 @PageTitle("Vendors · Aegis")
 @Menu(order = 15, icon = "vaadin:truck", title = "Vendors")
 @RolesAllowed({"ADMIN", "VENDOR_MANAGER", "GOVERNANCE_OFFICER", "AUDITOR"})
-public class VendorsView extends VerticalLayout {
+public class VendorsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient VendorService service;
     private final transient Validator validator;
@@ -65,6 +73,11 @@ public class VendorsView extends VerticalLayout {
 
     private final transient CertificateWatch certificates;
     private final transient AssessmentCalendar calendar;
+    final Checkbox certificatesDue = new Checkbox("Certificates expiring");
+    private final transient Clock clock;
+    /** While the address fills the filters, their changes do not write it back. */
+    private boolean restoring;
+
     final ComboBox<ReassessmentInterval> reassessment = new ComboBox<>("Reassessed", ReassessmentInterval.values());
 
     VendorsView(
@@ -72,8 +85,10 @@ public class VendorsView extends VerticalLayout {
             Validator validator,
             CertificateWatch certificates,
             AssessmentCalendar calendar,
-            dev.aegis.vendor.AssessmentService assessments) {
+            dev.aegis.vendor.AssessmentService assessments,
+            Clock clock) {
         this.service = service;
+        this.clock = clock;
         this.certificates = certificates;
         this.calendar = calendar;
         this.assessments = assessments;
@@ -87,8 +102,9 @@ public class VendorsView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("vendors-grid");
+        grid.getElement().getThemeList().add("wrap-cell-content"); // long names wrap instead of ending in "…"
         grid.addColumn(Vendor::getName)
-                .setWidth("14rem")
+                .setWidth("10rem")
                 .setHeader("Name")
                 .setSortProperty("name")
                 .setFlexGrow(2)
@@ -103,7 +119,7 @@ public class VendorsView extends VerticalLayout {
                 .setSortProperty("tier")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(v -> v.getRiskScore() == null ? "not assessed" : String.valueOf(v.getRiskScore()))
+        grid.addColumn(v -> v.getRiskScore() == null ? "–" : String.valueOf(v.getRiskScore()))
                 .setHeader("Score")
                 .setSortProperty("riskScore")
                 .setAutoWidth(true)
@@ -124,7 +140,8 @@ public class VendorsView extends VerticalLayout {
         grid.addComponentColumn(this::certificateBadge)
                 .setHeader("Certificates")
                 .setKey("certificates")
-                .setAutoWidth(true);
+                .setWidth("11rem")
+                .setFlexGrow(1);
         grid.setItems(
                 query -> service.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
                 query -> (int) service.count(filter()));
@@ -151,11 +168,15 @@ public class VendorsView extends VerticalLayout {
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setId("vendors-search");
-        text.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> filtersChanged());
         for (ComboBox<?> box : List.of(criticality, tier, dpa)) {
             box.setClearButtonVisible(true);
-            box.addValueChangeListener(e -> refresh());
+            box.addValueChangeListener(e -> filtersChanged());
         }
+        certificatesDue.setId("vendors-certificates");
+        certificatesDue.setTooltipText(
+                "A certificate expired or expiring within " + VendorCard.CERTIFICATE_DAYS + " days");
+        certificatesDue.addValueChangeListener(e -> filtersChanged());
         criticality.setItemLabelGenerator(VendorVocabulary::label);
         tier.setItemLabelGenerator(VendorVocabulary::label);
         dpa.setItemLabelGenerator(VendorVocabulary::label);
@@ -169,7 +190,7 @@ public class VendorsView extends VerticalLayout {
                 e -> getUI().ifPresent(ui -> ui.navigate(TemplatesView.class)));
         templates.setId("open-templates");
         templates.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout bar = new HorizontalLayout(text, criticality, tier, dpa, register, templates);
+        HorizontalLayout bar = new HorizontalLayout(text, criticality, tier, dpa, certificatesDue, register, templates);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;
@@ -316,7 +337,55 @@ public class VendorsView extends VerticalLayout {
 
     private VendorService.Filter filter() {
         return new VendorService.Filter(
-                text.getValue(), criticality.getValue(), tier.getValue(), dpa.getValue(), null, null);
+                text.getValue(),
+                criticality.getValue(),
+                tier.getValue(),
+                dpa.getValue(),
+                null,
+                null,
+                certificatesDue.getValue() ? LocalDate.now(clock).plusDays(VendorCard.CERTIFICATE_DAYS) : null);
+    }
+
+    /** Fills the filters from the address: {@code vendors?q=&criticality=&tier=&agreement=&certificates=expiring}. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        AddressFilters address = AddressFilters.of(event.getLocation().getQueryParameters());
+        restoring = true;
+        try {
+            text.setValue(address.text("q").orElse(""));
+            criticality.setValue(address.value("criticality", Level.class).orElse(null));
+            tier.setValue(address.value("tier", Level.class).orElse(null));
+            dpa.setValue(address.value("agreement", DpaStatus.class).orElse(null));
+            certificatesDue.setValue(
+                    address.text("certificates").filter("expiring"::equals).isPresent());
+        } finally {
+            restoring = false;
+        }
+        refresh();
+    }
+
+    private void filtersChanged() {
+        if (restoring) {
+            return;
+        }
+        refresh();
+        Map<String, String> p = new LinkedHashMap<>();
+        if (!text.getValue().isBlank()) {
+            p.put("q", text.getValue().trim());
+        }
+        if (criticality.getValue() != null) {
+            p.put("criticality", criticality.getValue().name());
+        }
+        if (tier.getValue() != null) {
+            p.put("tier", tier.getValue().name());
+        }
+        if (dpa.getValue() != null) {
+            p.put("agreement", dpa.getValue().name());
+        }
+        if (certificatesDue.getValue()) {
+            p.put("certificates", "expiring");
+        }
+        AddressFilters.write("vendors", p);
     }
 
     private void refresh() {

@@ -1,5 +1,8 @@
 package dev.aegis.risk.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +22,7 @@ import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
 import dev.aegis.shared.ui.DashboardView;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +83,7 @@ class OpenHighRisksCardTest {
         UI.getCurrent().navigate(DashboardView.class);
         Div card = _get(Div.class, spec -> spec.withId("high-risks-card"));
         assertThat(card.getElement().getTextRecursively())
-                .contains("Open high risks")
+                .contains("Open critical risks")
                 .contains(worst.getTitle())
                 .doesNotContain(low.getTitle());
         Anchor link = _get(card, Anchor.class, spec -> spec.withText(worst.getTitle()));
@@ -89,5 +93,55 @@ class OpenHighRisksCardTest {
         RisksView view = _get(RisksView.class);
         assertThat(view.editor.isOpened()).isTrue();
         assertThat(view.editor.form.title.getValue()).isEqualTo(worst.getTitle());
+    }
+
+    @Test
+    void each_band_of_the_open_risks_opens_a_register_with_as_many_rows() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        AiSystem system = systems.register(AiSystemFixtures.diagnosisAssistant("Bands " + System.nanoTime(), "owner"));
+        for (int[] li : new int[][] {{5, 4}, {3, 3}, {2, 2}, {1, 1}}) {
+            risks.identify(new RiskDetails(
+                    "Band " + li[0] * li[1] + " " + System.nanoTime(),
+                    null,
+                    Category.SAFETY,
+                    Set.of(system.getId()),
+                    Set.of(),
+                    Set.of(),
+                    li[0],
+                    li[1],
+                    "someone",
+                    null));
+        }
+
+        Karibu.signInAndOpen(context, officer);
+        UI.getCurrent().navigate(DashboardView.class);
+        Div card = _get(Div.class, spec -> spec.withId("risk-card"));
+        List<Anchor> counts = _find(card, Anchor.class).stream()
+                .filter(a -> a.getText().matches("\\d+"))
+                .toList();
+        assertThat(counts).hasSize(4);
+        for (Anchor count : counts) {
+            long shown = Long.parseLong(count.getText());
+            assertThat(shown).isPositive();
+            Karibu.navigate(count.getHref());
+            assertThat((long) _size(_get(RisksView.class).grid))
+                    .as(count.getHref())
+                    .isEqualTo(shown);
+        }
+
+        // the critical ones the other card lists are the register's ?band=critical&open=true
+        UI.getCurrent().navigate(DashboardView.class);
+        Anchor all = _find(_get(Div.class, spec -> spec.withId("high-risks-card")), Anchor.class).stream()
+                .filter(a -> a.getHref().equals("risks?band=critical&open=true"))
+                .findFirst()
+                .orElseThrow();
+        Karibu.navigate(all.getHref());
+        RisksView view = _get(RisksView.class);
+        assertThat(view.band.getValue()).isEqualTo(dev.aegis.risk.RiskVocabulary.Band.CRITICAL);
+        assertThat(view.openOnly.getValue()).isTrue();
+        assertThat(_findAll(view.grid))
+                .allSatisfy(r -> assertThat(r.getResidualScore() == null ? r.getInherentScore() : r.getResidualScore())
+                        .isBetween(15, 25));
     }
 }
