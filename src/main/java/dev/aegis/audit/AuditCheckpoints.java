@@ -12,11 +12,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,12 +52,22 @@ public class AuditCheckpoints {
     private final OrganisationKey key;
     private final OrganisationProfile organisation;
     private final Clock clock;
+    private final Set<String> previousKeys;
 
-    AuditCheckpoints(JdbcTemplate jdbc, OrganisationKey key, OrganisationProfile organisation, Clock clock) {
+    AuditCheckpoints(
+            JdbcTemplate jdbc,
+            OrganisationKey key,
+            OrganisationProfile organisation,
+            Clock clock,
+            @Value("${aegis.signing.previous-fingerprints:}") List<String> previousKeys) {
         this.jdbc = jdbc;
         this.key = key;
         this.organisation = organisation;
         this.clock = clock;
+        this.previousKeys = previousKeys.stream()
+                .map(f -> f.strip().toLowerCase(Locale.ROOT).replace(":", ""))
+                .filter(f -> !f.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Why a checkpoint was signed. */
@@ -173,18 +187,50 @@ public class AuditCheckpoints {
 
     /**
      * What is wrong with a checkpoint by itself, or null when nothing is: its signature must verify against its
-     * certificate, and its payload must say what its columns say.
+     * certificate, that certificate must hold the organisation's key (a checkpoint signed by any other key, however
+     * valid its signature, is someone else's), and its payload must say what its columns say.
      */
-    static String selfCheck(Checkpoint c) {
+    String problemWith(Checkpoint c) {
         if (!OrganisationKey.verify(c.certificatePem(), c.payload().getBytes(StandardCharsets.UTF_8), c.signature())) {
             return "Checkpoint #" + c.id() + "'s signature does not verify: it was altered after signing.";
         }
+        String signer = OrganisationKey.fingerprintOf(c.certificatePem());
+        if (!isOrganisationKey(signer)) {
+            return "Checkpoint #" + c.id() + " was signed by the key with fingerprint " + signer
+                    + ", not by the organisation's key (fingerprint " + key.fingerprint()
+                    + "): the fingerprints do not match, so Aegis did not sign it.";
+        }
         JsonNode p = JSON.readTree(c.payload());
         if (p.path("sequence").asLong(-1) != c.sequence()
-                || !c.hash().equals(p.path("hash").asString(""))) {
+                || !c.hash().equals(p.path("hash").asString(""))
+                || !signer.equals(p.path("keyFingerprint").asString(""))) {
             return "Checkpoint #" + c.id() + "'s stored head differs from the head it signed.";
         }
         return null;
+    }
+
+    /**
+     * Whether a checkpoint handed over earlier (e.g. a pack's audit-checkpoint.json) names the organisation's key as its
+     * signer; when not, why not. The signature itself is the auditor's to check with openssl against the pack's
+     * signer.pem, whose fingerprint the pack's README tells them to compare with the About page.
+     */
+    Optional<String> keyMismatch(String payload) {
+        String named;
+        try {
+            named = JSON.readTree(payload).path("keyFingerprint").asString("");
+        } catch (RuntimeException e) {
+            named = "";
+        }
+        return isOrganisationKey(named)
+                ? Optional.empty()
+                : Optional.of("The checkpoint names the signing key with fingerprint "
+                        + (named.isEmpty() ? "(none)" : named) + ", not the organisation's key (fingerprint "
+                        + key.fingerprint() + "): the fingerprints do not match, so Aegis did not sign it.");
+    }
+
+    /** The organisation's key now, or one it signed with before a rotation ({@code AEGIS_SIGNING_PREVIOUS_FINGERPRINTS}). */
+    private boolean isOrganisationKey(String fingerprint) {
+        return key.fingerprint().equals(fingerprint) || previousKeys.contains(fingerprint);
     }
 
     /** The SHA-256 of the checkpoint before, as {@code c} signed it (null for the first). */

@@ -183,8 +183,8 @@ public class AuditLog {
 
     /**
      * Checks a checkpoint handed over earlier (the JSON of a pack's {@code audit-checkpoint.json}, whose signature the
-     * auditor checked with openssl) against the log as it stands: the entry it names must still have its hash, and
-     * the whole chain must verify.
+     * auditor checked with openssl) against the log as it stands: it must name the organisation's key as its signer,
+     * the entry it names must still have its hash, and the whole chain must verify.
      */
     @PreAuthorize("hasAnyRole('ADMIN','AUDITOR')")
     @Transactional(readOnly = true)
@@ -195,6 +195,10 @@ public class AuditLog {
                         "This is not an Aegis audit checkpoint "
                                 + "(the content of audit-checkpoint.json from an evidence pack)."));
         Verification chain = verify();
+        var foreign = checkpoints.keyMismatch(checkpointJson);
+        if (foreign.isPresent()) {
+            return new CheckpointCheck(false, head.getKey(), head.getValue(), foreign.get(), chain);
+        }
         List<String> now =
                 jdbc.queryForList("select hash from audit.audit_entry where id = ?", String.class, head.getKey());
         boolean matches = now.size() == 1 && now.getFirst().equals(head.getValue()) && chain.intact();
@@ -213,10 +217,10 @@ public class AuditLog {
     }
 
     /** What is wrong with the checkpoints by themselves (a signature, or a removed checkpoint), or null. */
-    private static String checkpointsThemselves(List<AuditCheckpoints.Checkpoint> all) {
+    private String checkpointsThemselves(List<AuditCheckpoints.Checkpoint> all) {
         String previous = null;
         for (AuditCheckpoints.Checkpoint c : all) {
-            String wrong = AuditCheckpoints.selfCheck(c);
+            String wrong = checkpoints.problemWith(c);
             if (wrong != null) {
                 return wrong;
             }

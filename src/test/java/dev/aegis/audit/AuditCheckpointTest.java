@@ -8,6 +8,10 @@ import dev.aegis.Http;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.crypto.OrganisationKey;
+import dev.aegis.shared.crypto.StrangerKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +113,42 @@ class AuditCheckpointTest {
                     .contains("signature does not verify");
         });
         assertThat(log.verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_checkpoint_signed_by_another_valid_key_is_refused_naming_the_fingerprint_mismatch() throws Exception {
+        AuditCheckpoints.Checkpoint genuine = checkpoints.sign(AuditCheckpoints.Reason.MANUAL);
+        OrganisationKey stranger = StrangerKeys.freshKey();
+        String forged = genuine.payload().replace(genuine.keyFingerprint(), stranger.fingerprint());
+        byte[] signature = stranger.sign(forged.getBytes(StandardCharsets.UTF_8));
+        assertThat(OrganisationKey.verify(
+                        stranger.certificatePem(), forged.getBytes(StandardCharsets.UTF_8), signature))
+                .as("the forged checkpoint's signature is valid in itself")
+                .isTrue();
+
+        asSuperuser(() -> {
+            jdbc.update(
+                    "insert into audit.checkpoint (sequence, entries, head_hash, signed_at, reason, payload, "
+                            + "signature, certificate, key_fingerprint) values (?, ?, ?, now(), 'MANUAL', ?, ?, ?, ?)",
+                    genuine.sequence(),
+                    genuine.entries(),
+                    genuine.hash(),
+                    forged,
+                    Base64.getEncoder().encodeToString(signature),
+                    stranger.certificatePem(),
+                    stranger.fingerprint());
+            AuditLog.Verification v = log.verify();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.finding())
+                    .contains("fingerprints do not match")
+                    .contains(stranger.fingerprint())
+                    .contains(genuine.keyFingerprint());
+        });
+
+        AuditLog.CheckpointCheck handedOver = log.check(forged);
+        assertThat(handedOver.matches()).isFalse();
+        assertThat(handedOver.finding()).contains("fingerprints do not match").contains(stranger.fingerprint());
+        assertThat(log.check(genuine.payload()).matches()).isTrue();
     }
 
     @Test

@@ -80,6 +80,10 @@ class PackSigner {
                 log when this pack was built (entry %d, hash %s), signed with the same key:
 
                   %s
+                                                   # "Verified OK" with the pubkey.pem whose fingerprint you
+                                                   # compared above with the one on Aegis's About page; its
+                                                   # "keyFingerprint" must be that fingerprint too. A checkpoint
+                                                   # signed by any other key is not Aegis's.
 
                 Keep it. Any later verification of the audit log must still find entry %d with that hash: send the
                 file to POST /api/v1/audit/verify (or compare it with GET /api/v1/audit/checkpoints). A history

@@ -71,7 +71,7 @@ public class Reports {
      * metadata), its bookmarks taken from the reports' bookmark levels.
      */
     public void export(List<JasperPrint> prints, String title, OutputStream out) throws JRException {
-        JRPdfExporter exporter = new JRPdfExporter();
+        JRPdfExporter exporter = new ArchivalPdfExporter();
         exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();

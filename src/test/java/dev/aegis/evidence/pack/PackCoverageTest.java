@@ -216,13 +216,6 @@ class PackCoverageTest {
                     ? List.of()
                     : result.getTestAssertions().stream()
                             .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                            // KNOWN GAP, not yet fixed: OpenPDF (JasperReports 7.0.6's PDF library) writes a CIDSet for
-                            // the
-                            // subset DejaVu fonts that lists only the glyphs used; PDF/A-2b rule 6.2.11.4.2-2 wants all
-                            // of
-                            // them. Every other PDF/A-2b rule passes. Remove this filter once the CIDSet is fixed.
-                            .filter(a -> !(a.getRuleId().getClause().equals("6.2.11.4.2")
-                                    && a.getRuleId().getTestNumber() == 2))
                             .map(a -> a.getRuleId().getClause() + "-"
                                     + a.getRuleId().getTestNumber() + ": " + a.getMessage())
                             .distinct()
