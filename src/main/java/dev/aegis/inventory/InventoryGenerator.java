@@ -81,6 +81,12 @@ public class InventoryGenerator {
         this.jdbc = jdbc;
     }
 
+    /** Refreshes the planner's statistics of the inventory's tables after a bulk load (never inside a transaction). */
+    public void analyze() {
+        jdbc.execute(
+                "vacuum analyze inventory.ai_system, inventory.ai_system_data_category, inventory.ai_system_affected_group");
+    }
+
     /** User names for generated records: {@code owner001} … for role "owner", a pool of {@code size} people. */
     public static List<String> people(String prefix, String role, int size) {
         String start = prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + role;

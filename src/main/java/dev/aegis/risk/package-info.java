@@ -3,5 +3,5 @@
  * on a 5×5 matrix and carried through identification, assessment, treatment, acceptance and closure.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "inventory", "inventory :: system-page", "framework"})
+        allowedDependencies = {"shared", "inventory", "inventory :: system-page", "framework", "audit"})
 package dev.aegis.risk;

@@ -3,7 +3,7 @@ package dev.aegis.evidence.pack;
 import dev.aegis.control.ControlVocabulary.CoverageLevel;
 import dev.aegis.control.CoverageService.RequirementCoverage;
 import dev.aegis.control.SoaService;
-import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
+import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.risk.RiskVocabulary;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,13 +1,14 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.audit.AuditHistory;
+import dev.aegis.control.ControlHistory.ApplicationAt;
+import dev.aegis.control.ControlHistory.ControlAt;
 import dev.aegis.control.ControlVocabulary.CoverageLevel;
 import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
-import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
-import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
-import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
-import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.inventory.SystemHistory.SystemAt;
+import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.telemetry.TelemetryService;
 import java.io.OutputStream;
@@ -380,7 +381,7 @@ class PackDocument {
                 + "hash chains it to the one before it (see the audit log's verification in Aegis)."));
         if (!s.audit().isEmpty()) {
             rows.add(DocRow.th("Entry · when", "Who · what", "Object", "Entry hash"));
-            for (Snapshot.AuditLine a : s.audit()) {
+            for (AuditHistory.Line a : s.audit()) {
                 rows.add(DocRow.trMono(
                         "#" + a.id() + " · " + PackWords.time(a.occurredAt()),
                         a.actor() + " · " + label(a.action()).toLowerCase(java.util.Locale.ROOT),

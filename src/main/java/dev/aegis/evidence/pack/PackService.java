@@ -5,6 +5,7 @@ import dev.aegis.evidence.pack.PackEvents.PackFailed;
 import dev.aegis.evidence.pack.PackEvents.PackRequested;
 import dev.aegis.evidence.pack.PackEvents.PackSealed;
 import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.inventory.SystemHistory;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.AfterCommit;
 import dev.aegis.shared.DomainRuleException;
@@ -54,7 +55,7 @@ public class PackService {
     private final Packs packs;
     private final PackBuilder builder;
     private final FrameworkCatalog catalog;
-    private final RegisterHistory history;
+    private final SystemHistory history;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -65,7 +66,7 @@ public class PackService {
             Packs packs,
             PackBuilder builder,
             FrameworkCatalog catalog,
-            RegisterHistory history,
+            SystemHistory history,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -175,7 +176,7 @@ public class PackService {
     @PreAuthorize(BUILDERS)
     @Transactional(readOnly = true)
     public List<Choice> systems() {
-        return history.systems(clock.instant()).stream()
+        return history.asOf(clock.instant()).stream()
                 .map(s -> new Choice(null, s.id(), s.name()))
                 .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
                 .toList();

@@ -6,6 +6,7 @@ import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemDetails;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.Risk;
+import dev.aegis.risk.RiskHistory;
 import dev.aegis.risk.RiskService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
@@ -151,8 +152,8 @@ public class ReportService {
     }
 
     /** The same words as the pack's risk excerpt. */
-    private static RegisterHistory.RiskAt at(Risk r) {
-        return new RegisterHistory.RiskAt(
+    private static RiskHistory.RiskAt at(Risk r) {
+        return new RiskHistory.RiskAt(
                 r.getId(),
                 r.getTitle(),
                 r.getCategory().name(),

@@ -1,13 +1,14 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.audit.AuditHistory;
+import dev.aegis.control.ControlHistory.ApplicationAt;
+import dev.aegis.control.ControlHistory.ControlAt;
 import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
-import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
-import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
-import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
-import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
 import dev.aegis.framework.CatalogViews.FrameworkSummary;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
+import dev.aegis.inventory.SystemHistory.SystemAt;
+import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.telemetry.TelemetryService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,22 +37,13 @@ record Snapshot(
         List<RiskAt> risks,
         SoaService.Issued soa,
         List<PackFindings.Finding> findings,
-        List<AuditLine> audit,
+        List<AuditHistory.Line> audit,
         Instant auditFrom,
         List<TelemetryService.RecordedResult> telemetry,
         long telemetryTotal,
         CoverageService.FrameworkCoverage coverage,
         Map<Long, String> controlReferences,
         Map<Long, String> groups) {
-
-    record AuditLine(
-            long id,
-            Instant occurredAt,
-            String actor,
-            String action,
-            String objectType,
-            String objectId,
-            String hash) {}
 
     Set<Long> systemIds() {
         return systems.stream().map(SystemAt::id).collect(java.util.stream.Collectors.toSet());

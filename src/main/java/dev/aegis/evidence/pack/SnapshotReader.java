@@ -1,20 +1,24 @@
 package dev.aegis.evidence.pack;
 
-import dev.aegis.control.Control;
+import dev.aegis.audit.AuditHistory;
+import dev.aegis.control.ControlHistory;
+import dev.aegis.control.ControlHistory.ApplicationAt;
+import dev.aegis.control.ControlHistory.ControlAt;
 import dev.aegis.control.ControlVocabulary.ImplementationStatus;
 import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
-import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
-import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
-import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
 import dev.aegis.framework.CatalogViews.FrameworkSummary;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.inventory.SystemHistory;
+import dev.aegis.inventory.SystemHistory.SystemAt;
+import dev.aegis.risk.RiskHistory;
+import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.telemetry.TelemetryService;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,12 +31,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a {@link Snapshot}: the catalog through the framework module, the registers as they stood through
- * {@link RegisterHistory}, the issued Statement of Applicability through the control module, the evidence through
+ * the modules' "as of" readers ({@link SystemHistory}, {@link ControlHistory}, {@link RiskHistory},
+ * {@link AuditHistory}), the issued Statement of Applicability through the control module, the evidence through
  * {@link PackEvidence}. The caller's permissions apply (a background build runs as the person who asked for it).
  */
 @Component
@@ -47,35 +51,46 @@ class SnapshotReader {
     static final int TELEMETRY_LIMIT = 2_000;
 
     private final FrameworkCatalog catalog;
-    private final RegisterHistory history;
+    private final SystemHistory systemHistory;
+    private final ControlHistory controlHistory;
+    private final RiskHistory riskHistory;
+    private final AuditHistory auditHistory;
     private final SoaService soa;
     private final PackEvidence evidence;
     private final PackFindings findings;
     private final TelemetryService telemetry;
-    private final JdbcTemplate jdbc;
     private final CoverageService coverageService;
 
     SnapshotReader(
             FrameworkCatalog catalog,
-            RegisterHistory history,
+            SystemHistory systemHistory,
+            ControlHistory controlHistory,
+            RiskHistory riskHistory,
+            AuditHistory auditHistory,
             SoaService soa,
             PackEvidence evidence,
             ObjectProvider<PackFindings> findings,
             TelemetryService telemetry,
-            JdbcTemplate jdbc,
             CoverageService coverageService) {
         this.coverageService = coverageService;
         this.telemetry = telemetry;
         this.catalog = catalog;
-        this.history = history;
+        this.systemHistory = systemHistory;
+        this.controlHistory = controlHistory;
+        this.riskHistory = riskHistory;
+        this.auditHistory = auditHistory;
         this.soa = soa;
         this.evidence = evidence;
         this.findings = findings.getIfAvailable(() -> PackFindings.NONE);
-        this.jdbc = jdbc;
+    }
+
+    /** The end of the "as of" day (UTC): what happened on that day is part of the state. */
+    static Instant endOf(LocalDate asOf) {
+        return asOf.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     Snapshot read(String frameworkCode, Collection<Long> systemIds, LocalDate asOf) {
-        return read(frameworkCode, systemIds, asOf, RegisterHistory.endOf(asOf));
+        return read(frameworkCode, systemIds, asOf, endOf(asOf));
     }
 
     /** As {@link #read(String, Collection, LocalDate)}, at an exact moment (tests pin one between two changes). */
@@ -84,7 +99,7 @@ class SnapshotReader {
                 .filter(f -> f.code().equals(frameworkCode))
                 .findFirst()
                 .orElseThrow(() -> new DomainRuleException("framework", "No framework " + frameworkCode));
-        List<SystemAt> all = history.systems(at);
+        List<SystemAt> all = systemHistory.asOf(at);
         boolean allSystems = systemIds == null || systemIds.isEmpty();
         List<SystemAt> systems = allSystems
                 ? all
@@ -99,10 +114,10 @@ class SnapshotReader {
                 .flatMap(f -> catalog.tree(f.code(), true).stream())
                 .map(RequirementSummary::id)
                 .toList();
-        Map<ControlAt, Set<Long>> everyControl = history.controlsFor(everyRequirement, at);
+        Map<ControlAt, Set<Long>> everyControl = controlHistory.controlsFor(everyRequirement, at);
         List<ApplicationAt> everyApplication = everyControl.isEmpty()
                 ? List.of()
-                : history.applications(
+                : controlHistory.applications(
                         everyControl.keySet().stream().map(ControlAt::id).toList(), at);
         Set<Long> existing = new HashSet<>(all.stream().map(SystemAt::id).toList());
         Map<Long, ImplementationStatus> statuses = new HashMap<>();
@@ -160,15 +175,9 @@ class SnapshotReader {
 
         SoaService.Issued issued = frameworkCode.equals(ISO_42001) ? issuedSoaAt(at) : null;
         Instant auditFrom = at.minus(AUDIT_DAYS, ChronoUnit.DAYS);
-        var risks = history.risks(allSystems ? Set.of() : scope, at);
+        var risks = riskHistory.asOf(allSystems ? Set.of() : scope, at);
         var results = telemetry.results(scope, auditFrom, at, PageRequest.of(0, TELEMETRY_LIMIT));
-        Map<Long, String> references = new HashMap<>();
-        jdbc.query(
-                "select id, starter_id from control.control where id = any(?)",
-                rs -> {
-                    references.put(rs.getLong(1), Control.reference(rs.getLong(1), rs.getString(2)));
-                },
-                (Object) controlIds.toArray(Long[]::new));
+        Map<Long, String> references = controlHistory.references(controlIds);
         return new Snapshot(
                 framework,
                 asOf,
@@ -220,48 +229,28 @@ class SnapshotReader {
                 .orElse(null);
     }
 
-    private List<Snapshot.AuditLine> audit(
+    private List<AuditHistory.Line> audit(
             Instant from,
             Instant to,
             Set<Long> systems,
             Set<Long> controls,
             List<ApplicationAt> applications,
-            List<RegisterHistory.RiskAt> risks) {
-        List<Snapshot.AuditLine> out = new ArrayList<>();
-        jdbc.query(
-                """
-                select id, occurred_at, actor, action, object_type, object_id, hash from audit.audit_entry
-                where occurred_at >= ? and occurred_at < ? and (
-                      (object_type = 'AiSystem' and object_id = any(?))
-                   or (object_type = 'Control' and object_id = any(?))
-                   or (object_type = 'ControlApplication' and object_id = any(?))
-                   or (object_type = 'Risk' and object_id = any(?))
-                   or object_type in ('StatementOfApplicability', 'SoaEntry', 'EvidencePack', 'Evidence'))
-                order by id limit ?""",
-                rs -> {
-                    out.add(new Snapshot.AuditLine(
-                            rs.getLong(1),
-                            rs.getTimestamp(2).toInstant(),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7)));
-                },
-                Timestamp.from(from),
-                Timestamp.from(to),
-                texts(systems),
-                texts(controls),
-                texts(applications.stream()
+            List<RiskAt> risks) {
+        Map<String, Collection<Long>> objects = new LinkedHashMap<>();
+        objects.put("AiSystem", systems);
+        objects.put("Control", controls);
+        objects.put(
+                "ControlApplication",
+                applications.stream()
                         .filter(a -> systems.contains(a.systemId()))
                         .map(ApplicationAt::id)
-                        .toList()),
-                texts(risks.stream().map(RegisterHistory.RiskAt::id).toList()),
+                        .toList());
+        objects.put("Risk", risks.stream().map(RiskAt::id).toList());
+        return auditHistory.excerpt(
+                from,
+                to,
+                objects,
+                List.of("StatementOfApplicability", "SoaEntry", "EvidencePack", "Evidence"),
                 AUDIT_LIMIT);
-        return out;
-    }
-
-    private static String[] texts(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).toArray(String[]::new);
     }
 }

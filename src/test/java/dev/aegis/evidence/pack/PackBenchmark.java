@@ -3,9 +3,13 @@ package dev.aegis.evidence.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aegis.AegisTest;
+import dev.aegis.audit.AuditHistory;
+import dev.aegis.control.ControlHistory;
 import dev.aegis.control.SoaService;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
+import dev.aegis.inventory.SystemHistory;
+import dev.aegis.risk.RiskHistory;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
 import java.io.ByteArrayInputStream;
@@ -52,7 +56,16 @@ class PackBenchmark {
     FrameworkCatalog catalog;
 
     @Autowired
-    RegisterHistory history;
+    SystemHistory systems;
+
+    @Autowired
+    ControlHistory controls;
+
+    @Autowired
+    RiskHistory risks;
+
+    @Autowired
+    AuditHistory audit;
 
     @Autowired
     SoaService soa;
@@ -153,12 +166,14 @@ class PackBenchmark {
         SyntheticEvidence evidence = new SyntheticEvidence(controlIds);
         SnapshotReader reader = new SnapshotReader(
                 catalog,
-                history,
+                systems,
+                controls,
+                risks,
+                audit,
                 soa,
                 evidence,
                 new StaticListableBeanFactory().getBeanProvider(PackFindings.class),
                 telemetry,
-                jdbc,
                 coverage);
         PackBuilder builder = new PackBuilder(reader, evidence, document, Clock.systemUTC(), signer);
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));

@@ -11,6 +11,7 @@ import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskDetails;
+import dev.aegis.risk.RiskHistory;
 import dev.aegis.risk.RiskService;
 import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.security.Role;
@@ -265,7 +266,7 @@ class PackServiceTest {
         Snapshot yesterday =
                 reader.read(ISO, List.of(), LocalDate.now(ZoneOffset.UTC).minusDays(1));
         assertThat(yesterday.risks())
-                .extracting(RegisterHistory.RiskAt::id)
+                .extracting(RiskHistory.RiskAt::id)
                 .doesNotContain(s.risk().getId());
     }
 
