@@ -48,18 +48,24 @@ public class CoverageService {
     private final ScopeService scope;
     private final RiskService risks;
     private final CrosswalkLinks crosswalks;
+    private final List<RequirementRecords> records;
+    private final java.time.Clock clock;
 
     CoverageService(
             JdbcTemplate jdbc,
             FrameworkCatalog catalog,
             ScopeService scope,
             RiskService risks,
-            CrosswalkLinks crosswalks) {
+            CrosswalkLinks crosswalks,
+            org.springframework.beans.factory.ObjectProvider<RequirementRecords> records,
+            java.time.Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.scope = scope;
         this.risks = risks;
         this.crosswalks = crosswalks;
+        this.records = records.orderedStream().toList();
+        this.clock = clock;
     }
 
     /** The path coverage took when it came through a crosswalk. */
@@ -75,7 +81,8 @@ public class CoverageService {
     /**
      * One requirement's coverage: its level, what directly mapped controls give, how many distinct controls meet it
      * directly, and the crosswalk path when the level came through one. {@code systemsCovered} (organisation only)
-     * counts the AI systems on which an implemented control applied there meets it fully.
+     * counts the AI systems on which an implemented control applied there meets it fully. {@code records} names the
+     * records in force that meet it directly ({@link RequirementRecords}), e.g. the published AI policy.
      */
     public record RequirementCoverage(
             RequirementSummary requirement,
@@ -83,9 +90,15 @@ public class CoverageService {
             CoverageLevel direct,
             int controls,
             Via via,
-            Long systemsCovered) {
+            Long systemsCovered,
+            List<String> records) {
         public boolean throughCrosswalk() {
             return via != null;
+        }
+
+        /** "Met by AI policy POL-001 version 2, in force since 2026-12-01", or empty when no record meets it. */
+        public String recordsSentence() {
+            return records == null || records.isEmpty() ? "" : "Met by " + String.join("; ", records);
         }
     }
 
@@ -293,18 +306,35 @@ public class CoverageService {
             Collection<Long> systemIds,
             Map<Long, ImplementationStatus> controls,
             Collection<ApplicationState> applications) {
+        return scope(frameworkCode, systemIds, controls, applications, clock.instant());
+    }
+
+    /**
+     * As {@link #scope(String, Collection, Map, Collection)}, with the records in force at that moment
+     * ({@link RequirementRecords}) rather than now: an evidence pack as of a past day counts the AI policy that was in
+     * force then.
+     */
+    public FrameworkCoverage scope(
+            String frameworkCode,
+            Collection<Long> systemIds,
+            Map<Long, ImplementationStatus> controls,
+            Collection<ApplicationState> applications,
+            java.time.Instant at) {
+        Map<Long, List<String>> met = recordsAt(at);
         FrameworkSummary framework = catalog.framework(frameworkCode);
         List<RequirementSummary> all = catalog.tree(frameworkCode, false);
         Map<Long, Map<Long, MappingStrength>> mappings = mappings();
         if (systemIds == null || systemIds.isEmpty()) {
             List<RequirementSummary> assessable =
                     all.stream().filter(RequirementSummary::assessable).toList();
-            Map<Long, Direct> direct = direct(
-                    mappings,
-                    controls.entrySet().stream()
-                            .map(e -> Map.entry(e.getKey(), e.getValue()))
-                            .toList(),
-                    controls);
+            Map<Long, Direct> direct = withRecords(
+                    direct(
+                            mappings,
+                            controls.entrySet().stream()
+                                    .map(e -> Map.entry(e.getKey(), e.getValue()))
+                                    .toList(),
+                            controls),
+                    met);
             Map<Long, Set<Long>> systems = new HashMap<>();
             for (ApplicationState a : applications) {
                 mappings.getOrDefault(a.controlId(), Map.of()).forEach((req, strength) -> {
@@ -331,7 +361,8 @@ public class CoverageService {
                     .filter(a -> a.systemId() == systemId)
                     .map(a -> Map.entry(a.controlId(), a.status()))
                     .toList();
-            for (RequirementCoverage c : evaluate(requirements, direct(mappings, applied, controls), null)) {
+            for (RequirementCoverage c :
+                    evaluate(requirements, withRecords(direct(mappings, applied, controls), met), null)) {
                 worst.merge(c.requirement().id(), c, (a, b) -> b.level().compareTo(a.level()) < 0 ? b : a);
             }
         }
@@ -391,7 +422,43 @@ public class CoverageService {
     // the arithmetic's inputs
 
     /** The direct coverage of one requirement: level and number of distinct controls. */
-    record Direct(CoverageLevel level, int controls) {}
+    record Direct(CoverageLevel level, int controls, List<String> records) {
+        Direct(CoverageLevel level, int controls) {
+            this(level, controls, List.of());
+        }
+    }
+
+    /**
+     * The requirements records in force at that moment meet ({@link RequirementRecords}), by requirement id, each with
+     * the records meeting it.
+     */
+    Map<Long, List<String>> recordsAt(java.time.Instant at) {
+        Map<Long, List<String>> out = new HashMap<>();
+        Map<String, java.util.Optional<RequirementSummary>> found = new HashMap<>();
+        for (RequirementRecords source : records) {
+            for (RequirementRecords.Met met : source.metAt(at)) {
+                found.computeIfAbsent(
+                                met.frameworkCode() + "\u0000" + met.refId(),
+                                k -> catalog.find(met.frameworkCode(), met.refId()))
+                        .ifPresent(r -> out.computeIfAbsent(r.id(), k -> new ArrayList<>())
+                                .add(met.record()));
+            }
+        }
+        return out;
+    }
+
+    /** Direct coverage with the records in force added: a requirement a record meets is covered. */
+    private static Map<Long, Direct> withRecords(Map<Long, Direct> direct, Map<Long, List<String>> records) {
+        if (records.isEmpty()) {
+            return direct;
+        }
+        Map<Long, Direct> out = new HashMap<>(direct);
+        records.forEach((req, names) -> {
+            Direct d = out.get(req);
+            out.put(req, new Direct(CoverageLevel.COVERED, d == null ? 0 : d.controls(), List.copyOf(names)));
+        });
+        return out;
+    }
 
     private static final String LEVEL = """
             max(case when %1$s = 'IMPLEMENTED' and cr.strength = 'FULL' then 2 else 1 end)""";
@@ -406,7 +473,7 @@ public class CoverageService {
                 rs -> {
                     out.put(rs.getLong(1), new Direct(level(rs.getInt(2)), rs.getInt(3)));
                 });
-        return out;
+        return withRecords(out, recordsAt(clock.instant()));
     }
 
     /** The direct coverage on each of these systems, from the controls applied there, with their status there. */
@@ -425,6 +492,12 @@ public class CoverageService {
                             .put(rs.getLong(2), new Direct(level(rs.getInt(3)), rs.getInt(4)));
                 },
                 (Object) longs(systemIds));
+        Map<Long, List<String>> met = recordsAt(clock.instant());
+        if (!met.isEmpty()) {
+            for (Long systemId : systemIds) {
+                out.put(systemId, withRecords(out.getOrDefault(systemId, Map.of()), met));
+            }
+        }
         return out;
     }
 
@@ -473,9 +546,10 @@ public class CoverageService {
             Direct d = direct.get(r.id());
             int controls = d == null ? 0 : d.controls();
             Long covered = systems == null ? null : systems.getOrDefault(r.id(), 0L);
+            List<String> met = d == null ? List.of() : d.records();
             if (result == null) {
                 out.add(new RequirementCoverage(
-                        r, CoverageLevel.NOT_COVERED, CoverageLevel.NOT_COVERED, controls, null, covered));
+                        r, CoverageLevel.NOT_COVERED, CoverageLevel.NOT_COVERED, controls, null, covered, met));
             } else {
                 Via via = result.via() == null
                         ? null
@@ -486,7 +560,7 @@ public class CoverageService {
                                         .map(c -> snapshot.names().getOrDefault(c, c))
                                         .toList(),
                                 result.via().weakest());
-                out.add(new RequirementCoverage(r, result.level(), result.direct(), controls, via, covered));
+                out.add(new RequirementCoverage(r, result.level(), result.direct(), controls, via, covered, met));
             }
         }
         return out;

@@ -152,6 +152,14 @@ public class CoverageView extends VerticalLayout {
         return bar;
     }
 
+    /** The management-system records meeting a requirement, else the crosswalk its coverage came through. */
+    static String how(RequirementCoverage c) {
+        if (!c.records().isEmpty()) {
+            return c.recordsSentence();
+        }
+        return c.via() == null ? "" : c.via().describe();
+    }
+
     private void configureRequirementGrids() {
         for (Grid<RequirementCoverage> g : List.of(requirements, gaps)) {
             // long titles and crosswalk names wrap instead of ending in "…"
@@ -166,11 +174,11 @@ public class CoverageView extends VerticalLayout {
                     .setFlexGrow(4)
                     .setTooltipGenerator(c -> c.requirement().title());
             g.addComponentColumn(CoverageBadges::of).setHeader("Coverage").setAutoWidth(true);
-            g.addColumn(c -> c.via() == null ? "" : c.via().describe())
-                    .setHeader("Through crosswalk")
+            g.addColumn(CoverageView::how)
+                    .setHeader("Through record or crosswalk")
                     .setWidth("10rem")
                     .setFlexGrow(1)
-                    .setTooltipGenerator(c -> c.via() == null ? "" : c.via().describe());
+                    .setTooltipGenerator(CoverageView::how);
             g.addColumn(RequirementCoverage::controls)
                     .setHeader("Controls")
                     .setAutoWidth(true)

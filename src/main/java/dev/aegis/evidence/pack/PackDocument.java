@@ -405,6 +405,11 @@ class PackDocument {
                             : "; directly: " + coverageWords(c.direct()).toLowerCase(java.util.Locale.ROOT) + " by "
                                     + c.controls() + " control" + (c.controls() == 1 ? "" : "s"));
         }
+        if (!c.records().isEmpty()) {
+            return level + ": " + c.recordsSentence().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                    + c.recordsSentence().substring(1)
+                    + (c.controls() == 0 ? "" : " and " + c.controls() + " control" + (c.controls() == 1 ? "" : "s"));
+        }
         if (c.level() == CoverageLevel.NOT_COVERED) {
             return "Not covered: no control in scope meets this requirement, directly or through a crosswalk (a gap)";
         }

@@ -128,7 +128,7 @@ class SnapshotReader {
                 .toList();
         // one truth with the Coverage screen and API: the same computation, fed with the states as they stood
         CoverageService.FrameworkCoverage coverage =
-                coverageService.scope(frameworkCode, allSystems ? List.of() : List.copyOf(scope), statuses, states);
+                coverageService.scope(frameworkCode, allSystems ? List.of() : List.copyOf(scope), statuses, states, at);
         List<RequirementSummary> requirements = coverage.requirements().stream()
                 .map(CoverageService.RequirementCoverage::requirement)
                 .toList();

@@ -1,0 +1,7 @@
+/**
+ * The ISO/IEC 42001 AI management system: its documented information under one document control (references,
+ * versions, four-eyes approval, publication, retention), the context and scope statement, the AI and topic policies
+ * with their acknowledgements, AIMS roles, and which management-system requirements those records meet in force.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "framework", "inventory", "control"})
+package dev.aegis.aims;
