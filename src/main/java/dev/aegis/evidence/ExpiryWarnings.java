@@ -3,6 +3,7 @@ package dev.aegis.evidence;
 import dev.aegis.evidence.EvidenceEvents.EvidenceExpiryWarned;
 import dev.aegis.notification.Notifications;
 import dev.aegis.notification.Notifications.Message;
+import dev.aegis.shared.Actors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,10 +54,12 @@ class ExpiryWarnings {
     @Scheduled(cron = "${aegis.evidence.expiry-warning-cron:0 15 6 * * *}", zone = "UTC")
     @SchedulerLock(name = LOCK)
     public void daily() {
-        int warned = warnOwners();
-        if (warned > 0) {
-            log.info("Warned the owners of {} expiring or expired evidence item(s)", warned);
-        }
+        Actors.runAsSystem(Set.of(Notifications.SYSTEM_SEND), () -> {
+            int warned = warnOwners();
+            if (warned > 0) {
+                log.info("Warned the owners of {} expiring or expired evidence item(s)", warned);
+            }
+        });
     }
 
     private record Due(long id, int version, String title, String owner, LocalDate expiresOn) {}

@@ -10,9 +10,7 @@ import dev.aegis.shared.Actors;
 import dev.aegis.shared.ListenerPause;
 import dev.aegis.telemetry.TelemetryEvents.ControlFacts;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
-import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorEvents.AssessmentDecided;
-import dev.aegis.vendor.VendorService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * it is kept in the event publication registry until filed, so a crash or a failure in between is made good by a
  * later delivery (at start-up or by the resubmission schedule, {@link dev.aegis.shared.EventPublications}). Filing is
  * idempotent: a result already in its day's version, or a decision already filed, is not filed again. Everything
- * about the control and the system comes with the telemetry event; nothing is read back from those modules.
+ * about the control and the system comes with the telemetry event, everything about the vendor with the decision;
+ * nothing is read back from those modules.
  */
 @Component
 class RecordKeeper {
@@ -54,7 +53,7 @@ class RecordKeeper {
     private final EvidenceItems items;
     private final EvidenceVersions versions;
     private final EvidenceService service;
-    private final VendorService vendors;
+    private final EvidenceLinking linking;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ListenerPause pause;
@@ -63,14 +62,14 @@ class RecordKeeper {
             EvidenceItems items,
             EvidenceVersions versions,
             EvidenceService service,
-            VendorService vendors,
+            EvidenceLinking linking,
             ApplicationEventPublisher events,
             Clock clock,
             ListenerPause pause) {
         this.items = items;
         this.versions = versions;
         this.service = service;
-        this.vendors = vendors;
+        this.linking = linking;
         this.pause = pause;
         this.events = events;
         this.clock = clock;
@@ -100,9 +99,7 @@ class RecordKeeper {
 
     @ApplicationModuleListener
     void on(AssessmentDecided decision) {
-        Actors.runAsSystem(
-                Set.of(VendorService.SYSTEM_READ, AiSystemService.SYSTEM_READ),
-                () -> file(decision, decision.decidedBy()));
+        Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ), () -> file(decision));
     }
 
     // ---- telemetry ---------------------------------------------------------------------------------------------
@@ -147,7 +144,7 @@ class RecordKeeper {
                     fileName(r.testId(), day),
                     telemetryJson(r, List.of(entry)));
         }
-        service.addLinks(item.getId(), links);
+        linking.addLinks(item.getId(), links);
     }
 
     /** Adds a result to its day's version, unless that result is in it already (the event may come twice). */
@@ -231,35 +228,34 @@ class RecordKeeper {
 
     // ---- vendor assessments ------------------------------------------------------------------------------------
 
-    private void file(AssessmentDecided d, String decidedBy) {
-        Vendor vendor = vendors.get(d.vendorId());
+    private void file(AssessmentDecided d) {
+        String decidedBy = d.decidedBy();
+        String vendor = d.vendor() == null ? "vendor " + d.vendorId() : d.vendor();
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", "aegis-vendor-assessment-record/1");
         doc.put("assessmentId", d.assessmentId());
         doc.put("vendorId", d.vendorId());
-        doc.put("vendor", vendor.getName());
+        doc.put("vendor", vendor);
         doc.put("decision", d.approved() ? "APPROVED" : "REJECTED");
         doc.put("score", d.score());
         doc.put("decidedBy", decidedBy);
-        doc.put("decidedAt", clock.instant().toString());
-        doc.put(
-                "criticality",
-                vendor.getCriticality() == null ? null : vendor.getCriticality().name());
-        doc.put("tier", vendor.getTier() == null ? null : vendor.getTier().name());
-        doc.put("systems", vendor.getSystems());
+        doc.put("decidedAt", (d.decidedAt() == null ? clock.instant() : d.decidedAt()).toString());
+        doc.put("criticality", d.criticality());
+        doc.put("tier", d.tier());
+        doc.put("systems", d.systems());
         String json = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         String fileName = "vendor-assessment-" + d.assessmentId() + ".json";
         Dates dates = new Dates(today, today, null, null);
         Optional<EvidenceItem> existing = items.findByRecordKey(assessmentKey(d.assessmentId()));
         if (existing.isPresent()) {
             service.addRecordVersion(existing.get(), dates, fileName, json);
-            service.addLinks(existing.get().getId(), new Links(Set.of(), Set.of(), vendor.getSystems()));
+            linking.addLinks(existing.get().getId(), new Links(Set.of(), Set.of(), d.systems()));
             return;
         }
         String owner = decidedBy == null || Actors.SYSTEM.equals(decidedBy) ? Actors.SYSTEM : decidedBy;
         EvidenceDetails details = new EvidenceDetails(
-                "Vendor assessment of " + vendor.getName() + ": " + (d.approved() ? "approved" : "rejected"),
+                "Vendor assessment of " + vendor + ": " + (d.approved() ? "approved" : "rejected"),
                 "The decision on vendor assessment " + d.assessmentId()
                         + (d.score() == null ? "" : ", score " + d.score()) + ", filed by Aegis.",
                 owner,
@@ -269,7 +265,7 @@ class RecordKeeper {
                 null,
                 Set.of(),
                 Set.of(),
-                vendor.getSystems());
+                d.systems());
         service.addRecord(assessmentKey(d.assessmentId()), details, fileName, json);
     }
 }

@@ -13,15 +13,16 @@ import org.springframework.stereotype.Component;
  * the publication incomplete, and it is delivered again at start-up or by the resubmission schedule
  * ({@link dev.aegis.shared.EventPublications}). Deliveries are idempotent (a result or an alert state counts once:
  * its occurrence's delivery key is unique), so a second delivery records nothing twice. The listener acts as the
- * system actor, holding only the permissions to record findings and flag the risks they bear on.
+ * system actor, holding only the permissions to record findings and tell people (the risks are flagged with a
+ * permission of their own, see {@link FindingNotices}).
  */
 @Component
 class TelemetryListener {
 
-    private final FindingService findings;
+    private final FindingRecorder findings;
     private final ListenerPause pause;
 
-    TelemetryListener(FindingService findings, ListenerPause pause) {
+    TelemetryListener(FindingRecorder findings, ListenerPause pause) {
         this.findings = findings;
         this.pause = pause;
     }
@@ -29,11 +30,11 @@ class TelemetryListener {
     @ApplicationModuleListener
     void on(ControlTestRecorded result) {
         pause.hold("finding of telemetry result " + result.resultId());
-        Actors.runAsSystem(FindingService.RECORDING, () -> findings.record(result));
+        Actors.runAsSystem(FindingRecorder.RECORDING, () -> findings.record(result));
     }
 
     @ApplicationModuleListener
     void on(MonitorAlertObserved alert) {
-        Actors.runAsSystem(FindingService.RECORDING, () -> findings.record(alert));
+        Actors.runAsSystem(FindingRecorder.RECORDING, () -> findings.record(alert));
     }
 }

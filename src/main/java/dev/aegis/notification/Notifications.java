@@ -34,6 +34,10 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final String ANY_ROLE =
             "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')";
+    /** The system actor's permission to tell people (see {@link dev.aegis.shared.Actors#runAsSystem}). */
+    public static final String SYSTEM_SEND = "SYSTEM:notification.send";
+    /** Anyone signed in tells people as part of what they do; the system only with {@link #SYSTEM_SEND}. */
+    private static final String SENDERS = ANY_ROLE + " or hasAuthority('" + SYSTEM_SEND + "')";
 
     private final NotificationStore store;
     private final UserService users;
@@ -68,12 +72,14 @@ public class Notifications {
     }
 
     /** Tells these users (inactive or unknown names are skipped); answers how many were told. */
+    @PreAuthorize(SENDERS)
     @Transactional
     public int send(Collection<String> usernames, Message message) {
         return deliver(users.recipients(usernames), message);
     }
 
     /** Tells every active user holding the role. */
+    @PreAuthorize(SENDERS)
     @Transactional
     public int sendToRole(Role role, Message message) {
         return deliver(users.recipientsWithRole(role), message);

@@ -1,5 +1,7 @@
 package dev.aegis.risk;
 
+import dev.aegis.shared.Actors;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +24,11 @@ class AcceptanceExpiry {
     @Scheduled(cron = "${aegis.risk.acceptance-expiry-cron:0 5 0 * * *}", zone = "UTC")
     @SchedulerLock(name = LOCK)
     public void reopenExpired() {
-        int reopened = risks.reopenExpiredAcceptances();
-        if (reopened > 0) {
-            log.info("Reopened {} risk(s) whose acceptance expired", reopened);
-        }
+        Actors.runAsSystem(Set.of(RiskService.SYSTEM_REOPEN_EXPIRED), () -> {
+            int reopened = risks.reopenExpiredAcceptances();
+            if (reopened > 0) {
+                log.info("Reopened {} risk(s) whose acceptance expired", reopened);
+            }
+        });
     }
 }

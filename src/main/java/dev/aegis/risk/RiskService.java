@@ -66,6 +66,8 @@ public class RiskService {
     public static final String SYSTEM_READ = "SYSTEM:risk.read";
     /** The system actor's permission to flag for reassessment (see {@link dev.aegis.shared.Actors#runAsSystem}). */
     public static final String SYSTEM_FLAG = "SYSTEM:risk.flag-for-reassessment";
+    /** The system actor's permission to reopen the risks whose acceptance ran out ({@link AcceptanceExpiry}). */
+    public static final String SYSTEM_REOPEN_EXPIRED = "SYSTEM:risk.reopen-expired-acceptances";
     /** The system actor's permission to seed the demo register (AEGIS_DEMO=true), as a demo runner does. */
     public static final String SYSTEM_SEED = "SYSTEM:risk.seed-demo";
 
@@ -316,10 +318,12 @@ public class RiskService {
 
     /**
      * Reopens every accepted risk whose acceptance expired before today, each with an audit entry saying so. Run daily
-     * by {@link AcceptanceExpiry} (as the system, so without a role check) and callable directly.
+     * by {@link AcceptanceExpiry} as the system actor holding {@link #SYSTEM_REOPEN_EXPIRED}; an administrator may
+     * run it too.
      *
      * @return how many risks were reopened
      */
+    @PreAuthorize("hasRole('ADMIN') or hasAuthority('" + SYSTEM_REOPEN_EXPIRED + "')")
     public int reopenExpiredAcceptances() {
         LocalDate today = LocalDate.now(clock);
         int reopened = 0;

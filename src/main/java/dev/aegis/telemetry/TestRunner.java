@@ -115,31 +115,47 @@ class TestRunner {
         Map<Long, TelemetrySource> byId =
                 sources.findAll().stream().collect(Collectors.toMap(TelemetrySource::getId, Function.identity()));
         List<Result> out = new ArrayList<>();
-        SystemFacts system = null;
-        ControlFacts control = null;
+        Facts announced = null;
         for (DeploymentLink link : links.findBySystemIdOrderById(test.getSystemId())) {
             TelemetrySource source = byId.get(link.getSourceId());
             if (source == null) {
                 continue;
             }
-            if (system == null) {
-                system = facts.system(test.getSystemId());
-                control = facts.control(test.getControlId(), test.getSystemId());
-                if (system == null || control == null) {
-                    log.warn("Telemetry test {} names a system or control that is gone; not run", test.getId());
+            if (announced == null) {
+                announced = facts(test);
+                if (announced == null) {
                     return out;
                 }
             }
-            Evaluation e = evaluate(test, source, link.getDeployment(), at);
-            Result r = store(test, link, source, e, system, control);
+            Result r = record(test, link, source, evaluate(test, source, link.getDeployment(), at), announced);
             if (r != null) {
                 out.add(r);
-                if (r.outcome() != Outcome.NO_DATA) {
-                    markTested(test.getControlId(), r.outcome(), r.recordedAt());
-                }
             }
         }
         return out;
+    }
+
+    /** What a result of this test announces of its system and control, read once per run. */
+    private record Facts(SystemFacts system, ControlFacts control) {}
+
+    /** The facts of the test's system and control; null (and a warning) when either is gone. */
+    private Facts facts(TelemetryTest test) {
+        SystemFacts system = facts.system(test.getSystemId());
+        ControlFacts control = system == null ? null : facts.control(test.getControlId(), test.getSystemId());
+        if (system == null || control == null) {
+            log.warn("Telemetry test {} names a system or control that is gone; not run", test.getId());
+            return null;
+        }
+        return new Facts(system, control);
+    }
+
+    /** Stores and announces an evaluation; a pass or a failure becomes the control's last test. */
+    private Result record(TelemetryTest test, DeploymentLink link, TelemetrySource source, Evaluation e, Facts f) {
+        Result r = store(test, link, source, e, f.system(), f.control());
+        if (r != null && r.outcome() != Outcome.NO_DATA) {
+            markTested(test.getControlId(), r.outcome(), r.recordedAt());
+        }
+        return r;
     }
 
     Evaluation evaluate(TelemetryTest test, TelemetrySource source, String deployment, Instant at) {
@@ -344,16 +360,8 @@ class TestRunner {
         if (source == null) {
             return null;
         }
-        SystemFacts system = facts.system(test.getSystemId());
-        ControlFacts control = facts.control(test.getControlId(), test.getSystemId());
-        if (system == null || control == null) {
-            return null;
-        }
-        Result r = store(test, link, source, e, system, control);
-        if (r != null && r.outcome() != Outcome.NO_DATA) {
-            markTested(test.getControlId(), r.outcome(), r.recordedAt());
-        }
-        return r;
+        Facts f = facts(test);
+        return f == null ? null : record(test, link, source, e, f);
     }
 
     /** Stores a result unless its window is recorded already, and announces it in the same transaction. */

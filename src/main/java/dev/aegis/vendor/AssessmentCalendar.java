@@ -97,6 +97,7 @@ public class AssessmentCalendar {
      * once per threshold (the nearest that applies, so a late invitation does not bring two reminders in one run).
      * Answers how many reminders went out.
      */
+    @PreAuthorize(VendorService.CALENDAR_KEEPERS)
     public int remindDueSoon() {
         if (reminderDays.isEmpty()) {
             return 0;
@@ -125,6 +126,7 @@ public class AssessmentCalendar {
      * one is told (the vendor managers, when the calendar started it), the vendor's contacts reminded when the vendor
      * can still answer. Answers how many fell overdue.
      */
+    @PreAuthorize(VendorService.CALENDAR_KEEPERS)
     public int flagOverdue() {
         LocalDate today = LocalDate.now(clock);
         int flagged = 0;
@@ -168,6 +170,7 @@ public class AssessmentCalendar {
      * assessment used, as a draft; the vendor managers are told. A cycle is started once: not when the vendor already
      * has an assessment started after that approval. Answers how many were started.
      */
+    @PreAuthorize(VendorService.CALENDAR_KEEPERS)
     public int startReassessments() {
         LocalDate today = LocalDate.now(clock);
         int started = 0;

@@ -1,5 +1,8 @@
 package dev.aegis.vendor;
 
+import dev.aegis.notification.Notifications;
+import dev.aegis.shared.Actors;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,11 @@ class AssessmentReminders {
     @Scheduled(cron = "${aegis.vendor.calendar-cron:0 20 0 * * *}", zone = "UTC")
     @SchedulerLock(name = LOCK)
     public void run() {
-        // no one is signed in: the audit log names the actor "system"
+        // the system actor: the audit log names it "system"; it keeps the calendar and tells people, nothing more
+        Actors.runAsSystem(Set.of(VendorService.SYSTEM_CALENDAR, Notifications.SYSTEM_SEND), this::remindAndWarn);
+    }
+
+    private void remindAndWarn() {
         int overdue = calendar.flagOverdue();
         int reminded = calendar.remindDueSoon();
         int reassessments = calendar.startReassessments();

@@ -180,14 +180,14 @@ public class AssessmentService {
         Integer score = sheet(assessment).score();
         Instant now = clock.instant();
         assessment.approved(score, note, Actors.current(), now);
+        Vendor vendor = vendor(assessment.getVendorId());
         if (score != null) {
-            Vendor vendor = vendor(assessment.getVendorId());
             vendor.scored(score, now);
             vendors.saveAndFlush(vendor);
         }
         revoke(id, now);
         assessments.saveAndFlush(assessment);
-        events.publishEvent(new AssessmentDecided(id, assessment.getVendorId(), true, score));
+        events.publishEvent(AssessmentDecided.of(id, vendor, true, score, now));
         return assessment;
     }
 
@@ -198,7 +198,7 @@ public class AssessmentService {
         assessment.rejected(note, Actors.current(), now);
         revoke(id, now);
         assessments.saveAndFlush(assessment);
-        events.publishEvent(new AssessmentDecided(id, assessment.getVendorId(), false, null));
+        events.publishEvent(AssessmentDecided.of(id, vendor(assessment.getVendorId()), false, null, now));
         return assessment;
     }
 

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +46,7 @@ public class CertificateWatch {
     }
 
     /** Warns the vendor managers of certificates that reached a threshold; answers how many warnings went out. */
+    @PreAuthorize(VendorService.CALENDAR_KEEPERS)
     public int warnExpiring() {
         LocalDate today = LocalDate.now(clock);
         int warned = 0;

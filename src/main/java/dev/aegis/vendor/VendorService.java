@@ -36,6 +36,13 @@ public class VendorService {
 
     /** The system actor's permission to read vendors (the evidence module filing assessment decisions). */
     public static final String SYSTEM_READ = "SYSTEM:vendor.read";
+    /**
+     * The system actor's permission to keep the assessment calendar: reminders, overdue flags, reassessments started,
+     * certificate warnings ({@link AssessmentReminders}).
+     */
+    public static final String SYSTEM_CALENDAR = "SYSTEM:vendor.calendar";
+    /** Who keeps the calendar: the system on its schedule, an administrator by hand. */
+    static final String CALENDAR_KEEPERS = "hasRole('ADMIN') or hasAuthority('" + SYSTEM_CALENDAR + "')";
 
     static final String READERS =
             "hasAnyRole('ADMIN','VENDOR_MANAGER','GOVERNANCE_OFFICER','AUDITOR') or hasAuthority('" + SYSTEM_READ

@@ -49,6 +49,9 @@ class EvidenceServiceTest {
     EvidenceService service;
 
     @Autowired
+    EvidenceHistory history;
+
+    @Autowired
     ControlService controls;
 
     @Autowired
@@ -264,7 +267,7 @@ class EvidenceServiceTest {
                 details("Later " + System.nanoTime(), "alice", Set.of(control.getId()), Set.of()),
                 "https://example.org/later");
 
-        List<EvidenceRecord> then = service.forScope(Set.of(control.getId()), Set.of(mine.getId()), asOf);
+        List<EvidenceRecord> then = history.forScope(Set.of(control.getId()), Set.of(mine.getId()), asOf);
         assertThat(then).extracting(EvidenceRecord::id).containsExactly(old.getId(), general.getId());
         EvidenceRecord oldThen = then.getFirst();
         assertThat(oldThen.version()).isEqualTo(1);
@@ -275,7 +278,7 @@ class EvidenceServiceTest {
             assertThat(UploadSha.of(in.readAllBytes())).isEqualTo(oldThen.sha256());
         }
 
-        List<EvidenceRecord> today = service.forScope(Set.of(control.getId()), Set.of(), Instant.now());
+        List<EvidenceRecord> today = history.forScope(Set.of(control.getId()), Set.of(), Instant.now());
         assertThat(today)
                 .extracting(EvidenceRecord::id)
                 .containsExactly(old.getId(), general.getId(), elsewhere.getId(), later.getId());

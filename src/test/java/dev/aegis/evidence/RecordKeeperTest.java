@@ -52,6 +52,9 @@ class RecordKeeperTest {
     EvidenceService evidence;
 
     @Autowired
+    EvidenceHistory history;
+
+    @Autowired
     EvidenceItems items;
 
     @Autowired
@@ -179,7 +182,7 @@ class RecordKeeperTest {
                 .contains("2026-11-19T08:00:00Z");
         assertThat(json.split("\"resultId\"").length - 1).isEqualTo(2);
 
-        List<EvidenceRecord> scoped = evidence.forScope(Set.of(control.getId()), Set.of(system.getId()), Instant.now());
+        List<EvidenceRecord> scoped = history.forScope(Set.of(control.getId()), Set.of(system.getId()), Instant.now());
         assertThat(scoped).extracting(EvidenceRecord::id).containsExactly(item.getId());
         assertThat(scoped.getFirst().requirementIds()).containsExactlyInAnyOrder(iso, nist);
     }
@@ -193,7 +196,7 @@ class RecordKeeperTest {
                 vendors.register(VendorFixtures.llmProvider("LLM Co " + System.nanoTime(), Set.of(system.getId())));
         long assessmentId = IDS.incrementAndGet();
 
-        publish(new AssessmentDecided(assessmentId, vendor.getId(), true, 87));
+        publish(AssessmentDecided.of(assessmentId, vendor, true, 87, Instant.now()));
 
         EvidenceItem item =
                 items.findByRecordKey(RecordKeeper.assessmentKey(assessmentId)).orElseThrow();

@@ -36,6 +36,9 @@ class FindingServiceTest {
     FindingService service;
 
     @Autowired
+    FindingWorkflow workflow;
+
+    @Autowired
     FindingFixtures fixtures;
 
     @Autowired
@@ -136,13 +139,13 @@ class FindingServiceTest {
         assertThat(f.getRecoveredFigure()).isEqualTo(0.05);
 
         TestAccounts.signIn(g.owner());
-        Finding investigating = service.investigate(f.getId(), f.getVersion(), "Looking at the age feature");
+        Finding investigating = workflow.investigate(f.getId(), f.getVersion(), "Looking at the age feature");
         assertThat(investigating.getState()).isEqualTo(State.INVESTIGATING);
-        assertThatThrownBy(() -> service.resolve(f.getId(), investigating.getVersion(), " ", "Retrained"))
+        assertThatThrownBy(() -> workflow.resolve(f.getId(), investigating.getVersion(), " ", "Retrained"))
                 .isInstanceOf(DomainRuleException.class)
                 .extracting("field")
                 .isEqualTo("rootCause");
-        Finding resolved = service.resolve(
+        Finding resolved = workflow.resolve(
                 f.getId(),
                 investigating.getVersion(),
                 "A new clinic sent younger patients",
@@ -160,7 +163,7 @@ class FindingServiceTest {
         fail(g, 0.3, now.minus(3, ChronoUnit.HOURS));
         TestAccounts.signIn(g.officer());
         Finding f = findingOf(g);
-        service.resolve(f.getId(), f.getVersion(), "Upstream change", "Pinned the feature pipeline");
+        workflow.resolve(f.getId(), f.getVersion(), "Upstream change", "Pinned the feature pipeline");
         var risk = risks.get(g.riskId());
         risks.assess(g.riskId(), risk.getVersion(), 4, 4);
         assertThat(risks.get(g.riskId()).isFlaggedForReassessment()).isFalse();
@@ -248,13 +251,13 @@ class FindingServiceTest {
         assertThat(service.count(FindingService.Filter.ofSystem(theirs.systemId())))
                 .isZero();
         assertThatThrownBy(() -> service.get(other.getId())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.investigate(other.getId(), other.getVersion(), null))
+        assertThatThrownBy(() -> workflow.investigate(other.getId(), other.getVersion(), null))
                 .isInstanceOf(NotFoundException.class);
         Finding own = findingOf(mine);
-        assertThat(service.mayAct(own.getId())).isTrue();
-        assertThat(service.investigate(own.getId(), own.getVersion(), null).getState())
+        assertThat(workflow.mayAct(own.getId())).isTrue();
+        assertThat(workflow.investigate(own.getId(), own.getVersion(), null).getState())
                 .isEqualTo(State.INVESTIGATING);
-        assertThatThrownBy(() -> service.accept(own.getId(), own.getVersion() + 1, "Fine"))
+        assertThatThrownBy(() -> workflow.accept(own.getId(), own.getVersion() + 1, "Fine"))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 
@@ -266,14 +269,14 @@ class FindingServiceTest {
 
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         assertThat(service.get(f.getId()).getId()).isEqualTo(f.getId());
-        assertThat(service.mayAct(f.getId())).isFalse();
-        assertThatThrownBy(() -> service.investigate(f.getId(), f.getVersion(), null))
+        assertThat(workflow.mayAct(f.getId())).isFalse();
+        assertThatThrownBy(() -> workflow.investigate(f.getId(), f.getVersion(), null))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> service.resolve(f.getId(), f.getVersion(), "a", "b"))
+        assertThatThrownBy(() -> workflow.resolve(f.getId(), f.getVersion(), "a", "b"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> service.accept(f.getId(), f.getVersion(), "a"))
+        assertThatThrownBy(() -> workflow.accept(f.getId(), f.getVersion(), "a"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> service.reopen(f.getId(), f.getVersion(), "a"))
+        assertThatThrownBy(() -> workflow.reopen(f.getId(), f.getVersion(), "a"))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 
@@ -283,8 +286,8 @@ class FindingServiceTest {
         fail(g, 0.3, now);
         Finding f = findingOf(g);
         TestAccounts.signIn(g.officer());
-        service.investigate(f.getId(), f.getVersion(), null);
-        assertThatThrownBy(() -> service.resolve(f.getId(), f.getVersion(), "a", "b"))
+        workflow.investigate(f.getId(), f.getVersion(), null);
+        assertThatThrownBy(() -> workflow.resolve(f.getId(), f.getVersion(), "a", "b"))
                 .isInstanceOf(OptimisticLockingFailureException.class);
     }
 
@@ -296,10 +299,10 @@ class FindingServiceTest {
         fixtures.publish(fixtures.result(g, FindingFixtures.nextId(), Outcome.PASSED, 0.1, now));
         Finding f = findingOf(g);
         TestAccounts.signIn(g.officer());
-        f = service.investigate(f.getId(), f.getVersion(), null);
-        f = service.accept(f.getId(), f.getVersion(), "Seasonal; the model copes");
-        f = service.reopen(f.getId(), f.getVersion(), "The season lasts longer");
-        f = service.resolve(f.getId(), f.getVersion(), "Seasonal mix", "Retrained with winter data");
+        f = workflow.investigate(f.getId(), f.getVersion(), null);
+        f = workflow.accept(f.getId(), f.getVersion(), "Seasonal; the model copes");
+        f = workflow.reopen(f.getId(), f.getVersion(), "The season lasts longer");
+        f = workflow.resolve(f.getId(), f.getVersion(), "Seasonal mix", "Retrained with winter data");
         TestAccounts.signOut();
         fail(g, 0.3, now.plus(1, ChronoUnit.MINUTES));
 

@@ -29,7 +29,7 @@ class SystemActorTest {
     FindingFixtures fixtures;
 
     @Autowired
-    FindingService findings;
+    FindingRecorder findings;
 
     @Autowired
     RiskService risks;
@@ -66,7 +66,7 @@ class SystemActorTest {
     void the_system_holds_only_the_permissions_it_was_granted() {
         Governed g = fixtures.governed("Narrow grant");
         assertThatThrownBy(() -> Actors.runAsSystem(
-                        Set.of(FindingService.SYSTEM_RECORD),
+                        Set.of(FindingRecorder.SYSTEM_RECORD),
                         () -> risks.flagForReassessment(g.riskId(), "not granted")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> Actors.runAsSystem(

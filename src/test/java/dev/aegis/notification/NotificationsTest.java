@@ -11,11 +11,14 @@ import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
 import dev.aegis.security.UserService;
+import dev.aegis.shared.Actors;
 import dev.aegis.shared.NotFoundException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @AegisTest
@@ -103,7 +108,8 @@ class NotificationsTest {
     void people_read_and_mark_only_their_own_notifications() {
         AegisUser a = accounts.create("reader-a", Role.AUDITOR);
         AegisUser b = accounts.create("reader-b", Role.AUDITOR);
-        inApp.send(List.of(a.username()), new Notifications.Message("evidence", "Evidence expires", "", null));
+        asSystem(() ->
+                inApp.send(List.of(a.username()), new Notifications.Message("evidence", "Evidence expires", "", null)));
         TestAccounts.signIn(a);
         long id = inApp.mine(5).getFirst().getId();
 
@@ -120,11 +126,32 @@ class NotificationsTest {
     @Test
     void a_role_is_told_through_its_active_members() {
         AegisUser vm = accounts.create("vendor-manager", Role.VENDOR_MANAGER);
-        int told = inApp.sendToRole(
+        AtomicInteger told = new AtomicInteger();
+        asSystem(() -> told.set(inApp.sendToRole(
                 Role.VENDOR_MANAGER,
-                new Notifications.Message("assessment", "Assessment overdue", "Acme is late.", "vendors"));
-        assertThat(told).isGreaterThanOrEqualTo(1);
+                new Notifications.Message("assessment", "Assessment overdue", "Acme is late.", "vendors"))));
+        assertThat(told).hasValueGreaterThanOrEqualTo(1);
         TestAccounts.signIn(vm);
         assertThat(inApp.mine(5)).extracting(Notification::getTopic).contains("assessment");
+    }
+
+    @Test
+    void only_someone_signed_in_or_the_system_granted_it_tells_people() {
+        AegisUser a = accounts.create("told", Role.AUDITOR);
+        Notifications.Message message = new Notifications.Message("evidence", "Not from nobody", "", null);
+        assertThatThrownBy(() -> inApp.send(List.of(a.username()), message))
+                .as("no one signed in")
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> Actors.runAsSystem(
+                        Set.of("SYSTEM:risk.flag-for-reassessment"), () -> inApp.sendToRole(Role.AUDITOR, message)))
+                .as("the system without the permission to tell people")
+                .isInstanceOf(AccessDeniedException.class);
+        TestAccounts.signIn(accounts.create("officer-telling", Role.GOVERNANCE_OFFICER));
+        assertThat(inApp.send(List.of(a.username()), message)).isEqualTo(1);
+    }
+
+    /** As the system actor tells people (the telemetry loop, the daily jobs). */
+    private static void asSystem(Runnable work) {
+        Actors.runAsSystem(Set.of(Notifications.SYSTEM_SEND), work::run);
     }
 }

@@ -15,15 +15,18 @@ import dev.aegis.risk.RiskVocabulary.Treatment;
 import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 
 @AegisTest
@@ -114,7 +117,13 @@ class RiskServiceTest {
                 accepted.getId());
         TestAccounts.signOut();
 
-        assertThat(service.reopenExpiredAcceptances()).isGreaterThanOrEqualTo(1);
+        // no one signed in may not; the nightly job is the system actor with the one permission it needs
+        assertThatThrownBy(service::reopenExpiredAcceptances)
+                .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+        AtomicInteger reopenedCount = new AtomicInteger();
+        Actors.runAsSystem(
+                Set.of(RiskService.SYSTEM_REOPEN_EXPIRED), () -> reopenedCount.set(service.reopenExpiredAcceptances()));
+        assertThat(reopenedCount).hasValueGreaterThanOrEqualTo(1);
 
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         Risk reopened = service.get(accepted.getId());

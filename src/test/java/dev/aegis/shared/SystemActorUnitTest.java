@@ -22,12 +22,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 class SystemActorUnitTest {
 
-    /**
-     * Still borrowing a role on this branch, replaced on another (helper "forms" gives the vendor manager a permission
-     * of their own): remove the entry once that lands.
-     */
-    static final Set<String> BEING_REPLACED = Set.of();
-
     static final Pattern BORROWED_ROLE = Pattern.compile("Actors\\.runAs\\(\\s*[^,()]+,\\s*\"([A-Z_]+)\"");
 
     @Test
@@ -39,7 +33,7 @@ class SystemActorUnitTest {
                 String relative = root.relativize(file).toString().replace('\\', '/');
                 Matcher m = BORROWED_ROLE.matcher(Files.readString(file));
                 while (m.find()) {
-                    if (!BEING_REPLACED.contains(relative) && !actsAsADemoPerson(relative)) {
+                    if (!actsAsADemoPerson(relative)) {
                         borrowed.add(relative + " runs as " + m.group(1));
                     }
                 }

@@ -173,7 +173,7 @@ class TelemetryLoopTest {
         assertThat(finding.getControlId()).isEqualTo(control);
         assertThat(finding.getSystemId()).isEqualTo(system);
         assertThat(finding.isRecovered()).isTrue();
-        findings.resolve(
+        workflow.resolve(
                 finding.getId(),
                 finding.getVersion(),
                 "Reference window was stale",
@@ -193,6 +193,9 @@ class TelemetryLoopTest {
 
     @Autowired
     dev.aegis.finding.FindingService findings;
+
+    @Autowired
+    dev.aegis.finding.FindingWorkflow workflow;
 
     /** The one finding the drift test caused on the system (fails when there are none or several). */
     private dev.aegis.finding.Finding driftFinding(long system, TelemetryTest drift) {

@@ -2,12 +2,12 @@ package dev.aegis.audit.rest;
 
 import dev.aegis.audit.AuditEntry;
 import dev.aegis.audit.AuditLog;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -134,14 +134,9 @@ class AuditController {
             @RequestParam(required = false) String action,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         var filter = new AuditLog.Filter(actor, objectType, objectId, action, from, to);
-        var pageable =
-                PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), Sort.by(Sort.Direction.DESC, "id"));
+        var pageable = PageRequest.of(paging.number(), paging.count(), Sort.by(Sort.Direction.DESC, "id"));
         return PageResponse.of(log.search(filter, pageable).map(EntryResponse::of));
     }
 }

@@ -9,13 +9,12 @@ import dev.aegis.control.ControlVocabulary.ImplementationStatus;
 import dev.aegis.control.ControlVocabulary.MappingStrength;
 import dev.aegis.control.StarterLibrary.StarterControl;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -119,19 +118,15 @@ class ControlController {
             @RequestParam(required = false) Long risk,
             @RequestParam(defaultValue = "title") String sort,
             @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
         }
         var dir = "desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC;
         var request = PageRequest.of(
-                Math.max(0, page),
-                Math.min(Math.max(1, size), 500),
+                paging.number(),
+                paging.count(),
                 Sort.by(new Sort.Order(dir, property).nullsLast()).and(Sort.by("id")));
         var filter = new ControlService.Filter(q, status, type, system, requirement, risk);
         return PageResponse.of(service.search(filter, request).map(ControlResponse::of));

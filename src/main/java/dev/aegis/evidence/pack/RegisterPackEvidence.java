@@ -1,5 +1,6 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.evidence.EvidenceHistory;
 import dev.aegis.evidence.EvidenceRecord;
 import dev.aegis.evidence.EvidenceService;
 import java.io.InputStream;
@@ -8,19 +9,21 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The evidence register as packs read it: {@link EvidenceService#forScope} and {@link EvidenceService#content}. */
+/** The evidence register as packs read it: {@link EvidenceHistory#forScope} and {@link EvidenceService#content}. */
 @Component
 class RegisterPackEvidence implements PackEvidence {
 
+    private final EvidenceHistory history;
     private final EvidenceService evidence;
 
-    RegisterPackEvidence(EvidenceService evidence) {
+    RegisterPackEvidence(EvidenceHistory history, EvidenceService evidence) {
+        this.history = history;
         this.evidence = evidence;
     }
 
     @Override
     public List<Item> forScope(Set<Long> controlIds, Set<Long> systemIds, Instant asOf) {
-        return evidence.forScope(controlIds, systemIds, asOf).stream()
+        return history.forScope(controlIds, systemIds, asOf).stream()
                 .map(RegisterPackEvidence::item)
                 .toList();
     }

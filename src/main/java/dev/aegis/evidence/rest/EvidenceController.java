@@ -2,6 +2,7 @@ package dev.aegis.evidence.rest;
 
 import dev.aegis.evidence.EvidenceDetails;
 import dev.aegis.evidence.EvidenceDetails.Dates;
+import dev.aegis.evidence.EvidenceExport;
 import dev.aegis.evidence.EvidenceItem;
 import dev.aegis.evidence.EvidenceKind;
 import dev.aegis.evidence.EvidenceService;
@@ -10,14 +11,13 @@ import dev.aegis.evidence.EvidenceService.Links;
 import dev.aegis.evidence.EvidenceVersion;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
@@ -77,9 +77,11 @@ class EvidenceController {
             "createdAt");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final EvidenceService service;
+    private final EvidenceExport export;
 
-    EvidenceController(EvidenceService service) {
+    EvidenceController(EvidenceService service, EvidenceExport export) {
         this.service = service;
+        this.export = export;
     }
 
     record EvidenceResponse(
@@ -189,19 +191,15 @@ class EvidenceController {
             @RequestParam(defaultValue = "false") boolean expiring,
             @RequestParam(defaultValue = "title") String sort,
             @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
         }
         var dir = "desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC;
         var request = PageRequest.of(
-                Math.max(0, page),
-                Math.min(Math.max(1, size), 500),
+                paging.number(),
+                paging.count(),
                 Sort.by(new Sort.Order(dir, property).nullsLast()).and(Sort.by("id")));
         var found = service.search(new EvidenceService.Filter(q, kind, control, system, expiring), request);
         return PageResponse.of(found.map(i -> EvidenceResponse.of(i, service.links(i.getId()))));
@@ -227,7 +225,7 @@ class EvidenceController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"aegis-evidence-" + LocalDate.now() + "." + f.extension() + "\"");
-        service.export(new EvidenceService.Filter(q, kind, control, system, expiring), f, response.getOutputStream());
+        export.export(new EvidenceService.Filter(q, kind, control, system, expiring), f, response.getOutputStream());
         response.flushBuffer();
     }
 

@@ -6,9 +6,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import dev.aegis.evidence.EvidenceExpiry;
+import dev.aegis.evidence.EvidenceExpiry.ExpiryFigures;
 import dev.aegis.evidence.EvidenceItem;
-import dev.aegis.evidence.EvidenceService;
-import dev.aegis.evidence.EvidenceService.ExpiryFigures;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.ui.DashboardCard;
 import java.time.LocalDate;
@@ -18,9 +18,9 @@ import java.util.List;
 @org.springframework.stereotype.Component
 class EvidenceCard implements DashboardCard {
 
-    private final EvidenceService evidence;
+    private final EvidenceExpiry evidence;
 
-    EvidenceCard(EvidenceService evidence) {
+    EvidenceCard(EvidenceExpiry evidence) {
         this.evidence = evidence;
     }
 

@@ -33,6 +33,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import dev.aegis.evidence.EvidenceDetails;
+import dev.aegis.evidence.EvidenceExpiry;
+import dev.aegis.evidence.EvidenceExport;
 import dev.aegis.evidence.EvidenceItem;
 import dev.aegis.evidence.EvidenceKind;
 import dev.aegis.evidence.EvidenceService;
@@ -63,6 +65,8 @@ import org.springframework.security.access.AccessDeniedException;
 public class EvidenceView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient EvidenceService evidence;
+    private final transient EvidenceExpiry expiry;
+    private final transient EvidenceExport export;
     private final transient Lookups lookups;
     private final transient UploadInspector inspector;
     final Grid<EvidenceItem> grid = new Grid<>(EvidenceItem.class, false);
@@ -82,8 +86,15 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
     private InspectedFile pending;
     private boolean applyingQuery;
 
-    EvidenceView(EvidenceService evidence, Lookups lookups, UploadInspector inspector) {
+    EvidenceView(
+            EvidenceService evidence,
+            EvidenceExpiry expiry,
+            EvidenceExport export,
+            Lookups lookups,
+            UploadInspector inspector) {
         this.evidence = evidence;
+        this.expiry = expiry;
+        this.export = export;
         this.lookups = lookups;
         this.inspector = inspector;
         this.form = new EvidenceForm(
@@ -152,7 +163,7 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
             if (!i.getExpiresOn().isAfter(today)) {
                 s.setText(i.getExpiresOn() + " · expired");
                 s.getElement().getThemeList().add("badge error");
-            } else if (!i.getExpiresOn().isAfter(today.plusDays(evidence.warningDays()))) {
+            } else if (!i.getExpiresOn().isAfter(today.plusDays(expiry.warningDays()))) {
                 s.getElement().getThemeList().add("badge contrast");
             }
         }
@@ -178,7 +189,7 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
         system.setClearButtonVisible(true);
         system.addValueChangeListener(e -> refresh());
         expiring.setId("evidence-filter-expiring");
-        expiring.setLabel("Expired or expiring within " + evidence.warningDays() + " days");
+        expiring.setLabel("Expired or expiring within " + expiry.warningDays() + " days");
         expiring.addValueChangeListener(e -> refresh());
         create.setId("new-evidence");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -195,12 +206,12 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
                         "evidence-export-csv",
                         "evidence",
                         TabularFormat.CSV,
-                        out -> evidence.export(filter(), TabularFormat.CSV, out)),
+                        out -> export.export(filter(), TabularFormat.CSV, out)),
                 Downloads.export(
                         "evidence-export-xlsx",
                         "evidence",
                         TabularFormat.XLSX,
-                        out -> evidence.export(filter(), TabularFormat.XLSX, out)));
+                        out -> export.export(filter(), TabularFormat.XLSX, out)));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         bar.setWrap(true);
         return bar;

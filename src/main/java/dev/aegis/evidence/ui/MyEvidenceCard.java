@@ -5,8 +5,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import dev.aegis.evidence.EvidenceExpiry;
 import dev.aegis.evidence.EvidenceItem;
-import dev.aegis.evidence.EvidenceService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.ui.CardParts;
 import dev.aegis.shared.ui.DashboardCard;
@@ -20,10 +20,10 @@ class MyEvidenceCard implements DashboardCard {
 
     static final int SHOWN = 8;
     private static final int READ = 500;
-    private final EvidenceService evidence;
+    private final EvidenceExpiry evidence;
     private final Clock clock;
 
-    MyEvidenceCard(EvidenceService evidence, Clock clock) {
+    MyEvidenceCard(EvidenceExpiry evidence, Clock clock) {
         this.evidence = evidence;
         this.clock = clock;
     }

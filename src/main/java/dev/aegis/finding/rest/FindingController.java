@@ -5,15 +5,15 @@ import dev.aegis.finding.FindingService;
 import dev.aegis.finding.FindingVocabulary.OccurrenceKind;
 import dev.aegis.finding.FindingVocabulary.Severity;
 import dev.aegis.finding.FindingVocabulary.State;
+import dev.aegis.finding.FindingWorkflow;
 import dev.aegis.finding.Occurrence;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -57,9 +57,11 @@ class FindingController {
             "title",
             "title");
     private final FindingService service;
+    private final FindingWorkflow workflow;
 
-    FindingController(FindingService service) {
+    FindingController(FindingService service, FindingWorkflow workflow) {
         this.service = service;
+        this.workflow = workflow;
     }
 
     record FindingResponse(
@@ -184,17 +186,13 @@ class FindingController {
             @RequestParam(required = false) Boolean open,
             @RequestParam(defaultValue = "lastSeen") String sort,
             @RequestParam(defaultValue = "desc") String direction,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
         }
         var dir = "asc".equalsIgnoreCase(direction) ? Sort.Direction.ASC : Sort.Direction.DESC;
-        var request = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), Sort.by(dir, property));
+        var request = PageRequest.of(paging.number(), paging.count(), Sort.by(dir, property));
         return PageResponse.of(service.search(new FindingService.Filter(state, severity, system, open), request)
                 .map(f -> FindingResponse.of(f, null)));
     }
@@ -212,7 +210,7 @@ class FindingController {
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody InvestigateRequest request) {
-        return ok(service.investigate(id, version(request.expectedVersion(), ifMatch), request.note()));
+        return ok(workflow.investigate(id, version(request.expectedVersion(), ifMatch), request.note()));
     }
 
     @PostMapping(path = "/{id}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -221,7 +219,7 @@ class FindingController {
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ResolveRequest request) {
-        return ok(service.resolve(
+        return ok(workflow.resolve(
                 id, version(request.expectedVersion(), ifMatch), request.rootCause(), request.actionTaken()));
     }
 
@@ -233,7 +231,7 @@ class FindingController {
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AcceptRequest request) {
-        return ok(service.accept(id, version(request.expectedVersion(), ifMatch), request.rationale()));
+        return ok(workflow.accept(id, version(request.expectedVersion(), ifMatch), request.rationale()));
     }
 
     @PostMapping(path = "/{id}/reopen", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -242,7 +240,7 @@ class FindingController {
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReopenRequest request) {
-        return ok(service.reopen(id, version(request.expectedVersion(), ifMatch), request.reason()));
+        return ok(workflow.reopen(id, version(request.expectedVersion(), ifMatch), request.reason()));
     }
 
     private static long version(Long expectedVersion, String ifMatch) {

@@ -29,6 +29,7 @@ import dev.aegis.finding.Finding;
 import dev.aegis.finding.FindingService;
 import dev.aegis.finding.FindingVocabulary.OccurrenceKind;
 import dev.aegis.finding.FindingVocabulary.State;
+import dev.aegis.finding.FindingWorkflow;
 import dev.aegis.finding.Occurrence;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.risk.RiskService;
@@ -52,6 +53,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 public class FindingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final transient FindingService findings;
+    private final transient FindingWorkflow workflow;
     private final transient AiSystemService systems;
     private final transient ControlService controls;
     private final transient RiskService risks;
@@ -71,8 +73,14 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     StepDialog dialog;
     private String pageTitle = "Finding · Aegis";
 
-    FindingView(FindingService findings, AiSystemService systems, ControlService controls, RiskService risks) {
+    FindingView(
+            FindingService findings,
+            FindingWorkflow workflow,
+            AiSystemService systems,
+            ControlService controls,
+            RiskService risks) {
         this.findings = findings;
+        this.workflow = workflow;
         this.systems = systems;
         this.controls = controls;
         this.risks = risks;
@@ -259,11 +267,11 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void showActions(Finding f) {
-        boolean mayAct = findings.mayAct(f.getId());
+        boolean mayAct = workflow.mayAct(f.getId());
         State s = f.getState();
         investigate.setVisible(mayAct && s == State.OPEN);
         resolve.setVisible(mayAct && s.isOpen());
-        accept.setVisible(mayAct && findings.mayAccept() && s.isOpen());
+        accept.setVisible(mayAct && workflow.mayAccept() && s.isOpen());
         reopen.setVisible(mayAct && !s.isOpen());
         actionsNote.setText(
                 !mayAct
@@ -423,11 +431,11 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
             Finding f = finding;
             try {
                 Finding changed = switch (step) {
-                    case INVESTIGATE -> findings.investigate(f.getId(), f.getVersion(), input.getNote());
+                    case INVESTIGATE -> workflow.investigate(f.getId(), f.getVersion(), input.getNote());
                     case RESOLVE ->
-                        findings.resolve(f.getId(), f.getVersion(), input.getRootCause(), input.getActionTaken());
-                    case ACCEPT -> findings.accept(f.getId(), f.getVersion(), input.getRationale());
-                    case REOPEN -> findings.reopen(f.getId(), f.getVersion(), input.getReason());
+                        workflow.resolve(f.getId(), f.getVersion(), input.getRootCause(), input.getActionTaken());
+                    case ACCEPT -> workflow.accept(f.getId(), f.getVersion(), input.getRationale());
+                    case REOPEN -> workflow.reopen(f.getId(), f.getVersion(), input.getReason());
                 };
                 close();
                 show(changed);

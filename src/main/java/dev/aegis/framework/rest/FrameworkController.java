@@ -11,6 +11,7 @@ import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.framework.Relationship;
 import dev.aegis.framework.RequirementKind;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -91,13 +92,9 @@ class FrameworkController {
             @PathVariable String code,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) RequirementKind kind,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         catalog.framework(code);
-        return PageResponse.of(catalog.search(code, q, kind, pageRequest(page, size)));
+        return PageResponse.of(catalog.search(code, q, kind, paging.request()));
     }
 
     @GetMapping("/requirements")
@@ -106,12 +103,8 @@ class FrameworkController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) RequirementKind kind,
             @RequestParam(required = false) String framework,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
-        return PageResponse.of(catalog.search(framework, q, kind, pageRequest(page, size)));
+            @Valid PageParams paging) {
+        return PageResponse.of(catalog.search(framework, q, kind, paging.request()));
     }
 
     @GetMapping("/requirements/{id}")
@@ -194,6 +187,6 @@ class FrameworkController {
     }
 
     private static PageRequest pageRequest(int page, int size) {
-        return PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500));
+        return PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), PageResponse.MAX_SIZE));
     }
 }

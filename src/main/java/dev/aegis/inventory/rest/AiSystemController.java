@@ -7,13 +7,12 @@ import dev.aegis.inventory.Classification.EuAiActTier;
 import dev.aegis.inventory.Classification.LifecycleStage;
 import dev.aegis.inventory.Classification.Status;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -66,17 +65,13 @@ class AiSystemController {
             @RequestParam(required = false) String owner,
             @RequestParam(defaultValue = "name") String sort,
             @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         if (!SORTABLE.contains(sort)) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE);
         }
         var order = Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, sort)
                 .and(Sort.by("id"));
-        var request = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), order);
+        var request = PageRequest.of(paging.number(), paging.count(), order);
         return PageResponse.of(service.search(new AiSystemService.Filter(q, stage, tier, status, owner), request)
                 .map(AiSystemResponse::of));
     }

@@ -8,6 +8,7 @@ import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.risk.RiskVocabulary.Status;
 import dev.aegis.risk.RiskVocabulary.Treatment;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -143,18 +144,14 @@ class RiskController {
             @RequestParam(required = false) Long system,
             @RequestParam(defaultValue = "score") String sort,
             @RequestParam(defaultValue = "desc") String direction,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         String property = SORTABLE.get(sort);
         if (property == null) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE.keySet());
         }
         var dir = "asc".equalsIgnoreCase(direction) ? Sort.Direction.ASC : Sort.Direction.DESC;
         var order = Sort.by(new Sort.Order(dir, property).nullsLast()).and(Sort.by("id"));
-        var request = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), order);
+        var request = PageRequest.of(paging.number(), paging.count(), order);
         var filter = new RiskService.Filter(q, status, owner, category, tier, requirement, system);
         return PageResponse.of(service.search(filter, request).map(RiskResponse::of));
     }

@@ -3,13 +3,12 @@ package dev.aegis.security.rest;
 import dev.aegis.security.Role;
 import dev.aegis.security.UserAccount;
 import dev.aegis.security.UserService;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -93,14 +92,8 @@ class UserController {
 
     @GetMapping
     @Operation(summary = "Users whose user name or display name contains q, by user name, paged")
-    PageResponse<UserResponse> list(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
-        var pageable = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), Sort.by("username"));
+    PageResponse<UserResponse> list(@RequestParam(defaultValue = "") String q, @Valid PageParams paging) {
+        var pageable = PageRequest.of(paging.number(), paging.count(), Sort.by("username"));
         return PageResponse.of(users.search(q, pageable).map(UserResponse::of));
     }
 

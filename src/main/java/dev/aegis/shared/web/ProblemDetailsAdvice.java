@@ -35,6 +35,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.util.ClassUtils;
+import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -76,6 +78,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!ex.getParameter().hasParameterAnnotation(RequestBody.class)) {
+            // query parameters bound together (e.g. PageParams): each error names its parameter
+            return invalid("The request has an invalid parameter.", queryErrors(ex.getBindingResult()));
+        }
         return invalid(
                 "The request has invalid fields.",
                 ex.getBindingResult().getAllErrors().stream()
@@ -85,13 +91,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         .toList());
     }
 
+    /** The errors of query parameters bound into one object: each names its parameter, a wrong type says so. */
+    private static List<InputError> queryErrors(Errors bound) {
+        List<InputError> errors = new ArrayList<>();
+        for (FieldError f : bound.getFieldErrors()) {
+            String detail = f.isBindingFailure()
+                    ? expected(bound.getFieldType(f.getField()), f.getRejectedValue())
+                    : message(f);
+            errors.add(new InputError("parameter", f.getField(), detail, List.of()));
+        }
+        bound.getGlobalErrors().forEach(g -> errors.add(InputError.body("", message(g))));
+        return errors;
+    }
+
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputError> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             MethodParameter parameter = result.getMethodParameter();
-            if (result instanceof ParameterErrors bound) {
+            if (result instanceof ParameterErrors bound && !parameter.hasParameterAnnotation(RequestBody.class)) {
+                errors.addAll(queryErrors(bound));
+            } else if (result instanceof ParameterErrors bound) {
                 bound.getFieldErrors().forEach(f -> errors.add(InputError.body(f.getField(), message(f))));
                 bound.getGlobalErrors().forEach(g -> errors.add(InputError.body("", message(g))));
             } else {

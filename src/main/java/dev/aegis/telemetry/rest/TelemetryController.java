@@ -2,6 +2,7 @@ package dev.aegis.telemetry.rest;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import dev.aegis.telemetry.Comparison;
@@ -15,8 +16,7 @@ import dev.aegis.telemetry.TestDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
@@ -226,15 +226,8 @@ class TelemetryController {
     @GetMapping("/telemetry/tests/{id}/results")
     @Operation(
             summary = "A test's recorded results, newest window first: outcome, figure, window, reference, bin edges")
-    PageResponse<Result> results(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
-        return PageResponse.of(service.results(
-                id, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500))));
+    PageResponse<Result> results(@PathVariable long id, @Valid PageParams paging) {
+        return PageResponse.of(service.results(id, PageRequest.of(paging.number(), paging.count())));
     }
 
     @PostMapping("/systems/{id}/telemetry-tests/run")

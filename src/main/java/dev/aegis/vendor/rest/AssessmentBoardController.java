@@ -1,5 +1,6 @@
 package dev.aegis.vendor.rest;
 
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import dev.aegis.vendor.Assessment.State;
@@ -11,8 +12,7 @@ import dev.aegis.vendor.Vendor;
 import dev.aegis.vendor.VendorVocabulary.Level;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -82,13 +82,9 @@ class AssessmentBoardController {
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) Long vendor,
             @RequestParam(required = false) Level criticality,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         var filter = new AssessmentBoard.Filter(state, vendor, criticality, overdue);
-        return PageResponse.of(board.cards(filter, PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500)))
+        return PageResponse.of(board.cards(filter, PageRequest.of(paging.number(), paging.count()))
                 .map(CardResponse::of));
     }
 

@@ -1,6 +1,7 @@
 package dev.aegis.vendor.rest;
 
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.web.PageParams;
 import dev.aegis.shared.web.PageResponse;
 import dev.aegis.shared.web.Versions;
 import dev.aegis.vendor.Vendor;
@@ -11,8 +12,6 @@ import dev.aegis.vendor.VendorVocabulary.Level;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -82,17 +81,13 @@ class VendorController {
             @RequestParam(required = false) Long system,
             @RequestParam(defaultValue = "name") String sort,
             @RequestParam(defaultValue = "asc") String direction,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = PageResponse.PAGE_RULE) int page,
-            @RequestParam(defaultValue = "50")
-                    @Min(value = 1, message = PageResponse.SIZE_RULE)
-                    @Max(value = PageResponse.MAX_SIZE, message = PageResponse.SIZE_RULE)
-                    int size) {
+            @Valid PageParams paging) {
         if (!SORTABLE.contains(sort)) {
             throw new DomainRuleException("sort", "sort is one of " + SORTABLE);
         }
         var dir = "desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC;
         var order = Sort.by(new Sort.Order(dir, sort).nullsLast()).and(Sort.by("id"));
-        var request = PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 500), order);
+        var request = PageRequest.of(paging.number(), paging.count(), order);
         var filter = new VendorService.Filter(q, criticality, tier, dpa, country, system);
         return PageResponse.of(service.search(filter, request).map(VendorResponse::of));
     }

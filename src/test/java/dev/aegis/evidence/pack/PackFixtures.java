@@ -10,6 +10,7 @@ import dev.aegis.control.ControlVocabulary.MappingStrength;
 import dev.aegis.control.ControlVocabulary.TestFrequency;
 import dev.aegis.control.ControlVocabulary.TestResult;
 import dev.aegis.evidence.EvidenceDetails;
+import dev.aegis.evidence.EvidenceHistory;
 import dev.aegis.evidence.EvidenceService;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
@@ -40,6 +41,7 @@ class PackFixtures {
     private final FrameworkCatalog catalog;
     private final TestAccounts accounts;
     private final EvidenceService evidence;
+    private final EvidenceHistory history;
 
     PackFixtures(
             AiSystemService systems,
@@ -47,8 +49,10 @@ class PackFixtures {
             RiskService risks,
             FrameworkCatalog catalog,
             TestAccounts accounts,
-            EvidenceService evidence) {
+            EvidenceService evidence,
+            EvidenceHistory history) {
         this.evidence = evidence;
+        this.history = history;
         this.systems = systems;
         this.controls = controls;
         this.risks = risks;
@@ -116,7 +120,7 @@ class PackFixtures {
                 "verification-" + tag + ".txt",
                 new ByteArrayInputStream(("Release 4.2 verified on the hold-out set; Müller signed off. " + tag)
                         .getBytes(StandardCharsets.UTF_8)));
-        String sha = evidence.forScope(Set.of(control), Set.of(), java.time.Instant.now())
+        String sha = history.forScope(Set.of(control), Set.of(), java.time.Instant.now())
                 .getFirst()
                 .sha256();
         return new Scope(system, control, title, risk, item.getId(), evidenceTitle, sha);

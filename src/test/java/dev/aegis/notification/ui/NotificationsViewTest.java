@@ -11,7 +11,9 @@ import dev.aegis.notification.Notifications;
 import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import dev.aegis.shared.Actors;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +39,15 @@ class NotificationsViewTest {
     @Test
     void an_owner_reads_what_aegis_told_them_and_marks_it_read() {
         AegisUser owner = accounts.create("owner", Role.SYSTEM_OWNER);
-        notifications.send(
-                List.of(owner.username()),
-                new Notifications.Message(
-                        "finding",
-                        "Finding opened on Triage assistant",
-                        "PSI 0.31 over 1 h breaches 0.2.",
-                        "findings/1"));
+        Actors.runAsSystem(
+                Set.of(Notifications.SYSTEM_SEND),
+                () -> notifications.send(
+                        List.of(owner.username()),
+                        new Notifications.Message(
+                                "finding",
+                                "Finding opened on Triage assistant",
+                                "PSI 0.31 over 1 h breaches 0.2.",
+                                "findings/1")));
         Karibu.signInAndOpen(context, owner);
         UI.getCurrent().navigate(NotificationsView.class);
 
