@@ -111,7 +111,7 @@ class FormsBrowserTest {
         open("vendors/templates/edit");
         browser.type(By.cssSelector("#template-key input"), "forms-check");
         browser.click(By.id("template-editor-save"));
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("template-problems")));
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#template-title[invalid]")));
         shoot("template-editor-vendor-manager", "//*[@id='template-editor-save']");
     }
 
