@@ -89,7 +89,15 @@ class FormsBrowserTest {
         AegisUser officer = accounts.create("forms-officer", Role.GOVERNANCE_OFFICER);
         AegisUser vendorManager = accounts.create("forms-vendor-manager", Role.VENDOR_MANAGER);
         browser = Browser.open(profile, "forms");
+        try {
+            walkTheForms(officer, vendorManager);
+        } finally {
+            browser.close(); // before JUnit removes its profile directory
+            browser = null;
+        }
+    }
 
+    private void walkTheForms(AegisUser officer, AegisUser vendorManager) throws Exception {
         signIn(officer);
         form("systems", "register-system", "system-save", "ai-system-officer");
         form("risks", "raise-risk", "risk-save", "risk-officer");
