@@ -145,6 +145,11 @@ class FindingServiceTest {
                 .isInstanceOf(DomainRuleException.class)
                 .extracting("field")
                 .isEqualTo("rootCause");
+        assertThatThrownBy(() -> workflow.resolve(f.getId(), investigating.getVersion(), "x".repeat(4001), "Retrained"))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessage("The root cause can be at most 4,000 characters. You entered 4,001.")
+                .extracting("field")
+                .isEqualTo("rootCause");
         Finding resolved = workflow.resolve(
                 f.getId(),
                 investigating.getVersion(),

@@ -95,6 +95,17 @@ class RiskServiceTest {
                 .isInstanceOf(DomainRuleException.class)
                 .extracting("field")
                 .isEqualTo("expiresOn");
+        assertThatThrownBy(() -> service.accept(id, v, "Low exposure", LocalDate.of(2100, 1, 1)))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessage("An acceptance expires by 31 December 2099 at the latest.")
+                .extracting("field")
+                .isEqualTo("expiresOn");
+        assertThatThrownBy(() ->
+                        service.accept(id, v, "y".repeat(4001), LocalDate.now().plusDays(30)))
+                .isInstanceOf(DomainRuleException.class)
+                .hasMessage("The rationale can be at most 4,000 characters. You entered 4,001.")
+                .extracting("field")
+                .isEqualTo("rationale");
         assertThat(service.get(id).getStatus()).isEqualTo(Status.ASSESSED);
     }
 

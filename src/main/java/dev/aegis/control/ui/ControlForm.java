@@ -103,6 +103,7 @@ class ControlForm extends VerticalLayout {
         lastTestResult.setEmptySelectionAllowed(true);
         lastTestResult.setItemLabelGenerator(r -> r == null ? "Not tested" : ControlVocabulary.label(r));
         title.setId("control-title");
+        title.setRequiredIndicatorVisible(true);
         FormLayout form = new FormLayout(
                 title,
                 type,
