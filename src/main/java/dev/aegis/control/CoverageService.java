@@ -73,8 +73,9 @@ public class CoverageService {
             RequirementSummary from, List<String> crosswalks, List<String> crosswalkNames, Relationship weakest) {
         /** e.g. "through NIST AI RMF → ISO/IEC 42001 from GOVERN 1.1 (related)". */
         public String describe() {
-            return "through " + String.join(" and ", crosswalkNames) + " from " + from.frameworkCode() + " "
-                    + from.refId() + " (weakest link: " + weakest.name().toLowerCase() + ")";
+            // the crosswalk's name says which framework the requirement is in: no catalog code on screens or PDFs
+            return "through " + String.join(" and ", crosswalkNames) + " from " + from.refId() + " (weakest link: "
+                    + weakest.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
         }
     }
 

@@ -61,8 +61,11 @@ public class FrameworkSources {
         JsonNode prov = root.path("provenance");
         String provenance = text(prov, "repository", text(prov, "source", ""));
         if (fw.isMissingNode()) {
-            String name =
-                    "Crosswalk " + text(root, "source_framework", "?") + " → " + text(root, "target_framework", "?");
+            String from = text(root, "source_framework", "?");
+            String to = text(root, "target_framework", "?");
+            // the frameworks by the names people know, not the catalog codes
+            String name = "Crosswalk " + CatalogViews.FrameworkSummary.shortName(from, from) + " → "
+                    + CatalogViews.FrameworkSummary.shortName(to, to);
             return new Source(
                     file,
                     file.replace(".json", ""),

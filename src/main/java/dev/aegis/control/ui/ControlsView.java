@@ -138,7 +138,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(c -> ControlVocabulary.label(c.getType()))
                 .setHeader("Type")
                 .setSortProperty("type")
-                .setAutoWidth(true)
+                .setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addColumn(c -> ControlVocabulary.label(c.getStatus()))
                 .setHeader("Status")
@@ -153,23 +153,24 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(c -> ControlVocabulary.label(c.getTestFrequency()))
                 .setHeader("Tested")
                 .setSortProperty("testFrequency")
-                .setAutoWidth(true)
+                .setWidth("7rem")
                 .setFlexGrow(0);
         grid.addColumn(c -> c.getLastTestedOn() == null
                         ? "–"
                         : c.getLastTestedOn() + " " + ControlVocabulary.label(c.getLastTestResult()))
                 .setHeader("Last test")
                 .setSortProperty("lastTestedOn")
-                .setAutoWidth(true)
+                .setWidth("8rem")
                 .setFlexGrow(0);
         grid.addColumn(c -> c.getRequirements().size())
                 .setHeader("Requirements")
+                .setTooltipGenerator(c -> c.getRequirements().size() + " framework requirements mapped")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(c -> c.getStarterId() == null ? "" : c.getStarterId())
                 .setHeader("Starter")
                 .setSortProperty("starterId")
-                .setAutoWidth(true)
+                .setWidth("5rem")
                 .setFlexGrow(0);
         grid.setItems(
                 query -> controls.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),

@@ -104,12 +104,12 @@ public class FindingsView extends VerticalLayout implements BeforeEnterObserver 
                 .setHeader("Last seen")
                 .setKey("lastSeen")
                 .setSortProperty("lastSeen")
-                .setAutoWidth(true)
+                .setWidth("7.5rem") // the date above the time: both timestamps fit at 1280 px
                 .setFlexGrow(0);
         grid.addColumn(f -> FindingLabels.when(f.getFirstSeen()))
                 .setHeader("First seen")
                 .setSortProperty("firstSeen")
-                .setAutoWidth(true)
+                .setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.setItems(
                 query -> {

@@ -109,6 +109,7 @@ class SystemRisksPanel implements SystemPagePanel {
 
         private void configureRisks() {
             grid.setId("system-risks-grid");
+            grid.getElement().getThemeList().add("wrap-cell-content"); // long titles wrap instead of ending in "…"
             grid.addColumn(Risk::getTitle)
                     .setHeader("Risk")
                     .setSortProperty("title")
@@ -152,6 +153,7 @@ class SystemRisksPanel implements SystemPagePanel {
 
         private void configureThreats() {
             threats.setId("system-threats-grid");
+            threats.getElement().getThemeList().add("wrap-cell-content");
             threats.addColumn(t -> t.threat().refId())
                     .setHeader("Threat")
                     .setWidth("9rem")
