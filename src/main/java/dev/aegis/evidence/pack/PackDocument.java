@@ -6,7 +6,6 @@ import dev.aegis.control.SoaService;
 import dev.aegis.evidence.pack.RegisterHistory.ApplicationAt;
 import dev.aegis.evidence.pack.RegisterHistory.ControlAt;
 import dev.aegis.evidence.pack.RegisterHistory.RiskAt;
-import dev.aegis.evidence.pack.RegisterHistory.SystemAt;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.telemetry.TelemetryService;
@@ -193,7 +192,7 @@ class PackDocument {
     /** The pack's sections, in order. */
     static List<DocRow> body(Snapshot s, String manifestSha256) {
         List<DocRow> rows = new ArrayList<>();
-        Map<Long, String> systemNames = s.systems().stream().collect(Collectors.toMap(SystemAt::id, SystemAt::name));
+        Map<Long, String> systemNames = s.systemNames();
 
         rows.addAll(ExecutiveSummary.rows(s, s.groups()));
 
@@ -263,7 +262,7 @@ class PackDocument {
                         apps.isEmpty()
                                 ? "Not applied to an AI system in scope"
                                 : apps.stream()
-                                        .map(a -> systemNames.getOrDefault(a.systemId(), "AI system " + a.systemId())
+                                        .map(a -> systemNames.getOrDefault(a.systemId(), "an AI system out of scope")
                                                 + ": " + label(a.status()).toLowerCase(java.util.Locale.ROOT))
                                         .sorted()
                                         .collect(Collectors.joining("; "))));
@@ -338,7 +337,7 @@ class PackDocument {
                 TelemetryService.Result r = t.result();
                 String reference = PackWords.reference(r.reference());
                 rows.add(DocRow.tr(
-                        systemNames.getOrDefault(t.systemId(), "AI system " + t.systemId()) + " · "
+                        systemNames.getOrDefault(t.systemId(), "an AI system out of scope") + " · "
                                 + s.reference(t.controlId())
                                 + (controlTitles.containsKey(t.controlId())
                                         ? " " + controlTitles.get(t.controlId())

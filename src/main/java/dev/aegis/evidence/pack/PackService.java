@@ -175,8 +175,10 @@ public class PackService {
     @PreAuthorize(BUILDERS)
     @Transactional(readOnly = true)
     public List<Choice> systems() {
-        return history.systems(clock.instant()).stream()
-                .map(s -> new Choice(null, s.id(), s.name() + " [#" + s.id() + "]"))
+        var systems = history.systems(clock.instant());
+        var names = PackWords.systemNames(systems);
+        return systems.stream()
+                .map(s -> new Choice(null, s.id(), names.get(s.id())))
                 .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

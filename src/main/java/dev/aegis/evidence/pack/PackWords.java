@@ -27,6 +27,50 @@ final class PackWords {
 
     private PackWords() {}
 
+    /**
+     * What a pack calls each AI system: its name, and where two share a name, their stage and tier in words ("Archive
+     * system (in production, high tier)"), and failing that the order they were registered in ("… registered second").
+     * Never an internal id.
+     */
+    static java.util.Map<Long, String> systemNames(java.util.List<RegisterHistory.SystemAt> systems) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        var byName = systems.stream()
+                .sorted(java.util.Comparator.comparingLong(RegisterHistory.SystemAt::id))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        s -> s.name().strip().toLowerCase(Locale.ROOT),
+                        java.util.LinkedHashMap::new,
+                        java.util.stream.Collectors.toList()));
+        for (var same : byName.values()) {
+            if (same.size() == 1) {
+                names.put(same.getFirst().id(), same.getFirst().name());
+                continue;
+            }
+            var described = same.stream()
+                    .collect(java.util.stream.Collectors.toMap(
+                            RegisterHistory.SystemAt::id,
+                            s -> s.name() + " (" + words(s.lifecycleStage()) + ", " + words(s.tier()) + " tier)",
+                            (a, b) -> a,
+                            java.util.LinkedHashMap::new));
+            boolean distinct = described.values().stream().distinct().count() == same.size();
+            for (int i = 0; i < same.size(); i++) {
+                var s = same.get(i);
+                names.put(s.id(), distinct ? described.get(s.id()) : s.name() + " (registered " + ordinal(i + 1) + ")");
+            }
+        }
+        return names;
+    }
+
+    /** "IN_PRODUCTION" → "in production"; null → "no stage". */
+    private static String words(String constant) {
+        return constant == null ? "unset" : constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    private static String ordinal(int n) {
+        String[] words = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
+        };
+        return n <= words.length ? words[n - 1] : n + "th";
+    }
+
     /** "2026-12-06 03:26 UTC". */
     static String time(Instant t) {
         return t == null ? "–" : MINUTE.format(t) + " UTC";

@@ -247,8 +247,7 @@ public class ReportService {
                                 + ". Live figures are on the Monitor screen."));
         document.renderPlain(
                 "AI system profile — " + system.getName(),
-                "#" + systemId + " · "
-                        + PackDocument.label(d.lifecycleStage().name()) + " · "
+                PackDocument.label(d.lifecycleStage().name()) + " · "
                         + PackDocument.label(d.euAiActTier().name())
                         + " tier",
                 generated(),
