@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -276,8 +275,7 @@ public class ReportService {
     }
 
     private String generated() {
-        return "Generated " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + " by " + Actors.current()
-                + " with Aegis";
+        return "Generated " + PackWords.time(clock.instant()) + " by " + Actors.current() + " with Aegis";
     }
 
     private static String describe(RiskService.Filter f) {
