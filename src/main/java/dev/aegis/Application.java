@@ -1,5 +1,6 @@
 package dev.aegis;
 
+import dev.aegis.shared.StartupSteps;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -12,6 +13,7 @@ public class Application {
 
     /** Aegis in the mode these arguments, the system properties or AEGIS_MODE ask for ({@link AegisMode}). */
     public static SpringApplication application(String... args) {
-        return new SpringApplication(AegisMode.of(args).primarySource());
+        return StartupSteps.recordedWhenAsked(
+                new SpringApplication(AegisMode.of(args).primarySource()));
     }
 }

@@ -9,6 +9,7 @@ import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.framework.RequirementKind;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.Dates;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.shared.reports.Reports;
@@ -240,10 +241,9 @@ public class SoaService {
                 "heading",
                 issued == null
                         ? "Working draft (not issued)"
-                        : "Version " + issued.number() + ", issued " + issued.issuedAt() + " and approved by "
-                                + issued.approvedBy());
-        parameters.put(
-                "generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+                        : "Version " + issued.number() + ", issued " + Dates.minute(issued.issuedAt())
+                                + " and approved by " + issued.approvedBy());
+        parameters.put("generatedAt", Dates.minute(clock.instant()));
         parameters.put("generatedBy", Actors.current());
         reports.pdf("statement-of-applicability", rows, parameters, out);
         events.publishEvent(new SoaExported(number, "pdf"));

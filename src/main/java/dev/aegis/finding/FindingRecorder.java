@@ -265,7 +265,8 @@ public class FindingRecorder {
         // in words: "PSI of text_length to stay below 0.1000 failed on …", never the codes "LT" or "KS_P_VALUE"
         return r.control().title() + ": " + MetricVocabulary.metric(r.metric(), subject) + " "
                 + (r.comparison() == null ? "against" : "to stay " + MetricVocabulary.comparison(r.comparison()))
-                + " " + FindingNotices.number(r.threshold()) + " failed on " + r.system().name();
+                + " " + FindingNotices.number(r.threshold()) + " failed on "
+                + r.system().name();
     }
 
     private static String alertTitle(MonitorAlertObserved a, String subject, String systemName) {

@@ -6,8 +6,10 @@ import dev.aegis.framework.CatalogDocument.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.springframework.core.io.ClassPathResource;
@@ -329,6 +331,45 @@ class BundledCatalogs {
     private static String s(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isMissingNode() || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
+    }
+
+    /** The files this class reads, in {@code db/catalogs/}. */
+    private static final List<String> FILES = List.of(
+            "nist-ai-rmf.json",
+            "iso-42001.json",
+            "owasp-llm-top10-2025.json",
+            "mitre-atlas.json",
+            "nist-ai-600-1.json",
+            "crosswalk-nist-ai-rmf-to-iso-42001.json",
+            "crosswalk-owasp-llm-2025-to-mitre-atlas.json");
+
+    /**
+     * The SHA-256 over every bundled catalog file and over the compiled code that turns them into rows (this class and
+     * the importer): it changes whenever what {@link #catalogs()} and {@link #crosswalks()} would bring in may change,
+     * so a start can skip the import when the database holds the bundle with this hash.
+     */
+    String contentHash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String file : FILES) {
+                digest(sha, new ClassPathResource("db/catalogs/" + file));
+            }
+            for (Class<?> code : List.of(BundledCatalogs.class, CatalogImporter.class, CatalogDocument.class)) {
+                digest(sha, new ClassPathResource(code.getName().replace('.', '/') + ".class"));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void digest(MessageDigest sha, ClassPathResource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            sha.update(resource.getPath().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource.getPath() + " is missing from the build", e);
+        }
     }
 
     private JsonNode read(String file) {

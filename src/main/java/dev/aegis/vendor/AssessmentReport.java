@@ -1,6 +1,7 @@
 package dev.aegis.vendor;
 
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.Dates;
 import dev.aegis.shared.files.InspectedFile;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.vendor.AssessmentReview.Item;
@@ -10,7 +11,6 @@ import dev.aegis.vendor.ShortfallFindings.Finding;
 import dev.aegis.vendor.ShortfallFindings.ProposedRisk;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,15 +96,13 @@ public class AssessmentReport {
                 .map(AssessmentReport::line)
                 .toList();
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("heading", "Vendor assessment " + a.getId() + " — " + r.vendor());
+        parameters.put("heading", "Vendor assessment — " + r.vendor());
         parameters.put(
                 "scope",
                 r.template() + ", version " + r.templateVersion() + "; due " + a.getDueOn()
                         + "; started by " + a.getStartedBy() + " on "
-                        + a.getCreatedAt().truncatedTo(ChronoUnit.SECONDS)
-                        + (a.getSubmittedAt() == null
-                                ? ""
-                                : "; submitted " + a.getSubmittedAt().truncatedTo(ChronoUnit.SECONDS))
+                        + Dates.minute(a.getCreatedAt())
+                        + (a.getSubmittedAt() == null ? "" : "; submitted " + Dates.minute(a.getSubmittedAt()))
                         + ".\nAI systems depending on the vendor: "
                         + (r.systems().isEmpty()
                                 ? "none recorded"
@@ -113,8 +111,7 @@ public class AssessmentReport {
         parameters.put("score", r.score() == null ? "not scored (no scored question answered)" : r.score() + " of 100");
         parameters.put("findings", findingsText(r));
         parameters.put("decision", decision(a));
-        parameters.put(
-                "generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        parameters.put("generatedAt", Dates.minute(clock.instant()));
         parameters.put("generatedBy", Actors.current());
         reports.pdf("vendor-assessment", lines, parameters, out);
         events.publishEvent(new AssessmentReportExported(id, "pdf"));
@@ -159,7 +156,7 @@ public class AssessmentReport {
             case REJECTED -> "Rejected";
             default -> "Returned to the vendor for clarification";
         };
-        return what + " by " + a.getDecidedBy() + " on " + a.getDecidedAt().truncatedTo(ChronoUnit.SECONDS)
+        return what + " by " + a.getDecidedBy() + " on " + Dates.minute(a.getDecidedAt())
                 + (a.getDecisionNote() == null ? "." : ": " + a.getDecisionNote());
     }
 

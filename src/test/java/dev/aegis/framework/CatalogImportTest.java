@@ -55,6 +55,37 @@ class CatalogImportTest {
         assertThat(edges("NIST-AI-600-1_to_NIST-AI-RMF-1.0")).isEqualTo(212);
     }
 
+    @Autowired
+    CatalogBootstrap bootstrap;
+
+    @Test
+    void a_restart_with_an_unchanged_bundle_skips_the_import_and_a_changed_bundle_imports_again() {
+        assertThat(jdbc.queryForList("select sha256 from framework.bundle_import", String.class))
+                .containsExactly(bundled.contentHash());
+        Long caseStudy = jdbc.queryForObject(
+                "select min(r.id) from framework.requirement r join framework.framework f on f.id = r.framework_id "
+                        + "where f.code = 'MITRE-ATLAS' and r.kind = 'CASE_STUDY'",
+                Long.class);
+        String published = jdbc.queryForObject(
+                "select content_hash from framework.requirement where id = ?", String.class, caseStudy);
+        jdbc.update("update framework.requirement set content_hash = 'drifted' where id = ?", caseStudy);
+
+        bootstrap.run(null);
+        assertThat(jdbc.queryForObject(
+                        "select content_hash from framework.requirement where id = ?", String.class, caseStudy))
+                .as("the bundle's hash is the one imported: nothing was read or compared")
+                .isEqualTo("drifted");
+
+        jdbc.update("update framework.bundle_import set sha256 = 'an older bundle'");
+        bootstrap.run(null);
+        assertThat(jdbc.queryForObject(
+                        "select content_hash from framework.requirement where id = ?", String.class, caseStudy))
+                .as("another bundle: imported, which puts the requirement back as published")
+                .isEqualTo(published);
+        assertThat(jdbc.queryForList("select sha256 from framework.bundle_import", String.class))
+                .containsExactly(bundled.contentHash());
+    }
+
     @Test
     void three_crosswalk_rows_are_flagged_for_review() {
         assertThat(jdbc.queryForList(

@@ -39,8 +39,19 @@ final class CoverageChart {
      */
     static BufferedImage render(List<Bar> bars, int width, int height) {
         int top = 22;
-        int rowHeight = Math.max(12, Math.min(22, (height - top - 8) / Math.max(1, bars.size())));
-        height = Math.max(height, top + bars.size() * rowHeight + 8);
+        int labelWidth = 230;
+        FontMetrics measure = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)
+                .createGraphics()
+                .getFontMetrics(FONT.deriveFont(8f));
+        // a label is never cut: it wraps at word boundaries onto as many lines as it needs, and its row grows
+        List<List<String>> labels =
+                bars.stream().map(b -> wrap(b.label(), measure, labelWidth)).toList();
+        int needed = labels.stream().mapToInt(l -> rowFor(l.size())).sum();
+        int spare = Math.max(0, height - top - 8 - needed) / Math.max(1, bars.size());
+        int[] rows = labels.stream()
+                .mapToInt(l -> rowFor(l.size()) + Math.min(spare, Math.max(0, 22 - rowFor(l.size()))))
+                .toArray();
+        height = Math.max(height, top + java.util.Arrays.stream(rows).sum() + 8);
         BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -51,22 +62,27 @@ final class CoverageChart {
             g.fillRect(0, 0, width, height);
             g.setFont(FONT.deriveFont(8f));
             FontMetrics fm = g.getFontMetrics();
-            int labelWidth = 190;
             int barLeft = labelWidth + 6;
-            int barWidth = width - barLeft - 40;
+            int barWidth = width - barLeft - 24;
             long max = bars.stream().mapToLong(Bar::total).max().orElse(1);
             legend(g, fm, barLeft);
             int y = top;
-            for (Bar b : bars) {
+            for (int i = 0; i < bars.size(); i++) {
+                Bar b = bars.get(i);
+                int rowHeight = rows[i];
+                List<String> lines = labels.get(i);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(clip(b.label(), fm, labelWidth), 0, y + rowHeight / 2f + 3);
+                float firstBaseline = y + (rowHeight - lines.size() * LINE) / 2f + LINE - 2.5f;
+                for (int l = 0; l < lines.size(); l++) {
+                    g.drawString(lines.get(l), 0, firstBaseline + l * LINE);
+                }
                 int x = barLeft;
                 int barY = y + (rowHeight - 11) / 2;
                 x = segment(g, fm, x, barY, b.covered(), max, barWidth, COVERED, Color.WHITE);
                 x = segment(g, fm, x, barY, b.partial(), max, barWidth, PARTIAL, Color.BLACK);
                 x = segment(g, fm, x, barY, b.notCovered(), max, barWidth, NOT_COVERED, Color.WHITE);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(String.valueOf(b.total()), x + 4, y + rowHeight / 2f + 3);
+                g.drawString(String.valueOf(b.total()), x + 4, barY + 10);
                 y += rowHeight;
             }
             g.setColor(new Color(0xB8BFCC));
@@ -76,6 +92,35 @@ final class CoverageChart {
             g.dispose();
         }
         return image;
+    }
+
+    /** The height of a line of label text, in points. */
+    private static final int LINE = 9;
+
+    /** A row's height for a label of {@code lines} lines: room for the text or the bar, whichever is taller. */
+    private static int rowFor(int lines) {
+        return Math.max(14, lines * LINE + 4);
+    }
+
+    /** {@code s} broken at spaces into lines no wider than {@code width}; a single word too wide keeps its own line. */
+    static List<String> wrap(String s, FontMetrics fm, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.strip().split("\\s+")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (fm.stringWidth(candidate) <= width || line.isEmpty()) {
+                line.setLength(0);
+                line.append(candidate);
+            } else {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static void legend(Graphics2D g, FontMetrics fm, int x) {
@@ -112,16 +157,5 @@ final class CoverageChart {
         } catch (java.io.IOException | java.awt.FontFormatException e) {
             return new Font(Font.SANS_SERIF, Font.PLAIN, 8);
         }
-    }
-
-    private static String clip(String s, FontMetrics fm, int width) {
-        if (fm.stringWidth(s) <= width) {
-            return s;
-        }
-        String t = s;
-        while (t.length() > 1 && fm.stringWidth(t + "…") > width) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "…";
     }
 }

@@ -47,6 +47,11 @@ public record DocRow(String kind, String c1, String c2, String c3, String c4, St
         return new DocRow("IMG", null, null, null, null, null, image);
     }
 
+    /** An image in a band half as tall (130 points), for a chart of a few rows that would leave the tall band blank. */
+    static DocRow smallImage(java.awt.Image image) {
+        return new DocRow("IMG_SMALL", null, null, null, null, null, image);
+    }
+
     public String getKind() {
         return kind;
     }

@@ -176,7 +176,7 @@ class PackBuilder {
                 try (OutputStream out = Files.newOutputStream(pdf)) {
                     document.render(
                             new PackDocument.Cover(
-                                    snapshot.framework().name() + " (" + framework + ")",
+                                    snapshot.framework().name(),
                                     snapshot.scopeLabel(),
                                     asOf.toString(),
                                     generatedBy,
@@ -186,8 +186,8 @@ class PackBuilder {
                                     ExecutiveSummary.inShort(snapshot)),
                             PackDocument.body(snapshot, manifestSha),
                             PackDocument.descriptions(snapshot),
-                            "Aegis evidence pack #" + packId + " · " + framework + " · as of " + asOf
-                                    + " · manifest SHA-256 " + manifestSha.substring(0, 16) + "…",
+                            "Aegis evidence pack #" + packId + " · as of " + asOf + " · manifest SHA-256 "
+                                    + manifestSha.substring(0, 16) + "…",
                             work,
                             out);
                 }

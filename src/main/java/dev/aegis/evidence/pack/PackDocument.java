@@ -7,7 +7,6 @@ import dev.aegis.control.ControlVocabulary.CoverageLevel;
 import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
-import dev.aegis.inventory.SystemHistory.SystemAt;
 import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.telemetry.TelemetryService;
@@ -194,7 +193,7 @@ class PackDocument {
     /** The pack's sections, in order. */
     static List<DocRow> body(Snapshot s, String manifestSha256) {
         List<DocRow> rows = new ArrayList<>();
-        Map<Long, String> systemNames = s.systems().stream().collect(Collectors.toMap(SystemAt::id, SystemAt::name));
+        Map<Long, String> systemNames = s.systemNames();
 
         rows.addAll(ExecutiveSummary.rows(s, s.groups()));
 
@@ -264,7 +263,7 @@ class PackDocument {
                         apps.isEmpty()
                                 ? "Not applied to an AI system in scope"
                                 : apps.stream()
-                                        .map(a -> systemNames.getOrDefault(a.systemId(), "AI system " + a.systemId())
+                                        .map(a -> systemNames.getOrDefault(a.systemId(), "an AI system out of scope")
                                                 + ": " + label(a.status()).toLowerCase(java.util.Locale.ROOT))
                                         .sorted()
                                         .collect(Collectors.joining("; "))));
@@ -339,13 +338,15 @@ class PackDocument {
                 TelemetryService.Result r = t.result();
                 String reference = PackWords.reference(r.reference());
                 rows.add(DocRow.tr(
-                        systemNames.getOrDefault(t.systemId(), "AI system " + t.systemId()) + " · "
+                        systemNames.getOrDefault(t.systemId(), "an AI system out of scope") + " · "
                                 + s.reference(t.controlId())
                                 + (controlTitles.containsKey(t.controlId())
                                         ? " " + controlTitles.get(t.controlId())
                                         : ""),
                         t.test() + "\nsource " + r.source() + "\ndeployment " + r.deployment(),
-                        label(r.outcome().name()) + " · " + t.figureText()
+                        label(r.outcome().name())
+                                // no data means no figure: "0.000" would read as a measurement
+                                + (r.outcome().name().equals("NO_DATA") ? "" : " · " + t.figureText())
                                 + (r.subject() == null ? "" : " (" + r.subject() + ")")
                                 + (r.sampleSize() > 0 ? ", n = " + r.sampleSize() : "")
                                 + (reference == null ? "" : " · " + reference)
@@ -385,7 +386,7 @@ class PackDocument {
                 rows.add(DocRow.trMono(
                         "#" + a.id() + " · " + PackWords.time(a.occurredAt()),
                         a.actor() + " · " + label(a.action()).toLowerCase(java.util.Locale.ROOT),
-                        objectWords(a.objectType()) + (a.objectId() == null ? "" : " " + a.objectId()),
+                        objectName(s, systemNames, a.objectType(), a.objectId()),
                         PackWords.hash(a.hash())));
             }
         }
@@ -399,7 +400,7 @@ class PackDocument {
         }
         String level = coverageWords(c.level());
         if (c.throughCrosswalk()) {
-            return level + " " + c.via().describe()
+            return level + " " + viaWords(c.via())
                     + (c.controls() == 0
                             ? "; no control in scope maps to it directly"
                             : "; directly: " + coverageWords(c.direct()).toLowerCase(java.util.Locale.ROOT) + " by "
@@ -414,6 +415,16 @@ class PackDocument {
             return "Not covered: no control in scope meets this requirement, directly or through a crosswalk (a gap)";
         }
         return level + " by " + c.controls() + " control" + (c.controls() == 1 ? "" : "s") + " in scope";
+    }
+
+    /**
+     * "through NIST AI RMF → ISO/IEC 42001, from GOVERN 1.1 (weakest link: related)": the crosswalk's name already names
+     * the framework the coverage came from, so the requirement is named by its reference, never by a catalog code.
+     */
+    static String viaWords(CoverageService.Via via) {
+        return "through " + String.join(" and ", via.crosswalkNames()) + ", from "
+                + via.from().refId() + " (weakest link: " + via.weakest().name().toLowerCase(java.util.Locale.ROOT)
+                + ")";
     }
 
     static String coverageWords(CoverageLevel level) {
@@ -434,6 +445,31 @@ class PackDocument {
         return "Inherent " + (inherent == null ? "not scored" : inherent)
                 + (residual == null ? ", residual not assessed" : " → residual " + residual) + " · owner "
                 + (r.owner() == null ? "none" : r.owner()) + (r.dueDate() == null ? "" : " · due " + r.dueDate());
+    }
+
+    /**
+     * What an audit entry is about, by the name people know it by: "AI system Clinic diagnosis assistant", "control
+     * SC-44", "risk R-3 Training data poisoning…", "evidence E-2"; other objects by kind only (never an internal id).
+     */
+    static String objectName(Snapshot s, Map<Long, String> systemNames, String type, String id) {
+        String kind = objectWords(type);
+        Long key = id == null || !id.matches("\\d{1,18}") ? null : Long.valueOf(id);
+        if (key == null) {
+            return kind;
+        }
+        return switch (type) {
+            case "AiSystem" -> kind + " " + systemNames.getOrDefault(key, "out of scope");
+            case "Control" -> kind + " " + s.reference(key);
+            case "Risk" ->
+                kind + " R-" + key
+                        + s.risks().stream()
+                                .filter(r -> r.id() == key)
+                                .findFirst()
+                                .map(r -> " " + r.title())
+                                .orElse("");
+            case "EvidenceItem", "Evidence" -> kind + " E-" + key;
+            default -> kind;
+        };
     }
 
     /** "ControlApplication" → "control application", "AiSystem" → "AI system". */
@@ -457,12 +493,17 @@ class PackDocument {
                 + (e.effectiveTo() == null ? "…" : e.effectiveTo().toString());
     }
 
+    private static final java.util.regex.Pattern ACRONYMS =
+            java.util.regex.Pattern.compile("\\b(llm|ml|ai|api|phi|pii|eu|gdpr|ip|id)\\b");
+
     /** "IN_PROGRESS" → "In progress". */
     static String label(String constant) {
         if (constant == null) {
             return "–";
         }
         String s = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        // abbreviations stay abbreviations: "GENERATIVE_LLM" → "Generative LLM", "PHI" → "PHI", not "Phi"
+        s = ACRONYMS.matcher(s).replaceAll(m -> m.group().toUpperCase(java.util.Locale.ROOT));
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

@@ -176,8 +176,10 @@ public class PackService {
     @PreAuthorize(BUILDERS)
     @Transactional(readOnly = true)
     public List<Choice> systems() {
-        return history.asOf(clock.instant()).stream()
-                .map(s -> new Choice(null, s.id(), s.name()))
+        var systems = history.asOf(clock.instant());
+        var names = PackWords.systemNames(systems);
+        return systems.stream()
+                .map(s -> new Choice(null, s.id(), names.get(s.id())))
                 .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

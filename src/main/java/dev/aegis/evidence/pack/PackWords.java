@@ -1,11 +1,17 @@
 package dev.aegis.evidence.pack;
 
+import dev.aegis.inventory.SystemHistory.SystemAt;
 import dev.aegis.risk.RiskVocabulary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +32,48 @@ final class PackWords {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private PackWords() {}
+
+    /**
+     * What a pack calls each AI system: its name, and where two share a name, their stage and tier in words ("Archive
+     * system (in production, high tier)"), and failing that the order they were registered in ("… registered second").
+     * Never an internal id.
+     */
+    static Map<Long, String> systemNames(List<SystemAt> systems) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        var byName = systems.stream()
+                .sorted(Comparator.comparingLong(SystemAt::id))
+                .collect(Collectors.groupingBy(
+                        s -> s.name().strip().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
+        for (var same : byName.values()) {
+            if (same.size() == 1) {
+                names.put(same.getFirst().id(), same.getFirst().name());
+                continue;
+            }
+            var described = same.stream()
+                    .collect(Collectors.toMap(
+                            SystemAt::id,
+                            s -> s.name() + " (" + words(s.lifecycleStage()) + ", " + words(s.tier()) + " tier)",
+                            (a, b) -> a,
+                            LinkedHashMap::new));
+            boolean distinct = described.values().stream().distinct().count() == same.size();
+            for (int i = 0; i < same.size(); i++) {
+                var s = same.get(i);
+                names.put(s.id(), distinct ? described.get(s.id()) : s.name() + " (registered " + ordinal(i + 1) + ")");
+            }
+        }
+        return names;
+    }
+
+    /** "IN_PRODUCTION" → "in production"; null → "no stage". */
+    private static String words(String constant) {
+        return constant == null ? "unset" : constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    private static String ordinal(int n) {
+        String[] words = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"
+        };
+        return n <= words.length ? words[n - 1] : n + "th";
+    }
 
     /** "2026-12-06 03:26 UTC". */
     static String time(Instant t) {

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -248,8 +247,7 @@ public class ReportService {
                                 + ". Live figures are on the Monitor screen."));
         document.renderPlain(
                 "AI system profile — " + system.getName(),
-                "#" + systemId + " · "
-                        + PackDocument.label(d.lifecycleStage().name()) + " · "
+                PackDocument.label(d.lifecycleStage().name()) + " · "
                         + PackDocument.label(d.euAiActTier().name())
                         + " tier",
                 generated(),
@@ -278,8 +276,7 @@ public class ReportService {
     }
 
     private String generated() {
-        return "Generated " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + " by " + Actors.current()
-                + " with Aegis";
+        return "Generated " + PackWords.time(clock.instant()) + " by " + Actors.current() + " with Aegis";
     }
 
     private static String describe(RiskService.Filter f) {

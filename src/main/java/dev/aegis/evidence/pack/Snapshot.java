@@ -53,8 +53,12 @@ record Snapshot(
         if (allSystems) {
             return "All AI systems (" + systems.size() + ")";
         }
-        return String.join(
-                ", ", systems.stream().map(s -> s.name() + " [#" + s.id() + "]").toList());
+        return String.join(", ", systemNames().values());
+    }
+
+    /** Each system's name as the pack prints it (see {@link PackWords#systemNames}). */
+    Map<Long, String> systemNames() {
+        return PackWords.systemNames(systems);
     }
 
     /** How people cite a control: "SC-44" (a starter control) or "C-12". */

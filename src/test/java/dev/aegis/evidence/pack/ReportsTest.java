@@ -63,7 +63,7 @@ class ReportsTest {
                         "Suggests diagnoses",
                         "Hallucinated dosage report",
                         s.controlTitle(),
-                        "Phi");
+                        "PHI");
         assertThat(jdbc.queryForList(
                         "select changes from audit.audit_entry where object_type = 'Report' " + "and action = 'EXPORT'",
                         String.class))
