@@ -543,7 +543,7 @@ public class AimsDocumentService {
 
     /** The register (documents of these kinds) as CSV or XLSX. */
     @PreAuthorize(EXPORT)
-    @Transactional(readOnly = true)
+    // not read-only: the export is written to the audit log
     public void export(Collection<DocumentKind> kinds, TabularFormat format, OutputStream out) {
         try (TableWriter w = TableWriter.open(
                 format,

@@ -97,13 +97,19 @@ public class AimsRolesView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("aims-roles");
+        grid.getElement().getThemeList().add("wrap-cell-content"); // names and duties wrap instead of ending in "…"
         grid.addColumn(h -> h.role().label())
                 .setHeader("Role")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(Holder::name).setHeader("Held by").setFlexGrow(1).setTooltipGenerator(Holder::name);
+        grid.addColumn(Holder::name)
+                .setHeader("Held by")
+                .setWidth("12rem")
+                .setFlexGrow(1)
+                .setTooltipGenerator(Holder::name);
         grid.addColumn(h -> h.responsibilities() == null ? "" : h.responsibilities())
                 .setHeader("Responsibilities")
+                .setWidth("14rem")
                 .setFlexGrow(3)
                 .setTooltipGenerator(h -> h.responsibilities() == null ? "" : h.responsibilities());
         grid.addColumn(h -> Dates.day(h.since()))

@@ -76,7 +76,9 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Long
         setWidthFull();
         versionPicker.setLabel("Version");
         versionPicker.setId("aims-version");
-        versionPicker.setItemLabelGenerator(VersionView::describe);
+        versionPicker.setItemLabelGenerator(
+                v -> "Version " + v.number() + " · " + v.status().label().toLowerCase());
+        versionPicker.setWidth("16rem");
         versionPicker.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 show(e.getValue());
@@ -536,9 +538,15 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Long
         done.setItems(status.acknowledged());
         done.setAllRowsVisible(true);
         done.setEmptyStateText("Nobody has acknowledged this version yet.");
-        Details who = new Details("Who has and who has not", new HorizontalLayout(pending, done));
+        pending.setWidth("min(24rem, 100%)");
+        done.setWidth("min(36rem, 100%)");
+        done.getColumns().getFirst().setWidth("14rem");
+        HorizontalLayout both = new HorizontalLayout(pending, done);
+        both.setWidthFull();
+        both.setWrap(true);
+        Details who = new Details("Who has and who has not", both);
         who.setOpened(true);
-        ((HorizontalLayout) who.getContent().findFirst().orElseThrow()).setWidthFull();
+        who.setWidthFull();
         acknowledgements.add(rate, who);
     }
 }

@@ -80,12 +80,14 @@ abstract class DocumentRegister extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("aims-documents");
+        grid.getElement().getThemeList().add("wrap-cell-content"); // titles and owners wrap instead of ending in "…"
         grid.addColumn(DocumentSummary::reference)
                 .setHeader("Reference")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(DocumentSummary::title)
                 .setHeader("Title")
+                .setWidth("12rem")
                 .setFlexGrow(3)
                 .setTooltipGenerator(DocumentSummary::title);
         if (kinds.size() > 1) {
@@ -96,6 +98,7 @@ abstract class DocumentRegister extends VerticalLayout {
         }
         grid.addColumn(s -> aims.name(s.owner()))
                 .setHeader("Owner")
+                .setWidth("12rem")
                 .setFlexGrow(1)
                 .setTooltipGenerator(s -> aims.name(s.owner()));
         grid.addComponentColumn(s -> {
