@@ -64,12 +64,17 @@ abstract class DocumentRegister extends VerticalLayout {
         }
         configureGrid();
         empty.setId("aims-empty");
-        add(new H2(heading), new Paragraph(intro), above(), bar, empty, grid);
+        add(new H2(heading), new Paragraph(intro));
+        Component above = above();
+        if (above != null) {
+            add(above);
+        }
+        add(bar, empty, grid);
     }
 
     /** What goes between the introduction and the tool bar (e.g. the policies awaiting my acknowledgement). */
     protected Component above() {
-        return new com.vaadin.flow.component.html.Div();
+        return null;
     }
 
     /** Opens the dialog that drafts a new document. */

@@ -58,6 +58,7 @@ public class PoliciesView extends DocumentRegister {
         List<DocumentSummary> mine = aims.awaitingMyAcknowledgement();
         Div box = new Div();
         box.setId("aims-my-acknowledgements");
+        box.setVisible(!mine.isEmpty());
         if (!mine.isEmpty()) {
             box.addClassName("aegis-card");
             box.add(new Span("Please read and acknowledge: "));

@@ -170,7 +170,7 @@ public class CoverageView extends VerticalLayout {
                     .setTooltipGenerator(c -> c.requirement().title());
             g.addComponentColumn(CoverageBadges::of).setHeader("Coverage").setAutoWidth(true);
             g.addColumn(CoverageView::how)
-                    .setHeader("Through record or crosswalk")
+                    .setHeader("Met through")
                     .setFlexGrow(2)
                     .setTooltipGenerator(CoverageView::how);
             g.addColumn(RequirementCoverage::controls)
