@@ -14,7 +14,7 @@ final class DetailsFields {
 
     final TextField title = FormFields.limit(new TextField("Title"), 200);
     final ComboBox<String> owner;
-    final IntegerField retention = new IntegerField("Keep for (years after it ends)");
+    final IntegerField retention = new IntegerField("Retention (years)");
 
     DetailsFields(AimsDocumentService aims) {
         owner = FormFields.people("Owner", aims.people());
@@ -26,7 +26,8 @@ final class DetailsFields {
         retention.setMax(100);
         retention.setValue(5);
         retention.setStepButtonsVisible(true);
-        retention.setHelperText("ISO/IEC 42001 7.5.3: how long superseded versions are kept");
+        retention.setHelperText("How long a version is kept after it ends (ISO/IEC 42001 7.5.3)");
+        retention.setWidth("22rem");
     }
 
     void fill(String title, String owner, int retentionYears) {

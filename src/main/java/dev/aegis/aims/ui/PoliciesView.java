@@ -106,6 +106,7 @@ public class PoliciesView extends DocumentRegister {
                 details.title.clear();
             }
         });
+        appliesTo.setWidthFull();
         text.setRequiredIndicatorVisible(true);
         text.setMinHeight("10em");
         VerticalLayout form = new VerticalLayout(kind);
