@@ -153,7 +153,16 @@ class ModuleStructureTest {
         java.nio.file.Path docs = java.nio.file.Path.of("target", "spring-modulith-docs");
         String map = java.nio.file.Files.readString(docs.resolve("components.puml"));
         for (String module : java.util.List.of(
-                "inventory", "risk", "control", "vendor", "evidence", "monitor", "audit", "finding", "telemetry")) {
+                "inventory",
+                "risk",
+                "control",
+                "vendor",
+                "evidence",
+                "monitor",
+                "audit",
+                "finding",
+                "telemetry",
+                "aims")) {
             org.assertj.core.api.Assertions.assertThat(map).containsIgnoringCase(module);
             org.assertj.core.api.Assertions.assertThat(docs.resolve("module-" + module + ".puml"))
                     .exists();

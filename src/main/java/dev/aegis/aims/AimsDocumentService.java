@@ -305,6 +305,23 @@ public class AimsDocumentService {
                 .orElseThrow(() -> new NotFoundException("No version " + number + " of document " + id));
     }
 
+    /** The people who may be named as owners and role holders, from the user directory. */
+    @PreAuthorize(READ_IN_FORCE)
+    @Transactional(readOnly = true)
+    public List<Person> people() {
+        return people.people();
+    }
+
+    /** The AI systems of the inventory a scope can name, by name. */
+    @PreAuthorize(READ)
+    @Transactional(readOnly = true)
+    public List<SystemRef> aiSystemChoices() {
+        return systems.profiles().stream()
+                .map(p -> new SystemRef(p.systemId(), p.name()))
+                .sorted(java.util.Comparator.comparing(SystemRef::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
     /** Whether the signed-in person may draft and change documents (for the screens; the service checks again). */
     public boolean mayWrite() {
         return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
@@ -526,7 +543,7 @@ public class AimsDocumentService {
 
     /** The register (documents of these kinds) as CSV or XLSX. */
     @PreAuthorize(EXPORT)
-    @Transactional(readOnly = true)
+    // not read-only: the export is written to the audit log
     public void export(Collection<DocumentKind> kinds, TabularFormat format, OutputStream out) {
         try (TableWriter w = TableWriter.open(
                 format,

@@ -68,6 +68,7 @@ public class AimsRoleService {
     public List<Holder> list() {
         LocalDate today = today();
         return assignments.findAllByOrderByRoleAscSinceDesc().stream()
+                .sorted(java.util.Comparator.comparing(RoleAssignment::getRole)) // the roles' own order, top first
                 .map(a -> holder(a, today))
                 .toList();
     }
@@ -102,7 +103,7 @@ public class AimsRoleService {
     }
 
     @PreAuthorize(AimsDocumentService.EXPORT)
-    @Transactional(readOnly = true)
+    // not read-only: the export is written to the audit log
     public void export(TabularFormat format, OutputStream out) {
         try (TableWriter w = TableWriter.open(
                 format, out, List.of("Role", "Held by", "Responsibilities", "Since", "Until", "Current"))) {

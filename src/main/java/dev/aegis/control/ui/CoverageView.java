@@ -175,9 +175,9 @@ public class CoverageView extends VerticalLayout {
                     .setTooltipGenerator(c -> c.requirement().title());
             g.addComponentColumn(CoverageBadges::of).setHeader("Coverage").setAutoWidth(true);
             g.addColumn(CoverageView::how)
-                    .setHeader("Through record or crosswalk")
+                    .setHeader("Met through")
                     .setWidth("10rem")
-                    .setFlexGrow(1)
+                    .setFlexGrow(2)
                     .setTooltipGenerator(CoverageView::how);
             g.addColumn(RequirementCoverage::controls)
                     .setHeader("Controls")
