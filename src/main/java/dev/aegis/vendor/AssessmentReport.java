@@ -130,7 +130,7 @@ public class AssessmentReport {
                                 ? ""
                                 : "; bears on "
                                         + f.requirements().stream()
-                                                .map(Object::toString)
+                                                .map(Questionnaire.RequirementRef::words)
                                                 .collect(Collectors.joining(", ")))
                         + risks(risks.getOrDefault(f.questionId(), List.of())))
                 .collect(Collectors.joining("\n"));

@@ -7,6 +7,7 @@ import dev.aegis.vendor.PortalEvidence.FileContent;
 import dev.aegis.vendor.PortalEvidence.ListedFile;
 import dev.aegis.vendor.Questionnaire.Option;
 import dev.aegis.vendor.Questionnaire.Question;
+import dev.aegis.vendor.Questionnaire.RequirementRef;
 import dev.aegis.vendor.Questionnaire.Section;
 import dev.aegis.vendor.ReviewEvents.AnswerFileDownloaded;
 import dev.aegis.vendor.ReviewEvents.AssessmentReturned;
@@ -82,7 +83,7 @@ public class AssessmentReview {
 
         /** The requirements the question bears on, e.g. "ISO-IEC-42001-2023 A.10.3, NIST-AI-RMF-1.0 GOVERN 6.1". */
         public String requirements() {
-            return question.requirements().stream().map(Object::toString).collect(Collectors.joining(", "));
+            return question.requirements().stream().map(RequirementRef::words).collect(Collectors.joining(", "));
         }
     }
 

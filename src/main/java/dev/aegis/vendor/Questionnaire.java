@@ -1,6 +1,7 @@
 package dev.aegis.vendor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.aegis.framework.CatalogViews;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,9 +97,15 @@ public record Questionnaire(String format, String key, String title, String desc
 
     /** A framework requirement by framework code and reference id, e.g. ISO-IEC-42001-2023 / A.10.3. */
     public record RequirementRef(String framework, String ref) {
+        /** As a template names it: "ISO-IEC-42001-2023 A.10.3" (what the template editor reads and writes). */
         @Override
         public String toString() {
             return framework + " " + ref;
+        }
+
+        /** As people read it on screens and reports: "ISO/IEC 42001:2023 A.10.3". */
+        public String words() {
+            return CatalogViews.FrameworkSummary.shortName(framework, framework) + " " + ref;
         }
     }
 

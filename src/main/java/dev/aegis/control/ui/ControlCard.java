@@ -11,9 +11,12 @@ import dev.aegis.control.ControlVocabulary.CoverageLevel;
 import dev.aegis.control.CoverageService;
 import dev.aegis.control.CoverageService.FrameworkCoverage;
 import dev.aegis.control.CoverageService.RequirementCoverage;
+import dev.aegis.framework.CatalogViews;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.shared.ui.CardParts;
 import dev.aegis.shared.ui.DashboardCard;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -68,9 +71,8 @@ class ControlCard implements DashboardCard {
                             : c.percent() >= 40 ? "aegis-cov-partial" : "aegis-cov-not-covered");
             Div row = new Div(
                     new Anchor(
-                            "coverage",
-                            dev.aegis.framework.CatalogViews.FrameworkSummary.shortName(
-                                    c.frameworkCode(), c.frameworkName())),
+                            "coverage?framework=" + URLEncoder.encode(c.frameworkCode(), StandardCharsets.UTF_8),
+                            CatalogViews.FrameworkSummary.shortName(c.frameworkCode(), c.frameworkName())),
                     pct);
             row.addClassNames("aegis-band-row");
             bars.add(row);

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -55,7 +57,7 @@ import org.springframework.data.domain.Sort;
 @PageTitle("Coverage · Aegis")
 @Menu(order = 13, icon = "vaadin:check-square-o", title = "Coverage")
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "VENDOR_MANAGER", "SYSTEM_OWNER"})
-public class CoverageView extends VerticalLayout {
+public class CoverageView extends VerticalLayout implements BeforeEnterObserver {
 
     static final int SYSTEMS_PER_PAGE = 6;
     private final transient CoverageService coverage;
@@ -115,6 +117,18 @@ public class CoverageView extends VerticalLayout {
                         + " if (s) s.removeAttribute('tabindex'); });");
         add(new H2("Coverage and gaps"), filters(), summary, tabs, content);
         show();
+    }
+
+    /** {@code coverage?framework=NIST-AI-RMF-1.0} opens on that framework (the dashboard's per-framework links). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("framework")
+                .flatMap(code -> catalog.frameworks().stream()
+                        .filter(f -> f.code().equals(code))
+                        .findFirst())
+                .ifPresent(framework::setValue);
     }
 
     private void configureFilters() {

@@ -211,7 +211,11 @@ class SnapshotReader {
             while (top.parentId() != null && byId.containsKey(top.parentId())) {
                 top = byId.get(top.parentId());
             }
-            out.put(r.id(), top.label());
+            // "4 · Context of the organization", but "GOVERN", not "GOVERN · Govern", where the title repeats the
+            // reference
+            out.put(
+                    r.id(),
+                    top.title() == null || top.title().equalsIgnoreCase(top.refId()) ? top.refId() : top.label());
         }
         return out;
     }

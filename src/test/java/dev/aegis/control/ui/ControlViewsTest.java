@@ -1,6 +1,7 @@
 package dev.aegis.control.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,5 +153,22 @@ class ControlViewsTest {
                         .getElement()
                         .getTextRecursively())
                 .contains("implemented");
+    }
+
+    @Test
+    void a_framework_on_the_dashboards_control_card_opens_coverage_on_that_framework() {
+        Karibu.signInAndOpen(context, accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        UI.getCurrent().navigate(dev.aegis.shared.ui.DashboardView.class);
+        var card = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("control-card"));
+        String href = _find(card, com.vaadin.flow.component.html.Anchor.class).stream()
+                .filter(a -> a.getText().equals("NIST AI RMF 1.0"))
+                .findFirst()
+                .orElseThrow()
+                .getHref();
+        assertThat(href).isEqualTo("coverage?framework=NIST-AI-RMF-1.0");
+
+        String[] pathAndQuery = href.split("\\?", 2);
+        UI.getCurrent().navigate(pathAndQuery[0], com.vaadin.flow.router.QueryParameters.fromString(pathAndQuery[1]));
+        assertThat(_get(CoverageView.class).framework.getValue().code()).isEqualTo("NIST-AI-RMF-1.0");
     }
 }
