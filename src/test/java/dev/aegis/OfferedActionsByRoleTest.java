@@ -51,7 +51,9 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 class OfferedActionsByRoleTest {
 
     /** Buttons that leave the session or only change how the page looks. */
-    private static final Set<String> LEFT_ALONE = Set.of("sign out", "dark theme", "light theme");
+    // "Adopt all" would adopt the whole starter library in the database the other tests share (DemoControlsTest counts
+    // on a starter control nobody adopted); who may adopt is checked by ControlViewsTest
+    private static final Set<String> LEFT_ALONE = Set.of("sign out", "dark theme", "light theme", "adopt all");
 
     @Autowired
     ApplicationContext context;
@@ -170,7 +172,7 @@ class OfferedActionsByRoleTest {
                     break;
                 }
                 List<Button> again = dialogButtons();
-                if (j < again.size()) {
+                if (j < again.size() && !LEFT_ALONE.contains(name(again.get(j)).toLowerCase(Locale.ROOT))) {
                     String what = route + " → " + name + " → " + name(again.get(j));
                     press(again.get(j), what, offenders);
                     pressed.add(what);

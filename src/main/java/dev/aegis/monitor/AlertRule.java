@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.OptimisticLock;
 
 /**
  * When a metric of a deployment's window counts as a breach: {@code metric comparison threshold} on windows of the
@@ -74,6 +75,8 @@ public class AlertRule {
     private boolean defaultRule;
 
     @Column(name = "last_evaluated_at")
+    // bookkeeping: an evaluation (the scheduler's, or one asked for meanwhile) bumps no version, so two never conflict
+    @OptimisticLock(excluded = true)
     private Instant lastEvaluatedAt;
 
     @Version

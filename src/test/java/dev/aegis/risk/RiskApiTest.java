@@ -146,7 +146,7 @@ class RiskApiTest {
                 assessed.headers().firstValue("ETag").orElseThrow(),
                 null);
         assertThat(outOfOrder.statusCode()).isEqualTo(422);
-        assertThat(outOfOrder.body()).contains("ASSESSED");
+        assertThat(outOfOrder.body()).contains("The risk is assessed");
     }
 
     @Test

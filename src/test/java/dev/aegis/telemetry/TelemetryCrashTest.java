@@ -91,7 +91,7 @@ class TelemetryCrashTest {
         long system = id(post("/api/v1/ai-systems", SYSTEM_BODY));
         long control = id(post("/api/v1/controls", """
                 {"title": "Input drift watched", "description": "PSI below 0.2", "type": "DETECTIVE",
-                 "owner": "officer", "status": "IMPLEMENTED", "testFrequency": "CONTINUOUS", "requirements": {},
+                 "owner": "admin", "status": "IMPLEMENTED", "testFrequency": "CONTINUOUS", "requirements": {},
                  "risks": []}"""));
         post(
                 "/api/v1/controls/" + control + "/applications",

@@ -38,6 +38,9 @@ class NavigationTest {
                             true,
                             true,
                             "Import framework",
+                            "Policies",
+                            "AIMS scope",
+                            "AIMS roles",
                             "Monitor",
                             "Telemetry sources",
                             "Audit log",
@@ -46,11 +49,35 @@ class NavigationTest {
                             "Notifications",
                             "My account",
                             "About"),
-            Role.AUDITOR, menu(true, true, true, "Monitor", "Audit log", "Notifications", "My account", "About"),
+            Role.AUDITOR,
+                    menu(
+                            true,
+                            true,
+                            true,
+                            "Policies",
+                            "AIMS scope",
+                            "AIMS roles",
+                            "Monitor",
+                            "Audit log",
+                            "Notifications",
+                            "My account",
+                            "About"),
             Role.GOVERNANCE_OFFICER,
-                    menu(true, true, true, "Import framework", "Monitor", "Notifications", "My account", "About"),
-            Role.VENDOR_MANAGER, menu(true, false, false, "Notifications", "My account", "About"),
-            Role.SYSTEM_OWNER, menu(false, true, false, "Notifications", "My account", "About"));
+                    menu(
+                            true,
+                            true,
+                            true,
+                            "Import framework",
+                            "Policies",
+                            "AIMS scope",
+                            "AIMS roles",
+                            "Monitor",
+                            "Notifications",
+                            "My account",
+                            "About"),
+            // everyone reads the policies in force and acknowledges them
+            Role.VENDOR_MANAGER, menu(true, false, false, "Policies", "Notifications", "My account", "About"),
+            Role.SYSTEM_OWNER, menu(false, true, false, "Policies", "Notifications", "My account", "About"));
 
     /**
      * The registers; Vendors and Assessments for those who see vendors; Findings and Evidence for those who read them;
