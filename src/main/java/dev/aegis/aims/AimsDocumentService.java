@@ -126,7 +126,7 @@ public class AimsDocumentService {
 
         /** "Version 2 · published · in force since 2026-12-01" */
         public String describe() {
-            String text = "Version " + number + " · " + status.label().toLowerCase();
+            String text = "Version " + number + " · " + status.inSentence();
             if (status == VersionStatus.PUBLISHED && effectiveFrom != null) {
                 text += " · in force since " + Dates.day(effectiveFrom);
             }
@@ -191,7 +191,7 @@ public class AimsDocumentService {
             if (inForceNumber == null || inForceNumber == latestNumber) {
                 return latestStatus.label();
             }
-            return "Version " + latestNumber + " " + latestStatus.label().toLowerCase() + " (version " + inForceNumber
+            return "Version " + latestNumber + " " + latestStatus.inSentence() + " (version " + inForceNumber
                     + " in force)";
         }
     }
@@ -392,7 +392,7 @@ public class AimsDocumentService {
             throw new DomainRuleException(
                     "status",
                     "Version " + open.getNumber() + " of " + d.getReference() + " is "
-                            + open.getStatus().label().toLowerCase()
+                            + open.getStatus().inSentence()
                             + " already; finish or withdraw it before starting another.");
         });
         versions.saveAndFlush(new DocumentVersion(

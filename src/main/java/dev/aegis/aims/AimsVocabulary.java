@@ -54,6 +54,11 @@ public final class AimsVocabulary {
             return label;
         }
 
+        /** The state inside a sentence: "Version 2 is in review". */
+        public String inSentence() {
+            return label.toLowerCase(java.util.Locale.ROOT);
+        }
+
         /** Still being worked on: draft, in review or approved but not yet published. */
         public boolean isOpen() {
             return this == DRAFT || this == IN_REVIEW || this == APPROVED;

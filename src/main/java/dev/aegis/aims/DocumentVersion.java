@@ -119,7 +119,7 @@ class DocumentVersion {
         if (status != VersionStatus.IN_REVIEW && status != VersionStatus.APPROVED) {
             throw new DomainRuleException(
                     "status",
-                    "Version " + number + " is " + status.label().toLowerCase()
+                    "Version " + number + " is " + status.inSentence()
                             + "; only a version in review or approved can go back to draft.");
         }
         this.status = VersionStatus.DRAFT;
@@ -167,8 +167,7 @@ class DocumentVersion {
 
     void withdraw(Instant at, String reason) {
         if (status != VersionStatus.PUBLISHED && !status.isOpen()) {
-            throw new DomainRuleException(
-                    "status", "Version " + number + " is " + status.label().toLowerCase() + " already.");
+            throw new DomainRuleException("status", "Version " + number + " is " + status.inSentence() + " already.");
         }
         this.status = VersionStatus.WITHDRAWN;
         this.endedAt = at;
@@ -184,8 +183,8 @@ class DocumentVersion {
         if (status != expected) {
             throw new DomainRuleException(
                     "status",
-                    "Version " + number + " is " + status.label().toLowerCase() + ", so it cannot be " + step
-                            + " (only a version that is " + expected.label().toLowerCase() + " can).");
+                    "Version " + number + " is " + status.inSentence() + ", so it cannot be " + step
+                            + " (only a version that is " + expected.inSentence() + " can).");
         }
     }
 

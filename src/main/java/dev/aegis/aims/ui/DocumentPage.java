@@ -77,7 +77,7 @@ public class DocumentPage extends VerticalLayout implements HasUrlParameter<Long
         versionPicker.setLabel("Version");
         versionPicker.setId("aims-version");
         versionPicker.setItemLabelGenerator(
-                v -> "Version " + v.number() + " · " + v.status().label().toLowerCase());
+                v -> "Version " + v.number() + " · " + v.status().inSentence());
         versionPicker.setWidth("16rem");
         versionPicker.addValueChangeListener(e -> {
             if (e.getValue() != null) {

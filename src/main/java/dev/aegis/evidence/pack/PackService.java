@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -180,7 +181,7 @@ public class PackService {
         var names = PackWords.systemNames(systems);
         return systems.stream()
                 .map(s -> new Choice(null, s.id(), names.get(s.id())))
-                .sorted(java.util.Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing(Choice::label, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 
