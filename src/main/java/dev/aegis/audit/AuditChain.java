@@ -25,6 +25,24 @@ final class AuditChain {
             String objectId,
             String action,
             String changes) {
+        return hash(prevHash, id, occurredAt, actor, objectType, objectId, action, changes, null);
+    }
+
+    /**
+     * As above, with the object's label when the entry keeps one: the label is then hashed as one more field, so it is
+     * as tamper-evident as the rest; entries without a label (all those written before labels were kept) hash as
+     * they always did.
+     */
+    static String hash(
+            String prevHash,
+            long id,
+            Instant occurredAt,
+            String actor,
+            String objectType,
+            String objectId,
+            String action,
+            String changes,
+            String objectLabel) {
         StringBuilder content = new StringBuilder(prevHash);
         for (String field : new String[] {
             String.valueOf(id),
@@ -36,6 +54,9 @@ final class AuditChain {
             changes
         }) {
             content.append('|').append(field.length()).append(':').append(field);
+        }
+        if (objectLabel != null) {
+            content.append('|').append(objectLabel.length()).append(':').append(objectLabel);
         }
         try {
             return HexFormat.of()

@@ -28,6 +28,9 @@ public class AuditEntry {
 
     private String action;
 
+    @Column(name = "object_label")
+    private String objectLabel;
+
     private String changes;
 
     @Column(name = "prev_hash")
@@ -55,6 +58,11 @@ public class AuditEntry {
 
     public String getObjectId() {
         return objectId;
+    }
+
+    /** How people named the object when the entry was written (null for entries from before labels were kept). */
+    public String getObjectLabel() {
+        return objectLabel;
     }
 
     public String getAction() {

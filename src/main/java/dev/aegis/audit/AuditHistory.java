@@ -82,7 +82,8 @@ public class AuditHistory {
             String action,
             String objectType,
             String objectId,
-            String hash) {}
+            String hash,
+            String objectLabel) {}
 
     /**
      * The rows that {@code todaySql} reads (its columns aliased to the entity's field names, one named {@code id}, one
@@ -124,7 +125,7 @@ public class AuditHistory {
         args.add(limit);
         List<Line> out = new ArrayList<>();
         jdbc.query(
-                "select id, occurred_at, actor, action, object_type, object_id, hash from audit.audit_entry"
+                "select id, occurred_at, actor, action, object_type, object_id, hash, object_label from audit.audit_entry"
                         + " where occurred_at >= ? and occurred_at < ? and (" + where + ") order by id limit ?",
                 rs -> {
                     out.add(new Line(
@@ -134,7 +135,8 @@ public class AuditHistory {
                             rs.getString(4),
                             rs.getString(5),
                             rs.getString(6),
-                            rs.getString(7)));
+                            rs.getString(7),
+                            rs.getString(8)));
                 },
                 args.toArray());
         return out;

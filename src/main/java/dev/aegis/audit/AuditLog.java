@@ -76,6 +76,21 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public long append(String actor, String objectType, String objectId, String action, Map<String, ?> changes) {
+        return append(actor, objectType, objectId, null, action, changes);
+    }
+
+    /**
+     * Appends an entry that keeps how people named the object at the time ({@code objectLabel}, e.g. "SC-44 · Human
+     * oversight"; null when it has none).
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public long append(
+            String actor,
+            String objectType,
+            String objectId,
+            String objectLabel,
+            String action,
+            Map<String, ?> changes) {
         jdbc.queryForObject("select pg_advisory_xact_lock(?)::text", String.class, CHAIN_LOCK);
         List<String> last =
                 jdbc.queryForList("select hash from audit.audit_entry order by id desc limit 1", String.class);
@@ -87,16 +102,20 @@ public class AuditLog {
         String type = truncate(objectType, 100);
         String oid = objectId == null ? null : truncate(objectId, 100);
         String act = truncate(action, 60);
+        String label = objectLabel == null || objectLabel.isBlank()
+                ? null
+                : truncate(objectLabel.strip().replaceAll("\\s+", " "), 300);
         who = truncate(who, 100);
-        String hash = AuditChain.hash(prev, id, at, who, type, oid, act, body);
+        String hash = AuditChain.hash(prev, id, at, who, type, oid, act, body, label);
         jdbc.update(
-                "insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, action, changes, "
-                        + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, object_label, action, "
+                        + "changes, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id,
                 Timestamp.from(at),
                 who,
                 type,
                 oid,
+                label,
                 act,
                 body,
                 prev,
@@ -126,8 +145,8 @@ public class AuditLog {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         AtomicReference<AuditCheckpoints.Checkpoint> contradiction = new AtomicReference<>();
         jdbc.query(
-                "select id, occurred_at, actor, object_type, object_id, action, changes, prev_hash, hash "
-                        + "from audit.audit_entry order by id",
+                "select id, occurred_at, actor, object_type, object_id, action, changes, prev_hash, hash, "
+                        + "object_label from audit.audit_entry order by id",
                 rs -> {
                     count.incrementAndGet();
                     long id = rs.getLong(1);
@@ -152,7 +171,8 @@ public class AuditLog {
                             rs.getString(4),
                             rs.getString(5),
                             rs.getString(6),
-                            rs.getString(7));
+                            rs.getString(7),
+                            rs.getString(10));
                     if (!prev.equals(expectedPrev.get()) || !recomputed.equals(hash)) {
                         broken.set(id);
                     }
@@ -250,7 +270,7 @@ public class AuditLog {
     @Transactional
     public void exportCsv(Filter filter, Writer out) {
         try {
-            out.write("id,occurred_at,actor,object_type,object_id,action,changes,prev_hash,hash\r\n");
+            out.write("id,occurred_at,actor,object_type,object_id,object_label,action,changes,prev_hash,hash\r\n");
             var sort = org.springframework.data.domain.Sort.by("id");
             int page = 0;
             Page<AuditEntry> chunk;
@@ -266,6 +286,7 @@ public class AuditLog {
                             csv(e.getActor()),
                             csv(e.getObjectType()),
                             csv(e.getObjectId()),
+                            csv(e.getObjectLabel()),
                             csv(e.getAction()),
                             csv(e.getChanges()),
                             e.getPrevHash(),
@@ -291,7 +312,7 @@ public class AuditLog {
             String actor,
             String action,
             String objectType,
-            String objectId,
+            String object,
             String changes,
             String hash) {
         public Long getId() {
@@ -314,8 +335,9 @@ public class AuditLog {
             return objectType;
         }
 
-        public String getObjectId() {
-            return objectId;
+        /** The object as people name it: its type and label (or id, for entries from before labels were kept). */
+        public String getObject() {
+            return object;
         }
 
         public String getChanges() {
@@ -346,7 +368,7 @@ public class AuditLog {
                         e.getActor(),
                         AuditVocabulary.action(e.getAction()),
                         AuditVocabulary.objectType(e.getObjectType()),
-                        e.getObjectId(),
+                        AuditVocabulary.object(e.getObjectType(), e.getObjectId(), e.getObjectLabel()),
                         String.join("\n", AuditVocabulary.changes(e.getChanges())),
                         e.getHash()))
                 .toList();

@@ -1,9 +1,11 @@
 package dev.aegis.audit;
 
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.AuditObjectLabels;
 import dev.aegis.shared.AuditableEvent;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,11 @@ class AuditRecorder {
     private static final Object ACTORS = AuditRecorder.class.getName() + ".actors";
 
     private final AuditLog log;
+    private final List<AuditObjectLabels> labels;
 
-    AuditRecorder(AuditLog log) {
+    AuditRecorder(AuditLog log, List<AuditObjectLabels> labels) {
         this.log = log;
+        this.labels = labels;
     }
 
     /** Notes the actor at publication; the entry itself is written before the commit. */
@@ -46,7 +50,26 @@ class AuditRecorder {
         if (actor == null && TransactionSynchronizationManager.getResource(ACTORS) instanceof Map<?, ?> actors) {
             actor = (String) actors.get(event);
         }
-        log.append(actor, event.objectType(), event.objectId(), event.action(), details);
+        log.append(actor, event.objectType(), event.objectId(), label(event), event.action(), details);
+    }
+
+    /**
+     * The owning module's label for the object as it stands (in this transaction), else the event's own (a removed
+     * object's title, say), else none.
+     */
+    private String label(AuditableEvent event) {
+        if (event.objectId() != null) {
+            for (AuditObjectLabels l : labels) {
+                if (l.names(event.objectType())) {
+                    String now = l.label(event.objectType(), event.objectId());
+                    if (now != null) {
+                        return now;
+                    }
+                }
+            }
+        }
+        String own = event.objectLabel();
+        return own == null || own.isBlank() ? null : own;
     }
 
     @SuppressWarnings("unchecked")

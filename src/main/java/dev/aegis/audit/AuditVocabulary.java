@@ -100,6 +100,18 @@ public final class AuditVocabulary {
     }
 
     /**
+     * The object an entry is about as people read it: its type and the label kept when the entry was written ("Control
+     * SC-44 · Human oversight"); entries from before labels were kept read "Evidence #7".
+     */
+    public static String object(String type, String id, String label) {
+        String kind = type == null ? "" : objectType(type);
+        if (label != null && !label.isBlank()) {
+            return kind + " " + label;
+        }
+        return id == null ? kind : kind + " #" + id;
+    }
+
+    /**
      * An entry's changes, one line per field: {@code field: before → after} for a field that changed, else
      * {@code field: value}. Nested values are written as compact JSON; empty lists as "none".
      */

@@ -1,5 +1,7 @@
 package dev.aegis.audit;
 
+import dev.aegis.shared.AuditLabelled;
+import dev.aegis.shared.AuditObjectLabels;
 import dev.aegis.shared.Audited;
 import jakarta.annotation.PostConstruct;
 import jakarta.persistence.EntityManagerFactory;
@@ -38,10 +40,12 @@ class EntityChangeAuditor
     private static final String MASK = "***";
     private final EntityManagerFactory emf;
     private final AuditLog log;
+    private final List<AuditObjectLabels> labels;
 
-    EntityChangeAuditor(EntityManagerFactory emf, AuditLog log) {
+    EntityChangeAuditor(EntityManagerFactory emf, AuditLog log, List<AuditObjectLabels> labels) {
         this.emf = emf;
         this.log = log;
+        this.labels = labels;
     }
 
     @PostConstruct
@@ -77,6 +81,7 @@ class EntityChangeAuditor
                 null,
                 type(owner),
                 String.valueOf(event.getAffectedOwnerIdOrNull()),
+                label(owner, event.getAffectedOwnerIdOrNull(), null, null),
                 "UPDATE",
                 Map.of(
                         field,
@@ -96,7 +101,13 @@ class EntityChangeAuditor
             for (int i = 0; i < names.length; i++) {
                 fields.put(names[i], render(audited, names[i], event.getState()[i]));
             }
-            log.append(null, type(event.getEntity()), String.valueOf(event.getId()), "CREATE", fields);
+            log.append(
+                    null,
+                    type(event.getEntity()),
+                    String.valueOf(event.getId()),
+                    label(event.getEntity(), event.getId(), event.getPersister().getPropertyNames(), event.getState()),
+                    "CREATE",
+                    fields);
         }
     }
 
@@ -125,7 +136,13 @@ class EntityChangeAuditor
             }
         }
         if (!changes.isEmpty()) {
-            log.append(null, type(event.getEntity()), String.valueOf(event.getId()), "UPDATE", changes);
+            log.append(
+                    null,
+                    type(event.getEntity()),
+                    String.valueOf(event.getId()),
+                    label(event.getEntity(), event.getId(), names, event.getState()),
+                    "UPDATE",
+                    changes);
         }
     }
 
@@ -139,13 +156,61 @@ class EntityChangeAuditor
             for (int i = 0; state != null && i < names.length; i++) {
                 fields.put(names[i], render(audited, names[i], state[i]));
             }
-            log.append(null, type(event.getEntity()), String.valueOf(event.getId()), "DELETE", fields);
+            log.append(
+                    null,
+                    type(event.getEntity()),
+                    String.valueOf(event.getId()),
+                    label(event.getEntity(), event.getId(), names, state),
+                    "DELETE",
+                    fields);
         }
     }
 
     @Override
     public boolean requiresPostCommitHandling(EntityPersister persister) {
         return false;
+    }
+
+    /**
+     * How people name the entity: its own {@link AuditLabelled#auditLabel()}, else its {@code name} or {@code title}
+     * field (from the state written, so a rename is labelled with the new name), else none.
+     */
+    private String label(Object entity, Object id, String[] names, Object[] state) {
+        String own = label(entity, names, state);
+        if (own != null || id == null) {
+            return own;
+        }
+        for (AuditObjectLabels l : labels) {
+            if (l.names(type(entity))) {
+                return l.label(type(entity), String.valueOf(id));
+            }
+        }
+        return null;
+    }
+
+    static String label(Object entity, String[] names, Object[] state) {
+        if (entity instanceof AuditLabelled labelled) {
+            try {
+                return labelled.auditLabel();
+            } catch (RuntimeException e) {
+                return null; // a label reads lazy state that is not there: the entry keeps type and id
+            }
+        }
+        if (names == null || state == null) {
+            return null;
+        }
+        Audited audited = audited(entity);
+        for (String wanted : new String[] {"name", "title"}) {
+            if (audited != null && Arrays.asList(audited.masked()).contains(wanted)) {
+                continue;
+            }
+            for (int i = 0; i < names.length && i < state.length; i++) {
+                if (wanted.equals(names[i]) && state[i] instanceof String s && !s.isBlank()) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     private static Audited audited(Object entity) {

@@ -34,7 +34,7 @@ import java.util.TreeMap;
 @Entity
 @Audited
 @Table(schema = "control", name = "control")
-public class Control {
+public class Control implements dev.aegis.shared.AuditLabelled {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -235,5 +235,11 @@ public class Control {
 
     public long getVersion() {
         return version;
+    }
+
+    /** How the audit log names this control. */
+    @Override
+    public String auditLabel() {
+        return reference() + " · " + title;
     }
 }

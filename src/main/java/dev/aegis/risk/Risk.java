@@ -37,7 +37,7 @@ import org.hibernate.annotations.BatchSize;
 @Entity
 @Audited
 @Table(schema = "risk", name = "risk")
-public class Risk {
+public class Risk implements dev.aegis.shared.AuditLabelled {
 
     /** The most characters of an acceptance's rationale or a reopening's reason. */
     public static final int TEXT_MAX = 4000;
@@ -470,5 +470,11 @@ public class Risk {
 
     public long getVersion() {
         return version;
+    }
+
+    /** How the audit log names this risk. */
+    @Override
+    public String auditLabel() {
+        return (id == null ? "" : "R-" + id + " · ") + title;
     }
 }

@@ -22,6 +22,19 @@ public interface AuditableEvent {
         return Map.of();
     }
 
+    /**
+     * How people name the object, kept with the entry so the log reads "Evidence E-7 · DPIA 2026" rather than an id.
+     * By default the event's {@code title} or {@code name} detail; when neither, the module's
+     * {@link AuditObjectLabels} is asked at record time.
+     */
+    default String objectLabel() {
+        Object named = details().get("title");
+        if (named == null) {
+            named = details().get("name");
+        }
+        return named == null ? null : String.valueOf(named);
+    }
+
     /** Who did it, when the event knows better than the security context (e.g. a failed sign-in). */
     default String actor() {
         return null;

@@ -187,7 +187,8 @@ class AuditCheckpointTest {
                     (String) r.get("object_type"),
                     (String) r.get("object_id"),
                     (String) r.get("action"),
-                    (String) r.get("changes"));
+                    (String) r.get("changes"),
+                    (String) r.get("object_label"));
             jdbc.update("update audit.audit_entry set prev_hash = ?, hash = ? where id = ?", prev, hash, id);
             prev = hash;
         }

@@ -65,7 +65,7 @@ class AuditExportTest {
                 .contains("Generated")
                 .contains(auditor.username())
                 .contains(actor)
-                .contains("AI system 17")
+                .contains("AI system #17") // an entry without a kept label: its type and number
                 .contains("Diagnosis assistant")
                 .contains("stage: training → deployment")
                 .contains("Page 1");

@@ -87,13 +87,14 @@ class AuditLogTest {
             assertThat(log.verify().firstBrokenEntry()).isEqualTo(next);
         } finally {
             jdbc.update(
-                    "insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, action, changes, "
-                            + "prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert into audit.audit_entry (id, occurred_at, actor, object_type, object_id, object_label, "
+                            + "action, changes, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row.get("id"),
                     row.get("occurred_at"),
                     row.get("actor"),
                     row.get("object_type"),
                     row.get("object_id"),
+                    row.get("object_label"),
                     row.get("action"),
                     row.get("changes"),
                     row.get("prev_hash"),

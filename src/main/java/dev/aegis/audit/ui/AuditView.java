@@ -88,12 +88,15 @@ public class AuditView extends VerticalLayout {
                 .setAutoWidth(true)
                 .setFlexGrow(0)
                 .setTooltipGenerator(AuditEntry::getAction);
-        grid.addColumn(e -> AuditVocabulary.objectType(e.getObjectType())
-                        + (e.getObjectId() == null ? "" : " " + e.getObjectId()))
+        grid.addColumn(e -> AuditVocabulary.object(e.getObjectType(), e.getObjectId(), e.getObjectLabel()))
                 .setHeader("Object")
+                .setKey("object")
                 .setSortProperty("objectType")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setWidth("16rem")
+                .setFlexGrow(0)
+                .setPartNameGenerator(e -> "aegis-lines")
+                .setTooltipGenerator(e -> AuditVocabulary.objectType(e.getObjectType())
+                        + (e.getObjectId() == null ? "" : " · id " + e.getObjectId()));
         // field: before → after, one line each; the whole entry on hover
         grid.addColumn(e -> AuditVocabulary.changesShort(e.getChanges(), 4))
                 .setHeader("Changes")
