@@ -73,7 +73,7 @@ class DemoUsers implements ApplicationRunner {
                 if (users.findByUsername(e.getKey()).isEmpty()) {
                     UserAccount u = new UserAccount(
                             e.getKey(),
-                            e.getValue().label() + " (demo)",
+                            "Demo " + e.getValue().label().toLowerCase(java.util.Locale.ROOT),
                             null,
                             UserAccount.Source.LOCAL,
                             EnumSet.of(e.getValue()),

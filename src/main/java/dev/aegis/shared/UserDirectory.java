@@ -15,11 +15,16 @@ public interface UserDirectory {
     /** Someone who may be named: a user name and how they are shown. */
     record Person(String username, String displayName) {
 
-        /** "Display name (user name)", or the user name alone when both are the same. */
+        /**
+         * "Display name (user name)", or the user name alone when both are the same. A display name that carries
+         * parentheses of its own ("Smith (HR)") is followed by " · user name" instead, so no name reads with two
+         * pairs of parentheses.
+         */
         public String label() {
-            return displayName == null || displayName.isBlank() || displayName.equalsIgnoreCase(username)
-                    ? username
-                    : displayName + " (" + username + ")";
+            if (displayName == null || displayName.isBlank() || displayName.equalsIgnoreCase(username)) {
+                return username;
+            }
+            return displayName.contains("(") ? displayName + " · " + username : displayName + " (" + username + ")";
         }
     }
 
