@@ -41,26 +41,42 @@ class SystemEvidencePanel implements SystemPagePanel {
     }
 
     @Override
+    public String tab() {
+        return "Evidence";
+    }
+
+    @Override
     public Component render(long systemId) {
         VerticalLayout panel = new VerticalLayout();
         panel.setPadding(false);
         panel.setId("system-evidence");
         Grid<EvidenceItem> grid = new Grid<>(EvidenceItem.class, false);
         grid.setId("system-evidence-grid");
+        // the title takes the spare width and wraps; kind, version, dates and reviewer stay narrow
+        grid.getElement().getThemeList().add("wrap-cell-content");
         grid.addColumn(EvidenceItem::getTitle)
                 .setHeader("Evidence")
                 .setSortProperty("title")
-                .setFlexGrow(3);
+                .setFlexGrow(1)
+                .setTooltipGenerator(EvidenceItem::getTitle);
         grid.addColumn(i -> i.getKind().label())
                 .setHeader("Kind")
                 .setSortProperty("kind")
-                .setAutoWidth(true);
-        grid.addColumn(i -> "v" + i.getCurrentVersion()).setHeader("Version").setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(i -> "v" + i.getCurrentVersion())
+                .setHeader("Version")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(i -> EvidenceView.text(i.getExpiresOn()))
                 .setHeader("Expires")
-                .setSortProperty("expiresOn");
+                .setSortProperty("expiresOn")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet")
-                .setHeader("Reviewed");
+                .setHeader("Reviewed")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         Filter filter = new Filter(null, null, null, systemId, false);
         Button add = new Button(
                 "Add evidence",
