@@ -54,10 +54,13 @@ public final class ControlVocabulary {
         }
     }
 
-    /** "IN_PROGRESS" → "In progress". */
+    /** "IN_PROGRESS" → "In progress"; a coverage level as Coverage says it ("Partly covered"). */
     public static String label(Enum<?> value) {
         if (value == null) {
             return "";
+        }
+        if (value == CoverageLevel.PARTIAL) {
+            return "Partly covered";
         }
         String s = value.name().replace('_', ' ').toLowerCase();
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);

@@ -143,6 +143,32 @@ final class ExecutiveSummary {
         return out.toString();
     }
 
+    /** A key figure on the cover: a large value and what it counts. */
+    record CoverFigure(String value, String label) {}
+
+    /** The cover's four key figures: coverage, open risks, open findings, evidence. */
+    static List<CoverFigure> coverFigures(Snapshot s) {
+        Figures f = figures(s);
+        long critical = f.risksByBand().get("Critical")[0];
+        return List.of(
+                new CoverFigure(
+                        f.percent() + " %",
+                        "coverage: " + f.covered() + " covered and " + f.partial() + " partly covered of "
+                                + f.requirements() + " requirements"),
+                new CoverFigure(
+                        String.valueOf(f.openRisks()),
+                        (f.openRisks() == 1 ? "open risk" : "open risks")
+                                + (critical > 0 ? ", " + critical + " critical" : ", none critical")),
+                new CoverFigure(
+                        f.openFindings() == null ? "–" : String.valueOf(f.openFindings()),
+                        f.openFindings() == null
+                                ? "no findings register"
+                                : f.openFindings() == 1 ? "open finding" : "open findings"),
+                new CoverFigure(
+                        String.valueOf(f.evidence()),
+                        "evidence items, " + f.current() + " current, " + f.expired() + " expired"));
+    }
+
     static String soaSentence(Snapshot s) {
         if (!SnapshotReader.ISO_42001.equals(s.framework().code())) {
             return "";

@@ -70,6 +70,19 @@ class PackBuilder {
 
     record Sealed(String manifestSha256, String sumsSha256, String zipSha256, long size, int files) {}
 
+    /**
+     * A record (e.g. a telemetry test's results of the day) took further entries between the snapshot and copying its
+     * file: its content and SHA-256 moved on legitimately, so the build starts again from a fresh snapshot.
+     */
+    static final class RecordExtended extends dev.aegis.shared.DomainRuleException {
+        RecordExtended(long evidenceId) {
+            super(
+                    "evidence",
+                    "Evidence E-" + evidenceId + " (a record) kept taking new entries while the pack was built; "
+                            + "ask for the pack again in a moment.");
+        }
+    }
+
     Sealed build(
             long packId,
             String framework,
@@ -107,6 +120,9 @@ class PackBuilder {
                     String sha;
                     try (InputStream in = evidence.content(item.id(), item.version())) {
                         sha = entry(zip, path, out -> size[0] = in.transferTo(out));
+                    }
+                    if (!sha.equalsIgnoreCase(item.sha256()) && "RECORD".equals(item.kind())) {
+                        throw new RecordExtended(item.id());
                     }
                     if (!sha.equalsIgnoreCase(item.sha256())) {
                         throw new dev.aegis.shared.DomainRuleException(
@@ -183,7 +199,8 @@ class PackBuilder {
                                     PackWords.time(generatedAt),
                                     manifestSha,
                                     "#" + packId,
-                                    ExecutiveSummary.inShort(snapshot)),
+                                    ExecutiveSummary.inShort(snapshot),
+                                    ExecutiveSummary.coverFigures(snapshot)),
                             PackDocument.body(snapshot, manifestSha),
                             PackDocument.descriptions(snapshot),
                             "Aegis evidence pack #" + packId + " · as of " + asOf + " · manifest SHA-256 "

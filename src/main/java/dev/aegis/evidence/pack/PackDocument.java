@@ -59,7 +59,21 @@ class PackDocument {
             String generatedAt,
             String manifestSha256,
             String packId,
-            String summary) {}
+            String summary,
+            List<ExecutiveSummary.CoverFigure> figures) {
+
+        Cover(
+                String framework,
+                String scope,
+                String asOf,
+                String generatedBy,
+                String generatedAt,
+                String manifestSha256,
+                String packId,
+                String summary) {
+            this(framework, scope, asOf, generatedBy, generatedAt, manifestSha256, packId, summary, List.of());
+        }
+    }
 
     /**
      * Renders the cover, contents and body as one PDF/A-2b. The contents lists each section with its page and what it
@@ -82,7 +96,9 @@ class PackDocument {
             p.put("pageOffset", FRONT_PAGES);
             p.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
             JasperPrint main = JasperFillManager.fillReport(
-                    reports.template("aegis-document"), p, new JRBeanCollectionDataSource(body));
+                    reports.template("aegis-document"),
+                    p,
+                    new JRBeanCollectionDataSource(DocRow.keepHeadsWithFirstRow(body)));
             Map<String, Integer> pages = anchors(main);
             List<DocRow> contents = new ArrayList<>();
             contents.add(DocRow.h1("Contents"));
@@ -106,6 +122,11 @@ class PackDocument {
             c.put("manifestSha256", cover.manifestSha256());
             c.put("packId", cover.packId());
             c.put("summary", cover.summary());
+            for (int i = 0; i < 4; i++) {
+                var figure = i < cover.figures().size() ? cover.figures().get(i) : null;
+                c.put("figure" + (i + 1), figure == null ? null : figure.value());
+                c.put("figure" + (i + 1) + "Label", figure == null ? null : figure.label());
+            }
             c.put("totalPages", main.getPages().size() + FRONT_PAGES);
             JasperPrint front = JasperFillManager.fillReport(
                     reports.template("evidence-pack-cover"), c, new JRBeanCollectionDataSource(contents));
@@ -125,7 +146,7 @@ class PackDocument {
         p.put("subtitle", subtitle);
         p.put("footer", footer);
         p.put("pageOffset", 0);
-        reports.pdf("aegis-document", rows, p, out);
+        reports.pdf("aegis-document", DocRow.keepHeadsWithFirstRow(rows), p, out);
     }
 
     /** Page (1-based, within this print) of each anchor. */
@@ -386,7 +407,9 @@ class PackDocument {
                 rows.add(DocRow.trMono(
                         "#" + a.id() + " · " + PackWords.time(a.occurredAt()),
                         a.actor() + " · " + label(a.action()).toLowerCase(java.util.Locale.ROOT),
-                        objectName(s, systemNames, a.objectType(), a.objectId()),
+                        a.objectLabel() != null && !"AiSystem".equals(a.objectType())
+                                ? objectWords(a.objectType()) + " " + a.objectLabel()
+                                : objectName(s, systemNames, a.objectType(), a.objectId()),
                         PackWords.hash(a.hash())));
             }
         }

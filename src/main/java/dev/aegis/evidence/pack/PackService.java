@@ -222,27 +222,39 @@ public class PackService {
                     p.startBuilding();
                     return packs.saveAndFlush(p);
                 });
-                PackBuilder.Sealed sealed = builder.build(
-                        pack.getId(),
-                        pack.getFrameworkCode(),
-                        pack.getSystemIds(),
-                        pack.getAsOf(),
-                        actor,
-                        pack.getRequestedAt(),
-                        zip(id),
-                        percent -> progress(id, percent));
+                PackBuilder.Sealed sealed = null;
+                for (int attempt = 1; sealed == null; attempt++) {
+                    try {
+                        sealed = builder.build(
+                                pack.getId(),
+                                pack.getFrameworkCode(),
+                                pack.getSystemIds(),
+                                pack.getAsOf(),
+                                actor,
+                                pack.getRequestedAt(),
+                                zip(id),
+                                percent -> progress(id, percent));
+                    } catch (PackBuilder.RecordExtended moved) {
+                        // a record took new entries while it was copied: again, from a fresh snapshot
+                        if (attempt >= 3) {
+                            throw moved;
+                        }
+                        log.info("Evidence pack {}: {} Building it again.", id, moved.getMessage());
+                    }
+                }
+                PackBuilder.Sealed done = sealed;
                 tx.executeWithoutResult(s -> {
                     Pack p = find(id);
                     p.seal(
-                            sealed.manifestSha256(),
-                            sealed.sumsSha256(),
-                            sealed.zipSha256(),
-                            sealed.size(),
-                            sealed.files(),
+                            done.manifestSha256(),
+                            done.sumsSha256(),
+                            done.zipSha256(),
+                            done.size(),
+                            done.files(),
                             clock.instant());
                     packs.saveAndFlush(p);
-                    events.publishEvent(new PackSealed(
-                            id, sealed.manifestSha256(), sealed.zipSha256(), sealed.size(), sealed.files()));
+                    events.publishEvent(
+                            new PackSealed(id, done.manifestSha256(), done.zipSha256(), done.size(), done.files()));
                 });
             });
         } catch (RuntimeException | Error e) {

@@ -83,6 +83,12 @@ public class Reports {
         configuration.setMetadataCreator("Aegis");
         configuration.setDisplayMetadataTitle(true);
         exporter.setConfiguration(configuration);
+        // wrap text in the PDF exactly where the fill measured it: otherwise a cell whose last line the PDF wraps
+        // differently (after "(1,790") loses that line at the bottom of its stretched height
+        net.sf.jasperreports.pdf.SimplePdfReportConfiguration lines =
+                new net.sf.jasperreports.pdf.SimplePdfReportConfiguration();
+        lines.setForceLineBreakPolicy(true);
+        exporter.setConfiguration(lines);
         exporter.exportReport();
     }
 

@@ -189,6 +189,50 @@ class PackCoverageTest {
         }
     }
 
+    @Autowired
+    dev.aegis.shared.OrganisationProfile organisation;
+
+    @Test
+    void the_cover_carries_the_organisation_and_the_key_figures_and_no_heading_or_table_head_ends_a_page()
+            throws Exception {
+        AiSystem system = demoLikeRegister("Layout system");
+        TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
+        Snapshot snapshot = reader.read(ISO, List.of(system.getId()), LocalDate.now(ZoneOffset.UTC));
+        byte[] pdf = pdf(snapshot);
+        ExecutiveSummary.Figures f = ExecutiveSummary.figures(snapshot);
+        List<DocRow> body = PackDocument.body(snapshot, "0".repeat(64));
+        // what a page must not end with: a table head's last cell, or a heading
+        java.util.Set<String> orphans = new java.util.HashSet<>();
+        body.stream().filter(r -> "TH".equals(r.kind())).forEach(r -> orphans.add(r.c4()));
+        body.stream()
+                .filter(r -> "H1".equals(r.kind()) || "H2".equals(r.kind()))
+                .forEach(r -> orphans.add(r.c1()));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setSortByPosition(true);
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String cover = stripper.getText(doc).replaceAll("\\s+", " ");
+            assertThat(cover)
+                    .contains(organisation.name(), "Evidence pack", "At a glance", "In short")
+                    .contains(f.percent() + " %", "coverage: " + f.covered() + " covered")
+                    .contains(f.openRisks() + " ", f.evidence() + " ");
+            for (int page = 3; page <= doc.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                String footer = "Page " + page + " of";
+                List<String> lines = stripper.getText(doc)
+                        .lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.contains(footer))
+                        .toList();
+                assertThat(orphans)
+                        .as("the last line of page " + page + ": " + lines.getLast())
+                        .doesNotContain(lines.getLast());
+            }
+        }
+    }
+
     byte[] pdf(Snapshot s) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var swap = Files.createTempDirectory("swap");
@@ -201,7 +245,8 @@ class PackCoverageTest {
                         "now",
                         "0".repeat(64),
                         "#0",
-                        ExecutiveSummary.inShort(s)),
+                        ExecutiveSummary.inShort(s),
+                        ExecutiveSummary.coverFigures(s)),
                 PackDocument.body(s, "0".repeat(64)),
                 PackDocument.descriptions(s),
                 "test",
