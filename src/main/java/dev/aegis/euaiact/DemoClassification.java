@@ -37,7 +37,8 @@ class DemoClassification implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Actors.runAs("demo-officer", "GOVERNANCE_OFFICER", () -> {
-            List<Long> ids = systems.idsByName(List.of(SYSTEM)).getOrDefault(SYSTEM, List.of());
+            List<Long> ids = systems.idsByName(List.of(SYSTEM))
+                    .getOrDefault(SYSTEM.toLowerCase(java.util.Locale.ROOT), List.of()); // keyed by the lower-case name
             if (ids.size() != 1
                     || classifications.standing(ids.getFirst()).current().isPresent()) {
                 return;
