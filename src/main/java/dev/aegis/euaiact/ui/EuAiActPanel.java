@@ -108,6 +108,7 @@ class EuAiActPanel implements SystemPagePanel {
     private static Component duties(Standing standing) {
         Grid<DutyStatus> grid = new Grid<>(DutyStatus.class, false);
         grid.setId("eu-ai-act-duties");
+        grid.addThemeName("wrap-cell-content"); // long titles and scope states wrap at 1280 px instead of being cut
         grid.addColumn(DutyStatus::article)
                 .setHeader("Article")
                 .setAutoWidth(true)
