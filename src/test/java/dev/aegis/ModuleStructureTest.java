@@ -162,7 +162,8 @@ class ModuleStructureTest {
                 "audit",
                 "finding",
                 "telemetry",
-                "aims")) {
+                "aims",
+                "euaiact")) {
             org.assertj.core.api.Assertions.assertThat(map).containsIgnoringCase(module);
             org.assertj.core.api.Assertions.assertThat(docs.resolve("module-" + module + ".puml"))
                     .exists();

@@ -29,6 +29,7 @@ class BundledCatalogs {
     static final String ISO_42001 = "ISO-IEC-42001-2023";
     static final String OWASP_LLM = "OWASP-LLM-TOP10-2025";
     static final String ATLAS = "MITRE-ATLAS";
+    static final String EU_AI_ACT = "EU-AI-ACT-2024-1689";
 
     private final ObjectMapper json;
 
@@ -37,11 +38,16 @@ class BundledCatalogs {
     }
 
     List<CatalogDocument> catalogs() {
-        return List.of(nistRmf(), iso42001(), owaspLlm(), atlas(), nistGai());
+        return List.of(nistRmf(), iso42001(), owaspLlm(), atlas(), nistGai(), euAiAct());
     }
 
     List<CrosswalkDocument> crosswalks() {
-        return List.of(nistToIso(), owaspToAtlas(), gaiToRmf());
+        return List.of(
+                nistToIso(),
+                owaspToAtlas(),
+                gaiToRmf(),
+                authored("crosswalk-eu-ai-act-to-iso-42001.json", "EU AI Act → ISO/IEC 42001"),
+                authored("crosswalk-eu-ai-act-to-nist-ai-rmf.json", "EU AI Act → NIST AI RMF"));
     }
 
     CatalogDocument nistRmf() {
@@ -260,6 +266,162 @@ class BundledCatalogs {
                 edges);
     }
 
+    /**
+     * Regulation (EU) 2024/1689 with its text: chapters, sections, articles ({@code Article 26}), paragraphs
+     * ({@code 26.6}), points ({@code 5.1.a}) and annexes. The file gives unnamed annex items positional references
+     * ({@code Annex III (4)}); they get the numbers the Official Journal prints ({@code Annex III 4}), and the areas of
+     * Annex III their points ({@code Annex III 4(a)}), which classification and scope name. Articles are what a system
+     * is assessed against; the rest is their text.
+     */
+    CatalogDocument euAiAct() {
+        JsonNode root = read("eu-ai-act-2024-1689.json");
+        java.util.Map<String, String> refs = new java.util.HashMap<>();
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        java.util.Map<String, String> raw = new java.util.HashMap<>();
+        for (JsonNode n : root.path("nodes")) {
+            kinds.put(s(n, "id"), s(n, "kind"));
+            raw.put(s(n, "id"), s(n, "ref"));
+        }
+        for (JsonNode n : root.path("nodes")) {
+            refs.put(s(n, "id"), annexRef(n, kinds, raw));
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (JsonNode n : root.path("nodes")) {
+            String kind = s(n, "kind");
+            String ref = refs.get(s(n, "id"));
+            String parent = n.path("parent").isNull() ? null : refs.get(s(n, "parent"));
+            String text = s(n, "text");
+            boolean annexItem = "annex".equals(kinds.get(s(n, "parent")));
+            String title =
+                    s(n, "title") != null ? s(n, "title") : annexItem ? annexHeading(text) : legalTitle(ref, text);
+            nodes.add(new Node(
+                    ref,
+                    title,
+                    text,
+                    RequirementKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+                    parent,
+                    "article".equals(kind)));
+            if (annexItem && ref.startsWith("Annex III ")) {
+                nodes.addAll(annexPoints(ref, text));
+            }
+        }
+        return new CatalogDocument(info(root, s(root.path("framework"), "published")), nodes, List.of());
+    }
+
+    /** "Annex III (4)" → "Annex III 4", the number the Official Journal prints; other refs unchanged. */
+    private static String annexRef(JsonNode n, java.util.Map<String, String> kinds, java.util.Map<String, String> raw) {
+        String ref = s(n, "ref");
+        if (ref.matches("[a-z]") && !n.path("parent").isNull()) {
+            return raw.get(s(n, "parent")) + "(" + ref + ")"; // a bare point letter under an unnumbered subparagraph
+        }
+        java.util.regex.Matcher positional =
+                java.util.regex.Pattern.compile("^(Annex [IVX]+) \\((\\d+)\\)$").matcher(ref);
+        if (!positional.matches() || !"annex".equals(kinds.get(s(n, "parent")))) {
+            return ref;
+        }
+        return positional.group(1) + " " + positional.group(2);
+    }
+
+    private static final java.util.regex.Pattern NUMBERED_LINE =
+            java.util.regex.Pattern.compile("(?m)^(\\d+)\\.\\s*(.+)$");
+    private static final java.util.regex.Pattern LETTERED_LINE =
+            java.util.regex.Pattern.compile("^\\(([a-z])\\)\\s*(.*)$");
+
+    /** The heading an annex item prints ("Employment, workers management and access to self-employment"). */
+    static String annexHeading(String text) {
+        if (text == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = NUMBERED_LINE.matcher(text);
+        String line = m.find() ? m.group(2) : text.lines().findFirst().orElse("");
+        line = line.strip();
+        if (line.endsWith(":")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        int comma = line.indexOf(", in so far as");
+        if (comma > 0) {
+            line = line.substring(0, comma);
+        }
+        return title(line);
+    }
+
+    /** The points (a), (b)… of an Annex III area, each with the lines that continue it. */
+    static List<Node> annexPoints(String areaRef, String text) {
+        List<Node> points = new ArrayList<>();
+        String letter = null;
+        StringBuilder body = new StringBuilder();
+        for (String line : text.split("\n")) {
+            java.util.regex.Matcher m = LETTERED_LINE.matcher(line.strip());
+            if (m.matches()) {
+                if (letter != null) {
+                    points.add(annexPoint(areaRef, letter, body.toString()));
+                }
+                letter = m.group(1);
+                body = new StringBuilder(m.group(2));
+            } else if (letter != null) {
+                body.append('\n').append(line.strip());
+            }
+        }
+        if (letter != null) {
+            points.add(annexPoint(areaRef, letter, body.toString()));
+        }
+        return points;
+    }
+
+    private static Node annexPoint(String areaRef, String letter, String text) {
+        String body = text.strip();
+        return new Node(areaRef + "(" + letter + ")", title(body), body, RequirementKind.POINT, areaRef, false);
+    }
+
+    /** Paragraphs and points have no title of their own: "Art. 26(6): Deployers of high-risk AI systems shall keep…". */
+    static String legalTitle(String ref, String text) {
+        String words = text == null ? "" : text.strip();
+        String first = words.length() <= 160 ? words : words.substring(0, 157).strip() + "…";
+        if (!ref.matches("\\d+(\\.\\w+)*")) {
+            return first; // an unnumbered subparagraph ("Article 26 (6)") has only its words
+        }
+        String[] parts = ref.split("\\.");
+        StringBuilder cite = new StringBuilder("Art. ").append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            cite.append('(').append(parts[i]).append(')');
+        }
+        return cite + ": " + first;
+    }
+
+    /** A crosswalk authored by the Aegis project, in the format of {@code db/catalogs/README.md}, typed and reasoned. */
+    CrosswalkDocument authored(String file, String name) {
+        JsonNode root = read(file);
+        List<CrosswalkDocument.Edge> edges = new ArrayList<>();
+        for (JsonNode m : root.path("mappings")) {
+            edges.add(new CrosswalkDocument.Edge(
+                    s(m, "source_id"),
+                    s(m, "target_id"),
+                    switch (s(m, "relationship")) {
+                        case "equivalent_to" -> Relationship.EQUAL;
+                        case "subset_of" -> Relationship.SUBSET;
+                        case "superset_of" -> Relationship.SUPERSET;
+                        case "intersects_with" -> Relationship.INTERSECT;
+                        default -> Relationship.RELATED;
+                    },
+                    "Aegis project (authored, not published by the framework owners)",
+                    "MEDIUM",
+                    s(m, "rationale"),
+                    m.path("needs_review").asBoolean(true),
+                    s(m, "notes")));
+        }
+        String source = s(root, "source_framework");
+        String target = s(root, "target_framework");
+        return new CrosswalkDocument(
+                source + "_to_" + target,
+                name,
+                source,
+                target,
+                s(root, "description"),
+                s(root, "licence"),
+                provenance(root.path("provenance")),
+                edges);
+    }
+
     private Info info(JsonNode root, String versionOverride) {
         JsonNode fw = root.path("framework");
         String version =
@@ -341,7 +503,10 @@ class BundledCatalogs {
             "mitre-atlas.json",
             "nist-ai-600-1.json",
             "crosswalk-nist-ai-rmf-to-iso-42001.json",
-            "crosswalk-owasp-llm-2025-to-mitre-atlas.json");
+            "crosswalk-owasp-llm-2025-to-mitre-atlas.json",
+            "eu-ai-act-2024-1689.json",
+            "crosswalk-eu-ai-act-to-iso-42001.json",
+            "crosswalk-eu-ai-act-to-nist-ai-rmf.json");
 
     /**
      * The SHA-256 over every bundled catalog file and over the compiled code that turns them into rows (this class and

@@ -61,7 +61,8 @@ class CatalogBootstrap implements ApplicationRunner {
                 BundledCatalogs.NIST_GAI,
                 BundledCatalogs.ISO_42001,
                 BundledCatalogs.OWASP_LLM,
-                BundledCatalogs.ATLAS);
+                BundledCatalogs.ATLAS,
+                BundledCatalogs.EU_AI_ACT);
         Integer present = jdbc.queryForObject(
                 "select count(*) from framework.framework where code = any (?)", Integer.class, (Object)
                         codes.toArray(String[]::new));

@@ -24,7 +24,8 @@ public final class CatalogViews {
                 "ISO-IEC-42001-2023", "ISO/IEC 42001:2023",
                 "OWASP-LLM-TOP10-2025", "OWASP Top 10 for LLM 2025",
                 "MITRE-ATLAS", "MITRE ATLAS",
-                "NIST-AI-600-1", "NIST AI 600-1 (Generative AI)");
+                "NIST-AI-600-1", "NIST AI 600-1 (Generative AI)",
+                "EU-AI-ACT-2024-1689", "EU AI Act (Regulation (EU) 2024/1689)");
 
         /**
          * The name people know the framework by, short enough for a picker or a column ("ISO/IEC 42001:2023"); the

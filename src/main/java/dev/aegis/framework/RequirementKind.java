@@ -14,7 +14,14 @@ public enum RequirementKind {
     SUB_TECHNIQUE,
     MITIGATION,
     ACTION,
-    CASE_STUDY;
+    CASE_STUDY,
+    // legislation (the EU AI Act)
+    CHAPTER,
+    SECTION,
+    ARTICLE,
+    PARAGRAPH,
+    POINT,
+    ANNEX;
 
     public String label() {
         String s = name().replace('_', ' ').toLowerCase();

@@ -103,6 +103,10 @@ public class AiSystem {
     @Column(name = "eu_ai_act_role")
     private EuAiActRole euAiActRole;
 
+    /** "Article 26|why" per line: set by the EU AI Act classification only ({@link #classify}). */
+    @Column(name = "eu_ai_act_duties")
+    private String euAiActDuties;
+
     @Column(name = "vendor_name")
     private String vendorName;
 
@@ -311,5 +315,27 @@ public class AiSystem {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * The EU AI Act classification decided: tier, role and the articles that follow (one "Article 26|why" per line).
+     * Only the classification sets these apart from registration; a system owner never does.
+     */
+    void classify(EuAiActTier tier, EuAiActRole role, java.util.List<String> duties, Instant now) {
+        euAiActTier = tier;
+        euAiActRole = role;
+        euAiActDuties = duties.isEmpty() ? null : String.join("\n", duties);
+        updatedAt = now;
+    }
+
+    /** The EU AI Act articles its classification says apply, as "Article 26|why". */
+    public java.util.List<String> getEuAiActDuties() {
+        return euAiActDuties == null || euAiActDuties.isBlank()
+                ? java.util.List.of()
+                : euAiActDuties.lines().toList();
+    }
+
+    public EuAiActRole getEuAiActRole() {
+        return euAiActRole;
     }
 }

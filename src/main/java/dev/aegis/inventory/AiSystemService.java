@@ -149,6 +149,24 @@ public class AiSystemService {
         return system;
     }
 
+    /**
+     * Sets the EU AI Act tier and role a classification decided, and the articles that follow ("Article 26|why", one
+     * each), which the scope proposal then brings into the system's scope. Called by the classification questionnaire
+     * (module euaiact) and by an officer's override with a recorded reason there, never from a system owner's form.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    public AiSystem classify(long id, EuAiActTier tier, Classification.EuAiActRole role, List<String> duties) {
+        AiSystem system = get(id);
+        system.classify(
+                java.util.Objects.requireNonNull(tier),
+                java.util.Objects.requireNonNull(role),
+                duties,
+                clock.instant());
+        saveNamed(system);
+        events.publishEvent(new AiSystemChanged(id, system.getName(), SystemProfile.of(system)));
+        return system;
+    }
+
     @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
     public void remove(long id, long expectedVersion) {
         AiSystem system = get(id);

@@ -169,7 +169,9 @@ public class ScopeService {
      */
     private Proposal recompute(long systemId) {
         AiSystem system = system(systemId);
-        Map<Long, Applicable> applicable = ScopeRules.applicable(system.details(), new CatalogReader());
+        Map<Long, Applicable> applicable =
+                new java.util.LinkedHashMap<>(ScopeRules.applicable(system.details(), new CatalogReader()));
+        euAiActDuties(system, applicable);
         Map<Long, Applicable> open = new HashMap<>(applicable);
         int dropped = 0;
         int flagged = 0;
@@ -197,6 +199,20 @@ public class ScopeService {
             events.publishEvent(new ScopeProposed(systemId, result.proposed(), dropped, flagged, applicable.size()));
         }
         return result;
+    }
+
+    static final String EU_AI_ACT = "EU-AI-ACT-2024-1689";
+
+    /** The articles the system's EU AI Act classification says apply (set by module euaiact), with its reasons. */
+    private void euAiActDuties(AiSystem system, Map<Long, Applicable> applicable) {
+        for (String line : system.getEuAiActDuties()) {
+            int bar = line.indexOf('|');
+            String ref = bar < 0 ? line : line.substring(0, bar);
+            String why = bar < 0 ? "" : line.substring(bar + 1);
+            catalog.find(EU_AI_ACT, ref.strip())
+                    .ifPresent(r -> applicable.merge(
+                            r.id(), new Applicable(r, "EU AI Act classification: " + why), Applicable::and));
+        }
     }
 
     /** Confirms these requirements as in scope (proposed ones, or excluded ones taken back). */

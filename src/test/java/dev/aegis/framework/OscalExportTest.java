@@ -29,11 +29,14 @@ class OscalExportTest {
             BundledCatalogs.ISO_42001,
             BundledCatalogs.OWASP_LLM,
             BundledCatalogs.ATLAS,
-            BundledCatalogs.NIST_GAI);
+            BundledCatalogs.NIST_GAI,
+            BundledCatalogs.EU_AI_ACT);
     static final List<String> CROSSWALKS = List.of(
             "NIST-AI-RMF-1.0_to_ISO-IEC-42001-2023",
             "OWASP-LLM-TOP10-2025_to_MITRE-ATLAS",
-            "NIST-AI-600-1_to_NIST-AI-RMF-1.0");
+            "NIST-AI-600-1_to_NIST-AI-RMF-1.0",
+            "EU-AI-ACT-2024-1689_to_ISO-IEC-42001-2023",
+            "EU-AI-ACT-2024-1689_to_NIST-AI-RMF-1.0");
 
     @LocalServerPort
     int port;

@@ -10,8 +10,13 @@ import java.util.List;
  */
 final class FrameworkOrder {
 
-    private static final List<String> PREFERRED =
-            List.of("NIST-AI-RMF-1.0", "ISO-IEC-42001-2023", "OWASP-LLM-TOP10-2025", "MITRE-ATLAS", "NIST-AI-600-1");
+    private static final List<String> PREFERRED = List.of(
+            "NIST-AI-RMF-1.0",
+            "ISO-IEC-42001-2023",
+            "OWASP-LLM-TOP10-2025",
+            "MITRE-ATLAS",
+            "NIST-AI-600-1",
+            "EU-AI-ACT-2024-1689");
 
     private FrameworkOrder() {}
 

@@ -127,6 +127,9 @@ class RequirementDetailPanel extends VerticalLayout {
         Div section = section("detail-text", "Text");
         if (detail.text() != null && !detail.text().isBlank()) {
             section.add(CatalogText.render(detail.text(), atlasEntry));
+            if (isLegislation(framework)) {
+                section.add(officialJournalNotice(framework));
+            }
             return section;
         }
         if (!textIsLicensed(framework)) {
@@ -301,6 +304,24 @@ class RequirementDetailPanel extends VerticalLayout {
     static boolean textIsLicensed(FrameworkSummary framework) {
         String licence = framework.licence();
         return framework.custom() || licence != null && licence.regionMatches(true, 0, "Copyright", 0, 9);
+    }
+
+    /** EU legislation reused from EUR-Lex: the source acknowledged, and the Official Journal named as the only authentic text. */
+    static boolean isLegislation(FrameworkSummary framework) {
+        return framework.licence() != null && framework.licence().startsWith("EU legislation");
+    }
+
+    private static Component officialJournalNotice(FrameworkSummary framework) {
+        Paragraph notice = new Paragraph("Source: EUR-Lex, reused with acknowledgement (Commission Decision "
+                + "2011/833/EU). Only the text published in the Official Journal of the European Union is authentic; "
+                + "check a passage you rely on there: ");
+        com.vaadin.flow.component.html.Anchor oj =
+                new com.vaadin.flow.component.html.Anchor(framework.url(), framework.url());
+        oj.setTarget("_blank");
+        notice.add(oj);
+        notice.addClassNames("aegis-hint");
+        notice.setId("official-journal-notice");
+        return notice;
     }
 
     private static Div section(String id, String title) {

@@ -235,6 +235,13 @@ public class AiSystemForm extends VerticalLayout {
             ((com.vaadin.flow.component.HasHelper) decision)
                     .setHelperText(editable && !governs ? "Set by governance officers and administrators" : null);
         }
+        // the EU AI Act tier and role follow the classification questionnaire on the system's page (module euaiact),
+        // or an officer's decision recorded there with its reason: never a plain edit here
+        for (var decided : List.of(euAiActTier, euAiActRole)) {
+            decided.setReadOnly(true);
+            decided.setHelperText(
+                    "Set by governance officers through the EU AI Act classification on the system's page");
+        }
         save.setVisible(editable);
         cancel.setText(editable ? "Cancel" : "Close");
     }

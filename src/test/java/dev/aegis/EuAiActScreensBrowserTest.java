@@ -1,0 +1,163 @@
+package dev.aegis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The EU AI Act screens on the demo register, in headless Chromium: the clinic's diagnosis assistant classified
+ * (high-risk, deployer) on its page as the officer and the auditor, and the questionnaire walked with the keyboard
+ * as the officer; axe on both; photographs at 1280 and 1920 px into {@code target/screenshots/euaiact/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EuAiActScreensBrowserTest {
+
+    static final String PASSWORD = "Demo-Screens-Walnut-42";
+    static final int[] WIDTHS = {1280, 1920};
+    static final Path OUT = Path.of("target", "screenshots", "euaiact");
+    static final String DATABASE = "aegis_euaiact_" + Long.toHexString(System.nanoTime());
+
+    RunningAegis aegis;
+    Browser browser;
+    String base;
+    long clinic;
+
+    @BeforeAll
+    void startTheDemoAndABrowser(@TempDir Path profile) throws Exception {
+        sql("create database " + DATABASE);
+        String url = TestDatabase.url().substring(0, TestDatabase.url().lastIndexOf('/') + 1) + DATABASE;
+        aegis = RunningAegis.start(
+                "spring.datasource.url=" + url,
+                "aegis.demo=true",
+                "aegis.demo-password=" + PASSWORD,
+                "aegis.admin-password=" + AegisTest.ADMIN_PASSWORD,
+                "vaadin.devmode.devTools.enabled=false");
+        JdbcTemplate jdbc = aegis.context().getBean(JdbcTemplate.class);
+        clinic = jdbc.queryForObject(
+                "select id from inventory.ai_system where name = 'Clinic diagnosis assistant'", Long.class);
+        base = "http://localhost:" + aegis.port();
+        Files.createDirectories(OUT);
+        browser = Browser.open(profile, "euaiact");
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+            if (aegis != null) {
+                aegis.close();
+            }
+        } finally {
+            sql("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    @Test
+    void the_officer_sees_the_clinic_assistant_classified_and_walks_the_questionnaire_with_the_keyboard()
+            throws Exception {
+        signIn("demo-officer");
+        browser.get(base + "/systems/" + clinic);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eu-ai-act-outcome")));
+        assertThat(browser.driver().findElement(By.id("eu-ai-act-outcome")).getText())
+                .contains("High-risk")
+                .contains("Deployer")
+                .contains("Art. 6(1), Annex I");
+        assertThat(browser.driver().findElement(By.id("eu-ai-act-duties")).getText())
+                .contains("Article 26")
+                .contains("2027-08-02");
+        photograph("officer", "system-page");
+        Accessibility.assertNoSeriousViolations(browser.driver(), "system page with its EU AI Act panel");
+
+        browser.click(By.id("classify-system"));
+        browser.waitFor(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("questionnaire-progress"), "Step 1 of 8"));
+        settle();
+        photograph("officer", "questionnaire-step-1");
+        // Alt+→ steps on from wherever the focus is; the answers of the last classification are filled in
+        for (int i = 1; i < 4; i++) {
+            browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
+            int step = i + 1;
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("questionnaire-progress"), "Step " + step + " of 8"));
+        }
+        settle();
+        photograph("officer", "questionnaire-annex-iii");
+        Accessibility.assertNoSeriousViolations(browser.driver(), "EU AI Act questionnaire");
+        for (int i = 4; i < 8; i++) {
+            browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
+            int step = i + 1;
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("questionnaire-progress"), "Step " + step + " of 8"));
+        }
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("questionnaire-outcome")));
+        assertThat(browser.driver().findElement(By.id("questionnaire-outcome")).getText())
+                .isEqualTo("High-risk · Deployer · Art. 6(1), Annex I");
+        settle();
+        photograph("officer", "questionnaire-summary");
+    }
+
+    @Test
+    void the_auditor_reads_the_classification_and_is_offered_no_questionnaire() throws Exception {
+        signIn("demo-auditor");
+        browser.get(base + "/systems/" + clinic);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eu-ai-act-outcome")));
+        assertThat(browser.driver().findElements(By.id("classify-system"))).allMatch(b -> !b.isDisplayed());
+        photograph("auditor", "system-page");
+    }
+
+    private void signIn(String user) {
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().window().setSize(new Dimension(WIDTHS[0], 1000));
+        browser.get(base + "/");
+        browser.waitFor(ExpectedConditions.urlContains("/login"));
+        settle();
+        browser.signIn(user, PASSWORD);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+        settle();
+    }
+
+    /** The EU AI Act panel scrolled into view (or the top of the page), at both widths. */
+    private void photograph(String role, String name) throws Exception {
+        for (int width : WIDTHS) {
+            browser.driver().manage().window().setSize(new Dimension(width, 1000));
+            settle();
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("var p = document.getElementById('eu-ai-act'); if (p) p.scrollIntoView();");
+            browser.saveScreenshot(OUT.resolve(role).resolve(name + "-" + width + ".png"));
+        }
+        browser.driver().manage().window().setSize(new Dimension(WIDTHS[0], 1000));
+    }
+
+    private void settle() {
+        browser.waitFor(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())"
+                        + " && !document.querySelector('vaadin-connection-indicator[loading]')"));
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://" + TestDatabase.SERVER + "/postgres",
+                        TestDatabase.USER,
+                        TestDatabase.PASSWORD);
+                var st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+}
