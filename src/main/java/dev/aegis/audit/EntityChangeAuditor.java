@@ -3,8 +3,6 @@ package dev.aegis.audit;
 import dev.aegis.shared.AuditLabelled;
 import dev.aegis.shared.AuditObjectLabels;
 import dev.aegis.shared.Audited;
-import jakarta.annotation.PostConstruct;
-import jakarta.persistence.EntityManagerFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostCollectionUpdateEvent;
 import org.hibernate.event.spi.PostCollectionUpdateEventListener;
 import org.hibernate.event.spi.PostDeleteEvent;
@@ -28,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records every insert, update and delete of an {@link Audited} entity, with the fields that changed (before and
- * after), on the same connection and in the same transaction as the change itself.
+ * after), on the same connection and in the same transaction as the change itself. Hibernate calls it from the
+ * moment its session factory exists: {@link AuditedChangesIntegration} registers it while the factory is built.
  */
 @Component
 class EntityChangeAuditor
@@ -38,25 +34,12 @@ class EntityChangeAuditor
                 PostCollectionUpdateEventListener {
 
     private static final String MASK = "***";
-    private final EntityManagerFactory emf;
     private final AuditLog log;
     private final List<AuditObjectLabels> labels;
 
-    EntityChangeAuditor(EntityManagerFactory emf, AuditLog log, List<AuditObjectLabels> labels) {
-        this.emf = emf;
+    EntityChangeAuditor(AuditLog log, List<AuditObjectLabels> labels) {
         this.log = log;
         this.labels = labels;
-    }
-
-    @PostConstruct
-    void register() {
-        EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class)
-                .getServiceRegistry()
-                .getService(EventListenerRegistry.class);
-        registry.appendListeners(EventType.POST_INSERT, this);
-        registry.appendListeners(EventType.POST_UPDATE, this);
-        registry.appendListeners(EventType.POST_DELETE, this);
-        registry.appendListeners(EventType.POST_COLLECTION_UPDATE, this);
     }
 
     /** A collection field (e.g. an AI system's data categories) changed: its own UPDATE entry, before and after. */

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,9 +33,11 @@ class EventPartitions implements InitializingBean {
     private final MonitorSettings settings;
     private final Clock clock;
 
-    EventPartitions(JdbcTemplate jdbc, TransactionTemplate tx, MonitorSettings settings, Clock clock) {
+    EventPartitions(JdbcTemplate jdbc, MonitorSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        // plain JDBC in a JDBC transaction: the partitions exist before the monitor takes events, without waiting at
+        // start for JPA's session factory, which is built in the background meanwhile
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
         this.settings = settings;
         this.clock = clock;
     }

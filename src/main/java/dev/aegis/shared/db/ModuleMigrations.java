@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -42,24 +46,47 @@ public class ModuleMigrations implements InitializingBean {
                     Arrays.stream(only.split(",")).map(String::trim).toList();
             schemas = schemas.stream().filter(wanted::contains).toList();
         }
-        for (String schema : schemas) {
-            var result = Flyway.configure()
-                    .dataSource(dataSource)
-                    .schemas(schema)
-                    .createSchemas(true)
-                    .locations("classpath:db/migration/" + schema)
-                    .table("flyway_schema_history")
-                    .load()
-                    .migrate();
-            log.info(
-                    "Schema {}: {} migration(s) applied, now at version {}",
-                    schema,
-                    result.migrationsExecuted,
-                    result.targetSchemaVersion);
+        // shared first (the others rely on it); the other modules' schemas are independent of each other (no
+        // module's SQL names another's schema: SchemaOwnershipUnitTest), so they migrate side by side: a restart
+        // spends most of this step waiting for the database's answers to Flyway's checks
+        if (!schemas.isEmpty() && schemas.getFirst().equals("shared")) {
+            migrate("shared");
+        }
+        List<String> others = schemas.stream().filter(s -> !s.equals("shared")).toList();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, others.size())))) {
+            List<Future<?>> running = others.stream()
+                    .<Future<?>>map(schema -> pool.submit(() -> migrate(schema)))
+                    .toList();
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while migrating the database", e);
+                }
+            }
         }
     }
 
-    /** The schemas migrated, in the order they were migrated. */
+    private void migrate(String schema) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/migration/" + schema)
+                .table("flyway_schema_history")
+                .load()
+                .migrate();
+        log.info(
+                "Schema {}: {} migration(s) applied, now at version {}",
+                schema,
+                result.migrationsExecuted,
+                result.targetSchemaVersion);
+    }
+
+    /** The schemas migrated: shared first, the others side by side. */
     public List<String> schemas() {
         return schemas;
     }
