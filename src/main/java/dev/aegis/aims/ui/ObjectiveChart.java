@@ -76,13 +76,18 @@ final class ObjectiveChart {
                     .append(Svg.tick(tick, step))
                     .append("</text>");
         }
-        // date labels: ISO days, as many as fit (a label is about 70 px wide)
-        int slots = (int) Math.max(1, span);
-        int every = Svg.every(plotW / slots, Svg.labelWidth(10) + 12);
-        for (int d = 0; d <= slots; d += every) {
-            LocalDate day = from.plusDays(d);
+        // date labels: ISO days spread evenly, as many as fit with room between them (a label is about 73 px wide)
+        long days = Math.max(1, (long) span);
+        int labels = (int) Math.max(2, Math.min(days + 1, Math.floor(plotW / (Svg.labelWidth(10) * 1.7))));
+        long lastDay = -1;
+        for (int i = 0; i < labels; i++) {
+            long d = Math.round((double) days * i / (labels - 1));
+            if (d == lastDay) {
+                continue;
+            }
+            lastDay = d;
             double x = LEFT + plotW * d / Math.max(1, span);
-            String anchor = d == 0 ? "start" : d + every > slots ? "end" : "middle";
+            String anchor = i == 0 ? "start" : i == labels - 1 ? "end" : "middle";
             svg.append("<text x='")
                     .append(Svg.f(x))
                     .append("' y='")
@@ -90,7 +95,7 @@ final class ObjectiveChart {
                     .append("' text-anchor='")
                     .append(anchor)
                     .append("' class='aegis-chart-label'>")
-                    .append(Dates.day(day))
+                    .append(Dates.day(from.plusDays(d)))
                     .append("</text>");
         }
         // legend

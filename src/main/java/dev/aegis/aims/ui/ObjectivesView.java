@@ -147,11 +147,11 @@ public class ObjectivesView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(ObjectiveView::title)
                 .setHeader("Objective")
-                .setWidth("14rem")
+                .setWidth("9rem")
                 .setFlexGrow(3);
         grid.addColumn(o -> o.indicator().label())
                 .setHeader("Indicator")
-                .setWidth("12rem")
+                .setWidth("8rem")
                 .setFlexGrow(2);
         grid.addColumn(ObjectiveView::targetText)
                 .setHeader("Target")
@@ -159,9 +159,11 @@ public class ObjectivesView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(o -> o.latest() == null
                         ? ""
-                        : ObjectiveService.figure(o.latest().value(), o.unit()) + " on "
-                                + Dates.day(o.latest().measuredOn()))
-                .setHeader("Latest value")
+                        : ObjectiveService.figure(o.latest().value(), o.unit()))
+                .setTooltipGenerator(o -> o.latest() == null
+                        ? ""
+                        : "Measured on " + Dates.day(o.latest().measuredOn()))
+                .setHeader("Latest")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(ObjectivesView::standing)
@@ -170,7 +172,7 @@ public class ObjectivesView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(ObjectiveView::ownerName)
                 .setHeader("Owner")
-                .setWidth("10rem")
+                .setWidth("8rem")
                 .setFlexGrow(1);
         grid.addColumn(o -> o.dueOn() == null ? "" : Dates.day(o.dueOn()))
                 .setHeader("By")
