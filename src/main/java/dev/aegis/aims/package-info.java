@@ -3,5 +3,6 @@
  * versions, four-eyes approval, publication, retention), the context and scope statement, the AI and topic policies
  * with their acknowledgements, AIMS roles, and which management-system requirements those records meet in force.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "inventory", "control"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"shared", "inventory", "control", "risk", "telemetry", "vendor", "notification"})
 package dev.aegis.aims;

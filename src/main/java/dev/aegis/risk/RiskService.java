@@ -371,6 +371,28 @@ public class RiskService {
                 .getResultList();
     }
 
+    /** How many risks were assessed high or critical (inherent score 8 or more) and how many of them are dealt with. */
+    public record HighRiskTreatment(long high, long treated) {}
+
+    /**
+     * The risks whose inherent score is high or critical (8 or more, the heat map's two upper bands) and how many of
+     * them are treated, accepted or closed, for the AIMS objectives' indicator "share of high and critical risks
+     * treated". The inherent score, not the residual, chooses them: a treatment lowers the residual, and the risk it
+     * treated must still count.
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public HighRiskTreatment highRiskTreatment() {
+        Object[] row = em.createQuery(
+                        "select count(r), coalesce(sum(case when r.status in :dealt then 1 else 0 end), 0) from Risk r"
+                                + " where r.inherentScore >= :high",
+                        Object[].class)
+                .setParameter("dealt", List.of(Status.TREATED, Status.CLOSED, Status.ACCEPTED))
+                .setParameter("high", Band.HIGH.lowest())
+                .getSingleResult();
+        return new HighRiskTreatment(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     /**
      * The threats typical for the system's kind (see {@link ScopeService#typicalThreats}) that no risk of the system
      * names yet, whatever that risk's state: a closed risk still shows the threat was considered.

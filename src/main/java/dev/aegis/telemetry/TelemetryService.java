@@ -45,8 +45,11 @@ public class TelemetryService {
     /** The system actor's permission to link the demo system to the embedded monitor and define its tests (demo). */
     public static final String SYSTEM_SEED = "SYSTEM:telemetry.seed-demo";
 
+    /** The system actor's permission to read tests and results (the AIMS objectives' daily indicator record). */
+    public static final String SYSTEM_READ = "SYSTEM:telemetry.read";
+
     static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','VENDOR_MANAGER','SYSTEM_OWNER')"
-            + " or hasAuthority('" + SYSTEM_SEED + "')";
+            + " or hasAuthority('" + SYSTEM_SEED + "') or hasAuthority('" + SYSTEM_READ + "')";
     static final String LINKERS =
             "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','SYSTEM_OWNER') or hasAuthority('" + SYSTEM_SEED + "')";
 
@@ -415,6 +418,23 @@ public class TelemetryService {
                 page.getPageSize(),
                 page.getOffset());
         return new PageImpl<>(rows, page, total == null ? 0 : total);
+    }
+
+    /** How many tests have a result with data and how many of those passed at their newest such result. */
+    public record Passing(long tests, long passing) {}
+
+    /**
+     * Every telemetry test's newest result that had data (a window without data says nothing either way), and how many
+     * of them passed: the AIMS objectives' indicator "telemetry tests passing".
+     */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public Passing testsPassing() {
+        Map<String, Object> row = jdbc.queryForMap("""
+                select count(*) as tests, count(*) filter (where outcome = 'PASSED') as passing from (
+                  select distinct on (test_id) outcome from telemetry.test_result where outcome <> 'NO_DATA'
+                  order by test_id, window_start desc, id desc) newest""");
+        return new Passing(((Number) row.get("tests")).longValue(), ((Number) row.get("passing")).longValue());
     }
 
     /** The newest result of each of a system's tests, by test id. */

@@ -95,6 +95,39 @@ public class AssessmentBoard {
         this.em = em;
     }
 
+    /** How many vendors there are and how many of them hold a current approved assessment. */
+    public record Currency(long vendors, long current) {}
+
+    /**
+     * The vendors whose newest approved assessment is still current on {@code day}: approved, and not yet due again
+     * under the vendor's reassessment interval (a vendor not on a schedule stays current once approved). A vendor
+     * never approved is not current. For the AIMS objectives' indicator "vendor assessments current".
+     */
+    @PreAuthorize(VendorService.READERS)
+    public Currency assessmentCurrency(LocalDate day) {
+        Map<Long, java.time.Instant> approved = new HashMap<>();
+        em.createQuery(
+                        "select a.vendorId, max(a.decidedAt) from Assessment a where a.state = :approved"
+                                + " group by a.vendorId",
+                        Object[].class)
+                .setParameter("approved", State.APPROVED)
+                .getResultList()
+                .forEach(r -> approved.put((Long) r[0], (java.time.Instant) r[1]));
+        List<Vendor> all =
+                em.createQuery("select v from Vendor v", Vendor.class).getResultList();
+        long current = all.stream()
+                .filter(v -> {
+                    java.time.Instant at = approved.get(v.getId());
+                    if (at == null) {
+                        return false;
+                    }
+                    LocalDate due = v.reassessmentInterval().nextDue(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
+                    return due == null || !due.isBefore(day);
+                })
+                .count();
+        return new Currency(all.size(), current);
+    }
+
     /** One page of cards matching the filter, soonest due first. */
     @PreAuthorize(VendorService.READERS)
     public Page<AssessmentCard> cards(Filter filter, Pageable page) {
