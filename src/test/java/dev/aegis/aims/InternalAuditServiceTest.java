@@ -196,6 +196,8 @@ class InternalAuditServiceTest {
         a = audits.complete(a.id(), a.version(), "One nonconformity in the control of documented information.");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         audits.report(a.id(), out);
+        // kept for a look at the pages (pdftoppm)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "internal-audit-report.pdf"), out.toByteArray());
         String text;
         try (var pdf = Loader.loadPDF(out.toByteArray())) {
             text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");

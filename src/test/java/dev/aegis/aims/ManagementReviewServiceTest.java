@@ -122,6 +122,8 @@ class ManagementReviewServiceTest {
         TestAccounts.signIn(officer);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         reviews.minutesPdf(id, out);
+        // kept for a look at the pages (pdftoppm)
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "management-review-minutes.pdf"), out.toByteArray());
         String text;
         try (var pdf = Loader.loadPDF(out.toByteArray())) {
             text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
