@@ -118,6 +118,25 @@ public class IngestService {
         keep(deployment, events, null, clock.instant());
     }
 
+    /**
+     * Keeps events another reader already checked (the OTLP ingestion): the same durable write, aggregation, counters
+     * and concurrency limit as {@link #ingest}; the caller has checked the token's permission.
+     */
+    void keepChecked(Deployment deployment, List<PredictionEvent> events, int rejectedCount) {
+        try {
+            limiter.acquire();
+        } catch (IngestProblems.Busy e) {
+            throttled.increment();
+            throw e;
+        }
+        try {
+            keep(deployment, events, null, clock.instant());
+            rejected.increment(rejectedCount);
+        } finally {
+            limiter.release();
+        }
+    }
+
     private void keep(Deployment deployment, List<PredictionEvent> events, String referenceBatch, Instant now) {
         if (!events.isEmpty()) {
             long ingestId = writes.record(() -> tx.execute(
