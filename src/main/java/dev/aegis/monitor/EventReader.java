@@ -65,8 +65,7 @@ final class EventReader {
     private final LlmScanner llm;
 
     /** {@code oldest}/{@code newest} bound the timestamps accepted ({@code null}: any). */
-    EventReader(
-            JsonMapper json, Deployment deployment, Instant oldest, Instant newest, int maxEvents, LlmScanner llm) {
+    EventReader(JsonMapper json, Deployment deployment, Instant oldest, Instant newest, int maxEvents, LlmScanner llm) {
         this.llm = llm;
         this.json = json;
         this.nodes = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -194,11 +194,17 @@ public class FigureEvaluation {
                     null,
                     prompts,
                     null);
-            personalData(window, "promptPersonalData", Metric.PERSONAL_DATA_PROMPT_RATE, t.get("pd_prompts"), prompts, out);
+            personalData(
+                    window, "promptPersonalData", Metric.PERSONAL_DATA_PROMPT_RATE, t.get("pd_prompts"), prompts, out);
         }
         if (responses > 0) {
             personalData(
-                    window, "responsePersonalData", Metric.PERSONAL_DATA_RESPONSE_RATE, t.get("pd_responses"), responses, out);
+                    window,
+                    "responsePersonalData",
+                    Metric.PERSONAL_DATA_RESPONSE_RATE,
+                    t.get("pd_responses"),
+                    responses,
+                    out);
             long refusals = ((Number) t.get("refusals")).longValue();
             out.store(
                     Metric.REFUSAL_RATE,

@@ -65,7 +65,10 @@ class LlmScanner {
         put(out, "inputTokens", call.inputTokens());
         put(out, "outputTokens", call.outputTokens());
         put(out, "finishReason", call.finishReason());
-        put(out, "cost", call.cost() != null ? call.cost() : cost(call.model(), call.inputTokens(), call.outputTokens()));
+        put(
+                out,
+                "cost",
+                call.cost() != null ? call.cost() : cost(call.model(), call.inputTokens(), call.outputTokens()));
         LlmSignals s = LlmSignals.scan(personalData, call.prompt(), call.response());
         if (call.prompt() != null) {
             out.put("promptPersonalData", s.promptPersonalData());
@@ -102,7 +105,8 @@ class LlmScanner {
     /** The personal-data kinds a window's figures are given for (custom only when patterns are configured). */
     List<PersonalData.Kind> kinds() {
         return java.util.Arrays.stream(PersonalData.Kind.values())
-                .filter(k -> k != PersonalData.Kind.CUSTOM || !settings.personalDataPatterns().isEmpty())
+                .filter(k -> k != PersonalData.Kind.CUSTOM
+                        || !settings.personalDataPatterns().isEmpty())
                 .toList();
     }
 

@@ -18,9 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aegis.monitor.llm")
 public record LlmSettings(
-        @DefaultValue("USD") String currency,
-        Map<String, Price> prices,
-        Map<String, String> personalDataPatterns) {
+        @DefaultValue("USD") String currency, Map<String, Price> prices, Map<String, String> personalDataPatterns) {
 
     /** What a million tokens cost. */
     public record Price(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {}

@@ -78,7 +78,8 @@ public class OtlpIngestion {
         int skipped = 0;
         int spans = 0;
         for (JsonNode resourceSpans : request.path("resourceSpans")) {
-            Map<String, JsonNode> resource = attributes(resourceSpans.path("resource").path("attributes"));
+            Map<String, JsonNode> resource =
+                    attributes(resourceSpans.path("resource").path("attributes"));
             String deployment = string(resource.get(deploymentAttribute));
             for (JsonNode scopeSpans : resourceSpans.path("scopeSpans")) {
                 for (JsonNode span : scopeSpans.path("spans")) {
@@ -99,7 +100,9 @@ public class OtlpIngestion {
                     }
                     try {
                         PredictionEvent event = event(span, a, oldest, newest);
-                        byDeployment.computeIfAbsent(deployment, d -> new ArrayList<>()).add(event);
+                        byDeployment
+                                .computeIfAbsent(deployment, d -> new ArrayList<>())
+                                .add(event);
                     } catch (IllegalArgumentException e) {
                         rejected++;
                         problems.add("span " + spanId + ": " + e.getMessage());
@@ -154,8 +157,8 @@ public class OtlpIngestion {
         }
         String model = Optional.ofNullable(string(a.get("gen_ai.response.model")))
                 .orElse(string(a.get("gen_ai.request.model")));
-        String provider = Optional.ofNullable(string(a.get("gen_ai.provider.name")))
-                .orElse(string(a.get("gen_ai.system")));
+        String provider =
+                Optional.ofNullable(string(a.get("gen_ai.provider.name"))).orElse(string(a.get("gen_ai.system")));
         String finish = null;
         JsonNode reasons = a.get("gen_ai.response.finish_reasons");
         if (reasons != null && reasons.path("arrayValue").path("values").size() > 0) {
@@ -163,10 +166,10 @@ public class OtlpIngestion {
         } else if (reasons != null) {
             finish = string(reasons);
         }
-        String prompt = Optional.ofNullable(string(a.get("gen_ai.input.messages")))
-                .orElse(string(a.get("gen_ai.prompt")));
-        String response = Optional.ofNullable(string(a.get("gen_ai.output.messages")))
-                .orElse(string(a.get("gen_ai.completion")));
+        String prompt =
+                Optional.ofNullable(string(a.get("gen_ai.input.messages"))).orElse(string(a.get("gen_ai.prompt")));
+        String response =
+                Optional.ofNullable(string(a.get("gen_ai.output.messages"))).orElse(string(a.get("gen_ai.completion")));
         var call = new LlmScanner.Call(
                 cut(model, 200),
                 cut(provider, 100),
@@ -178,7 +181,16 @@ public class OtlpIngestion {
                 cut(finish, 100),
                 null);
         return new PredictionEvent(
-                cut(spanId, 200), at, latency, error, error ? errorType : null, null, null, null, null, llm.signals(call));
+                cut(spanId, 200),
+                at,
+                latency,
+                error,
+                error ? errorType : null,
+                null,
+                null,
+                null,
+                null,
+                llm.signals(call));
     }
 
     private static boolean genAi(Map<String, JsonNode> a) {
@@ -236,7 +248,9 @@ public class OtlpIngestion {
             return 0;
         }
         try {
-            return value.isNumber() ? value.asLong() : Long.parseLong(value.asString().trim());
+            return value.isNumber()
+                    ? value.asLong()
+                    : Long.parseLong(value.asString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a time in nanoseconds since 1970 is a whole number");
         }

@@ -42,7 +42,10 @@ class OtlpIngestionTest {
         long end1 = Instant.now().minusSeconds(120).toEpochMilli() * 1_000_000L;
         long end2 = end1 + 5_000_000_000L;
         String payload = new String(
-                        getClass().getResourceAsStream("/otlp/genai-traces.json").readAllBytes(), StandardCharsets.UTF_8)
+                        getClass()
+                                .getResourceAsStream("/otlp/genai-traces.json")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
                 .replace("${deployment}", name)
                 .replace("${start1}", Long.toString(end1 - 1_250_000_000L))
                 .replace("${end1}", Long.toString(end1))
@@ -73,7 +76,9 @@ class OtlpIngestionTest {
         assertThat(ok.get("request_id")).isEqualTo("eee19b7ec3c1b174");
         assertThat(ok.get("error")).isEqualTo(false);
         assertThat((Double) ok.get("latency_ms")).isEqualTo(1250.0);
-        var llm = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ok.get("llm").toString());
+        var llm = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(ok.get("llm").toString());
         assertThat(llm.path("model").asString()).isEqualTo("test-model");
         assertThat(llm.path("provider").asString()).isEqualTo("openai");
         assertThat(llm.path("inputTokens").asLong()).isEqualTo(1000);

@@ -46,11 +46,10 @@ public final class PersonalData {
     private static final Pattern PHONE_NATIONAL = Pattern.compile(
             "(?<!\\d)(?:\\(\\d{3}\\) ?|\\d{3}[-. ])\\d{3}[-. ]\\d{4}(?!\\d)|(?<!\\d)0\\d{2,4}[ -]\\d{3,4}[ -]?\\d{3,4}(?!\\d)");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\d-])");
-    private static final Pattern NINO = Pattern.compile(
-            "\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])\\b");
+    private static final Pattern NINO =
+            Pattern.compile("\\b([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])\\b");
     private static final Pattern DNI = Pattern.compile("\\b([XYZ]?)(\\d{7,8})-?([A-Z])\\b");
-    private static final Pattern BSN =
-            Pattern.compile("(?i)\\b(?:bsn|burgerservicenummer)\\b\\D{0,20}(\\d{9})(?!\\d)");
+    private static final Pattern BSN = Pattern.compile("(?i)\\b(?:bsn|burgerservicenummer)\\b\\D{0,20}(\\d{9})(?!\\d)");
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.]|\\.\\d)");
     private static final Pattern IPV6 = Pattern.compile(
@@ -60,13 +59,41 @@ public final class PersonalData {
 
     /** ISO 13616 IBAN lengths of the countries most traffic comes from (SWIFT's registry). */
     private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-            Map.entry("AT", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("CH", 21), Map.entry("CY", 28),
-            Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("EE", 20), Map.entry("ES", 24),
-            Map.entry("FI", 18), Map.entry("FR", 27), Map.entry("GB", 22), Map.entry("GR", 27), Map.entry("HR", 21),
-            Map.entry("HU", 28), Map.entry("IE", 22), Map.entry("IS", 26), Map.entry("IT", 27), Map.entry("LI", 21),
-            Map.entry("LT", 20), Map.entry("LU", 20), Map.entry("LV", 21), Map.entry("MC", 27), Map.entry("MT", 31),
-            Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("PL", 28), Map.entry("PT", 25), Map.entry("RO", 24),
-            Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("TR", 26));
+            Map.entry("AT", 20),
+            Map.entry("BE", 16),
+            Map.entry("BG", 22),
+            Map.entry("CH", 21),
+            Map.entry("CY", 28),
+            Map.entry("CZ", 24),
+            Map.entry("DE", 22),
+            Map.entry("DK", 18),
+            Map.entry("EE", 20),
+            Map.entry("ES", 24),
+            Map.entry("FI", 18),
+            Map.entry("FR", 27),
+            Map.entry("GB", 22),
+            Map.entry("GR", 27),
+            Map.entry("HR", 21),
+            Map.entry("HU", 28),
+            Map.entry("IE", 22),
+            Map.entry("IS", 26),
+            Map.entry("IT", 27),
+            Map.entry("LI", 21),
+            Map.entry("LT", 20),
+            Map.entry("LU", 20),
+            Map.entry("LV", 21),
+            Map.entry("MC", 27),
+            Map.entry("MT", 31),
+            Map.entry("NL", 18),
+            Map.entry("NO", 15),
+            Map.entry("PL", 28),
+            Map.entry("PT", 25),
+            Map.entry("RO", 24),
+            Map.entry("SE", 24),
+            Map.entry("SI", 19),
+            Map.entry("SK", 24),
+            Map.entry("SM", 27),
+            Map.entry("TR", 26));
 
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -141,7 +168,9 @@ public final class PersonalData {
             if (n >= 6 && !found.contains(Kind.NATIONAL_ID) && nationalId(text, from, to)) {
                 found.add(Kind.NATIONAL_ID);
             }
-            if (n >= 4 && !found.contains(Kind.IP_ADDRESS) && in(IPV4, text, from, to).find()) {
+            if (n >= 4
+                    && !found.contains(Kind.IP_ADDRESS)
+                    && in(IPV4, text, from, to).find()) {
                 found.add(Kind.IP_ADDRESS);
             }
             if (n >= 7 && !found.contains(Kind.PHONE) && phone(text, from, to, plus)) {
@@ -192,8 +221,14 @@ public final class PersonalData {
     }
 
     private static boolean localChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%'
-                || c == '+' || c == '-';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '.'
+                || c == '_'
+                || c == '%'
+                || c == '+'
+                || c == '-';
     }
 
     private static boolean domainChar(char c) {
@@ -236,11 +271,19 @@ public final class PersonalData {
         return d.charAt(0) == '4'
                 || two >= 51 && two <= 55
                 || four >= 2221 && four <= 2720
-                || two == 34 || two == 37
-                || d.startsWith("6011") || d.startsWith("65") || d.startsWith("62")
+                || two == 34
+                || two == 37
+                || d.startsWith("6011")
+                || d.startsWith("65")
+                || d.startsWith("62")
                 || four >= 3528 && four <= 3589
-                || two == 36 || two == 38 || (four >= 3000 && four <= 3059)
-                || d.startsWith("50") || two >= 56 && two <= 58 || d.startsWith("6304") || d.startsWith("67");
+                || two == 36
+                || two == 38
+                || (four >= 3000 && four <= 3059)
+                || d.startsWith("50")
+                || two >= 56 && two <= 58
+                || d.startsWith("6304")
+                || d.startsWith("67");
     }
 
     static boolean luhn(String d) {

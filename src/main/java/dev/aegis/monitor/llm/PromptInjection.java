@@ -40,26 +40,29 @@ public final class PromptInjection {
                     DIRECT,
                     0.9,
                     List.of("ignor", "disregard", "forget", "skip", "overlook", "bypass"),
-                    Pattern.compile("\\b(?:ignore|disregard|forget|skip|overlook|bypass)\\b(?:\\s+\\w+){0,4}?\\s+"
-                            + "(?:previous|prior|above|earlier|preceding|initial|original|system|all|your|any)\\s+"
-                            + "(?:\\w+\\s+){0,2}(?:instructions?|rules|prompts?|directions|guidelines|directives|context)")),
+                    Pattern.compile(
+                            "\\b(?:ignore|disregard|forget|skip|overlook|bypass)\\b(?:\\s+\\w+){0,4}?\\s+"
+                                    + "(?:previous|prior|above|earlier|preceding|initial|original|system|all|your|any)\\s+"
+                                    + "(?:\\w+\\s+){0,2}(?:instructions?|rules|prompts?|directions|guidelines|directives|context)")),
             new Indicator(
                     "new-instructions",
                     "Announces new or overriding instructions",
                     DIRECT,
                     0.7,
                     List.of("instruction", "override"),
-                    Pattern.compile("\\b(?:new|updated|real|actual|override|overriding)\\s+(?:system\\s+)?instructions?\\s*[:\\-]"
-                            + "|\\boverride\\s+(?:your|the|all)\\s+(?:instructions|rules|guidelines|programming)")),
+                    Pattern.compile(
+                            "\\b(?:new|updated|real|actual|override|overriding)\\s+(?:system\\s+)?instructions?\\s*[:\\-]"
+                                    + "|\\boverride\\s+(?:your|the|all)\\s+(?:instructions|rules|guidelines|programming)")),
             new Indicator(
                     "reveal-system-prompt",
                     "Asks for the system prompt or hidden instructions",
                     DIRECT,
                     0.75,
                     List.of("prompt", "instruction"),
-                    Pattern.compile("\\b(?:reveal|print|show|repeat|output|display|tell me|leak|dump|what (?:is|are|was|were))\\b"
-                            + "(?:\\s+\\w+){0,4}?\\s+(?:system\\s+prompt|initial\\s+(?:prompt|instructions)|hidden\\s+"
-                            + "(?:prompt|instructions)|(?:original|secret)\\s+instructions|instructions\\s+above)")),
+                    Pattern.compile(
+                            "\\b(?:reveal|print|show|repeat|output|display|tell me|leak|dump|what (?:is|are|was|were))\\b"
+                                    + "(?:\\s+\\w+){0,4}?\\s+(?:system\\s+prompt|initial\\s+(?:prompt|instructions)|hidden\\s+"
+                                    + "(?:prompt|instructions)|(?:original|secret)\\s+instructions|instructions\\s+above)")),
             new Indicator(
                     "persona-jailbreak",
                     "Switches the model into an unrestricted persona (DAN, developer mode, jailbroken)",
@@ -73,7 +76,16 @@ public final class PromptInjection {
                     "Asks the model to act without restrictions, filters or rules",
                     JAILBREAK,
                     0.6,
-                    List.of("without", "with no", "free of", "free from", "ignoring", "no rules", "no restrictions", "no limits", "no filters"),
+                    List.of(
+                            "without",
+                            "with no",
+                            "free of",
+                            "free from",
+                            "ignoring",
+                            "no rules",
+                            "no restrictions",
+                            "no limits",
+                            "no filters"),
                     Pattern.compile("\\b(?:without|with no|free (?:of|from)|ignoring)\\s+(?:any\\s+|all\\s+|your\\s+)?"
                             + "(?:restrictions|filters|limitations|censorship|guidelines|safety|rules|ethical)"
                             + "|\\bno (?:rules|restrictions|limits|filters) apply\\b")),
@@ -83,8 +95,9 @@ public final class PromptInjection {
                     JAILBREAK,
                     0.5,
                     List.of("pretend", "act ", "behave", "roleplay", "role-play"),
-                    Pattern.compile("\\b(?:pretend|act|behave|roleplay|role-play)\\s+(?:to be|you are|as|like)\\s+"
-                            + "(?:an?\\s+)?(?:evil|unrestricted|uncensored|unfiltered|rogue|malicious|amoral|unethical)")),
+                    Pattern.compile(
+                            "\\b(?:pretend|act|behave|roleplay|role-play)\\s+(?:to be|you are|as|like)\\s+"
+                                    + "(?:an?\\s+)?(?:evil|unrestricted|uncensored|unfiltered|rogue|malicious|amoral|unethical)")),
             new Indicator(
                     "bypass-safety",
                     "Asks to bypass or disable safety measures, filters or guardrails",
@@ -99,16 +112,29 @@ public final class PromptInjection {
                     INDIRECT,
                     0.8,
                     List.of("<|", "system>", "[system", "[/system", "[inst", "[/inst", "##", "<<sys"),
-                    Pattern.compile("<\\|im_start\\|>\\s*system|<\\|system\\|>|</?system>|\\[/?(?:system|inst)\\]"
-                            + "|^\\s*#{2,}\\s*(?:system|instruction)s?\\s*:|<<sys>>", Pattern.MULTILINE)),
+                    Pattern.compile(
+                            "<\\|im_start\\|>\\s*system|<\\|system\\|>|</?system>|\\[/?(?:system|inst)\\]"
+                                    + "|^\\s*#{2,}\\s*(?:system|instruction)s?\\s*:|<<sys>>",
+                            Pattern.MULTILINE)),
             new Indicator(
                     "hidden-instructions-for-ai",
                     "Text addressed to an AI assistant reading it (indirect injection in documents, web pages, e-mails)",
                     INDIRECT,
                     0.7,
-                    List.of("note to", "note for", "message to", "message for", "instruction to", "instructions to", "instruction for", "instructions for", "if you are a", "ai assistant"),
-                    Pattern.compile("\\b(?:note|message|instructions?) (?:to|for) (?:the )?(?:ai|assistant|llm|model|chatbot)\\b"
-                            + "|\\bif you are an? (?:ai|llm|language model|assistant)\\b|\\bai assistants? (?:must|should) (?:now )?")),
+                    List.of(
+                            "note to",
+                            "note for",
+                            "message to",
+                            "message for",
+                            "instruction to",
+                            "instructions to",
+                            "instruction for",
+                            "instructions for",
+                            "if you are a",
+                            "ai assistant"),
+                    Pattern.compile(
+                            "\\b(?:note|message|instructions?) (?:to|for) (?:the )?(?:ai|assistant|llm|model|chatbot)\\b"
+                                    + "|\\bif you are an? (?:ai|llm|language model|assistant)\\b|\\bai assistants? (?:must|should) (?:now )?")),
             new Indicator(
                     "exfiltration-link",
                     "Asks to render a link or image whose address carries data out (markdown image exfiltration)",

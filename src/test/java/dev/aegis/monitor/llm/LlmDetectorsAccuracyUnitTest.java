@@ -70,7 +70,9 @@ class LlmDetectorsAccuracyUnitTest {
                 String[] f = line.split("\t", 4);
                 Set<PersonalData.Kind> kinds = EnumSet.noneOf(PersonalData.Kind.class);
                 if (!"-".equals(f[0])) {
-                    Arrays.stream(f[0].split(",")).map(PersonalData.Kind::valueOf).forEach(kinds::add);
+                    Arrays.stream(f[0].split(","))
+                            .map(PersonalData.Kind::valueOf)
+                            .forEach(kinds::add);
                 }
                 texts.add(new Labelled(kinds, "1".equals(f[1]), "1".equals(f[2]), f[3]));
             }
@@ -158,7 +160,9 @@ class LlmDetectorsAccuracyUnitTest {
             assertThat(i.reference()).containsAnyOf("AML.T0051", "LLM01");
             assertThat(i.weight()).isBetween(0.0, 1.0);
         });
-        assertThat(PromptInjection.INDICATORS.stream().map(PromptInjection.Indicator::id).collect(Collectors.toSet()))
+        assertThat(PromptInjection.INDICATORS.stream()
+                        .map(PromptInjection.Indicator::id)
+                        .collect(Collectors.toSet()))
                 .hasSameSizeAs(PromptInjection.INDICATORS);
     }
 

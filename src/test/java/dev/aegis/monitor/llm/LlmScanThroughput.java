@@ -37,10 +37,17 @@ public final class LlmScanThroughput {
                 }
             }
         }
-        List<String> longTexts = texts.stream().map(t -> PROSE.repeat(5) + " " + t + PROSE.repeat(2)).toList();
+        List<String> longTexts = texts.stream()
+                .map(t -> PROSE.repeat(5) + " " + t + PROSE.repeat(2))
+                .toList();
         PersonalData detector = new PersonalData();
         run("short texts (labelled set, ~60 characters each)", texts, detector, Math.max(2, seconds / 4), seconds / 2);
-        run("prompt-sized texts (~2 KB: labelled text in prose)", longTexts, detector, Math.max(2, seconds / 4), seconds / 2);
+        run(
+                "prompt-sized texts (~2 KB: labelled text in prose)",
+                longTexts,
+                detector,
+                Math.max(2, seconds / 4),
+                seconds / 2);
     }
 
     private static void run(String name, List<String> texts, PersonalData detector, int warmup, int seconds) {
