@@ -92,6 +92,35 @@ class DemoStoryIntegrationTest {
     }
 
     @Test
+    void the_vendor_chatbot_gets_simulated_llm_traffic_and_its_prompt_injection_test_opens_a_finding()
+            throws InterruptedException {
+        long chatbot =
+                jdbc.queryForObject("select id from inventory.ai_system where name = 'Vendor LLM chatbot'", Long.class);
+        assertThat(jdbc.queryForList(
+                        "select deployment from telemetry.deployment_link where ai_system_id = ?",
+                        String.class,
+                        chatbot))
+                .containsExactly("support-chatbot");
+        assertThat(jdbc.queryForList(
+                        "select metric from telemetry.telemetry_test where ai_system_id = ?", String.class, chatbot))
+                .containsExactly("PROMPT_INJECTION_RATE");
+        // the simulator files ten minutes of history at once; figures and tests run every minute
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(4);
+        long open = 0;
+        while (open == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5000);
+            open = jdbc.queryForObject(
+                    "select count(*) from finding.finding where system_id = ? and state = 'OPEN'", Long.class, chatbot);
+        }
+        assertThat(open).as("an open finding on the chatbot").isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from monitor.event e join monitor.deployment d on d.id = e.deployment_id "
+                                + "where d.name = 'support-chatbot' and e.llm is not null",
+                        Long.class))
+                .isGreaterThan(100);
+    }
+
+    @Test
     void the_statement_of_applicability_is_decided_and_issued_with_an_approver() {
         assertThat(jdbc.queryForObject("select approved_by from control.soa_version where number = 1", String.class))
                 .isEqualTo("demo-officer");

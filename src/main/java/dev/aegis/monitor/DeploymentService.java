@@ -105,6 +105,10 @@ public class DeploymentService {
         deployments.delete(deployment);
     }
 
+    java.util.Optional<Deployment> findOptional(String name) {
+        return deployments.findByName(name);
+    }
+
     Deployment find(String name) {
         return deployments.findByName(name).orElseThrow(() -> new NotFoundException("No deployment named " + name));
     }

@@ -34,7 +34,20 @@ final class EventReader {
             "features",
             "predictedLabel",
             "score",
-            "group");
+            "group",
+            "llm");
+    private static final Set<String> LLM_FIELDS = Set.of(
+            "model",
+            "provider",
+            "operation",
+            "prompt",
+            "response",
+            "inputTokens",
+            "outputTokens",
+            "finishReason",
+            "cost");
+    /** The longest prompt or response scanned (characters); a longer one is refused rather than cut. */
+    static final int MAX_TEXT = 1_000_000;
 
     /** The events read and checked, and the reasons for the ones refused. */
     record Batch(List<PredictionEvent> events, List<Rejection> rejections) {}
@@ -49,9 +62,11 @@ final class EventReader {
     private final Instant oldest;
     private final Instant newest;
     private final int maxEvents;
+    private final LlmScanner llm;
 
     /** {@code oldest}/{@code newest} bound the timestamps accepted ({@code null}: any). */
-    EventReader(JsonMapper json, Deployment deployment, Instant oldest, Instant newest, int maxEvents) {
+    EventReader(JsonMapper json, Deployment deployment, Instant oldest, Instant newest, int maxEvents, LlmScanner llm) {
+        this.llm = llm;
         this.json = json;
         this.nodes = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.deployment = deployment;
@@ -136,7 +151,58 @@ final class EventReader {
         }
         Double score = number(n, "score");
         String group = scalarText(n, "group", 200);
-        return new PredictionEvent(requestId, timestamp, latency, error, errorClass, features, label, score, group);
+        String llmJson = llm(n.get("llm"));
+        return new PredictionEvent(
+                requestId, timestamp, latency, error, errorClass, features, label, score, group, llmJson);
+    }
+
+    /** An LLM call's model, tokens and text: scanned into signals here; the text goes no further. */
+    private String llm(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new Refused("llm", "llm is a JSON object with " + LLM_FIELDS + ".");
+        }
+        for (String name : node.propertyNames()) {
+            if (!LLM_FIELDS.contains(name)) {
+                throw new Refused("llm." + name, "Unknown field; llm has " + LLM_FIELDS + ".");
+            }
+        }
+        Double cost = number(node, "cost");
+        if (cost != null && cost < 0) {
+            throw new Refused("llm.cost", "A cost is not negative.");
+        }
+        var call = new LlmScanner.Call(
+                prefixed(() -> text(node, "model", 200, false)),
+                prefixed(() -> text(node, "provider", 100, false)),
+                prefixed(() -> text(node, "operation", 100, false)),
+                prefixed(() -> text(node, "prompt", MAX_TEXT, false)),
+                prefixed(() -> text(node, "response", MAX_TEXT, false)),
+                tokens(node, "inputTokens"),
+                tokens(node, "outputTokens"),
+                prefixed(() -> text(node, "finishReason", 100, false)),
+                cost);
+        return llm.signals(call);
+    }
+
+    private static <T> T prefixed(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (Refused r) {
+            throw new Refused("llm." + r.field, r.getMessage());
+        }
+    }
+
+    private static Long tokens(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < 0) {
+            throw new Refused("llm." + field, field + " is a whole number, not negative.");
+        }
+        return v.asLong();
     }
 
     private Instant timestamp(JsonNode node) {

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 class EventWriter {
 
     private static final String COPY_EVENTS = "copy monitor.event (deployment_id, ts, request_id, latency_ms, error, "
-            + "error_class, features, predicted_label, score, group_value, ingest_id) from stdin";
+            + "error_class, features, predicted_label, score, group_value, ingest_id, llm) from stdin";
     private static final String COPY_REFERENCE = "copy monitor.reference_event (deployment_id, reference_batch, ts, "
-            + "request_id, latency_ms, error, error_class, features, predicted_label, score, group_value, ingest_id) "
+            + "request_id, latency_ms, error, error_class, features, predicted_label, score, group_value, ingest_id, llm) "
             + "from stdin";
 
     private final JdbcTemplate jdbc;
@@ -105,7 +105,8 @@ class EventWriter {
         text(b, e.predictedLabel()).append('\t');
         number(b, e.score()).append('\t');
         text(b, e.group()).append('\t');
-        b.append(ingestId).append('\n');
+        b.append(ingestId).append('\t');
+        text(b, e.llmJson()).append('\n');
     }
 
     private static StringBuilder number(StringBuilder b, Double d) {

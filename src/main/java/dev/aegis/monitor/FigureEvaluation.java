@@ -55,6 +55,7 @@ public class FigureEvaluation {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final LlmScanner llm;
     private final Clock clock;
     /**
      * The most events of one side (reference or window) an evaluation holds in memory. Below it every figure is exact;
@@ -70,6 +71,7 @@ public class FigureEvaluation {
             JdbcTemplate jdbc,
             TransactionTemplate tx,
             JsonMapper json,
+            LlmScanner llm,
             Clock clock,
             @org.springframework.beans.factory.annotation.Value("${aegis.monitor.evaluation-max-values:5000000}")
                     long maxValues) {
@@ -78,6 +80,7 @@ public class FigureEvaluation {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
+        this.llm = llm;
         this.clock = clock;
         this.maxValues = maxValues;
     }
@@ -140,7 +143,155 @@ public class FigureEvaluation {
             }
             fairness(window, windowSample, out);
             performance(deployment, window, windowSample, out);
+            llm(window, out);
         });
+    }
+
+    // ---- LLM calls --------------------------------------------------------------------------------------------
+
+    /**
+     * Rates, tokens and cost of the window's LLM calls, from the signals kept with each event. Every personal-data
+     * kind gets its rate even at zero, so a rule or test on "payment card number" has a figure to judge.
+     */
+    private void llm(Window window, Figures out) {
+        String from = " from " + window.source().from() + " and e.llm is not null";
+        Map<String, Object> t = jdbc.queryForMap(
+                "select count(*) as calls, count(*) filter (where e.llm->'injectionScore' is not null) as prompts, "
+                        + "count(*) filter (where (e.llm->>'injectionScore')::float8 >= "
+                        + dev.aegis.monitor.llm.PromptInjection.FLAG + ") as injections, "
+                        + "count(*) filter (where jsonb_array_length(e.llm->'promptPersonalData') > 0) as pd_prompts, "
+                        + "count(*) filter (where e.llm->'refusal' is not null) as responses, "
+                        + "count(*) filter (where jsonb_array_length(e.llm->'responsePersonalData') > 0) as pd_responses, "
+                        + "count(*) filter (where (e.llm->>'refusal')::boolean) as refusals, "
+                        + "avg((e.llm->>'outputChars')::float8) as output_chars, "
+                        + "sum((e.llm->>'inputTokens')::int8) as input_tokens, "
+                        + "count(e.llm->'inputTokens') as with_input_tokens, "
+                        + "sum((e.llm->>'outputTokens')::int8) as output_tokens, "
+                        + "count(e.llm->'outputTokens') as with_output_tokens, "
+                        + "sum((e.llm->>'cost')::float8) as cost, count(e.llm->'cost') as priced" + from,
+                window.params());
+        long calls = ((Number) t.get("calls")).longValue();
+        if (calls == 0) {
+            return;
+        }
+        long prompts = ((Number) t.get("prompts")).longValue();
+        long responses = ((Number) t.get("responses")).longValue();
+        if (prompts > 0) {
+            Map<String, Long> indicators = new java.util.TreeMap<>();
+            jdbc.query(
+                    "select i, count(*) from " + elements("injectionIndicators", "i") + " group by i",
+                    rs -> {
+                        indicators.put(rs.getString(1), rs.getLong(2));
+                    },
+                    window.params());
+            long flagged = ((Number) t.get("injections")).longValue();
+            out.store(
+                    Metric.PROMPT_INJECTION_RATE,
+                    null,
+                    (double) flagged / prompts,
+                    json.writeValueAsString(Map.of("flagged", flagged, "prompts", prompts, "indicators", indicators)),
+                    null,
+                    null,
+                    prompts,
+                    null);
+            personalData(
+                    window, "promptPersonalData", Metric.PERSONAL_DATA_PROMPT_RATE, t.get("pd_prompts"), prompts, out);
+        }
+        if (responses > 0) {
+            personalData(
+                    window,
+                    "responsePersonalData",
+                    Metric.PERSONAL_DATA_RESPONSE_RATE,
+                    t.get("pd_responses"),
+                    responses,
+                    out);
+            long refusals = ((Number) t.get("refusals")).longValue();
+            out.store(
+                    Metric.REFUSAL_RATE,
+                    null,
+                    (double) refusals / responses,
+                    json.writeValueAsString(Map.of("refusals", refusals, "responses", responses)),
+                    null,
+                    null,
+                    responses,
+                    null);
+            out.store(
+                    Metric.OUTPUT_LENGTH_MEAN,
+                    null,
+                    ((Number) t.get("output_chars")).doubleValue(),
+                    null,
+                    null,
+                    null,
+                    responses,
+                    null);
+        }
+        long withInput = ((Number) t.get("with_input_tokens")).longValue();
+        if (withInput > 0) {
+            out.store(
+                    Metric.INPUT_TOKENS,
+                    null,
+                    ((Number) t.get("input_tokens")).doubleValue(),
+                    null,
+                    null,
+                    null,
+                    withInput,
+                    null);
+        }
+        long withOutput = ((Number) t.get("with_output_tokens")).longValue();
+        if (withOutput > 0) {
+            out.store(
+                    Metric.OUTPUT_TOKENS,
+                    null,
+                    ((Number) t.get("output_tokens")).doubleValue(),
+                    null,
+                    null,
+                    null,
+                    withOutput,
+                    null);
+        }
+        long priced = ((Number) t.get("priced")).longValue();
+        if (priced > 0) {
+            String detail = json.writeValueAsString(
+                    Map.of("currency", llm.currency(), "pricedCalls", priced, "unpricedCalls", calls - priced));
+            out.store(Metric.COST, null, ((Number) t.get("cost")).doubleValue(), detail, null, null, priced, null);
+            jdbc.query(
+                    "select e.llm->>'model', sum((e.llm->>'cost')::float8), count(*)" + from
+                            + " and e.llm->'cost' is not null and e.llm->'model' is not null group by 1",
+                    rs -> {
+                        out.store(
+                                Metric.COST,
+                                rs.getString(1),
+                                rs.getDouble(2),
+                                json.writeValueAsString(Map.of("currency", llm.currency())),
+                                null,
+                                null,
+                                rs.getLong(3),
+                                null);
+                    },
+                    window.params());
+        }
+    }
+
+    /** The window's events, each joined with the elements of one of its LLM signal arrays as {@code alias}. */
+    private static String elements(String field, String alias) {
+        return "monitor.event e cross join lateral jsonb_array_elements_text(e.llm->'" + field + "') " + alias
+                + " where e.deployment_id = ? and e.ts >= ? and e.ts < ?";
+    }
+
+    private void personalData(Window window, String field, Metric metric, Object withAny, long scanned, Figures out) {
+        Map<String, Long> byKind = new HashMap<>();
+        jdbc.query(
+                "select k, count(*) from " + elements(field, "k") + " group by k",
+                rs -> {
+                    byKind.put(rs.getString(1), rs.getLong(2));
+                },
+                window.params());
+        String detail = json.writeValueAsString(Map.of("texts", scanned, "byKind", byKind));
+        out.store(metric, null, ((Number) withAny).doubleValue() / scanned, detail, null, null, scanned, null);
+        for (var kind : llm.kinds()) {
+            long n = byKind.getOrDefault(kind.name(), 0L);
+            out.store(metric, kind.words(), (double) n / scanned, null, null, null, scanned, null);
+        }
     }
 
     /** Whether a batch with events in the window, or a label of one of its events, arrived after {@code since}. */

@@ -28,6 +28,7 @@ public class IngestService {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final MonitorSettings settings;
+    private final LlmScanner llm;
     private final Clock clock;
     private final Counter accepted;
     private final Counter rejected;
@@ -42,8 +43,10 @@ public class IngestService {
             TransactionTemplate tx,
             JsonMapper json,
             MonitorSettings settings,
+            LlmScanner llm,
             Clock clock,
             MeterRegistry meters) {
+        this.llm = llm;
         this.deployments = deployments;
         this.writer = writer;
         this.aggregator = aggregator;
@@ -94,7 +97,8 @@ public class IngestService {
                     deployment,
                     reference ? null : now.minus(settings.retention()),
                     reference ? null : now.plus(settings.futureTolerance()),
-                    settings.maxBatchEvents());
+                    settings.maxBatchEvents(),
+                    llm);
             var batch = reader.read(body);
             List<PredictionEvent> events = batch.events();
             keep(deployment, events, referenceBatch, now);
@@ -112,6 +116,25 @@ public class IngestService {
      */
     void record(Deployment deployment, List<PredictionEvent> events) {
         keep(deployment, events, null, clock.instant());
+    }
+
+    /**
+     * Keeps events another reader already checked (the OTLP ingestion): the same durable write, aggregation, counters
+     * and concurrency limit as {@link #ingest}; the caller has checked the token's permission.
+     */
+    void keepChecked(Deployment deployment, List<PredictionEvent> events, int rejectedCount) {
+        try {
+            limiter.acquire();
+        } catch (IngestProblems.Busy e) {
+            throttled.increment();
+            throw e;
+        }
+        try {
+            keep(deployment, events, null, clock.instant());
+            rejected.increment(rejectedCount);
+        } finally {
+            limiter.release();
+        }
     }
 
     private void keep(Deployment deployment, List<PredictionEvent> events, String referenceBatch, Instant now) {

@@ -29,7 +29,23 @@ public enum Metric {
     ACCURACY(false),
     PRECISION(false),
     RECALL(false),
-    F1(false);
+    F1(false),
+    /** Share of prompts with a prompt-injection score of at least 0.5. */
+    PROMPT_INJECTION_RATE(false),
+    /** Share of prompts holding personal data (subject: the kind in words; none: any kind). */
+    PERSONAL_DATA_PROMPT_RATE(false),
+    /** Share of responses holding personal data (subject: the kind in words; none: any kind). */
+    PERSONAL_DATA_RESPONSE_RATE(false),
+    /** Share of responses that decline the request. */
+    REFUSAL_RATE(false),
+    /** Mean response length in characters. */
+    OUTPUT_LENGTH_MEAN(false),
+    /** Input (prompt) tokens used in the window. */
+    INPUT_TOKENS(false),
+    /** Output (completion) tokens used in the window. */
+    OUTPUT_TOKENS(false),
+    /** What the window's calls cost, from the price table (subject: the model; none: all models). */
+    COST(false);
 
     private final boolean traffic;
 

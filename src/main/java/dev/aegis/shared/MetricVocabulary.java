@@ -32,7 +32,23 @@ public final class MetricVocabulary {
             Map.entry("ACCURACY", "Accuracy"),
             Map.entry("PRECISION", "Precision"),
             Map.entry("RECALL", "Recall"),
-            Map.entry("F1", "F1 score"));
+            Map.entry("F1", "F1 score"),
+            Map.entry("PROMPT_INJECTION_RATE", "Prompt-injection attempts"),
+            Map.entry("PERSONAL_DATA_PROMPT_RATE", "Prompts with personal data"),
+            Map.entry("PERSONAL_DATA_RESPONSE_RATE", "Responses with personal data"),
+            Map.entry("REFUSAL_RATE", "Refusals"),
+            Map.entry("OUTPUT_LENGTH_MEAN", "Mean response length"),
+            Map.entry("INPUT_TOKENS", "Input tokens"),
+            Map.entry("OUTPUT_TOKENS", "Output tokens"),
+            Map.entry("COST", "Cost"));
+
+    /** Figures that are shares of calls, shown in per cent. */
+    private static final java.util.Set<String> SHARES = java.util.Set.of(
+            "ERROR_RATE",
+            "PROMPT_INJECTION_RATE",
+            "PERSONAL_DATA_PROMPT_RATE",
+            "PERSONAL_DATA_RESPONSE_RATE",
+            "REFUSAL_RATE");
 
     private MetricVocabulary() {}
 
@@ -53,9 +69,16 @@ public final class MetricVocabulary {
                 : label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
-    /** A metric with its subject (a feature, group or label): "PSI of age". */
+    /**
+     * A metric with its subject (a feature, group or label): "PSI of age"; the LLM figures read "Responses with personal
+     * data: payment card number" and "Cost of gpt-4o-mini".
+     */
     public static String metric(String code, String subject) {
-        return metric(code) + (subject == null || subject.isBlank() ? "" : " of " + subject);
+        if (subject == null || subject.isBlank()) {
+            return metric(code);
+        }
+        String upper = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        return metric(code) + (upper.startsWith("PERSONAL_DATA_") ? ": " : " of ") + subject;
     }
 
     /** "LT" → "below", "LE" → "at most", "GT" → "above", "GE" → "at least". */
@@ -72,7 +95,10 @@ public final class MetricVocabulary {
         };
     }
 
-    /** A figure in the metric's unit: latencies in ms, the error rate in per cent, counts whole, the rest 4 digits. */
+    /**
+     * A figure in the metric's unit: latencies in ms, the error rate and the LLM shares in per cent, counts and tokens
+     * whole, cost with two decimals (the price table's currency), the rest 4 digits.
+     */
     public static String format(String metric, double value) {
         if (Double.isNaN(value)) {
             return "–";
@@ -80,11 +106,20 @@ public final class MetricVocabulary {
         if (metric != null && metric.startsWith("LATENCY")) {
             return String.format(Locale.ROOT, "%.0f ms", value);
         }
-        if ("ERROR_RATE".equals(metric)) {
+        if (metric != null && SHARES.contains(metric)) {
             return String.format(Locale.ROOT, "%.2f %%", value * 100);
         }
         if ("TRAFFIC".equals(metric)) {
             return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if ("INPUT_TOKENS".equals(metric) || "OUTPUT_TOKENS".equals(metric)) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if ("OUTPUT_LENGTH_MEAN".equals(metric)) {
+            return String.format(Locale.ROOT, "%,.0f characters", value);
+        }
+        if ("COST".equals(metric)) {
+            return String.format(Locale.ROOT, "%,.2f", value);
         }
         return String.format(Locale.ROOT, "%.4g", value);
     }

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
  * assistant" sorts incoming patient messages with the same demo model, so it is linked to the same deployment with a
  * tighter drift bar (PSI below 0.1, patient safety) and the same latency test; one failed drift window of the day
  * before is filed as its history, so the clinic starts with an open finding and a telemetry record in its evidence.
+ * The "Vendor LLM chatbot" is linked to the simulated chatbot deployment {@value #CHATBOT_DEPLOYMENT} with a
+ * prompt-injection test that its first window fails.
  * Once only per system.
  */
 @Component
@@ -35,6 +37,10 @@ class DemoTelemetry implements ApplicationRunner {
     /** The deployment the embedded monitor records the demo sentiment model's calls as (docs/monitor-statistics.md). */
     static final String SENTIMENT_DEPLOYMENT = "sentiment-vader";
 
+    /** The deployment the monitor records the demo chatbot's simulated LLM calls as (docs/monitor.md). */
+    static final String CHATBOT_DEPLOYMENT = "support-chatbot";
+
+    static final String CHATBOT = "Vendor LLM chatbot";
     static final String SYSTEM = "Customer sentiment API";
     static final String CLINIC = "Clinic diagnosis assistant";
     private static final Logger log = LoggerFactory.getLogger(DemoTelemetry.class);
@@ -88,7 +94,31 @@ class DemoTelemetry implements ApplicationRunner {
                                 CLINIC,
                                 SENTIMENT_DEPLOYMENT);
                     }
+                    AiSystem chatbot = system(CHATBOT);
+                    if (chatbot != null && telemetry.links(chatbot.getId()).isEmpty()) {
+                        linkChatbot(chatbot, embedded);
+                        log.info(
+                                "Demo mode: linked {} to the embedded deployment {} with a prompt-injection test",
+                                CHATBOT,
+                                CHATBOT_DEPLOYMENT);
+                    }
                 });
+    }
+
+    /**
+     * The chatbot's simulated LLM calls, with a test on its prompt-injection control: attempts flagged on fewer than
+     * 1 % of prompts per five-minute window (at least 50 prompts). The simulated traffic has 5 to 10 %, so the first
+     * window fails and opens a finding.
+     */
+    private void linkChatbot(AiSystem chatbot, TelemetrySource embedded) {
+        telemetry.link(chatbot.getId(), embedded.getId(), CHATBOT_DEPLOYMENT);
+        controls.appliedTo(chatbot.getId()).stream()
+                .filter(a -> a.controlTitle().toLowerCase().contains("prompt injection"))
+                .findFirst()
+                .ifPresent(a -> telemetry.defineTest(
+                        a.controlId(),
+                        chatbot.getId(),
+                        new TestDefinition("PROMPT_INJECTION_RATE", null, Comparison.LT, 0.01, "5m", 50, null)));
     }
 
     /** Links the system and defines its drift and latency tests; returns the drift test, if it has the control. */

@@ -34,7 +34,15 @@ public final class Metrics {
             "ACCURACY",
             "PRECISION",
             "RECALL",
-            "F1");
+            "F1",
+            "PROMPT_INJECTION_RATE",
+            "PERSONAL_DATA_PROMPT_RATE",
+            "PERSONAL_DATA_RESPONSE_RATE",
+            "REFUSAL_RATE",
+            "OUTPUT_LENGTH_MEAN",
+            "INPUT_TOKENS",
+            "OUTPUT_TOKENS",
+            "COST");
 
     private Metrics() {}
 

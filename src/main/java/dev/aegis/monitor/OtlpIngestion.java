@@ -1,0 +1,266 @@
+package dev.aegis.monitor;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes in OpenTelemetry traces (OTLP/HTTP, JSON encoding) following the GenAI semantic conventions: each span with a
+ * {@code gen_ai.*} operation becomes a prediction event of the deployment its resource names (the resource attribute
+ * {@code aegis.monitor.otlp.deployment-attribute}, {@code service.name} by default), with the model, provider,
+ * operation, tokens and finish reason as the event's LLM call, the span's duration as latency and its status or
+ * {@code error.type} as the outcome. Prompt and response, when the instrumentation captures them
+ * ({@code gen_ai.input.messages}/{@code gen_ai.output.messages}, or the older {@code gen_ai.prompt}/{@code
+ * gen_ai.completion}), are scanned for the risk signals and dropped. Spans without {@code gen_ai.*} attributes are
+ * not LLM calls and are skipped; spans that cannot be kept are counted and named in OTLP's partial success.
+ */
+@Service
+@WhenMonitorEnabled
+public class OtlpIngestion {
+
+    /** OTLP's answer: how many spans were refused and why (empty message when all were kept). */
+    public record Outcome(long rejectedSpans, String errorMessage, int accepted, int skipped) {}
+
+    private final DeploymentService deployments;
+    private final IngestService ingest;
+    private final LlmScanner llm;
+    private final MonitorSettings settings;
+    private final JsonMapper json;
+    private final java.time.Clock clock;
+    private final String deploymentAttribute;
+
+    OtlpIngestion(
+            DeploymentService deployments,
+            IngestService ingest,
+            LlmScanner llm,
+            MonitorSettings settings,
+            JsonMapper json,
+            java.time.Clock clock,
+            @Value("${aegis.monitor.otlp.deployment-attribute:service.name}") String deploymentAttribute) {
+        this.deployments = deployments;
+        this.ingest = ingest;
+        this.llm = llm;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+        this.deploymentAttribute = deploymentAttribute;
+    }
+
+    /** Reads an {@code ExportTraceServiceRequest} in OTLP's JSON encoding and keeps its GenAI spans. */
+    @PreAuthorize(Permissions.INGEST)
+    public Outcome traces(InputStream body) {
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new IngestProblems.Malformed("The body is not OTLP JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw new IngestProblems.Malformed("Send an ExportTraceServiceRequest: {\"resourceSpans\": [...]}.");
+        }
+        Instant now = clock.instant();
+        Instant oldest = now.minus(settings.retention());
+        Instant newest = now.plus(settings.futureTolerance());
+        Map<String, List<PredictionEvent>> byDeployment = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        long rejected = 0;
+        int skipped = 0;
+        int spans = 0;
+        for (JsonNode resourceSpans : request.path("resourceSpans")) {
+            Map<String, JsonNode> resource =
+                    attributes(resourceSpans.path("resource").path("attributes"));
+            String deployment = string(resource.get(deploymentAttribute));
+            for (JsonNode scopeSpans : resourceSpans.path("scopeSpans")) {
+                for (JsonNode span : scopeSpans.path("spans")) {
+                    if (++spans > settings.maxBatchEvents()) {
+                        throw new IngestProblems.TooMany(
+                                "Send at most " + settings.maxBatchEvents() + " spans per request.");
+                    }
+                    Map<String, JsonNode> a = attributes(span.path("attributes"));
+                    if (!genAi(a)) {
+                        skipped++;
+                        continue;
+                    }
+                    String spanId = span.path("spanId").asString("");
+                    if (deployment == null) {
+                        rejected++;
+                        problems.add("span " + spanId + ": the resource has no " + deploymentAttribute);
+                        continue;
+                    }
+                    try {
+                        PredictionEvent event = event(span, a, oldest, newest);
+                        byDeployment
+                                .computeIfAbsent(deployment, d -> new ArrayList<>())
+                                .add(event);
+                    } catch (IllegalArgumentException e) {
+                        rejected++;
+                        problems.add("span " + spanId + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        int accepted = 0;
+        for (var entry : byDeployment.entrySet()) {
+            Optional<Deployment> deployment = deployments.findOptional(entry.getKey());
+            if (deployment.isEmpty()) {
+                rejected += entry.getValue().size();
+                problems.add(entry.getValue().size() + " span(s) of " + deploymentAttribute + " '" + entry.getKey()
+                        + "': no deployment of that name (register it first)");
+                continue;
+            }
+            ingest.keepChecked(deployment.get(), entry.getValue(), 0);
+            accepted += entry.getValue().size();
+        }
+        String message = problems.size() > 20
+                ? String.join("; ", problems.subList(0, 20)) + "; and " + (problems.size() - 20) + " more"
+                : String.join("; ", problems);
+        return new Outcome(rejected, message, accepted, skipped);
+    }
+
+    private PredictionEvent event(JsonNode span, Map<String, JsonNode> a, Instant oldest, Instant newest) {
+        String spanId = span.path("spanId").asString("");
+        if (spanId.isBlank()) {
+            throw new IllegalArgumentException("no spanId");
+        }
+        long start = nanos(span.path("startTimeUnixNano"));
+        long end = nanos(span.path("endTimeUnixNano"));
+        if (end <= 0) {
+            throw new IllegalArgumentException("no endTimeUnixNano");
+        }
+        Instant at = Instant.ofEpochSecond(end / 1_000_000_000L, end % 1_000_000_000L);
+        if (at.isBefore(oldest)) {
+            throw new IllegalArgumentException("ended before the monitor keeps raw events (" + oldest + ")");
+        }
+        if (at.isAfter(newest)) {
+            throw new IllegalArgumentException("ends too far in the future (after " + newest + ")");
+        }
+        Double latency = start > 0 && end >= start ? (end - start) / 1e6 : null;
+        if (latency != null && latency > EventReader.MAX_LATENCY_MS) {
+            throw new IllegalArgumentException("lasted longer than an hour");
+        }
+        String errorType = cut(string(a.get("error.type")), 200);
+        JsonNode code = span.path("status").path("code");
+        boolean error = errorType != null || code.asInt(0) == 2 || "STATUS_CODE_ERROR".equals(code.asString(""));
+        if (error && errorType == null) {
+            errorType = cut(blankToNull(span.path("status").path("message").asString("")), 200);
+        }
+        String model = Optional.ofNullable(string(a.get("gen_ai.response.model")))
+                .orElse(string(a.get("gen_ai.request.model")));
+        String provider =
+                Optional.ofNullable(string(a.get("gen_ai.provider.name"))).orElse(string(a.get("gen_ai.system")));
+        String finish = null;
+        JsonNode reasons = a.get("gen_ai.response.finish_reasons");
+        if (reasons != null && reasons.path("arrayValue").path("values").size() > 0) {
+            finish = string(reasons.path("arrayValue").path("values").get(0));
+        } else if (reasons != null) {
+            finish = string(reasons);
+        }
+        String prompt =
+                Optional.ofNullable(string(a.get("gen_ai.input.messages"))).orElse(string(a.get("gen_ai.prompt")));
+        String response =
+                Optional.ofNullable(string(a.get("gen_ai.output.messages"))).orElse(string(a.get("gen_ai.completion")));
+        var call = new LlmScanner.Call(
+                cut(model, 200),
+                cut(provider, 100),
+                cut(string(a.get("gen_ai.operation.name")), 100),
+                cut(prompt, EventReader.MAX_TEXT),
+                cut(response, EventReader.MAX_TEXT),
+                tokens(a.get("gen_ai.usage.input_tokens")),
+                tokens(a.get("gen_ai.usage.output_tokens")),
+                cut(finish, 100),
+                null);
+        return new PredictionEvent(
+                cut(spanId, 200),
+                at,
+                latency,
+                error,
+                error ? errorType : null,
+                null,
+                null,
+                null,
+                null,
+                llm.signals(call));
+    }
+
+    private static boolean genAi(Map<String, JsonNode> a) {
+        return a.containsKey("gen_ai.operation.name")
+                || a.containsKey("gen_ai.system")
+                || a.containsKey("gen_ai.provider.name")
+                || a.containsKey("gen_ai.request.model");
+    }
+
+    /** OTLP JSON's key-value list as a map of key → AnyValue. */
+    private static Map<String, JsonNode> attributes(JsonNode list) {
+        Map<String, JsonNode> map = new HashMap<>();
+        for (JsonNode kv : list) {
+            map.put(kv.path("key").asString(""), kv.path("value"));
+        }
+        return map;
+    }
+
+    /** An AnyValue as text (string, number or boolean; arrays and maps as their JSON). */
+    private static String string(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        for (String kind : List.of("stringValue", "intValue", "doubleValue", "boolValue")) {
+            JsonNode v = value.get(kind);
+            if (v != null && !v.isNull()) {
+                return v.isString() ? v.asString() : v.toString();
+            }
+        }
+        if (value.has("arrayValue") || value.has("kvlistValue")) {
+            return value.toString();
+        }
+        return null;
+    }
+
+    /** OTLP JSON writes 64-bit integers as strings (and some exporters as numbers). */
+    private static Long tokens(JsonNode value) {
+        String s = string(value);
+        if (s == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(s.trim());
+            if (n < 0) {
+                throw new IllegalArgumentException("negative token count " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a token count is a whole number, not '" + s + "'");
+        }
+    }
+
+    private static long nanos(JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return 0;
+        }
+        try {
+            return value.isNumber()
+                    ? value.asLong()
+                    : Long.parseLong(value.asString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a time in nanoseconds since 1970 is a whole number");
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
