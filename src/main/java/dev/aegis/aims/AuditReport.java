@@ -37,7 +37,9 @@ class AuditReport {
         rows.add(ReportRow.kv("Reference", a.reference()));
         rows.add(ReportRow.kv("Status", a.status().label()));
         rows.add(ReportRow.kv(
-                "Planned", Dates.day(a.plannedFrom()) + (a.plannedTo().equals(a.plannedFrom()) ? "" : " to " + Dates.day(a.plannedTo()))));
+                "Planned",
+                Dates.day(a.plannedFrom())
+                        + (a.plannedTo().equals(a.plannedFrom()) ? "" : " to " + Dates.day(a.plannedTo()))));
         rows.add(ReportRow.kv("Auditors", a.auditors().stream().map(Named::name).collect(Collectors.joining(", "))));
         rows.add(ReportRow.kv("Started", a.startedAt() == null ? null : Dates.minute(a.startedAt())));
         rows.add(ReportRow.kv(
@@ -45,8 +47,8 @@ class AuditReport {
                 a.completedAt() == null ? null : Dates.minute(a.completedAt()) + " by " + a.completedBy()));
         rows.add(ReportRow.h1("Scope"));
         rows.add(ReportRow.p(a.scope()));
-        rows.add(ReportRow.kv(
-                "AI systems", a.systems().stream().map(Named::name).collect(Collectors.joining(", "))));
+        rows.add(
+                ReportRow.kv("AI systems", a.systems().stream().map(Named::name).collect(Collectors.joining(", "))));
         rows.add(ReportRow.kv(
                 "AIMS roles audited",
                 a.auditedRoles().stream().map(AimsRole::label).collect(Collectors.joining(", "))));
@@ -77,8 +79,12 @@ class AuditReport {
                         c.requirement(),
                         c.result().label(),
                         c.notes() == null ? "" : c.notes(),
-                        c.checkedAt() == null ? "" : Dates.day(c.checkedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate())
-                                + (c.checkedBy() == null ? "" : " " + c.checkedBy())));
+                        c.checkedAt() == null
+                                ? ""
+                                : Dates.day(c.checkedAt()
+                                                .atZone(java.time.ZoneOffset.UTC)
+                                                .toLocalDate())
+                                        + (c.checkedBy() == null ? "" : " " + c.checkedBy())));
             }
         }
 

@@ -66,11 +66,13 @@ public final class AuditVocabulary {
         for (FindingKind k : FindingKind.values()) {
             long n = counts.getOrDefault(k, 0L);
             if (n > 0) {
-                parts.add(n + " " + switch (k) {
-                    case NONCONFORMITY -> n == 1 ? "nonconformity" : "nonconformities";
-                    case OBSERVATION -> n == 1 ? "observation" : "observations";
-                    case OPPORTUNITY -> n == 1 ? "opportunity for improvement" : "opportunities for improvement";
-                });
+                parts.add(n + " "
+                        + switch (k) {
+                            case NONCONFORMITY -> n == 1 ? "nonconformity" : "nonconformities";
+                            case OBSERVATION -> n == 1 ? "observation" : "observations";
+                            case OPPORTUNITY ->
+                                n == 1 ? "opportunity for improvement" : "opportunities for improvement";
+                        });
             }
         }
         return parts.isEmpty() ? "None" : String.join(", ", parts);

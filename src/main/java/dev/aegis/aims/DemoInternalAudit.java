@@ -48,7 +48,8 @@ class DemoInternalAudit implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         boolean[] done = {false};
-        Actors.runAs(OFFICER, "GOVERNANCE_OFFICER", () -> done[0] = !audits.list().isEmpty());
+        Actors.runAs(
+                OFFICER, "GOVERNANCE_OFFICER", () -> done[0] = !audits.list().isEmpty());
         if (done[0]) {
             return;
         }
@@ -72,7 +73,8 @@ class DemoInternalAudit implements ApplicationRunner {
                     today.minusDays(3),
                     today.minusDays(2)));
             Map<String, Long> ids = audits.requirementChoices(AimsCoverage.ISO).stream()
-                    .collect(java.util.stream.Collectors.toMap(RequirementSummary::refId, RequirementSummary::id, (a, b) -> a));
+                    .collect(java.util.stream.Collectors.toMap(
+                            RequirementSummary::refId, RequirementSummary::id, (a, b) -> a));
             audit[0] = audits.addCriteria(
                     planned.id(),
                     planned.version(),
@@ -82,15 +84,24 @@ class DemoInternalAudit implements ApplicationRunner {
             AuditView a = audits.start(audit[0].id(), audit[0].version());
             Map<String, Object[]> results = Map.of(
                     "5.2", new Object[] {CheckResult.CONFORMS, "AI policy POL-001 published and acknowledged by staff"},
-                    "6.1.4", new Object[] {CheckResult.NONCONFORMITY, "No impact assessment of the diagnosis assistant"},
+                    "6.1.4",
+                            new Object[] {CheckResult.NONCONFORMITY, "No impact assessment of the diagnosis assistant"},
                     "7.5.3", new Object[] {CheckResult.OBSERVATION, "Retention set, but the intranet shows no version"},
-                    "9.2.2", new Object[] {CheckResult.CONFORMS, "Programme kept in Aegis; auditor independent of areas"});
+                    "9.2.2",
+                            new Object[] {CheckResult.CONFORMS, "Programme kept in Aegis; auditor independent of areas"
+                            });
             for (Check c : a.checklist()) {
                 Object[] r = results.get(c.refId());
                 a = audits.recordCheck(a.id(), c.id(), c.version(), (CheckResult) r[0], (String) r[1]);
             }
-            Check impact = a.checklist().stream().filter(c -> c.refId().equals("6.1.4")).findFirst().orElseThrow();
-            Check control = a.checklist().stream().filter(c -> c.refId().equals("7.5.3")).findFirst().orElseThrow();
+            Check impact = a.checklist().stream()
+                    .filter(c -> c.refId().equals("6.1.4"))
+                    .findFirst()
+                    .orElseThrow();
+            Check control = a.checklist().stream()
+                    .filter(c -> c.refId().equals("7.5.3"))
+                    .findFirst()
+                    .orElseThrow();
             audits.raiseFinding(
                     a.id(),
                     impact.id(),

@@ -46,7 +46,8 @@ class DemoManagementReview implements ApplicationRunner {
                     today,
                     "demo-admin",
                     List.of("demo-admin", "demo-auditor", "demo-officer", "demo-owner")));
-            reviews.addOutput(r.id(), false, "The AI policy stays as published; no change needed this year.", null, null);
+            reviews.addOutput(
+                    r.id(), false, "The AI policy stays as published; no change needed this year.", null, null);
             reviews.addOutput(
                     r.id(),
                     false,

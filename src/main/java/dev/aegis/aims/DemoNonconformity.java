@@ -96,7 +96,8 @@ class DemoNonconformity implements ApplicationRunner {
                     .filter(x -> x.owner().equals("demo-owner"))
                     .findFirst()
                     .orElseThrow();
-            nc[0] = ncs.actionDone(nc[0].id(), a.id(), a.version(), "Impact assessment of the diagnosis assistant done");
+            nc[0] = ncs.actionDone(
+                    nc[0].id(), a.id(), a.version(), "Impact assessment of the diagnosis assistant done");
         });
         Actors.runAs("demo-officer", "GOVERNANCE_OFFICER", () -> {
             var a = nc[0].actions().stream()
@@ -105,11 +106,17 @@ class DemoNonconformity implements ApplicationRunner {
                     .orElseThrow();
             nc[0] = ncs.actionDone(nc[0].id(), a.id(), a.version(), "Checklist version 3 asks for it");
         });
-        Actors.runAs("demo-admin", "ADMIN", () -> ncs.checkEffectiveness(
-                nc[0].id(),
-                nc[0].version(),
-                true,
-                "The assessment is on file and the new go-live checklist was followed for the chatbot's last release"));
-        log.info("Demo mode: nonconformity {} corrected and closed, improvement {} open", nc[0].reference(), nc[1].reference());
+        Actors.runAs(
+                "demo-admin",
+                "ADMIN",
+                () -> ncs.checkEffectiveness(
+                        nc[0].id(),
+                        nc[0].version(),
+                        true,
+                        "The assessment is on file and the new go-live checklist was followed for the chatbot's last release"));
+        log.info(
+                "Demo mode: nonconformity {} corrected and closed, improvement {} open",
+                nc[0].reference(),
+                nc[1].reference());
     }
 }

@@ -42,19 +42,22 @@ class EvaluationCoverage implements RequirementRecords {
                 .findFirst()
                 .ifPresent(a -> {
                     String record = "Internal audit " + a.getReference() + " \"" + a.getTitle() + "\", completed "
-                            + Dates.day(a.getCompletedAt().atOffset(ZoneOffset.UTC).toLocalDate());
+                            + Dates.day(
+                                    a.getCompletedAt().atOffset(ZoneOffset.UTC).toLocalDate());
                     out.add(new Met(AimsCoverage.ISO, "9.2.1", record));
                     out.add(new Met(AimsCoverage.ISO, "9.2.2", record));
                 });
         // 9.3: a management review held (recorded by then) with its meeting in the period
         java.time.LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
-        reviews.heldBetween(day.minusMonths(PERIOD_MONTHS), day, at).stream().findFirst().ifPresent(r -> {
-            String record = "Management review " + r.getReference() + " \"" + r.getTitle() + "\", held "
-                    + Dates.day(r.getMeetingDate());
-            for (String ref : List.of("9.3.1", "9.3.2", "9.3.3")) {
-                out.add(new Met(AimsCoverage.ISO, ref, record));
-            }
-        });
+        reviews.heldBetween(day.minusMonths(PERIOD_MONTHS), day, at).stream()
+                .findFirst()
+                .ifPresent(r -> {
+                    String record = "Management review " + r.getReference() + " \"" + r.getTitle() + "\", held "
+                            + Dates.day(r.getMeetingDate());
+                    for (String ref : List.of("9.3.1", "9.3.2", "9.3.3")) {
+                        out.add(new Met(AimsCoverage.ISO, ref, record));
+                    }
+                });
         // 10.2: a nonconformity corrected and found effective by someone else in the period; 10.1: any nonconformity
         // or improvement opportunity closed so in the period (the AIMS improved)
         List<Nonconformity> closed = nonconformities.closedBetween(from, at);

@@ -213,7 +213,9 @@ public class InternalAuditService {
                 .map(a -> {
                     List<AuditCheck> cs = checksByAudit.getOrDefault(a.getId(), List.of());
                     Map<FindingKind, Long> counts = new EnumMap<>(FindingKind.class);
-                    findingsByAudit.getOrDefault(a.getId(), List.of()).forEach(f -> counts.merge(f.getKind(), 1L, Long::sum));
+                    findingsByAudit
+                            .getOrDefault(a.getId(), List.of())
+                            .forEach(f -> counts.merge(f.getKind(), 1L, Long::sum));
                     return new AuditSummary(
                             a.getId(),
                             a.getReference(),
@@ -357,9 +359,11 @@ public class InternalAuditService {
         requireAuditor(a);
         if (checks.findByAuditIdOrderByFrameworkCodeAscIdAsc(id).isEmpty()) {
             throw new DomainRuleException(
-                    "criteria", "Audit " + a.getReference() + " has no criteria yet: add the requirements it audits first.");
+                    "criteria",
+                    "Audit " + a.getReference() + " has no criteria yet: add the requirements it audits first.");
         }
-        requireIndependent(a.getAuditors(), a.getSystemIds(), a.getAuditedRoles(), a.getPlannedFrom(), a.getPlannedTo());
+        requireIndependent(
+                a.getAuditors(), a.getSystemIds(), a.getAuditedRoles(), a.getPlannedFrom(), a.getPlannedTo());
         a.start(now());
         return view(audits.saveAndFlush(a));
     }
@@ -390,7 +394,8 @@ public class InternalAuditService {
         requireInProgress(a, "raise findings");
         AuditCheck c = check(id, checkId);
         if (kind == null) {
-            throw new DomainRuleException("kind", "Say whether this is a nonconformity, an observation or an opportunity.");
+            throw new DomainRuleException(
+                    "kind", "Say whether this is a nonconformity, an observation or an opportunity.");
         }
         String what = text("statement", statement, MAX_TEXT);
         if (what == null) {
@@ -514,7 +519,8 @@ public class InternalAuditService {
                 : in.systemIds().stream().distinct().toList();
         Map<Long, String> known = systems.names(systemIds);
         if (known.size() < systemIds.size()) {
-            throw new DomainRuleException("systemIds", "Some of the chosen AI systems are not in the inventory any more.");
+            throw new DomainRuleException(
+                    "systemIds", "Some of the chosen AI systems are not in the inventory any more.");
         }
         List<AimsRole> audited = in.auditedRoles() == null
                 ? List.of()
@@ -531,12 +537,14 @@ public class InternalAuditService {
     void requireIndependent(
             List<String> auditors, List<Long> systemIds, List<AimsRole> auditedRoles, LocalDate from, LocalDate to) {
         if (!systemIds.isEmpty()) {
-            Map<Long, SystemProfile> profiles = systems.profiles().stream()
-                    .collect(Collectors.toMap(SystemProfile::systemId, Function.identity()));
+            Map<Long, SystemProfile> profiles =
+                    systems.profiles().stream().collect(Collectors.toMap(SystemProfile::systemId, Function.identity()));
             for (String auditor : auditors) {
                 for (Long sid : systemIds) {
                     SystemProfile p = profiles.get(sid);
-                    if (p != null && (auditor.equalsIgnoreCase(p.businessOwner()) || auditor.equalsIgnoreCase(p.technicalOwner()))) {
+                    if (p != null
+                            && (auditor.equalsIgnoreCase(p.businessOwner())
+                                    || auditor.equalsIgnoreCase(p.technicalOwner()))) {
                         throw new DomainRuleException(
                                 "auditors",
                                 nameOf(auditor) + " owns the AI system \"" + p.name() + "\", which this audit covers:"
@@ -548,13 +556,15 @@ public class InternalAuditService {
         }
         if (!auditedRoles.isEmpty()) {
             for (RoleAssignment r : roles.findAll()) {
-                boolean overlaps = !r.getSince().isAfter(to) && (r.getUntil() == null || !r.getUntil().isBefore(from));
+                boolean overlaps = !r.getSince().isAfter(to)
+                        && (r.getUntil() == null || !r.getUntil().isBefore(from));
                 if (overlaps
                         && auditedRoles.contains(r.getRole())
                         && auditors.stream().anyMatch(x -> x.equalsIgnoreCase(r.getUsername()))) {
                     throw new DomainRuleException(
                             "auditors",
-                            nameOf(r.getUsername()) + " holds the AIMS role \"" + r.getRole().label()
+                            nameOf(r.getUsername()) + " holds the AIMS role \""
+                                    + r.getRole().label()
                                     + "\", whose area this audit covers: an auditor may not audit their own area"
                                     + " (ISO/IEC 42001 9.2.2). Choose another auditor or leave the role out of the"
                                     + " scope.");
@@ -579,7 +589,8 @@ public class InternalAuditService {
             throw new DomainRuleException(
                     "status",
                     "Audit " + a.getReference() + " is " + a.getStatus().label().toLowerCase(Locale.ROOT)
-                            + ", so you cannot " + what + (a.getStatus() == AuditStatus.PLANNED ? ": start it first." : "."));
+                            + ", so you cannot " + what
+                            + (a.getStatus() == AuditStatus.PLANNED ? ": start it first." : "."));
         }
     }
 
@@ -596,7 +607,8 @@ public class InternalAuditService {
     }
 
     private AuditCheck check(long auditId, long checkId) {
-        AuditCheck c = checks.findById(checkId).orElseThrow(() -> new NotFoundException("No checklist line " + checkId));
+        AuditCheck c =
+                checks.findById(checkId).orElseThrow(() -> new NotFoundException("No checklist line " + checkId));
         if (c.getAuditId() != auditId) {
             throw new NotFoundException("No checklist line " + checkId + " in this audit");
         }
@@ -633,7 +645,8 @@ public class InternalAuditService {
                 a.getTitle(),
                 a.getScope(),
                 a.getSystemIds().stream()
-                        .map(s -> new Named(String.valueOf(s), systemNames.getOrDefault(s, "AI system " + s + " (removed)")))
+                        .map(s -> new Named(
+                                String.valueOf(s), systemNames.getOrDefault(s, "AI system " + s + " (removed)")))
                         .toList(),
                 a.getAuditedRoles(),
                 named(a.getAuditors()),
@@ -702,7 +715,8 @@ public class InternalAuditService {
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw new DomainRuleException(field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
+            throw new DomainRuleException(
+                    field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
         }
         return v;
     }

@@ -113,13 +113,18 @@ public class ManagementReviewService {
     @Transactional(readOnly = true)
     public List<ReviewSummary> list() {
         List<ManagementReview> all = reviews.findAllByOrderByMeetingDateDescReferenceDesc();
-        Map<Long, List<ReviewOutput>> byReview = outputs.findByReviewIdIn(all.stream().map(ManagementReview::getId).toList())
-                .stream()
-                .collect(Collectors.groupingBy(ReviewOutput::getReviewId));
+        Map<Long, List<ReviewOutput>> byReview =
+                outputs
+                        .findByReviewIdIn(
+                                all.stream().map(ManagementReview::getId).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(ReviewOutput::getReviewId));
         return all.stream()
                 .map(r -> {
                     List<ReviewOutput> os = byReview.getOrDefault(r.getId(), List.of());
-                    List<ReviewOutput> as = os.stream().filter(o -> ReviewOutput.ACTION.equals(o.getKind())).toList();
+                    List<ReviewOutput> as = os.stream()
+                            .filter(o -> ReviewOutput.ACTION.equals(o.getKind()))
+                            .toList();
                     return new ReviewSummary(
                             r.getId(),
                             r.getReference(),
@@ -176,7 +181,8 @@ public class ManagementReviewService {
         ManagementReview r = find(id, expectedVersion);
         if (r.getMeetingDate().isAfter(today())) {
             throw new DomainRuleException(
-                    "minutes", "The meeting is on " + Dates.day(r.getMeetingDate()) + ": record it as held on or after that day.");
+                    "minutes",
+                    "The meeting is on " + Dates.day(r.getMeetingDate()) + ": record it as held on or after that day.");
         }
         String text = text("minutes", minutes, 20000);
         if (text == null) {
@@ -223,7 +229,8 @@ public class ManagementReviewService {
                 .filter(x -> x.getReviewId() == id)
                 .orElseThrow(() -> new NotFoundException("No output " + outputId + " of this review"));
         if (o.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("This action was changed by someone else meanwhile. Reload it.");
+            throw new OptimisticLockingFailureException(
+                    "This action was changed by someone else meanwhile. Reload it.");
         }
         if (!mayWrite() && (o.getOwner() == null || !o.getOwner().equalsIgnoreCase(Actors.current()))) {
             throw new DomainRuleException("doneNote", "Only the action's owner or an officer marks it done.");
@@ -268,7 +275,10 @@ public class ManagementReviewService {
         rows.add(ReportRow.kv("Chair", r.chairName()));
         rows.add(ReportRow.kv("Attendees", String.join(", ", r.attendeeNames())));
         rows.add(ReportRow.kv(
-                "Status", r.held() ? "Held; recorded " + Dates.minute(r.heldAt()) + " by " + r.heldBy() : "Planned, not held yet"));
+                "Status",
+                r.held()
+                        ? "Held; recorded " + Dates.minute(r.heldAt()) + " by " + r.heldBy()
+                        : "Planned, not held yet"));
         rows.add(ReportRow.h1("Inputs (as of " + Dates.day(r.meetingDate()) + ")"));
         for (ReviewSection s : r.inputs()) {
             rows.add(ReportRow.h2(s.title()));
@@ -277,13 +287,15 @@ public class ManagementReviewService {
         rows.add(ReportRow.h1("Minutes"));
         rows.add(ReportRow.p(r.minutes() == null ? "Not recorded yet." : r.minutes()));
         rows.add(ReportRow.h1("Decisions"));
-        List<OutputView> decisions = r.outputs().stream().filter(o -> !o.action()).toList();
+        List<OutputView> decisions =
+                r.outputs().stream().filter(o -> !o.action()).toList();
         if (decisions.isEmpty()) {
             rows.add(ReportRow.p("No decisions recorded."));
         }
         decisions.forEach(d -> rows.add(ReportRow.p("• " + d.text())));
         rows.add(ReportRow.h1("Actions"));
-        List<OutputView> actions = r.outputs().stream().filter(OutputView::action).toList();
+        List<OutputView> actions =
+                r.outputs().stream().filter(OutputView::action).toList();
         if (actions.isEmpty()) {
             rows.add(ReportRow.p("No actions recorded."));
         } else {
@@ -292,7 +304,11 @@ public class ManagementReviewService {
                     a.text(),
                     a.ownerName(),
                     Dates.day(a.due()),
-                    a.doneAt() == null ? "Open" : "Done " + Dates.day(a.doneAt().atOffset(ZoneOffset.UTC).toLocalDate()))));
+                    a.doneAt() == null
+                            ? "Open"
+                            : "Done "
+                                    + Dates.day(
+                                            a.doneAt().atOffset(ZoneOffset.UTC).toLocalDate()))));
         }
         Map<String, Object> p = new HashMap<>();
         String title = "Management review minutes " + r.reference();
@@ -393,7 +409,8 @@ public class ManagementReviewService {
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw new DomainRuleException(field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
+            throw new DomainRuleException(
+                    field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
         }
         return v;
     }

@@ -82,12 +82,7 @@ class Nonconformity {
     protected Nonconformity() {}
 
     Nonconformity(
-            String reference,
-            NcSource source,
-            Long sourceId,
-            String sourceLabel,
-            String raisedBy,
-            Instant raisedAt) {
+            String reference, NcSource source, Long sourceId, String sourceLabel, String raisedBy, Instant raisedAt) {
         this.reference = reference;
         this.source = source;
         this.sourceId = sourceId;

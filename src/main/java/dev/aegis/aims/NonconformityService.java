@@ -164,10 +164,12 @@ public class NonconformityService {
     @Transactional(readOnly = true)
     public List<NcSummary> list() {
         List<Nonconformity> all = ncs.findAllByOrderByRaisedAtDesc();
-        Map<Long, List<CorrectiveAction>> byNc = actions
-                .findByNonconformityIdIn(all.stream().map(Nonconformity::getId).toList())
-                .stream()
-                .collect(Collectors.groupingBy(CorrectiveAction::getNonconformityId));
+        Map<Long, List<CorrectiveAction>> byNc =
+                actions
+                        .findByNonconformityIdIn(
+                                all.stream().map(Nonconformity::getId).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(CorrectiveAction::getNonconformityId));
         return all.stream()
                 .map(n -> {
                     List<CorrectiveAction> as = byNc.getOrDefault(n.getId(), List.of());
@@ -225,12 +227,13 @@ public class NonconformityService {
         InternalAudit audit = audits.findById(f.getAuditId()).orElseThrow();
         if (!mayWrite() && audit.getAuditors().stream().noneMatch(a -> a.equalsIgnoreCase(Actors.current()))) {
             throw new DomainRuleException(
-                    "findingId", "Only officers or the auditors of " + audit.getReference() + " raise from its findings.");
+                    "findingId",
+                    "Only officers or the auditors of " + audit.getReference() + " raise from its findings.");
         }
         requireNotRaised(NcSource.AUDIT_FINDING, findingId);
         NcKind kind = f.getKind() == FindingKind.NONCONFORMITY ? NcKind.NONCONFORMITY : NcKind.IMPROVEMENT;
-        String label = "Internal audit " + audit.getReference() + ": " + f.getKind().label().toLowerCase(Locale.ROOT)
-                + " — " + clip(f.getStatement(), 300);
+        String label = "Internal audit " + audit.getReference() + ": "
+                + f.getKind().label().toLowerCase(Locale.ROOT) + " — " + clip(f.getStatement(), 300);
         Nonconformity n =
                 new Nonconformity(nextReference(), NcSource.AUDIT_FINDING, findingId, label, Actors.current(), now());
         apply(n, new Details(kind, clip(firstSentence(f.getStatement()), 200), f.getStatement(), owner));
@@ -261,7 +264,8 @@ public class NonconformityService {
     public NcView raiseFromVendorAssessment(long assessmentId, String title, String description, String owner) {
         var a = assessments.get(assessmentId);
         String vendor = vendors.get(a.getVendorId()).getName();
-        String label = "Vendor assessment of " + vendor + " (" + Dates.minute(a.getCreatedAt()).substring(0, 10) + ")";
+        String label = "Vendor assessment of " + vendor + " ("
+                + Dates.minute(a.getCreatedAt()).substring(0, 10) + ")";
         Nonconformity n = new Nonconformity(
                 nextReference(), NcSource.VENDOR_ASSESSMENT, assessmentId, label, Actors.current(), now());
         apply(n, new Details(NcKind.NONCONFORMITY, title, description, owner));
@@ -343,7 +347,8 @@ public class NonconformityService {
         if (effective) {
             if (n.getKind() == NcKind.NONCONFORMITY && as.isEmpty()) {
                 throw new DomainRuleException(
-                        "effectiveness", "Plan at least one corrective action before closing " + n.getReference() + ".");
+                        "effectiveness",
+                        "Plan at least one corrective action before closing " + n.getReference() + ".");
             }
             List<CorrectiveAction> open =
                     as.stream().filter(a -> a.getDoneAt() == null).toList();
@@ -466,8 +471,7 @@ public class NonconformityService {
 
     private void requireNotRaised(NcSource source, long id) {
         ncs.findFirstBySourceAndSourceId(source, id).ifPresent(n -> {
-            throw new DomainRuleException(
-                    "findingId", n.getReference() + " was raised from it already.");
+            throw new DomainRuleException("findingId", n.getReference() + " was raised from it already.");
         });
     }
 
@@ -547,7 +551,9 @@ public class NonconformityService {
     }
 
     private String nameOf(String username) {
-        return username == null ? null : people.find(username).map(Person::label).orElse(username);
+        return username == null
+                ? null
+                : people.find(username).map(Person::label).orElse(username);
     }
 
     private static String text(String field, String value, int max) {
@@ -556,7 +562,8 @@ public class NonconformityService {
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw new DomainRuleException(field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
+            throw new DomainRuleException(
+                    field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
         }
         return v;
     }

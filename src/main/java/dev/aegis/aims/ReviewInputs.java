@@ -81,13 +81,15 @@ class ReviewInputs {
 
     List<ReviewSection> assemble(LocalDate meetingDate) {
         Instant asOf = asOf(meetingDate);
-        Optional<ManagementReview> previous = reviews.findByMeetingDateBeforeOrderByMeetingDateDesc(meetingDate).stream()
-                .filter(r -> r.isHeld() && r.getHeldAt().isBefore(asOf))
-                .findFirst();
+        Optional<ManagementReview> previous =
+                reviews.findByMeetingDateBeforeOrderByMeetingDateDesc(meetingDate).stream()
+                        .filter(r -> r.isHeld() && r.getHeldAt().isBefore(asOf))
+                        .findFirst();
         Instant from = previous.map(r -> asOf(r.getMeetingDate()))
                 .orElse(asOf.atOffset(ZoneOffset.UTC).minusMonths(12).toInstant());
         String period = "since " + Dates.day(from.atOffset(ZoneOffset.UTC).toLocalDate())
-                + previous.map(r -> " (the previous review, " + r.getReference() + ")").orElse(" (twelve months)");
+                + previous.map(r -> " (the previous review, " + r.getReference() + ")")
+                        .orElse(" (twelve months)");
         TreeMap<Integer, ReviewSection> sections = new TreeMap<>();
         sections.put(10, earlierActions(meetingDate, asOf));
         sections.put(20, issues(asOf, from, period));
@@ -121,8 +123,8 @@ class ReviewInputs {
         List<ManagementReview> earlier = reviews.findByMeetingDateBeforeOrderByMeetingDateDesc(meetingDate).stream()
                 .filter(r -> r.isHeld() && r.getHeldAt().isBefore(asOf))
                 .toList();
-        Map<Long, String> refs = earlier.stream()
-                .collect(Collectors.toMap(ManagementReview::getId, ManagementReview::getReference));
+        Map<Long, String> refs =
+                earlier.stream().collect(Collectors.toMap(ManagementReview::getId, ManagementReview::getReference));
         List<String> lines = new ArrayList<>();
         LocalDate day = meetingDate;
         for (ReviewOutput o : outputs.findByReviewIdIn(refs.keySet())) {
@@ -133,11 +135,17 @@ class ReviewInputs {
             lines.add(refs.get(o.getReviewId()) + ": " + o.getText() + " (" + o.getOwner() + ", due "
                     + Dates.day(o.getDue()) + ") — "
                     + (done
-                            ? "done " + Dates.day(o.getDoneAt().atOffset(ZoneOffset.UTC).toLocalDate())
+                            ? "done "
+                                    + Dates.day(o.getDoneAt()
+                                            .atOffset(ZoneOffset.UTC)
+                                            .toLocalDate())
                             : o.getDue().isBefore(day) ? "open, overdue" : "open"));
         }
         if (lines.isEmpty()) {
-            lines.add(earlier.isEmpty() ? "This is the first management review recorded in Aegis." : "Earlier reviews set no actions.");
+            lines.add(
+                    earlier.isEmpty()
+                            ? "This is the first management review recorded in Aegis."
+                            : "Earlier reviews set no actions.");
         }
         return new ReviewSection("Status of actions from previous management reviews", lines);
     }
@@ -171,10 +179,15 @@ class ReviewInputs {
 
     private Optional<ContextAndScope> scopeAt(Instant at) {
         List<DocumentVersion> published = inForce.publishedAt(at);
-        Set<Long> scopeDocs = documents.findAllById(published.stream().map(DocumentVersion::getDocumentId).toList()).stream()
-                .filter(d -> d.getKind() == DocumentKind.CONTEXT_AND_SCOPE)
-                .map(AimsDocument::getId)
-                .collect(Collectors.toSet());
+        Set<Long> scopeDocs =
+                documents
+                        .findAllById(published.stream()
+                                .map(DocumentVersion::getDocumentId)
+                                .toList())
+                        .stream()
+                        .filter(d -> d.getKind() == DocumentKind.CONTEXT_AND_SCOPE)
+                        .map(AimsDocument::getId)
+                        .collect(Collectors.toSet());
         return published.stream()
                 .filter(v -> scopeDocs.contains(v.getDocumentId()))
                 .findFirst()
@@ -187,15 +200,21 @@ class ReviewInputs {
                 .sorted(Comparator.comparing(Nonconformity::getReference))
                 .toList();
         List<String> lines = new ArrayList<>();
-        long raised = known.stream().filter(n -> !n.getRaisedAt().isBefore(from)).count();
+        long raised =
+                known.stream().filter(n -> !n.getRaisedAt().isBefore(from)).count();
         long closed = known.stream()
-                .filter(n -> n.getClosedAt() != null && n.getClosedAt().isBefore(asOf) && !n.getClosedAt().isBefore(from))
+                .filter(n -> n.getClosedAt() != null
+                        && n.getClosedAt().isBefore(asOf)
+                        && !n.getClosedAt().isBefore(from))
                 .count();
         lines.add(raised + " raised and " + closed + " closed " + period + ".");
         LocalDate day = asOf.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
-        Map<Long, List<CorrectiveAction>> byNc = actions.findByNonconformityIdIn(known.stream().map(Nonconformity::getId).toList())
-                .stream()
-                .collect(Collectors.groupingBy(CorrectiveAction::getNonconformityId));
+        Map<Long, List<CorrectiveAction>> byNc =
+                actions
+                        .findByNonconformityIdIn(
+                                known.stream().map(Nonconformity::getId).toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(CorrectiveAction::getNonconformityId));
         for (Nonconformity n : known) {
             boolean open = n.getClosedAt() == null || !n.getClosedAt().isBefore(asOf);
             if (!open) {
@@ -204,15 +223,21 @@ class ReviewInputs {
             List<CorrectiveAction> as = byNc.getOrDefault(n.getId(), List.of()).stream()
                     .filter(a -> a.getCreatedAt().isBefore(asOf))
                     .toList();
-            long done = as.stream().filter(a -> a.getDoneAt() != null && a.getDoneAt().isBefore(asOf)).count();
-            long overdue = as.stream()
-                    .filter(a -> (a.getDoneAt() == null || !a.getDoneAt().isBefore(asOf)) && a.getDue().isBefore(day))
+            long done = as.stream()
+                    .filter(a -> a.getDoneAt() != null && a.getDoneAt().isBefore(asOf))
                     .count();
-            lines.add("Open: " + n.getReference() + " " + n.getTitle() + " (" + n.getKind().label().toLowerCase(java.util.Locale.ROOT)
-                    + "; " + done + " of " + as.size() + " actions done" + (overdue > 0 ? ", " + overdue + " overdue" : "") + ")");
+            long overdue = as.stream()
+                    .filter(a -> (a.getDoneAt() == null || !a.getDoneAt().isBefore(asOf))
+                            && a.getDue().isBefore(day))
+                    .count();
+            lines.add("Open: " + n.getReference() + " " + n.getTitle() + " ("
+                    + n.getKind().label().toLowerCase(java.util.Locale.ROOT) + "; " + done + " of " + as.size()
+                    + " actions done" + (overdue > 0 ? ", " + overdue + " overdue" : "") + ")");
         }
         known.stream()
-                .filter(n -> n.getKind() == NcKind.NONCONFORMITY && n.getClosedAt() != null && n.getClosedAt().isBefore(asOf)
+                .filter(n -> n.getKind() == NcKind.NONCONFORMITY
+                        && n.getClosedAt() != null
+                        && n.getClosedAt().isBefore(asOf)
                         && !n.getClosedAt().isBefore(from))
                 .forEach(n -> lines.add("Closed: " + n.getReference() + " " + n.getTitle() + " (found effective "
                         + Dates.day(n.getClosedAt().atOffset(ZoneOffset.UTC).toLocalDate()) + ")"));
@@ -225,20 +250,26 @@ class ReviewInputs {
         var page = findings.search(FindingService.Filter.none(), PageRequest.of(0, 500));
         long count = 0;
         for (var f : page.getContent()) {
-            if (f.getFirstSeen() != null && f.getFirstSeen().isBefore(asOf) && !f.getFirstSeen().isBefore(from)) {
+            if (f.getFirstSeen() != null
+                    && f.getFirstSeen().isBefore(asOf)
+                    && !f.getFirstSeen().isBefore(from)) {
                 count++;
                 bySeverity.merge(f.getSeverity().label(), 1L, Long::sum);
             }
         }
-        lines.add(count == 0
-                ? "No telemetry finding " + period + "."
-                : count + " telemetry findings first seen " + period + ": "
-                        + bySeverity.entrySet().stream()
-                                .map(e -> e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
-                                .collect(Collectors.joining(", "))
-                        + ".");
+        lines.add(
+                count == 0
+                        ? "No telemetry finding " + period + "."
+                        : count + " telemetry findings first seen " + period + ": "
+                                + bySeverity.entrySet().stream()
+                                        .map(e ->
+                                                e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
+                                        .collect(Collectors.joining(", "))
+                                + ".");
         for (var f : page.getContent()) {
-            if (f.getFirstSeen() != null && f.getFirstSeen().isBefore(asOf) && !f.getFirstSeen().isBefore(from)) {
+            if (f.getFirstSeen() != null
+                    && f.getFirstSeen().isBefore(asOf)
+                    && !f.getFirstSeen().isBefore(from)) {
                 lines.add(f.getSeverity().label() + ": " + f.getTitle() + " (first seen "
                         + Dates.day(f.getFirstSeen().atOffset(ZoneOffset.UTC).toLocalDate()) + ")");
             }

@@ -14,8 +14,9 @@ interface ManagementReviews extends JpaRepository<ManagementReview, Long> {
     List<String> referencesStartingWith(String prefix);
 
     /** Reviews held with a meeting date in [from, to]: for coverage of 9.3. */
-    @Query("select r from ManagementReview r where r.status = 'HELD' and r.meetingDate >= :from and r.meetingDate <= :to"
-            + " and r.heldAt <= :heldBy order by r.meetingDate desc")
+    @Query(
+            "select r from ManagementReview r where r.status = 'HELD' and r.meetingDate >= :from and r.meetingDate <= :to"
+                    + " and r.heldAt <= :heldBy order by r.meetingDate desc")
     List<ManagementReview> heldBetween(LocalDate from, LocalDate to, java.time.Instant heldBy);
 
     /** Earlier reviews than this date: their actions are an input. */

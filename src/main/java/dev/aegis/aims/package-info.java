@@ -5,5 +5,15 @@
  * and which management-system requirements those records meet in force.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "inventory", "control", "framework", "finding", "risk", "telemetry", "vendor", "notification"})
+        allowedDependencies = {
+            "shared",
+            "inventory",
+            "control",
+            "framework",
+            "finding",
+            "risk",
+            "telemetry",
+            "vendor",
+            "notification"
+        })
 package dev.aegis.aims;

@@ -78,20 +78,27 @@ class InternalAuditApiTest {
         assertThat(Http.json(started).path("status").asString()).isEqualTo("IN_PROGRESS");
 
         HttpResponse<String> early = send(
-                "POST", "/api/v1/aims/audits/" + id + "/complete", a, started.headers().firstValue("ETag").orElseThrow(), """
+                "POST",
+                "/api/v1/aims/audits/" + id + "/complete",
+                a,
+                started.headers().firstValue("ETag").orElseThrow(),
+                """
                 {"conclusion": "All good"}""");
         assertThat(early.statusCode()).isEqualTo(422);
-        assertThat(Http.json(early).path("errors").get(0).path("field").asString()).isEqualTo("conclusion");
+        assertThat(Http.json(early).path("errors").get(0).path("field").asString())
+                .isEqualTo("conclusion");
 
         HttpResponse<String> csv = send("GET", "/api/v1/aims/audits/export?format=csv", a, null, null);
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).contains("Reference").contains(audit.path("reference").asString()).contains("In progress");
+        assertThat(csv.body())
+                .contains("Reference")
+                .contains(audit.path("reference").asString())
+                .contains("In progress");
     }
 
     private static String plan(AegisUser auditor) {
         return """
-                {"title": "AIMS audit", "scope": "Head office", "auditors": ["%s"], "plannedFrom": "%s"}"""
-                .formatted(auditor.getUsername(), LocalDate.now());
+                {"title": "AIMS audit", "scope": "Head office", "auditors": ["%s"], "plannedFrom": "%s"}""".formatted(auditor.getUsername(), LocalDate.now());
     }
 
     private HttpResponse<String> send(String method, String path, String token, String ifMatch, String json)

@@ -108,7 +108,12 @@ class InternalAuditServiceTest {
         TestAccounts.signIn(auditor);
         a = audits.start(a.id(), a.version());
         assertThat(a.status()).isEqualTo(AuditStatus.IN_PROGRESS);
-        a = audits.recordCheck(a.id(), a.checklist().get(0).id(), a.checklist().get(0).version(), CheckResult.CONFORMS, "Policy POL-001 published");
+        a = audits.recordCheck(
+                a.id(),
+                a.checklist().get(0).id(),
+                a.checklist().get(0).version(),
+                CheckResult.CONFORMS,
+                "Policy POL-001 published");
         long open = a.id();
         long version = a.version();
         assertThatThrownBy(() -> audits.complete(open, version, "Conforms"))
@@ -117,7 +122,8 @@ class InternalAuditServiceTest {
         assertThat(clause("9.2.2", Instant.now()).level()).isEqualTo(CoverageLevel.NOT_COVERED);
 
         TestAccounts.signIn(auditor);
-        a = audits.recordCheck(a.id(), a.checklist().get(1).id(), a.checklist().get(1).version(), CheckResult.NONCONFORMITY, null);
+        a = audits.recordCheck(
+                a.id(), a.checklist().get(1).id(), a.checklist().get(1).version(), CheckResult.NONCONFORMITY, null);
         Instant beforeCompletion = Instant.now();
         a = audits.complete(a.id(), a.version(), "The programme exists but misses the impact assessments.");
         assertThat(a.status()).isEqualTo(AuditStatus.COMPLETED);
@@ -128,7 +134,8 @@ class InternalAuditServiceTest {
         assertThat(clause("9.2.1", Instant.now()).level()).isEqualTo(CoverageLevel.COVERED);
         // as of a moment before the completion (an evidence pack of then), still a gap; a year on, a gap again
         assertThat(clause("9.2.2", beforeCompletion).level()).isEqualTo(CoverageLevel.NOT_COVERED);
-        assertThat(clause("9.2.2", Instant.now().plus(java.time.Duration.ofDays(370))).level())
+        assertThat(clause("9.2.2", Instant.now().plus(java.time.Duration.ofDays(370)))
+                        .level())
                 .isEqualTo(CoverageLevel.NOT_COVERED);
     }
 
@@ -137,7 +144,7 @@ class InternalAuditServiceTest {
         AegisUser owner = accounts.create("system-owner", Role.AUDITOR);
         TestAccounts.signIn(officer);
         long system = systems.register(AiSystemFixtures.diagnosisAssistant(
-                                "Audit scope system " + System.nanoTime(), owner.getUsername()))
+                        "Audit scope system " + System.nanoTime(), owner.getUsername()))
                 .getId();
         assertThatThrownBy(() -> audits.plan(plan("System audit", List.of(system), List.of(), owner.getUsername())))
                 .isInstanceOf(DomainRuleException.class)
@@ -146,7 +153,8 @@ class InternalAuditServiceTest {
                 .extracting(e -> ((DomainRuleException) e).field())
                 .isEqualTo("auditors");
         // someone else may audit it
-        assertThat(audits.plan(plan("System audit", List.of(system), List.of(), auditor.getUsername())).auditors())
+        assertThat(audits.plan(plan("System audit", List.of(system), List.of(), auditor.getUsername()))
+                        .auditors())
                 .extracting(n -> n.key())
                 .containsExactly(auditor.getUsername());
     }
@@ -154,7 +162,12 @@ class InternalAuditServiceTest {
     @Test
     void an_auditor_holding_an_audited_aims_role_is_refused() {
         TestAccounts.signIn(officer);
-        roles.assign(new Assignment(AimsRole.AI_RISK_OWNER, auditor.getUsername(), null, LocalDate.now().minusDays(10), null));
+        roles.assign(new Assignment(
+                AimsRole.AI_RISK_OWNER,
+                auditor.getUsername(),
+                null,
+                LocalDate.now().minusDays(10),
+                null));
         assertThatThrownBy(() -> audits.plan(
                         plan("Risk process audit", List.of(), List.of(AimsRole.AI_RISK_OWNER), auditor.getUsername())))
                 .isInstanceOf(DomainRuleException.class)

@@ -74,7 +74,8 @@ class ManagementReviewServiceTest {
     @Test
     void inputs_are_assembled_as_of_the_meeting_date_and_a_later_record_is_no_input() {
         TestAccounts.signIn(officer);
-        var before = ncs.raise(new Details(NcKind.NONCONFORMITY, "Old gap in training records", "Found last month", officer.getUsername()));
+        var before = ncs.raise(new Details(
+                NcKind.NONCONFORMITY, "Old gap in training records", "Found last month", officer.getUsername()));
         // raised ten days ago
         jdbc.update(
                 "update aims.nonconformity set raised_at = ? where id = ?",
@@ -84,9 +85,14 @@ class ManagementReviewServiceTest {
 
         LocalDate fiveDaysAgo = LocalDate.now(ZoneOffset.UTC).minusDays(5);
         List<String> then = lines(reviews.inputsAsOf(fiveDaysAgo), "Nonconformities and corrective actions");
-        assertThat(String.join("\n", then)).contains("Old gap in training records").doesNotContain("Fresh gap in model cards");
-        List<String> today = lines(reviews.inputsAsOf(LocalDate.now(ZoneOffset.UTC)), "Nonconformities and corrective actions");
-        assertThat(String.join("\n", today)).contains("Old gap in training records").contains("Fresh gap in model cards");
+        assertThat(String.join("\n", then))
+                .contains("Old gap in training records")
+                .doesNotContain("Fresh gap in model cards");
+        List<String> today =
+                lines(reviews.inputsAsOf(LocalDate.now(ZoneOffset.UTC)), "Nonconformities and corrective actions");
+        assertThat(String.join("\n", today))
+                .contains("Old gap in training records")
+                .contains("Fresh gap in model cards");
         assertThat(reviews.inputsAsOf(fiveDaysAgo))
                 .extracting(ReviewSection::title)
                 .contains(
@@ -99,11 +105,21 @@ class ManagementReviewServiceTest {
     }
 
     @Test
-    void coverage_of_9_3_moves_from_gap_to_covered_when_a_review_is_held_and_the_minutes_pdf_reads_it() throws Exception {
+    void coverage_of_9_3_moves_from_gap_to_covered_when_a_review_is_held_and_the_minutes_pdf_reads_it()
+            throws Exception {
         TestAccounts.signIn(officer);
-        ReviewView r = reviews.plan(new Meeting("Management review 2026", LocalDate.now(ZoneOffset.UTC), chair.getUsername(), List.of(officer.getUsername())));
+        ReviewView r = reviews.plan(new Meeting(
+                "Management review 2026",
+                LocalDate.now(ZoneOffset.UTC),
+                chair.getUsername(),
+                List.of(officer.getUsername())));
         r = reviews.addOutput(r.id(), false, "Keep the AI policy as it is", null, null);
-        r = reviews.addOutput(r.id(), true, "Plan next year's audit programme", officer.getUsername(), LocalDate.now().plusMonths(2));
+        r = reviews.addOutput(
+                r.id(),
+                true,
+                "Plan next year's audit programme",
+                officer.getUsername(),
+                LocalDate.now().plusMonths(2));
         long id = r.id();
         long version = r.version();
         assertThatThrownBy(() -> reviews.addOutput(id, true, "No owner", null, LocalDate.now()))
@@ -138,7 +154,11 @@ class ManagementReviewServiceTest {
     }
 
     static List<String> lines(List<ReviewSection> sections, String title) {
-        return sections.stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow().lines();
+        return sections.stream()
+                .filter(s -> s.title().equals(title))
+                .findFirst()
+                .orElseThrow()
+                .lines();
     }
 
     CoverageLevel clause(String refId, Instant at) {

@@ -84,9 +84,17 @@ class NonconformityServiceTest {
     void closing_needs_an_effectiveness_check_by_someone_who_owns_no_action_and_then_meets_10_2() {
         TestAccounts.signIn(officer);
         NcView nc = ncs.raise(new Details(
-                NcKind.NONCONFORMITY, "No impact assessment", "The diagnosis assistant was never assessed", officer.getUsername()));
+                NcKind.NONCONFORMITY,
+                "No impact assessment",
+                "The diagnosis assistant was never assessed",
+                officer.getUsername()));
         assertThat(nc.reference()).startsWith("NC-");
-        nc = ncs.addAction(nc.id(), new ActionPlan("Assess the diagnosis assistant's impacts", officer.getUsername(), LocalDate.now().plusDays(20)));
+        nc = ncs.addAction(
+                nc.id(),
+                new ActionPlan(
+                        "Assess the diagnosis assistant's impacts",
+                        officer.getUsername(),
+                        LocalDate.now().plusDays(20)));
         assertThat(nc.status()).isEqualTo(NcStatus.IN_TREATMENT);
         long id = nc.id();
         long v1 = nc.version();
@@ -102,7 +110,11 @@ class NonconformityServiceTest {
         TestAccounts.signIn(officer);
         var action = nc.actions().get(0);
         nc = ncs.actionDone(id, action.id(), action.version(), "Assessment AIA-001 approved");
-        nc = ncs.treat(id, nc.version(), "Use restricted to two physicians", "Impact assessment not part of go-live checklist");
+        nc = ncs.treat(
+                id,
+                nc.version(),
+                "Use restricted to two physicians",
+                "Impact assessment not part of go-live checklist");
         assertThat(clause("10.2", Instant.now())).isEqualTo(CoverageLevel.NOT_COVERED);
 
         TestAccounts.signIn(colleague);
@@ -113,7 +125,8 @@ class NonconformityServiceTest {
         assertThat(clause("10.1", Instant.now())).isEqualTo(CoverageLevel.COVERED);
         TestAccounts.signIn(officer);
         NcView closed = nc;
-        assertThatThrownBy(() -> ncs.addAction(closed.id(), new ActionPlan("More", officer.getUsername(), LocalDate.now())))
+        assertThatThrownBy(() ->
+                        ncs.addAction(closed.id(), new ActionPlan("More", officer.getUsername(), LocalDate.now())))
                 .isInstanceOf(DomainRuleException.class)
                 .hasMessageContaining("is closed");
     }
@@ -123,12 +136,25 @@ class NonconformityServiceTest {
         AegisUser auditor = accounts.create("auditor", Role.AUDITOR);
         TestAccounts.signIn(officer);
         long req = catalog.find(ISO, "6.1.4").orElseThrow().id();
-        AuditView a = audits.plan(new Plan("Impact audit", "Impact assessments", List.of(), List.of(), List.of(auditor.getUsername()), LocalDate.now(), null));
+        AuditView a = audits.plan(new Plan(
+                "Impact audit",
+                "Impact assessments",
+                List.of(),
+                List.of(),
+                List.of(auditor.getUsername()),
+                LocalDate.now(),
+                null));
         a = audits.addCriteria(a.id(), a.version(), List.of(req));
         TestAccounts.signIn(auditor);
         a = audits.start(a.id(), a.version());
-        a = audits.recordCheck(a.id(), a.checklist().get(0).id(), a.checklist().get(0).version(), CheckResult.NONCONFORMITY, null);
-        var finding = audits.raiseFinding(a.id(), a.checklist().get(0).id(), FindingKind.NONCONFORMITY, "No impact assessment of the chatbot. More text", null);
+        a = audits.recordCheck(
+                a.id(), a.checklist().get(0).id(), a.checklist().get(0).version(), CheckResult.NONCONFORMITY, null);
+        var finding = audits.raiseFinding(
+                a.id(),
+                a.checklist().get(0).id(),
+                FindingKind.NONCONFORMITY,
+                "No impact assessment of the chatbot. More text",
+                null);
 
         NcView nc = ncs.raiseFromAuditFinding(finding.id(), officer.getUsername());
         assertThat(nc.source()).isEqualTo(NcSource.AUDIT_FINDING);
@@ -142,9 +168,17 @@ class NonconformityServiceTest {
     @Test
     void owners_of_actions_due_within_a_week_are_reminded_once_a_day_by_the_system() {
         TestAccounts.signIn(officer);
-        NcView nc = ncs.raise(new Details(NcKind.IMPROVEMENT, "Faster triage", "Could be quicker", officer.getUsername()));
-        ncs.addAction(nc.id(), new ActionPlan("Tune the triage queue", doer.getUsername(), LocalDate.now().plusDays(3)));
-        ncs.addAction(nc.id(), new ActionPlan("Later work", doer.getUsername(), LocalDate.now().plusDays(30)));
+        NcView nc =
+                ncs.raise(new Details(NcKind.IMPROVEMENT, "Faster triage", "Could be quicker", officer.getUsername()));
+        ncs.addAction(
+                nc.id(),
+                new ActionPlan(
+                        "Tune the triage queue",
+                        doer.getUsername(),
+                        LocalDate.now().plusDays(3)));
+        ncs.addAction(
+                nc.id(),
+                new ActionPlan("Later work", doer.getUsername(), LocalDate.now().plusDays(30)));
         TestAccounts.signOut();
         int[] sent = new int[2];
         Actors.runAsSystem(Set.of(NonconformityService.SYSTEM_REMIND, Notifications.SYSTEM_SEND), () -> {
@@ -155,7 +189,8 @@ class NonconformityServiceTest {
         assertThat(sent[1]).as("reminded once a day").isZero();
         TestAccounts.signIn(doer);
         assertThat(notifications.mine(10))
-                .anySatisfy(n -> assertThat(n.getSubject()).contains(nc.reference()).contains("Due"));
+                .anySatisfy(
+                        n -> assertThat(n.getSubject()).contains(nc.reference()).contains("Due"));
     }
 
     CoverageLevel clause(String refId, Instant at) {

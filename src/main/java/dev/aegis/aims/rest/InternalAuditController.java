@@ -76,13 +76,18 @@ class InternalAuditController {
         }
     }
 
-    record Criteria(@NotEmpty(message = "Choose at least one requirement.") List<Long> requirementIds) {}
+    record Criteria(
+            @NotEmpty(message = "Choose at least one requirement.")
+            List<Long> requirementIds) {}
 
     record CheckRequest(
-            @NotNull(message = "Choose what you found.") CheckResult result, @Size(max = 4000) String notes) {}
+            @NotNull(message = "Choose what you found.") CheckResult result,
+            @Size(max = 4000) String notes) {}
 
     record FindingRequest(
-            @NotNull(message = "Choose the checklist line (requirement) the finding is against.") Long checkId,
+            @NotNull(message = "Choose the checklist line (requirement) the finding is against.")
+            Long checkId,
+
             @NotNull(message = "Say whether this is a nonconformity, an observation or an opportunity.")
             FindingKind kind,
 
@@ -91,9 +96,13 @@ class InternalAuditController {
 
             @Size(max = 4000) String evidence) {}
 
-    record Conclusion(@NotBlank(message = "Write the audit's conclusion.") @Size(max = 4000) String conclusion) {}
+    record Conclusion(
+            @NotBlank(message = "Write the audit's conclusion.") @Size(max = 4000)
+            String conclusion) {}
 
-    record Reason(@NotBlank(message = "Say why the audit is cancelled.") @Size(max = 500) String reason) {}
+    record Reason(
+            @NotBlank(message = "Say why the audit is cancelled.") @Size(max = 500)
+            String reason) {}
 
     @GetMapping
     @Operation(summary = "The audit programme: every planned, running, completed and cancelled internal audit")
@@ -187,8 +196,7 @@ class InternalAuditController {
     @Operation(summary = "The audit report as PDF/A; recorded in the audit log")
     void report(@PathVariable long id, HttpServletResponse response) throws IOException {
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"internal-audit-" + id + ".pdf\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"internal-audit-" + id + ".pdf\"");
         audits.report(id, response.getOutputStream());
         response.flushBuffer();
     }

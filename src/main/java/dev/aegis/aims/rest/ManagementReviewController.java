@@ -45,9 +45,14 @@ class ManagementReviewController {
     }
 
     record MeetingRequest(
-            @NotBlank(message = "Give the review a title.") @Size(max = 200) String title,
+            @NotBlank(message = "Give the review a title.") @Size(max = 200)
+            String title,
+
             @NotNull(message = "Give the meeting's date.") LocalDate meetingDate,
-            @NotBlank(message = "Choose who chairs the review.") @Size(max = 100) String chair,
+
+            @NotBlank(message = "Choose who chairs the review.") @Size(max = 100)
+            String chair,
+
             List<String> attendees) {
         Meeting meeting() {
             return new Meeting(title, meetingDate, chair, attendees);
@@ -55,12 +60,18 @@ class ManagementReviewController {
     }
 
     record OutputRequest(
-            @NotNull(message = "Say whether this is an action (true) or a decision (false).") Boolean action,
-            @NotBlank(message = "Say what was decided or is to be done.") @Size(max = 2000) String text,
+            @NotNull(message = "Say whether this is an action (true) or a decision (false).")
+            Boolean action,
+
+            @NotBlank(message = "Say what was decided or is to be done.") @Size(max = 2000)
+            String text,
+
             @Size(max = 100) String owner,
             LocalDate due) {}
 
-    record Minutes(@NotBlank(message = "Write the minutes.") @Size(max = 20000) String minutes) {}
+    record Minutes(
+            @NotBlank(message = "Write the minutes.") @Size(max = 20000)
+            String minutes) {}
 
     record Done(@Size(max = 2000) String note) {}
 
@@ -94,7 +105,9 @@ class ManagementReviewController {
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change a planned review; If-Match carries its version")
     ResponseEntity<ReviewView> change(
-            @PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @Valid @RequestBody MeetingRequest r) {
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @RequestBody MeetingRequest r) {
         return ok(reviews.change(id, Versions.fromIfMatch(ifMatch), r.meeting()));
     }
 
@@ -125,7 +138,8 @@ class ManagementReviewController {
     @Operation(summary = "The minutes as PDF/A; recorded in the audit log")
     void minutes(@PathVariable long id, HttpServletResponse response) throws IOException {
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"management-review-" + id + ".pdf\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"management-review-" + id + ".pdf\"");
         reviews.minutesPdf(id, response.getOutputStream());
         response.flushBuffer();
     }

@@ -49,29 +49,50 @@ class NonconformityController {
     }
 
     record Raise(
-            @NotNull(message = "Say whether this is a nonconformity or an improvement opportunity.") NcKind kind,
-            @NotBlank(message = "Give it a title.") @Size(max = 200) String title,
-            @NotBlank(message = "Describe what does not conform.") @Size(max = 4000) String description,
-            @NotBlank(message = "Choose who owns its correction.") @Size(max = 100) String owner) {}
+            @NotNull(message = "Say whether this is a nonconformity or an improvement opportunity.")
+            NcKind kind,
+
+            @NotBlank(message = "Give it a title.") @Size(max = 200)
+            String title,
+
+            @NotBlank(message = "Describe what does not conform.") @Size(max = 4000)
+            String description,
+
+            @NotBlank(message = "Choose who owns its correction.") @Size(max = 100)
+            String owner) {}
 
     record FromSource(
-            @NotNull(message = "Name the finding or assessment it is raised from.") Long sourceId,
-            @NotBlank(message = "Choose who owns its correction.") @Size(max = 100) String owner,
+            @NotNull(message = "Name the finding or assessment it is raised from.")
+            Long sourceId,
+
+            @NotBlank(message = "Choose who owns its correction.") @Size(max = 100)
+            String owner,
+
             @Size(max = 200) String title,
             @Size(max = 4000) String description) {}
 
-    record Treatment(@Size(max = 4000) String containment, @Size(max = 4000) String rootCause) {}
+    record Treatment(
+            @Size(max = 4000) String containment,
+            @Size(max = 4000) String rootCause) {}
 
     record Action(
-            @NotBlank(message = "Say what the action is.") @Size(max = 2000) String description,
-            @NotBlank(message = "Choose who does the action.") @Size(max = 100) String owner,
-            @NotNull(message = "Give the action a due date.") LocalDate due) {}
+            @NotBlank(message = "Say what the action is.") @Size(max = 2000)
+            String description,
+
+            @NotBlank(message = "Choose who does the action.") @Size(max = 100)
+            String owner,
+
+            @NotNull(message = "Give the action a due date.")
+            LocalDate due) {}
 
     record Done(@Size(max = 2000) String note) {}
 
     record Effectiveness(
-            @NotNull(message = "Say whether the actions were effective.") Boolean effective,
-            @NotBlank(message = "Say how you checked the effectiveness.") @Size(max = 4000) String note) {}
+            @NotNull(message = "Say whether the actions were effective.")
+            Boolean effective,
+
+            @NotBlank(message = "Say how you checked the effectiveness.") @Size(max = 4000)
+            String note) {}
 
     @GetMapping
     @Operation(summary = "Every nonconformity and improvement opportunity, newest first")
@@ -112,7 +133,9 @@ class NonconformityController {
     @PutMapping(path = "/{id}/treatment", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record containment and root cause; If-Match carries its version")
     ResponseEntity<NcView> treat(
-            @PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch, @Valid @RequestBody Treatment t) {
+            @PathVariable long id,
+            @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @RequestBody Treatment t) {
         return ok(ncs.treat(id, Versions.fromIfMatch(ifMatch), t.containment(), t.rootCause()));
     }
 
@@ -133,8 +156,7 @@ class NonconformityController {
     }
 
     @PostMapping(path = "/{id}/effectiveness", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Effectiveness check by someone who owns none of the actions; effective closes it (If-Match)")
+    @Operation(summary = "Effectiveness check by someone who owns none of the actions; effective closes it (If-Match)")
     ResponseEntity<NcView> check(
             @PathVariable long id,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,

@@ -59,8 +59,7 @@ class AuditPlanDialog extends Dialog {
                 + " they hold)");
         from.setRequiredIndicatorVisible(true);
         FormLayout form = new FormLayout(title, scope, systems, roles, auditors, from, to);
-        form.setResponsiveSteps(
-                new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32rem", 2));
         form.setColspan(title, 2);
         form.setColspan(scope, 2);
         form.setColspan(systems, 2);
@@ -79,18 +78,22 @@ class AuditPlanDialog extends Dialog {
         setHeaderTitle(audit == null ? "Plan an internal audit" : "Change the plan of " + audit.reference());
         title.setValue(audit == null ? "" : audit.title());
         scope.setValue(audit == null ? "" : audit.scope());
-        systems.setValue(audit == null
-                ? new LinkedHashSet<>()
-                : new LinkedHashSet<>(systems.getListDataView()
-                        .getItems()
-                        .filter(s -> audit.systems().stream().anyMatch(x -> x.key().equals(s.key())))
-                        .toList()));
+        systems.setValue(
+                audit == null
+                        ? new LinkedHashSet<>()
+                        : new LinkedHashSet<>(systems.getListDataView()
+                                .getItems()
+                                .filter(s -> audit.systems().stream()
+                                        .anyMatch(x -> x.key().equals(s.key())))
+                                .toList()));
         roles.setValue(audit == null ? new LinkedHashSet<>() : new LinkedHashSet<>(audit.auditedRoles()));
-        auditors.setValue(audit == null
-                ? new LinkedHashSet<>()
-                : new LinkedHashSet<>(people.stream()
-                        .filter(p -> audit.auditors().stream().anyMatch(a -> a.key().equalsIgnoreCase(p.username())))
-                        .toList()));
+        auditors.setValue(
+                audit == null
+                        ? new LinkedHashSet<>()
+                        : new LinkedHashSet<>(people.stream()
+                                .filter(p -> audit.auditors().stream()
+                                        .anyMatch(a -> a.key().equalsIgnoreCase(p.username())))
+                                .toList()));
         from.setValue(audit == null ? LocalDate.now().plusWeeks(2) : audit.plannedFrom());
         to.setValue(audit == null ? LocalDate.now().plusWeeks(2).plusDays(1) : audit.plannedTo());
         List.of(title, scope).forEach(f -> f.setInvalid(false));

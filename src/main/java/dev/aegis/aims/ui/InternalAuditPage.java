@@ -119,10 +119,23 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         checklist.setId("aims-checklist");
         checklist.setAllRowsVisible(true);
         checklist.getElement().getThemeList().add("wrap-cell-content");
-        checklist.addColumn(Check::requirement).setHeader("Requirement").setWidth("16rem").setFlexGrow(3);
-        checklist.addColumn(c -> c.result().label()).setHeader("Result").setAutoWidth(true).setFlexGrow(0);
-        checklist.addColumn(c -> c.notes() == null ? "" : c.notes()).setHeader("Notes").setWidth("14rem").setFlexGrow(3);
-        checklist.addColumn(c -> c.checkedAt() == null ? "" : Dates.minute(c.checkedAt()) + " · " + c.checkedBy())
+        checklist
+                .addColumn(Check::requirement)
+                .setHeader("Requirement")
+                .setWidth("16rem")
+                .setFlexGrow(3);
+        checklist
+                .addColumn(c -> c.result().label())
+                .setHeader("Result")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        checklist
+                .addColumn(c -> c.notes() == null ? "" : c.notes())
+                .setHeader("Notes")
+                .setWidth("14rem")
+                .setFlexGrow(3);
+        checklist
+                .addColumn(c -> c.checkedAt() == null ? "" : Dates.minute(c.checkedAt()) + " · " + c.checkedBy())
                 .setHeader("Checked")
                 .setWidth("12rem")
                 .setFlexGrow(1);
@@ -137,14 +150,26 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         findings.setId("aims-audit-findings");
         findings.setAllRowsVisible(true);
         findings.getElement().getThemeList().add("wrap-cell-content");
-        findings.addColumn(f -> f.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        findings.addColumn(FindingView::requirement).setHeader("Requirement").setWidth("12rem").setFlexGrow(2);
-        findings.addColumn(FindingView::statement).setHeader("Finding").setWidth("16rem").setFlexGrow(4);
+        findings.addColumn(f -> f.kind().label())
+                .setHeader("Kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        findings.addColumn(FindingView::requirement)
+                .setHeader("Requirement")
+                .setWidth("12rem")
+                .setFlexGrow(2);
+        findings.addColumn(FindingView::statement)
+                .setHeader("Finding")
+                .setWidth("16rem")
+                .setFlexGrow(4);
         findings.addColumn(f -> Dates.minute(f.raisedAt()) + " · " + f.raisedBy())
                 .setHeader("Raised")
                 .setWidth("12rem")
                 .setFlexGrow(1);
-        findings.addComponentColumn(this::raiseButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        findings.addComponentColumn(this::raiseButton)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
     }
 
     /** Officers and the audit's auditors raise a nonconformity (or improvement) from a finding, once. */
@@ -188,7 +213,9 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
                 AimsUi.facts(
                         "Planned",
                         Dates.day(audit.plannedFrom())
-                                + (audit.plannedTo().equals(audit.plannedFrom()) ? "" : " to " + Dates.day(audit.plannedTo())),
+                                + (audit.plannedTo().equals(audit.plannedFrom())
+                                        ? ""
+                                        : " to " + Dates.day(audit.plannedTo())),
                         "Auditors",
                         audit.auditors().stream().map(Named::name).collect(Collectors.joining(", ")),
                         "AI systems",
@@ -198,7 +225,9 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
                         "Started",
                         Dates.minute(audit.startedAt()),
                         "Completed",
-                        audit.completedAt() == null ? null : Dates.minute(audit.completedAt()) + " by " + audit.completedBy(),
+                        audit.completedAt() == null
+                                ? null
+                                : Dates.minute(audit.completedAt()) + " by " + audit.completedBy(),
                         "Cancelled because",
                         audit.cancelReason()));
         scope.removeAll();
@@ -231,18 +260,31 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         boolean open = audit.status() == AuditStatus.PLANNED || audit.status() == AuditStatus.IN_PROGRESS;
         boolean recorder = audits.mayRecord(audit);
         if (open && audits.mayPlan()) {
-            actions.add(button("aims-audit-edit", "Change the plan", VaadinIcon.EDIT, false, () -> planDialog.open(audit)));
-            actions.add(button("aims-audit-criteria", "Add criteria", VaadinIcon.PLUS, audit.checklist().isEmpty(), this::openCriteria));
+            actions.add(
+                    button("aims-audit-edit", "Change the plan", VaadinIcon.EDIT, false, () -> planDialog.open(audit)));
+            actions.add(button(
+                    "aims-audit-criteria",
+                    "Add criteria",
+                    VaadinIcon.PLUS,
+                    audit.checklist().isEmpty(),
+                    this::openCriteria));
         }
         if (audit.status() == AuditStatus.PLANNED && recorder) {
-            actions.add(button("aims-audit-start", "Start the audit", VaadinIcon.PLAY, true, () -> act(() -> audits.start(audit.id(), audit.version()), "Started.")));
+            actions.add(button(
+                    "aims-audit-start",
+                    "Start the audit",
+                    VaadinIcon.PLAY,
+                    true,
+                    () -> act(() -> audits.start(audit.id(), audit.version()), "Started.")));
         }
         if (audit.status() == AuditStatus.IN_PROGRESS && recorder) {
             actions.add(button("aims-audit-finding", "Raise a finding", VaadinIcon.FLAG, false, this::openFinding));
-            actions.add(button("aims-audit-complete", "Complete the audit", VaadinIcon.CHECK, true, this::openComplete));
+            actions.add(
+                    button("aims-audit-complete", "Complete the audit", VaadinIcon.CHECK, true, this::openComplete));
         }
         if (open && audits.mayPlan()) {
-            actions.add(button("aims-audit-cancel", "Cancel the audit", VaadinIcon.CLOSE_SMALL, false, this::openCancel));
+            actions.add(
+                    button("aims-audit-cancel", "Cancel the audit", VaadinIcon.CLOSE_SMALL, false, this::openCancel));
         }
         Anchor pdf = new Anchor(
                 (DownloadHandler) event -> {
@@ -257,7 +299,9 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         pdf.add(report);
         actions.add(pdf);
-        if (audit.status() == AuditStatus.PLANNED && !recorder && !audit.checklist().isEmpty()) {
+        if (audit.status() == AuditStatus.PLANNED
+                && !recorder
+                && !audit.checklist().isEmpty()) {
             actions.add(new Paragraph("The auditors named start the audit and record it."));
         }
     }
@@ -297,12 +341,20 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         requirements.setId("aims-criteria-requirements");
         framework.addValueChangeListener(e -> {
             requirements.clear();
-            requirements.setItems(e.getValue() == null ? java.util.List.of() : audits.requirementChoices(e.getValue().key()));
+            requirements.setItems(
+                    e.getValue() == null
+                            ? java.util.List.of()
+                            : audits.requirementChoices(e.getValue().key()));
         });
         audits.frameworks().stream()
                 .filter(f -> f.key().startsWith("ISO-IEC-42001"))
                 .findFirst()
-                .ifPresent(f -> framework.setValue(framework.getListDataView().getItems().filter(x -> x.key().equals(f.key())).findFirst().orElse(null)));
+                .ifPresent(f -> framework.setValue(framework
+                        .getListDataView()
+                        .getItems()
+                        .filter(x -> x.key().equals(f.key()))
+                        .findFirst()
+                        .orElse(null)));
         VerticalLayout form = new VerticalLayout(framework, requirements);
         form.setPadding(false);
         form.setWidth("min(40rem, 90vw)");
@@ -312,7 +364,9 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
                 audit = audits.addCriteria(
                         audit.id(),
                         audit.version(),
-                        requirements.getValue().stream().map(RequirementSummary::id).toList());
+                        requirements.getValue().stream()
+                                .map(RequirementSummary::id)
+                                .toList());
                 d.close();
                 AimsUi.done("Criteria added to the checklist.");
                 show();
@@ -347,7 +401,8 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         d.add(form);
         Button save = new Button("Save", e -> {
             try {
-                audit = audits.recordCheck(audit.id(), check.id(), check.version(), result.getValue(), notes.getValue());
+                audit = audits.recordCheck(
+                        audit.id(), check.id(), check.version(), result.getValue(), notes.getValue());
                 d.close();
                 AimsUi.done("Recorded.");
                 show();
@@ -393,12 +448,18 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
                 return;
             }
             try {
-                audits.raiseFinding(audit.id(), against.getValue().id(), kind.getValue(), statement.getValue(), evidence.getValue());
+                audits.raiseFinding(
+                        audit.id(),
+                        against.getValue().id(),
+                        kind.getValue(),
+                        statement.getValue(),
+                        evidence.getValue());
                 d.close();
                 AimsUi.done("Finding raised.");
                 reload();
             } catch (DomainRuleException ex) {
-                AimsUi.refuse(ex, Map.<String, Component>of("kind", kind, "statement", statement, "evidence", evidence));
+                AimsUi.refuse(
+                        ex, Map.<String, Component>of("kind", kind, "statement", statement, "evidence", evidence));
             }
         });
         save.setId("aims-save-finding");
@@ -412,9 +473,10 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
         TextArea text = FormFields.limit(new TextArea("Conclusion"), 4000);
         text.setRequiredIndicatorVisible(true);
         text.setWidth("min(40rem, 90vw)");
-        text.setHelperText(audit.unchecked() == 0
-                ? "Every criterion has a result."
-                : audit.unchecked() + " criteria have no result yet: record them first.");
+        text.setHelperText(
+                audit.unchecked() == 0
+                        ? "Every criterion has a result."
+                        : audit.unchecked() + " criteria have no result yet: record them first.");
         d.add(text);
         Button save = new Button("Complete", e -> {
             try {

@@ -81,22 +81,34 @@ public class InternalAuditsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("aims-audits");
         grid.getElement().getThemeList().add("wrap-cell-content");
-        grid.addColumn(AuditSummary::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditSummary::reference)
+                .setHeader("Reference")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(AuditSummary::title).setHeader("Audit").setWidth("9rem").setFlexGrow(3);
         grid.addColumn(s -> Dates.day(s.plannedFrom())
                         + (s.plannedTo().equals(s.plannedFrom()) ? "" : " to " + Dates.day(s.plannedTo())))
                 .setHeader("Planned")
                 .setWidth("7.5rem")
                 .setFlexGrow(0);
-        grid.addColumn(AuditSummary::auditorNames).setHeader("Auditors").setWidth("8rem").setFlexGrow(2);
-        grid.addComponentColumn(s -> badge(s.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditSummary::auditorNames)
+                .setHeader("Auditors")
+                .setWidth("8rem")
+                .setFlexGrow(2);
+        grid.addComponentColumn(s -> badge(s.status()))
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(s -> s.criteria() == 0 ? "No criteria yet" : s.checked() + " of " + s.criteria() + " checked")
                 .setHeader("Checklist")
                 .setWidth("7rem")
                 .setFlexGrow(0);
-        grid.addColumn(AuditSummary::findingsSentence).setHeader("Findings").setWidth("9rem").setFlexGrow(2);
-        grid.addItemClickListener(
-                e -> getUI().ifPresent(ui -> ui.navigate(InternalAuditPage.class, e.getItem().id())));
+        grid.addColumn(AuditSummary::findingsSentence)
+                .setHeader("Findings")
+                .setWidth("9rem")
+                .setFlexGrow(2);
+        grid.addItemClickListener(e -> getUI().ifPresent(
+                        ui -> ui.navigate(InternalAuditPage.class, e.getItem().id())));
         grid.setSizeFull();
     }
 

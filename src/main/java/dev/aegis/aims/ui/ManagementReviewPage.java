@@ -68,15 +68,27 @@ public class ManagementReviewPage extends VerticalLayout implements HasUrlParame
         outputs.setId("aims-review-outputs");
         outputs.setAllRowsVisible(true);
         outputs.getElement().getThemeList().add("wrap-cell-content");
-        outputs.addColumn(o -> o.action() ? "Action" : "Decision").setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        outputs.addColumn(o -> o.action() ? "Action" : "Decision")
+                .setHeader("Kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         outputs.addColumn(OutputView::text).setHeader("What").setWidth("18rem").setFlexGrow(4);
-        outputs.addColumn(o -> o.ownerName() == null ? "" : o.ownerName()).setHeader("Owner").setWidth("9rem").setFlexGrow(1);
-        outputs.addColumn(o -> o.due() == null ? "" : Dates.day(o.due())).setHeader("Due").setAutoWidth(true).setFlexGrow(0);
+        outputs.addColumn(o -> o.ownerName() == null ? "" : o.ownerName())
+                .setHeader("Owner")
+                .setWidth("9rem")
+                .setFlexGrow(1);
+        outputs.addColumn(o -> o.due() == null ? "" : Dates.day(o.due()))
+                .setHeader("Due")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         outputs.addColumn(o -> !o.action() ? "" : o.doneAt() == null ? "Open" : "Done " + Dates.minute(o.doneAt()))
                 .setHeader("State")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        outputs.addComponentColumn(this::doneButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        outputs.addComponentColumn(this::doneButton)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         add(
                 new Anchor("aims/reviews", "← Management reviews"),
                 heading,
@@ -112,12 +124,17 @@ public class ManagementReviewPage extends VerticalLayout implements HasUrlParame
                 "Meeting", Dates.day(review.meetingDate()),
                 "Chair", review.chairName(),
                 "Attendees", String.join(", ", review.attendeeNames()),
-                "Status", review.held() ? "Held; recorded " + Dates.minute(review.heldAt()) + " by " + review.heldBy() : "Planned"));
+                "Status",
+                        review.held()
+                                ? "Held; recorded " + Dates.minute(review.heldAt()) + " by " + review.heldBy()
+                                : "Planned"));
         inputs.removeAll();
         inputs.add(new H3("Inputs as of " + Dates.day(review.meetingDate())));
-        inputs.add(new Paragraph(review.held()
-                ? "As Aegis assembled them for the meeting; frozen when the review was recorded."
-                : "Assembled by Aegis from the registers as of the meeting date; frozen when the review is recorded as held."));
+        inputs.add(
+                new Paragraph(
+                        review.held()
+                                ? "As Aegis assembled them for the meeting; frozen when the review was recorded."
+                                : "Assembled by Aegis from the registers as of the meeting date; frozen when the review is recorded as held."));
         for (ReviewSection s : review.inputs()) {
             UnorderedList list = new UnorderedList();
             s.lines().forEach(l -> list.add(new ListItem(l)));
@@ -130,9 +147,10 @@ public class ManagementReviewPage extends VerticalLayout implements HasUrlParame
         outputs.setItems(review.outputs());
         outputs.setVisible(!review.outputs().isEmpty());
         outputsEmpty.setVisible(review.outputs().isEmpty());
-        outputsEmpty.setText(reviews.mayWrite()
-                ? "No decisions or actions yet. Add what the review decided, and actions with owners and due dates."
-                : "No decisions or actions recorded.");
+        outputsEmpty.setText(
+                reviews.mayWrite()
+                        ? "No decisions or actions yet. Add what the review decided, and actions with owners and due dates."
+                        : "No decisions or actions recorded.");
         buttons.removeAll();
         if (reviews.mayWrite()) {
             Button add = new Button("Add a decision or action", new Icon(VaadinIcon.PLUS), e -> openOutput());
@@ -161,7 +179,8 @@ public class ManagementReviewPage extends VerticalLayout implements HasUrlParame
     }
 
     private Component doneButton(OutputView o) {
-        if (!o.action() || o.doneAt() != null
+        if (!o.action()
+                || o.doneAt() != null
                 || !(reviews.mayWrite() || o.owner().equalsIgnoreCase(Actors.current()))) {
             return new Div();
         }
@@ -200,7 +219,12 @@ public class ManagementReviewPage extends VerticalLayout implements HasUrlParame
         Button save = new Button("Add", e -> {
             try {
                 boolean action = "Action".equals(kind.getValue());
-                review = reviews.addOutput(review.id(), action, text.getValue(), action ? owner.getValue() : null, action ? due.getValue() : null);
+                review = reviews.addOutput(
+                        review.id(),
+                        action,
+                        text.getValue(),
+                        action ? owner.getValue() : null,
+                        action ? due.getValue() : null);
                 d.close();
                 show();
             } catch (DomainRuleException ex) {

@@ -72,10 +72,22 @@ public class ManagementReviewsView extends VerticalLayout {
         bar.setWrap(true);
         grid.setId("aims-reviews");
         grid.getElement().getThemeList().add("wrap-cell-content");
-        grid.addColumn(ReviewSummary::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ReviewSummary::title).setHeader("Review").setWidth("14rem").setFlexGrow(3);
-        grid.addColumn(s -> Dates.day(s.meetingDate())).setHeader("Meeting").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(ReviewSummary::chairName).setHeader("Chair").setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(ReviewSummary::reference)
+                .setHeader("Reference")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ReviewSummary::title)
+                .setHeader("Review")
+                .setWidth("14rem")
+                .setFlexGrow(3);
+        grid.addColumn(s -> Dates.day(s.meetingDate()))
+                .setHeader("Meeting")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(ReviewSummary::chairName)
+                .setHeader("Chair")
+                .setWidth("10rem")
+                .setFlexGrow(1);
         grid.addComponentColumn(s -> {
                     Span b = new Span(s.held() ? "Held" : "Planned");
                     b.addClassName("aegis-badge");
@@ -91,8 +103,8 @@ public class ManagementReviewsView extends VerticalLayout {
                 .setHeader("Outputs")
                 .setWidth("12rem")
                 .setFlexGrow(1);
-        grid.addItemClickListener(
-                e -> getUI().ifPresent(ui -> ui.navigate(ManagementReviewPage.class, e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui ->
+                ui.navigate(ManagementReviewPage.class, e.getItem().id())));
         grid.setSizeFull();
         empty.setId("aims-reviews-empty");
         add(
@@ -132,11 +144,17 @@ public class ManagementReviewsView extends VerticalLayout {
                         title.getValue(),
                         date.getValue(),
                         chair.getValue(),
-                        attendees.getValue().stream().map(Person::username).sorted().toList()));
+                        attendees.getValue().stream()
+                                .map(Person::username)
+                                .sorted()
+                                .toList()));
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate(ManagementReviewPage.class, v.id()));
             } catch (DomainRuleException ex) {
-                AimsUi.refuse(ex, Map.<String, Component>of("title", title, "meetingDate", date, "chair", chair, "attendees", attendees));
+                AimsUi.refuse(
+                        ex,
+                        Map.<String, Component>of(
+                                "title", title, "meetingDate", date, "chair", chair, "attendees", attendees));
             }
         });
         save.setId("aims-save-review");
@@ -150,8 +168,9 @@ public class ManagementReviewsView extends VerticalLayout {
         grid.setItems(all);
         grid.setVisible(!all.isEmpty());
         empty.setVisible(all.isEmpty());
-        empty.setText(reviews.mayWrite()
-                ? "No management review is recorded. Plan a review: Aegis gathers its inputs as of the meeting date."
-                : "No management review is recorded.");
+        empty.setText(
+                reviews.mayWrite()
+                        ? "No management review is recorded. Plan a review: Aegis gathers its inputs as of the meeting date."
+                        : "No management review is recorded.");
     }
 }

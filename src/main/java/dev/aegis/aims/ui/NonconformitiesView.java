@@ -62,7 +62,10 @@ public class NonconformitiesView extends VerticalLayout {
         HorizontalLayout bar = new HorizontalLayout(
                 raise,
                 Downloads.export(
-                        "aims-ncs-csv", "aims-nonconformities", TabularFormat.CSV, out -> ncs.export(TabularFormat.CSV, out)),
+                        "aims-ncs-csv",
+                        "aims-nonconformities",
+                        TabularFormat.CSV,
+                        out -> ncs.export(TabularFormat.CSV, out)),
                 Downloads.export(
                         "aims-ncs-xlsx",
                         "aims-nonconformities",
@@ -87,15 +90,24 @@ public class NonconformitiesView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("aims-ncs");
         grid.getElement().getThemeList().add("wrap-cell-content");
-        grid.addColumn(NcSummary::reference).setHeader("Reference").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(s -> s.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(NcSummary::reference)
+                .setHeader("Reference")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(s -> s.kind().label())
+                .setHeader("Kind")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(NcSummary::title).setHeader("Title").setWidth("14rem").setFlexGrow(3);
         grid.addColumn(s -> s.sourceLabel() == null ? s.source().label() : s.sourceLabel())
                 .setHeader("Raised from")
                 .setWidth("12rem")
                 .setFlexGrow(2);
         grid.addColumn(NcSummary::ownerName).setHeader("Owner").setWidth("9rem").setFlexGrow(1);
-        grid.addComponentColumn(s -> badge(s.status())).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(s -> badge(s.status()))
+                .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(s -> s.actions() == 0 ? "None yet" : s.actionsDone() + " of " + s.actions() + " done")
                 .setHeader("Actions")
                 .setAutoWidth(true)
@@ -104,8 +116,8 @@ public class NonconformitiesView extends VerticalLayout {
                 .setHeader("Next due")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addItemClickListener(
-                e -> getUI().ifPresent(ui -> ui.navigate(NonconformityPage.class, e.getItem().id())));
+        grid.addItemClickListener(e -> getUI().ifPresent(
+                        ui -> ui.navigate(NonconformityPage.class, e.getItem().id())));
         grid.setSizeFull();
     }
 
@@ -138,11 +150,15 @@ public class NonconformitiesView extends VerticalLayout {
         d.add(form);
         Button save = new Button("Raise", e -> {
             try {
-                NcView v = ncs.raise(new Details(kind.getValue(), title.getValue(), description.getValue(), owner.getValue()));
+                NcView v = ncs.raise(
+                        new Details(kind.getValue(), title.getValue(), description.getValue(), owner.getValue()));
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate(NonconformityPage.class, v.id()));
             } catch (DomainRuleException ex) {
-                AimsUi.refuse(ex, Map.<String, Component>of("kind", kind, "title", title, "description", description, "owner", owner));
+                AimsUi.refuse(
+                        ex,
+                        Map.<String, Component>of(
+                                "kind", kind, "title", title, "description", description, "owner", owner));
             }
         });
         save.setId("aims-save-nc");

@@ -69,8 +69,14 @@ public class NonconformityPage extends VerticalLayout implements HasUrlParameter
         actions.setId("aims-corrective-actions");
         actions.setAllRowsVisible(true);
         actions.getElement().getThemeList().add("wrap-cell-content");
-        actions.addColumn(ActionView::description).setHeader("Action").setWidth("16rem").setFlexGrow(4);
-        actions.addColumn(ActionView::ownerName).setHeader("Owner").setWidth("9rem").setFlexGrow(1);
+        actions.addColumn(ActionView::description)
+                .setHeader("Action")
+                .setWidth("16rem")
+                .setFlexGrow(4);
+        actions.addColumn(ActionView::ownerName)
+                .setHeader("Owner")
+                .setWidth("9rem")
+                .setFlexGrow(1);
         actions.addColumn(a -> Dates.day(a.due()) + (a.overdue() ? " (overdue)" : ""))
                 .setHeader("Due")
                 .setAutoWidth(true)
@@ -81,9 +87,21 @@ public class NonconformityPage extends VerticalLayout implements HasUrlParameter
                 .setHeader("State")
                 .setWidth("12rem")
                 .setFlexGrow(2);
-        actions.addComponentColumn(this::doneButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        actions.addComponentColumn(this::doneButton)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         Anchor back = new Anchor("aims/nonconformities", "← Nonconformities");
-        add(back, heading, facts, buttons, treatment, new H3("Corrective actions"), actionsEmpty, actions, effectiveness);
+        add(
+                back,
+                heading,
+                facts,
+                buttons,
+                treatment,
+                new H3("Corrective actions"),
+                actionsEmpty,
+                actions,
+                effectiveness);
     }
 
     @Override
@@ -108,11 +126,16 @@ public class NonconformityPage extends VerticalLayout implements HasUrlParameter
         facts.add(
                 NonconformitiesView.badge(nc.status()),
                 AimsUi.facts(
-                        "Kind", nc.kind().label(),
-                        "Raised from", nc.sourceLabel() == null ? nc.source().label() : nc.sourceLabel(),
-                        "Raised", Dates.minute(nc.raisedAt()) + " by " + nc.raisedBy(),
-                        "Owner", nc.ownerName(),
-                        "Closed", nc.closedAt() == null ? null : Dates.minute(nc.closedAt())),
+                        "Kind",
+                        nc.kind().label(),
+                        "Raised from",
+                        nc.sourceLabel() == null ? nc.source().label() : nc.sourceLabel(),
+                        "Raised",
+                        Dates.minute(nc.raisedAt()) + " by " + nc.raisedBy(),
+                        "Owner",
+                        nc.ownerName(),
+                        "Closed",
+                        nc.closedAt() == null ? null : Dates.minute(nc.closedAt())),
                 AimsUi.text(nc.description()));
         treatment.removeAll();
         treatment.add(
@@ -123,17 +146,21 @@ public class NonconformityPage extends VerticalLayout implements HasUrlParameter
         actions.setItems(nc.actions());
         actions.setVisible(!nc.actions().isEmpty());
         actionsEmpty.setVisible(nc.actions().isEmpty());
-        actionsEmpty.setText(ncs.mayWrite() && nc.status() != NcStatus.CLOSED
-                ? "No corrective action yet. Add an action: what is done, by whom, by when."
-                : "No corrective action.");
+        actionsEmpty.setText(
+                ncs.mayWrite() && nc.status() != NcStatus.CLOSED
+                        ? "No corrective action yet. Add an action: what is done, by whom, by when."
+                        : "No corrective action.");
         effectiveness.removeAll();
         if (nc.effectivenessAt() != null) {
             effectiveness.add(
                     new H3("Effectiveness check"),
                     AimsUi.facts(
-                            "Checked", Dates.minute(nc.effectivenessAt()) + " by " + nc.effectivenessBy(),
-                            "Result", nc.status() == NcStatus.CLOSED ? "Effective: closed" : "Not effective yet",
-                            "How", nc.effectivenessNote()));
+                            "Checked",
+                            Dates.minute(nc.effectivenessAt()) + " by " + nc.effectivenessBy(),
+                            "Result",
+                            nc.status() == NcStatus.CLOSED ? "Effective: closed" : "Not effective yet",
+                            "How",
+                            nc.effectivenessNote()));
         }
         buttons.removeAll();
         if (ncs.mayWrite() && nc.status() != NcStatus.CLOSED) {
@@ -249,9 +276,10 @@ public class NonconformityPage extends VerticalLayout implements HasUrlParameter
         effective.setValue(true);
         TextArea how = FormFields.limit(new TextArea("How you checked"), 4000);
         how.setWidthFull();
-        Paragraph rule = new Paragraph(nc.ownsAnAction(Actors.current())
-                ? "You own one of the actions: someone else must check their effectiveness."
-                : "Someone who owns none of the actions checks their effectiveness (ISO/IEC 42001 10.2).");
+        Paragraph rule = new Paragraph(
+                nc.ownsAnAction(Actors.current())
+                        ? "You own one of the actions: someone else must check their effectiveness."
+                        : "Someone who owns none of the actions checks their effectiveness (ISO/IEC 42001 10.2).");
         VerticalLayout form = new VerticalLayout(rule, effective, how);
         form.setPadding(false);
         form.setWidth("min(36rem, 90vw)");
