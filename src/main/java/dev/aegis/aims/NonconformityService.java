@@ -268,7 +268,14 @@ public class NonconformityService {
                 + Dates.minute(a.getCreatedAt()).substring(0, 10) + ")";
         Nonconformity n = new Nonconformity(
                 nextReference(), NcSource.VENDOR_ASSESSMENT, assessmentId, label, Actors.current(), now());
-        apply(n, new Details(NcKind.NONCONFORMITY, title, description, owner));
+        // like the other sources, the record names itself when no title is given
+        String named =
+                title == null || title.isBlank() ? clip("Shortfalls of " + vendor + "'s assessment", 200) : title;
+        String described = description == null || description.isBlank()
+                ? "Raised from the " + label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1)
+                        + ": its shortfalls are to be corrected."
+                : description;
+        apply(n, new Details(NcKind.NONCONFORMITY, named, described, owner));
         return view(ncs.saveAndFlush(n));
     }
 

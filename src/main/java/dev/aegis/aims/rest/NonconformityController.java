@@ -125,7 +125,9 @@ class NonconformityController {
     }
 
     @PostMapping(path = "/from-vendor-assessment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Raise from a vendor assessment (officers), with a title and what does not conform")
+    @Operation(
+            summary =
+                    "Raise from a vendor assessment (officers), with what does not conform; the title names the vendor when left out")
     ResponseEntity<NcView> fromVendor(@Valid @RequestBody FromSource r) {
         return created(ncs.raiseFromVendorAssessment(r.sourceId(), r.title(), r.description(), r.owner()));
     }
