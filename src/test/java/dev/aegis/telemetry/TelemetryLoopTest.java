@@ -248,10 +248,8 @@ class TelemetryLoopTest {
 
         Karibu.signInAndOpen(context, admin);
         Karibu.navigate("systems/" + system);
-        // the telemetry tab builds its panel and opens it when chosen
-        LocatorJ._get(com.vaadin.flow.component.tabs.TabSheet.class, spec -> spec.withId("system-tabs"))
-                .setSelectedTab(LocatorJ._get(
-                        com.vaadin.flow.component.tabs.Tab.class, spec -> spec.withId("system-tab-telemetry")));
+        LocatorJ._get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("system-telemetry-details"))
+                .setOpened(true);
         assertThat(LocatorJ._find(Paragraph.class).stream().map(Paragraph::getText))
                 .anyMatch(t -> t.startsWith("data stale since"));
 

@@ -41,42 +41,26 @@ class SystemEvidencePanel implements SystemPagePanel {
     }
 
     @Override
-    public String tab() {
-        return "Evidence";
-    }
-
-    @Override
     public Component render(long systemId) {
         VerticalLayout panel = new VerticalLayout();
         panel.setPadding(false);
         panel.setId("system-evidence");
         Grid<EvidenceItem> grid = new Grid<>(EvidenceItem.class, false);
         grid.setId("system-evidence-grid");
-        // the title takes the spare width and wraps; kind, version, dates and reviewer stay narrow
-        grid.getElement().getThemeList().add("wrap-cell-content");
         grid.addColumn(EvidenceItem::getTitle)
                 .setHeader("Evidence")
                 .setSortProperty("title")
-                .setFlexGrow(1)
-                .setTooltipGenerator(EvidenceItem::getTitle);
+                .setFlexGrow(3);
         grid.addColumn(i -> i.getKind().label())
                 .setHeader("Kind")
                 .setSortProperty("kind")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(i -> "v" + i.getCurrentVersion())
-                .setHeader("Version")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setAutoWidth(true);
+        grid.addColumn(i -> "v" + i.getCurrentVersion()).setHeader("Version").setAutoWidth(true);
         grid.addColumn(i -> EvidenceView.text(i.getExpiresOn()))
                 .setHeader("Expires")
-                .setSortProperty("expiresOn")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setSortProperty("expiresOn");
         grid.addColumn(i -> i.isReviewed() ? "✓ " + i.getReviewedBy() : "not yet")
-                .setHeader("Reviewed")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+                .setHeader("Reviewed");
         Filter filter = new Filter(null, null, null, systemId, false);
         Button add = new Button(
                 "Add evidence",

@@ -1,14 +1,11 @@
 package dev.aegis.inventory.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,10 +20,8 @@ import dev.aegis.shared.Actors;
 import dev.aegis.shared.NotFoundException;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -102,58 +97,23 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
         edit.setRoute(AiSystemsView.class);
         edit.setQueryParameters(QueryParameters.simple(Map.of("system", String.valueOf(s.getId()))));
         contributions.removeAll();
-        long systemId = s.getId();
-        // each tab's panel is built when the tab is first shown: the page opens with the first tab only
-        TabSheet tabs = new TabSheet();
-        tabs.setId("system-tabs");
-        tabs.setWidthFull();
-        Map<Tab, Supplier<Component>> builders = new LinkedHashMap<>();
-        HorizontalLayout above = new HorizontalLayout();
-        above.setPadding(false);
+        if (scopes.mayDecide() || systems.mayEdit(s.getId()) || Actors.hasAnyRole("AUDITOR")) {
+            Details scope = new Details("Scope: the requirements that apply");
+            // built when opened: the scope lists hundreds of requirements most visits never unfold
+            long systemId = s.getId();
+            scope.addOpenedChangeListener(e -> {
+                if (e.isOpened() && scope.getContent().findAny().isEmpty()) {
+                    scope.add(new ScopePanel(scopes, systemId));
+                }
+            });
+            scope.setId("system-scope");
+            scope.setWidthFull();
+            contributions.add(scope);
+        }
         panels.orderedStream()
                 .sorted(Comparator.comparingInt(SystemPagePanel::order))
-                .filter(p -> p.visible(systemId))
-                .forEach(p -> {
-                    if (p.tab() == null) {
-                        above.add(p.render(systemId));
-                    } else {
-                        Tab tab = tabs.add(p.tab(), new Div());
-                        builders.put(tab, () -> p.render(systemId));
-                    }
-                });
-        if (scopes.mayDecide() || systems.mayEdit(systemId) || Actors.hasAnyRole("AUDITOR")) {
-            Tab tab = tabs.add("Scope: the requirements that apply", new Div());
-            tab.setId("system-scope");
-            builders.put(tab, () -> new ScopePanel(scopes, systemId));
-        }
-        builders.keySet().forEach(t -> {
-            if (t.getId().isEmpty()) {
-                t.setId("system-tab-"
-                        + t.getLabel().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
-            }
-        });
-        tabs.addSelectedChangeListener(e -> build(tabs, e.getSelectedTab(), builders));
-        if (above.getComponentCount() > 0) {
-            contributions.add(above);
-        }
-        contributions.add(tabs);
-        build(tabs, tabs.getSelectedTab(), builders);
-    }
-
-    /** Builds a tab's panel the first time it is shown; a folded panel (telemetry) opens as its tab is chosen. */
-    private static void build(TabSheet tabs, Tab tab, Map<Tab, Supplier<Component>> builders) {
-        Supplier<Component> builder = tab == null ? null : builders.remove(tab);
-        if (builder == null) {
-            return;
-        }
-        Component panel = builder.get();
-        if (tabs.getComponent(tab) instanceof Div holder) {
-            holder.setWidthFull();
-            holder.add(panel);
-        }
-        if (panel instanceof Details details) {
-            details.setOpened(true);
-        }
+                .filter(p -> p.visible(s.getId()))
+                .forEach(p -> contributions.add(p.render(s.getId())));
     }
 
     private static String owners(AiSystem s) {

@@ -18,14 +18,6 @@ public interface SystemPagePanel {
         return true;
     }
 
-    /**
-     * The title of the panel's tab ("Risks and threats"): the page builds a tab's panel only when the tab is first
-     * shown. Null puts the panel above the tabs, built with the page (small things such as report buttons).
-     */
-    default String tab() {
-        return null;
-    }
-
     /** A fresh component for this system's page. */
     Component render(long systemId);
 }

@@ -92,11 +92,6 @@ class TelemetryPanel implements SystemPagePanel {
      * wants to see it.
      */
     @Override
-    public String tab() {
-        return "Telemetry";
-    }
-
-    @Override
     public Component render(long systemId) {
         Panel panel = new Panel(systemId);
         Details details = new Details("Telemetry: live figures and telemetry tests", panel);

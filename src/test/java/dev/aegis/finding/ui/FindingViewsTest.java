@@ -121,11 +121,6 @@ class FindingViewsTest {
         var g = telemetry.breached("Panel", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Karibu.signInAndOpen(context, g.owner());
         Karibu.navigate("systems/" + g.systemId());
-        // the findings tab's panel is built when the tab is first shown
-        assertThat(_find(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("system-findings-grid")))
-                .isEmpty();
-        var tabs = _get(com.vaadin.flow.component.tabs.TabSheet.class, s -> s.withId("system-tabs"));
-        tabs.setSelectedTab(_get(com.vaadin.flow.component.tabs.Tab.class, s -> s.withId("system-tab-findings")));
         var grid = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("system-findings-grid"));
         @SuppressWarnings("unchecked")
         var rows = _findAll((com.vaadin.flow.component.grid.Grid<Finding>) grid);

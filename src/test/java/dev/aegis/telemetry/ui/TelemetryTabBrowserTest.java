@@ -123,7 +123,7 @@ class TelemetryTabBrowserTest {
         browser.get("http://localhost:" + port + "/systems/" + system);
         browser.waitFor(ExpectedConditions.urlContains("/login"));
         browser.signIn(admin.username(), TestAccounts.PASSWORD);
-        browser.click(By.id("system-tab-telemetry")); // the tab opens the telemetry panel, built on first show
+        browser.click(By.cssSelector("#system-telemetry-details vaadin-details-summary"));
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), deployment));
         browser.waitFor(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), "live, last answer"));
