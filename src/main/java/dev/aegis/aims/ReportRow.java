@@ -73,4 +73,22 @@ public final class ReportRow {
     public java.awt.Image getImage() {
         return null;
     }
+
+    // the shared template also prints a heading together with its first line (head1) and a table head together with
+    // its first row (head1..head4); these rows never combine, so those fields stay empty
+    public String getHead1() {
+        return null;
+    }
+
+    public String getHead2() {
+        return null;
+    }
+
+    public String getHead3() {
+        return null;
+    }
+
+    public String getHead4() {
+        return null;
+    }
 }

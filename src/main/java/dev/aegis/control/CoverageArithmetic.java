@@ -30,8 +30,27 @@ final class CoverageArithmetic {
 
     private CoverageArithmetic() {}
 
-    /** One crosswalk edge: {@code source} relates to {@code target} as {@code relationship} says. */
-    record Link(String crosswalk, long source, long target, Relationship relationship) {}
+    /**
+     * One crosswalk edge: {@code source} relates to {@code target} as {@code relationship} says; the frameworks of
+     * both ends when known.
+     */
+    record Link(
+            String crosswalk,
+            long source,
+            long target,
+            Relationship relationship,
+            String sourceFramework,
+            String targetFramework) {
+
+        Link(String crosswalk, long source, long target, Relationship relationship) {
+            this(crosswalk, source, target, relationship, null, null);
+        }
+
+        /** The same edge seen from its target. */
+        Link reversed() {
+            return new Link(crosswalk, target, source, inverse(relationship), targetFramework, sourceFramework);
+        }
+    }
 
     /** How a requirement's coverage came about: from another requirement, through these crosswalks. */
     record Via(long fromRequirement, List<String> crosswalks, Relationship weakest) {}
@@ -78,12 +97,28 @@ final class CoverageArithmetic {
                 best.put(id, new Result(level, level, null));
             }
         });
+        Map<Long, String> frameworkOf = new HashMap<>();
+        for (Link link : links) {
+            if (link.sourceFramework() != null) {
+                frameworkOf.put(link.source(), link.sourceFramework());
+            }
+            if (link.targetFramework() != null) {
+                frameworkOf.put(link.target(), link.targetFramework());
+            }
+        }
         for (int hop = 0; hop < MAX_HOPS; hop++) {
             boolean changed = false;
             for (Link link : links) {
-                changed |= relax(best, direct, link.source(), link.target(), link.relationship(), link.crosswalk());
                 changed |= relax(
-                        best, direct, link.target(), link.source(), inverse(link.relationship()), link.crosswalk());
+                        best, direct, frameworkOf, link.source(), link.target(), link.relationship(), link.crosswalk());
+                changed |= relax(
+                        best,
+                        direct,
+                        frameworkOf,
+                        link.target(),
+                        link.source(),
+                        inverse(link.relationship()),
+                        link.crosswalk());
             }
             if (!changed) {
                 break;
@@ -95,6 +130,7 @@ final class CoverageArithmetic {
     private static boolean relax(
             Map<Long, Result> best,
             Map<Long, CoverageLevel> direct,
+            Map<Long, String> frameworkOf,
             long from,
             long to,
             Relationship relationship,
@@ -118,6 +154,12 @@ final class CoverageArithmetic {
         path.add(crosswalk);
         long origin = source.via() == null ? from : source.via().fromRequirement();
         if (origin == to) {
+            return false;
+        }
+        String originFramework = frameworkOf.get(origin);
+        if (originFramework != null && originFramework.equals(frameworkOf.get(to))) {
+            // back into the framework the path started from, round through others (ISO/IEC 42001 → EU AI Act → NIST
+            // AI RMF → ISO/IEC 42001): two requirements of one framework are not related that way
             return false;
         }
         best.put(

@@ -39,7 +39,13 @@ class CrosswalkLinks {
             List<CrosswalkSummary> crosswalks = catalog.crosswalks();
             for (CrosswalkSummary c : crosswalks) {
                 for (Edge e : catalog.edges(c.code())) {
-                    links.add(new Link(c.code(), e.source().id(), e.target().id(), e.relationship()));
+                    links.add(new Link(
+                            c.code(),
+                            e.source().id(),
+                            e.target().id(),
+                            e.relationship(),
+                            e.source().frameworkCode(),
+                            e.target().frameworkCode()));
                 }
             }
             s = new Snapshot(

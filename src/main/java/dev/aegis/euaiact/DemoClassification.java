@@ -3,6 +3,7 @@ package dev.aegis.euaiact;
 import dev.aegis.euaiact.Answers.ActRole;
 import dev.aegis.euaiact.Answers.Gpai;
 import dev.aegis.inventory.AiSystemService;
+import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.Actors;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo mode only (AEGIS_DEMO=true): the demo officer classifies the clinic's diagnosis assistant under the EU AI Act —
  * medical-device software under Annex I (Regulation (EU) 2017/745, assessed by a notified body), so high-risk through
- * Art. 6(1), used by the clinic as deployer. Runs once, after the AI systems exist and before their scope is confirmed.
+ * Art. 6(1), used by the clinic as deployer. Runs once, after the AI systems exist; the officer confirms the articles it brings into the system's scope.
  */
 @Component
 @Order(25)
@@ -28,10 +29,12 @@ class DemoClassification implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoClassification.class);
     private final ClassificationService classifications;
     private final AiSystemService systems;
+    private final ScopeService scope;
 
-    DemoClassification(ClassificationService classifications, AiSystemService systems) {
+    DemoClassification(ClassificationService classifications, AiSystemService systems, ScopeService scope) {
         this.classifications = classifications;
         this.systems = systems;
+        this.scope = scope;
     }
 
     @Override
@@ -57,7 +60,10 @@ class DemoClassification implements ApplicationRunner {
                             Gpai.NONE,
                             Set.of(ActRole.DEPLOYER),
                             true));
-            log.info("Demo: {} classified under the EU AI Act", SYSTEM);
+            // the demo officer also confirms the articles the classification brought into the system's scope, as
+            // the demo's scope is confirmed throughout
+            int confirmed = scope.confirmAllProposed(ids.getFirst());
+            log.info("Demo: {} classified under the EU AI Act ({} articles confirmed in its scope)", SYSTEM, confirmed);
         });
     }
 }

@@ -305,7 +305,17 @@ class BundledCatalogs {
                 nodes.addAll(annexPoints(ref, text));
             }
         }
-        return new CatalogDocument(info(root, s(root.path("framework"), "published")), nodes, List.of());
+        // a title is one line (OSCAL's titles are markup-line): the Official Journal's line breaks inside a point go
+        List<Node> oneLine = nodes.stream()
+                .map(n -> new Node(
+                        n.refId(),
+                        n.title() == null ? null : n.title().strip().replaceAll("\\s+", " "),
+                        n.text(),
+                        n.kind(),
+                        n.parentRef(),
+                        n.assessable()))
+                .toList();
+        return new CatalogDocument(info(root, s(root.path("framework"), "published")), oneLine, List.of());
     }
 
     /** "Annex III (4)" → "Annex III 4", the number the Official Journal prints; other refs unchanged. */
@@ -375,7 +385,7 @@ class BundledCatalogs {
 
     /** Paragraphs and points have no title of their own: "Art. 26(6): Deployers of high-risk AI systems shall keep…". */
     static String legalTitle(String ref, String text) {
-        String words = text == null ? "" : text.strip();
+        String words = text == null ? "" : text.strip().replaceAll("\\s+", " "); // a title is one line
         String first = words.length() <= 160 ? words : words.substring(0, 157).strip() + "…";
         if (!ref.matches("\\d+(\\.\\w+)*")) {
             return first; // an unnumbered subparagraph ("Article 26 (6)") has only its words

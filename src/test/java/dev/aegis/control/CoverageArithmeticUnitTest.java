@@ -45,6 +45,19 @@ class CoverageArithmeticUnitTest {
     }
 
     @Test
+    void coverage_does_not_go_round_through_other_frameworks_back_into_its_own() {
+        // ISO 1 → EU 2 (crosswalk a), EU 2 → NIST 3 (crosswalk b), NIST 3 → ISO 4 (crosswalk c)
+        List<Link> links = List.of(
+                new Link("a", 2, 1, Relationship.EQUAL, "EU", "ISO"),
+                new Link("b", 2, 3, Relationship.EQUAL, "EU", "NIST"),
+                new Link("c", 3, 4, Relationship.EQUAL, "NIST", "ISO"));
+        Map<Long, Result> r = CoverageArithmetic.carry(Map.of(1L, CoverageLevel.COVERED), links);
+        assertThat(r.get(2L).level()).isEqualTo(CoverageLevel.COVERED);
+        assertThat(r.get(3L).level()).isEqualTo(CoverageLevel.COVERED);
+        assertThat(r).doesNotContainKey(4L);
+    }
+
+    @Test
     void a_path_is_as_weak_as_its_weakest_link() {
         // 1 =equal= 2 (crosswalk a), 2 intersects 3 (crosswalk b), 3 =equal= 4 (crosswalk c)
         List<Link> links = List.of(

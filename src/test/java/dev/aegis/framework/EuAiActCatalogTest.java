@@ -100,7 +100,7 @@ class EuAiActCatalogTest {
                 .contains(
                         "Article 9 → 6.1",
                         "Article 12 → A.6.2.8",
-                        "Article 14 → A.9",
+                        "Article 14 → A.9.3",
                         "Article 72 → 9.1",
                         "Article 27 → A.5.4");
         assertThat(iso).allSatisfy(e -> {
