@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -354,7 +353,7 @@ public class AimsDocumentService {
     public DocumentView describe(long id, long expectedVersion, Details details) {
         AimsDocument d = document(id);
         if (d.getVersion() != expectedVersion) {
-            throw stale(d.getReference(), d.getVersion(), expectedVersion);
+            throw AimsRecords.stale(d.getReference(), d.getVersion(), expectedVersion);
         }
         Details checked = checked(details);
         d.describe(checked.title(), checked.owner(), checked.retentionYears());
@@ -607,15 +606,7 @@ public class AimsDocumentService {
     }
 
     private String nextReference(DocumentKind kind) {
-        int max = 0;
-        for (String ref : documents.referencesStartingWith(kind.prefix() + "-")) {
-            try {
-                max = Math.max(max, Integer.parseInt(ref.substring(kind.prefix().length() + 1)));
-            } catch (NumberFormatException ignored) {
-                // a reference of another shape does not take part in the numbering
-            }
-        }
-        return "%s-%03d".formatted(kind.prefix(), max + 1);
+        return AimsRecords.next(kind.prefix(), documents.referencesStartingWith(kind.prefix() + "-"));
     }
 
     private AimsDocument document(long id) {
@@ -627,14 +618,9 @@ public class AimsDocumentService {
         DocumentVersion v = versions.findByDocumentIdAndNumber(id, number)
                 .orElseThrow(() -> new NotFoundException("No version " + number + " of " + d.getReference()));
         if (v.getVersion() != expectedVersion) {
-            throw stale(d.getReference() + " version " + number, v.getVersion(), expectedVersion);
+            throw AimsRecords.stale(d.getReference() + " version " + number, v.getVersion(), expectedVersion);
         }
         return v;
-    }
-
-    private static OptimisticLockingFailureException stale(String what, long current, long yours) {
-        return new OptimisticLockingFailureException(what + " was changed by someone else meanwhile (now at " + current
-                + ", you read " + yours + "). Reload it and try again.");
     }
 
     private java.util.Optional<DocumentVersion> inForce(long id) {

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -95,8 +94,7 @@ public class AimsRoleService {
         RoleAssignment a =
                 assignments.findById(id).orElseThrow(() -> new NotFoundException("No role assignment " + id));
         if (a.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("This role assignment was changed by someone else meanwhile"
-                    + " (now at " + a.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale("This role assignment", a.getVersion(), expectedVersion);
         }
         apply(a, assignment);
         return holder(assignments.saveAndFlush(a), today());

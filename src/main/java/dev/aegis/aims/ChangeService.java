@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -230,8 +229,7 @@ public class ChangeService {
     private ChangeRecord current(long id, long expectedVersion) {
         ChangeRecord c = change(id);
         if (c.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("This change was changed by someone else meanwhile (now at "
-                    + c.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale("This change", c.getVersion(), expectedVersion);
         }
         return c;
     }
@@ -246,12 +244,7 @@ public class ChangeService {
     }
 
     private String nextReference() {
-        int max = changes.references().stream()
-                .filter(r -> r.startsWith("CHG-"))
-                .mapToInt(r -> Integer.parseInt(r.substring(4)))
-                .max()
-                .orElse(0);
-        return String.format("CHG-%03d", max + 1);
+        return AimsRecords.next("CHG", changes.references());
     }
 
     private static ChangeView view(ChangeRecord c, Map<Long, String> names) {

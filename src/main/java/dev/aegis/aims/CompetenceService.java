@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -293,8 +292,7 @@ public class CompetenceService {
         CompetenceRecord r =
                 records.findById(id).orElseThrow(() -> new NotFoundException("No competence record " + id));
         if (r.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("This record was changed by someone else meanwhile (now at "
-                    + r.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale("This record", r.getVersion(), expectedVersion);
         }
         return r;
     }

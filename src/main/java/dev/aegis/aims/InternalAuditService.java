@@ -36,7 +36,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -376,7 +375,7 @@ public class InternalAuditService {
         requireInProgress(a, "record its checklist");
         AuditCheck c = check(id, checkId);
         if (c.getVersion() != expectedVersion) {
-            throw stale("This checklist line", c.getVersion(), expectedVersion);
+            throw AimsRecords.stale("This checklist line", c.getVersion(), expectedVersion);
         }
         if (result == null) {
             throw new DomainRuleException("result", "Choose what you found for " + c.getRefId() + ".");
@@ -601,7 +600,7 @@ public class InternalAuditService {
     private InternalAudit find(long id, long expectedVersion) {
         InternalAudit a = find(id);
         if (a.getVersion() != expectedVersion) {
-            throw stale("Audit " + a.getReference(), a.getVersion(), expectedVersion);
+            throw AimsRecords.stale("Audit " + a.getReference(), a.getVersion(), expectedVersion);
         }
         return a;
     }
@@ -615,23 +614,8 @@ public class InternalAuditService {
         return c;
     }
 
-    private static OptimisticLockingFailureException stale(String what, long now, long read) {
-        return new OptimisticLockingFailureException(what + " was changed by someone else meanwhile (now at " + now
-                + ", you read " + read + "). Reload it and try again.");
-    }
-
     private String nextReference() {
-        int max = audits.referencesStartingWith("AUD-").stream()
-                .mapToInt(r -> {
-                    try {
-                        return Integer.parseInt(r.substring(4));
-                    } catch (NumberFormatException e) {
-                        return 0;
-                    }
-                })
-                .max()
-                .orElse(0);
-        return "AUD-%03d".formatted(max + 1);
+        return AimsRecords.next("AUD", audits.referencesStartingWith("AUD-"));
     }
 
     private AuditView view(InternalAudit a) {

@@ -349,8 +349,7 @@ public class ManagementReviewService {
     private ManagementReview find(long id, long expectedVersion) {
         ManagementReview r = find(id);
         if (r.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException(r.getReference() + " was changed by someone else meanwhile (now"
-                    + " at " + r.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale(r.getReference(), r.getVersion(), expectedVersion);
         }
         return r;
     }
@@ -386,17 +385,7 @@ public class ManagementReviewService {
     }
 
     private String nextReference() {
-        int max = reviews.referencesStartingWith("MRV-").stream()
-                .mapToInt(x -> {
-                    try {
-                        return Integer.parseInt(x.substring(4));
-                    } catch (NumberFormatException e) {
-                        return 0;
-                    }
-                })
-                .max()
-                .orElse(0);
-        return "MRV-%03d".formatted(max + 1);
+        return AimsRecords.next("MRV", reviews.referencesStartingWith("MRV-"));
     }
 
     private String nameOf(String username) {

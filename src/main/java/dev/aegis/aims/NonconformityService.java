@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -489,8 +488,7 @@ public class NonconformityService {
     private Nonconformity find(long id, long expectedVersion) {
         Nonconformity n = find(id);
         if (n.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException(n.getReference() + " was changed by someone else meanwhile (now"
-                    + " at " + n.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale(n.getReference(), n.getVersion(), expectedVersion);
         }
         return n;
     }
@@ -500,24 +498,13 @@ public class NonconformityService {
                 .filter(x -> x.getNonconformityId() == ncId)
                 .orElseThrow(() -> new NotFoundException("No action " + actionId + " of this nonconformity"));
         if (a.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("This action was changed by someone else meanwhile (now at "
-                    + a.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale("This action", a.getVersion(), expectedVersion);
         }
         return a;
     }
 
     private String nextReference() {
-        int max = ncs.referencesStartingWith("NC-").stream()
-                .mapToInt(r -> {
-                    try {
-                        return Integer.parseInt(r.substring(3));
-                    } catch (NumberFormatException e) {
-                        return 0;
-                    }
-                })
-                .max()
-                .orElse(0);
-        return "NC-%03d".formatted(max + 1);
+        return AimsRecords.next("NC", ncs.referencesStartingWith("NC-"));
     }
 
     private NcView view(Nonconformity n) {

@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -393,8 +392,7 @@ public class ObjectiveService {
     private Objective current(long id, long expectedVersion) {
         Objective o = objective(id);
         if (o.getVersion() != expectedVersion) {
-            throw new OptimisticLockingFailureException("This objective was changed by someone else meanwhile (now at "
-                    + o.getVersion() + ", you read " + expectedVersion + "). Reload it and try again.");
+            throw AimsRecords.stale("This objective", o.getVersion(), expectedVersion);
         }
         return o;
     }
@@ -404,12 +402,7 @@ public class ObjectiveService {
     }
 
     private String nextReference() {
-        int max = objectives.references().stream()
-                .filter(r -> r.startsWith("OBJ-"))
-                .mapToInt(r -> Integer.parseInt(r.substring(4)))
-                .max()
-                .orElse(0);
-        return String.format("OBJ-%03d", max + 1);
+        return AimsRecords.next("OBJ", objectives.references());
     }
 
     private ObjectiveView view(Objective o, IndicatorValue latest) {
