@@ -2,6 +2,7 @@ package dev.aegis.audit;
 
 import dev.aegis.shared.OrganisationProfile;
 import dev.aegis.shared.SecretTokens;
+import dev.aegis.shared.StartupWork;
 import dev.aegis.shared.crypto.OrganisationKey;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -53,13 +54,16 @@ public class AuditCheckpoints {
     private final OrganisationProfile organisation;
     private final Clock clock;
     private final Set<String> previousKeys;
+    private final StartupWork startup;
 
     AuditCheckpoints(
             JdbcTemplate jdbc,
             OrganisationKey key,
             OrganisationProfile organisation,
             Clock clock,
-            @Value("${aegis.signing.previous-fingerprints:}") List<String> previousKeys) {
+            @Value("${aegis.signing.previous-fingerprints:}") List<String> previousKeys,
+            StartupWork startup) {
+        this.startup = startup;
         this.jdbc = jdbc;
         this.key = key;
         this.organisation = organisation;
@@ -162,6 +166,10 @@ public class AuditCheckpoints {
     /** At start-up: makes the signing key on a first start, and signs when the last checkpoint is a day old or more. */
     @EventListener(ApplicationReadyEvent.class)
     public void atStart() {
+        startup.run("the start-up audit checkpoint", this::signIfDue);
+    }
+
+    private void signIfDue() {
         try {
             Optional<Checkpoint> last = latest();
             if (last.isEmpty() || last.get().signedAt().isBefore(clock.instant().minus(Duration.ofDays(1)))) {

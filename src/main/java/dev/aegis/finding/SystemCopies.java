@@ -7,6 +7,7 @@ import dev.aegis.inventory.InventoryEvents.AiSystemRemoved;
 import dev.aegis.inventory.InventoryEvents.AiSystemRetired;
 import dev.aegis.inventory.InventoryEvents.SystemProfile;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.StartupWork;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The findings module's copy of each AI system's name and owners ({@code finding.ai_system_copy}, read as
@@ -38,11 +40,20 @@ class SystemCopies {
     private final JdbcTemplate jdbc;
     private final AiSystemService systems;
     private final Clock clock;
+    private final StartupWork startup;
+    private final TransactionTemplate tx;
 
-    SystemCopies(JdbcTemplate jdbc, AiSystemService systems, Clock clock) {
+    SystemCopies(
+            JdbcTemplate jdbc,
+            AiSystemService systems,
+            Clock clock,
+            StartupWork startup,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.clock = clock;
+        this.startup = startup;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @ApplicationModuleListener
@@ -67,8 +78,16 @@ class SystemCopies {
 
     /** Makes the copy whole: every system of the inventory copied as it is, none that is gone. */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
+    void atStart() {
+        startup.run("the findings' copy of the AI systems", this::reconcile);
+    }
+
+    /** Makes the copy whole (one transaction). */
     public void reconcile() {
+        tx.executeWithoutResult(status -> reconcileNow());
+    }
+
+    private void reconcileNow() {
         List<SystemProfile> profiles = new ArrayList<>();
         Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ), () -> profiles.addAll(systems.profiles()));
         jdbc.batchUpdate(UPSERT, profiles.stream().map(this::row).toList());

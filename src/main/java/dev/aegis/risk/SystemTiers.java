@@ -7,6 +7,7 @@ import dev.aegis.inventory.InventoryEvents.AiSystemRemoved;
 import dev.aegis.inventory.InventoryEvents.AiSystemRetired;
 import dev.aegis.inventory.InventoryEvents.SystemProfile;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.StartupWork;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The risk register's copy of each AI system's EU AI Act tier ({@code risk.ai_system_tier}, read as
@@ -34,11 +36,20 @@ class SystemTiers {
     private final JdbcTemplate jdbc;
     private final AiSystemService systems;
     private final Clock clock;
+    private final StartupWork startup;
+    private final TransactionTemplate tx;
 
-    SystemTiers(JdbcTemplate jdbc, AiSystemService systems, Clock clock) {
+    SystemTiers(
+            JdbcTemplate jdbc,
+            AiSystemService systems,
+            Clock clock,
+            StartupWork startup,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.systems = systems;
         this.clock = clock;
+        this.startup = startup;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @ApplicationModuleListener
@@ -62,8 +73,16 @@ class SystemTiers {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
+    void atStart() {
+        startup.run("the risks' copy of the AI systems' tiers", this::reconcile);
+    }
+
+    /** Makes the copy whole (one transaction). */
     public void reconcile() {
+        tx.executeWithoutResult(status -> reconcileNow());
+    }
+
+    private void reconcileNow() {
         List<SystemProfile> profiles = new ArrayList<>();
         Actors.runAsSystem(Set.of(AiSystemService.SYSTEM_READ), () -> profiles.addAll(systems.profiles()));
         jdbc.batchUpdate(UPSERT, profiles.stream().map(this::row).toList());

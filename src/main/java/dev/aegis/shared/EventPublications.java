@@ -38,13 +38,16 @@ public class EventPublications {
     private final Duration resubmitAfter;
     private final Duration retention;
     private final boolean migrated;
+    private final StartupWork startup;
 
     EventPublications(
             IncompleteEventPublications incomplete,
             CompletedEventPublications completed,
             ModuleMigrations migrations,
             @Value("${aegis.events.resubmit-after:5m}") Duration resubmitAfter,
-            @Value("${aegis.events.completed-retention:7d}") Duration retention) {
+            @Value("${aegis.events.completed-retention:7d}") Duration retention,
+            StartupWork startup) {
+        this.startup = startup;
         this.migrated = migrations.schemas().contains("events");
         this.incomplete = incomplete;
         this.completed = completed;
@@ -56,8 +59,10 @@ public class EventPublications {
     @EventListener(ApplicationReadyEvent.class)
     public void resubmitAfterRestart() {
         if (migrated) {
-            log.info("Resubmitting incomplete event publications left by the last run, if any");
-            incomplete.resubmitIncompletePublications(publication -> true);
+            startup.run("resubmitting incomplete event publications", () -> {
+                log.info("Resubmitting incomplete event publications left by the last run, if any");
+                incomplete.resubmitIncompletePublications(publication -> true);
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.aegis.telemetry;
 
 import dev.aegis.shared.LocalMonitorTokens;
+import dev.aegis.shared.StartupWork;
 import dev.aegis.telemetry.TelemetryEvents.TelemetrySourceChanged;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -12,7 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When this instance runs the monitor, registers it as the telemetry source {@value TelemetrySource#EMBEDDED}: reached
@@ -34,6 +36,8 @@ class EmbeddedSource implements ApplicationRunner {
     private final Clock clock;
 
     private final SourceTokens tokens;
+    private final StartupWork startup;
+    private final TransactionTemplate tx;
 
     EmbeddedSource(
             ObjectProvider<LocalMonitorTokens> monitor,
@@ -42,8 +46,12 @@ class EmbeddedSource implements ApplicationRunner {
             Environment environment,
             ApplicationEventPublisher events,
             Clock clock,
-            SourceTokens tokens) {
+            SourceTokens tokens,
+            StartupWork startup,
+            PlatformTransactionManager transactions) {
         this.tokens = tokens;
+        this.startup = startup;
+        this.tx = new TransactionTemplate(transactions);
         this.monitor = monitor;
         this.sources = sources;
         this.settings = settings;
@@ -53,8 +61,11 @@ class EmbeddedSource implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        startup.run("the embedded telemetry source", () -> tx.executeWithoutResult(status -> ensure()));
+    }
+
+    private void ensure() {
         LocalMonitorTokens issuer = monitor.getIfAvailable();
         String port = environment.getProperty("local.server.port");
         if (issuer == null || (port == null && blank(settings.embeddedUrl()))) {

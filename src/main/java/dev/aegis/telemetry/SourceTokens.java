@@ -1,5 +1,6 @@
 package dev.aegis.telemetry;
 
+import dev.aegis.shared.StartupWork;
 import dev.aegis.shared.crypto.SecretBox;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ class SourceTokens implements ApplicationRunner {
     static final String PURPOSE = "telemetry.source.token";
     private final SecretBox secrets;
     private final JdbcTemplate jdbc;
+    private final StartupWork startup;
 
-    SourceTokens(SecretBox secrets, JdbcTemplate jdbc) {
+    SourceTokens(SecretBox secrets, JdbcTemplate jdbc, StartupWork startup) {
+        this.startup = startup;
         this.secrets = secrets;
         this.jdbc = jdbc;
     }
@@ -60,6 +63,10 @@ class SourceTokens implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        startup.run("sealing telemetry source tokens under the current master key", this::sealAll);
+    }
+
+    private void sealAll() {
         String current = secrets.currentKeyId();
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select id, name, token, token_key from telemetry.source "

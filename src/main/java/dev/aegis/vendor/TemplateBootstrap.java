@@ -2,6 +2,7 @@ package dev.aegis.vendor;
 
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.StartupWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,21 +23,34 @@ import org.springframework.stereotype.Component;
 class TemplateBootstrap implements ApplicationRunner {
 
     private final TemplateService templates;
+    private final StartupWork startup;
 
-    TemplateBootstrap(TemplateService templates) {
+    TemplateBootstrap(TemplateService templates, StartupWork startup) {
+        this.startup = startup;
         this.templates = templates;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
+        startup.run("the bundled questionnaire templates", this::install);
+    }
+
+    private void install() {
         // installing a bundled template checks no permission of its own (package-private, for this runner only); it
         // checks the requirements a template names against the catalogs
         Actors.runAsSystem(Set.of(FrameworkCatalog.SYSTEM_READ), () -> {
-            for (Resource r :
-                    new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json")) {
+            for (Resource r : bundled()) {
                 templates.installBundled(read(r));
             }
         });
+    }
+
+    private static Resource[] bundled() {
+        try {
+            return new PathMatchingResourcePatternResolver().getResources("classpath:vendor/templates/*.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String read(Resource r) {

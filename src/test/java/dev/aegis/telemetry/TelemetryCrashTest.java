@@ -127,7 +127,8 @@ class TelemetryCrashTest {
 
         aegis.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no listener finishes
 
-        start("restarted");
+        // as in production, the restart answers first and resubmits what the crash left in the background
+        start("restarted", "--aegis.startup.background=true");
         await(
                 () -> count("select count(*) from finding.finding where cause = 'test:" + test + "'") == 1
                         && count("select count(*) from evidence.evidence_item where record_key = 'telemetry-test:"

@@ -10,6 +10,7 @@ import dev.aegis.shared.Actors;
 import dev.aegis.shared.AfterCommit;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.StartupWork;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,7 @@ public class PackService {
     private final SystemHistory history;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final StartupWork startup;
     private final Clock clock;
     private final Path dir;
     private final ThreadPoolExecutor pool;
@@ -74,7 +76,9 @@ public class PackService {
             @Value("${aegis.packs.dir:${AEGIS_PACKS_DIR:}}") String packsDir,
             @Value("${aegis.evidence.dir:${AEGIS_EVIDENCE_DIR:}}") String evidenceDir,
             @Value("${aegis.packs.threads:${AEGIS_PACK_THREADS:1}}") int threads,
-            @Value("${aegis.packs.queue:${AEGIS_PACK_QUEUE:20}}") int queue) {
+            @Value("${aegis.packs.queue:${AEGIS_PACK_QUEUE:20}}") int queue,
+            StartupWork startup) {
+        this.startup = startup;
         this.packs = packs;
         this.builder = builder;
         this.catalog = catalog;
@@ -290,6 +294,10 @@ public class PackService {
     /** Packs left half-built by a stop are marked failed at start-up, so nobody waits for them. */
     @EventListener(ApplicationReadyEvent.class)
     void failInterrupted() {
+        startup.run("failing the packs a stop interrupted", this::failInterruptedNow);
+    }
+
+    private void failInterruptedNow() {
         Actors.runAsSystem(
                 Set.of(),
                 () -> tx.executeWithoutResult(s -> {
