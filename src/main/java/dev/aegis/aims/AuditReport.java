@@ -8,12 +8,12 @@ import dev.aegis.aims.InternalAuditService.Check;
 import dev.aegis.aims.InternalAuditService.FindingView;
 import dev.aegis.aims.InternalAuditService.Named;
 import dev.aegis.shared.Dates;
+import dev.aegis.shared.reports.DocRow;
 import dev.aegis.shared.reports.Reports;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,50 +32,45 @@ class AuditReport {
     }
 
     void write(AuditView a, OutputStream out) {
-        List<ReportRow> rows = new ArrayList<>();
-        rows.add(ReportRow.h1("Audit"));
-        rows.add(ReportRow.kv("Reference", a.reference()));
-        rows.add(ReportRow.kv("Status", a.status().label()));
-        rows.add(ReportRow.kv(
+        List<DocRow> rows = new ArrayList<>();
+        rows.add(DocRow.h1("Audit"));
+        rows.add(kv("Reference", a.reference()));
+        rows.add(kv("Status", a.status().label()));
+        rows.add(kv(
                 "Planned",
                 Dates.day(a.plannedFrom())
                         + (a.plannedTo().equals(a.plannedFrom()) ? "" : " to " + Dates.day(a.plannedTo()))));
-        rows.add(ReportRow.kv("Auditors", a.auditors().stream().map(Named::name).collect(Collectors.joining(", "))));
-        rows.add(ReportRow.kv("Started", a.startedAt() == null ? null : Dates.minute(a.startedAt())));
-        rows.add(ReportRow.kv(
+        rows.add(kv("Auditors", a.auditors().stream().map(Named::name).collect(Collectors.joining(", "))));
+        rows.add(kv("Started", a.startedAt() == null ? null : Dates.minute(a.startedAt())));
+        rows.add(kv(
                 "Completed",
                 a.completedAt() == null ? null : Dates.minute(a.completedAt()) + " by " + a.completedBy()));
-        rows.add(ReportRow.h1("Scope"));
-        rows.add(ReportRow.p(a.scope()));
-        rows.add(
-                ReportRow.kv("AI systems", a.systems().stream().map(Named::name).collect(Collectors.joining(", "))));
-        rows.add(ReportRow.kv(
+        rows.add(DocRow.h1("Scope"));
+        rows.add(DocRow.p(a.scope()));
+        rows.add(kv("AI systems", a.systems().stream().map(Named::name).collect(Collectors.joining(", "))));
+        rows.add(kv(
                 "AIMS roles audited",
                 a.auditedRoles().stream().map(AimsRole::label).collect(Collectors.joining(", "))));
 
-        rows.add(ReportRow.h1("Summary"));
+        rows.add(DocRow.h1("Summary"));
         Map<CheckResult, Long> results = new EnumMap<>(CheckResult.class);
         a.checklist().forEach(c -> results.merge(c.result(), 1L, Long::sum));
-        rows.add(ReportRow.kv("Criteria audited", String.valueOf(a.checklist().size())));
-        for (CheckResult r : CheckResult.values()) {
-            if (results.containsKey(r)) {
-                rows.add(ReportRow.kv(r.label(), String.valueOf(results.get(r))));
-            }
-        }
+        rows.add(kv("Criteria audited", String.valueOf(a.checklist().size())));
+        rows.add(kv("Results", AuditVocabulary.resultsSentence(results)));
         Map<FindingKind, Long> kinds = new EnumMap<>(FindingKind.class);
         a.findings().forEach(f -> kinds.merge(f.kind(), 1L, Long::sum));
-        rows.add(ReportRow.kv("Findings", AuditVocabulary.findingsSentence(kinds)));
+        rows.add(kv("Findings", AuditVocabulary.findingsSentence(kinds)));
 
-        rows.add(ReportRow.h1("Conclusion"));
-        rows.add(ReportRow.p(a.conclusion() == null ? "The audit has no conclusion yet." : a.conclusion()));
+        rows.add(DocRow.h1("Conclusion"));
+        rows.add(DocRow.p(a.conclusion() == null ? "The audit has no conclusion yet." : a.conclusion()));
 
-        rows.add(ReportRow.h1("Checklist"));
+        rows.add(DocRow.h1("Checklist"));
         if (a.checklist().isEmpty()) {
-            rows.add(ReportRow.p("No criteria were chosen."));
+            rows.add(DocRow.p("No criteria were chosen."));
         } else {
-            rows.add(ReportRow.th("Requirement", "Result", "Notes", "Checked"));
+            rows.add(DocRow.th(DocRow.Layout.TEXT_FIRST, "Requirement", "Result", "Notes", "Checked"));
             for (Check c : a.checklist()) {
-                rows.add(ReportRow.tr(
+                rows.add(DocRow.tr(
                         c.requirement(),
                         c.result().label(),
                         c.notes() == null ? "" : c.notes(),
@@ -88,25 +83,25 @@ class AuditReport {
             }
         }
 
-        rows.add(ReportRow.h1("Findings"));
+        rows.add(DocRow.h1("Findings"));
         if (a.findings().isEmpty()) {
-            rows.add(ReportRow.p("The audit raised no findings."));
+            rows.add(DocRow.p("The audit raised no findings."));
         }
         int n = 1;
         for (FindingView f : a.findings()) {
-            rows.add(ReportRow.h2("Finding " + n++ + ": " + f.kind().label()));
-            rows.add(ReportRow.kv("Requirement", f.requirement()));
-            rows.add(ReportRow.kv("Finding", f.statement()));
-            rows.add(ReportRow.kv("Evidence", f.evidence()));
-            rows.add(ReportRow.kv("Raised", Dates.minute(f.raisedAt()) + " by " + f.raisedBy()));
+            rows.add(DocRow.h2("Finding " + n++ + ": " + f.kind().label()));
+            rows.add(kv("Requirement", f.requirement()));
+            rows.add(kv("Finding", f.statement()));
+            rows.add(kv("Evidence", f.evidence()));
+            rows.add(kv("Raised", Dates.minute(f.raisedAt()) + " by " + f.raisedBy()));
         }
 
-        Map<String, Object> p = new HashMap<>();
         String title = "Internal audit report " + a.reference();
-        p.put("documentTitle", title);
-        p.put("subtitle", a.title());
-        p.put("footer", title + " · printed " + Dates.minute(clock.instant()));
-        p.put("pageOffset", 0);
-        reports.pdf("aegis-document", rows, p, out);
+        reports.document(title, a.title(), title + " · printed " + Dates.minute(clock.instant()), rows, out);
+    }
+
+    /** A label and value; an empty value reads as a dash. */
+    private static DocRow kv(String label, String value) {
+        return DocRow.kv(label, value == null || value.isBlank() ? "—" : value);
     }
 }

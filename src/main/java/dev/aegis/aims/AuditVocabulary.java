@@ -60,6 +60,27 @@ public final class AuditVocabulary {
         }
     }
 
+    /** "5 conform, 1 nonconformity, 2 observations, 1 not checked yet" (in the results' order), or "None". */
+    public static String resultsSentence(java.util.Map<CheckResult, Long> counts) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (CheckResult r : CheckResult.values()) {
+            long n = counts.getOrDefault(r, 0L);
+            if (n > 0) {
+                boolean one = n == 1;
+                parts.add(n + " "
+                        + switch (r) {
+                            case NOT_CHECKED -> "not checked yet";
+                            case CONFORMS -> one ? "conforms" : "conform";
+                            case NONCONFORMITY -> one ? "nonconformity" : "nonconformities";
+                            case OBSERVATION -> one ? "observation" : "observations";
+                            case OPPORTUNITY -> one ? "opportunity for improvement" : "opportunities for improvement";
+                            case NOT_APPLICABLE -> "not applicable";
+                        });
+            }
+        }
+        return parts.isEmpty() ? "None" : String.join(", ", parts);
+    }
+
     /** "2 nonconformities, 1 observation" (in the kinds' order), or "None". */
     public static String findingsSentence(java.util.Map<FindingKind, Long> counts) {
         java.util.List<String> parts = new java.util.ArrayList<>();

@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * An extension point of the management review's inputs (ISO/IEC 42001 9.3.2): a bean of this type adds one section
- * to every review's inputs, as of the meeting. The objectives and their indicators (6.2) plug in here once that
- * register exists: a bean answering "Objectives" with each objective's indicator against its target as of the moment.
+ * to every review's inputs, as of the meeting ({@link ObjectivesReviewInput}: the AI objectives against their targets).
  * Implementations answer from what was recorded by {@code asOf} only.
  */
 public interface ManagementReviewInput {

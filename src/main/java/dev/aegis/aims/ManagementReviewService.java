@@ -7,6 +7,7 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
 import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.UserDirectory.Person;
+import dev.aegis.shared.reports.DocRow;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.shared.tabular.TableWriter;
 import dev.aegis.shared.tabular.TabularFormat;
@@ -19,7 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -268,39 +268,39 @@ public class ManagementReviewService {
     @PreAuthorize(AimsDocumentService.EXPORT)
     public void minutesPdf(long id, OutputStream out) {
         ReviewView r = get(id);
-        List<ReportRow> rows = new ArrayList<>();
-        rows.add(ReportRow.h1("Meeting"));
-        rows.add(ReportRow.kv("Reference", r.reference()));
-        rows.add(ReportRow.kv("Date", Dates.day(r.meetingDate())));
-        rows.add(ReportRow.kv("Chair", r.chairName()));
-        rows.add(ReportRow.kv("Attendees", String.join(", ", r.attendeeNames())));
-        rows.add(ReportRow.kv(
+        List<DocRow> rows = new ArrayList<>();
+        rows.add(DocRow.h1("Meeting"));
+        rows.add(kv("Reference", r.reference()));
+        rows.add(kv("Date", Dates.day(r.meetingDate())));
+        rows.add(kv("Chair", r.chairName()));
+        rows.add(kv("Attendees", String.join(", ", r.attendeeNames())));
+        rows.add(kv(
                 "Status",
                 r.held()
                         ? "Held; recorded " + Dates.minute(r.heldAt()) + " by " + r.heldBy()
                         : "Planned, not held yet"));
-        rows.add(ReportRow.h1("Inputs (as of " + Dates.day(r.meetingDate()) + ")"));
+        rows.add(DocRow.h1("Inputs (as of " + Dates.day(r.meetingDate()) + ")"));
         for (ReviewSection s : r.inputs()) {
-            rows.add(ReportRow.h2(s.title()));
-            s.lines().forEach(l -> rows.add(ReportRow.p("• " + l)));
+            rows.add(DocRow.h2(s.title()));
+            s.lines().forEach(l -> rows.add(DocRow.p("• " + l)));
         }
-        rows.add(ReportRow.h1("Minutes"));
-        rows.add(ReportRow.p(r.minutes() == null ? "Not recorded yet." : r.minutes()));
-        rows.add(ReportRow.h1("Decisions"));
+        rows.add(DocRow.h1("Minutes"));
+        rows.add(DocRow.p(r.minutes() == null ? "Not recorded yet." : r.minutes()));
+        rows.add(DocRow.h1("Decisions"));
         List<OutputView> decisions =
                 r.outputs().stream().filter(o -> !o.action()).toList();
         if (decisions.isEmpty()) {
-            rows.add(ReportRow.p("No decisions recorded."));
+            rows.add(DocRow.p("No decisions recorded."));
         }
-        decisions.forEach(d -> rows.add(ReportRow.p("• " + d.text())));
-        rows.add(ReportRow.h1("Actions"));
+        decisions.forEach(d -> rows.add(DocRow.p("• " + d.text())));
+        rows.add(DocRow.h1("Actions"));
         List<OutputView> actions =
                 r.outputs().stream().filter(OutputView::action).toList();
         if (actions.isEmpty()) {
-            rows.add(ReportRow.p("No actions recorded."));
+            rows.add(DocRow.p("No actions recorded."));
         } else {
-            rows.add(ReportRow.th("Action", "Owner", "Due", "State"));
-            actions.forEach(a -> rows.add(ReportRow.tr(
+            rows.add(DocRow.th(DocRow.Layout.NAME_AND_FIGURES, "Action", "Owner", "Due", "State"));
+            actions.forEach(a -> rows.add(DocRow.tr(
                     a.text(),
                     a.ownerName(),
                     Dates.day(a.due()),
@@ -310,13 +310,13 @@ public class ManagementReviewService {
                                     + Dates.day(
                                             a.doneAt().atOffset(ZoneOffset.UTC).toLocalDate()))));
         }
-        Map<String, Object> p = new HashMap<>();
         String title = "Management review minutes " + r.reference();
-        p.put("documentTitle", title);
-        p.put("subtitle", r.title() + " · " + Dates.day(r.meetingDate()));
-        p.put("footer", title + " · printed " + Dates.minute(clock.instant()));
-        p.put("pageOffset", 0);
-        reports.pdf("aegis-document", rows, p, out);
+        reports.document(
+                title,
+                r.title() + " · " + Dates.day(r.meetingDate()),
+                title + " · printed " + Dates.minute(clock.instant()),
+                rows,
+                out);
         events.publishEvent(new AimsEvents.RegisterExported("management review minutes " + r.reference(), "PDF"));
     }
 
@@ -406,5 +406,10 @@ public class ManagementReviewService {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** A label and value; an empty value reads as a dash. */
+    private static DocRow kv(String label, String value) {
+        return DocRow.kv(label, value == null || value.isBlank() ? "—" : value);
     }
 }

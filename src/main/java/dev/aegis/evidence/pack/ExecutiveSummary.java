@@ -5,6 +5,7 @@ import dev.aegis.control.CoverageService.RequirementCoverage;
 import dev.aegis.control.SoaService;
 import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.risk.RiskVocabulary;
+import dev.aegis.shared.reports.DocRow;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -208,7 +209,7 @@ final class ExecutiveSummary {
                             ? DocRow.smallImage(CoverageChart.render(bars, 523, 130))
                             : DocRow.image(CoverageChart.render(bars, 523, 260)));
         }
-        rows.add(DocRow.th("Clause group", "Covered", "Partly covered", "Not covered"));
+        rows.add(DocRow.th(DocRow.Layout.NAME_AND_FIGURES, "Clause group", "Covered", "Partly covered", "Not covered"));
         bars.forEach(b -> rows.add(DocRow.tr(
                 b.label(), String.valueOf(b.covered()), String.valueOf(b.partial()), String.valueOf(b.notCovered()))));
         rows.add(DocRow.tr(

@@ -8,6 +8,7 @@ import dev.aegis.control.CoverageService;
 import dev.aegis.control.SoaService;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.risk.RiskHistory.RiskAt;
+import dev.aegis.shared.reports.DocRow;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.telemetry.TelemetryService;
 import java.io.OutputStream;
@@ -141,12 +142,7 @@ class PackDocument {
 
     /** A plain sectioned document (risk register, system profile): title page band, sections, page x of y. */
     void renderPlain(String title, String subtitle, String footer, List<DocRow> rows, OutputStream out) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("documentTitle", title);
-        p.put("subtitle", subtitle);
-        p.put("footer", footer);
-        p.put("pageOffset", 0);
-        reports.pdf("aegis-document", DocRow.keepHeadsWithFirstRow(rows), p, out);
+        reports.document(title, subtitle, footer, rows, out);
     }
 
     /** Page (1-based, within this print) of each anchor. */

@@ -10,6 +10,7 @@ import dev.aegis.risk.RiskHistory;
 import dev.aegis.risk.RiskService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.reports.DocRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -136,7 +137,12 @@ public class ReportService {
                 rows.add(DocRow.p("Only the first " + RISK_LIMIT + " risks are listed; the CSV export holds all."));
             }
         }
-        document.renderPlain("Risk register", described + " · " + found.size() + " risks", generated(), rows, out);
+        document.renderPlain(
+                "Risk register",
+                described + " · " + found.size() + (found.size() == 1 ? " risk" : " risks"),
+                generated(),
+                rows,
+                out);
         events.publishEvent(new ReportExported("risk-register.pdf", null, described));
     }
 

@@ -56,6 +56,20 @@ public class Reports {
     }
 
     /**
+     * Prints a sectioned document on the shared template ({@code aegis-document}): title and subtitle under the
+     * letterhead, the rows (see {@link DocRow}; headings and table heads are kept with their first line, and table
+     * heads repeated on each page a table runs over), the footer and "Page x of y" on every page.
+     */
+    public void document(String title, String subtitle, String footer, List<DocRow> rows, OutputStream out) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("documentTitle", title);
+        p.put("subtitle", subtitle);
+        p.put("footer", footer);
+        p.put("pageOffset", 0);
+        pdf("aegis-document", DocRow.keepHeadsWithFirstRow(rows), p, out);
+    }
+
+    /**
      * Adds the organisation's name ({@code organisation}) and logo ({@code organisationLogo}, a {@link java.awt.Image}
      * or null) to a report's parameters: every report shows them in its header.
      */

@@ -13,6 +13,7 @@ import dev.aegis.inventory.AiSystemFixtures;
 import dev.aegis.inventory.AiSystemService;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
+import dev.aegis.shared.reports.DocRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;

@@ -45,4 +45,18 @@ class PackWordsUnitTest {
                 260);
         assertThat(chart.getWidth()).isEqualTo(523 * 3);
     }
+
+    @Test
+    void a_telemetry_reference_is_described_in_words_and_a_hash_is_broken_at_fixed_widths() {
+        assertThat(PackWords.reference("{\"to\":\"2026-12-06T03:36:00Z\",\"from\":\"2026-12-06T03:26:00Z\","
+                        + "\"kind\":\"TIME_RANGE\",\"size\":1240}"))
+                .isEqualTo("reference: ten minutes of the deployment's own traffic, 2026-12-06 03:26–03:36 UTC"
+                        + " (1,240 events)");
+        assertThat(PackWords.reference("{\"kind\":\"BATCH\",\"batch\":\"validation-2026\",\"size\":500}"))
+                .isEqualTo("reference: the batch \u201cvalidation-2026\u201d sent as reference data (500 events)");
+
+        String sha256 = "0123456789abcdef".repeat(4);
+        assertThat(PackWords.hash(sha256).lines().toList()).hasSize(4).allMatch(l -> l.length() == 16);
+        assertThat(PackWords.hashWide(sha256).lines().toList()).hasSize(2).allMatch(l -> l.length() == 32);
+    }
 }

@@ -104,6 +104,77 @@ class OrganisationKeyUnitTest {
     }
 
     @Test
+    void a_keystores_ed25519_key_signs_what_openssl_verifies_with_its_certificate(@TempDir Path dir) throws Exception {
+        assertThat(openssl(
+                        dir,
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "ed25519",
+                        "-nodes",
+                        "-days",
+                        "30",
+                        "-subj",
+                        "/O=Example Ltd/CN=Example Ltd Ed25519 signing",
+                        "-keyout",
+                        "key.pem",
+                        "-out",
+                        "cert.pem"))
+                .isZero();
+        assertThat(openssl(
+                        dir,
+                        "pkcs12",
+                        "-export",
+                        "-inkey",
+                        "key.pem",
+                        "-in",
+                        "cert.pem",
+                        "-out",
+                        "signing.p12",
+                        "-passout",
+                        "pass:keystore-secret"))
+                .isZero();
+        OrganisationKey key = fromKeystore(dir.resolve("signing.p12"), "keystore-secret");
+
+        byte[] data = "{\"pack\": 2}\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("manifest.json"), data);
+        Files.write(dir.resolve("manifest.json.sig"), key.sign(data));
+        Files.writeString(dir.resolve("signer.pem"), key.certificatePem());
+        assertThat(openssl(dir, "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "pubkey.pem"))
+                .isZero();
+        // the command docs/evidence-packs.md and the pack's README.txt give for an Ed25519 key
+        assertThat(openssl(
+                        dir,
+                        "pkeyutl",
+                        "-verify",
+                        "-pubin",
+                        "-inkey",
+                        "pubkey.pem",
+                        "-rawin",
+                        "-in",
+                        "manifest.json",
+                        "-sigfile",
+                        "manifest.json.sig"))
+                .isZero();
+        Files.write(dir.resolve("manifest.json"), "{\"pack\": 3}\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(openssl(
+                        dir,
+                        "pkeyutl",
+                        "-verify",
+                        "-pubin",
+                        "-inkey",
+                        "pubkey.pem",
+                        "-rawin",
+                        "-in",
+                        "manifest.json",
+                        "-sigfile",
+                        "manifest.json.sig"))
+                .as("an edited manifest fails")
+                .isNotZero();
+        assertThat(key.describe().subject()).contains("Example Ltd Ed25519 signing");
+    }
+
+    @Test
     void a_wrong_keystore_password_is_named_without_the_password(@TempDir Path dir) throws Exception {
         openssl(
                 dir,
