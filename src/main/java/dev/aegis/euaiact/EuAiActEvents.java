@@ -88,4 +88,30 @@ public final class EuAiActEvents {
             return Map.of("document", document, "format", format);
         }
     }
+
+    /** A post-market monitoring plan was written or changed. */
+    public record MonitoringPlanWritten(long systemId, Map<String, Object> details) implements AuditableEvent {
+        public String objectType() {
+            return "AiSystem";
+        }
+
+        public String objectId() {
+            return String.valueOf(systemId);
+        }
+
+        public String action() {
+            return "EU_AI_ACT_MONITORING_PLAN_WRITTEN";
+        }
+    }
+
+    /** A fundamental rights impact assessment version was drafted, changed, approved or notified. */
+    public record FriaRecorded(long systemId, String action, Map<String, Object> details) implements AuditableEvent {
+        public String objectType() {
+            return "AiSystem";
+        }
+
+        public String objectId() {
+            return String.valueOf(systemId);
+        }
+    }
 }

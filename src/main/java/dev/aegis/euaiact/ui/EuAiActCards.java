@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import dev.aegis.euaiact.ActWords;
 import dev.aegis.euaiact.ClassificationService;
 import dev.aegis.euaiact.ClassificationService.Overview;
 import dev.aegis.euaiact.IncidentService;
