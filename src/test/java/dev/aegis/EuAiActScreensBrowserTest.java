@@ -113,6 +113,35 @@ class EuAiActScreensBrowserTest {
     }
 
     @Test
+    void the_officer_sees_the_demo_serious_incident_due_soon_on_the_dashboard_and_the_system_page() throws Exception {
+        signIn("demo-officer");
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incidents-due-card")));
+        assertThat(browser.driver().findElement(By.id("incidents-due-card")).getText())
+                .contains("Report due soon")
+                .contains("INC-001 Urgent chest-pain message sorted as routine")
+                .contains("left");
+        assertThat(browser.driver().findElement(By.id("eu-ai-act-card")).getText())
+                .contains("High-risk")
+                .contains("Deployer");
+        photograph("officer", "dashboard", "incidents-due-card");
+
+        browser.get(base + "/systems/" + clinic);
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incidents-grid")));
+        assertThat(browser.driver().findElement(By.id("incidents")).getText())
+                .contains("Report due soon: INC-001")
+                .contains("Europe/Berlin");
+        photograph("officer", "system-incidents", "incidents");
+        photograph("officer", "system-fria-pmm", "fria");
+        Accessibility.assertNoSeriousViolations(browser.driver(), "system page with incidents, FRIA and PMM plan");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('incidents').scrollIntoView();");
+        browser.click(By.id("record-incident"));
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("save-incident")));
+        browser.click(By.id("save-incident"));
+        settle();
+        browser.saveScreenshot(OUT.resolve("officer").resolve("incident-form-errors-1280.png"));
+    }
+
+    @Test
     void the_auditor_reads_the_classification_and_is_offered_no_questionnaire() throws Exception {
         signIn("demo-auditor");
         browser.get(base + "/systems/" + clinic);
@@ -134,11 +163,17 @@ class EuAiActScreensBrowserTest {
 
     /** The EU AI Act panel scrolled into view (or the top of the page), at both widths. */
     private void photograph(String role, String name) throws Exception {
+        photograph(role, name, "eu-ai-act");
+    }
+
+    /** The element with this id scrolled into view (or the top of the page), at both widths. */
+    private void photograph(String role, String name, String element) throws Exception {
         for (int width : WIDTHS) {
             browser.driver().manage().window().setSize(new Dimension(width, 1000));
             settle();
             ((JavascriptExecutor) browser.driver())
-                    .executeScript("var p = document.getElementById('eu-ai-act'); if (p) p.scrollIntoView();");
+                    .executeScript(
+                            "var p = document.getElementById(arguments[0]); if (p) p.scrollIntoView();", element);
             browser.saveScreenshot(OUT.resolve(role).resolve(name + "-" + width + ".png"));
         }
         browser.driver().manage().window().setSize(new Dimension(WIDTHS[0], 1000));

@@ -41,6 +41,7 @@ public class ClassificationService {
 
     static final String DECIDERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER')";
     static final String READERS = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR','SYSTEM_OWNER')";
+    static final String READERS_ALL = "hasAnyRole('ADMIN','GOVERNANCE_OFFICER','AUDITOR')";
     static final int REASON_LIMIT = 4000;
 
     private final ClassificationRecords records;
@@ -260,6 +261,47 @@ public class ClassificationService {
             case CONFIRMED -> "Confirmed in scope by " + item.decidedBy();
             case EXCLUDED -> "Excluded: " + item.exclusionJustification();
         };
+    }
+
+    /** A system to classify again, and why. */
+    public record Reclassify(long systemId, String systemName, String because) {}
+
+    /**
+     * The officers' view of the register under the Act: systems (not retired) per tier, per role of their latest
+     * classification, how many were never classified, and those to classify again.
+     */
+    public record Overview(
+            Map<EuAiActTier, Long> byTier,
+            Map<EuAiActRole, Long> byRole,
+            long unclassified,
+            List<Reclassify> reclassify) {}
+
+    @PreAuthorize(READERS_ALL)
+    @Transactional(readOnly = true)
+    public Overview overview() {
+        Map<EuAiActTier, Long> byTier = new java.util.EnumMap<>(EuAiActTier.class);
+        byTier.putAll(systems.figures().byTier());
+        Map<EuAiActRole, Long> byRole = new java.util.EnumMap<>(EuAiActRole.class);
+        List<Reclassify> again = new ArrayList<>();
+        long unclassified = 0;
+        Map<Long, ClassificationRecord> latest = new java.util.HashMap<>();
+        for (ClassificationRecord c : records.findAll()) {
+            latest.merge(c.getSystemId(), c, (a, b) -> a.getNumber() >= b.getNumber() ? a : b);
+        }
+        for (var p : systems.profiles()) {
+            AiSystem system = systems.get(p.systemId());
+            if (system.getStatus() == dev.aegis.inventory.Classification.Status.RETIRED) {
+                continue;
+            }
+            ClassificationRecord c = latest.get(p.systemId());
+            if (c == null) {
+                unclassified++;
+                continue;
+            }
+            byRole.merge(c.getRole(), 1L, Long::sum);
+            changedSince(c, system.details()).ifPresent(why -> again.add(new Reclassify(p.systemId(), p.name(), why)));
+        }
+        return new Overview(byTier, byRole, unclassified, again);
     }
 
     /** Whether the signed-in user classifies (for the screens; the methods check again). */

@@ -30,11 +30,20 @@ class DemoClassification implements ApplicationRunner {
     private final ClassificationService classifications;
     private final AiSystemService systems;
     private final ScopeService scope;
+    private final IncidentService incidents;
+    private final java.time.Clock clock;
 
-    DemoClassification(ClassificationService classifications, AiSystemService systems, ScopeService scope) {
+    DemoClassification(
+            ClassificationService classifications,
+            AiSystemService systems,
+            ScopeService scope,
+            IncidentService incidents,
+            java.time.Clock clock) {
         this.classifications = classifications;
         this.systems = systems;
         this.scope = scope;
+        this.incidents = incidents;
+        this.clock = clock;
     }
 
     @Override
@@ -64,6 +73,43 @@ class DemoClassification implements ApplicationRunner {
             // the demo's scope is confirmed throughout
             int confirmed = scope.confirmAllProposed(ids.getFirst());
             log.info("Demo: {} classified under the EU AI Act ({} articles confirmed in its scope)", SYSTEM, confirmed);
+            seriousIncident(ids.getFirst());
         });
+    }
+
+    /**
+     * A serious incident in progress: the clinic learnt twelve days ago (Berlin time) that the assistant had sorted an
+     * urgent message as routine; the provider was informed the next day (Art. 26(5)); the investigation has begun and
+     * the report to the authority is due within three days.
+     */
+    private void seriousIncident(long systemId) {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        java.time.LocalDateTime aware = java.time.LocalDateTime.now(clock.withZone(berlin))
+                .minusDays(12)
+                .withHour(9)
+                .withMinute(40)
+                .withSecond(0)
+                .withNano(0);
+        Incident i = incidents.raise(
+                systemId,
+                new IncidentService.Details(
+                        "Urgent chest-pain message sorted as routine",
+                        "A patient's message describing chest pain was sorted as routine; a nurse saw it 20 hours "
+                                + "later. The patient was admitted with a myocardial infarction; treatment was delayed.",
+                        IncidentDeadlines.Kind.SERIOUS_HARM_TO_HEALTH,
+                        false,
+                        aware.toLocalDate().minusDays(1),
+                        aware,
+                        "Europe/Berlin"));
+        i = incidents.providerInformed(
+                i.getId(), i.getVersion(), aware.plusDays(1).withHour(11));
+        incidents.followUp(
+                i.getId(),
+                i.getVersion(),
+                new IncidentService.FollowUp(
+                        "Under way: the message used words the demo model had not seen in training; the window of "
+                                + "that day also failed its drift test.",
+                        null));
+        log.info("Demo: serious incident {} in progress on {}", i.getReference(), SYSTEM);
     }
 }

@@ -4,5 +4,17 @@
  * duties (articles) that follow for the system's role and tier with their dates of application.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "inventory", "inventory :: system-page", "framework", "audit"})
+        allowedDependencies = {
+            "shared",
+            "security",
+            "inventory",
+            "inventory :: system-page",
+            "framework",
+            "audit",
+            "finding",
+            "notification",
+            "telemetry",
+            "risk",
+            "control"
+        })
 package dev.aegis.euaiact;

@@ -136,6 +136,7 @@ public class AiSystemService {
         if (!mayManage()) {
             requireGovernanceUnchanged(system, details);
         }
+        requireClassificationUnchanged(system, details);
         Checked.valid(validator, details);
         requireUniqueName(id, details.name());
         requireKnownOwners(system, details);
@@ -284,6 +285,29 @@ public class AiSystemService {
         if (refused != null) {
             throw new AccessDeniedException("Only governance officers and administrators change " + refused
                     + " of an AI system; ask one of them.");
+        }
+    }
+
+    /**
+     * Tier and role change only through the EU AI Act classification (the questionnaire, or an officer's decision with
+     * a recorded reason, both in module euaiact, which call {@link #classify}) — never through the form, the API or an
+     * import, not even an officer's. Refused naming the field.
+     */
+    private static void requireClassificationUnchanged(AiSystem system, AiSystemDetails details) {
+        AiSystemDetails now = system.details();
+        if (details.euAiActTier() != null && details.euAiActTier() != now.euAiActTier()) {
+            throw new DomainRuleException(
+                    "euAiActTier",
+                    "The EU AI Act tier changes only through the system's classification (questionnaire, or an "
+                            + "officer's decision with a reason: POST /api/v1/systems/" + system.getId()
+                            + "/eu-ai-act/classifications or /overrides); it stays as classified.");
+        }
+        if (details.euAiActRole() != null && details.euAiActRole() != now.euAiActRole()) {
+            throw new DomainRuleException(
+                    "euAiActRole",
+                    "The EU AI Act role changes only through the system's classification (questionnaire, or an "
+                            + "officer's decision with a reason: POST /api/v1/systems/" + system.getId()
+                            + "/eu-ai-act/classifications or /overrides); it stays as classified.");
         }
     }
 

@@ -271,6 +271,17 @@ class ClassifierUnitTest {
                 .hasMessageContaining("9(z)");
     }
 
+    @Test
+    void an_importer_of_a_high_risk_system_owes_article_23_and_a_distributor_article_24_from_august_2026() {
+        Outcome imported = Classifier.classify(answers(Set.of("4(a)"), Set.of(ActRole.IMPORTER)));
+        Outcome distributed = Classifier.classify(answers(Set.of("4(a)"), Set.of(ActRole.DISTRIBUTOR)));
+
+        assertThat(articles(imported)).contains("Article 23").doesNotContain("Article 24", "Article 26", "Article 9");
+        assertThat(articles(distributed)).contains("Article 24").doesNotContain("Article 23", "Article 26");
+        assertThat(date(imported, "Article 23")).isEqualTo(LocalDate.of(2026, 8, 2));
+        assertThat(date(distributed, "Article 24")).isEqualTo(LocalDate.of(2026, 8, 2));
+    }
+
     private static Answers answers(Set<String> annexIII, Set<ActRole> roles) {
         return new Answers(true, Set.of(), false, annexIII, false, Set.of(), null, Set.of(), Gpai.NONE, roles, false);
     }

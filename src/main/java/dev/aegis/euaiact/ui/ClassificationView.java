@@ -27,6 +27,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import dev.aegis.euaiact.ActWords;
 import dev.aegis.euaiact.Answers;
 import dev.aegis.euaiact.Answers.ActRole;
 import dev.aegis.euaiact.Answers.Derogation;

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.aegis.euaiact.ActWords;
 import dev.aegis.euaiact.ClassificationRecord;
 import dev.aegis.euaiact.ClassificationService;
 import dev.aegis.euaiact.ClassificationService.DutyStatus;
@@ -30,9 +31,11 @@ import dev.aegis.shared.Dates;
 class EuAiActPanel implements SystemPagePanel {
 
     private final ClassificationService classifications;
+    private final dev.aegis.euaiact.TechnicalDocumentation documentation;
 
-    EuAiActPanel(ClassificationService classifications) {
+    EuAiActPanel(ClassificationService classifications, dev.aegis.euaiact.TechnicalDocumentation documentation) {
         this.classifications = classifications;
+        this.documentation = documentation;
     }
 
     @Override
@@ -102,7 +105,30 @@ class EuAiActPanel implements SystemPagePanel {
         grounds.setId("eu-ai-act-grounds");
         c.getGrounds().forEach(g -> grounds.add(new ListItem(g)));
         panel.add(grounds, duties(standing), history(standing), classify);
+        if (c.getTier() == dev.aegis.inventory.Classification.EuAiActTier.HIGH
+                && Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR")) {
+            panel.add(annexIv(systemId));
+        }
         return panel;
+    }
+
+    /** The Annex IV technical documentation as a PDF, written at the click (and recorded in the audit log). */
+    private Component annexIv(long systemId) {
+        com.vaadin.flow.component.html.Anchor anchor = new com.vaadin.flow.component.html.Anchor(
+                (com.vaadin.flow.server.streams.DownloadHandler) event -> {
+                    event.setFileName("annex-iv-system-" + systemId + ".pdf");
+                    event.setContentType("application/pdf");
+                    documentation.pdf(systemId, event.getOutputStream());
+                },
+                "");
+        anchor.setId("annex-iv-pdf");
+        anchor.getElement().setAttribute("download", true);
+        Button button = new Button(
+                "Technical documentation (Annex IV), PDF",
+                new com.vaadin.flow.component.icon.Icon(com.vaadin.flow.component.icon.VaadinIcon.DOWNLOAD));
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        anchor.add(button);
+        return anchor;
     }
 
     private static Component duties(Standing standing) {

@@ -1,14 +1,14 @@
-package dev.aegis.euaiact.ui;
+package dev.aegis.euaiact;
 
 import dev.aegis.inventory.Classification.EuAiActRole;
 import dev.aegis.inventory.Classification.EuAiActTier;
 
 /** The EU AI Act's tiers and roles in the words people use. */
-final class ActWords {
+public final class ActWords {
 
     private ActWords() {}
 
-    static String tier(EuAiActTier tier) {
+    public static String tier(EuAiActTier tier) {
         return switch (tier) {
             case UNASSESSED -> "Not classified yet";
             case MINIMAL -> "Minimal risk";
@@ -18,7 +18,7 @@ final class ActWords {
         };
     }
 
-    static String role(EuAiActRole role) {
+    public static String role(EuAiActRole role) {
         return switch (role) {
             case PROVIDER -> "Provider";
             case DEPLOYER -> "Deployer";
@@ -28,7 +28,7 @@ final class ActWords {
     }
 
     /** The badge colour of a tier (white text on all but the amber of limited risk). */
-    static String colour(EuAiActTier tier) {
+    public static String colour(EuAiActTier tier) {
         return switch (tier) {
             case PROHIBITED -> "#7a1010";
             case HIGH -> "#b3261e";

@@ -1,0 +1,199 @@
+package dev.aegis.euaiact.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import dev.aegis.euaiact.MonitoringPlan;
+import dev.aegis.euaiact.MonitoringPlan.Cadence;
+import dev.aegis.euaiact.MonitoringPlanService;
+import dev.aegis.euaiact.MonitoringPlanService.Content;
+import dev.aegis.euaiact.MonitoringPlanService.DataSource;
+import dev.aegis.euaiact.MonitoringPlanService.View;
+import dev.aegis.inventory.ui.SystemPagePanel;
+import dev.aegis.shared.Actors;
+import dev.aegis.shared.Dates;
+import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.UserDirectory;
+import dev.aegis.shared.ui.FormFields;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * On an AI system's page: its post-market monitoring plan (Art. 72) — whether one is required, the plan, and the
+ * system's live telemetry tests and monitored deployments as the plan's data sources with their current status.
+ */
+@org.springframework.stereotype.Component
+class MonitoringPlanPanel implements SystemPagePanel {
+
+    private final MonitoringPlanService plans;
+    private final UserDirectory people;
+
+    MonitoringPlanPanel(MonitoringPlanService plans, UserDirectory people) {
+        this.plans = plans;
+        this.people = people;
+    }
+
+    @Override
+    public int order() {
+        return 8;
+    }
+
+    @Override
+    public boolean visible(long systemId) {
+        return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR");
+    }
+
+    @Override
+    public Component render(long systemId) {
+        VerticalLayout panel = new VerticalLayout();
+        panel.setId("monitoring-plan");
+        panel.setPadding(false);
+        fill(panel, systemId);
+        return panel;
+    }
+
+    private void fill(VerticalLayout panel, long systemId) {
+        panel.removeAll();
+        View view = plans.view(systemId);
+        panel.add(new H3("Post-market monitoring plan (Art. 72)"));
+        Paragraph duty = new Paragraph((view.required()
+                        ? (view.plan().isPresent() ? "Required · written. " : "Required · not written yet. ")
+                        : "")
+                + view.requiredBecause());
+        duty.setId("monitoring-plan-duty");
+        if (view.required() && view.plan().isEmpty()) {
+            duty.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        panel.add(duty);
+        view.plan().ifPresentOrElse(p -> panel.add(plan(p)), () -> {
+            if (view.required()) {
+                panel.add(new Paragraph("Write the plan: what it watches, the sources beyond the telemetry below, how "
+                        + "often and by whom the data is reviewed, how it is evaluated and what follows."));
+            }
+        });
+        panel.add(new Span("Data sources from the live telemetry (read now from the telemetry module)"), sources(view));
+        if (Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER")) {
+            Button write = new Button(
+                    view.plan().isPresent() ? "Change the plan" : "Write the plan",
+                    e -> edit(systemId, view.plan().orElse(null), panel));
+            write.setId("write-monitoring-plan");
+            panel.add(write);
+        }
+    }
+
+    private static Component plan(MonitoringPlan p) {
+        Div div = new Div();
+        div.setId("monitoring-plan-content");
+        div.add(
+                line("What it watches", p.getObjectives()),
+                line("Other sources", p.getOtherSources() == null ? "none named" : p.getOtherSources()),
+                line("Review", p.getCadence().label() + ", by " + p.getReviewer()),
+                line("Evaluation", p.getEvaluation()),
+                line("When the evaluation finds a problem", p.getActions()),
+                line("Last written", p.getUpdatedBy() + ", " + Dates.minute(p.getUpdatedAt())));
+        return div;
+    }
+
+    private static Component line(String label, String value) {
+        Div div = new Div();
+        Span l = new Span(label + ": ");
+        l.getStyle().set("font-weight", "600");
+        div.add(l, new Span(value));
+        return div;
+    }
+
+    private static Grid<DataSource> sources(View view) {
+        Grid<DataSource> grid = new Grid<>(DataSource.class, false);
+        grid.setId("monitoring-plan-sources");
+        grid.addThemeName("wrap-cell-content");
+        grid.addColumn(DataSource::kind).setHeader("Source").setFlexGrow(1);
+        grid.addColumn(DataSource::name).setHeader("What").setFlexGrow(2);
+        grid.addComponentColumn(s -> {
+                    Span span = new Span(s.status());
+                    if (!s.healthy()) {
+                        span.getStyle().set("color", "var(--lumo-error-text-color)");
+                    }
+                    return span;
+                })
+                .setHeader("Now")
+                .setFlexGrow(2);
+        grid.setItems(view.sources());
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        grid.setEmptyStateText("No telemetry test and no monitored deployment yet: link a deployment and define tests "
+                + "on the system's controls (section Telemetry) to feed the plan with live data.");
+        return grid;
+    }
+
+    private void edit(long systemId, MonitoringPlan existing, VerticalLayout panel) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle("Post-market monitoring plan");
+        d.setWidth("min(52rem, 95vw)");
+        TextArea objectives = FormFields.limit(new TextArea("What the plan watches and why"), 4000);
+        TextArea other = FormFields.limit(new TextArea("Other sources (complaints, deployers' reports, ...)"), 4000);
+        ComboBox<Cadence> cadence = new ComboBox<>("Review");
+        cadence.setItems(Cadence.values());
+        cadence.setItemLabelGenerator(Cadence::label);
+        ComboBox<String> reviewer = FormFields.people("Reviewed by", people);
+        TextArea evaluation = FormFields.limit(new TextArea("How the data is evaluated (Chapter III Section 2)"), 4000);
+        TextArea actions = FormFields.limit(new TextArea("What follows when it finds a problem"), 4000);
+        if (existing != null) {
+            objectives.setValue(existing.getObjectives());
+            other.setValue(existing.getOtherSources() == null ? "" : existing.getOtherSources());
+            cadence.setValue(existing.getCadence());
+            FormFields.show(reviewer, existing.getReviewer());
+            evaluation.setValue(existing.getEvaluation());
+            actions.setValue(existing.getActions());
+        }
+        FormLayout form = new FormLayout(objectives, other, cadence, reviewer, evaluation, actions);
+        form.setColspan(objectives, 2);
+        form.setColspan(other, 2);
+        form.setColspan(evaluation, 2);
+        form.setColspan(actions, 2);
+        d.add(form);
+        Map<String, Component> fields = Map.of(
+                "objectives", objectives,
+                "otherSources", other,
+                "cadence", cadence,
+                "reviewer", reviewer,
+                "evaluation", evaluation,
+                "actions", actions);
+        Button save = new Button("Save", e -> {
+            try {
+                plans.write(
+                        systemId,
+                        existing == null ? null : existing.getVersion(),
+                        new Content(
+                                objectives.getValue(),
+                                other.getValue(),
+                                cadence.getValue(),
+                                reviewer.getValue(),
+                                evaluation.getValue(),
+                                actions.getValue()));
+                d.close();
+                IncidentsPanel.done("Saved the post-market monitoring plan.");
+                fill(panel, systemId);
+            } catch (DomainRuleException ex) {
+                IncidentsPanel.refuse(ex, fields);
+            } catch (OptimisticLockingFailureException ex) {
+                d.close();
+                IncidentsPanel.error("Someone else changed the plan meanwhile; the page shows it now.");
+                fill(panel, systemId);
+            }
+        });
+        save.setId("save-monitoring-plan");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.getFooter().add(new Button("Cancel", e -> d.close()), save);
+        d.open();
+    }
+}
