@@ -55,7 +55,8 @@ class KServeController {
                 deployment != null && !deployment.isBlank() ? deployment : request.getHeader(deploymentHeader),
                 request.getContentType());
         var outcome = kserve.receive(
-                event, dev.aegis.monitor.OtlpBody.open(request.getInputStream(), null).readAllBytes());
+                event,
+                dev.aegis.monitor.OtlpBody.open(request.getInputStream(), null).readAllBytes());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("paired", !outcome.waiting());
         answer.put("accepted", outcome.result().accepted());
