@@ -171,7 +171,8 @@ public class FigureEvaluation {
                         + "sum((e.llm->>'cost')::float8) as cost, count(e.llm->'cost') as priced" + from,
                 window.params());
         long calls = ((Number) t.get("calls")).longValue();
-        if (calls == 0) {
+        Usage usage = usage(window);
+        if (calls == 0 && usage.points() == 0) {
             return;
         }
         long prompts = ((Number) t.get("prompts")).longValue();
@@ -225,24 +226,24 @@ public class FigureEvaluation {
                     responses,
                     null);
         }
-        long withInput = ((Number) t.get("with_input_tokens")).longValue();
+        long withInput = ((Number) t.get("with_input_tokens")).longValue() + usage.inputPoints();
         if (withInput > 0) {
             out.store(
                     Metric.INPUT_TOKENS,
                     null,
-                    ((Number) t.get("input_tokens")).doubleValue(),
+                    number(t.get("input_tokens")) + usage.input(),
                     null,
                     null,
                     null,
                     withInput,
                     null);
         }
-        long withOutput = ((Number) t.get("with_output_tokens")).longValue();
+        long withOutput = ((Number) t.get("with_output_tokens")).longValue() + usage.outputPoints();
         if (withOutput > 0) {
             out.store(
                     Metric.OUTPUT_TOKENS,
                     null,
-                    ((Number) t.get("output_tokens")).doubleValue(),
+                    number(t.get("output_tokens")) + usage.output(),
                     null,
                     null,
                     null,
@@ -250,26 +251,91 @@ public class FigureEvaluation {
                     null);
         }
         long priced = ((Number) t.get("priced")).longValue();
-        if (priced > 0) {
-            String detail = json.writeValueAsString(
-                    Map.of("currency", llm.currency(), "pricedCalls", priced, "unpricedCalls", calls - priced));
-            out.store(Metric.COST, null, ((Number) t.get("cost")).doubleValue(), detail, null, null, priced, null);
+        if (priced > 0 || !usage.costByModel().isEmpty()) {
+            Map<String, double[]> byModel = new java.util.TreeMap<>();
             jdbc.query(
                     "select e.llm->>'model', sum((e.llm->>'cost')::float8), count(*)" + from
                             + " and e.llm->'cost' is not null and e.llm->'model' is not null group by 1",
                     rs -> {
-                        out.store(
-                                Metric.COST,
-                                rs.getString(1),
-                                rs.getDouble(2),
-                                json.writeValueAsString(Map.of("currency", llm.currency())),
-                                null,
-                                null,
-                                rs.getLong(3),
-                                null);
+                        byModel.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getLong(3)});
                     },
                     window.params());
+            // tokens reported as OpenTelemetry metrics, priced by the same table
+            usage.costByModel()
+                    .forEach((model, cost) ->
+                            byModel.merge(model, cost, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
+            double metricCost =
+                    usage.costByModel().values().stream().mapToDouble(c -> c[0]).sum();
+            long metricPoints = (long)
+                    usage.costByModel().values().stream().mapToDouble(c -> c[1]).sum();
+            String detail = json.writeValueAsString(Map.of(
+                    "currency",
+                    llm.currency(),
+                    "pricedCalls",
+                    priced,
+                    "unpricedCalls",
+                    calls - priced,
+                    "pricedMetricPoints",
+                    metricPoints));
+            out.store(
+                    Metric.COST,
+                    null,
+                    number(t.get("cost")) + metricCost,
+                    detail,
+                    null,
+                    null,
+                    priced + metricPoints,
+                    null);
+            byModel.forEach((model, c) -> out.store(
+                    Metric.COST,
+                    model,
+                    c[0],
+                    json.writeValueAsString(Map.of("currency", llm.currency())),
+                    null,
+                    null,
+                    (long) c[1],
+                    null));
         }
+    }
+
+    /** Token use reported as OpenTelemetry metrics for the window ({@link OtlpMetrics}), with its cost per model. */
+    private record Usage(
+            double input, long inputPoints, double output, long outputPoints, Map<String, double[]> costByModel) {
+        long points() {
+            return inputPoints + outputPoints;
+        }
+    }
+
+    private Usage usage(Window window) {
+        double[] in = new double[2];
+        double[] outTokens = new double[2];
+        // per model: input tokens, output tokens, data points
+        Map<String, double[]> byModel = new HashMap<>();
+        jdbc.query(
+                "select model, token_type, sum(tokens), sum(data_points) from monitor.llm_usage "
+                        + "where deployment_id = ? and window_start >= ? and window_start < ? group by 1, 2",
+                rs -> {
+                    boolean input = "input".equals(rs.getString(2));
+                    double[] side = input ? in : outTokens;
+                    side[0] += rs.getDouble(3);
+                    side[1] += rs.getLong(4);
+                    double[] m = byModel.computeIfAbsent(rs.getString(1), k -> new double[3]);
+                    m[input ? 0 : 1] += rs.getDouble(3);
+                    m[2] += rs.getLong(4);
+                },
+                window.params());
+        Map<String, double[]> cost = new HashMap<>();
+        byModel.forEach((model, m) -> {
+            Double c = llm.cost(model, Math.round(m[0]), Math.round(m[1]));
+            if (c != null) {
+                cost.put(model, new double[] {c, m[2]});
+            }
+        });
+        return new Usage(in[0], (long) in[1], outTokens[0], (long) outTokens[1], cost);
+    }
+
+    private static double number(Object o) {
+        return o == null ? 0 : ((Number) o).doubleValue();
     }
 
     /** The window's events, each joined with the elements of one of its LLM signal arrays as {@code alias}. */

@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 @WhenMonitorEnabled
 public class IngestService {
 
+    /** The first key of the advisory lock that serialises the idempotent writes of one deployment. */
+    private static final int ONCE_LOCK = 0x6d6f6e6f;
+
     private final DeploymentService deployments;
     private final EventWriter writer;
     private final WindowAggregator aggregator;
@@ -34,6 +37,7 @@ public class IngestService {
     private final Counter rejected;
     private final Counter throttled;
     private final Timer writes;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     IngestService(
             DeploymentService deployments,
@@ -45,7 +49,9 @@ public class IngestService {
             MonitorSettings settings,
             LlmScanner llm,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.llm = llm;
         this.deployments = deployments;
         this.writer = writer;
@@ -107,6 +113,98 @@ public class IngestService {
         } finally {
             limiter.release();
         }
+    }
+
+    /**
+     * As {@link #ingest} for live traffic, but idempotent by request id: events whose request id the deployment already
+     * holds (at the same time) are skipped, not written again — for sources that deliver at least once (a Kafka
+     * consumer after a crash, the KServe logger's retries). Skipped events count as accepted.
+     */
+    @PreAuthorize(Permissions.INGEST)
+    public IngestResult ingestOnce(String deploymentName, InputStream body) {
+        Deployment deployment = deployments.find(deploymentName);
+        try {
+            limiter.acquire();
+        } catch (IngestProblems.Busy e) {
+            throttled.increment();
+            throw e;
+        }
+        try {
+            Instant now = clock.instant();
+            var reader = new EventReader(
+                    json,
+                    deployment,
+                    now.minus(settings.retention()),
+                    now.plus(settings.futureTolerance()),
+                    settings.maxBatchEvents(),
+                    llm);
+            var batch = reader.read(body);
+            List<PredictionEvent> events = batch.events();
+            if (!events.isEmpty()) {
+                List<List<PredictionEvent>> written = new java.util.ArrayList<>(1);
+                long ingestId = writes.record(() -> tx.execute(s -> {
+                    // one idempotent writer per deployment at a time, so two deliveries of the same event (a
+                    // rebalance, a retry) cannot both find it missing
+                    jdbc.queryForObject(
+                            "select pg_advisory_xact_lock(?, ?)",
+                            Object.class,
+                            ONCE_LOCK,
+                            Long.hashCode(deployment.getId()));
+                    List<PredictionEvent> fresh = unseen(deployment.getId(), events);
+                    written.add(fresh);
+                    return fresh.isEmpty()
+                            ? -1L
+                            : writer.write(deployment.getId(), null, fresh, settings.instanceId(), now);
+                }));
+                if (ingestId >= 0) {
+                    aggregator.record(deployment.getId(), ingestId, written.getLast());
+                }
+            }
+            accepted.increment(events.size());
+            rejected.increment(batch.rejections().size());
+            return new IngestResult(events.size(), batch.rejections().size(), batch.rejections());
+        } finally {
+            limiter.release();
+        }
+    }
+
+    /** The events whose request id the deployment does not hold yet at their time. */
+    private List<PredictionEvent> unseen(long deploymentId, List<PredictionEvent> events) {
+        Instant min = events.getFirst().timestamp();
+        Instant max = min;
+        StringBuilder ids = new StringBuilder("{");
+        for (PredictionEvent e : events) {
+            min = e.timestamp().isBefore(min) ? e.timestamp() : min;
+            max = e.timestamp().isAfter(max) ? e.timestamp() : max;
+            if (ids.length() > 1) {
+                ids.append(',');
+            }
+            ids.append('"')
+                    .append(e.requestId().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        ids.append('}');
+        java.util.Set<String> known = new java.util.HashSet<>(jdbc.queryForList(
+                "select request_id || '@' || (extract(epoch from ts) * 1000000)::bigint from monitor.event "
+                        + "where deployment_id = ? and ts >= ? and ts <= ? and request_id = any(?::varchar[])",
+                String.class,
+                deploymentId,
+                java.sql.Timestamp.from(min),
+                java.sql.Timestamp.from(max),
+                ids.toString()));
+        java.util.Set<String> inBatch = new java.util.HashSet<>();
+        List<PredictionEvent> fresh = new java.util.ArrayList<>();
+        for (PredictionEvent e : events) {
+            String key = e.requestId() + "@" + micros(e.timestamp());
+            if (!known.contains(key) && inBatch.add(key)) {
+                fresh.add(e);
+            }
+        }
+        return fresh;
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     /**

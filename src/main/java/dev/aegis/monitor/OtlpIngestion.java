@@ -1,9 +1,10 @@
 package dev.aegis.monitor;
 
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes in OpenTelemetry traces (OTLP/HTTP, JSON encoding) following the GenAI semantic conventions: each span with a
+ * Takes in OpenTelemetry traces (OTLP/HTTP, JSON or protobuf encoding) following the GenAI semantic conventions: each span with a
  * {@code gen_ai.*} operation becomes a prediction event of the deployment its resource names (the resource attribute
  * {@code aegis.monitor.otlp.deployment-attribute}, {@code service.name} by default), with the model, provider,
  * operation, tokens and finish reason as the event's LLM call, the span's duration as latency and its status or
@@ -57,6 +58,18 @@ public class OtlpIngestion {
         this.deploymentAttribute = deploymentAttribute;
     }
 
+    /** One span as both encodings carry it: ids in hex, times in ns since 1970, attributes as plain values. */
+    record Span(
+            String spanId,
+            long startNanos,
+            long endNanos,
+            boolean statusError,
+            String statusMessage,
+            Map<String, Object> attributes) {}
+
+    /** The spans of one resource and the deployment its attribute names (null: none). */
+    record ResourceSpans(String deployment, List<Span> spans) {}
+
     /** Reads an {@code ExportTraceServiceRequest} in OTLP's JSON encoding and keeps its GenAI spans. */
     @PreAuthorize(Permissions.INGEST)
     public Outcome traces(InputStream body) {
@@ -69,6 +82,64 @@ public class OtlpIngestion {
         if (request == null || !request.isObject()) {
             throw new IngestProblems.Malformed("Send an ExportTraceServiceRequest: {\"resourceSpans\": [...]}.");
         }
+        List<ResourceSpans> resources = new ArrayList<>();
+        int count = 0;
+        for (JsonNode resourceSpans : request.path("resourceSpans")) {
+            Map<String, Object> resource =
+                    OtlpValues.attributes(resourceSpans.path("resource").path("attributes"));
+            List<Span> spans = new ArrayList<>();
+            for (JsonNode scopeSpans : resourceSpans.path("scopeSpans")) {
+                for (JsonNode span : scopeSpans.path("spans")) {
+                    count = tooMany(count);
+                    JsonNode code = span.path("status").path("code");
+                    spans.add(new Span(
+                            span.path("spanId").asString(""),
+                            nanos(span.path("startTimeUnixNano")),
+                            nanos(span.path("endTimeUnixNano")),
+                            code.asInt(0) == 2 || "STATUS_CODE_ERROR".equals(code.asString("")),
+                            blankToNull(span.path("status").path("message").asString("")),
+                            OtlpValues.attributes(span.path("attributes"))));
+                }
+            }
+            resources.add(new ResourceSpans(OtlpValues.string(resource.get(deploymentAttribute)), spans));
+        }
+        return keep(resources);
+    }
+
+    /** Reads an {@code ExportTraceServiceRequest} in OTLP's protobuf encoding and keeps its GenAI spans. */
+    @PreAuthorize(Permissions.INGEST)
+    public Outcome traces(ExportTraceServiceRequest request) {
+        List<ResourceSpans> resources = new ArrayList<>();
+        int count = 0;
+        for (var resourceSpans : request.getResourceSpansList()) {
+            Map<String, Object> resource =
+                    OtlpValues.attributes(resourceSpans.getResource().getAttributesList());
+            List<Span> spans = new ArrayList<>();
+            for (var scopeSpans : resourceSpans.getScopeSpansList()) {
+                for (var span : scopeSpans.getSpansList()) {
+                    count = tooMany(count);
+                    spans.add(new Span(
+                            OtlpValues.hex(span.getSpanId()),
+                            span.getStartTimeUnixNano(),
+                            span.getEndTimeUnixNano(),
+                            span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR,
+                            blankToNull(span.getStatus().getMessage()),
+                            OtlpValues.attributes(span.getAttributesList())));
+                }
+            }
+            resources.add(new ResourceSpans(OtlpValues.string(resource.get(deploymentAttribute)), spans));
+        }
+        return keep(resources);
+    }
+
+    private int tooMany(int count) {
+        if (++count > settings.maxBatchEvents()) {
+            throw new IngestProblems.TooMany("Send at most " + settings.maxBatchEvents() + " spans per request.");
+        }
+        return count;
+    }
+
+    private Outcome keep(List<ResourceSpans> resources) {
         Instant now = clock.instant();
         Instant oldest = now.minus(settings.retention());
         Instant newest = now.plus(settings.futureTolerance());
@@ -76,37 +147,27 @@ public class OtlpIngestion {
         List<String> problems = new ArrayList<>();
         long rejected = 0;
         int skipped = 0;
-        int spans = 0;
-        for (JsonNode resourceSpans : request.path("resourceSpans")) {
-            Map<String, JsonNode> resource =
-                    attributes(resourceSpans.path("resource").path("attributes"));
-            String deployment = string(resource.get(deploymentAttribute));
-            for (JsonNode scopeSpans : resourceSpans.path("scopeSpans")) {
-                for (JsonNode span : scopeSpans.path("spans")) {
-                    if (++spans > settings.maxBatchEvents()) {
-                        throw new IngestProblems.TooMany(
-                                "Send at most " + settings.maxBatchEvents() + " spans per request.");
-                    }
-                    Map<String, JsonNode> a = attributes(span.path("attributes"));
-                    if (!genAi(a)) {
-                        skipped++;
-                        continue;
-                    }
-                    String spanId = span.path("spanId").asString("");
-                    if (deployment == null) {
-                        rejected++;
-                        problems.add("span " + spanId + ": the resource has no " + deploymentAttribute);
-                        continue;
-                    }
-                    try {
-                        PredictionEvent event = event(span, a, oldest, newest);
-                        byDeployment
-                                .computeIfAbsent(deployment, d -> new ArrayList<>())
-                                .add(event);
-                    } catch (IllegalArgumentException e) {
-                        rejected++;
-                        problems.add("span " + spanId + ": " + e.getMessage());
-                    }
+        for (ResourceSpans resource : resources) {
+            String deployment = resource.deployment();
+            for (Span span : resource.spans()) {
+                Map<String, Object> a = span.attributes();
+                if (!genAi(a)) {
+                    skipped++;
+                    continue;
+                }
+                if (deployment == null) {
+                    rejected++;
+                    problems.add("span " + span.spanId() + ": the resource has no " + deploymentAttribute);
+                    continue;
+                }
+                try {
+                    PredictionEvent event = event(span, oldest, newest);
+                    byDeployment
+                            .computeIfAbsent(deployment, d -> new ArrayList<>())
+                            .add(event);
+                } catch (IllegalArgumentException e) {
+                    rejected++;
+                    problems.add("span " + span.spanId() + ": " + e.getMessage());
                 }
             }
         }
@@ -128,13 +189,14 @@ public class OtlpIngestion {
         return new Outcome(rejected, message, accepted, skipped);
     }
 
-    private PredictionEvent event(JsonNode span, Map<String, JsonNode> a, Instant oldest, Instant newest) {
-        String spanId = span.path("spanId").asString("");
+    private PredictionEvent event(Span span, Instant oldest, Instant newest) {
+        Map<String, Object> a = span.attributes();
+        String spanId = span.spanId();
         if (spanId.isBlank()) {
             throw new IllegalArgumentException("no spanId");
         }
-        long start = nanos(span.path("startTimeUnixNano"));
-        long end = nanos(span.path("endTimeUnixNano"));
+        long start = span.startNanos();
+        long end = span.endNanos();
         if (end <= 0) {
             throw new IllegalArgumentException("no endTimeUnixNano");
         }
@@ -149,31 +211,27 @@ public class OtlpIngestion {
         if (latency != null && latency > EventReader.MAX_LATENCY_MS) {
             throw new IllegalArgumentException("lasted longer than an hour");
         }
-        String errorType = cut(string(a.get("error.type")), 200);
-        JsonNode code = span.path("status").path("code");
-        boolean error = errorType != null || code.asInt(0) == 2 || "STATUS_CODE_ERROR".equals(code.asString(""));
+        String errorType = cut(OtlpValues.string(a.get("error.type")), 200);
+        boolean error = errorType != null || span.statusError();
         if (error && errorType == null) {
-            errorType = cut(blankToNull(span.path("status").path("message").asString("")), 200);
+            errorType = cut(span.statusMessage(), 200);
         }
-        String model = Optional.ofNullable(string(a.get("gen_ai.response.model")))
-                .orElse(string(a.get("gen_ai.request.model")));
-        String provider =
-                Optional.ofNullable(string(a.get("gen_ai.provider.name"))).orElse(string(a.get("gen_ai.system")));
-        String finish = null;
-        JsonNode reasons = a.get("gen_ai.response.finish_reasons");
-        if (reasons != null && reasons.path("arrayValue").path("values").size() > 0) {
-            finish = string(reasons.path("arrayValue").path("values").get(0));
-        } else if (reasons != null) {
-            finish = string(reasons);
-        }
-        String prompt =
-                Optional.ofNullable(string(a.get("gen_ai.input.messages"))).orElse(string(a.get("gen_ai.prompt")));
-        String response =
-                Optional.ofNullable(string(a.get("gen_ai.output.messages"))).orElse(string(a.get("gen_ai.completion")));
+        String model = Optional.ofNullable(OtlpValues.string(a.get("gen_ai.response.model")))
+                .orElse(OtlpValues.string(a.get("gen_ai.request.model")));
+        String provider = Optional.ofNullable(OtlpValues.string(a.get("gen_ai.provider.name")))
+                .orElse(OtlpValues.string(a.get("gen_ai.system")));
+        Object reasons = a.get("gen_ai.response.finish_reasons");
+        String finish = reasons instanceof List<?> list
+                ? (list.isEmpty() ? null : OtlpValues.string(list.getFirst()))
+                : OtlpValues.string(reasons);
+        String prompt = Optional.ofNullable(OtlpValues.string(a.get("gen_ai.input.messages")))
+                .orElse(OtlpValues.string(a.get("gen_ai.prompt")));
+        String response = Optional.ofNullable(OtlpValues.string(a.get("gen_ai.output.messages")))
+                .orElse(OtlpValues.string(a.get("gen_ai.completion")));
         var call = new LlmScanner.Call(
                 cut(model, 200),
                 cut(provider, 100),
-                cut(string(a.get("gen_ai.operation.name")), 100),
+                cut(OtlpValues.string(a.get("gen_ai.operation.name")), 100),
                 cut(prompt, EventReader.MAX_TEXT),
                 cut(response, EventReader.MAX_TEXT),
                 tokens(a.get("gen_ai.usage.input_tokens")),
@@ -193,47 +251,21 @@ public class OtlpIngestion {
                 llm.signals(call));
     }
 
-    private static boolean genAi(Map<String, JsonNode> a) {
+    private static boolean genAi(Map<String, Object> a) {
         return a.containsKey("gen_ai.operation.name")
                 || a.containsKey("gen_ai.system")
                 || a.containsKey("gen_ai.provider.name")
                 || a.containsKey("gen_ai.request.model");
     }
 
-    /** OTLP JSON's key-value list as a map of key → AnyValue. */
-    private static Map<String, JsonNode> attributes(JsonNode list) {
-        Map<String, JsonNode> map = new HashMap<>();
-        for (JsonNode kv : list) {
-            map.put(kv.path("key").asString(""), kv.path("value"));
-        }
-        return map;
-    }
-
-    /** An AnyValue as text (string, number or boolean; arrays and maps as their JSON). */
-    private static String string(JsonNode value) {
-        if (value == null || value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        for (String kind : List.of("stringValue", "intValue", "doubleValue", "boolValue")) {
-            JsonNode v = value.get(kind);
-            if (v != null && !v.isNull()) {
-                return v.isString() ? v.asString() : v.toString();
-            }
-        }
-        if (value.has("arrayValue") || value.has("kvlistValue")) {
-            return value.toString();
-        }
-        return null;
-    }
-
     /** OTLP JSON writes 64-bit integers as strings (and some exporters as numbers). */
-    private static Long tokens(JsonNode value) {
-        String s = string(value);
+    private static Long tokens(Object value) {
+        String s = OtlpValues.string(value);
         if (s == null) {
             return null;
         }
         try {
-            long n = Long.parseLong(s.trim());
+            long n = value instanceof Double d ? d.longValue() : Long.parseLong(s.trim());
             if (n < 0) {
                 throw new IllegalArgumentException("negative token count " + n);
             }
@@ -252,7 +284,7 @@ public class OtlpIngestion {
                     ? value.asLong()
                     : Long.parseLong(value.asString().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a time in nanoseconds since 1970 is a whole number");
+            return 0; // refused as having no time
         }
     }
 
