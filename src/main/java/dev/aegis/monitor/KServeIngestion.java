@@ -98,7 +98,8 @@ public class KServeIngestion {
     @PreAuthorize(Permissions.INGEST)
     public Outcome receive(CloudEvent event, byte[] body) {
         if (event.id() == null || event.id().isBlank() || event.id().length() > 200) {
-            throw new IngestProblems.Malformed("A CloudEvent has a ce-id (at most 200 characters).");
+            throw new dev.aegis.shared.DomainRuleException(
+                    "ce-id", "A CloudEvent has a ce-id (at most 200 characters).");
         }
         String kind;
         if (REQUEST.equals(event.type())) {
@@ -106,12 +107,14 @@ public class KServeIngestion {
         } else if (RESPONSE.equals(event.type())) {
             kind = "response";
         } else {
-            throw new IngestProblems.Malformed(
-                    "ce-type is " + REQUEST + " or " + RESPONSE + ", not '" + event.type() + "'.");
+            throw new dev.aegis.shared.DomainRuleException(
+                    "ce-type", "ce-type is " + REQUEST + " or " + RESPONSE + ", not '" + event.type() + "'.");
         }
         if (event.deployment() == null || event.deployment().isBlank()) {
-            throw new IngestProblems.Malformed("Name the deployment: the ce-inferenceservicename header (or the "
-                    + "configured one), or ?deployment= in the logger's URL.");
+            throw new dev.aegis.shared.DomainRuleException(
+                    "deployment",
+                    "Name the deployment: the ce-inferenceservicename header (or the configured one), or ?deployment= "
+                            + "in the logger's URL.");
         }
         Deployment deployment = deployments.find(event.deployment());
         JsonNode payload = parse(body);

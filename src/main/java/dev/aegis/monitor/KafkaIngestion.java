@@ -212,7 +212,9 @@ public class KafkaIngestion {
                 "application/json");
         try {
             pairs.receive(event, record.value());
-        } catch (dev.aegis.shared.NotFoundException | IngestProblems.Malformed e) {
+        } catch (dev.aegis.shared.NotFoundException
+                | dev.aegis.shared.DomainRuleException
+                | IngestProblems.Malformed e) {
             skip(record, e.getMessage());
         }
     }

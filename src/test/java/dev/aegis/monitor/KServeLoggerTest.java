@@ -123,12 +123,12 @@ class KServeLoggerTest {
     }
 
     @Test
-    void an_event_of_another_type_is_a_400_and_no_token_is_a_401() throws Exception {
+    void an_event_of_another_type_is_refused_naming_ce_type_and_no_token_is_a_401() throws Exception {
         String token = fixtures.token();
         String name = register(token);
         assertThat(send(token, "x1", "dev.knative.example", name, Instant.now(), "{}")
                         .statusCode())
-                .isEqualTo(400);
+                .isEqualTo(422);
         assertThat(send(null, "x2", KServeIngestion.REQUEST, name, Instant.now(), "{}")
                         .statusCode())
                 .isEqualTo(401);

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,10 +47,14 @@ class KServeController {
                             + "instances/predictions or v2 inputs/outputs tensors become prediction events of the deployment "
                             + "named by ce-inferenceservicename (or ?deployment=). 202: kept waiting for its partner, or paired")
     ResponseEntity<Map<String, Object>> event(
-            @RequestParam(required = false) String deployment, HttpServletRequest request) throws IOException {
+            @RequestHeader("ce-id") String id,
+            @RequestHeader("ce-type") String type,
+            @RequestParam(required = false) String deployment,
+            HttpServletRequest request)
+            throws IOException {
         var event = new KServeIngestion.CloudEvent(
-                request.getHeader("ce-id"),
-                request.getHeader("ce-type"),
+                id,
+                type,
                 request.getHeader("ce-source"),
                 request.getHeader("ce-time"),
                 deployment != null && !deployment.isBlank() ? deployment : request.getHeader(deploymentHeader),
