@@ -119,6 +119,15 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     final Html fairnessChart = new Html("<div></div>");
     final Select<DriftMetric> driftMetric = new Select<>();
     final Html driftTrendChart = new Html("<div></div>");
+    final Html qualityTable = new Html("<div></div>");
+    final Html llmRiskChart = new Html("<div></div>");
+    final Html promptDataChart = new Html("<div></div>");
+    final Html responseDataChart = new Html("<div></div>");
+    final Html tokenChart = new Html("<div></div>");
+    final Html costChart = new Html("<div></div>");
+    /** Whether the deployment receives LLM calls: decided when the page opens, and once more as figures appear. */
+    boolean llm;
+
     final Grid<Alert> alertGrid = new Grid<>(Alert.class, false);
     final Grid<AlertRule> ruleGrid = new Grid<>(AlertRule.class, false);
     final Button edit = new Button("Edit");
@@ -159,7 +168,19 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader("Last evaluated (UTC)");
         edit.setVisible(mayEdit);
         edit.addClickListener(e -> openEditor());
-        Div charts = new Div(trafficChart, latencyChart, errorChart, driftTrendChart, driftChart, fairnessChart);
+        Div charts = new Div(
+                trafficChart,
+                latencyChart,
+                errorChart,
+                llmRiskChart,
+                promptDataChart,
+                responseDataChart,
+                tokenChart,
+                costChart,
+                driftTrendChart,
+                driftChart,
+                fairnessChart,
+                qualityTable);
         charts.addClassName("aegis-charts");
         add(
                 new HorizontalLayout(title, edit),
@@ -181,6 +202,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             event.rerouteToError(NotFoundException.class, e.getMessage());
             return;
         }
+        llm = figures.receivesLlmCalls(name, clock.instant());
         refresh();
     }
 
@@ -217,8 +239,26 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
         errorChart.setHtmlContent(chart(
                 "Error rate", "%", from, end, List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
-        refreshDriftTrend(d, p, from, end);
-        refreshFigures(d, to);
+        if (!llm) {
+            llm = figures.receivesLlmCalls(d.getName(), to);
+        }
+        // an LLM deployment without declared features or labels has no drift, fairness or data quality to show;
+        // a classic model has no prompts, tokens or cost
+        boolean classic = !llm || !d.getFeatures().isEmpty() || !d.getLabels().isEmpty();
+        for (Html c : List.of(driftTrendChart, driftChart, fairnessChart, qualityTable)) {
+            c.setVisible(classic);
+        }
+        driftMetric.setVisible(classic);
+        for (Html c : List.of(llmRiskChart, promptDataChart, responseDataChart, tokenChart, costChart)) {
+            c.setVisible(llm);
+        }
+        if (classic) {
+            refreshDriftTrend(d, p, from, end);
+            refreshFigures(d, to);
+        }
+        if (llm) {
+            refreshLlm(d, p, from, end);
+        }
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
         ruleGrid.setItems(alerts.rules(d.getName()));
     }
@@ -275,6 +315,71 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         null,
                         "No fairness figures yet: send a group attribute with the events")
                 + "</div>");
+        refreshQuality(d, to);
+    }
+
+    /**
+     * Data quality of the newest evaluated hour, per feature: missing values, values outside the reference's range
+     * (numeric) and categories the reference never had (categorical), in per cent.
+     */
+    private void refreshQuality(Deployment d, Instant to) {
+        List<Figure> missing = newest(d.getName(), Metric.MISSING_VALUE_RATE, to);
+        Map<String, Figure> range = bySubject(newest(d.getName(), Metric.OUT_OF_RANGE_RATE, to));
+        Map<String, Figure> unseen = bySubject(newest(d.getName(), Metric.NEW_CATEGORY_RATE, to));
+        StringBuilder html = new StringBuilder("<div class='aegis-chart-box' id='data-quality'>");
+        html.append("<div class='aegis-box-title'>Data quality per feature")
+                .append(missing.isEmpty() ? "" : ", hour of " + window(missing))
+                .append("</div>");
+        if (d.getFeatures().isEmpty()) {
+            html.append("<p class='aegis-chart-empty'>No features declared: declare the deployment's features to see"
+                    + " their missing values and unexpected values.</p>");
+        } else if (missing.isEmpty()) {
+            html.append("<p class='aegis-chart-empty'>No data-quality figures yet: they are computed for each complete"
+                    + " hour of traffic.</p>");
+        } else {
+            html.append("<table class='aegis-quality'><thead><tr><th>Feature</th><th>Missing values</th>"
+                    + "<th>Outside the reference's range</th><th>Categories not in the reference</th></tr></thead>"
+                    + "<tbody>");
+            for (var feature : d.getFeatures()) {
+                Figure m = bySubject(missing).get(feature.name());
+                html.append("<tr><td>")
+                        .append(Svg.escape(feature.name()))
+                        .append("</td><td>")
+                        .append(share(m))
+                        .append("</td><td>")
+                        .append(
+                                feature.kind() == dev.aegis.monitor.Feature.Kind.NUMERIC
+                                        ? share(range.get(feature.name()))
+                                        : "does not apply")
+                        .append("</td><td>")
+                        .append(
+                                feature.kind() == dev.aegis.monitor.Feature.Kind.CATEGORICAL
+                                        ? share(unseen.get(feature.name()))
+                                        : "does not apply")
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+            if (d.getReference().kind() == ReferenceWindow.Kind.NONE) {
+                html.append("<p class='aegis-chart-empty'>Give the deployment a reference window to compare ranges"
+                        + " and categories with.</p>");
+            }
+        }
+        qualityTable.setHtmlContent(html.append("</div>").toString());
+    }
+
+    private static Map<String, Figure> bySubject(List<Figure> list) {
+        Map<String, Figure> map = new LinkedHashMap<>();
+        list.forEach(f -> map.put(f.subject() == null ? "" : f.subject(), f));
+        return map;
+    }
+
+    /** "2.50 % (n 400)", or a dash when the figure is missing. */
+    private static String share(Figure f) {
+        if (f == null || f.value() == null) {
+            return "–";
+        }
+        return dev.aegis.shared.MetricVocabulary.format(f.metric(), f.value())
+                + (f.sampleSize() == null ? "" : " (n " + f.sampleSize() + ")");
     }
 
     /**
@@ -312,6 +417,101 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         series,
                         empty)
                 + "</div>");
+    }
+
+    /**
+     * The LLM figures of every evaluated window of the period: prompt-injection attempts and refusals, personal data
+     * per kind in prompts and in responses (only the kinds found in the period), tokens and cost.
+     */
+    private void refreshLlm(Deployment d, Period p, Instant from, Instant end) {
+        String window = " per " + p.resolution.code() + " window";
+        String none = "No LLM figures in this period yet: they are computed for each complete window";
+        llmRiskChart.setHtmlContent(box(SvgLineChart.render(
+                "Prompt-injection attempts and refusals",
+                "%",
+                from,
+                end,
+                List.of(
+                        llmSeries(d, "PROMPT_INJECTION_RATE", null, p, from, end, "injection attempts", "#d9352b", 100),
+                        llmSeries(d, "REFUSAL_RATE", null, p, from, end, "refusals", "#6b7a8f", 100)),
+                none)));
+        promptDataChart.setHtmlContent(box(personalData(d, "PERSONAL_DATA_PROMPT_RATE", "prompts", p, from, end)));
+        responseDataChart.setHtmlContent(
+                box(personalData(d, "PERSONAL_DATA_RESPONSE_RATE", "responses", p, from, end)));
+        tokenChart.setHtmlContent(box(SvgLineChart.render(
+                "Tokens" + window,
+                "",
+                from,
+                end,
+                List.of(
+                        llmSeries(d, "INPUT_TOKENS", null, p, from, end, "input", "#1676f3", 1),
+                        llmSeries(d, "OUTPUT_TOKENS", null, p, from, end, "output", "#2e9d5b", 1)),
+                none)));
+        List<Figure> cost = figures.figures(d.getName(), Metric.COST.name(), p.resolution, from, end);
+        String currency = cost.stream()
+                .map(Figure::detailJson)
+                .filter(x -> x != null && x.contains("currency"))
+                .map(x -> x.replaceAll(".*\"currency\"\\s*:\\s*\"([^\"]*)\".*", "$1"))
+                .findFirst()
+                .orElse("");
+        costChart.setHtmlContent(box(SvgLineChart.render(
+                "Cost" + window,
+                currency,
+                from,
+                end,
+                List.of(new Series("all models", "#f0a020", points(cost, null, 1))),
+                "No cost in this period: events carry no cost and their model is not in the price table")));
+    }
+
+    /** Personal data per kind, in per cent of the texts scanned: the kinds found at least once in the period. */
+    private String personalData(Deployment d, String metric, String texts, Period p, Instant from, Instant end) {
+        List<Figure> all = figures.figures(d.getName(), metric, p.resolution, from, end);
+        Map<String, List<Point>> byKind = new TreeMap<>();
+        all.stream()
+                .filter(f -> f.subject() != null && f.value() != null && f.value() > 0)
+                .map(Figure::subject)
+                .distinct()
+                .forEach(kind -> byKind.put(kind, points(all, kind, 100)));
+        List<Series> series = new ArrayList<>();
+        byKind.forEach((kind, points) -> series.add(new Series(kind, PALETTE[series.size() % PALETTE.length], points)));
+        if (series.isEmpty()) {
+            // none found: the line of "any kind" at zero says the texts were scanned
+            series.add(new Series("none found", "#2e9d5b", points(all, null, 100)));
+        }
+        return SvgLineChart.render(
+                "Personal data in " + texts,
+                "%",
+                from,
+                end,
+                series,
+                "No " + texts + " scanned in this period: send the " + (texts.equals("prompts") ? "prompt" : "response")
+                        + " text with the events");
+    }
+
+    private Series llmSeries(
+            Deployment d,
+            String metric,
+            String subject,
+            Period p,
+            Instant from,
+            Instant end,
+            String name,
+            String color,
+            double scale) {
+        return new Series(
+                name, color, points(figures.figures(d.getName(), metric, p.resolution, from, end), subject, scale));
+    }
+
+    /** The figures of one subject (null: the whole deployment) as points, times {@code scale}. */
+    private static List<Point> points(List<Figure> list, String subject, double scale) {
+        return list.stream()
+                .filter(f -> java.util.Objects.equals(f.subject(), subject) && f.value() != null)
+                .map(f -> new Point(f.windowStart(), f.value() * scale))
+                .toList();
+    }
+
+    private static String box(String svg) {
+        return "<div class='aegis-chart-box'>" + svg + "</div>";
     }
 
     /** The newest 1 h figure of each subject, in the newest window that has this metric. */
