@@ -144,7 +144,7 @@ public class FigureEvaluation {
             fairness(window, windowSample, out);
             performance(deployment, window, windowSample, out);
             dataQuality(deployment, window, out);
-            llm(window, out);
+            llm(deployment, window, out);
         });
     }
 
@@ -154,7 +154,7 @@ public class FigureEvaluation {
      * Rates, tokens and cost of the window's LLM calls, from the signals kept with each event. Every personal-data
      * kind gets its rate even at zero, so a rule or test on "payment card number" has a figure to judge.
      */
-    private void llm(Window window, Figures out) {
+    private void llm(Deployment deployment, Window window, Figures out) {
         String from = " from " + window.source().from() + " and e.llm is not null";
         Map<String, Object> t = jdbc.queryForMap(
                 "select count(*) as calls, count(*) filter (where e.llm->'injectionScore' is not null) as prompts, "
@@ -196,10 +196,17 @@ public class FigureEvaluation {
                     prompts,
                     null);
             personalData(
-                    window, "promptPersonalData", Metric.PERSONAL_DATA_PROMPT_RATE, t.get("pd_prompts"), prompts, out);
+                    deployment,
+                    window,
+                    "promptPersonalData",
+                    Metric.PERSONAL_DATA_PROMPT_RATE,
+                    t.get("pd_prompts"),
+                    prompts,
+                    out);
         }
         if (responses > 0) {
             personalData(
+                    deployment,
                     window,
                     "responsePersonalData",
                     Metric.PERSONAL_DATA_RESPONSE_RATE,
@@ -279,7 +286,14 @@ public class FigureEvaluation {
                 + " where e.deployment_id = ? and e.ts >= ? and e.ts < ?";
     }
 
-    private void personalData(Window window, String field, Metric metric, Object withAny, long scanned, Figures out) {
+    private void personalData(
+            Deployment deployment,
+            Window window,
+            String field,
+            Metric metric,
+            Object withAny,
+            long scanned,
+            Figures out) {
         Map<String, Long> byKind = new HashMap<>();
         jdbc.query(
                 "select k, count(*) from " + elements(field, "k") + " group by k",
@@ -289,7 +303,7 @@ public class FigureEvaluation {
                 window.params());
         String detail = json.writeValueAsString(Map.of("texts", scanned, "byKind", byKind));
         out.store(metric, null, ((Number) withAny).doubleValue() / scanned, detail, null, null, scanned, null);
-        for (var kind : llm.kinds()) {
+        for (var kind : llm.kinds(deployment)) {
             long n = byKind.getOrDefault(kind.name(), 0L);
             out.store(metric, kind.words(), (double) n / scanned, null, null, null, scanned, null);
         }

@@ -131,6 +131,12 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     final Grid<Alert> alertGrid = new Grid<>(Alert.class, false);
     final Grid<AlertRule> ruleGrid = new Grid<>(AlertRule.class, false);
     final Button edit = new Button("Edit");
+    final Button llmSettings = new Button("Personal data and text");
+    final com.vaadin.flow.component.textfield.TextArea patterns =
+            new com.vaadin.flow.component.textfield.TextArea("Personal-data patterns of this deployment");
+    final com.vaadin.flow.component.textfield.IntegerField textDays =
+            new com.vaadin.flow.component.textfield.IntegerField("Keep prompt and response text for (days)");
+
     private String name;
     private Registration poll;
 
@@ -168,6 +174,9 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader("Last evaluated (UTC)");
         edit.setVisible(mayEdit);
         edit.addClickListener(e -> openEditor());
+        llmSettings.setVisible(mayEdit);
+        llmSettings.setId("llm-settings");
+        llmSettings.addClickListener(e -> openLlmSettings());
         Div charts = new Div(
                 trafficChart,
                 latencyChart,
@@ -183,7 +192,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 qualityTable);
         charts.addClassName("aegis-charts");
         add(
-                new HorizontalLayout(title, edit),
+                new HorizontalLayout(title, edit, llmSettings),
                 facts,
                 new HorizontalLayout(period, driftMetric),
                 charts,
@@ -215,7 +224,16 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         .toList())
                 + " · labels " + listed(d.getLabels()) + " · protected attributes "
                 + listed(d.getProtectedAttributes().stream().sorted().toList()) + " · reference " + d.getReference()
-                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms"));
+                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms")
+                + (d.getPersonalDataPatterns().isEmpty()
+                        ? ""
+                        : " · own personal-data patterns "
+                                + listed(d.getPersonalDataPatterns().stream()
+                                        .map(dev.aegis.monitor.PersonalDataPattern::name)
+                                        .toList()))
+                + (d.getRawTextDays() == null
+                        ? ""
+                        : " · prompt and response text kept " + d.getRawTextDays() + " days"));
         Period p = period.getValue();
         Instant to = clock.instant();
         Instant from = p.resolution.floor(to.minus(p.length));
@@ -586,6 +604,81 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /**
+     * The deployment's own personal-data patterns, one per line as "name = regular expression", and the raw-text
+     * retention (blank: no text kept, the default); each field says what is wrong with it.
+     */
+    void openLlmSettings() {
+        Deployment d = deployments.get(name);
+        long version = d.getVersion();
+        patterns.setValue(String.join(
+                "\n",
+                d.getPersonalDataPatterns().stream()
+                        .map(p -> p.name() + " = " + p.regex())
+                        .toList()));
+        patterns.setHelperText("One per line, a name and a Java regular expression, e.g. patient number ="
+                + " \\bPAT-\\d{6}\\b. Found in prompts and responses as \"personal data (deployment pattern)\".");
+        patterns.setWidthFull();
+        patterns.setInvalid(false);
+        textDays.setValue(d.getRawTextDays());
+        textDays.setMin(1);
+        textDays.setHelperText("Blank: no text is kept, only the signals (the default). With a number, the text of"
+                + " each call is kept that many days for investigation, then purged; every reading is audited.");
+        textDays.setWidthFull();
+        textDays.setInvalid(false);
+        Dialog dialog = new Dialog(new VerticalLayout(patterns, textDays));
+        dialog.setHeaderTitle("Personal data and text of " + d.getName());
+        dialog.setWidth("min(44rem, 96vw)");
+        Button save = new Button("Save", e -> {
+            patterns.setInvalid(false);
+            textDays.setInvalid(false);
+            List<dev.aegis.monitor.PersonalDataPattern> list = new ArrayList<>();
+            for (String line : patterns.getValue().split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                if (eq < 0) {
+                    patterns.setErrorMessage(
+                            "Write each pattern as name = regular expression: '" + line.strip() + "' has no '='.");
+                    patterns.setInvalid(true);
+                    return;
+                }
+                list.add(new dev.aegis.monitor.PersonalDataPattern(
+                        line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
+            }
+            if (textDays.getValue() == null && !textDays.isEmpty()) {
+                textDays.setErrorMessage("Give a whole number of days, or leave it blank.");
+                textDays.setInvalid(true);
+                return;
+            }
+            try {
+                deployments.configureLlm(name, version, list, textDays.getValue());
+                dialog.close();
+                refresh();
+            } catch (DomainRuleException ex) {
+                var field = "rawTextDays".equals(ex.field()) ? textDays : patterns;
+                if (field == textDays) {
+                    textDays.setErrorMessage(ex.getMessage());
+                    textDays.setInvalid(true);
+                } else {
+                    patterns.setErrorMessage(ex.getMessage());
+                    patterns.setInvalid(true);
+                }
+            } catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+                Notification.show(
+                                "Someone else changed this deployment meanwhile; close and open it again.",
+                                6000,
+                                Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("save-llm-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
