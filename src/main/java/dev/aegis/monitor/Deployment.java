@@ -67,6 +67,15 @@ public class Deployment {
     @Column(name = "latency_budget_ms")
     private Double latencyBudgetMs;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(schema = "monitor", name = "deployment_pattern", joinColumns = @JoinColumn(name = "deployment_id"))
+    @OrderColumn(name = "position")
+    private List<PersonalDataPattern> personalDataPatterns = new ArrayList<>();
+
+    /** Days prompt and response text are kept for investigation; null: never kept (the default). */
+    @Column(name = "raw_text_days")
+    private Integer rawTextDays;
+
     @Embedded
     private ReferenceWindow reference = ReferenceWindow.none();
 
@@ -117,6 +126,22 @@ public class Deployment {
                 List.copyOf(protectedAttributes),
                 latencyBudgetMs,
                 reference == null ? ReferenceWindow.none() : reference);
+    }
+
+    /** The LLM settings: the deployment's own personal-data patterns and the raw-text retention (checked before). */
+    void configureLlm(List<PersonalDataPattern> patterns, Integer days, Instant now) {
+        personalDataPatterns.clear();
+        personalDataPatterns.addAll(patterns);
+        rawTextDays = days;
+        updatedAt = now;
+    }
+
+    public List<PersonalDataPattern> getPersonalDataPatterns() {
+        return List.copyOf(personalDataPatterns);
+    }
+
+    public Integer getRawTextDays() {
+        return rawTextDays;
     }
 
     public Optional<Feature> feature(String featureName) {

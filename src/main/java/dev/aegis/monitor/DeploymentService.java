@@ -26,14 +26,72 @@ public class DeploymentService {
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,99}");
 
+    /** The most personal-data patterns a deployment keeps. */
+    static final int MAX_PATTERNS = 20;
+
     private final Deployments deployments;
     private final AlertRules rules;
     private final Clock clock;
+    private final RawTexts texts;
+    private final MonitorSettings settings;
 
-    DeploymentService(Deployments deployments, AlertRules rules, Clock clock) {
+    DeploymentService(
+            Deployments deployments, AlertRules rules, Clock clock, RawTexts texts, MonitorSettings settings) {
         this.deployments = deployments;
         this.rules = rules;
         this.clock = clock;
+        this.texts = texts;
+        this.settings = settings;
+    }
+
+    /**
+     * Sets the deployment's own personal-data patterns (each checked by {@link dev.aegis.monitor.llm.PatternGuard}:
+     * length, syntax, no exponential backtracking) and how many days prompt and response text are kept (null: none,
+     * the default; at most as long as the monitor keeps raw events). Text older than the new limit is purged at once.
+     */
+    @PreAuthorize(Permissions.EDIT)
+    public Deployment configureLlm(String name, long version, List<PersonalDataPattern> patterns, Integer rawTextDays) {
+        Deployment deployment = find(name);
+        if (deployment.getVersion() != version) {
+            throw new OptimisticLockingFailureException(
+                    "Deployment " + name + " is at version " + deployment.getVersion());
+        }
+        List<PersonalDataPattern> list = patterns == null ? List.of() : patterns;
+        if (list.size() > MAX_PATTERNS) {
+            throw new DomainRuleException(
+                    "personalDataPatterns", "A deployment keeps at most " + MAX_PATTERNS + " patterns.");
+        }
+        Set<String> names = new HashSet<>();
+        List<PersonalDataPattern> kept = new java.util.ArrayList<>();
+        for (PersonalDataPattern p : list) {
+            String patternName = p == null || p.name() == null ? "" : p.name().trim();
+            if (patternName.isEmpty() || patternName.length() > dev.aegis.monitor.llm.PatternGuard.MAX_NAME) {
+                throw new DomainRuleException(
+                        "personalDataPatterns",
+                        "Name each pattern (up to " + dev.aegis.monitor.llm.PatternGuard.MAX_NAME
+                                + " characters), e.g. patient number = \\bPAT-\\d{6}\\b.");
+            }
+            if (!names.add(patternName)) {
+                throw new DomainRuleException("personalDataPatterns", "Pattern '" + patternName + "' is named twice.");
+            }
+            try {
+                dev.aegis.monitor.llm.PatternGuard.check(p.regex());
+            } catch (dev.aegis.monitor.llm.PatternGuard.Refused e) {
+                throw new DomainRuleException("personalDataPatterns", patternName + ": " + e.getMessage());
+            }
+            kept.add(new PersonalDataPattern(patternName, p.regex()));
+        }
+        long maxDays = Math.min(365, Math.max(1, settings.retention().toDays()));
+        if (rawTextDays != null && (rawTextDays < 1 || rawTextDays > maxDays)) {
+            throw new DomainRuleException(
+                    "rawTextDays",
+                    "Keep the text for 1 to " + maxDays + " days (the monitor keeps raw events " + maxDays
+                            + " days), or leave it blank to keep none.");
+        }
+        deployment.configureLlm(kept, rawTextDays, clock.instant());
+        Deployment saved = deployments.saveAndFlush(deployment);
+        texts.purge(saved);
+        return saved;
     }
 
     @PreAuthorize(Permissions.READ)

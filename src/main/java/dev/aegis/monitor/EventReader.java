@@ -183,7 +183,7 @@ final class EventReader {
                 tokens(node, "outputTokens"),
                 prefixed(() -> text(node, "finishReason", 100, false)),
                 cost);
-        return llm.signals(call);
+        return llm.signals(call, deployment);
     }
 
     private static <T> T prefixed(java.util.function.Supplier<T> read) {

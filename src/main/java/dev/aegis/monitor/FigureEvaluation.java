@@ -143,7 +143,8 @@ public class FigureEvaluation {
             }
             fairness(window, windowSample, out);
             performance(deployment, window, windowSample, out);
-            llm(window, out);
+            dataQuality(deployment, window, out);
+            llm(deployment, window, out);
         });
     }
 
@@ -153,7 +154,7 @@ public class FigureEvaluation {
      * Rates, tokens and cost of the window's LLM calls, from the signals kept with each event. Every personal-data
      * kind gets its rate even at zero, so a rule or test on "payment card number" has a figure to judge.
      */
-    private void llm(Window window, Figures out) {
+    private void llm(Deployment deployment, Window window, Figures out) {
         String from = " from " + window.source().from() + " and e.llm is not null";
         Map<String, Object> t = jdbc.queryForMap(
                 "select count(*) as calls, count(*) filter (where e.llm->'injectionScore' is not null) as prompts, "
@@ -196,10 +197,17 @@ public class FigureEvaluation {
                     prompts,
                     null);
             personalData(
-                    window, "promptPersonalData", Metric.PERSONAL_DATA_PROMPT_RATE, t.get("pd_prompts"), prompts, out);
+                    deployment,
+                    window,
+                    "promptPersonalData",
+                    Metric.PERSONAL_DATA_PROMPT_RATE,
+                    t.get("pd_prompts"),
+                    prompts,
+                    out);
         }
         if (responses > 0) {
             personalData(
+                    deployment,
                     window,
                     "responsePersonalData",
                     Metric.PERSONAL_DATA_RESPONSE_RATE,
@@ -344,7 +352,14 @@ public class FigureEvaluation {
                 + " where e.deployment_id = ? and e.ts >= ? and e.ts < ?";
     }
 
-    private void personalData(Window window, String field, Metric metric, Object withAny, long scanned, Figures out) {
+    private void personalData(
+            Deployment deployment,
+            Window window,
+            String field,
+            Metric metric,
+            Object withAny,
+            long scanned,
+            Figures out) {
         Map<String, Long> byKind = new HashMap<>();
         jdbc.query(
                 "select k, count(*) from " + elements(field, "k") + " group by k",
@@ -354,7 +369,7 @@ public class FigureEvaluation {
                 window.params());
         String detail = json.writeValueAsString(Map.of("texts", scanned, "byKind", byKind));
         out.store(metric, null, ((Number) withAny).doubleValue() / scanned, detail, null, null, scanned, null);
-        for (var kind : llm.kinds()) {
+        for (var kind : llm.kinds(deployment)) {
             long n = byKind.getOrDefault(kind.name(), 0L);
             out.store(metric, kind.words(), (double) n / scanned, null, null, null, scanned, null);
         }
@@ -456,6 +471,137 @@ public class FigureEvaluation {
         out.store(Metric.CHI2_P_VALUE, subject, d.pValue(), detailJson, referenceJson, categories, n, m);
         out.store(Metric.PSI, subject, d.psi(), detailJson, referenceJson, categories, n, m);
         out.store(Metric.JS_DISTANCE, subject, d.jensenShannon(), detailJson, referenceJson, categories, n, m);
+    }
+
+    // ---- data quality -----------------------------------------------------------------------------------------
+
+    /**
+     * Per declared feature: the share of the window's events without a value for it (absent or null); with a
+     * reference, the share of a numeric feature's values outside the reference's [min, max] and the share of a
+     * categorical feature's values whose category the reference never had. Counted in the database over every event
+     * of the window (no sample): each figure is exact. A value of the wrong type never gets here: ingestion refuses
+     * the event and names the field.
+     */
+    private void dataQuality(Deployment deployment, Window window, Figures out) {
+        if (deployment.getFeatures().isEmpty()) {
+            return;
+        }
+        Long events =
+                jdbc.queryForObject("select count(*) from " + window.source().from(), Long.class, window.params());
+        if (events == null || events == 0) {
+            return;
+        }
+        boolean withReference = deployment.getReference().kind() != ReferenceWindow.Kind.NONE;
+        Source reference = withReference ? Source.of(deployment) : null;
+        for (Feature feature : deployment.getFeatures()) {
+            String name = feature.name();
+            if (feature.kind() == Feature.Kind.NUMERIC) {
+                String value = "case when jsonb_typeof(e.features->?) = 'number' then (e.features->>?)::float8 end";
+                Double min = null;
+                Double max = null;
+                long referenceValues = 0;
+                if (reference != null) {
+                    Map<String, Object> r = jdbc.queryForMap(
+                            "select count(v) as n, min(v) as lo, max(v) as hi from (select " + value + " as v from "
+                                    + reference.from() + ") x",
+                            concat(new Object[] {name, name}, reference.params()));
+                    referenceValues = ((Number) r.get("n")).longValue();
+                    min = referenceValues == 0 ? null : ((Number) r.get("lo")).doubleValue();
+                    max = referenceValues == 0 ? null : ((Number) r.get("hi")).doubleValue();
+                }
+                Map<String, Object> c = jdbc.queryForMap(
+                        "select count(v) as present, count(*) filter (where v < ?) as below, "
+                                + "count(*) filter (where v > ?) as above from (select " + value + " as v from "
+                                + window.source().from() + ") x",
+                        concat(
+                                new Object[] {
+                                    min == null ? Double.NEGATIVE_INFINITY : min,
+                                    max == null ? Double.POSITIVE_INFINITY : max,
+                                    name,
+                                    name
+                                },
+                                window.params()));
+                long present = ((Number) c.get("present")).longValue();
+                missing(name, events, present, out);
+                if (min != null && present > 0) {
+                    long below = ((Number) c.get("below")).longValue();
+                    long above = ((Number) c.get("above")).longValue();
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("referenceMin", min);
+                    detail.put("referenceMax", max);
+                    detail.put("below", below);
+                    detail.put("above", above);
+                    out.store(
+                            Metric.OUT_OF_RANGE_RATE,
+                            name,
+                            (double) (below + above) / present,
+                            json.writeValueAsString(detail),
+                            reference.describe(json, referenceValues),
+                            json.writeValueAsString(List.of(min, max)),
+                            present,
+                            referenceValues);
+                }
+            } else {
+                Map<String, Long> current = counts(window.source(), "e.features->>?", name);
+                long present =
+                        current.values().stream().mapToLong(Long::longValue).sum();
+                missing(name, events, present, out);
+                if (reference != null && present > 0) {
+                    Map<String, Long> known = counts(reference, "e.features->>?", name);
+                    if (!known.isEmpty()) {
+                        Map<String, Long> unseen = new java.util.TreeMap<>();
+                        current.forEach((category, n) -> {
+                            if (!known.containsKey(category)) {
+                                unseen.put(category, n);
+                            }
+                        });
+                        long count = unseen.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                        Map<String, Object> detail = new LinkedHashMap<>();
+                        detail.put("unseen", count);
+                        // the most frequent new categories, so a person sees what arrived; at most 20
+                        detail.put(
+                                "categories",
+                                unseen.entrySet().stream()
+                                        .sorted(Map.Entry.<String, Long>comparingByValue()
+                                                .reversed()
+                                                .thenComparing(Map.Entry.comparingByKey()))
+                                        .limit(20)
+                                        .collect(java.util.stream.Collectors.toMap(
+                                                Map.Entry::getKey,
+                                                Map.Entry::getValue,
+                                                (a, b) -> a,
+                                                LinkedHashMap::new)));
+                        long referenceCount = known.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum();
+                        out.store(
+                                Metric.NEW_CATEGORY_RATE,
+                                name,
+                                (double) count / present,
+                                json.writeValueAsString(detail),
+                                reference.describe(json, referenceCount),
+                                null,
+                                present,
+                                referenceCount);
+                    }
+                }
+            }
+        }
+    }
+
+    private void missing(String feature, long events, long present, Figures out) {
+        long missing = events - present;
+        out.store(
+                Metric.MISSING_VALUE_RATE,
+                feature,
+                (double) missing / events,
+                json.writeValueAsString(Map.of("missing", missing, "events", events)),
+                null,
+                null,
+                events,
+                null);
     }
 
     // ---- fairness and performance -----------------------------------------------------------------------------

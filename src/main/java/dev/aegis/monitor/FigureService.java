@@ -68,6 +68,27 @@ public class FigureService {
     }
 
     /**
+     * Whether the deployment receives LLM calls: LLM figures in the last 30 days, or an LLM event in the last hour
+     * (before the first window is evaluated). Both reads stay on an index, however busy the deployment.
+     */
+    @PreAuthorize(Permissions.READ)
+    @Transactional(readOnly = true)
+    public boolean receivesLlmCalls(String deployment, Instant at) {
+        long id = deployments.find(deployment).getId();
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from monitor.figure where deployment_id = ? and metric in "
+                        + "('INPUT_TOKENS', 'OUTPUT_TOKENS', 'PROMPT_INJECTION_RATE', 'REFUSAL_RATE', 'COST') "
+                        + "and window_start >= ?) or exists (select 1 from monitor.event where deployment_id = ? "
+                        + "and ts >= ? and ts < ? and llm is not null)",
+                Boolean.class,
+                id,
+                Timestamp.from(at.minus(java.time.Duration.ofDays(30))),
+                id,
+                Timestamp.from(at.minus(java.time.Duration.ofHours(1))),
+                Timestamp.from(at.plusSeconds(60))));
+    }
+
+    /**
      * Keeps one figure. JSON arguments are JSON text (or null). Called by the monitor's own evaluation, without a
      * user: no permission check.
      */

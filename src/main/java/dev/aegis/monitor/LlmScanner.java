@@ -34,15 +34,43 @@ class LlmScanner {
             Double cost) {}
 
     private final PersonalData personalData;
+    private final List<Pattern> installationPatterns;
     private final LlmSettings settings;
     private final JsonMapper json;
+    /** Per deployment (by id): its version and the detector with its own patterns added, made once per version. */
+    private final Map<Long, Map.Entry<Long, PersonalData>> byDeployment =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     LlmScanner(LlmSettings settings, JsonMapper json) {
         this.settings = settings;
         this.json = json;
-        this.personalData = new PersonalData(settings.personalDataPatterns().entrySet().stream()
+        this.installationPatterns = settings.personalDataPatterns().entrySet().stream()
                 .map(e -> compile(e.getKey(), e.getValue()))
-                .toList());
+                .toList();
+        this.personalData = new PersonalData(installationPatterns);
+    }
+
+    /**
+     * The signals of a call to this deployment: its own personal-data patterns count besides the installation's, and
+     * when it keeps raw text ({@link Deployment#getRawTextDays()}) the prompt and response are kept under "text".
+     */
+    String signals(Call call, Deployment deployment) {
+        if (deployment == null || deployment.getId() == null) {
+            return signals(call);
+        }
+        PersonalData detector = personalData;
+        if (!deployment.getPersonalDataPatterns().isEmpty()) {
+            var cached = byDeployment.get(deployment.getId());
+            if (cached == null || cached.getKey() != deployment.getVersion()) {
+                List<Pattern> all = new java.util.ArrayList<>(installationPatterns);
+                // checked when they were set; compiled here without the probes
+                deployment.getPersonalDataPatterns().forEach(p -> all.add(Pattern.compile(p.regex())));
+                cached = Map.entry(deployment.getVersion(), new PersonalData(all));
+                byDeployment.put(deployment.getId(), cached);
+            }
+            detector = cached.getValue();
+        }
+        return signals(call, detector, deployment.getRawTextDays() != null);
     }
 
     private static Pattern compile(String name, String regex) {
@@ -58,6 +86,10 @@ class LlmScanner {
 
     /** The JSON kept with the event ({@code monitor.event.llm}). */
     String signals(Call call) {
+        return signals(call, personalData, false);
+    }
+
+    private String signals(Call call, PersonalData personalData, boolean keepText) {
         Map<String, Object> out = new LinkedHashMap<>();
         put(out, "model", call.model());
         put(out, "provider", call.provider());
@@ -82,6 +114,13 @@ class LlmScanner {
             out.put("refusal", s.refusal());
             out.put("outputChars", s.outputChars());
         }
+        if (keepText && (call.prompt() != null || call.response() != null)) {
+            // the deployment opted in: kept for investigation until RawTexts purges it
+            Map<String, Object> text = new LinkedHashMap<>();
+            put(text, "prompt", call.prompt());
+            put(text, "response", call.response());
+            out.put("text", text);
+        }
         return json.writeValueAsString(out);
     }
 
@@ -104,9 +143,15 @@ class LlmScanner {
 
     /** The personal-data kinds a window's figures are given for (custom only when patterns are configured). */
     List<PersonalData.Kind> kinds() {
+        return kinds(null);
+    }
+
+    /** As {@link #kinds()}, with the custom kind also when the deployment has patterns of its own. */
+    List<PersonalData.Kind> kinds(Deployment deployment) {
+        boolean custom = !settings.personalDataPatterns().isEmpty()
+                || deployment != null && !deployment.getPersonalDataPatterns().isEmpty();
         return java.util.Arrays.stream(PersonalData.Kind.values())
-                .filter(k -> k != PersonalData.Kind.CUSTOM
-                        || !settings.personalDataPatterns().isEmpty())
+                .filter(k -> k != PersonalData.Kind.CUSTOM || custom)
                 .toList();
     }
 

@@ -45,7 +45,13 @@ public enum Metric {
     /** Output (completion) tokens used in the window. */
     OUTPUT_TOKENS(false),
     /** What the window's calls cost, from the price table (subject: the model; none: all models). */
-    COST(false);
+    COST(false),
+    /** Share of the window's events whose value of the feature (subject) is missing: absent or null. */
+    MISSING_VALUE_RATE(false),
+    /** Share of a numeric feature's values in the window below the reference's minimum or above its maximum. */
+    OUT_OF_RANGE_RATE(false),
+    /** Share of a categorical feature's values in the window whose category never occurs in the reference. */
+    NEW_CATEGORY_RATE(false);
 
     private final boolean traffic;
 

@@ -40,7 +40,10 @@ public final class MetricVocabulary {
             Map.entry("OUTPUT_LENGTH_MEAN", "Mean response length"),
             Map.entry("INPUT_TOKENS", "Input tokens"),
             Map.entry("OUTPUT_TOKENS", "Output tokens"),
-            Map.entry("COST", "Cost"));
+            Map.entry("COST", "Cost"),
+            Map.entry("MISSING_VALUE_RATE", "Missing values"),
+            Map.entry("OUT_OF_RANGE_RATE", "Values outside the reference's range"),
+            Map.entry("NEW_CATEGORY_RATE", "Categories not in the reference"));
 
     /** Figures that are shares of calls, shown in per cent. */
     private static final java.util.Set<String> SHARES = java.util.Set.of(
@@ -48,7 +51,10 @@ public final class MetricVocabulary {
             "PROMPT_INJECTION_RATE",
             "PERSONAL_DATA_PROMPT_RATE",
             "PERSONAL_DATA_RESPONSE_RATE",
-            "REFUSAL_RATE");
+            "REFUSAL_RATE",
+            "MISSING_VALUE_RATE",
+            "OUT_OF_RANGE_RATE",
+            "NEW_CATEGORY_RATE");
 
     private MetricVocabulary() {}
 

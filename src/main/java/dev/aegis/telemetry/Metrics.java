@@ -42,7 +42,10 @@ public final class Metrics {
             "OUTPUT_LENGTH_MEAN",
             "INPUT_TOKENS",
             "OUTPUT_TOKENS",
-            "COST");
+            "COST",
+            "MISSING_VALUE_RATE",
+            "OUT_OF_RANGE_RATE",
+            "NEW_CATEGORY_RATE");
 
     private Metrics() {}
 

@@ -336,6 +336,36 @@ public class TelemetryService {
         return t;
     }
 
+    /**
+     * Adopts the test suggested for the control's starter reference ({@link SuggestedTests}) on one AI system it is
+     * applied to; refused when the control has no suggestion or the system has that test on this control already.
+     */
+    @PreAuthorize(LINKERS)
+    public TelemetryTest adoptSuggestedTest(long controlId, long systemId) {
+        var control = controls.get(controlId);
+        var suggestion = SuggestedTests.forStarter(control.getStarterId())
+                .orElseThrow(() -> new DomainRuleException(
+                        "controlId", "Control " + control.reference() + " has no suggested telemetry test."));
+        if (hasSuggestedTest(controlId, systemId, suggestion)) {
+            throw new DomainRuleException(
+                    "controlId",
+                    "AI system " + systems.get(systemId).getName() + " has this test on " + control.reference()
+                            + " already.");
+        }
+        return defineTest(controlId, systemId, suggestion.test());
+    }
+
+    /** Whether the system tests this control with the suggestion's metric and subject already (any threshold). */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public boolean hasSuggestedTest(long controlId, long systemId, SuggestedTests.Suggestion suggestion) {
+        return tests.findBySystemIdOrderById(systemId).stream()
+                .anyMatch(t -> t.getControlId() == controlId
+                        && t.getMetric().equals(suggestion.test().metric())
+                        && java.util.Objects.equals(
+                                t.getSubject(), suggestion.test().subject()));
+    }
+
     @PreAuthorize(LINKERS)
     public TelemetryTest changeTest(long id, long expectedVersion, TestDefinition definition) {
         TelemetryTest t = test(id);

@@ -5,5 +5,13 @@
  * evidence. It reaches the monitor over HTTP only, never through the monitor's classes.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "inventory", "inventory :: system-page", "control", "risk", "security"})
+        allowedDependencies = {
+            "shared",
+            "inventory",
+            "inventory :: system-page",
+            "control",
+            "control :: control-page",
+            "risk",
+            "security"
+        })
 package dev.aegis.telemetry;

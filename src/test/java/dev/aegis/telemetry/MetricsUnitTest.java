@@ -13,4 +13,12 @@ class MetricsUnitTest {
         assertThat(Metrics.normalise("cost")).isEqualTo("COST");
         assertThat(Metrics.figure("COST")).isTrue();
     }
+
+    @Test
+    void telemetry_tests_can_use_the_monitors_data_quality_figures() {
+        assertThat(Metrics.normalise("missing value rate")).isEqualTo("MISSING_VALUE_RATE");
+        assertThat(Metrics.normalise("OUT_OF_RANGE_RATE")).isEqualTo("OUT_OF_RANGE_RATE");
+        assertThat(Metrics.normalise("new-category-rate")).isEqualTo("NEW_CATEGORY_RATE");
+        assertThat(Metrics.figure("MISSING_VALUE_RATE")).isTrue();
+    }
 }

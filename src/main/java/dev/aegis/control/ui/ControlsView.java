@@ -86,6 +86,10 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
     final Button adoptSelected = new Button("Adopt selected");
     final Button adoptAll = new Button("Adopt all");
     private final VerticalLayout appliedSection = new VerticalLayout();
+    /** What other modules show on a control's page (the telemetry module's suggested test). */
+    final com.vaadin.flow.component.html.Div contributions = new com.vaadin.flow.component.html.Div();
+
+    private final transient org.springframework.beans.factory.ObjectProvider<ControlPagePanel> panels;
     private Control editing;
     private Long applyAfterSave;
 
@@ -95,7 +99,9 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
             FrameworkCatalog catalog,
             RiskService risks,
             Validator validator,
-            UserDirectory people) {
+            UserDirectory people,
+            org.springframework.beans.factory.ObjectProvider<ControlPagePanel> panels) {
+        this.panels = panels;
         this.controls = controls;
         this.systems = systems;
         this.catalog = catalog;
@@ -235,7 +241,8 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         applyBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         appliedSection.setPadding(false);
         appliedSection.add(new H4("Applied to AI systems"), applied, applyBar);
-        dialog.add(form, appliedSection);
+        contributions.setWidthFull();
+        dialog.add(form, appliedSection, contributions);
         dialog.getFooter().add(delete, new Button("Cancel", e -> dialog.close()), save);
     }
 
@@ -344,6 +351,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
             catalog.requirements(List.of(requirementId)).forEach(r -> form.addRequirement(r, MappingStrength.FULL));
         }
         appliedSection.setVisible(false);
+        contributions.removeAll();
         delete.setVisible(false);
         save.setVisible(controls.mayEdit());
         dialog.open();
@@ -365,6 +373,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         applyTo.setVisible(controls.mayEdit());
         apply.setVisible(controls.mayEdit());
         showApplied();
+        showContributions();
         delete.setVisible(controls.mayEdit());
         save.setVisible(controls.mayEdit());
         dialog.open();
@@ -372,6 +381,16 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
 
     private void showApplied() {
         applied.setItems(controls.applicationsOf(editing.getId()));
+    }
+
+    /** Built afresh when the control is opened or applied to more systems, so offers follow the applications. */
+    private void showContributions() {
+        contributions.removeAll();
+        long id = editing.getId();
+        String starter = editing.getStarterId();
+        panels.orderedStream()
+                .filter(p -> p.visible(id, starter))
+                .forEach(p -> contributions.add(p.render(id, starter)));
     }
 
     void save(ControlDetails details) {
@@ -419,6 +438,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
                 null);
         applyTo.clear();
         showApplied();
+        showContributions();
     }
 
     private void remove() {
@@ -438,6 +458,15 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
             Long requirement = parse(params.get("new"));
             Long system = parse(params.get("system"));
             openNew(requirement, system);
+        }
+        // controls?control=<id> opens that control's page, so other screens and messages can link to it
+        Long control = parse(params.get("control"));
+        if (control != null) {
+            try {
+                open(controls.get(control));
+            } catch (dev.aegis.shared.NotFoundException e) {
+                error("There is no control " + control + ": find it in the library.");
+            }
         }
     }
 

@@ -119,9 +119,24 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     final Html fairnessChart = new Html("<div></div>");
     final Select<DriftMetric> driftMetric = new Select<>();
     final Html driftTrendChart = new Html("<div></div>");
+    final Html qualityTable = new Html("<div></div>");
+    final Html llmRiskChart = new Html("<div></div>");
+    final Html promptDataChart = new Html("<div></div>");
+    final Html responseDataChart = new Html("<div></div>");
+    final Html tokenChart = new Html("<div></div>");
+    final Html costChart = new Html("<div></div>");
+    /** Whether the deployment receives LLM calls: decided when the page opens, and once more as figures appear. */
+    boolean llm;
+
     final Grid<Alert> alertGrid = new Grid<>(Alert.class, false);
     final Grid<AlertRule> ruleGrid = new Grid<>(AlertRule.class, false);
     final Button edit = new Button("Edit");
+    final Button llmSettings = new Button("Personal data and text");
+    final com.vaadin.flow.component.textfield.TextArea patterns =
+            new com.vaadin.flow.component.textfield.TextArea("Personal-data patterns of this deployment");
+    final com.vaadin.flow.component.textfield.IntegerField textDays =
+            new com.vaadin.flow.component.textfield.IntegerField("Keep prompt and response text for (days)");
+
     private String name;
     private Registration poll;
 
@@ -159,10 +174,25 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 .setHeader("Last evaluated (UTC)");
         edit.setVisible(mayEdit);
         edit.addClickListener(e -> openEditor());
-        Div charts = new Div(trafficChart, latencyChart, errorChart, driftTrendChart, driftChart, fairnessChart);
+        llmSettings.setVisible(mayEdit);
+        llmSettings.setId("llm-settings");
+        llmSettings.addClickListener(e -> openLlmSettings());
+        Div charts = new Div(
+                trafficChart,
+                latencyChart,
+                errorChart,
+                llmRiskChart,
+                promptDataChart,
+                responseDataChart,
+                tokenChart,
+                costChart,
+                driftTrendChart,
+                driftChart,
+                fairnessChart,
+                qualityTable);
         charts.addClassName("aegis-charts");
         add(
-                new HorizontalLayout(title, edit),
+                new HorizontalLayout(title, edit, llmSettings),
                 facts,
                 new HorizontalLayout(period, driftMetric),
                 charts,
@@ -181,6 +211,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             event.rerouteToError(NotFoundException.class, e.getMessage());
             return;
         }
+        llm = figures.receivesLlmCalls(name, clock.instant());
         refresh();
     }
 
@@ -193,7 +224,16 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         .toList())
                 + " · labels " + listed(d.getLabels()) + " · protected attributes "
                 + listed(d.getProtectedAttributes().stream().sorted().toList()) + " · reference " + d.getReference()
-                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms"));
+                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms")
+                + (d.getPersonalDataPatterns().isEmpty()
+                        ? ""
+                        : " · own personal-data patterns "
+                                + listed(d.getPersonalDataPatterns().stream()
+                                        .map(dev.aegis.monitor.PersonalDataPattern::name)
+                                        .toList()))
+                + (d.getRawTextDays() == null
+                        ? ""
+                        : " · prompt and response text kept " + d.getRawTextDays() + " days"));
         Period p = period.getValue();
         Instant to = clock.instant();
         Instant from = p.resolution.floor(to.minus(p.length));
@@ -217,8 +257,26 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         series("p99", "#d9352b", windows, TrafficWindow::latencyP99Ms))));
         errorChart.setHtmlContent(chart(
                 "Error rate", "%", from, end, List.of(series("errors", "#d9352b", windows, w -> w.errorRate() * 100))));
-        refreshDriftTrend(d, p, from, end);
-        refreshFigures(d, to);
+        if (!llm) {
+            llm = figures.receivesLlmCalls(d.getName(), to);
+        }
+        // an LLM deployment without declared features or labels has no drift, fairness or data quality to show;
+        // a classic model has no prompts, tokens or cost
+        boolean classic = !llm || !d.getFeatures().isEmpty() || !d.getLabels().isEmpty();
+        for (Html c : List.of(driftTrendChart, driftChart, fairnessChart, qualityTable)) {
+            c.setVisible(classic);
+        }
+        driftMetric.setVisible(classic);
+        for (Html c : List.of(llmRiskChart, promptDataChart, responseDataChart, tokenChart, costChart)) {
+            c.setVisible(llm);
+        }
+        if (classic) {
+            refreshDriftTrend(d, p, from, end);
+            refreshFigures(d, to);
+        }
+        if (llm) {
+            refreshLlm(d, p, from, end);
+        }
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
         ruleGrid.setItems(alerts.rules(d.getName()));
     }
@@ -275,6 +333,71 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         null,
                         "No fairness figures yet: send a group attribute with the events")
                 + "</div>");
+        refreshQuality(d, to);
+    }
+
+    /**
+     * Data quality of the newest evaluated hour, per feature: missing values, values outside the reference's range
+     * (numeric) and categories the reference never had (categorical), in per cent.
+     */
+    private void refreshQuality(Deployment d, Instant to) {
+        List<Figure> missing = newest(d.getName(), Metric.MISSING_VALUE_RATE, to);
+        Map<String, Figure> range = bySubject(newest(d.getName(), Metric.OUT_OF_RANGE_RATE, to));
+        Map<String, Figure> unseen = bySubject(newest(d.getName(), Metric.NEW_CATEGORY_RATE, to));
+        StringBuilder html = new StringBuilder("<div class='aegis-chart-box' id='data-quality'>");
+        html.append("<div class='aegis-box-title'>Data quality per feature")
+                .append(missing.isEmpty() ? "" : ", hour of " + window(missing))
+                .append("</div>");
+        if (d.getFeatures().isEmpty()) {
+            html.append("<p class='aegis-chart-empty'>No features declared: declare the deployment's features to see"
+                    + " their missing values and unexpected values.</p>");
+        } else if (missing.isEmpty()) {
+            html.append("<p class='aegis-chart-empty'>No data-quality figures yet: they are computed for each complete"
+                    + " hour of traffic.</p>");
+        } else {
+            html.append("<table class='aegis-quality'><thead><tr><th>Feature</th><th>Missing values</th>"
+                    + "<th>Outside the reference's range</th><th>Categories not in the reference</th></tr></thead>"
+                    + "<tbody>");
+            for (var feature : d.getFeatures()) {
+                Figure m = bySubject(missing).get(feature.name());
+                html.append("<tr><td>")
+                        .append(Svg.escape(feature.name()))
+                        .append("</td><td>")
+                        .append(share(m))
+                        .append("</td><td>")
+                        .append(
+                                feature.kind() == dev.aegis.monitor.Feature.Kind.NUMERIC
+                                        ? share(range.get(feature.name()))
+                                        : "does not apply")
+                        .append("</td><td>")
+                        .append(
+                                feature.kind() == dev.aegis.monitor.Feature.Kind.CATEGORICAL
+                                        ? share(unseen.get(feature.name()))
+                                        : "does not apply")
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+            if (d.getReference().kind() == ReferenceWindow.Kind.NONE) {
+                html.append("<p class='aegis-chart-empty'>Give the deployment a reference window to compare ranges"
+                        + " and categories with.</p>");
+            }
+        }
+        qualityTable.setHtmlContent(html.append("</div>").toString());
+    }
+
+    private static Map<String, Figure> bySubject(List<Figure> list) {
+        Map<String, Figure> map = new LinkedHashMap<>();
+        list.forEach(f -> map.put(f.subject() == null ? "" : f.subject(), f));
+        return map;
+    }
+
+    /** "2.50 % (n 400)", or a dash when the figure is missing. */
+    private static String share(Figure f) {
+        if (f == null || f.value() == null) {
+            return "–";
+        }
+        return dev.aegis.shared.MetricVocabulary.format(f.metric(), f.value())
+                + (f.sampleSize() == null ? "" : " (n " + f.sampleSize() + ")");
     }
 
     /**
@@ -312,6 +435,101 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         series,
                         empty)
                 + "</div>");
+    }
+
+    /**
+     * The LLM figures of every evaluated window of the period: prompt-injection attempts and refusals, personal data
+     * per kind in prompts and in responses (only the kinds found in the period), tokens and cost.
+     */
+    private void refreshLlm(Deployment d, Period p, Instant from, Instant end) {
+        String window = " per " + p.resolution.code() + " window";
+        String none = "No LLM figures in this period yet: they are computed for each complete window";
+        llmRiskChart.setHtmlContent(box(SvgLineChart.render(
+                "Prompt-injection attempts and refusals",
+                "%",
+                from,
+                end,
+                List.of(
+                        llmSeries(d, "PROMPT_INJECTION_RATE", null, p, from, end, "injection attempts", "#d9352b", 100),
+                        llmSeries(d, "REFUSAL_RATE", null, p, from, end, "refusals", "#6b7a8f", 100)),
+                none)));
+        promptDataChart.setHtmlContent(box(personalData(d, "PERSONAL_DATA_PROMPT_RATE", "prompts", p, from, end)));
+        responseDataChart.setHtmlContent(
+                box(personalData(d, "PERSONAL_DATA_RESPONSE_RATE", "responses", p, from, end)));
+        tokenChart.setHtmlContent(box(SvgLineChart.render(
+                "Tokens" + window,
+                "",
+                from,
+                end,
+                List.of(
+                        llmSeries(d, "INPUT_TOKENS", null, p, from, end, "input", "#1676f3", 1),
+                        llmSeries(d, "OUTPUT_TOKENS", null, p, from, end, "output", "#2e9d5b", 1)),
+                none)));
+        List<Figure> cost = figures.figures(d.getName(), Metric.COST.name(), p.resolution, from, end);
+        String currency = cost.stream()
+                .map(Figure::detailJson)
+                .filter(x -> x != null && x.contains("currency"))
+                .map(x -> x.replaceAll(".*\"currency\"\\s*:\\s*\"([^\"]*)\".*", "$1"))
+                .findFirst()
+                .orElse("");
+        costChart.setHtmlContent(box(SvgLineChart.render(
+                "Cost" + window,
+                currency,
+                from,
+                end,
+                List.of(new Series("all models", "#f0a020", points(cost, null, 1))),
+                "No cost in this period: events carry no cost and their model is not in the price table")));
+    }
+
+    /** Personal data per kind, in per cent of the texts scanned: the kinds found at least once in the period. */
+    private String personalData(Deployment d, String metric, String texts, Period p, Instant from, Instant end) {
+        List<Figure> all = figures.figures(d.getName(), metric, p.resolution, from, end);
+        Map<String, List<Point>> byKind = new TreeMap<>();
+        all.stream()
+                .filter(f -> f.subject() != null && f.value() != null && f.value() > 0)
+                .map(Figure::subject)
+                .distinct()
+                .forEach(kind -> byKind.put(kind, points(all, kind, 100)));
+        List<Series> series = new ArrayList<>();
+        byKind.forEach((kind, points) -> series.add(new Series(kind, PALETTE[series.size() % PALETTE.length], points)));
+        if (series.isEmpty()) {
+            // none found: the line of "any kind" at zero says the texts were scanned
+            series.add(new Series("none found", "#2e9d5b", points(all, null, 100)));
+        }
+        return SvgLineChart.render(
+                "Personal data in " + texts,
+                "%",
+                from,
+                end,
+                series,
+                "No " + texts + " scanned in this period: send the " + (texts.equals("prompts") ? "prompt" : "response")
+                        + " text with the events");
+    }
+
+    private Series llmSeries(
+            Deployment d,
+            String metric,
+            String subject,
+            Period p,
+            Instant from,
+            Instant end,
+            String name,
+            String color,
+            double scale) {
+        return new Series(
+                name, color, points(figures.figures(d.getName(), metric, p.resolution, from, end), subject, scale));
+    }
+
+    /** The figures of one subject (null: the whole deployment) as points, times {@code scale}. */
+    private static List<Point> points(List<Figure> list, String subject, double scale) {
+        return list.stream()
+                .filter(f -> java.util.Objects.equals(f.subject(), subject) && f.value() != null)
+                .map(f -> new Point(f.windowStart(), f.value() * scale))
+                .toList();
+    }
+
+    private static String box(String svg) {
+        return "<div class='aegis-chart-box'>" + svg + "</div>";
     }
 
     /** The newest 1 h figure of each subject, in the newest window that has this metric. */
@@ -386,6 +604,81 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /**
+     * The deployment's own personal-data patterns, one per line as "name = regular expression", and the raw-text
+     * retention (blank: no text kept, the default); each field says what is wrong with it.
+     */
+    void openLlmSettings() {
+        Deployment d = deployments.get(name);
+        long version = d.getVersion();
+        patterns.setValue(String.join(
+                "\n",
+                d.getPersonalDataPatterns().stream()
+                        .map(p -> p.name() + " = " + p.regex())
+                        .toList()));
+        patterns.setHelperText("One per line, a name and a Java regular expression, e.g. patient number ="
+                + " \\bPAT-\\d{6}\\b. Found in prompts and responses as \"personal data (deployment pattern)\".");
+        patterns.setWidthFull();
+        patterns.setInvalid(false);
+        textDays.setValue(d.getRawTextDays());
+        textDays.setMin(1);
+        textDays.setHelperText("Blank: no text is kept, only the signals (the default). With a number, the text of"
+                + " each call is kept that many days for investigation, then purged; every reading is audited.");
+        textDays.setWidthFull();
+        textDays.setInvalid(false);
+        Dialog dialog = new Dialog(new VerticalLayout(patterns, textDays));
+        dialog.setHeaderTitle("Personal data and text of " + d.getName());
+        dialog.setWidth("min(44rem, 96vw)");
+        Button save = new Button("Save", e -> {
+            patterns.setInvalid(false);
+            textDays.setInvalid(false);
+            List<dev.aegis.monitor.PersonalDataPattern> list = new ArrayList<>();
+            for (String line : patterns.getValue().split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int eq = line.indexOf('=');
+                if (eq < 0) {
+                    patterns.setErrorMessage(
+                            "Write each pattern as name = regular expression: '" + line.strip() + "' has no '='.");
+                    patterns.setInvalid(true);
+                    return;
+                }
+                list.add(new dev.aegis.monitor.PersonalDataPattern(
+                        line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
+            }
+            if (textDays.getValue() == null && !textDays.isEmpty()) {
+                textDays.setErrorMessage("Give a whole number of days, or leave it blank.");
+                textDays.setInvalid(true);
+                return;
+            }
+            try {
+                deployments.configureLlm(name, version, list, textDays.getValue());
+                dialog.close();
+                refresh();
+            } catch (DomainRuleException ex) {
+                var field = "rawTextDays".equals(ex.field()) ? textDays : patterns;
+                if (field == textDays) {
+                    textDays.setErrorMessage(ex.getMessage());
+                    textDays.setInvalid(true);
+                } else {
+                    patterns.setErrorMessage(ex.getMessage());
+                    patterns.setInvalid(true);
+                }
+            } catch (org.springframework.dao.OptimisticLockingFailureException ex) {
+                Notification.show(
+                                "Someone else changed this deployment meanwhile; close and open it again.",
+                                6000,
+                                Notification.Position.TOP_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("save-llm-settings");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();

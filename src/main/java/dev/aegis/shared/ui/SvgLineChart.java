@@ -48,7 +48,14 @@ public final class SvgLineChart {
         DateTimeFormatter time = to.toEpochMilli() - from.toEpochMilli() > 2 * 86_400_000L ? DAY : TIME;
         double span = Math.max(1, to.toEpochMilli() - from.toEpochMilli());
         double plotW = WIDTH - LEFT - RIGHT;
-        double plotH = HEIGHT - TOP - BOTTOM;
+        // the legend stands right of the title; when it would run into it, it takes a line of its own below
+        String heading = title + (unit.isEmpty() ? "" : " (" + unit + ")");
+        int legendWidth =
+                series.stream().mapToInt(s -> 8 + s.name().length() * 7 + 14).sum();
+        boolean legendBelow = LEFT + heading.length() * 7.5 + 12 > WIDTH - RIGHT - legendWidth;
+        int plotTop = legendBelow ? TOP + 16 : TOP;
+        int legendY = legendBelow ? 22 : 6;
+        double plotH = HEIGHT - plotTop - BOTTOM;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ")
                 .append(WIDTH)
@@ -64,7 +71,7 @@ public final class SvgLineChart {
                 .append(unit.isEmpty() ? "" : " (" + Svg.escape(unit) + ")")
                 .append("</text>");
         for (double tick : ticks) {
-            double y = TOP + plotH - plotH * tick / top;
+            double y = plotTop + plotH - plotH * tick / top;
             svg.append("<line x1='")
                     .append(LEFT)
                     .append("' x2='")
@@ -101,11 +108,15 @@ public final class SvgLineChart {
             legendX -= 8 + one.name().length() * 7 + 14;
             svg.append("<rect x='")
                     .append(legendX)
-                    .append("' y='6' width='10' height='10' fill='")
+                    .append("' y='")
+                    .append(legendY)
+                    .append("' width='10' height='10' fill='")
                     .append(one.color())
                     .append("'/><text x='")
                     .append(legendX + 14)
-                    .append("' y='15' class='aegis-chart-label'>")
+                    .append("' y='")
+                    .append(legendY + 9)
+                    .append("' class='aegis-chart-label'>")
                     .append(Svg.escape(one.name()))
                     .append("</text>");
         }
@@ -116,7 +127,7 @@ public final class SvgLineChart {
             StringBuilder path = new StringBuilder();
             for (Point p : one.points()) {
                 double x = LEFT + plotW * (p.at().toEpochMilli() - from.toEpochMilli()) / span;
-                double y = TOP + plotH - (top == 0 ? 0 : plotH * p.value() / top);
+                double y = plotTop + plotH - (top == 0 ? 0 : plotH * p.value() / top);
                 path.append(path.isEmpty() ? "" : " ")
                         .append(Svg.f(x))
                         .append(',')
