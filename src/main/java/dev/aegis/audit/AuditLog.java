@@ -382,8 +382,7 @@ public class AuditLog {
         }
         Map<String, Object> parameters = new java.util.HashMap<>();
         parameters.put("generatedBy", Actors.current());
-        parameters.put(
-                "generatedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        parameters.put("generatedAt", dev.aegis.shared.Dates.minute(clock.instant()));
         parameters.put(
                 "filter",
                 describe(filter).isEmpty()
