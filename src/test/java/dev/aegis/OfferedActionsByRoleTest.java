@@ -104,6 +104,10 @@ class OfferedActionsByRoleTest {
                 .forEach(routes::add);
         if (role != Role.VENDOR_MANAGER) {
             routes.add("systems/" + systemId);
+            // each tab of the page is built only when chosen: walk them all
+            for (String tab : List.of("findings", "telemetry", "evidence", "eu-ai-act", "scope")) {
+                routes.add("systems/" + systemId + "?tab=" + tab);
+            }
         }
         routes.add("risks?risk=" + riskId);
 

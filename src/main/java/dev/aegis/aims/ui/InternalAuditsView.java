@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -86,10 +87,15 @@ public class InternalAuditsView extends VerticalLayout {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(AuditSummary::title).setHeader("Audit").setWidth("9rem").setFlexGrow(3);
-        grid.addColumn(s -> Dates.day(s.plannedFrom())
-                        + (s.plannedTo().equals(s.plannedFrom()) ? "" : " to " + Dates.day(s.plannedTo())))
+        // a date never breaks inside ("2026-12-" / "04"): a range goes on two lines, "to …" on the second
+        grid.addColumn(LitRenderer.<AuditSummary>of("<span class=\"aegis-nowrap\">${item.from}</span> "
+                                + "<span class=\"aegis-nowrap\">${item.to}</span>")
+                        .withProperty("from", s -> Dates.day(s.plannedFrom()))
+                        .withProperty(
+                                "to",
+                                s -> s.plannedTo().equals(s.plannedFrom()) ? "" : "to " + Dates.day(s.plannedTo())))
                 .setHeader("Planned")
-                .setWidth("7.5rem")
+                .setWidth("9.5rem")
                 .setFlexGrow(0);
         grid.addColumn(AuditSummary::auditorNames)
                 .setHeader("Auditors")
