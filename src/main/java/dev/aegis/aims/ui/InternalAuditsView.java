@@ -11,7 +11,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,6 +20,7 @@ import dev.aegis.aims.InternalAuditService;
 import dev.aegis.aims.InternalAuditService.AuditSummary;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.ui.DateCells;
 import dev.aegis.shared.ui.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -87,13 +87,11 @@ public class InternalAuditsView extends VerticalLayout {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(AuditSummary::title).setHeader("Audit").setWidth("9rem").setFlexGrow(3);
-        // a date never breaks inside ("2026-12-" / "04"): a range goes on two lines, "to …" on the second
-        grid.addColumn(LitRenderer.<AuditSummary>of("<span class=\"aegis-nowrap\">${item.from}</span> "
-                                + "<span class=\"aegis-nowrap\">${item.to}</span>")
-                        .withProperty("from", s -> Dates.day(s.plannedFrom()))
-                        .withProperty(
-                                "to",
-                                s -> s.plannedTo().equals(s.plannedFrom()) ? "" : "to " + Dates.day(s.plannedTo())))
+        // a date never breaks inside ("2026-12-" / "04"): a range goes over two lines, "2026-12-04 to" / "2026-12-05"
+        DateCells.add(
+                        grid,
+                        s -> Dates.day(s.plannedFrom())
+                                + (s.plannedTo().equals(s.plannedFrom()) ? "" : " to " + Dates.day(s.plannedTo())))
                 .setHeader("Planned")
                 .setWidth("9.5rem")
                 .setFlexGrow(0);

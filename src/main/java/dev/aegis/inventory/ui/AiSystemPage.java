@@ -21,6 +21,7 @@ import dev.aegis.inventory.Classification;
 import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.ui.TabStrips;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -80,20 +81,11 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
                 contributions);
     }
 
-    /**
-     * Plain {@link Tabs} above one content box, as Coverage does: vaadin-tabs 25.2 makes its scroll container
-     * focusable (tabindex=-1), so the tab list would own an element that is not a tab (axe: aria-required-children,
-     * which TabSheet failed); the tabs themselves take the focus (arrow keys move between them), the container never
-     * needs to.
-     */
+    /** Plain {@link Tabs} above one content box, as Coverage does ({@link TabStrips}: TabSheet failed axe). */
     private void configureTabs() {
         tabs.setId("system-tabs");
         tabs.setWidthFull();
-        tabs.getElement().setAttribute("aria-label", "Parts of the system's page");
-        tabs.getElement()
-                .executeJs("Promise.resolve(this.updateComplete).then(() => {"
-                        + " const s = this.shadowRoot && this.shadowRoot.querySelector('#scroll');"
-                        + " if (s) s.removeAttribute('tabindex'); });");
+        TabStrips.accessible(tabs, "Parts of the system's page");
         tabs.addSelectedChangeListener(e -> {
             showTab(e.getSelectedTab());
             if (e.isFromClient() && e.getSelectedTab() != null) {
@@ -102,6 +94,7 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
         });
         content.setId("system-tab-content");
         content.setWidthFull();
+        content.getStyle().set("padding-top", "var(--lumo-space-s)"); // the panel's heading clear of the tab strip
         content.getElement().setAttribute("role", "tabpanel");
     }
 
