@@ -72,7 +72,7 @@ class EuAiActScreensBrowserTest {
     void the_officer_sees_the_clinic_assistant_classified_and_walks_the_questionnaire_with_the_keyboard()
             throws Exception {
         signIn("demo-officer");
-        browser.get(base + "/systems/" + clinic);
+        browser.get(base + "/systems/" + clinic + "?tab=eu-ai-act"); // the page's EU AI Act tab, linked to directly
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eu-ai-act-outcome")));
         assertThat(browser.driver().findElement(By.id("eu-ai-act-outcome")).getText())
                 .contains("High-risk")
@@ -145,6 +145,8 @@ class EuAiActScreensBrowserTest {
     void the_auditor_reads_the_classification_and_is_offered_no_questionnaire() throws Exception {
         signIn("demo-auditor");
         browser.get(base + "/systems/" + clinic);
+        browser.waitFor(ExpectedConditions.elementToBeClickable(By.id("system-tab-eu-ai-act")));
+        browser.click(By.id("system-tab-eu-ai-act"));
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("eu-ai-act-outcome")));
         assertThat(browser.driver().findElements(By.id("classify-system"))).allMatch(b -> !b.isDisplayed());
         photograph("auditor", "system-page");

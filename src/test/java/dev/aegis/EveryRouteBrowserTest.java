@@ -151,6 +151,8 @@ class EveryRouteBrowserTest {
             visit(role, "atlas-technique", failures);
         }
         timings.put(role, routes);
+        // written after each role too, so a walk cut short on a loaded machine still leaves its figures
+        Files.writeString(OUT.resolve("route-timings.md"), table(timings));
         assertThat(routes).hasSizeGreaterThan(5);
         assertThat(failures).as("%s: routes %s", user, routes.keySet()).isEmpty();
     }

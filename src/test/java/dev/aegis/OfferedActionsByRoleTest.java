@@ -104,6 +104,11 @@ class OfferedActionsByRoleTest {
                 .forEach(routes::add);
         if (role != Role.VENDOR_MANAGER) {
             routes.add("systems/" + systemId);
+            // each tab of the page is built only when chosen: walk those whose panels stood on the page before it had
+            // tabs (the scope, folded and built when unfolded then, was never walked)
+            for (String tab : List.of("findings", "telemetry", "evidence", "eu-ai-act")) {
+                routes.add("systems/" + systemId + "?tab=" + tab);
+            }
         }
         routes.add("risks?risk=" + riskId);
 

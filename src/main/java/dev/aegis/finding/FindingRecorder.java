@@ -9,7 +9,6 @@ import dev.aegis.finding.FindingEvents.FindingReopened;
 import dev.aegis.finding.FindingVocabulary.OccurrenceKind;
 import dev.aegis.finding.FindingVocabulary.Severity;
 import dev.aegis.notification.Notifications;
-import dev.aegis.shared.MetricVocabulary;
 import dev.aegis.telemetry.TelemetryEvents.ControlTestRecorded;
 import dev.aegis.telemetry.TelemetryEvents.MonitorAlertObserved;
 import dev.aegis.telemetry.TelemetryEvents.Outcome;
@@ -261,17 +260,17 @@ public class FindingRecorder {
     }
 
     private static String testTitle(ControlTestRecorded r) {
-        String subject = blank(r.subject());
-        // in words: "PSI of text_length to stay below 0.1000 failed on …", never the codes "LT" or "KS_P_VALUE"
-        return r.control().title() + ": " + MetricVocabulary.metric(r.metric(), subject) + " "
-                + (r.comparison() == null ? "against" : "to stay " + MetricVocabulary.comparison(r.comparison()))
-                + " " + FindingNotices.number(r.threshold()) + " failed on "
-                + r.system().name();
+        return FindingTitles.test(
+                r.control().title(),
+                r.metric(),
+                blank(r.subject()),
+                r.comparison(),
+                r.threshold(),
+                r.system().name());
     }
 
     private static String alertTitle(MonitorAlertObserved a, String subject, String systemName) {
-        return "Alert on " + a.deployment() + ": " + MetricVocabulary.metric(a.metric(), subject) + " past "
-                + FindingNotices.number(a.threshold()) + " (" + systemName + ")";
+        return FindingTitles.alert(a.deployment(), a.metric(), subject, a.threshold(), systemName);
     }
 
     private static Occurrence copy(long findingId, Occurrence t) {

@@ -247,9 +247,7 @@ class TelemetryLoopTest {
         assertThat(telemetry.source(down.getId()).getFailingSince()).isEqualTo(firstFailure);
 
         Karibu.signInAndOpen(context, admin);
-        Karibu.navigate("systems/" + system);
-        LocatorJ._get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("system-telemetry-details"))
-                .setOpened(true);
+        Karibu.navigate("systems/" + system + "?tab=telemetry"); // the telemetry tab, linked to directly
         assertThat(LocatorJ._find(Paragraph.class).stream().map(Paragraph::getText))
                 .anyMatch(t -> t.startsWith("data stale since"));
 

@@ -20,6 +20,7 @@ import dev.aegis.aims.InternalAuditService;
 import dev.aegis.aims.InternalAuditService.AuditSummary;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.ui.DateCells;
 import dev.aegis.shared.ui.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -86,10 +87,13 @@ public class InternalAuditsView extends VerticalLayout {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(AuditSummary::title).setHeader("Audit").setWidth("9rem").setFlexGrow(3);
-        grid.addColumn(s -> Dates.day(s.plannedFrom())
-                        + (s.plannedTo().equals(s.plannedFrom()) ? "" : " to " + Dates.day(s.plannedTo())))
+        // a date never breaks inside ("2026-12-" / "04"): a range goes over two lines, "2026-12-04 to" / "2026-12-05"
+        DateCells.add(
+                        grid,
+                        s -> Dates.day(s.plannedFrom())
+                                + (s.plannedTo().equals(s.plannedFrom()) ? "" : " to " + Dates.day(s.plannedTo())))
                 .setHeader("Planned")
-                .setWidth("7.5rem")
+                .setWidth("9.5rem")
                 .setFlexGrow(0);
         grid.addColumn(AuditSummary::auditorNames)
                 .setHeader("Auditors")

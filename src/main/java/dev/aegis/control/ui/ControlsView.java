@@ -159,7 +159,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(c -> ControlVocabulary.label(c.getTestFrequency()))
                 .setHeader("Tested")
                 .setSortProperty("testFrequency")
-                .setWidth("7rem")
+                .setAutoWidth(true) // "Continuous" whole, never "Continu…"
                 .setFlexGrow(0);
         grid.addColumn(c -> c.getLastTestedOn() == null
                         ? "–"
@@ -176,7 +176,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(c -> c.getStarterId() == null ? "" : c.getStarterId())
                 .setHeader("Starter")
                 .setSortProperty("starterId")
-                .setWidth("5rem")
+                .setAutoWidth(true) // the header whole, never "St…"
                 .setFlexGrow(0);
         grid.setItems(
                 query -> controls.search(filter(), VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),

@@ -41,6 +41,7 @@ import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.framework.FrameworkCatalog;
 import dev.aegis.inventory.AiSystem;
 import dev.aegis.inventory.AiSystemService;
+import dev.aegis.shared.ui.TabStrips;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,7 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver 
         configureLinkDialog();
         content.setSizeFull();
         tabs.addSelectedChangeListener(e -> show());
-        tabs.getElement().setAttribute("aria-label", "Coverage views");
-        // vaadin-tabs 25.2 makes its scroll container focusable (tabindex=-1), so the tab list owns an element that is
-        // not a tab (axe: aria-required-children); the tabs themselves take the focus, the container never needs to
-        tabs.getElement()
-                .executeJs("Promise.resolve(this.updateComplete).then(() => {"
-                        + " const s = this.shadowRoot && this.shadowRoot.querySelector('#scroll');"
-                        + " if (s) s.removeAttribute('tabindex'); });");
+        TabStrips.accessible(tabs, "Coverage views");
         add(new H2("Coverage and gaps"), filters(), summary, tabs, content);
         show();
     }

@@ -23,7 +23,7 @@ import dev.aegis.shared.Actors;
 import dev.aegis.shared.Dates;
 
 /**
- * On an AI system's page, first: its EU AI Act classification (tier, role, the provision it rests on and why), whether
+ * On an AI system's page, in its own tab (the page's summary line names the tier): its EU AI Act classification (tier, role, the provision it rests on and why), whether
  * it must be classified again, the articles that apply with their dates of application and scope status, and the
  * classifications before it.
  */
@@ -38,14 +38,20 @@ class EuAiActPanel implements SystemPagePanel {
         this.documentation = documentation;
     }
 
+    /** Its tab after the evidence and before the scope, where the articles it brings in are confirmed. */
     @Override
     public int order() {
-        return 5;
+        return 45;
     }
 
     @Override
     public boolean visible(long systemId) {
         return Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR", "SYSTEM_OWNER");
+    }
+
+    @Override
+    public String tab() {
+        return "EU AI Act";
     }
 
     @Override

@@ -44,6 +44,7 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.files.InspectedFile;
 import dev.aegis.shared.files.UploadInspector;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.ui.DateCells;
 import dev.aegis.shared.ui.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -130,10 +131,11 @@ public class EvidenceView extends VerticalLayout implements BeforeEnterObserver 
                 .setSortProperty("collectedOn")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(i -> period(i.getEffectiveFrom(), i.getEffectiveTo()))
+        // a period over two lines ("2026-10-27 –" / "2027-11-06"): the titles keep the width
+        DateCells.add(grid, i -> period(i.getEffectiveFrom(), i.getEffectiveTo()))
                 .setHeader("Covers")
                 .setSortProperty("effectiveFrom")
-                .setAutoWidth(true)
+                .setWidth("9rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(this::expiry)
                 .setHeader("Expires")

@@ -41,6 +41,11 @@ class SystemEvidencePanel implements SystemPagePanel {
     }
 
     @Override
+    public String tab() {
+        return "Evidence";
+    }
+
+    @Override
     public Component render(long systemId) {
         VerticalLayout panel = new VerticalLayout();
         panel.setPadding(false);

@@ -37,6 +37,11 @@ class SystemFindingsPanel implements SystemPagePanel {
     }
 
     @Override
+    public String tab() {
+        return "Findings";
+    }
+
+    @Override
     public Component render(long systemId) {
         VerticalLayout panel = new VerticalLayout();
         panel.setId("system-findings");

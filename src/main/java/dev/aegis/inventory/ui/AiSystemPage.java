@@ -1,14 +1,17 @@
 package dev.aegis.inventory.ui;
 
-import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -18,10 +21,15 @@ import dev.aegis.inventory.Classification;
 import dev.aegis.inventory.ScopeService;
 import dev.aegis.shared.Actors;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.ui.TabStrips;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -41,6 +49,16 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
     final Paragraph summary = new Paragraph();
     final RouterLink edit = new RouterLink();
     final Div contributions = new Div();
+    /** The page's parts in tabs; only the chosen tab's panel is built and in the page. */
+    final Tabs tabs = new Tabs();
+
+    final Div content = new Div();
+    final HorizontalLayout actions = new HorizontalLayout();
+    private final Map<Tab, Supplier<Component>> builders = new LinkedHashMap<>();
+    private final Map<Tab, Component> built = new HashMap<>();
+    private final Map<String, Tab> bySlug = new HashMap<>();
+    private String wantedTab;
+    private long shownId;
     private String title = "AI system · Aegis";
 
     AiSystemPage(AiSystemService systems, ScopeService scopes, ObjectProvider<SystemPagePanel> panels) {
@@ -51,17 +69,44 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
         summary.setId("system-summary");
         edit.setId("edit-system");
         contributions.setWidthFull();
+        actions.setPadding(false);
+        actions.setAlignItems(Alignment.CENTER);
+        actions.setWrap(true);
+        configureTabs();
         add(
                 new HorizontalLayout(new RouterLink("← All AI systems", AiSystemsView.class)),
                 name,
                 summary,
-                edit,
+                actions,
                 contributions);
+    }
+
+    /** Plain {@link Tabs} above one content box, as Coverage does ({@link TabStrips}: TabSheet failed axe). */
+    private void configureTabs() {
+        tabs.setId("system-tabs");
+        tabs.setWidthFull();
+        TabStrips.accessible(tabs, "Parts of the system's page");
+        tabs.addSelectedChangeListener(e -> {
+            showTab(e.getSelectedTab());
+            if (e.isFromClient() && e.getSelectedTab() != null) {
+                remember(e.getSelectedTab());
+            }
+        });
+        content.setId("system-tab-content");
+        content.setWidthFull();
+        content.getStyle().set("padding-top", "var(--lumo-space-s)"); // the panel's heading clear of the tab strip
+        content.getElement().setAttribute("role", "tabpanel");
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        // systems/7?tab=telemetry opens on that tab
+        wantedTab = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("tab")
+                .orElse(null);
+        shownId = id;
         AiSystem system;
         try {
             system = systems.get(id);
@@ -69,7 +114,10 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
             name.setText("No such AI system");
             summary.setText("There is no AI system " + id + ". Find it in the inventory.");
             edit.setVisible(false);
+            actions.removeAll();
+            actions.add(edit);
             contributions.removeAll();
+            built.clear();
             return;
         }
         show(system);
@@ -93,27 +141,78 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
                         "EU AI Act " + Classification.label(s.getEuAiActTier()),
                         Classification.label(s.getLifecycleStage()),
                         "owners: " + owners(s))));
+        edit.setVisible(true);
         edit.setText(systems.mayEdit(s.getId()) ? "Edit the details" : "Show all details");
         edit.setRoute(AiSystemsView.class);
         edit.setQueryParameters(QueryParameters.simple(Map.of("system", String.valueOf(s.getId()))));
         contributions.removeAll();
-        if (scopes.mayDecide() || systems.mayEdit(s.getId()) || Actors.hasAnyRole("AUDITOR")) {
-            Details scope = new Details("Scope: the requirements that apply");
-            // built when opened: the scope lists hundreds of requirements most visits never unfold
-            long systemId = s.getId();
-            scope.addOpenedChangeListener(e -> {
-                if (e.isOpened() && scope.getContent().findAny().isEmpty()) {
-                    scope.add(new ScopePanel(scopes, systemId));
-                }
-            });
-            scope.setId("system-scope");
-            scope.setWidthFull();
-            contributions.add(scope);
-        }
+        tabs.removeAll();
+        content.removeAll();
+        builders.clear();
+        built.clear();
+        bySlug.clear();
+        long systemId = s.getId();
+        actions.removeAll();
+        actions.add(edit);
         panels.orderedStream()
                 .sorted(Comparator.comparingInt(SystemPagePanel::order))
-                .filter(p -> p.visible(s.getId()))
-                .forEach(p -> contributions.add(p.render(s.getId())));
+                .filter(p -> p.visible(systemId))
+                .forEach(p -> {
+                    if (p.tab() == null) {
+                        actions.add(
+                                p.render(systemId)); // small things such as the report buttons, beside the edit link
+                    } else {
+                        addTab(p.tab(), () -> p.render(systemId));
+                    }
+                });
+        if (scopes.mayDecide() || systems.mayEdit(systemId) || Actors.hasAnyRole("AUDITOR")) {
+            // the scope lists hundreds of requirements most visits never unfold
+            addTab("Scope", () -> new ScopePanel(scopes, systemId));
+        }
+        if (tabs.getComponentCount() > 0) {
+            contributions.add(tabs, content);
+            Tab first = (Tab) tabs.getComponentAt(0);
+            Tab chosen = bySlug.getOrDefault(wantedTab, first);
+            if (tabs.getSelectedTab() == chosen) {
+                showTab(chosen);
+            } else {
+                tabs.setSelectedTab(chosen); // the listener shows it
+            }
+        }
+    }
+
+    private void addTab(String label, Supplier<Component> builder) {
+        String slug =
+                label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        Tab tab = new Tab(label);
+        tab.setId("system-tab-" + slug);
+        tabs.add(tab);
+        builders.put(tab, builder);
+        bySlug.put(slug, tab);
+    }
+
+    /**
+     * Shows a tab's panel, building it the first time: the page opens with its first (or deep-linked) tab only, and a
+     * panel keeps its state (a grid's sort, a half-filled form) when one comes back to its tab.
+     */
+    private void showTab(Tab tab) {
+        if (tab == null || !builders.containsKey(tab)) {
+            return;
+        }
+        Component panel = built.computeIfAbsent(tab, t -> builders.get(t).get());
+        content.removeAll();
+        content.add(panel);
+        content.getElement().setAttribute("aria-labelledby", tab.getId().orElse(""));
+    }
+
+    /** A tab chosen by hand goes into the address ({@code systems/7?tab=telemetry}), so it can be bookmarked. */
+    private void remember(Tab tab) {
+        String slug = tab.getId().orElse("").substring("system-tab-".length());
+        wantedTab = slug;
+        QueryParameters query =
+                tab == tabs.getComponentAt(0) ? QueryParameters.empty() : QueryParameters.simple(Map.of("tab", slug));
+        getUI().ifPresent(
+                        ui -> ui.getPage().getHistory().replaceState(null, new Location("systems/" + shownId, query)));
     }
 
     private static String owners(AiSystem s) {

@@ -18,6 +18,15 @@ public interface SystemPagePanel {
         return true;
     }
 
+    /**
+     * The title of the panel's tab ("Risks and threats"); the page builds a tab's panel only when the tab is first
+     * shown, and opens with the first tab. Null puts the panel beside the page's edit link, built with the page: only
+     * for small things such as report buttons.
+     */
+    default String tab() {
+        return null;
+    }
+
     /** A fresh component for this system's page. */
     Component render(long systemId);
 }

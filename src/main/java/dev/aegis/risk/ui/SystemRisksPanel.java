@@ -61,6 +61,11 @@ class SystemRisksPanel implements SystemPagePanel {
     }
 
     @Override
+    public String tab() {
+        return "Risks and threats";
+    }
+
+    @Override
     public Component render(long systemId) {
         return new Panel(systemId);
     }

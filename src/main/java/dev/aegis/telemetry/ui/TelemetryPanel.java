@@ -8,7 +8,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -87,18 +86,15 @@ class TelemetryPanel implements SystemPagePanel {
         return 30;
     }
 
-    /**
-     * Folded until opened, like the scope: the page stays short, and nothing is pulled from a source until someone
-     * wants to see it.
-     */
+    /** Its own tab, built when first shown: nothing is pulled from a source until someone wants to see it. */
+    @Override
+    public String tab() {
+        return "Telemetry";
+    }
+
     @Override
     public Component render(long systemId) {
-        Panel panel = new Panel(systemId);
-        Details details = new Details("Telemetry: live figures and telemetry tests", panel);
-        details.setId("system-telemetry-details");
-        details.setWidthFull();
-        details.addOpenedChangeListener(e -> panel.activate(e.isOpened()));
-        return details;
+        return new Panel(systemId);
     }
 
     final class Panel extends VerticalLayout {
@@ -139,7 +135,7 @@ class TelemetryPanel implements SystemPagePanel {
             add(tests);
         }
 
-        /** Starts showing (and refreshing) when the section is opened, stops when it is folded. */
+        /** Starts showing (and refreshing) when its tab is shown; stops when another tab is chosen. */
         void activate(boolean opened) {
             active = opened;
             if (opened) {
@@ -179,6 +175,7 @@ class TelemetryPanel implements SystemPagePanel {
 
         @Override
         protected void onAttach(AttachEvent event) {
+            activate(true); // its tab is shown
             UI ui = event.getUI();
             if (ui.getPushConfiguration().getPushMode().isEnabled()) {
                 SecurityContext signedIn = SecurityContextHolder.createEmptyContext();
@@ -197,6 +194,7 @@ class TelemetryPanel implements SystemPagePanel {
 
         @Override
         protected void onDetach(DetachEvent event) {
+            active = false; // another tab is shown, or the page left
             if (pushing != null) {
                 pushing.cancel(false);
             }

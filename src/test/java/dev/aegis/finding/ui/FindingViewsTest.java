@@ -117,10 +117,15 @@ class FindingViewsTest {
     }
 
     @Test
-    void a_systems_page_shows_its_findings() {
+    void a_systems_page_shows_its_findings_in_a_tab_built_when_first_chosen() {
         var g = telemetry.breached("Panel", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         Karibu.signInAndOpen(context, g.owner());
         Karibu.navigate("systems/" + g.systemId());
+        // the page opens with its first tab only: the findings tab's panel is built when the tab is first chosen
+        assertThat(_find(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("system-findings-grid")))
+                .isEmpty();
+        _get(com.vaadin.flow.component.tabs.Tabs.class, s -> s.withId("system-tabs"))
+                .setSelectedTab(_get(com.vaadin.flow.component.tabs.Tab.class, s -> s.withId("system-tab-findings")));
         var grid = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("system-findings-grid"));
         @SuppressWarnings("unchecked")
         var rows = _findAll((com.vaadin.flow.component.grid.Grid<Finding>) grid);

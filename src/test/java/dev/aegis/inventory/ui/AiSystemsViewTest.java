@@ -1,10 +1,12 @@
 package dev.aegis.inventory.ui;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.tabs.Tab;
 import dev.aegis.AegisTest;
 import dev.aegis.Karibu;
 import dev.aegis.inventory.AiSystem;
@@ -175,6 +177,30 @@ class AiSystemsViewTest {
         AiSystemsView back = _get(AiSystemsView.class);
         assertThat(back.dialog.isOpened()).isTrue();
         assertThat(back.form.name.getValue()).isEqualTo(system.getName());
+    }
+
+    @Test
+    void a_systems_page_opens_on_its_first_tab_only_and_its_address_can_name_another() {
+        AegisUser officer = accounts.create("officer", Role.GOVERNANCE_OFFICER);
+        TestAccounts.signIn(officer);
+        AiSystem system = service.register(AiSystemFixtures.diagnosisAssistant("Tabbed " + System.nanoTime(), "o"));
+        Karibu.signInAndOpen(context, officer);
+
+        Karibu.navigate("systems/" + system.getId());
+        AiSystemPage page = _get(AiSystemPage.class);
+        assertThat(page.tabs.getChildren().map(t -> ((Tab) t).getLabel()))
+                .containsExactly("Risks and threats", "Findings", "Telemetry", "Evidence", "EU AI Act", "Scope");
+        assertThat(page.tabs.getSelectedTab().getLabel()).isEqualTo("Risks and threats");
+        assertThat(page.content.getChildren()).hasSize(1);
+        assertThat(_find(ScopePanel.class))
+                .as("the scope is built when its tab is first chosen")
+                .isEmpty();
+
+        Karibu.navigate("systems/" + system.getId() + "?tab=scope");
+        page = _get(AiSystemPage.class);
+        assertThat(page.tabs.getSelectedTab().getLabel()).isEqualTo("Scope");
+        assertThat(_find(ScopePanel.class)).hasSize(1);
+        assertThat(page.content.getElement().getAttribute("aria-labelledby")).isEqualTo("system-tab-scope");
     }
 
     private static AiSystemsView open() {

@@ -123,7 +123,8 @@ class TelemetryTabBrowserTest {
         browser.get("http://localhost:" + port + "/systems/" + system);
         browser.waitFor(ExpectedConditions.urlContains("/login"));
         browser.signIn(admin.username(), TestAccounts.PASSWORD);
-        browser.click(By.cssSelector("#system-telemetry-details vaadin-details-summary"));
+        browser.click(By.id("system-tab-telemetry")); // its tab builds the telemetry panel when first chosen
+        browser.waitFor(ExpectedConditions.urlContains("tab=telemetry")); // and the address links to it
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), deployment));
         browser.waitFor(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("system-telemetry"), "live, last answer"));
