@@ -1,6 +1,7 @@
 package dev.aegis.finding;
 
 import dev.aegis.shared.MetricVocabulary;
+import dev.aegis.shared.StartupWork;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,9 +27,11 @@ class FindingTitles {
 
     private static final Logger log = LoggerFactory.getLogger(FindingTitles.class);
     private final JdbcTemplate jdbc;
+    private final StartupWork startup;
 
-    FindingTitles(JdbcTemplate jdbc) {
+    FindingTitles(JdbcTemplate jdbc, StartupWork startup) {
         this.jdbc = jdbc;
+        this.startup = startup;
     }
 
     /** A failed telemetry test's finding. */
@@ -91,6 +94,10 @@ class FindingTitles {
 
     /** Rewords the titles that still carry codes; answers how many it changed. */
     @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        startup.run("rewording old finding titles", this::reword);
+    }
+
     int reword() {
         List<Object[]> changes = new ArrayList<>();
         jdbc.query(
