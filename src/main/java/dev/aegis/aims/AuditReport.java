@@ -59,7 +59,7 @@ class AuditReport {
         rows.add(ReportRow.kv("Criteria audited", String.valueOf(a.checklist().size())));
         for (CheckResult r : CheckResult.values()) {
             if (results.containsKey(r)) {
-                rows.add(ReportRow.kv(r.label(), String.valueOf(results.get(r))));
+                rows.add(ReportRow.kv(r.criteriaLabel(), String.valueOf(results.get(r))));
             }
         }
         Map<FindingKind, Long> kinds = new EnumMap<>(FindingKind.class);

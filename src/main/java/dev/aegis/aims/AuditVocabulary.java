@@ -41,6 +41,18 @@ public final class AuditVocabulary {
         public String label() {
             return label;
         }
+
+        /** The label of a count of criteria with this result: "Criteria with an observation: 2". */
+        public String criteriaLabel() {
+            return switch (this) {
+                case NOT_CHECKED -> "Criteria not checked yet";
+                case CONFORMS -> "Criteria conforming";
+                case NONCONFORMITY -> "Criteria with a nonconformity";
+                case OBSERVATION -> "Criteria with an observation";
+                case OPPORTUNITY -> "Criteria with an opportunity for improvement";
+                case NOT_APPLICABLE -> "Criteria not applicable";
+            };
+        }
     }
 
     /** An audit finding's kind, as ISO/IEC 19011 and 42001 10.2 name them. */

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * An extension point of the management review's inputs (ISO/IEC 42001 9.3.2): a bean of this type adds one section
- * to every review's inputs, as of the meeting. The objectives and their indicators (6.2) plug in here once that
- * register exists: a bean answering "Objectives" with each objective's indicator against its target as of the moment.
- * Implementations answer from what was recorded by {@code asOf} only.
+ * to every review's inputs, as of the meeting: the AI objectives (6.2, {@link ObjectivesReviewInput}) and the impact
+ * assessments ({@link ImpactAssessmentsReviewInput}) plug in here. Implementations answer from what was recorded by
+ * {@code asOf} only.
  */
 public interface ManagementReviewInput {
 

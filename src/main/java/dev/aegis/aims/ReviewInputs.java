@@ -100,14 +100,6 @@ class ReviewInputs {
         for (ManagementReviewInput e : extensions) {
             sections.put(e.order(), e.sectionAsOf(asOf, from));
         }
-        if (extensions.stream().noneMatch(e -> e.order() == 60)) {
-            sections.put(
-                    60,
-                    new ReviewSection(
-                            "AI objectives",
-                            List.of("Aegis keeps no objectives register yet (ISO/IEC 42001 6.2): bring the objectives"
-                                    + " and their indicators to the meeting.")));
-        }
         return List.copyOf(sections.values());
     }
 
@@ -163,7 +155,8 @@ class ReviewInputs {
         after.stream().filter(i -> !before.contains(i)).forEach(i -> lines.add("New: " + i));
         before.stream().filter(i -> !after.contains(i)).forEach(i -> lines.add("No longer listed: " + i));
         if (lines.isEmpty()) {
-            lines.add("No change " + period + "; " + after.size() + " issues recorded in the scope statement.");
+            lines.add("No change " + period + "; " + ImpactVocabulary.count(after.size(), "issue")
+                    + " recorded in the scope statement.");
         } else if (then.isEmpty()) {
             lines.addFirst("The scope statement came into force " + period + ":");
         }
@@ -260,7 +253,7 @@ class ReviewInputs {
         lines.add(
                 count == 0
                         ? "No telemetry finding " + period + "."
-                        : count + " telemetry findings first seen " + period + ": "
+                        : ImpactVocabulary.count(count, "telemetry finding") + " first seen " + period + ": "
                                 + bySeverity.entrySet().stream()
                                         .map(e ->
                                                 e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
@@ -307,11 +300,16 @@ class ReviewInputs {
                 .filter(r -> r.getCreatedAt().isBefore(asOf))
                 .toList();
         known.forEach(r -> bands.merge(Band.of(r.getInherentScore()), 1L, Long::sum));
-        lines.add(known.size() + " risks identified by the meeting: "
-                + bands.entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase(java.util.Locale.ROOT))
-                        .collect(Collectors.joining(", "))
-                + " (inherent).");
+        lines.add(
+                known.isEmpty()
+                        ? "No risk was identified by the meeting."
+                        : ImpactVocabulary.count(known.size(), "risk") + " identified by the meeting, by inherent "
+                                + "score: "
+                                + bands.entrySet().stream()
+                                        .map(e -> e.getValue() + " "
+                                                + e.getKey().label().toLowerCase(java.util.Locale.ROOT))
+                                        .collect(Collectors.joining(", "))
+                                + ".");
         known.stream()
                 .filter(r -> Band.of(r.getInherentScore()) == Band.CRITICAL)
                 .limit(10)
