@@ -558,7 +558,8 @@ public class ImpactAssessmentService {
         if (a.getVersion() != expectedVersion) {
             throw AimsRecords.stale("This impact assessment", a.getVersion(), expectedVersion);
         }
-        em.lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        // the version goes up at once (the answer carries the new ETag) and a second step waits for this one
+        em.lock(a, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return a;
     }
 
