@@ -1,10 +1,10 @@
 package dev.aegis.aims;
 
 import dev.aegis.aims.AimsDocumentService.SystemRef;
-import dev.aegis.aims.ImpactAssessmentService.AssessmentView;
 import dev.aegis.aims.ImpactAssessmentService.Details;
 import dev.aegis.aims.ImpactAssessmentService.Impact;
-import dev.aegis.aims.ImpactAssessmentService.RiskRef;
+import dev.aegis.aims.ImpactAssessmentService.ImpactAssessmentView;
+import dev.aegis.aims.ImpactAssessmentService.ImpactRiskRef;
 import dev.aegis.aims.ImpactVocabulary.Affected;
 import dev.aegis.shared.Actors;
 import java.time.Clock;
@@ -44,7 +44,7 @@ class DemoImpactAssessment implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        AssessmentView[] drafted = {null};
+        ImpactAssessmentView[] drafted = {null};
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Actors.runAs(DemoAims.AUTHOR, "GOVERNANCE_OFFICER", () -> {
             if (!assessments.list().isEmpty()) {
@@ -57,7 +57,7 @@ class DemoImpactAssessment implements ApplicationRunner {
             if (clinic == null) {
                 return;
             }
-            List<RiskRef> risks = assessments.riskChoices(clinic.id());
+            List<ImpactRiskRef> risks = assessments.riskChoices(clinic.id());
             drafted[0] = assessments.start(
                     clinic.id(),
                     DemoAims.AUTHOR,
@@ -121,11 +121,11 @@ class DemoImpactAssessment implements ApplicationRunner {
         log.info("Demo mode: assessed the impacts of the clinic diagnosis assistant ({})", drafted[0].reference());
     }
 
-    private static Set<Long> ids(List<RiskRef> risks, String word) {
+    private static Set<Long> ids(List<ImpactRiskRef> risks, String word) {
         return risks.stream()
                 .filter(r ->
                         r.title() != null && r.title().toLowerCase(Locale.ROOT).contains(word))
-                .map(RiskRef::id)
+                .map(ImpactRiskRef::id)
                 .collect(Collectors.toSet());
     }
 }

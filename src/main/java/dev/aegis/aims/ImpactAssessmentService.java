@@ -108,7 +108,7 @@ public class ImpactAssessmentService {
             String changeNote) {}
 
     /** A risk of the register as an impact names it; a removed one has no title. */
-    public record RiskRef(long id, String title, String status) {
+    public record ImpactRiskRef(long id, String title, String status) {
         public String label() {
             return title == null ? "Risk " + id + " (removed)" : title + " (" + status + ")";
         }
@@ -123,7 +123,7 @@ public class ImpactAssessmentService {
             int score,
             String level,
             boolean high,
-            List<RiskRef> risks,
+            List<ImpactRiskRef> risks,
             boolean flagged) {
 
         /** "4 Likely × 4 Major = 16, Critical" */
@@ -133,12 +133,12 @@ public class ImpactAssessmentService {
         }
 
         public String riskLabels() {
-            return risks.stream().map(RiskRef::label).collect(Collectors.joining("; "));
+            return risks.stream().map(ImpactRiskRef::label).collect(Collectors.joining("; "));
         }
     }
 
     /** One numbered version with what it says. */
-    public record VersionView(
+    public record ImpactVersionView(
             int number,
             Stage stage,
             String intendedUse,
@@ -182,7 +182,7 @@ public class ImpactAssessmentService {
                                     i.likelihood(),
                                     i.severity(),
                                     i.risks().stream()
-                                            .map(RiskRef::id)
+                                            .map(ImpactRiskRef::id)
                                             .collect(Collectors.toCollection(LinkedHashSet::new))))
                             .toList(),
                     measures,
@@ -193,7 +193,7 @@ public class ImpactAssessmentService {
     }
 
     /** An assessment with its versions, newest first; its ETag is {@code version}. */
-    public record AssessmentView(
+    public record ImpactAssessmentView(
             long id,
             String reference,
             SystemRef system,
@@ -202,20 +202,20 @@ public class ImpactAssessmentService {
             String createdBy,
             Instant createdAt,
             long version,
-            List<VersionView> versions) {
+            List<ImpactVersionView> versions) {
 
         /** The version approved and in force, if any. */
-        public Optional<VersionView> inForce() {
+        public Optional<ImpactVersionView> inForce() {
             return versions.stream().filter(v -> v.stage() == Stage.APPROVED).findFirst();
         }
 
         /** The draft being worked on, if any. */
-        public Optional<VersionView> draft() {
+        public Optional<ImpactVersionView> draft() {
             return versions.stream().filter(v -> v.stage() == Stage.DRAFT).findFirst();
         }
 
         /** The newest version: the draft, else the one in force. */
-        public VersionView latest() {
+        public ImpactVersionView latest() {
             return versions.getFirst();
         }
 
@@ -231,12 +231,12 @@ public class ImpactAssessmentService {
 
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
-    public List<AssessmentView> list() {
+    public List<ImpactAssessmentView> list() {
         Map<Long, String> names = systemNames();
         Map<Long, List<ImpactAssessmentVersion>> byAssessment =
                 versions.findAllByOrderByAssessmentIdAscNumberDesc().stream()
                         .collect(Collectors.groupingBy(ImpactAssessmentVersion::getAssessmentId));
-        Map<Long, RiskRef> riskCache = new java.util.HashMap<>();
+        Map<Long, ImpactRiskRef> riskCache = new java.util.HashMap<>();
         return assessments.findAllByOrderByReferenceAsc().stream()
                 .map(a -> view(a, byAssessment.getOrDefault(a.getId(), List.of()), names, riskCache))
                 .toList();
@@ -244,7 +244,7 @@ public class ImpactAssessmentService {
 
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
-    public AssessmentView get(long id) {
+    public ImpactAssessmentView get(long id) {
         ImpactAssessment a = assessment(id);
         return view(a, versions.findByAssessmentIdOrderByNumberDesc(id), systemNames(), new java.util.HashMap<>());
     }
@@ -259,7 +259,7 @@ public class ImpactAssessmentService {
     /** The risks of the register on an AI system, which its impacts can name. */
     @PreAuthorize(READ)
     @Transactional(readOnly = true)
-    public List<RiskRef> riskChoices(long systemId) {
+    public List<ImpactRiskRef> riskChoices(long systemId) {
         return risks
                 .search(new RiskService.Filter(null, null, null, null, null, null, systemId), PageRequest.of(0, 500))
                 .stream()
@@ -286,7 +286,7 @@ public class ImpactAssessmentService {
 
     /** Starts the assessment of an AI system with its first draft; an AI system has one assessment. */
     @PreAuthorize(WRITE)
-    public AssessmentView start(long systemId, String owner, Integer retentionYears, Details details) {
+    public ImpactAssessmentView start(long systemId, String owner, Integer retentionYears, Details details) {
         Map<Long, String> names = systemNames();
         if (!names.containsKey(systemId)) {
             throw new DomainRuleException("system", "Choose an AI system of the inventory.");
@@ -316,7 +316,8 @@ public class ImpactAssessmentService {
 
     /** Changes the draft; owner and retention too. */
     @PreAuthorize(WRITE)
-    public AssessmentView change(long id, long expectedVersion, String owner, Integer retentionYears, Details details) {
+    public ImpactAssessmentView change(
+            long id, long expectedVersion, String owner, Integer retentionYears, Details details) {
         ImpactAssessment a = current(id, expectedVersion);
         ImpactAssessmentVersion draft = draftOf(a);
         a.keep(owner(owner), retention(retentionYears));
@@ -331,7 +332,7 @@ public class ImpactAssessmentService {
      * is superseded.
      */
     @PreAuthorize(WRITE)
-    public AssessmentView approve(long id, long expectedVersion, LocalDate effectiveFrom) {
+    public ImpactAssessmentView approve(long id, long expectedVersion, LocalDate effectiveFrom) {
         ImpactAssessment a = current(id, expectedVersion);
         ImpactAssessmentVersion draft = draftOf(a);
         Instant now = Instant.now(clock);
@@ -351,7 +352,7 @@ public class ImpactAssessmentService {
 
     /** Starts the next version as a draft copied from the one in force (for a review, a change, a new risk). */
     @PreAuthorize(WRITE)
-    public AssessmentView revise(long id, long expectedVersion) {
+    public ImpactAssessmentView revise(long id, long expectedVersion) {
         ImpactAssessment a = current(id, expectedVersion);
         List<ImpactAssessmentVersion> all = versions.findByAssessmentIdOrderByNumberDesc(id);
         if (all.stream().anyMatch(v -> v.getStatus() == Stage.DRAFT)) {
@@ -399,8 +400,8 @@ public class ImpactAssessmentService {
                         "Approved by",
                         "Effective from",
                         "Retention (years)"))) {
-            for (AssessmentView a : list()) {
-                VersionView v = a.latest();
+            for (ImpactAssessmentView a : list()) {
+                ImpactVersionView v = a.latest();
                 w.row(Arrays.asList(
                         a.reference(),
                         a.systemName(),
@@ -459,7 +460,8 @@ public class ImpactAssessmentService {
         }
         List<StoredImpact> impacts = new ArrayList<>();
         List<Impact> given = in.impacts() == null ? List.of() : in.impacts();
-        Set<Long> systemRisks = riskChoices(systemId).stream().map(RiskRef::id).collect(Collectors.toSet());
+        Set<Long> systemRisks =
+                riskChoices(systemId).stream().map(ImpactRiskRef::id).collect(Collectors.toSet());
         Set<Long> alreadyNamed = v.getImpacts() == null
                 ? Set.of()
                 : impacts(v.getImpacts()).stream()
@@ -572,26 +574,26 @@ public class ImpactAssessmentService {
                 .collect(Collectors.toMap(SystemRef::id, SystemRef::name, (a, b) -> a));
     }
 
-    private static RiskRef ref(Risk r) {
-        return new RiskRef(r.getId(), r.getTitle(), dev.aegis.inventory.Classification.label(r.getStatus()));
+    private static ImpactRiskRef ref(Risk r) {
+        return new ImpactRiskRef(r.getId(), r.getTitle(), dev.aegis.inventory.Classification.label(r.getStatus()));
     }
 
-    private RiskRef risk(long id, Map<Long, RiskRef> cache) {
+    private ImpactRiskRef risk(long id, Map<Long, ImpactRiskRef> cache) {
         return cache.computeIfAbsent(id, k -> {
             try {
                 return ref(risks.get(k));
             } catch (NotFoundException e) {
-                return new RiskRef(k, null, null);
+                return new ImpactRiskRef(k, null, null);
             }
         });
     }
 
-    private AssessmentView view(
+    private ImpactAssessmentView view(
             ImpactAssessment a,
             List<ImpactAssessmentVersion> vs,
             Map<Long, String> names,
-            Map<Long, RiskRef> riskCache) {
-        return new AssessmentView(
+            Map<Long, ImpactRiskRef> riskCache) {
+        return new ImpactAssessmentView(
                 a.getId(),
                 a.getReference(),
                 new SystemRef(a.getSystemId(), names.get(a.getSystemId())),
@@ -603,13 +605,13 @@ public class ImpactAssessmentService {
                 vs.stream().map(v -> version(v, riskCache)).toList());
     }
 
-    private VersionView version(ImpactAssessmentVersion v, Map<Long, RiskRef> riskCache) {
+    private ImpactVersionView version(ImpactAssessmentVersion v, Map<Long, ImpactRiskRef> riskCache) {
         List<ImpactView> impacts = impacts(v.getImpacts()).stream()
                 .map(i -> {
                     int score = i.likelihood() * i.severity();
                     Band band = Band.of(score);
                     boolean high = band == Band.HIGH || band == Band.CRITICAL;
-                    List<RiskRef> named =
+                    List<ImpactRiskRef> named =
                             i.risks().stream().map(r -> risk(r, riskCache)).toList();
                     return new ImpactView(
                             i.on(),
@@ -623,7 +625,7 @@ public class ImpactAssessmentService {
                             high && named.isEmpty());
                 })
                 .toList();
-        return new VersionView(
+        return new ImpactVersionView(
                 v.getNumber(),
                 v.getStatus(),
                 v.getIntendedUse(),

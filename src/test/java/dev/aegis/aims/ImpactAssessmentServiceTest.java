@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aegis.AegisTest;
-import dev.aegis.aims.ImpactAssessmentService.AssessmentView;
 import dev.aegis.aims.ImpactAssessmentService.Details;
 import dev.aegis.aims.ImpactAssessmentService.Impact;
+import dev.aegis.aims.ImpactAssessmentService.ImpactAssessmentView;
 import dev.aegis.aims.ImpactVocabulary.Affected;
 import dev.aegis.aims.ImpactVocabulary.Stage;
 import dev.aegis.control.CoverageService;
@@ -85,7 +85,7 @@ class ImpactAssessmentServiceTest {
 
     @Test
     void a_draft_is_approved_by_someone_else_and_the_next_version_supersedes_it() {
-        AssessmentView a = assessments.start(system, author.getUsername(), 10, details(List.of()));
+        ImpactAssessmentView a = assessments.start(system, author.getUsername(), 10, details(List.of()));
         assertThat(a.reference()).matches("IA-\\d{3}");
         assertThat(a.latest().stage()).isEqualTo(Stage.DRAFT);
         assertThat(a.inForce()).isEmpty();
@@ -100,7 +100,7 @@ class ImpactAssessmentServiceTest {
                 .hasMessageContaining(a.reference() + " assesses");
 
         TestAccounts.signIn(approver);
-        AssessmentView approved = assessments.approve(a.id(), a.version(), LocalDate.now());
+        ImpactAssessmentView approved = assessments.approve(a.id(), a.version(), LocalDate.now());
         assertThat(approved.inForce()).hasValueSatisfying(v -> {
             assertThat(v.number()).isEqualTo(1);
             assertThat(v.approvedBy()).isEqualTo(approver.getUsername());
@@ -112,11 +112,11 @@ class ImpactAssessmentServiceTest {
                 .hasMessageContaining("has no draft: start a new version");
 
         // the approver revises it, so the author may approve version 2
-        AssessmentView revised = assessments.revise(approved.id(), approved.version());
+        ImpactAssessmentView revised = assessments.revise(approved.id(), approved.version());
         assertThat(revised.latest().number()).isEqualTo(2);
         assertThat(revised.latest().intendedUse()).isEqualTo("Suggests diagnoses to physicians");
         TestAccounts.signIn(author);
-        AssessmentView second = assessments.approve(revised.id(), revised.version(), LocalDate.now());
+        ImpactAssessmentView second = assessments.approve(revised.id(), revised.version(), LocalDate.now());
         assertThat(second.versions())
                 .extracting(v -> v.number() + " " + v.stage())
                 .containsExactly("2 APPROVED", "1 SUPERSEDED");
@@ -124,7 +124,7 @@ class ImpactAssessmentServiceTest {
 
     @Test
     void a_stale_copy_is_refused() {
-        AssessmentView a = assessments.start(system, author.getUsername(), 10, details(List.of()));
+        ImpactAssessmentView a = assessments.start(system, author.getUsername(), 10, details(List.of()));
         assessments.change(a.id(), a.version(), author.getUsername(), 12, details(List.of()));
         assertThatThrownBy(() -> assessments.change(a.id(), a.version(), author.getUsername(), 10, details(List.of())))
                 .isInstanceOf(OptimisticLockingFailureException.class)
@@ -134,7 +134,7 @@ class ImpactAssessmentServiceTest {
     @Test
     void a_high_impact_without_a_linked_risk_is_flagged_and_a_linked_one_is_not() {
         Risk wrong = risk("Wrong suggestion " + System.nanoTime());
-        AssessmentView a = assessments.start(
+        ImpactAssessmentView a = assessments.start(
                 system,
                 author.getUsername(),
                 10,
@@ -195,7 +195,7 @@ class ImpactAssessmentServiceTest {
         assertThatThrownBy(() -> assessments.start(system, "nobody-" + System.nanoTime(), 10, details(List.of())))
                 .extracting("field")
                 .isEqualTo("owner");
-        AssessmentView a = assessments.start(system, author.getUsername(), 10, details(List.of()));
+        ImpactAssessmentView a = assessments.start(system, author.getUsername(), 10, details(List.of()));
 
         TestAccounts.signIn(accounts.create("ia-auditor", Role.AUDITOR));
         assertThat(assessments.get(a.id()).reference()).isEqualTo(a.reference());
@@ -210,7 +210,7 @@ class ImpactAssessmentServiceTest {
 
     @Test
     void an_approved_assessment_meets_6_1_4_8_4_and_annex_a_5_in_coverage() {
-        AssessmentView a = assessments.start(
+        ImpactAssessmentView a = assessments.start(
                 system,
                 author.getUsername(),
                 10,

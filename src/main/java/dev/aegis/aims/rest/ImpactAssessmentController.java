@@ -1,9 +1,9 @@
 package dev.aegis.aims.rest;
 
 import dev.aegis.aims.ImpactAssessmentService;
-import dev.aegis.aims.ImpactAssessmentService.AssessmentView;
 import dev.aegis.aims.ImpactAssessmentService.Details;
 import dev.aegis.aims.ImpactAssessmentService.Impact;
+import dev.aegis.aims.ImpactAssessmentService.ImpactAssessmentView;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +48,7 @@ class ImpactAssessmentController {
         this.assessments = assessments;
     }
 
-    record AssessmentRequest(
+    record ImpactAssessmentRequest(
             @NotBlank(message = "Name the assessment's owner.") @Size(max = 100)
             String owner,
 
@@ -81,29 +81,29 @@ class ImpactAssessmentController {
         }
     }
 
-    record StartRequest(
+    record ImpactAssessmentStart(
             @NotNull(message = "Choose the AI system to assess.")
             Long systemId,
 
             @NotNull(message = "Say what the assessment says.") @Valid
-            AssessmentRequest assessment) {}
+            ImpactAssessmentRequest assessment) {}
 
-    record Approval(
+    record ImpactApproval(
             @NotNull(message = "Give the date from which this version is in force.")
             LocalDate effectiveFrom) {}
 
     @GetMapping
     @Operation(summary = "The impact assessments, each with its versions newest first")
-    List<AssessmentView> list() {
+    List<ImpactAssessmentView> list() {
         return assessments.list();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Start the impact assessment of an AI system (its first draft); its reference (IA-001) is given")
-    ResponseEntity<AssessmentView> start(@Valid @RequestBody StartRequest request) {
-        AssessmentRequest a = request.assessment();
-        AssessmentView v = assessments.start(request.systemId(), a.owner(), a.retentionYears(), a.details());
+    ResponseEntity<ImpactAssessmentView> start(@Valid @RequestBody ImpactAssessmentStart request) {
+        ImpactAssessmentRequest a = request.assessment();
+        ImpactAssessmentView v = assessments.start(request.systemId(), a.owner(), a.retentionYears(), a.details());
         return ResponseEntity.created(URI.create("/api/v1/aims/impact-assessments/" + v.id()))
                 .eTag(Versions.etag(v.version()))
                 .body(v);
@@ -111,32 +111,33 @@ class ImpactAssessmentController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One impact assessment; its ETag is its version")
-    ResponseEntity<AssessmentView> get(@PathVariable long id) {
+    ResponseEntity<ImpactAssessmentView> get(@PathVariable long id) {
         return ok(assessments.get(id));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change the draft; If-Match carries the assessment's ETag")
-    ResponseEntity<AssessmentView> change(
+    ResponseEntity<ImpactAssessmentView> change(
             @PathVariable long id,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @RequestBody AssessmentRequest request) {
+            @Valid @RequestBody ImpactAssessmentRequest request) {
         return ok(assessments.change(
                 id, Versions.fromIfMatch(ifMatch), request.owner(), request.retentionYears(), request.details()));
     }
 
     @PostMapping(path = "/{id}/approve", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Approve the draft from its effective date; 422 for its last editor (four eyes)")
-    ResponseEntity<AssessmentView> approve(
+    ResponseEntity<ImpactAssessmentView> approve(
             @PathVariable long id,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @RequestBody Approval request) {
+            @Valid @RequestBody ImpactApproval request) {
         return ok(assessments.approve(id, Versions.fromIfMatch(ifMatch), request.effectiveFrom()));
     }
 
     @PostMapping("/{id}/revise")
     @Operation(summary = "Start the next version as a draft copied from the one in force")
-    ResponseEntity<AssessmentView> revise(@PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
+    ResponseEntity<ImpactAssessmentView> revise(
+            @PathVariable long id, @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(assessments.revise(id, Versions.fromIfMatch(ifMatch)));
     }
 
@@ -154,7 +155,7 @@ class ImpactAssessmentController {
         response.flushBuffer();
     }
 
-    private static ResponseEntity<AssessmentView> ok(AssessmentView v) {
+    private static ResponseEntity<ImpactAssessmentView> ok(ImpactAssessmentView v) {
         return ResponseEntity.ok().eTag(Versions.etag(v.version())).body(v);
     }
 }

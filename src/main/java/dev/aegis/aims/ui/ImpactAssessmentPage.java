@@ -31,12 +31,12 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import dev.aegis.aims.AimsDocumentService.SystemRef;
 import dev.aegis.aims.ImpactAssessmentService;
-import dev.aegis.aims.ImpactAssessmentService.AssessmentView;
 import dev.aegis.aims.ImpactAssessmentService.Details;
 import dev.aegis.aims.ImpactAssessmentService.Impact;
+import dev.aegis.aims.ImpactAssessmentService.ImpactAssessmentView;
+import dev.aegis.aims.ImpactAssessmentService.ImpactRiskRef;
+import dev.aegis.aims.ImpactAssessmentService.ImpactVersionView;
 import dev.aegis.aims.ImpactAssessmentService.ImpactView;
-import dev.aegis.aims.ImpactAssessmentService.RiskRef;
-import dev.aegis.aims.ImpactAssessmentService.VersionView;
 import dev.aegis.aims.ImpactVocabulary;
 import dev.aegis.aims.ImpactVocabulary.Affected;
 import dev.aegis.shared.Dates;
@@ -67,14 +67,14 @@ import org.springframework.dao.OptimisticLockingFailureException;
 public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private final transient ImpactAssessmentService assessments;
-    private AssessmentView assessment;
+    private ImpactAssessmentView assessment;
     private final List<Impact> working = new ArrayList<>();
-    private List<RiskRef> riskChoices = List.of();
+    private List<ImpactRiskRef> riskChoices = List.of();
 
     final H2 heading = new H2();
     final Div facts = new Div();
     final Paragraph flag = new Paragraph();
-    final Select<VersionView> versionPicker = new Select<>();
+    final Select<ImpactVersionView> versionPicker = new Select<>();
     final HorizontalLayout buttons = new HorizontalLayout();
     final Div reading = new Div();
     final Grid<ImpactView> impacts = new Grid<>();
@@ -103,7 +103,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
     final TextArea impactDescription = FormFields.limit(new TextArea("Impact"), 2000);
     final Select<Integer> likelihood = new Select<>();
     final Select<Integer> severity = new Select<>();
-    final MultiSelectComboBox<RiskRef> risks = new MultiSelectComboBox<>("Risks that carry it");
+    final MultiSelectComboBox<ImpactRiskRef> risks = new MultiSelectComboBox<>("Risks that carry it");
     final Button keepImpact = new Button("Keep");
     final Button removeImpact = new Button("Remove");
     private int impactIndex = -1;
@@ -202,6 +202,8 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
             risks.setItems(riskChoices);
         });
         owner.setRequiredIndicatorVisible(true);
+        owner.setWidth("20rem");
+        retention.setWidth("22rem");
         retention.setMin(1);
         retention.setMax(100);
         retention.setStepButtonsVisible(true);
@@ -231,7 +233,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
                         ? (i.likelihood() * i.severity() >= 8 ? "None — high impact, will be flagged" : "None")
                         : riskChoices.stream()
                                 .filter(r -> i.risks().contains(r.id()))
-                                .map(RiskRef::label)
+                                .map(ImpactRiskRef::label)
                                 .collect(Collectors.joining("; ")))
                 .setHeader("Risks")
                 .setFlexGrow(2);
@@ -274,7 +276,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
         severity.setLabel("Severity");
         severity.setItems(IntStream.rangeClosed(1, 5).boxed().toList());
         severity.setItemLabelGenerator(n -> n + " " + ImpactVocabulary.severity(n));
-        risks.setItemLabelGenerator(RiskRef::label);
+        risks.setItemLabelGenerator(ImpactRiskRef::label);
         risks.setHelperText("The risks of this AI system in the register that carry the impact");
         impactDescription.setWidthFull();
         risks.setWidthFull();
@@ -324,7 +326,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
         showVersion(assessment.latest());
     }
 
-    private void showVersion(VersionView v) {
+    private void showVersion(ImpactVersionView v) {
         boolean write = assessments.mayWrite();
         facts.removeAll();
         facts.add(
@@ -423,7 +425,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
     }
 
     void edit() {
-        VersionView draft = assessment.draft().orElseThrow();
+        ImpactVersionView draft = assessment.draft().orElseThrow();
         riskChoices = assessments.riskChoices(assessment.system().id());
         risks.setItems(riskChoices);
         system.setVisible(false);
@@ -484,7 +486,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
                 text,
                 likelihood.getValue(),
                 severity.getValue(),
-                risks.getValue().stream().map(RiskRef::id).collect(Collectors.toCollection(LinkedHashSet::new)));
+                risks.getValue().stream().map(ImpactRiskRef::id).collect(Collectors.toCollection(LinkedHashSet::new)));
         if (impactIndex < 0) {
             working.add(i);
         } else {
@@ -526,7 +528,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
                     system.setInvalid(true);
                     return;
                 }
-                AssessmentView started =
+                ImpactAssessmentView started =
                         assessments.start(system.getValue().id(), owner.getValue(), retention.getValue(), d);
                 AimsUi.done("Saved as " + started.reference() + ".");
                 getUI().ifPresent(ui -> ui.navigate(ImpactAssessmentPage.class, started.id()));
@@ -550,7 +552,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
         }
     }
 
-    private void step(Supplier<AssessmentView> work, String message, Map<String, ? extends Component> fields) {
+    private void step(Supplier<ImpactAssessmentView> work, String message, Map<String, ? extends Component> fields) {
         try {
             assessment = work.get();
             approveDialog.close();

@@ -15,8 +15,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.aegis.aims.ImpactAssessmentService;
-import dev.aegis.aims.ImpactAssessmentService.AssessmentView;
-import dev.aegis.aims.ImpactAssessmentService.VersionView;
+import dev.aegis.aims.ImpactAssessmentService.ImpactAssessmentView;
+import dev.aegis.aims.ImpactAssessmentService.ImpactVersionView;
 import dev.aegis.aims.ImpactVocabulary.Stage;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.tabular.TabularFormat;
@@ -36,7 +36,7 @@ import java.util.List;
 public class ImpactAssessmentsView extends VerticalLayout {
 
     private final transient ImpactAssessmentService assessments;
-    final Grid<AssessmentView> grid = new Grid<>();
+    final Grid<ImpactAssessmentView> grid = new Grid<>();
     final Paragraph empty = new Paragraph();
     final Button start = new Button("Assess an AI system", new Icon(VaadinIcon.PLUS));
 
@@ -80,19 +80,19 @@ public class ImpactAssessmentsView extends VerticalLayout {
         grid.setId("aims-impact-assessments");
         grid.setAllRowsVisible(true);
         grid.getElement().getThemeList().add("wrap-cell-content");
-        grid.addColumn(AssessmentView::reference)
+        grid.addColumn(ImpactAssessmentView::reference)
                 .setHeader("Reference")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AssessmentView::systemName)
+        grid.addColumn(ImpactAssessmentView::systemName)
                 .setHeader("AI system")
-                .setWidth("10rem")
+                .setWidth("8rem")
                 .setFlexGrow(2);
         grid.addColumn(a -> a.inForce()
                         .map(v -> "Version " + v.number() + " since " + Dates.day(v.effectiveFrom()))
                         .orElse("None yet"))
                 .setHeader("In force")
-                .setWidth("10rem")
+                .setWidth("8rem")
                 .setFlexGrow(1);
         grid.addComponentColumn(a -> stage(a.latest()))
                 .setHeader("Latest version")
@@ -104,26 +104,26 @@ public class ImpactAssessmentsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addComponentColumn(a -> flag(a.latest()))
                 .setHeader("High impacts without a risk")
-                .setWidth("9rem")
+                .setWidth("7rem")
                 .setFlexGrow(1);
         grid.addColumn(a -> reviewBy(a, LocalDate.now()))
                 .setHeader("Review by")
-                .setWidth("8.5rem")
+                .setWidth("7rem")
                 .setFlexGrow(0);
         grid.addColumn(a -> assessments.name(a.owner()))
                 .setHeader("Owner")
-                .setWidth("8rem")
+                .setWidth("7rem")
                 .setFlexGrow(1);
         grid.addItemClickListener(e -> getUI().ifPresent(ui ->
                 ui.navigate(ImpactAssessmentPage.class, e.getItem().id())));
     }
 
-    static String reviewBy(AssessmentView a, LocalDate today) {
-        VersionView v = a.inForce().orElse(a.latest());
+    static String reviewBy(ImpactAssessmentView a, LocalDate today) {
+        ImpactVersionView v = a.inForce().orElse(a.latest());
         return Dates.day(v.reviewBy()) + (a.reviewOverdue(today) ? " (overdue)" : "");
     }
 
-    static Span stage(VersionView v) {
+    static Span stage(ImpactVersionView v) {
         Span badge = new Span("Version " + v.number() + " · " + v.stage().label());
         badge.addClassName("aegis-badge");
         if (v.stage() == Stage.APPROVED) {
@@ -134,7 +134,7 @@ public class ImpactAssessmentsView extends VerticalLayout {
         return badge;
     }
 
-    static Span flag(VersionView v) {
+    static Span flag(ImpactVersionView v) {
         long n = v.unlinkedHighImpacts();
         Span s = new Span(n == 0 ? "None" : n + " flagged");
         if (n > 0) {
@@ -146,7 +146,7 @@ public class ImpactAssessmentsView extends VerticalLayout {
     }
 
     void refresh() {
-        List<AssessmentView> all = assessments.list();
+        List<ImpactAssessmentView> all = assessments.list();
         grid.setItems(all);
         grid.setVisible(!all.isEmpty());
         empty.setVisible(all.isEmpty());
