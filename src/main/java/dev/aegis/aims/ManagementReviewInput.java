@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * An extension point of the management review's inputs (ISO/IEC 42001 9.3.2): a bean of this type adds one section
- * to every review's inputs, as of the meeting ({@link ObjectivesReviewInput}: the AI objectives against their targets).
- * Implementations answer from what was recorded by {@code asOf} only.
+ * to every review's inputs, as of the meeting: the AI objectives (6.2, {@link ObjectivesReviewInput}) and the impact
+ * assessments ({@link ImpactAssessmentsReviewInput}) plug in here. Implementations answer from what was recorded by
+ * {@code asOf} only.
  */
 public interface ManagementReviewInput {
 

@@ -242,8 +242,18 @@ public class NonconformityService {
     /** Raises a nonconformity from a telemetry finding (the finding module's), read through its service. */
     @PreAuthorize(WRITE)
     public NcView raiseFromTelemetryFinding(long findingId, String owner) {
-        var f = telemetryFindings.get(findingId);
+        return raiseFromTelemetryFinding(findingId, null, null, owner);
+    }
+
+    /**
+     * As {@link #raiseFromTelemetryFinding(long, String)}, with the title and description the officer gave on the
+     * screen; blank ones are the finding's ({@link #proposeFromTelemetryFinding}).
+     */
+    @PreAuthorize(WRITE)
+    public NcView raiseFromTelemetryFinding(long findingId, String title, String description, String owner) {
+        Details proposed = proposeFromTelemetryFinding(findingId);
         requireNotRaised(NcSource.TELEMETRY_FINDING, findingId);
+        var f = telemetryFindings.get(findingId);
         String label = "Telemetry finding #" + findingId + ": " + clip(f.getTitle(), 300);
         Nonconformity n = new Nonconformity(
                 nextReference(), NcSource.TELEMETRY_FINDING, findingId, label, Actors.current(), now());
@@ -251,30 +261,60 @@ public class NonconformityService {
                 n,
                 new Details(
                         NcKind.NONCONFORMITY,
-                        clip(f.getTitle(), 200),
-                        "Raised from the telemetry finding \"" + f.getTitle() + "\" (first seen "
-                                + Dates.minute(f.getFirstSeen()) + ").",
+                        title == null || title.isBlank() ? proposed.title() : title,
+                        description == null || description.isBlank() ? proposed.description() : description,
                         owner));
         return view(ncs.saveAndFlush(n));
+    }
+
+    /** What a nonconformity raised from a telemetry finding says unless the officer words it otherwise. */
+    @PreAuthorize(WRITE)
+    @Transactional(readOnly = true)
+    public Details proposeFromTelemetryFinding(long findingId) {
+        var f = telemetryFindings.get(findingId);
+        return new Details(
+                NcKind.NONCONFORMITY,
+                clip(f.getTitle(), 200),
+                "Raised from the telemetry finding \"" + f.getTitle() + "\" (first seen "
+                        + Dates.minute(f.getFirstSeen()) + ").",
+                null);
+    }
+
+    /** What a nonconformity raised from a vendor assessment says unless the officer words it otherwise. */
+    @PreAuthorize(WRITE)
+    @Transactional(readOnly = true)
+    public Details proposeFromVendorAssessment(long assessmentId) {
+        var a = assessments.get(assessmentId);
+        String vendor = vendors.get(a.getVendorId()).getName();
+        String label = vendorLabel(vendor, a.getCreatedAt());
+        return new Details(
+                NcKind.NONCONFORMITY,
+                clip("Shortfalls of " + vendor + "'s assessment", 200),
+                "Raised from the " + label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1)
+                        + ": its shortfalls are to be corrected.",
+                null);
+    }
+
+    private static String vendorLabel(String vendor, java.time.Instant createdAt) {
+        return "Vendor assessment of " + vendor + " (" + Dates.minute(createdAt).substring(0, 10) + ")";
     }
 
     /** Raises a nonconformity from a vendor assessment (its shortfalls), read through the vendor module's service. */
     @PreAuthorize(WRITE)
     public NcView raiseFromVendorAssessment(long assessmentId, String title, String description, String owner) {
+        Details proposed = proposeFromVendorAssessment(assessmentId);
         var a = assessments.get(assessmentId);
-        String vendor = vendors.get(a.getVendorId()).getName();
-        String label = "Vendor assessment of " + vendor + " ("
-                + Dates.minute(a.getCreatedAt()).substring(0, 10) + ")";
+        String label = vendorLabel(vendors.get(a.getVendorId()).getName(), a.getCreatedAt());
         Nonconformity n = new Nonconformity(
                 nextReference(), NcSource.VENDOR_ASSESSMENT, assessmentId, label, Actors.current(), now());
         // like the other sources, the record names itself when no title is given
-        String named =
-                title == null || title.isBlank() ? clip("Shortfalls of " + vendor + "'s assessment", 200) : title;
-        String described = description == null || description.isBlank()
-                ? "Raised from the " + label.substring(0, 1).toLowerCase(Locale.ROOT) + label.substring(1)
-                        + ": its shortfalls are to be corrected."
-                : description;
-        apply(n, new Details(NcKind.NONCONFORMITY, named, described, owner));
+        apply(
+                n,
+                new Details(
+                        NcKind.NONCONFORMITY,
+                        title == null || title.isBlank() ? proposed.title() : title,
+                        description == null || description.isBlank() ? proposed.description() : description,
+                        owner));
         return view(ncs.saveAndFlush(n));
     }
 

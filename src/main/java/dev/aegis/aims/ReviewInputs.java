@@ -155,7 +155,8 @@ class ReviewInputs {
         after.stream().filter(i -> !before.contains(i)).forEach(i -> lines.add("New: " + i));
         before.stream().filter(i -> !after.contains(i)).forEach(i -> lines.add("No longer listed: " + i));
         if (lines.isEmpty()) {
-            lines.add("No change " + period + "; " + after.size() + " issues recorded in the scope statement.");
+            lines.add("No change " + period + "; " + ImpactVocabulary.count(after.size(), "issue")
+                    + " recorded in the scope statement.");
         } else if (then.isEmpty()) {
             lines.addFirst("The scope statement came into force " + period + ":");
         }
@@ -252,8 +253,7 @@ class ReviewInputs {
         lines.add(
                 count == 0
                         ? "No telemetry finding " + period + "."
-                        : count + (count == 1 ? " telemetry finding" : " telemetry findings") + " first seen " + period
-                                + ": "
+                        : ImpactVocabulary.count(count, "telemetry finding") + " first seen " + period + ": "
                                 + bySeverity.entrySet().stream()
                                         .map(e ->
                                                 e.getValue() + " " + e.getKey().toLowerCase(java.util.Locale.ROOT))
@@ -302,9 +302,9 @@ class ReviewInputs {
         known.forEach(r -> bands.merge(Band.of(r.getInherentScore()), 1L, Long::sum));
         lines.add(
                 known.isEmpty()
-                        ? "No risk had been identified by the meeting date."
-                        : known.size() + (known.size() == 1 ? " risk" : " risks")
-                                + " identified by the meeting date, by the band of their inherent score: "
+                        ? "No risk was identified by the meeting."
+                        : ImpactVocabulary.count(known.size(), "risk") + " identified by the meeting, by inherent "
+                                + "score: "
                                 + bands.entrySet().stream()
                                         .map(e -> e.getValue() + " "
                                                 + e.getKey().label().toLowerCase(java.util.Locale.ROOT))

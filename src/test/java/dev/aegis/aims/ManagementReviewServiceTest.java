@@ -50,6 +50,9 @@ class ManagementReviewServiceTest {
     CoverageService coverage;
 
     @Autowired
+    ObjectiveService objectives;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -151,6 +154,33 @@ class ManagementReviewServiceTest {
                 .contains("The AIMS remains suitable, adequate and effective.")
                 .contains("Keep the AI policy as it is")
                 .contains("Plan next year's audit programme");
+    }
+
+    @Test
+    void the_objectives_in_force_at_the_meeting_are_an_input_with_their_newest_value_against_the_target() {
+        TestAccounts.signIn(officer);
+        String title = "Answer incidents within two days " + System.nanoTime();
+        var o = objectives.set(new ObjectiveService.Details(
+                title,
+                null,
+                officer.getUsername(),
+                ObjectiveVocabulary.Indicator.MANUAL,
+                "days",
+                ObjectiveVocabulary.Direction.AT_MOST,
+                2.0,
+                null));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(String.join("\n", lines(reviews.inputsAsOf(today.minusDays(1)), "AI objectives")))
+                .as("not yet set the day before")
+                .doesNotContain(title);
+        assertThat(String.join("\n", lines(reviews.inputsAsOf(today), "AI objectives")))
+                .contains(o.reference() + " " + title + " (target ≤ 2 days): no value recorded yet.")
+                .doesNotContain("keeps no objectives register");
+        objectives.recordByHand(o.id(), today, 3.0, "Monthly report");
+        assertThat(String.join("\n", lines(reviews.inputsAsOf(today), "AI objectives")))
+                .contains(o.reference() + " " + title + " (target ≤ 2 days): 3 days on " + today + ", off target.");
+        var now = objectives.get(o.id());
+        objectives.retire(now.id(), now.version(), "Test over");
     }
 
     static List<String> lines(List<ReviewSection> sections, String title) {

@@ -17,6 +17,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -44,7 +46,7 @@ import java.util.Map;
 @PageTitle("Nonconformities · Aegis")
 @Menu(order = 29.3, icon = "vaadin:wrench", title = "Nonconformities")
 @RolesAllowed({"ADMIN", "GOVERNANCE_OFFICER", "AUDITOR"})
-public class NonconformitiesView extends VerticalLayout {
+public class NonconformitiesView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient NonconformityService ncs;
     private final transient AimsDocumentService aims;
@@ -132,8 +134,50 @@ public class NonconformitiesView extends VerticalLayout {
         return badge;
     }
 
+    /**
+     * The finding and vendor assessment pages send officers here with {@code ?telemetryFinding=<id>} or
+     * {@code ?vendorAssessment=<id>}: the form opens with what the service proposes for that source.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!ncs.mayWrite()) {
+            return;
+        }
+        var params = event.getLocation().getQueryParameters();
+        try {
+            params.getSingleParameter("telemetryFinding")
+                    .map(Long::parseLong)
+                    .ifPresent(id -> openRaise(Source.TELEMETRY_FINDING, id, ncs.proposeFromTelemetryFinding(id)));
+            params.getSingleParameter("vendorAssessment")
+                    .map(Long::parseLong)
+                    .ifPresent(id -> openRaise(Source.VENDOR_ASSESSMENT, id, ncs.proposeFromVendorAssessment(id)));
+        } catch (NumberFormatException | dev.aegis.shared.NotFoundException e) {
+            AimsUi.error("There is no such finding or vendor assessment to raise a nonconformity from.");
+        }
+    }
+
+    /** Where a nonconformity raised on this screen comes from. */
+    enum Source {
+        BY_HAND,
+        TELEMETRY_FINDING,
+        VENDOR_ASSESSMENT
+    }
+
+    /** The raise form, open (for tests). */
+    Dialog raiseDialog;
+
     void openRaise() {
-        Dialog d = new Dialog("Raise a nonconformity");
+        openRaise(Source.BY_HAND, 0, null);
+    }
+
+    void openRaise(Source source, long sourceId, Details proposed) {
+        Dialog d = new Dialog(
+                switch (source) {
+                    case BY_HAND -> "Raise a nonconformity";
+                    case TELEMETRY_FINDING -> "Raise a nonconformity from telemetry finding #" + sourceId;
+                    case VENDOR_ASSESSMENT -> "Raise a nonconformity from a vendor assessment";
+                });
+        raiseDialog = d;
         Select<NcKind> kind = new Select<>();
         kind.setLabel("Kind");
         kind.setItems(NcKind.values());
@@ -144,14 +188,31 @@ public class NonconformitiesView extends VerticalLayout {
         ComboBox<String> owner = FormFields.people("Owner of the correction", aims.people());
         List.of(title, description).forEach(f -> f.setWidthFull());
         owner.setWidthFull();
+        title.setId("aims-nc-title");
+        description.setId("aims-nc-description");
+        if (proposed != null) {
+            // a telemetry finding or vendor assessment raises a nonconformity, not an improvement
+            kind.setReadOnly(true);
+            title.setValue(proposed.title());
+            description.setValue(proposed.description());
+        }
         VerticalLayout form = new VerticalLayout(kind, title, description, owner);
         form.setPadding(false);
         form.setWidth("min(40rem, 90vw)");
         d.add(form);
         Button save = new Button("Raise", e -> {
             try {
-                NcView v = ncs.raise(
-                        new Details(kind.getValue(), title.getValue(), description.getValue(), owner.getValue()));
+                NcView v = switch (source) {
+                    case BY_HAND ->
+                        ncs.raise(new Details(
+                                kind.getValue(), title.getValue(), description.getValue(), owner.getValue()));
+                    case TELEMETRY_FINDING ->
+                        ncs.raiseFromTelemetryFinding(
+                                sourceId, title.getValue(), description.getValue(), owner.getValue());
+                    case VENDOR_ASSESSMENT ->
+                        ncs.raiseFromVendorAssessment(
+                                sourceId, title.getValue(), description.getValue(), owner.getValue());
+                };
                 d.close();
                 getUI().ifPresent(ui -> ui.navigate(NonconformityPage.class, v.id()));
             } catch (DomainRuleException ex) {

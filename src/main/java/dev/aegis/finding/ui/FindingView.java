@@ -66,6 +66,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
     final Button resolve = new Button("Resolve…");
     final Button accept = new Button("Accept…");
     final Button reopen = new Button("Reopen…");
+    final Button raiseNc = new Button("Raise a nonconformity");
     final Paragraph actionsNote = new Paragraph();
     final Paragraph missing = new Paragraph();
     private final VerticalLayout body = new VerticalLayout();
@@ -96,7 +97,7 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
                 facts,
                 new H3("Workflow"),
                 actionsNote,
-                new HorizontalLayout(investigate, resolve, accept, reopen),
+                new HorizontalLayout(investigate, resolve, accept, reopen, raiseNc),
                 new H3("Timeline"),
                 chart,
                 timeline);
@@ -140,6 +141,14 @@ public class FindingView extends VerticalLayout implements BeforeEnterObserver, 
         resolve.addClickListener(e -> openStep(Step.RESOLVE));
         accept.addClickListener(e -> openStep(Step.ACCEPT));
         reopen.addClickListener(e -> openStep(Step.REOPEN));
+        // officers correct what a finding shows as an AIMS nonconformity (ISO/IEC 42001 10.2); the AIMS screen opens
+        // its form prefilled from the finding (by route name: the finding module does not depend on the AIMS one)
+        raiseNc.setId("finding-raise-nc");
+        raiseNc.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        raiseNc.setVisible(dev.aegis.shared.Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER"));
+        raiseNc.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
+                "aims/nonconformities",
+                com.vaadin.flow.router.QueryParameters.of("telemetryFinding", String.valueOf(finding.getId())))));
     }
 
     @Override

@@ -121,7 +121,22 @@ public class AssessmentReviewView extends VerticalLayout implements BeforeEnterO
                 questions,
                 new H3("Findings and proposed risks"),
                 proposals,
-                confirm);
+                new HorizontalLayout(confirm, raiseNc()));
+    }
+
+    /**
+     * Officers correct an assessment's shortfalls as an AIMS nonconformity (ISO/IEC 42001 10.2): the AIMS screen opens
+     * its form prefilled from the assessment (by route name: the vendor module does not depend on the AIMS one).
+     */
+    private Button raiseNc() {
+        Button raise = new Button("Raise a nonconformity", new Icon(VaadinIcon.WRENCH));
+        raise.setId("assessment-raise-nc");
+        raise.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        raise.setVisible(dev.aegis.shared.Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER"));
+        raise.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
+                "aims/nonconformities",
+                com.vaadin.flow.router.QueryParameters.of("vendorAssessment", String.valueOf(id)))));
+        return raise;
     }
 
     @Override
