@@ -42,13 +42,19 @@ class EuAiActCards {
             for (Row r : due) {
                 Span standing = new Span(r.standing().label() + ": ");
                 standing.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
-                list.add(CardParts.item(
+                com.vaadin.flow.component.html.ListItem item = CardParts.item(
                         "systems/" + r.incident().getSystemId(),
                         r.incident().getReference() + " " + r.incident().getTitle(),
-                        " · " + r.system() + " · " + r.countdown() + " (by "
-                                + IncidentService.local(
-                                        r.incident().getDeadline(), r.incident().getAwareZone()) + ")",
-                        standing));
+                        " · " + r.system() + " · " + r.countdown() + " ",
+                        standing);
+                // the deadline never breaks inside its date or time ("2026-12-" / "09" at 1920 px)
+                Span by = new Span("(by "
+                        + IncidentService.local(
+                                r.incident().getDeadline(), r.incident().getAwareZone()) + ")");
+                by.addClassNames("aegis-muted");
+                by.getStyle().set("white-space", "nowrap");
+                item.add(by);
+                list.add(item);
             }
             card.add(list);
             return card;

@@ -117,6 +117,7 @@ class IncidentsPanel implements SystemPagePanel {
                         new Div(new Paragraph("Open telemetry findings of this high-risk system: escalate one when it "
                                 + "may be a serious incident."));
                 box.setId("incident-candidates");
+                box.getStyle().set("margin-bottom", "var(--lumo-space-l)");
                 for (Candidate c : candidates) {
                     Button escalate = new Button("Escalate to an incident", e -> edit(systemId, null, c, panel));
                     escalate.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
