@@ -61,6 +61,10 @@ class FirstStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (bootstrapToken.isBlank() && hasUsers()) {
+            // a restart: nothing to do, and no need to wait here for Hibernate, which starts in the background
+            return;
+        }
         tx.executeWithoutResult(status -> {
             // several instances may start at once on one database: one of them creates the admin
             jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('aegis-first-start'))::text", String.class);
@@ -71,6 +75,11 @@ class FirstStart implements ApplicationRunner {
                 registerBootstrapToken();
             }
         });
+    }
+
+    private boolean hasUsers() {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists (select 1 from security.app_user)", Boolean.class));
     }
 
     private void createAdmin() {

@@ -39,6 +39,9 @@ class EuAiActPanel implements SystemPagePanel {
     }
 
     /** Its tab after the evidence and before the scope, where the articles it brings in are confirmed. */
+    /** The system page's tab of the EU AI Act panels (classification, incidents, FRIA, monitoring plan). */
+    static final String TAB = "EU AI Act";
+
     @Override
     public int order() {
         return 45;
@@ -51,7 +54,7 @@ class EuAiActPanel implements SystemPagePanel {
 
     @Override
     public String tab() {
-        return "EU AI Act";
+        return TAB;
     }
 
     @Override

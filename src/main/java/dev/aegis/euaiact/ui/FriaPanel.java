@@ -46,7 +46,12 @@ class FriaPanel implements SystemPagePanel {
 
     @Override
     public int order() {
-        return 7;
+        return 47;
+    }
+
+    @Override
+    public String tab() {
+        return EuAiActPanel.TAB;
     }
 
     @Override

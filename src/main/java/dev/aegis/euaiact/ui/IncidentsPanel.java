@@ -57,7 +57,12 @@ class IncidentsPanel implements SystemPagePanel {
 
     @Override
     public int order() {
-        return 6;
+        return 46;
+    }
+
+    @Override
+    public String tab() {
+        return EuAiActPanel.TAB;
     }
 
     @Override

@@ -45,7 +45,12 @@ class MonitoringPlanPanel implements SystemPagePanel {
 
     @Override
     public int order() {
-        return 8;
+        return 48;
+    }
+
+    @Override
+    public String tab() {
+        return EuAiActPanel.TAB;
     }
 
     @Override

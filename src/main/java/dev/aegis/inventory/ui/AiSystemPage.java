@@ -184,6 +184,17 @@ public class AiSystemPage extends VerticalLayout implements BeforeEnterObserver,
     private void addTab(String label, Supplier<Component> builder) {
         String slug =
                 label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        Tab existing = bySlug.get(slug);
+        if (existing != null) {
+            // several panels under one tab (the EU AI Act's classification, incidents, FRIA, monitoring plan), in order
+            Supplier<Component> before = builders.get(existing);
+            builders.put(existing, () -> {
+                VerticalLayout both = new VerticalLayout(before.get(), builder.get());
+                both.setPadding(false);
+                return both;
+            });
+            return;
+        }
         Tab tab = new Tab(label);
         tab.setId("system-tab-" + slug);
         tabs.add(tab);
