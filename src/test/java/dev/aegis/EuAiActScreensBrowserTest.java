@@ -125,7 +125,7 @@ class EuAiActScreensBrowserTest {
                 .contains("Deployer");
         photograph("officer", "dashboard", "incidents-due-card");
 
-        browser.get(base + "/systems/" + clinic);
+        browser.get(base + "/systems/" + clinic + "?tab=eu-ai-act"); // incidents, FRIA and plan share the tab
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incidents-grid")));
         assertThat(browser.driver().findElement(By.id("incidents")).getText())
                 .contains("Report due soon: INC-001")
