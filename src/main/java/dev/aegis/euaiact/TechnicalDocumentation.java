@@ -12,7 +12,7 @@ import dev.aegis.risk.Risk;
 import dev.aegis.risk.RiskService;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.Words;
-import dev.aegis.shared.reports.DocumentRow;
+import dev.aegis.shared.reports.DocRow;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.telemetry.TelemetryService;
 import dev.aegis.telemetry.TelemetryService.Result;
@@ -20,7 +20,6 @@ import dev.aegis.telemetry.TelemetryTest;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,74 +79,74 @@ public class TechnicalDocumentation {
     /** The Annex IV rows of a system, in the order of the annex (for the PDF, and for tests to read as text). */
     @PreAuthorize(IncidentService.READERS)
     @Transactional(readOnly = true)
-    public List<DocumentRow> rows(long systemId) {
+    public List<DocRow> rows(long systemId) {
         AiSystem system = systems.get(systemId);
         AiSystemDetails d = system.details();
-        List<DocumentRow> rows = new ArrayList<>();
+        List<DocRow> rows = new ArrayList<>();
         var latest = classifications.findFirstBySystemIdOrderByNumberDesc(systemId);
 
-        rows.add(DocumentRow.h1("Classification under Regulation (EU) 2024/1689"));
-        rows.add(DocumentRow.kv("Tier", ActWords.tier(d.euAiActTier())));
-        rows.add(DocumentRow.kv("The organisation's role", ActWords.role(d.euAiActRole())));
-        rows.add(DocumentRow.kv(
+        rows.add(DocRow.h1("Classification under Regulation (EU) 2024/1689"));
+        rows.add(DocRow.kv("Tier", ActWords.tier(d.euAiActTier())));
+        rows.add(DocRow.kv("The organisation's role", ActWords.role(d.euAiActRole())));
+        rows.add(DocRow.kv(
                 "Basis",
                 latest.map(c -> c.getBasis() + " (classification " + c.getNumber() + ", " + c.getAnsweredBy() + ", "
                                 + Dates.minute(c.getAnsweredAt()) + ")")
                         .orElse("Not classified yet: answer the EU AI Act questionnaire on the system's page.")));
 
-        rows.add(DocumentRow.h1("1. General description of the AI system"));
-        rows.add(DocumentRow.kv("(a) Intended purpose", d.purpose()));
-        rows.add(DocumentRow.kv("Intended use", orNot(d.intendedUse())));
-        rows.add(DocumentRow.kv("Provider or vendor", orNot(d.vendorName())));
-        rows.add(DocumentRow.kv("Owners", join(d.businessOwner(), d.technicalOwner())));
-        rows.add(DocumentRow.kv("(b) Interaction with other systems", NOT_RECORDED));
-        rows.add(DocumentRow.kv(
+        rows.add(DocRow.h1("1. General description of the AI system"));
+        rows.add(DocRow.kv("(a) Intended purpose", d.purpose()));
+        rows.add(DocRow.kv("Intended use", orNot(d.intendedUse())));
+        rows.add(DocRow.kv("Provider or vendor", orNot(d.vendorName())));
+        rows.add(DocRow.kv("Owners", join(d.businessOwner(), d.technicalOwner())));
+        rows.add(DocRow.kv("(b) Interaction with other systems", NOT_RECORDED));
+        rows.add(DocRow.kv(
                 "(c) Versions",
                 "Life-cycle stage " + Classification.label(d.lifecycleStage()) + "; record last changed "
                         + Dates.minute(system.getUpdatedAt())));
-        rows.add(DocumentRow.kv("(d) Forms in which it is placed on the market", Classification.label(d.deployment())));
-        rows.add(DocumentRow.kv("(e) Hardware it runs on", NOT_RECORDED));
-        rows.add(DocumentRow.kv("Model type", Classification.label(d.modelType())));
-        rows.add(DocumentRow.kv("Autonomy", Classification.label(d.autonomy())));
-        rows.add(DocumentRow.kv(
+        rows.add(DocRow.kv("(d) Forms in which it is placed on the market", Classification.label(d.deployment())));
+        rows.add(DocRow.kv("(e) Hardware it runs on", NOT_RECORDED));
+        rows.add(DocRow.kv("Model type", Classification.label(d.modelType())));
+        rows.add(DocRow.kv("Autonomy", Classification.label(d.autonomy())));
+        rows.add(DocRow.kv(
                 "People affected",
                 d.peopleAffected() == null || d.peopleAffected().isEmpty()
                         ? NOT_RECORDED
                         : d.peopleAffected().stream().map(Classification::label).collect(Collectors.joining(", "))));
-        rows.add(DocumentRow.kv("(g) Instructions for use", NOT_RECORDED));
+        rows.add(DocRow.kv("(g) Instructions for use", NOT_RECORDED));
 
-        rows.add(DocumentRow.h1("2. Elements of the AI system and its development"));
-        rows.add(DocumentRow.kv("(d) Data: provenance", orNot(d.dataProvenance())));
-        rows.add(DocumentRow.kv("Data: legal basis or consent", orNot(d.consentBasis())));
-        rows.add(DocumentRow.kv("Data: minimisation", orNot(d.dataMinimisation())));
-        rows.add(DocumentRow.kv(
+        rows.add(DocRow.h1("2. Elements of the AI system and its development"));
+        rows.add(DocRow.kv("(d) Data: provenance", orNot(d.dataProvenance())));
+        rows.add(DocRow.kv("Data: legal basis or consent", orNot(d.consentBasis())));
+        rows.add(DocRow.kv("Data: minimisation", orNot(d.dataMinimisation())));
+        rows.add(DocRow.kv(
                 "Data categories",
                 d.dataCategories() == null || d.dataCategories().isEmpty()
                         ? NOT_RECORDED
                         : d.dataCategories().stream().map(Classification::label).collect(Collectors.joining(", "))));
-        rows.add(DocumentRow.kv("Privacy-preserving training", orNot(d.privacyPreservingTraining())));
-        rows.add(DocumentRow.kv("Training access logging", orNot(d.trainingAccessLogging())));
-        rows.add(DocumentRow.kv("Code and notebook review", orNot(d.codeReview())));
-        rows.add(DocumentRow.kv("Dependency scanning", orNot(d.dependencyScanning())));
-        rows.add(DocumentRow.kv("(e) Human oversight measures (Art. 14)", orNot(d.humanOversight())));
-        rows.add(DocumentRow.kv("(h) Cybersecurity: serving hardening", orNot(d.servingHardening())));
+        rows.add(DocRow.kv("Privacy-preserving training", orNot(d.privacyPreservingTraining())));
+        rows.add(DocRow.kv("Training access logging", orNot(d.trainingAccessLogging())));
+        rows.add(DocRow.kv("Code and notebook review", orNot(d.codeReview())));
+        rows.add(DocRow.kv("Dependency scanning", orNot(d.dependencyScanning())));
+        rows.add(DocRow.kv("(e) Human oversight measures (Art. 14)", orNot(d.humanOversight())));
+        rows.add(DocRow.kv("(h) Cybersecurity: serving hardening", orNot(d.servingHardening())));
 
-        rows.add(DocumentRow.h1("3. Monitoring, functioning and control"));
-        rows.add(DocumentRow.kv("Drift monitoring", orNot(d.driftMonitoring())));
-        rows.add(DocumentRow.kv("Adversarial monitoring", orNot(d.adversarialMonitoring())));
+        rows.add(DocRow.h1("3. Monitoring, functioning and control"));
+        rows.add(DocRow.kv("Drift monitoring", orNot(d.driftMonitoring())));
+        rows.add(DocRow.kv("Adversarial monitoring", orNot(d.adversarialMonitoring())));
         List<TelemetryTest> tests = telemetry.tests(systemId);
         Map<Long, Result> results = telemetry.latestResults(systemId);
         if (tests.isEmpty()) {
-            rows.add(DocumentRow.kv(
+            rows.add(DocRow.kv(
                     "Accuracy and robustness measured (Art. 15)",
                     NOT_RECORDED + " Define telemetry tests on the system's controls to measure them."));
         } else {
-            rows.add(DocumentRow.p("Accuracy, robustness and fairness as the live telemetry measures them (Art. 15), "
+            rows.add(DocRow.p("Accuracy, robustness and fairness as the live telemetry measures them (Art. 15), "
                     + "the newest result of each test:"));
-            rows.add(DocumentRow.th("Test", "Latest outcome", "Figure", "Window ending"));
+            rows.add(DocRow.th("Test", "Latest outcome", "Figure", "Window ending"));
             for (TelemetryTest t : tests) {
                 Result r = results.get(t.getId());
-                rows.add(DocumentRow.tr(
+                rows.add(DocRow.tr(
                         t.describe(),
                         r == null ? "No result yet" : outcome(r),
                         r == null || r.figure() == null
@@ -157,8 +156,8 @@ public class TechnicalDocumentation {
             }
         }
 
-        rows.add(DocumentRow.h1("4. Appropriateness of the performance metrics"));
-        rows.add(DocumentRow.p(
+        rows.add(DocRow.h1("4. Appropriateness of the performance metrics"));
+        rows.add(DocRow.p(
                 tests.isEmpty()
                         ? NOT_RECORDED
                         : "The metrics above with their thresholds, chosen per control: "
@@ -169,18 +168,19 @@ public class TechnicalDocumentation {
                                 + ". The reasoning behind each threshold is "
                                 + NOT_RECORDED.toLowerCase(java.util.Locale.ROOT)));
 
-        rows.add(DocumentRow.h1("5. Risk management system (Art. 9)"));
+        rows.add(DocRow.h1("5. Risk management system (Art. 9)"));
         List<Risk> register = risks.search(
                         new RiskService.Filter(null, null, null, null, null, null, systemId), PageRequest.of(0, 500))
                 .getContent();
         if (register.isEmpty()) {
-            rows.add(DocumentRow.p(NOT_RECORDED + " Identify the system's risks in the risk register."));
+            rows.add(DocRow.p(NOT_RECORDED + " Identify the system's risks in the risk register."));
         } else {
-            rows.add(DocumentRow.p("The risk register of the system (" + register.size() + " risks), scored on a 5×5 "
+            rows.add(DocRow.p("The risk register of the system (" + register.size() + " risks), scored on a 5×5 "
                     + "matrix, inherent and residual:"));
-            rows.add(DocumentRow.th("Risk", "Status", "Inherent → residual", "Treatment and owner"));
+            rows.add(DocRow.th(
+                    DocRow.Layout.TEXT_FIRST, "Risk", "Status", "Inherent → residual", "Treatment and owner"));
             for (Risk r : register) {
-                rows.add(DocumentRow.tr(
+                rows.add(DocRow.tr(
                         r.getTitle(),
                         Words.of(r.getStatus().name()),
                         r.getInherentScore() + " → "
@@ -192,34 +192,38 @@ public class TechnicalDocumentation {
             }
         }
 
-        rows.add(DocumentRow.h1("6. Changes through the life cycle"));
+        rows.add(DocRow.h1("6. Changes through the life cycle"));
         List<ClassificationRecord> history = classifications.findBySystemIdOrderByNumberDesc(systemId);
         if (history.isEmpty()) {
-            rows.add(DocumentRow.p(NOT_RECORDED));
+            rows.add(DocRow.p(NOT_RECORDED));
         } else {
-            rows.add(DocumentRow.p("Classifications of the system (the record's other changes are in the audit log):"));
+            rows.add(DocRow.p("Classifications of the system (the record's other changes are in the audit log):"));
             for (ClassificationRecord c : history) {
-                rows.add(DocumentRow.kv(
+                rows.add(DocRow.kv(
                         "Classification " + c.getNumber() + ", " + Dates.minute(c.getAnsweredAt()),
                         ActWords.tier(c.getTier()) + " · " + ActWords.role(c.getRole()) + " · " + c.getBasis() + " ("
                                 + c.getAnsweredBy() + ")"));
             }
         }
 
-        rows.add(DocumentRow.h1("7. Harmonised standards and frameworks applied"));
+        rows.add(DocRow.h1("7. Harmonised standards and frameworks applied"));
         Set<String> frameworks = new LinkedHashSet<>();
         scope.scope(systemId).forEach(i -> frameworks.add(i.frameworkCode()));
         if (frameworks.isEmpty()) {
-            rows.add(DocumentRow.p("No harmonised standard is recorded as applied. No framework requirement is in the "
+            rows.add(DocRow.p("No harmonised standard is recorded as applied. No framework requirement is in the "
                     + "system's scope yet."));
         } else {
-            rows.add(
-                    DocumentRow.p("No harmonised standard is recorded as applied. The frameworks in the system's scope "
-                            + "and how far its controls and evidence cover them:"));
-            rows.add(DocumentRow.th("Framework", "Requirements in scope", "Covered / partly / not", "Coverage"));
+            rows.add(DocRow.p("No harmonised standard is recorded as applied. The frameworks in the system's scope "
+                    + "and how far its controls and evidence cover them:"));
+            rows.add(DocRow.th(
+                    DocRow.Layout.NAME_AND_FIGURES,
+                    "Framework",
+                    "Requirements in scope",
+                    "Covered / partly / not",
+                    "Coverage"));
             for (String code : frameworks) {
                 FrameworkCoverage f = coverage.framework(code, systemId);
-                rows.add(DocumentRow.tr(
+                rows.add(DocRow.tr(
                         f.frameworkName(),
                         String.valueOf(f.requirements().size()),
                         f.count(dev.aegis.control.ControlVocabulary.CoverageLevel.COVERED) + " / "
@@ -229,25 +233,25 @@ public class TechnicalDocumentation {
             }
         }
 
-        rows.add(DocumentRow.h1("8. EU declaration of conformity (Art. 47)"));
-        rows.add(DocumentRow.p(NOT_RECORDED + " Attach the signed declaration as evidence of Article 47 and give its "
+        rows.add(DocRow.h1("8. EU declaration of conformity (Art. 47)"));
+        rows.add(DocRow.p(NOT_RECORDED + " Attach the signed declaration as evidence of Article 47 and give its "
                 + "reference here once the conformity assessment (Art. 43) is done."));
 
-        rows.add(DocumentRow.h1("9. Post-market monitoring plan (Art. 72(3))"));
+        rows.add(DocRow.h1("9. Post-market monitoring plan (Art. 72(3))"));
         plans.findBySystemId(systemId)
                 .ifPresentOrElse(
                         p -> {
-                            rows.add(DocumentRow.kv("What it watches", p.getObjectives()));
-                            rows.add(DocumentRow.kv("Other sources", p.getOtherSources()));
-                            rows.add(DocumentRow.kv("Review", p.getCadence().label() + ", by " + p.getReviewer()));
-                            rows.add(DocumentRow.kv("Evaluation", p.getEvaluation()));
-                            rows.add(DocumentRow.kv("When it finds a problem", p.getActions()));
-                            rows.add(DocumentRow.kv(
+                            rows.add(DocRow.kv("What it watches", p.getObjectives()));
+                            rows.add(DocRow.kv("Other sources", p.getOtherSources()));
+                            rows.add(DocRow.kv("Review", p.getCadence().label() + ", by " + p.getReviewer()));
+                            rows.add(DocRow.kv("Evaluation", p.getEvaluation()));
+                            rows.add(DocRow.kv("When it finds a problem", p.getActions()));
+                            rows.add(DocRow.kv(
                                     "Live data sources",
                                     tests.size() + " telemetry tests, "
                                             + telemetry.links(systemId).size() + " monitored deployments (section 3)"));
                         },
-                        () -> rows.add(DocumentRow.p(NOT_RECORDED + " Write the plan on the system's page.")));
+                        () -> rows.add(DocRow.p(NOT_RECORDED + " Write the plan on the system's page.")));
         return rows;
     }
 
@@ -256,14 +260,14 @@ public class TechnicalDocumentation {
     @Transactional
     public void pdf(long systemId, OutputStream out) {
         AiSystem system = systems.get(systemId);
-        List<DocumentRow> rows = rows(systemId);
-        Map<String, Object> p = new HashMap<>();
+        List<DocRow> rows = rows(systemId);
         String title = "Technical documentation (Annex IV)";
-        p.put("documentTitle", title);
-        p.put("subtitle", system.getName());
-        p.put("footer", title + " · " + system.getName() + " · printed " + Dates.minute(clock.instant()));
-        p.put("pageOffset", 0);
-        reports.pdf("aegis-document", rows, p, out);
+        reports.document(
+                title,
+                system.getName(),
+                title + " · " + system.getName() + " · printed " + Dates.minute(clock.instant()),
+                rows,
+                out);
         events.publishEvent(new DocumentExported(systemId, "Technical documentation (Annex IV)", "PDF"));
     }
 

@@ -14,7 +14,7 @@ import dev.aegis.risk.RiskVocabulary.Category;
 import dev.aegis.security.AegisUser;
 import dev.aegis.security.Role;
 import dev.aegis.security.TestAccounts;
-import dev.aegis.shared.reports.DocumentRow;
+import dev.aegis.shared.reports.DocRow;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +87,9 @@ class TechnicalDocumentationTest {
                 officer.username(),
                 LocalDate.now().plusMonths(1)));
 
-        List<DocumentRow> rows = documentation.rows(system.getId());
-        String headings = rows.stream()
-                .filter(r -> r.getKind().equals("H1"))
-                .map(DocumentRow::getC1)
-                .collect(Collectors.joining("\n"));
+        List<DocRow> rows = documentation.rows(system.getId());
+        String headings =
+                rows.stream().filter(r -> r.kind().equals("H1")).map(DocRow::c1).collect(Collectors.joining("\n"));
         assertThat(headings)
                 .contains("1. General description of the AI system")
                 .contains("5. Risk management system (Art. 9)")
