@@ -216,9 +216,9 @@ class PackDocument {
 
         rows.add(DocRow.h1(SCOPE));
         rows.add(DocRow.kv(
-                "Framework",
-                s.framework().name() + " (" + s.framework().code() + ", version "
-                        + s.framework().version() + ")"));
+                "Framework", s.framework().name() + ", version " + s.framework().version()));
+        // the catalog's identifier, as the manifest and the OSCAL files name it
+        rows.add(DocRow.kv("Catalog identifier", s.framework().code()));
         rows.add(DocRow.kv("Scope", s.scopeLabel()));
         rows.add(DocRow.kv("As of", s.asOf() + " (the registers as they stood at the end of that day, UTC)"));
         rows.add(DocRow.kv("Requirements", String.valueOf(s.requirements().size())));
