@@ -224,6 +224,8 @@ final class EventReader {
         } else {
             throw new Refused("timestamp", "Give the time as an ISO-8601 string or epoch milliseconds.");
         }
+        // PostgreSQL keeps microseconds: the instant compared (a redelivery, the window it counts in) is the one kept
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (oldest != null && at.isBefore(oldest)) {
             throw new Refused("timestamp", "Older than the monitor keeps raw events (before " + oldest + ").");
         }

@@ -186,11 +186,14 @@ public class IngestService {
         ids.append('}');
         java.util.Set<String> known = new java.util.HashSet<>(jdbc.queryForList(
                 "select request_id || '@' || (extract(epoch from ts) * 1000000)::bigint from monitor.event "
-                        + "where deployment_id = ? and ts >= ? and ts <= ? and request_id = any(?::varchar[])",
+                        + "where deployment_id = ? and ts >= ? and ts < ? and request_id = any(?::varchar[])",
                 String.class,
                 deploymentId,
-                java.sql.Timestamp.from(min),
-                java.sql.Timestamp.from(max),
+                // bounds at the microseconds the table keeps (the driver would round a nanosecond bound up, past the
+                // event it was taken from)
+                java.sql.Timestamp.from(min.truncatedTo(java.time.temporal.ChronoUnit.MICROS)),
+                java.sql.Timestamp.from(max.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                        .plus(1, java.time.temporal.ChronoUnit.MICROS)),
                 ids.toString()));
         java.util.Set<String> inBatch = new java.util.HashSet<>();
         List<PredictionEvent> fresh = new java.util.ArrayList<>();
