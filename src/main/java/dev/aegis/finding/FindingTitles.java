@@ -101,8 +101,9 @@ class FindingTitles {
     int reword() {
         List<Object[]> changes = new ArrayList<>();
         jdbc.query(
+                // a coded part starts with the metric's code: only titles holding it can need words
                 "select id, title, cause, metric, subject, comparison, threshold from finding.finding"
-                        + " where metric is not null",
+                        + " where metric is not null and strpos(title, metric) > 0",
                 rs -> {
                     String title = rs.getString("title");
                     double t = rs.getDouble("threshold");
