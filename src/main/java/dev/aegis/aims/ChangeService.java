@@ -147,14 +147,20 @@ public class ChangeService {
     @PreAuthorize(WRITE)
     public ChangeView done(long id, long expectedVersion, String outcome) {
         ChangeRecord c = current(id, expectedVersion);
-        c.done(Actors.current(), Instant.now(clock), text("outcome", outcome, 1000, "Say how the change went."));
+        c.done(
+                Actors.current(),
+                Instant.now(clock),
+                AimsRecords.requiredText("outcome", outcome, 1000, "Say how the change went."));
         return view(changes.saveAndFlush(c), systemNames());
     }
 
     @PreAuthorize(WRITE)
     public ChangeView cancel(long id, long expectedVersion, String reason) {
         ChangeRecord c = current(id, expectedVersion);
-        c.cancel(Actors.current(), Instant.now(clock), text("outcome", reason, 1000, "Say why it is cancelled."));
+        c.cancel(
+                Actors.current(),
+                Instant.now(clock),
+                AimsRecords.requiredText("outcome", reason, 1000, "Say why it is cancelled."));
         return view(changes.saveAndFlush(c), systemNames());
     }
 
@@ -198,10 +204,11 @@ public class ChangeService {
         if (in == null) {
             throw new DomainRuleException("title", "Say what changes.");
         }
-        String title = text("title", in.title(), 200, "Say what changes, e.g. \"Retrain the diagnosis model\".");
-        String reason = text("reason", in.reason(), 4000, "Say why the change is made.");
-        String impact =
-                text("impact", in.impact(), 4000, "Describe the impact on the AI systems and the management system.");
+        String title = AimsRecords.requiredText(
+                "title", in.title(), 200, "Say what changes, e.g. \"Retrain the diagnosis model\".");
+        String reason = AimsRecords.requiredText("reason", in.reason(), 4000, "Say why the change is made.");
+        String impact = AimsRecords.requiredText(
+                "impact", in.impact(), 4000, "Describe the impact on the AI systems and the management system.");
         if (in.plannedOn() == null) {
             throw new DomainRuleException("plannedOn", "Give the day the change is planned for.");
         }
@@ -213,17 +220,6 @@ public class ChangeService {
             }
         }
         c.describe(title, reason, impact, in.plannedOn(), systems);
-    }
-
-    private static String text(String field, String value, int max, String missing) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw new DomainRuleException(field, missing);
-        }
-        if (v.length() > max) {
-            throw new DomainRuleException(field, "Keep it to " + String.format("%,d", max) + " characters.");
-        }
-        return v;
     }
 
     private ChangeRecord current(long id, long expectedVersion) {

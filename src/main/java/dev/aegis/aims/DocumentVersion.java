@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
  * with the version's current state in the message. Nothing of a version is ever deleted.
  */
 @Entity
-@Audited
+@Audited(bookkeeping = "reviewReminded")
 @Table(schema = "aims", name = "document_version")
 class DocumentVersion {
 
@@ -71,6 +71,11 @@ class DocumentVersion {
 
     @Column(name = "review_by")
     private LocalDate reviewBy;
+
+    /** The last review milestone its owner was reminded of (see {@link ReviewReminder}); null: none yet. */
+    @Column(name = "review_reminded")
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private ReviewReminder.Milestone reviewReminded;
 
     @Column(name = "published_by")
     private String publishedBy;
@@ -238,6 +243,14 @@ class DocumentVersion {
 
     LocalDate getEffectiveFrom() {
         return effectiveFrom;
+    }
+
+    ReviewReminder.Milestone getReviewReminded() {
+        return reviewReminded;
+    }
+
+    void reviewReminded(ReviewReminder.Milestone milestone) {
+        this.reviewReminded = milestone;
     }
 
     LocalDate getReviewBy() {

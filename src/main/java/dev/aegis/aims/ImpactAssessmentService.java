@@ -440,15 +440,22 @@ public class ImpactAssessmentService {
         if (in == null) {
             throw new DomainRuleException("intendedUse", "Describe the AI system and its intended use.");
         }
-        String intendedUse = text(
+        String intendedUse = AimsRecords.requiredText(
                 "intendedUse",
                 in.intendedUse(),
+                TEXT_MAX,
                 "Describe the AI system and its intended use: what it does, for whom.");
-        String misuse = text("misuse", in.misuse(), "Name the foreseeable misuse, or say why there is none.");
-        String stakeholders =
-                text("stakeholders", in.stakeholders(), "Name the stakeholders and the groups the system affects.");
-        String measures = text("measures", in.measures(), "Say what is done to prevent or reduce the impacts.");
-        String residual = text("residualImpact", in.residualImpact(), "Say what impact remains after the measures.");
+        String misuse = AimsRecords.requiredText(
+                "misuse", in.misuse(), TEXT_MAX, "Name the foreseeable misuse, or say why there is none.");
+        String stakeholders = AimsRecords.requiredText(
+                "stakeholders",
+                in.stakeholders(),
+                TEXT_MAX,
+                "Name the stakeholders and the groups the system affects.");
+        String measures = AimsRecords.requiredText(
+                "measures", in.measures(), TEXT_MAX, "Say what is done to prevent or reduce the impacts.");
+        String residual = AimsRecords.requiredText(
+                "residualImpact", in.residualImpact(), TEXT_MAX, "Say what impact remains after the measures.");
         if (in.reviewBy() == null) {
             throw new DomainRuleException("reviewBy", "Give the date by which the assessment is reviewed.");
         }
@@ -510,17 +517,6 @@ public class ImpactAssessmentService {
             }
         }
         return new StoredImpact(i.on(), description, i.likelihood(), i.severity(), named);
-    }
-
-    private static String text(String field, String value, String missing) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            throw new DomainRuleException(field, missing);
-        }
-        if (v.length() > TEXT_MAX) {
-            throw new DomainRuleException(field, "Keep it to " + String.format("%,d", TEXT_MAX) + " characters.");
-        }
-        return v;
     }
 
     private String owner(String owner) {

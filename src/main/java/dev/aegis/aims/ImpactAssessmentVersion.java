@@ -25,7 +25,7 @@ import org.hibernate.type.SqlTypes;
  * version is deleted; a step out of order is refused with the version's state in the message.
  */
 @Entity
-@Audited
+@Audited(bookkeeping = "reviewReminded")
 @Table(schema = "aims", name = "impact_assessment_version")
 class ImpactAssessmentVersion {
 
@@ -59,6 +59,11 @@ class ImpactAssessmentVersion {
 
     @Column(name = "review_by")
     private LocalDate reviewBy;
+
+    /** The last review milestone its owner was reminded of (see {@link ReviewReminder}); null: none yet. */
+    @Column(name = "review_reminded")
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private ReviewReminder.Milestone reviewReminded;
 
     @Column(name = "change_note")
     private String changeNote;
@@ -190,6 +195,14 @@ class ImpactAssessmentVersion {
 
     String getResidualImpact() {
         return residualImpact;
+    }
+
+    ReviewReminder.Milestone getReviewReminded() {
+        return reviewReminded;
+    }
+
+    void reviewReminded(ReviewReminder.Milestone milestone) {
+        this.reviewReminded = milestone;
     }
 
     LocalDate getReviewBy() {

@@ -17,4 +17,10 @@ interface ImpactAssessmentVersions extends JpaRepository<ImpactAssessmentVersion
     List<ImpactAssessmentVersion> findByAssessmentIdOrderByNumberDesc(long assessmentId);
 
     List<ImpactAssessmentVersion> findAllByOrderByAssessmentIdAscNumberDesc();
+
+    /** Approved versions whose review date is on or before {@code horizon} and not yet reminded as overdue. */
+    @Query("select v from ImpactAssessmentVersion v where v.status = dev.aegis.aims.ImpactVocabulary.Stage.APPROVED"
+            + " and v.reviewBy <= :horizon and (v.reviewReminded is null"
+            + " or v.reviewReminded <> dev.aegis.aims.ReviewReminder.Milestone.OVERDUE) order by v.reviewBy")
+    List<ImpactAssessmentVersion> approvedForReviewBy(java.time.LocalDate horizon);
 }

@@ -211,6 +211,10 @@ class InternalAudit {
         return cancelReason;
     }
 
+    java.time.Instant getCreatedAt() {
+        return createdAt;
+    }
+
     String getCreatedBy() {
         return createdBy;
     }

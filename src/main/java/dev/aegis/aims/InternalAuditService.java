@@ -380,7 +380,7 @@ public class InternalAuditService {
         if (result == null) {
             throw new DomainRuleException("result", "Choose what you found for " + c.getRefId() + ".");
         }
-        c.record(result, text("notes", notes, MAX_TEXT), Actors.current(), now());
+        c.record(result, AimsRecords.optionalText("notes", notes, MAX_TEXT), Actors.current(), now());
         checks.saveAndFlush(c);
         return view(a);
     }
@@ -396,12 +396,12 @@ public class InternalAuditService {
             throw new DomainRuleException(
                     "kind", "Say whether this is a nonconformity, an observation or an opportunity.");
         }
-        String what = text("statement", statement, MAX_TEXT);
+        String what = AimsRecords.optionalText("statement", statement, MAX_TEXT);
         if (what == null) {
             throw new DomainRuleException("statement", "State what you found.");
         }
         AuditFinding f = new AuditFinding(id, Actors.current(), now());
-        f.describe(checkId, kind, what, text("evidence", evidence, MAX_TEXT));
+        f.describe(checkId, kind, what, AimsRecords.optionalText("evidence", evidence, MAX_TEXT));
         f = findings.saveAndFlush(f);
         return findingView(f, Map.of(c.getId(), c));
     }
@@ -414,7 +414,7 @@ public class InternalAuditService {
     public AuditView complete(long id, long expectedVersion, String conclusion) {
         InternalAudit a = find(id, expectedVersion);
         requireAuditor(a);
-        String text = text("conclusion", conclusion, MAX_TEXT);
+        String text = AimsRecords.optionalText("conclusion", conclusion, MAX_TEXT);
         if (text == null) {
             throw new DomainRuleException("conclusion", "Write the audit's conclusion before completing it.");
         }
@@ -488,11 +488,11 @@ public class InternalAuditService {
         if (in == null) {
             throw new DomainRuleException("title", "Give the audit a title.");
         }
-        String title = text("title", in.title(), 200);
+        String title = AimsRecords.optionalText("title", in.title(), 200);
         if (title == null) {
             throw new DomainRuleException("title", "Give the audit a title.");
         }
-        String scope = text("scope", in.scope(), MAX_TEXT);
+        String scope = AimsRecords.optionalText("scope", in.scope(), MAX_TEXT);
         if (scope == null) {
             throw new DomainRuleException("scope", "Say what the audit covers (its scope).");
         }
@@ -691,18 +691,6 @@ public class InternalAuditService {
 
     private String nameOf(String username) {
         return people.find(username).map(Person::label).orElse(username);
-    }
-
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new DomainRuleException(
-                    field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
-        }
-        return v;
     }
 
     private static String clip(String s, int max) {

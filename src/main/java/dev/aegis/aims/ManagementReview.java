@@ -108,6 +108,10 @@ class ManagementReview {
         return id;
     }
 
+    java.time.Instant getCreatedAt() {
+        return createdAt;
+    }
+
     String getReference() {
         return reference;
     }

@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -184,7 +183,7 @@ public class ManagementReviewService {
                     "minutes",
                     "The meeting is on " + Dates.day(r.getMeetingDate()) + ": record it as held on or after that day.");
         }
-        String text = text("minutes", minutes, 20000);
+        String text = AimsRecords.optionalText("minutes", minutes, 20000);
         if (text == null) {
             throw new DomainRuleException("minutes", "Write the minutes: what was discussed and concluded.");
         }
@@ -196,7 +195,7 @@ public class ManagementReviewService {
     @PreAuthorize(AimsDocumentService.WRITE)
     public ReviewView addOutput(long id, boolean action, String text, String owner, LocalDate due) {
         ManagementReview r = find(id);
-        String what = text("text", text, 2000);
+        String what = AimsRecords.optionalText("text", text, 2000);
         if (what == null) {
             throw new DomainRuleException("text", action ? "Say what the action is." : "State the decision.");
         }
@@ -235,7 +234,7 @@ public class ManagementReviewService {
         if (!mayWrite() && (o.getOwner() == null || !o.getOwner().equalsIgnoreCase(Actors.current()))) {
             throw new DomainRuleException("doneNote", "Only the action's owner or an officer marks it done.");
         }
-        o.done(Instant.now(clock), text("doneNote", note, 2000));
+        o.done(Instant.now(clock), AimsRecords.optionalText("doneNote", note, 2000));
         outputs.saveAndFlush(o);
         return view(r);
     }
@@ -321,7 +320,7 @@ public class ManagementReviewService {
     }
 
     private void apply(ManagementReview r, Meeting in) {
-        String title = text("title", in == null ? null : in.title(), 200);
+        String title = AimsRecords.optionalText("title", in == null ? null : in.title(), 200);
         if (title == null) {
             throw new DomainRuleException("title", "Give the review a title.");
         }
@@ -390,18 +389,6 @@ public class ManagementReviewService {
 
     private String nameOf(String username) {
         return people.find(username).map(Person::label).orElse(username);
-    }
-
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new DomainRuleException(
-                    field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
-        }
-        return v;
     }
 
     private LocalDate today() {

@@ -329,7 +329,9 @@ public class NonconformityService {
     @PreAuthorize(WRITE)
     public NcView treat(long id, long expectedVersion, String containment, String rootCause) {
         Nonconformity n = find(id, expectedVersion);
-        n.treat(text("containment", containment, MAX_TEXT), text("rootCause", rootCause, MAX_TEXT));
+        n.treat(
+                AimsRecords.optionalText("containment", containment, MAX_TEXT),
+                AimsRecords.optionalText("rootCause", rootCause, MAX_TEXT));
         return view(ncs.saveAndFlush(n));
     }
 
@@ -365,7 +367,7 @@ public class NonconformityService {
             throw new DomainRuleException(
                     "doneNote", "Only the action's owner (" + nameOf(a.getOwner()) + ") or an officer marks it done.");
         }
-        a.done(now(), text("doneNote", note, 2000));
+        a.done(now(), AimsRecords.optionalText("doneNote", note, 2000));
         actions.saveAndFlush(a);
         return view(n);
     }
@@ -386,7 +388,7 @@ public class NonconformityService {
                     "You own the action \"" + clip(a.getDescription(), 80) + "\", so someone else must check that the"
                             + " corrective action was effective (ISO/IEC 42001 10.2).");
         });
-        String why = text("effectivenessNote", note, MAX_TEXT);
+        String why = AimsRecords.optionalText("effectivenessNote", note, MAX_TEXT);
         if (why == null) {
             throw new DomainRuleException("effectivenessNote", "Say how you checked the effectiveness.");
         }
@@ -485,11 +487,11 @@ public class NonconformityService {
         if (in == null || in.kind() == null) {
             throw new DomainRuleException("kind", "Say whether this is a nonconformity or an improvement opportunity.");
         }
-        String title = text("title", in.title(), 200);
+        String title = AimsRecords.optionalText("title", in.title(), 200);
         if (title == null) {
             throw new DomainRuleException("title", "Give it a title.");
         }
-        String description = text("description", in.description(), MAX_TEXT);
+        String description = AimsRecords.optionalText("description", in.description(), MAX_TEXT);
         if (description == null) {
             throw new DomainRuleException("description", "Describe what does not conform (or what could improve).");
         }
@@ -501,7 +503,7 @@ public class NonconformityService {
     }
 
     private void apply(CorrectiveAction a, ActionPlan in) {
-        String what = text("description", in == null ? null : in.description(), 2000);
+        String what = AimsRecords.optionalText("description", in == null ? null : in.description(), 2000);
         if (what == null) {
             throw new DomainRuleException("description", "Say what the action is.");
         }
@@ -588,18 +590,6 @@ public class NonconformityService {
         return username == null
                 ? null
                 : people.find(username).map(Person::label).orElse(username);
-    }
-
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new DomainRuleException(
-                    field, "Keep this to " + String.format(Locale.ROOT, "%,d", max) + " characters.");
-        }
-        return v;
     }
 
     private static String firstSentence(String s) {

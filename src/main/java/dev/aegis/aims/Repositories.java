@@ -25,6 +25,12 @@ interface DocumentVersions extends JpaRepository<DocumentVersion, Long> {
     Optional<DocumentVersion> findByDocumentIdAndNumber(long documentId, int number);
 
     List<DocumentVersion> findByStatusIn(Collection<VersionStatus> statuses);
+
+    /** Versions in force whose review date is on or before {@code horizon} and not yet reminded as overdue. */
+    @Query("select v from DocumentVersion v where v.status = dev.aegis.aims.AimsVocabulary.VersionStatus.PUBLISHED"
+            + " and v.reviewBy <= :horizon and (v.reviewReminded is null"
+            + " or v.reviewReminded <> dev.aegis.aims.ReviewReminder.Milestone.OVERDUE) order by v.reviewBy")
+    List<DocumentVersion> inForceForReviewBy(java.time.LocalDate horizon);
 }
 
 interface Acknowledgements extends JpaRepository<Acknowledgement, Acknowledgement.Key> {

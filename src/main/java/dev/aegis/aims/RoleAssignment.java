@@ -69,6 +69,10 @@ class RoleAssignment {
         return role;
     }
 
+    java.time.Instant getCreatedAt() {
+        return createdAt;
+    }
+
     String getUsername() {
         return username;
     }

@@ -9,6 +9,7 @@ import dev.aegis.control.SoaService;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.shared.reports.DocRow;
+import dev.aegis.shared.reports.PackSectionSource;
 import dev.aegis.shared.reports.Reports;
 import dev.aegis.telemetry.TelemetryService;
 import java.io.OutputStream;
@@ -195,6 +196,21 @@ class PackDocument {
         out.put(TELEMETRY, s.telemetryTotal() + " telemetry test results of the 90 days up to the as-of date");
         out.put(EVIDENCE, s.evidence().size() + " evidence items with their SHA-256 and period");
         out.put(AUDIT, s.audit().size() + " audit log entries with their chain hashes");
+        if (!s.sections().isEmpty()) {
+            // "Context and scope, policies, AIMS roles, …": later titles in lower case, abbreviations kept
+            List<String> named = s.sections().stream()
+                    .map(PackSectionSource.PackSection::title)
+                    .toList();
+            String titles = named.getFirst()
+                    + named.stream()
+                            .skip(1)
+                            .map(t -> t.length() > 1 && Character.isUpperCase(t.charAt(1))
+                                    ? t
+                                    : Character.toLowerCase(t.charAt(0)) + t.substring(1))
+                            .map(t -> ", " + t)
+                            .collect(Collectors.joining());
+            out.put(RECORDS, titles + " as of " + s.asOf());
+        }
         return out;
     }
 
@@ -206,6 +222,8 @@ class PackDocument {
     static final String TELEMETRY = "6 Telemetry test history";
     static final String EVIDENCE = "7 Evidence index";
     static final String AUDIT = "8 Audit log excerpt";
+    /** The sections other modules add (the AI management system's records), each a sub-section. */
+    static final String RECORDS = "9 Management system records";
 
     /** The pack's sections, in order. */
     static List<DocRow> body(Snapshot s, String manifestSha256) {
@@ -407,6 +425,19 @@ class PackDocument {
                                 ? objectWords(a.objectType()) + " " + a.objectLabel()
                                 : objectName(s, systemNames, a.objectType(), a.objectId()),
                         PackWords.hash(a.hash())));
+            }
+        }
+
+        if (!s.sections().isEmpty()) {
+            rows.add(DocRow.h1(RECORDS));
+            rows.add(DocRow.p("The records of the management system as they stood on " + s.asOf()
+                    + " (the end of that day, UTC): records made later are left out, and each versioned record is "
+                    + "shown in the version in force then."));
+            // not numbered 9.1, 9.2 …: in an ISO/IEC 42001 pack those read as the standard's clauses
+            for (PackSectionSource.PackSection section : s.sections()) {
+                rows.add(DocRow.h2(section.title()));
+                rows.add(DocRow.p(section.intro()));
+                rows.addAll(section.rows());
             }
         }
         return rows;

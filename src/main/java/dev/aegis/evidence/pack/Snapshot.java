@@ -9,6 +9,7 @@ import dev.aegis.framework.CatalogViews.FrameworkSummary;
 import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.inventory.SystemHistory.SystemAt;
 import dev.aegis.risk.RiskHistory.RiskAt;
+import dev.aegis.shared.reports.PackSectionSource;
 import dev.aegis.telemetry.TelemetryService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ import java.util.Set;
  * requirements, the controls implementing them and their status per system, the evidence, the risks, the issued
  * Statement of Applicability current at that date, the open findings, the telemetry test results
  * recorded in the audit excerpt's period (the first {@link SnapshotReader#TELEMETRY_LIMIT}, of {@code telemetryTotal})
- * and the audit log excerpt.
+ * and the audit log excerpt; then the sections other modules add for the framework ({@link PackSectionSource}: the AI
+ * management system's records), as of the same moment.
  */
 record Snapshot(
         FrameworkSummary framework,
@@ -43,7 +45,8 @@ record Snapshot(
         long telemetryTotal,
         CoverageService.FrameworkCoverage coverage,
         Map<Long, String> controlReferences,
-        Map<Long, String> groups) {
+        Map<Long, String> groups,
+        List<PackSectionSource.PackSection> sections) {
 
     Set<Long> systemIds() {
         return systems.stream().map(SystemAt::id).collect(java.util.stream.Collectors.toSet());

@@ -15,6 +15,7 @@ import dev.aegis.inventory.SystemHistory.SystemAt;
 import dev.aegis.risk.RiskHistory;
 import dev.aegis.risk.RiskHistory.RiskAt;
 import dev.aegis.shared.DomainRuleException;
+import dev.aegis.shared.reports.PackSectionSource;
 import dev.aegis.telemetry.TelemetryService;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Reads a {@link Snapshot}: the catalog through the framework module, the registers as they stood through
  * the modules' "as of" readers ({@link SystemHistory}, {@link ControlHistory}, {@link RiskHistory},
  * {@link AuditHistory}), the issued Statement of Applicability through the control module, the evidence through
- * {@link PackEvidence}. The caller's permissions apply (a background build runs as the person who asked for it).
+ * {@link PackEvidence}, and the sections other modules add ({@link PackSectionSource}). The caller's permissions apply (a background build runs as the person who asked for it).
  */
 @Component
 class SnapshotReader {
@@ -60,6 +61,7 @@ class SnapshotReader {
     private final PackFindings findings;
     private final TelemetryService telemetry;
     private final CoverageService coverageService;
+    private final ObjectProvider<PackSectionSource> sectionSources;
 
     SnapshotReader(
             FrameworkCatalog catalog,
@@ -71,8 +73,10 @@ class SnapshotReader {
             PackEvidence evidence,
             ObjectProvider<PackFindings> findings,
             TelemetryService telemetry,
-            CoverageService coverageService) {
+            CoverageService coverageService,
+            ObjectProvider<PackSectionSource> sectionSources) {
         this.coverageService = coverageService;
+        this.sectionSources = sectionSources;
         this.telemetry = telemetry;
         this.catalog = catalog;
         this.systemHistory = systemHistory;
@@ -198,7 +202,16 @@ class SnapshotReader {
                 results.getTotalElements(),
                 coverage,
                 references,
-                groups(frameworkCode));
+                groups(frameworkCode),
+                sections(frameworkCode, at));
+    }
+
+    /** What other modules add to a pack of this framework, as of the same moment, in the sources' order. */
+    private List<PackSectionSource.PackSection> sections(String frameworkCode, Instant at) {
+        return sectionSources
+                .orderedStream()
+                .flatMap(source -> source.sectionsAsOf(at, frameworkCode).stream())
+                .toList();
     }
 
     /** Each requirement's clause group: its top-level ancestor, e.g. "4 · Context of the organization". */

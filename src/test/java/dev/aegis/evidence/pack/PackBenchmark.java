@@ -49,6 +49,10 @@ class PackBenchmark {
     static final int EVIDENCE_PER_CONTROL = 5;
     static final int FILE_BYTES = 4096;
 
+    /** The sections other modules add (the AIMS records): part of what a real pack costs. */
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<dev.aegis.shared.reports.PackSectionSource> sectionSources;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -174,7 +178,8 @@ class PackBenchmark {
                 evidence,
                 new StaticListableBeanFactory().getBeanProvider(PackFindings.class),
                 telemetry,
-                coverage);
+                coverage,
+                sectionSources);
         PackBuilder builder = new PackBuilder(reader, evidence, document, Clock.systemUTC(), signer);
         TestAccounts.signIn(accounts.create("auditor", Role.AUDITOR));
         Path dir = Files.createTempDirectory("pack-bench");
