@@ -23,6 +23,8 @@ public final class ActWords {
             case PROVIDER -> "Provider";
             case DEPLOYER -> "Deployer";
             case PROVIDER_AND_DEPLOYER -> "Provider and deployer";
+            case IMPORTER -> "Importer";
+            case DISTRIBUTOR -> "Distributor";
             case NONE -> "No operator role";
         };
     }

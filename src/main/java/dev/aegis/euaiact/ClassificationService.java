@@ -151,6 +151,8 @@ public class ClassificationService {
             case PROVIDER -> Set.of(ActRole.PROVIDER);
             case DEPLOYER -> Set.of(ActRole.DEPLOYER);
             case PROVIDER_AND_DEPLOYER -> Set.of(ActRole.PROVIDER, ActRole.DEPLOYER);
+            case IMPORTER -> Set.of(ActRole.IMPORTER);
+            case DISTRIBUTOR -> Set.of(ActRole.DISTRIBUTOR);
             case NONE -> Set.of();
         };
         Outcome outcome = new Outcome(

@@ -185,7 +185,10 @@ public final class Classifier {
                 a.roles());
     }
 
-    /** The inventory's role field: provider (a product manufacturer is one, Art. 25(3)), deployer, both or none. */
+    /**
+     * The inventory's role field: provider (a product manufacturer is one, Art. 25(3)), deployer, both; else importer
+     * or distributor; else none.
+     */
     static EuAiActRole role(Set<ActRole> roles) {
         boolean provider = roles.contains(ActRole.PROVIDER) || roles.contains(ActRole.PRODUCT_MANUFACTURER);
         boolean deployer = roles.contains(ActRole.DEPLOYER);
@@ -197,6 +200,12 @@ public final class Classifier {
         }
         if (deployer) {
             return EuAiActRole.DEPLOYER;
+        }
+        if (roles.contains(ActRole.IMPORTER)) {
+            return EuAiActRole.IMPORTER;
+        }
+        if (roles.contains(ActRole.DISTRIBUTOR)) {
+            return EuAiActRole.DISTRIBUTOR;
         }
         return EuAiActRole.NONE;
     }

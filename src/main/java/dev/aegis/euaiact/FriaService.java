@@ -109,6 +109,13 @@ public class FriaService {
         return new Standing(due, status, versions, systemRisks(systemId));
     }
 
+    /** One version of an assessment, by its id. */
+    @PreAuthorize(IncidentService.READERS)
+    @Transactional(readOnly = true)
+    public Fria get(long id) {
+        return frias.findById(id).orElseThrow(() -> new NotFoundException("No fundamental rights assessment " + id));
+    }
+
     private List<LinkedRisk> systemRisks(long systemId) {
         return risks
                 .search(new RiskService.Filter(null, null, null, null, null, null, systemId), PageRequest.of(0, 200))

@@ -10,8 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Once a day (07:00 UTC, and at once when an incident is raised): officers and administrators are told of open
- * serious incidents whose report is overdue or due within three days.
+ * Every hour (at five past): officers and administrators are told of open serious incidents whose report deadline
+ * reached a milestone — five days before, one day before, overdue — once per milestone; when an incident is raised
+ * they are told at once.
  */
 @Component
 class IncidentReminders {
@@ -23,7 +24,7 @@ class IncidentReminders {
         this.incidents = incidents;
     }
 
-    @Scheduled(cron = "${aegis.euaiact.incident-reminder-cron:0 0 7 * * *}", zone = "UTC")
+    @Scheduled(cron = "${aegis.euaiact.incident-reminder-cron:0 5 * * * *}", zone = "UTC")
     @SchedulerLock(name = "euaiact-incident-reminders")
     public void run() {
         Actors.runAsSystem(Set.of(IncidentService.SYSTEM_REMIND, Notifications.SYSTEM_SEND), () -> {

@@ -19,8 +19,10 @@ import dev.aegis.shared.tabular.TabularFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,7 +33,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -41,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The incident register of Art. 73: governance officers and administrators record incidents with AI systems (by hand
  * or escalated from a telemetry finding), the report to the market surveillance authority, the investigation and
  * closure; auditors read and export. Each deadline follows from {@link IncidentDeadlines}; overdue and due-soon ones
- * are on the officers' dashboard and reminded once a day through the notifications.
+ * are on the officers' dashboard and reminded at milestones of the deadline through the notifications.
  */
 @Service
 @Transactional
@@ -61,6 +65,7 @@ public class IncidentService {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     IncidentService(
             Incidents incidents,
@@ -68,7 +73,9 @@ public class IncidentService {
             FindingService findings,
             Notifications notifications,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.incidents = incidents;
         this.systems = systems;
         this.findings = findings;
@@ -328,20 +335,80 @@ public class IncidentService {
     }
 
     /**
-     * Once a day: every officer and administrator is told of each open serious incident overdue or due soon (the
-     * system actor; it reminds people, nothing more). Answers how many notifications went out.
+     * The milestones of a report deadline at which officers are reminded, once each: five days before, one day before,
+     * and when it has passed.
+     */
+    public enum Milestone {
+        FIVE_DAYS_BEFORE(Duration.ofDays(5)),
+        ONE_DAY_BEFORE(Duration.ofDays(1)),
+        OVERDUE(Duration.ZERO);
+
+        private final Duration before;
+
+        Milestone(Duration before) {
+            this.before = before;
+        }
+
+        /** The latest milestone reached at {@code now}, none when the deadline is more than five days away. */
+        static Optional<Milestone> reached(Instant deadline, Instant now) {
+            Milestone reached = null;
+            for (Milestone m : values()) {
+                if (!now.isBefore(deadline.minus(m.before))) {
+                    reached = m;
+                }
+            }
+            return Optional.ofNullable(reached);
+        }
+    }
+
+    /**
+     * Every hour (the system actor; it reminds people, nothing more): for each open serious incident whose report is
+     * not sent, officers and administrators are told when it reaches a milestone of its deadline — five days before,
+     * one day before, overdue — once per milestone, as {@code euaiact.incident_reminder} records. A milestone passed
+     * while a later one is already reached is not sent late. Answers how many notifications went out.
      */
     @PreAuthorize("hasAuthority('" + SYSTEM_REMIND + "')")
     public int remindDue() {
         int sent = 0;
         Instant now = now();
-        for (Incident i : incidents.openDueBefore(now.plus(IncidentDeadlines.DUE_SOON))) {
-            Standing s = i.standing(now);
-            String subject = (s == Standing.OVERDUE ? "Overdue: report of incident " : "Report due: incident ")
+        for (Incident i : incidents.openDueBefore(
+                now.plus(Milestone.FIVE_DAYS_BEFORE.before).plusSeconds(1))) {
+            if (i.getReportedAt() != null) {
+                continue;
+            }
+            Optional<Milestone> m = Milestone.reached(i.getDeadline(), now);
+            if (m.isEmpty()) {
+                continue;
+            }
+            int claimed = jdbc.sql("insert into euaiact.incident_reminder (incident_id, milestone, deadline, sent_at,"
+                            + " recipients) values (?, ?, ?, ?, 0) on conflict do nothing")
+                    .params(i.getId(), m.get().name(), Timestamp.from(i.getDeadline()), Timestamp.from(now))
+                    .update();
+            if (claimed == 0) {
+                continue;
+            }
+            String subject = (m.get() == Milestone.OVERDUE ? "Overdue: report of incident " : "Report due: incident ")
                     + i.getReference() + " (" + IncidentDeadlines.countdown(i.getDeadline(), now) + ")";
-            sent += tell(i, subject);
+            int told = tell(i, subject);
+            jdbc.sql("update euaiact.incident_reminder set recipients = ? where incident_id = ? and milestone = ?"
+                            + " and deadline = ?")
+                    .params(told, i.getId(), m.get().name(), Timestamp.from(i.getDeadline()))
+                    .update();
+            sent += told;
         }
         return sent;
+    }
+
+    /** The reminders sent for an incident, as "milestone at instant", oldest first. */
+    @PreAuthorize(READERS)
+    @Transactional(readOnly = true)
+    public List<Milestone> remindersSent(long id) {
+        find(id);
+        return jdbc.sql("select milestone from euaiact.incident_reminder where incident_id = ? order by sent_at,"
+                        + " milestone")
+                .param(id)
+                .query((rs, n) -> Milestone.valueOf(rs.getString(1)))
+                .list();
     }
 
     private void tellOfficers(Incident i, String subject) {

@@ -255,11 +255,45 @@ public class TechnicalDocumentation {
         return rows;
     }
 
-    /** Writes the PDF and records the export in the audit log. */
+    /**
+     * Why the organisation draws up no Annex IV documentation of a system in its role — empty when it does: a provider
+     * (a product manufacturer counts as one, Art. 25(3)) draws it up (Art. 11, 18); a deployer, importer or distributor
+     * does not (an importer checks the provider's, Art. 23(1)(b)).
+     */
+    public static java.util.Optional<String> notOffered(Classification.EuAiActRole role) {
+        return switch (role) {
+            case PROVIDER, PROVIDER_AND_DEPLOYER -> java.util.Optional.empty();
+            case DEPLOYER ->
+                java.util.Optional.of("The organisation deploys this system: its provider draws up the technical "
+                        + "documentation (Art. 11); ask the provider for the instructions for use (Art. 13).");
+            case IMPORTER ->
+                java.util.Optional.of("The organisation imports this system: the provider draws up the technical "
+                        + "documentation; the importer checks that it exists and keeps a copy (Art. 23).");
+            case DISTRIBUTOR ->
+                java.util.Optional.of("The organisation distributes this system: the provider draws up the technical "
+                        + "documentation; the distributor checks the CE marking and instructions (Art. 24).");
+            case NONE ->
+                java.util.Optional.of("The system's classification gives the organisation no provider role, so it "
+                        + "draws up no technical documentation (Art. 11). Classify the system first.");
+        };
+    }
+
+    /** Refuses, naming the role and why, unless the organisation provides the system. */
+    @PreAuthorize(IncidentService.READERS)
+    @Transactional(readOnly = true)
+    public AiSystem requireOffered(long systemId) {
+        AiSystem system = systems.get(systemId);
+        notOffered(system.details().euAiActRole()).ifPresent(why -> {
+            throw new dev.aegis.shared.DomainRuleException("role", why);
+        });
+        return system;
+    }
+
+    /** Writes the PDF and records the export in the audit log; refused, naming the role, unless a provider's. */
     @PreAuthorize(IncidentService.READERS)
     @Transactional
     public void pdf(long systemId, OutputStream out) {
-        AiSystem system = systems.get(systemId);
+        AiSystem system = requireOffered(systemId);
         List<DocRow> rows = rows(systemId);
         String title = "Technical documentation (Annex IV)";
         reports.document(

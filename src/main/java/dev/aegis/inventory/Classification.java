@@ -77,6 +77,10 @@ public final class Classification {
         PROVIDER,
         DEPLOYER,
         PROVIDER_AND_DEPLOYER,
+        /** Places on the EU market a system of a provider established outside the EU (Art. 3(6)). */
+        IMPORTER,
+        /** Makes it available on the EU market, neither provider nor importer (Art. 3(7)). */
+        DISTRIBUTOR,
         NONE
     }
 

@@ -120,22 +120,57 @@ class IncidentServiceTest {
     }
 
     @Test
-    void the_daily_round_reminds_officers_of_overdue_reports_as_the_system_actor() {
+    void officers_are_reminded_once_per_milestone_of_the_deadline_as_the_system_actor_and_the_milestones_are_kept() {
         Incident late = incidents.raise(system.getId(), harm(20));
+        Incident tomorrow = incidents.raise(system.getId(), harm(14));
+        Incident inFive = incidents.raise(system.getId(), harm(11));
+        Incident farOff = incidents.raise(system.getId(), harm(2));
         TestAccounts.signOut();
+
+        remind();
+        remind(); // the hourly round again: nothing new reached, nothing sent again
+
+        assertThat(remindersTo(officer, "Overdue: report of incident " + late.getReference() + " (%"))
+                .isEqualTo(1);
+        assertThat(remindersTo(officer, "Report due: incident " + tomorrow.getReference() + " (%"))
+                .isEqualTo(1);
+        assertThat(remindersTo(officer, "Report due: incident " + inFive.getReference() + " (%"))
+                .isEqualTo(1);
+        assertThat(remindersTo(officer, "%incident " + farOff.getReference() + " (%"))
+                .isZero();
+        TestAccounts.signIn(auditor);
+        assertThat(incidents.remindersSent(late.getId())).containsExactly(IncidentService.Milestone.OVERDUE);
+        assertThat(incidents.remindersSent(tomorrow.getId())).containsExactly(IncidentService.Milestone.ONE_DAY_BEFORE);
+        assertThat(incidents.remindersSent(inFive.getId())).containsExactly(IncidentService.Milestone.FIVE_DAYS_BEFORE);
+        assertThat(incidents.remindersSent(farOff.getId())).isEmpty();
+    }
+
+    @Test
+    void a_milestone_is_the_latest_one_reached_five_days_one_day_before_or_overdue() {
+        java.time.Instant deadline = java.time.Instant.parse("2026-12-20T10:00:00Z");
+        assertThat(IncidentService.Milestone.reached(deadline, deadline.minus(6, ChronoUnit.DAYS)))
+                .isEmpty();
+        assertThat(IncidentService.Milestone.reached(deadline, deadline.minus(5, ChronoUnit.DAYS)))
+                .contains(IncidentService.Milestone.FIVE_DAYS_BEFORE);
+        assertThat(IncidentService.Milestone.reached(deadline, deadline.minus(23, ChronoUnit.HOURS)))
+                .contains(IncidentService.Milestone.ONE_DAY_BEFORE);
+        assertThat(IncidentService.Milestone.reached(deadline, deadline)).contains(IncidentService.Milestone.OVERDUE);
+    }
+
+    private void remind() {
         AtomicInteger sent = new AtomicInteger();
         Actors.runAsSystem(
                 Set.of(IncidentService.SYSTEM_REMIND, Notifications.SYSTEM_SEND),
                 () -> sent.set(incidents.remindDue()));
+    }
 
-        assertThat(sent.get()).isPositive();
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from notification.notification where recipient = ? and topic ="
-                                + " 'euaiact.incident' and subject like ?",
-                        Long.class,
-                        officer.username(),
-                        "Overdue: report of incident " + late.getReference() + "%"))
-                .isEqualTo(1);
+    private long remindersTo(AegisUser who, String subjectLike) {
+        return jdbc.queryForObject(
+                "select count(*) from notification.notification where recipient = ? and topic = 'euaiact.incident'"
+                        + " and subject like ?",
+                Long.class,
+                who.username(),
+                subjectLike);
     }
 
     @Test

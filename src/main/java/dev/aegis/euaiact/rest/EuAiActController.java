@@ -59,9 +59,14 @@ class EuAiActController {
     private final ClassificationService classifications;
     private final IncidentService incidents;
     private final TechnicalDocumentation documentation;
+    private final dev.aegis.euaiact.EuAiActDocuments documents;
 
     EuAiActController(
-            ClassificationService classifications, IncidentService incidents, TechnicalDocumentation documentation) {
+            ClassificationService classifications,
+            IncidentService incidents,
+            TechnicalDocumentation documentation,
+            dev.aegis.euaiact.EuAiActDocuments documents) {
+        this.documents = documents;
         this.classifications = classifications;
         this.incidents = incidents;
         this.documentation = documentation;
@@ -70,8 +75,10 @@ class EuAiActController {
     @GetMapping(path = "/systems/{id}/eu-ai-act/technical-documentation", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(
             summary = "The technical documentation of Annex IV as PDF, assembled from the register (points it "
-                    + "lacks say \"Not yet recorded\"); recorded in the audit log")
+                    + "lacks say \"Not yet recorded\"); recorded in the audit log. Only for a system the organisation "
+                    + "provides: otherwise 422 naming the role and why")
     void technicalDocumentation(@PathVariable long id, HttpServletResponse response) throws IOException {
+        documentation.requireOffered(id);
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
@@ -416,6 +423,20 @@ class EuAiActController {
             @Valid @RequestBody CloseRequest r) {
         incidents.close(id, Versions.fromIfMatch(ifMatch), r.note());
         return ok(incidents.get(id));
+    }
+
+    @GetMapping(path = "/eu-ai-act/incidents/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(
+            summary = "The incident's report as PDF: the facts Art. 73 asks for, the deadline, the report sent and "
+                    + "the follow-up; recorded in the audit log")
+    void incidentPdf(@PathVariable long id, HttpServletResponse response) throws IOException {
+        String reference = incidents.get(id).incident().getReference();
+        response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"incident-" + reference + "-" + LocalDate.now() + ".pdf\"");
+        documents.incidentPdf(id, response.getOutputStream());
+        response.flushBuffer();
     }
 
     @GetMapping(

@@ -116,7 +116,14 @@ class EuAiActPanel implements SystemPagePanel {
         panel.add(grounds, duties(standing), history(standing), classify);
         if (c.getTier() == dev.aegis.inventory.Classification.EuAiActTier.HIGH
                 && Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER", "AUDITOR")) {
-            panel.add(annexIv(systemId));
+            var notOffered = dev.aegis.euaiact.TechnicalDocumentation.notOffered(c.getRole());
+            if (notOffered.isPresent()) {
+                Paragraph why = new Paragraph("No technical documentation (Annex IV) here. " + notOffered.get());
+                why.setId("annex-iv-not-offered");
+                panel.add(why);
+            } else {
+                panel.add(annexIv(systemId));
+            }
         }
         return panel;
     }

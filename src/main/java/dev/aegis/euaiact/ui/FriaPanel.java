@@ -39,9 +39,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 class FriaPanel implements SystemPagePanel {
 
     private final FriaService frias;
+    private final dev.aegis.euaiact.EuAiActDocuments documents;
 
-    FriaPanel(FriaService frias) {
+    FriaPanel(FriaService frias, dev.aegis.euaiact.EuAiActDocuments documents) {
         this.frias = frias;
+        this.documents = documents;
     }
 
     @Override
@@ -85,7 +87,14 @@ class FriaPanel implements SystemPagePanel {
             return; // not required and never started: the line above says so
         }
         boolean writes = Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER");
-        s.latest().ifPresent(f -> panel.add(content(f, s.systemRisks())));
+        s.latest()
+                .ifPresent(f -> panel.add(
+                        content(f, s.systemRisks()),
+                        PdfLink.of(
+                                "fria-pdf",
+                                "Assessment, version " + f.getNumber() + ", PDF",
+                                "fria-system-" + systemId + "-v" + f.getNumber() + ".pdf",
+                                out -> documents.friaPdf(f.getId(), out))));
         if (!writes) {
             return;
         }

@@ -50,9 +50,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 class IncidentsPanel implements SystemPagePanel {
 
     private final IncidentService incidents;
+    private final dev.aegis.euaiact.EuAiActDocuments documents;
 
-    IncidentsPanel(IncidentService incidents) {
+    IncidentsPanel(IncidentService incidents, dev.aegis.euaiact.EuAiActDocuments documents) {
         this.incidents = incidents;
+        this.documents = documents;
     }
 
     @Override
@@ -230,6 +232,11 @@ class IncidentsPanel implements SystemPagePanel {
                                         : " by " + i.getClosedBy() + ", "
                                                 + IncidentService.local(i.getClosedAt(), i.getAwareZone())
                                                 + (i.getClosureNote() == null ? "" : " — " + i.getClosureNote()))));
+        body.add(PdfLink.of(
+                "incident-pdf",
+                (i.getKind().serious() ? "Serious incident report" : "Incident report") + ", PDF",
+                "incident-" + i.getReference() + ".pdf",
+                out -> documents.incidentPdf(i.getId(), out)));
         d.add(body);
         Button done = new Button("Close window", e -> d.close());
         d.getFooter().add(done);

@@ -4,15 +4,24 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import dev.aegis.euaiact.EuAiActDocuments;
+import dev.aegis.euaiact.EuAiActDocuments.Evaluation;
+import dev.aegis.euaiact.EuAiActDocuments.Period;
+import dev.aegis.euaiact.EuAiActDocuments.TestLine;
 import dev.aegis.euaiact.MonitoringPlan;
 import dev.aegis.euaiact.MonitoringPlan.Cadence;
 import dev.aegis.euaiact.MonitoringPlanService;
@@ -25,6 +34,7 @@ import dev.aegis.shared.Dates;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.UserDirectory;
 import dev.aegis.shared.ui.FormFields;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -37,10 +47,12 @@ class MonitoringPlanPanel implements SystemPagePanel {
 
     private final MonitoringPlanService plans;
     private final UserDirectory people;
+    private final EuAiActDocuments documents;
 
-    MonitoringPlanPanel(MonitoringPlanService plans, UserDirectory people) {
+    MonitoringPlanPanel(MonitoringPlanService plans, UserDirectory people, EuAiActDocuments documents) {
         this.plans = plans;
         this.people = people;
+        this.documents = documents;
     }
 
     @Override
@@ -87,6 +99,9 @@ class MonitoringPlanPanel implements SystemPagePanel {
             }
         });
         panel.add(new Span("Data sources from the live telemetry (read now from the telemetry module)"), sources(view));
+        if (view.plan().isPresent()) {
+            panel.add(evaluation(systemId));
+        }
         if (Actors.hasAnyRole("ADMIN", "GOVERNANCE_OFFICER")) {
             Button write = new Button(
                     view.plan().isPresent() ? "Change the plan" : "Write the plan",
@@ -94,6 +109,117 @@ class MonitoringPlanPanel implements SystemPagePanel {
             write.setId("write-monitoring-plan");
             panel.add(write);
         }
+    }
+
+    /**
+     * The periodic evaluation of a chosen period (the last calendar quarter at first): the conclusion, the plan's tests
+     * with their runs, the findings and incidents of the period, and the same as PDF.
+     */
+    private Component evaluation(long systemId) {
+        Period initial = documents.defaultPeriod();
+        DatePicker from = FormFields.sensible(new DatePicker("From", initial.from()), "The first day");
+        DatePicker to = FormFields.sensible(new DatePicker("To (included)", initial.to()), "The last day");
+        for (DatePicker picker : List.of(from, to)) {
+            DatePicker.DatePickerI18n i18n = picker.getI18n();
+            i18n.setDateFormat("yyyy-MM-dd");
+            picker.setI18n(i18n);
+            picker.setWidth("10rem");
+        }
+        from.setId("evaluation-from");
+        to.setId("evaluation-to");
+        Div result = new Div();
+        result.setId("monitoring-evaluation");
+        result.setWidthFull();
+        Div pdf = new Div();
+        Runnable show = () -> {
+            result.removeAll();
+            pdf.removeAll();
+            from.setInvalid(false);
+            to.setInvalid(false);
+            if (!FormFields.holdsInput(from)
+                    || !FormFields.holdsInput(to)
+                    || from.getValue() == null
+                    || to.getValue() == null) {
+                (from.getValue() == null ? from : to).setInvalid(true);
+                result.add(new Paragraph("Give the first and the last day of the period."));
+                return;
+            }
+            Period period = new Period(from.getValue(), to.getValue());
+            try {
+                Evaluation e = documents.evaluation(systemId, period);
+                result.add(evaluationView(e));
+                pdf.add(PdfLink.of(
+                        "monitoring-evaluation-pdf",
+                        "Evaluation report, PDF",
+                        "monitoring-evaluation-system-" + systemId + "-" + period.from() + "-" + period.to() + ".pdf",
+                        out -> documents.evaluationPdf(systemId, period, out)));
+            } catch (DomainRuleException ex) {
+                DatePicker field = "from".equals(ex.field()) ? from : to;
+                field.setErrorMessage(ex.getMessage());
+                field.setInvalid(true);
+            }
+        };
+        Button evaluate = new Button("Evaluate the period", e -> show.run());
+        evaluate.setId("evaluate-period");
+        HorizontalLayout bar = new HorizontalLayout(from, to, evaluate, pdf);
+        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+        VerticalLayout section = new VerticalLayout(
+                new H4("Periodic evaluation"),
+                new Paragraph("The plan's telemetry tests and their results, the findings and the incidents of a "
+                        + "period, with a conclusion: the last calendar quarter unless you choose another."),
+                bar,
+                result);
+        section.setPadding(false);
+        section.setWidthFull();
+        show.run();
+        return section;
+    }
+
+    private static Component evaluationView(Evaluation e) {
+        Div div = new Div();
+        div.setWidthFull();
+        Paragraph conclusion = new Paragraph("Conclusion (" + e.period().describe() + "): " + e.conclusion());
+        conclusion.setId("evaluation-conclusion");
+        conclusion.getStyle().set("font-weight", "600");
+        div.add(conclusion);
+        Grid<TestLine> tests = new Grid<>(TestLine.class, false);
+        tests.setId("evaluation-tests");
+        tests.addThemeName("wrap-cell-content");
+        tests.addColumn(TestLine::test).setHeader("Telemetry test").setFlexGrow(3);
+        tests.addColumn(TestLine::runs).setHeader("Runs").setAutoWidth(true).setFlexGrow(0);
+        tests.addColumn(t -> t.passed() + " / " + t.failed() + " / " + t.noData())
+                .setHeader("Passed / failed / no data")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        tests.addColumn(TestLine::lastFigure)
+                .setHeader("Latest")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        tests.setItems(e.tests());
+        tests.setAllRowsVisible(true);
+        tests.setWidthFull();
+        tests.setEmptyStateText("The system has no telemetry test: define tests on its controls to feed the plan.");
+        div.add(tests);
+        UnorderedList findings = new UnorderedList();
+        findings.setId("evaluation-findings");
+        e.findings()
+                .forEach(f -> findings.add(new ListItem(f.title() + " · " + f.severity() + " · " + f.state()
+                        + " · first seen " + Dates.minute(f.firstSeen()))));
+        div.add(new Paragraph("Findings opened in the period: " + (e.findings().isEmpty() ? "none." : "")));
+        if (!e.findings().isEmpty()) {
+            div.add(findings);
+        }
+        UnorderedList incidents = new UnorderedList();
+        incidents.setId("evaluation-incidents");
+        e.incidents()
+                .forEach(i -> incidents.add(new ListItem(i.reference() + " · " + i.title() + " · " + i.kind() + " · "
+                        + i.status() + " · aware " + Dates.minute(i.awareAt()))));
+        div.add(new Paragraph("Incidents in the period: " + (e.incidents().isEmpty() ? "none." : "")));
+        if (!e.incidents().isEmpty()) {
+            div.add(incidents);
+        }
+        return div;
     }
 
     private static Component plan(MonitoringPlan p) {
