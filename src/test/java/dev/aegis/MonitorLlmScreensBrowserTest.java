@@ -90,11 +90,7 @@ class MonitorLlmScreensBrowserTest {
         Accessibility.assertNoSeriousViolations(browser.driver(), "officer support-chatbot");
         photograph("support-chatbot");
 
-        // the LLM settings dialog, then text kept over the API and flagged calls sent: the kept-text section
-        browser.click(By.id("llm-settings"));
-        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("save-llm-settings")));
-        photograph("llm-settings-dialog");
-        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        // text kept and a pattern set over the API, flagged calls sent: the kept-text section, then the settings dialog
         String token = aegis.context()
                 .getBean(dev.aegis.monitor.MonitorTokenService.class)
                 .issueForRegister("screens");
@@ -113,7 +109,8 @@ class MonitorLlmScreensBrowserTest {
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(300);
+        // the newest flagged calls (the simulated chatbot keeps sending its own, now with their text kept too)
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(61);
         assertThat(http.post(
                                 "/monitor/v1/deployments/support-chatbot/events",
                                 token,
@@ -145,13 +142,19 @@ class MonitorLlmScreensBrowserTest {
         open("/monitor/deployments/support-chatbot");
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("kept-texts"), "ORD-204611"));
         String kept = browser.driver().findElement(By.id("kept-texts")).getText();
-        assertThat(kept).contains("prompt injection (score").contains("payment card number in the prompt");
+        assertThat(kept)
+                .contains("prompt injection (score")
+                .contains("in the prompt: e-mail address, phone number, payment card number");
         assertThat(kept).doesNotContain("When do you open on Sundays");
         photographElement("kept-text", By.id("kept-texts"));
-        browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'ORD-204611 was')]"));
+        browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'charged twice')]"));
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.tagName("vaadin-dialog-overlay"), "which is not what your terms promise."));
         photograph("kept-text-dialog");
+        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.click(By.id("llm-settings"));
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("save-llm-settings")));
+        photograph("llm-settings-dialog");
         browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
 
         // the AI system's telemetry tab of the demo's vendor chatbot, with its LLM figures

@@ -42,8 +42,8 @@ public class RawTexts {
     public record Text(String requestId, Instant at, String prompt, String response) {}
 
     /**
-     * A flagged call's text as kept, with what flagged it in words ("prompt injection (score 0.90)", "e-mail address
-     * in the prompt").
+     * A flagged call's text as kept, with what flagged it in words ("prompt injection (score 0.90)", "in the prompt:
+     * e-mail address, phone number").
      */
     public record Kept(String requestId, Instant at, List<String> flaggedFor, String prompt, String response) {}
 
@@ -168,8 +168,16 @@ public class RawTexts {
         if (score != null && Double.parseDouble(score) >= PromptInjection.FLAG) {
             why.add(String.format(Locale.ROOT, "prompt injection (score %.2f)", Double.parseDouble(score)));
         }
-        kinds(prompt).forEach(k -> why.add(k.words() + " in the prompt"));
-        kinds(response).forEach(k -> why.add(k.words() + " in the response"));
+        List<String> inPrompt =
+                kinds(prompt).stream().map(PersonalData.Kind::words).toList();
+        if (!inPrompt.isEmpty()) {
+            why.add("in the prompt: " + String.join(", ", inPrompt));
+        }
+        List<String> inResponse =
+                kinds(response).stream().map(PersonalData.Kind::words).toList();
+        if (!inResponse.isEmpty()) {
+            why.add("in the response: " + String.join(", ", inResponse));
+        }
         return why;
     }
 

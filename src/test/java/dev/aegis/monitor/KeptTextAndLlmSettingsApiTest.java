@@ -182,7 +182,7 @@ class KeptTextAndLlmSettingsApiTest {
         assertThat(body.path("totalPages").asInt()).isEqualTo(2);
         var newest = body.path("content").get(0);
         assertThat(newest.path("requestId").asString()).isEqualTo("email");
-        assertThat(newest.path("flaggedFor").get(0).asString()).isEqualTo("e-mail address in the prompt");
+        assertThat(newest.path("flaggedFor").get(0).asString()).isEqualTo("in the prompt: e-mail address");
         assertThat(newest.path("prompt").asString()).isEqualTo("Write to anna.berg@example.com about her order");
         assertThat(newest.path("at").asString()).isEqualTo(t.plusSeconds(120).toString());
         var second = Http.json(http.get(path + "?size=1&page=1", officerToken))

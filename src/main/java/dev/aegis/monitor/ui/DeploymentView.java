@@ -238,7 +238,13 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         .toList())
                 + " · labels " + listed(d.getLabels()) + " · protected attributes "
                 + listed(d.getProtectedAttributes().stream().sorted().toList()) + " · reference " + d.getReference()
-                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms")
+                + (d.getLatencyBudgetMs() == null
+                        ? ""
+                        : " · p95 budget "
+                                + java.math.BigDecimal.valueOf(d.getLatencyBudgetMs())
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + " ms")
                 + (d.getPersonalDataPatterns().isEmpty()
                         ? ""
                         : " · own personal-data patterns "
