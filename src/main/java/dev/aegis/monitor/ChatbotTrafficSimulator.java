@@ -95,6 +95,9 @@ class ChatbotTrafficSimulator {
     void sendBatch() {
         Instant now = clock.instant();
         List<PredictionEvent> events = new ArrayList<>();
+        // read afresh each batch: its own patterns and kept text apply as soon as someone changes them
+        current =
+                deployment == null ? null : deployments.findOptional(DEPLOYMENT).orElse(deployment);
         if (deployment == null) {
             // the first batch: the previous ten minutes of traffic, so a complete five-minute window exists at once
             Instant from = Resolution.FIVE_MINUTES.floor(now).minus(Duration.ofMinutes(10));
@@ -127,16 +130,18 @@ class ChatbotTrafficSimulator {
         double latency = 450 + output * 9 + random.nextDouble() * 600 + (random.nextDouble() < 0.03 ? 3000 : 0);
         boolean error = random.nextDouble() < 0.01;
         double cost = (input * 0.5 + output * 1.5) / 1_000_000;
-        var signals = scanner.signals(new LlmScanner.Call(
-                MODEL,
-                "acme",
-                "chat",
-                prompt,
-                error ? null : response,
-                input,
-                error ? null : output,
-                error ? null : "stop",
-                error ? null : cost));
+        var signals = scanner.signals(
+                new LlmScanner.Call(
+                        MODEL,
+                        "acme",
+                        "chat",
+                        prompt,
+                        error ? null : response,
+                        input,
+                        error ? null : output,
+                        error ? null : "stop",
+                        error ? null : cost),
+                current);
         return new PredictionEvent(
                 "chat-" + at.toEpochMilli() + "-" + (sent++),
                 at,
@@ -153,6 +158,9 @@ class ChatbotTrafficSimulator {
     private String pick(String[] texts) {
         return texts[random.nextInt(texts.length)];
     }
+
+    /** The deployment as this batch read it (null before it exists): the scanner applies its LLM settings. */
+    private volatile Deployment current;
 
     private Deployment deployment() {
         Deployment d = deployment;

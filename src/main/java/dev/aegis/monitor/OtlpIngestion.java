@@ -143,15 +143,15 @@ public class OtlpIngestion {
         Instant now = clock.instant();
         Instant oldest = now.minus(settings.retention());
         Instant newest = now.plus(settings.futureTolerance());
-        Map<String, List<PredictionEvent>> byDeployment = new LinkedHashMap<>();
+        // the GenAI spans by deployment name first: each is scanned with its deployment's own patterns
+        Map<String, List<Span>> byName = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         long rejected = 0;
         int skipped = 0;
         for (ResourceSpans resource : resources) {
             String deployment = resource.deployment();
             for (Span span : resource.spans()) {
-                Map<String, Object> a = span.attributes();
-                if (!genAi(a)) {
+                if (!genAi(span.attributes())) {
                     skipped++;
                     continue;
                 }
@@ -160,19 +160,11 @@ public class OtlpIngestion {
                     problems.add("span " + span.spanId() + ": the resource has no " + deploymentAttribute);
                     continue;
                 }
-                try {
-                    PredictionEvent event = event(span, oldest, newest);
-                    byDeployment
-                            .computeIfAbsent(deployment, d -> new ArrayList<>())
-                            .add(event);
-                } catch (IllegalArgumentException e) {
-                    rejected++;
-                    problems.add("span " + span.spanId() + ": " + e.getMessage());
-                }
+                byName.computeIfAbsent(deployment, d -> new ArrayList<>()).add(span);
             }
         }
         int accepted = 0;
-        for (var entry : byDeployment.entrySet()) {
+        for (var entry : byName.entrySet()) {
             Optional<Deployment> deployment = deployments.findOptional(entry.getKey());
             if (deployment.isEmpty()) {
                 rejected += entry.getValue().size();
@@ -180,8 +172,19 @@ public class OtlpIngestion {
                         + "': no deployment of that name (register it first)");
                 continue;
             }
-            ingest.keepChecked(deployment.get(), entry.getValue(), 0);
-            accepted += entry.getValue().size();
+            List<PredictionEvent> events = new ArrayList<>(entry.getValue().size());
+            for (Span span : entry.getValue()) {
+                try {
+                    events.add(event(span, deployment.get(), oldest, newest));
+                } catch (IllegalArgumentException e) {
+                    rejected++;
+                    problems.add("span " + span.spanId() + ": " + e.getMessage());
+                }
+            }
+            if (!events.isEmpty()) {
+                ingest.keepChecked(deployment.get(), events, 0);
+                accepted += events.size();
+            }
         }
         String message = problems.size() > 20
                 ? String.join("; ", problems.subList(0, 20)) + "; and " + (problems.size() - 20) + " more"
@@ -189,7 +192,7 @@ public class OtlpIngestion {
         return new Outcome(rejected, message, accepted, skipped);
     }
 
-    private PredictionEvent event(Span span, Instant oldest, Instant newest) {
+    private PredictionEvent event(Span span, Deployment deployment, Instant oldest, Instant newest) {
         Map<String, Object> a = span.attributes();
         String spanId = span.spanId();
         if (spanId.isBlank()) {
@@ -248,7 +251,7 @@ public class OtlpIngestion {
                 null,
                 null,
                 null,
-                llm.signals(call));
+                llm.signals(call, deployment));
     }
 
     private static boolean genAi(Map<String, Object> a) {

@@ -54,7 +54,38 @@ public class LiveTelemetry {
     /** An open alert at the monitor. */
     public record OpenAlert(long id, String metric, String subject, double value, double threshold, Instant openedAt) {}
 
-    /** One linked deployment as the tab draws it; {@code problem} says why a part is missing. */
+    /** A figure of one window. */
+    public record Point(Instant start, double value) {}
+
+    /**
+     * What an LLM deployment's calls showed over the range, per window: prompt-injection attempts, refusals and
+     * personal data (any kind) as shares of the prompts or responses scanned, tokens, and cost in {@code currency}.
+     */
+    public record LlmFigures(
+            List<Point> injectionRate,
+            List<Point> refusalRate,
+            List<Point> personalDataInPrompts,
+            List<Point> personalDataInResponses,
+            List<Point> inputTokens,
+            List<Point> outputTokens,
+            List<Point> cost,
+            String currency) {
+
+        boolean isEmpty() {
+            return injectionRate.isEmpty()
+                    && refusalRate.isEmpty()
+                    && personalDataInPrompts.isEmpty()
+                    && personalDataInResponses.isEmpty()
+                    && inputTokens.isEmpty()
+                    && outputTokens.isEmpty()
+                    && cost.isEmpty();
+        }
+    }
+
+    /**
+     * One linked deployment as the tab draws it; {@code problem} says why a part is missing, {@code llm} is null for a
+     * deployment without LLM calls in the range.
+     */
     public record Deployment(
             long linkId,
             String source,
@@ -69,7 +100,8 @@ public class LiveTelemetry {
             List<SubjectFigure> selectionRates,
             Double parityDifference,
             List<OpenAlert> alerts,
-            String problem) {}
+            String problem,
+            LlmFigures llm) {}
 
     /** The linked deployments of a system over the last {@code range}. */
     @PreAuthorize(TelemetryService.READERS)
@@ -108,7 +140,8 @@ public class LiveTelemetry {
                     List.of(),
                     null,
                     List.of(),
-                    "A Prometheus source is read by telemetry tests only (their PromQL queries).");
+                    "A Prometheus source is read by telemetry tests only (their PromQL queries).",
+                    null);
         }
         String dep = "/monitor/v1/deployments/" + URLEncoder.encode(link.getDeployment(), StandardCharsets.UTF_8);
         String problem = null;
@@ -133,7 +166,14 @@ public class LiveTelemetry {
         List<SubjectFigure> rates = List.of();
         Double parity = null;
         List<OpenAlert> alerts = new ArrayList<>();
+        LlmFigures llm = null;
         if (problem == null) {
+            // every figure of the range's resolution in one pull; the LLM ones are picked out
+            MonitorClient.Pull all =
+                    client.monitor(source, dep + "/figures?resolution=" + resolution + "&from=" + from + "&to=" + to);
+            if (all.ok()) {
+                llm = llm(all.body());
+            }
             Instant figuresFrom = to.minus(Duration.ofDays(2));
             MonitorClient.Pull psi =
                     client.monitor(source, dep + "/figures?metric=PSI&resolution=1h&from=" + figuresFrom);
@@ -160,7 +200,7 @@ public class LiveTelemetry {
                             Instant.parse(a.path("openedAt").asString())));
                 }
             }
-            if (!psi.ok() || !sel.ok() || !dpd.ok() || !open.ok()) {
+            if (!psi.ok() || !sel.ok() || !dpd.ok() || !open.ok() || !all.ok()) {
                 problem = "part of the data could not be read";
             }
         }
@@ -180,7 +220,40 @@ public class LiveTelemetry {
                 rates,
                 parity,
                 alerts,
-                problem);
+                problem,
+                llm);
+    }
+
+    /** The LLM figures among a deployment's figures (the whole deployment's, not per kind), or null when none. */
+    private static LlmFigures llm(JsonNode figures) {
+        Map<String, List<Point>> byMetric = new LinkedHashMap<>();
+        String currency = "";
+        for (JsonNode f : figures) {
+            String metric = f.path("metric").asString("");
+            if (!f.path("value").isNumber() || f.path("subject").isString()) {
+                continue;
+            }
+            byMetric.computeIfAbsent(metric, m -> new ArrayList<>())
+                    .add(new Point(
+                            Instant.parse(f.path("windowStart").asString()),
+                            f.path("value").asDouble()));
+            if (metric.equals("COST") && f.path("detail").path("currency").isString()) {
+                currency = f.path("detail").path("currency").asString();
+            }
+        }
+        java.util.function.Function<String, List<Point>> of = m -> byMetric.getOrDefault(m, List.of()).stream()
+                .sorted(Comparator.comparing(Point::start))
+                .toList();
+        LlmFigures llm = new LlmFigures(
+                of.apply("PROMPT_INJECTION_RATE"),
+                of.apply("REFUSAL_RATE"),
+                of.apply("PERSONAL_DATA_PROMPT_RATE"),
+                of.apply("PERSONAL_DATA_RESPONSE_RATE"),
+                of.apply("INPUT_TOKENS"),
+                of.apply("OUTPUT_TOKENS"),
+                of.apply("COST"),
+                currency);
+        return llm.isEmpty() ? null : llm;
     }
 
     private TelemetryService.SourceStatus status(TelemetrySource s) {

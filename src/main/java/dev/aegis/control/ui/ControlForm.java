@@ -74,12 +74,20 @@ class ControlForm extends VerticalLayout {
     final MultiSelectComboBox<RiskRef> risks = new MultiSelectComboBox<>("Risks it mitigates");
     private final List<Row> rows = new ArrayList<>();
 
-    /** The owner is chosen from {@code people}, the active users. */
+    /** The name people know a framework by ("ISO/IEC 42001:2023"), by its code. */
+    private final java.util.function.UnaryOperator<String> frameworkName;
+
+    /**
+     * The owner is chosen from {@code people}, the active users; requirements are shown with their framework's name
+     * ({@code frameworkName}, by code), never its code.
+     */
     ControlForm(
             FetchCallback<RequirementSummary, String> requirementSearch,
             FetchCallback<RiskRef, String> riskSearch,
-            UserDirectory people) {
+            UserDirectory people,
+            java.util.function.UnaryOperator<String> frameworkName) {
         setPadding(false);
+        this.frameworkName = frameworkName;
         owner = FormFields.people("Owner", people);
         owner.setId("control-owner");
         FormFields.limit(title, 300);
@@ -126,7 +134,7 @@ class ControlForm extends VerticalLayout {
 
     private Component mappingEditor() {
         mappings.setId("control-mappings");
-        mappings.addColumn(r -> r.requirement.frameworkCode())
+        mappings.addColumn(r -> frameworkName.apply(r.requirement.frameworkCode()))
                 .setHeader("Framework")
                 .setAutoWidth(true);
         mappings.addColumn(r -> r.requirement.label()).setHeader("Requirement").setFlexGrow(3);
@@ -154,7 +162,7 @@ class ControlForm extends VerticalLayout {
         mappings.setEmptyStateText("No requirement mapped yet: pick one below to say what this control meets.");
         mappings.setAllRowsVisible(true);
         requirementPicker.setId("requirement-picker");
-        requirementPicker.setItemLabelGenerator(r -> r.frameworkCode() + " · " + r.label());
+        requirementPicker.setItemLabelGenerator(r -> frameworkName.apply(r.frameworkCode()) + " · " + r.label());
         requirementPicker.setWidth("32rem");
         strength.setLabel("Meets it");
         strength.setItems(MappingStrength.values());

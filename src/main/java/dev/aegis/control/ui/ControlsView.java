@@ -93,6 +93,17 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
     private Control editing;
     private Long applyAfterSave;
 
+    /** Framework names by code, read once per view; a code the catalog does not know shows as itself. */
+    private static java.util.function.UnaryOperator<String> frameworkNames(FrameworkCatalog catalog) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        return code -> {
+            if (names.isEmpty()) {
+                catalog.frameworks().forEach(f -> names.put(f.code(), f.shortName()));
+            }
+            return names.getOrDefault(code, code);
+        };
+    }
+
     ControlsView(
             ControlService controls,
             AiSystemService systems,
@@ -121,7 +132,8 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
                                 PageRequest.of(q.getOffset() / Math.max(1, q.getLimit()), q.getLimit()))
                         .stream()
                         .map(r -> new ControlForm.RiskRef(r.getId(), r.getTitle())),
-                people);
+                people,
+                frameworkNames(catalog));
         setSizeFull();
         configureGrid();
         configureDialog();

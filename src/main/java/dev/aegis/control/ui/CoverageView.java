@@ -444,7 +444,12 @@ public class CoverageView extends VerticalLayout implements BeforeEnterObserver 
         Cell cell = coverage.cell(requirement.id(), systemId);
         cellDialog.removeAll();
         cellDialog.getFooter().removeAll();
-        cellDialog.setHeaderTitle(requirement.frameworkCode() + " " + requirement.label());
+        cellDialog.setHeaderTitle(catalog.frameworks().stream()
+                        .filter(f -> f.code().equals(requirement.frameworkCode()))
+                        .map(FrameworkSummary::shortName)
+                        .findFirst()
+                        .orElse(requirement.frameworkCode())
+                + " " + requirement.label());
         cellDialog.setWidth("min(56rem, 96vw)");
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);

@@ -31,6 +31,7 @@ import dev.aegis.monitor.Figure;
 import dev.aegis.monitor.FigureService;
 import dev.aegis.monitor.Metric;
 import dev.aegis.monitor.MonitorVocabulary;
+import dev.aegis.monitor.RawTexts;
 import dev.aegis.monitor.ReferenceWindow;
 import dev.aegis.monitor.Resolution;
 import dev.aegis.monitor.TrafficService;
@@ -108,6 +109,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     private final transient AlertService alerts;
     private final transient FigureService figures;
     private final transient Clock clock;
+    private final transient RawTexts texts;
     private final boolean mayEdit;
     final H2 title = new H2();
     final Paragraph facts = new Paragraph();
@@ -137,6 +139,12 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
     final com.vaadin.flow.component.textfield.IntegerField textDays =
             new com.vaadin.flow.component.textfield.IntegerField("Keep prompt and response text for (days)");
 
+    final H3 keptTitle = new H3("Kept text of flagged calls");
+    final Paragraph keptNote = new Paragraph();
+    final Grid<RawTexts.Kept> keptGrid = new Grid<>();
+    /** The retention the kept-text grid was loaded for: reloaded when that changes, not per poll (reads are audited). */
+    private Integer keptFor;
+
     private String name;
     private Registration poll;
 
@@ -146,7 +154,9 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             AlertService alerts,
             FigureService figures,
             Clock clock,
-            AuthenticationContext auth) {
+            AuthenticationContext auth,
+            RawTexts texts) {
+        this.texts = texts;
         this.deployments = deployments;
         this.traffic = traffic;
         this.alerts = alerts;
@@ -191,11 +201,15 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                 fairnessChart,
                 qualityTable);
         charts.addClassName("aegis-charts");
+        configureKeptText();
         add(
                 new HorizontalLayout(title, edit, llmSettings),
                 facts,
                 new HorizontalLayout(period, driftMetric),
                 charts,
+                keptTitle,
+                keptNote,
+                keptGrid,
                 new H3("Alerts"),
                 alertGrid,
                 new H3("Alert rules"),
@@ -224,7 +238,13 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
                         .toList())
                 + " · labels " + listed(d.getLabels()) + " · protected attributes "
                 + listed(d.getProtectedAttributes().stream().sorted().toList()) + " · reference " + d.getReference()
-                + (d.getLatencyBudgetMs() == null ? "" : " · p95 budget " + d.getLatencyBudgetMs() + " ms")
+                + (d.getLatencyBudgetMs() == null
+                        ? ""
+                        : " · p95 budget "
+                                + java.math.BigDecimal.valueOf(d.getLatencyBudgetMs())
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                + " ms")
                 + (d.getPersonalDataPatterns().isEmpty()
                         ? ""
                         : " · own personal-data patterns "
@@ -279,6 +299,104 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         }
         alertGrid.setItems(alerts.alerts(d.getName(), null, to.minus(Duration.ofDays(30)), to.plusSeconds(1), 100));
         ruleGrid.setItems(alerts.rules(d.getName()));
+        refreshKeptText(d);
+    }
+
+    private static final DateTimeFormatter SECOND =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    /** How much of a prompt or response the grid shows; the whole text opens with the row. */
+    static final int SHORT_TEXT = 90;
+
+    /**
+     * The kept text of flagged calls, for administrators and governance officers of a deployment that keeps text:
+     * newest first, loaded page by page (each page read is audited), the whole call opened by a click.
+     */
+    private void configureKeptText() {
+        keptGrid.setId("kept-texts");
+        keptGrid.addThemeName("wrap-cell-content");
+        keptGrid.setPageSize(20);
+        keptGrid.setHeight("22rem");
+        dev.aegis.shared.ui.DateCells.add(keptGrid, k -> SECOND.format(k.at()))
+                .setHeader("When (UTC)")
+                .setWidth("8.5rem")
+                .setFlexGrow(0);
+        keptGrid.addColumn(k -> String.join("; ", k.flaggedFor()))
+                .setHeader("Flagged for")
+                .setFlexGrow(2);
+        keptGrid.addColumn(k -> shortened(k.prompt())).setHeader("Prompt").setFlexGrow(3);
+        keptGrid.addColumn(k -> shortened(k.response())).setHeader("Response").setFlexGrow(3);
+        keptGrid.setEmptyStateText("No flagged call holds text yet: calls flagged for prompt injection or personal"
+                + " data appear here while their text is kept.");
+        keptGrid.addItemClickListener(e -> openKeptText(e.getItem()));
+        for (var c : List.of(keptTitle, keptNote, keptGrid)) {
+            c.setVisible(false);
+        }
+    }
+
+    private void refreshKeptText(Deployment d) {
+        boolean show = mayEdit && d.getRawTextDays() != null;
+        for (var c : List.of(keptTitle, keptNote, keptGrid)) {
+            c.setVisible(show);
+        }
+        if (!show) {
+            keptFor = null;
+            return;
+        }
+        keptNote.setText("This deployment keeps the prompt and response text of its calls for " + d.getRawTextDays()
+                + " day" + (d.getRawTextDays() == 1 ? "" : "s") + ". Listed here are the flagged ones, newest first;"
+                + " click one to read it whole. Every reading is recorded in the audit log.");
+        if (!d.getRawTextDays().equals(keptFor)) {
+            keptFor = d.getRawTextDays();
+            String deployment = d.getName();
+            keptGrid.setItems(q -> texts.flagged(deployment, q.getOffset(), q.getLimit()).stream());
+        }
+    }
+
+    static String shortened(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= SHORT_TEXT
+                ? flat
+                : flat.substring(0, SHORT_TEXT - 1).stripTrailing() + "…";
+    }
+
+    /** One call's whole text, read again (and audited) when opened. */
+    void openKeptText(RawTexts.Kept kept) {
+        RawTexts.Text text = texts.read(name, kept.requestId()).orElse(null);
+        Dialog dialog = new Dialog();
+        dialog.setId("kept-text-dialog");
+        dialog.setHeaderTitle("Call " + kept.requestId() + " · " + SECOND.format(kept.at()) + " UTC");
+        dialog.setWidth("min(52rem, 96vw)");
+        VerticalLayout body = new VerticalLayout();
+        body.setPadding(false);
+        body.add(new Paragraph("Flagged for " + String.join("; ", kept.flaggedFor()) + "."));
+        if (text == null) {
+            body.add(new Paragraph(
+                    "The text has been purged since the list was loaded (it is kept for a limited" + " time only)."));
+        } else {
+            body.add(new H3("Prompt"), fullText(text.prompt()), new H3("Response"), fullText(text.response()));
+        }
+        dialog.add(body);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private static Div fullText(String text) {
+        Div div = new Div();
+        div.setText(text == null || text.isEmpty() ? "(none)" : text);
+        div.getStyle()
+                .set("white-space", "pre-wrap")
+                .set("overflow-wrap", "anywhere")
+                .set("max-height", "40vh")
+                .set("overflow-y", "auto")
+                .set("width", "100%")
+                .set("padding", "var(--lumo-space-s)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        return div;
     }
 
     /**

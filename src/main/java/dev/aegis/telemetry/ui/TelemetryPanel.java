@@ -291,23 +291,30 @@ class TelemetryPanel implements SystemPagePanel {
                     List.of(
                             series("events", "#1676f3", d, w -> (double) w.count()),
                             series("error %", "#d9352b", d, w -> w.errorRate() * 100)))));
-            box.add(chart(SvgBarChart.render(
-                    "Drift: PSI per feature, newest hour",
-                    d.drift().stream()
-                            .map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
-                            .toList(),
-                    0.2,
-                    "No drift computed yet (the deployment needs a reference and an hour of traffic)")));
-            box.add(chart(SvgBarChart.render(
-                    "Fairness: selection rate per group, newest hour"
-                            + (d.parityDifference() == null
-                                    ? ""
-                                    : String.format(Locale.ROOT, " (parity difference %.3f)", d.parityDifference())),
-                    d.selectionRates().stream()
-                            .map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
-                            .toList(),
-                    null,
-                    "No groups in the traffic")));
+            if (d.llm() != null) {
+                llmCharts(box, d);
+            }
+            // an LLM deployment without features or groups has no drift or fairness to show: its charts are left out
+            if (d.llm() == null || !d.drift().isEmpty() || !d.selectionRates().isEmpty()) {
+                box.add(chart(SvgBarChart.render(
+                        "Drift: PSI per feature, newest hour",
+                        d.drift().stream()
+                                .map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
+                                .toList(),
+                        0.2,
+                        "No drift computed yet (the deployment needs a reference and an hour of traffic)")));
+                box.add(chart(SvgBarChart.render(
+                        "Fairness: selection rate per group, newest hour"
+                                + (d.parityDifference() == null
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT, " (parity difference %.3f)", d.parityDifference())),
+                        d.selectionRates().stream()
+                                .map(f -> new SvgBarChart.Bar(f.subject(), f.value(), "n=" + f.sampleSize()))
+                                .toList(),
+                        null,
+                        "No groups in the traffic")));
+            }
             Grid<LiveTelemetry.OpenAlert> alerts = new Grid<>();
             alerts.addColumn(a -> MetricVocabulary.metric(a.metric())).setHeader("Open alert");
             alerts.addColumn(LiveTelemetry.OpenAlert::subject).setHeader("Subject");
@@ -326,6 +333,61 @@ class TelemetryPanel implements SystemPagePanel {
                 box.add(alerts);
             }
             return box;
+        }
+
+        /** The LLM figures over the range: risk signals in per cent, tokens and cost per window. */
+        private static void llmCharts(VerticalLayout box, LiveTelemetry.Deployment d) {
+            LiveTelemetry.LlmFigures llm = d.llm();
+            String none = "No LLM figures in this range yet: they are computed for each complete window";
+            Div charts = new Div(
+                    chart(SvgLineChart.render(
+                            "Prompt-injection attempts and refusals",
+                            "%",
+                            d.from(),
+                            d.to(),
+                            List.of(
+                                    llmSeries("injection attempts", "#d9352b", llm.injectionRate(), 100),
+                                    llmSeries("refusals", "#6b7a8f", llm.refusalRate(), 100)),
+                            none)),
+                    chart(SvgLineChart.render(
+                            "Personal data (any kind)",
+                            "%",
+                            d.from(),
+                            d.to(),
+                            List.of(
+                                    llmSeries("in prompts", "#8e44ad", llm.personalDataInPrompts(), 100),
+                                    llmSeries("in responses", "#f0a020", llm.personalDataInResponses(), 100)),
+                            none)),
+                    chart(SvgLineChart.render(
+                            "Tokens per window",
+                            "",
+                            d.from(),
+                            d.to(),
+                            List.of(
+                                    llmSeries("input", "#1676f3", llm.inputTokens(), 1),
+                                    llmSeries("output", "#2e9d5b", llm.outputTokens(), 1)),
+                            none)),
+                    chart(SvgLineChart.render(
+                            "Cost per window",
+                            llm.currency(),
+                            d.from(),
+                            d.to(),
+                            List.of(llmSeries("all models", "#f0a020", llm.cost(), 1)),
+                            "No cost in this range: the calls carry no cost and their model is not in the price"
+                                    + " table")));
+            charts.addClassName("aegis-charts");
+            charts.setId("telemetry-llm");
+            charts.setWidthFull();
+            box.add(charts);
+        }
+
+        private static Series llmSeries(String name, String color, List<LiveTelemetry.Point> points, double scale) {
+            return new Series(
+                    name,
+                    color,
+                    points.stream()
+                            .map(p -> new Point(p.start(), p.value() * scale))
+                            .toList());
         }
 
         private static String summary(LiveTelemetry.Deployment d) {

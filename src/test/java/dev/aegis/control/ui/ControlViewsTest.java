@@ -1,5 +1,6 @@
 package dev.aegis.control.ui;
 
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -68,6 +69,15 @@ class ControlViewsTest {
         Karibu.setValue(view.form.title, title);
         view.form.addRequirement(
                 catalog.find("OWASP-LLM-TOP10-2025", "LLM10:2025").orElseThrow(), MappingStrength.PARTIAL);
+        var iso = catalog.find("ISO-IEC-42001-2023", "A.6.2.4").orElseThrow();
+        view.form.addRequirement(iso, MappingStrength.FULL);
+        assertThat(_getFormattedRow(view.form.mappings, 1))
+                .as("the mapped requirements name their framework in words, not by its code")
+                .contains("ISO/IEC 42001:2023")
+                .doesNotContain("ISO-IEC-42001-2023");
+        assertThat(_getFormattedRow(view.form.mappings, 0)).contains("OWASP Top 10 for LLM 2025");
+        assertThat(view.form.requirementPicker.getItemLabelGenerator().apply(iso))
+                .startsWith("ISO/IEC 42001:2023 · A.6.2.4");
         Karibu.setValue(view.form.status, ImplementationStatus.NOT_APPLICABLE);
         view.save.click();
         assertThat(view.form.notApplicableReason.isInvalid()).isTrue();
