@@ -127,7 +127,7 @@ public class EuAiActDocuments {
         reports.document(
                 title,
                 system.getName() + " · version " + f.getNumber(),
-                title + " · " + system.getName() + " · version " + f.getNumber() + " · printed "
+                "FRIA · " + system.getName() + " · version " + f.getNumber() + " · printed "
                         + Dates.minute(clock.instant()),
                 friaRows(friaId),
                 out);
