@@ -158,7 +158,7 @@ class FriaAndPlanController {
     @Operation(
             summary = "Start the next version of the assessment: with the six parts given, or — with an empty body — "
                     + "copied from the latest version")
-    ResponseEntity<FriaView> draft(@PathVariable long id, @Valid @RequestBody FriaRequest request) {
+    ResponseEntity<FriaView> draftFria(@PathVariable long id, @Valid @RequestBody FriaRequest request) {
         Fria f = frias.draft(id, request.empty() ? null : request.content());
         return ResponseEntity.created(URI.create("/api/v1/eu-ai-act/frias/" + f.getId()))
                 .eTag(Versions.etag(f.getVersion()))
@@ -191,7 +191,7 @@ class FriaAndPlanController {
     @Operation(
             summary = "Record the day the market surveillance authority was notified of the results (Art. 27(3)); "
                     + "If-Match its ETag")
-    ResponseEntity<FriaView> notified(
+    ResponseEntity<FriaView> friaNotified(
             @PathVariable long friaId,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody NotificationRequest r) {
@@ -268,7 +268,7 @@ class FriaAndPlanController {
     @Operation(
             summary = "A system's post-market monitoring plan (Art. 72): whether one is required, the plan (null "
                     + "until written; its ETag is the plan's version) and its live data sources from the telemetry")
-    ResponseEntity<MonitoringPlanStanding> plan(@PathVariable long id) {
+    ResponseEntity<MonitoringPlanStanding> monitoringPlan(@PathVariable long id) {
         return planOk(plans.view(id));
     }
 
