@@ -142,6 +142,90 @@ class EuAiActScreensBrowserTest {
     }
 
     @Test
+    void the_officer_finds_pdf_exports_on_the_fria_incident_and_plan_panels_and_no_annex_iv_as_deployer()
+            throws Exception {
+        seedFriaAndPlan();
+        signIn("demo-officer");
+        browser.get(base + "/systems/" + clinic + "?tab=eu-ai-act");
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("fria-pdf")));
+        assertThat(browser.driver().findElement(By.id("annex-iv-not-offered")).getText())
+                .contains("deploys this system");
+        assertThat(browser.driver().findElements(By.id("annex-iv-pdf"))).isEmpty();
+        photograph("officer", "annex-iv-not-offered", "annex-iv-not-offered");
+        photograph("officer", "fria-with-pdf", "fria");
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("evaluation-conclusion")));
+        assertThat(browser.driver().findElement(By.id("evaluation-conclusion")).getText())
+                .startsWith("Conclusion (");
+        photograph("officer", "monitoring-evaluation", "monitoring-plan");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("var f = document.getElementById('evaluation-from'); f.value = '"
+                        + java.time.LocalDate.now().minusDays(30) + "'; f.dispatchEvent(new Event('change'));"
+                        + "var t = document.getElementById('evaluation-to'); t.value = '" + java.time.LocalDate.now()
+                        + "'; t.dispatchEvent(new Event('change'));");
+        settle();
+        browser.click(By.id("evaluate-period"));
+        settle();
+        photograph("officer", "monitoring-evaluation-last-30-days", "monitoring-evaluation");
+        assertThat(browser.driver().findElement(By.id("evaluation-conclusion")).getText())
+                .contains("incident(s)");
+
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('incidents').scrollIntoView();");
+        browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'INC-001')]"));
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incident-pdf")));
+        settle();
+        photograph("officer", "incident-dialog-with-pdf", "incident-pdf");
+    }
+
+    /** A FRIA drafted by the officer, approved by the administrator and notified; the plan written by the officer. */
+    private void seedFriaAndPlan() {
+        var ctx = aegis.context();
+        var frias = ctx.getBean(dev.aegis.euaiact.FriaService.class);
+        var plans = ctx.getBean(dev.aegis.euaiact.MonitoringPlanService.class);
+        as("demo-officer", "ROLE_GOVERNANCE_OFFICER");
+        try {
+            if (!plans.view(clinic).plan().isPresent()) {
+                plans.write(
+                        clinic,
+                        null,
+                        new dev.aegis.euaiact.MonitoringPlanService.Content(
+                                "Triage accuracy and drift of the patient messages",
+                                "Complaints of patients and physicians",
+                                dev.aegis.euaiact.MonitoringPlan.Cadence.MONTHLY,
+                                "demo-officer",
+                                "Against the accuracy the provider declares in the instructions for use",
+                                "A finding per breach; a serious incident is reported under Art. 73"));
+            }
+            if (frias.standing(clinic).versions().isEmpty()) {
+                var v1 = frias.draft(
+                        clinic,
+                        new dev.aegis.euaiact.FriaService.Content(
+                                "Sorting of patient messages before a nurse reads them",
+                                "Every message, around the clock, from 2026-01 on",
+                                "Patients, in particular elderly patients and those writing in a second language",
+                                "Urgent symptoms sorted as routine, so treatment is delayed",
+                                "A nurse reads every message marked routine within four hours",
+                                "Escalation to the duty physician; complaints through the patient office",
+                                java.util.List.of()));
+                as("demo-admin", "ROLE_ADMIN");
+                var approved = frias.approve(v1.getId(), v1.getVersion());
+                frias.notified(
+                        approved.getId(), approved.getVersion(), "Landesamt für Gesundheit", java.time.LocalDate.now());
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void as(String user, String role) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                        user,
+                        "n/a",
+                        java.util.List.of(
+                                new org.springframework.security.core.authority.SimpleGrantedAuthority(role))));
+    }
+
+    @Test
     void the_auditor_reads_the_classification_and_is_offered_no_questionnaire() throws Exception {
         signIn("demo-auditor");
         browser.get(base + "/systems/" + clinic);

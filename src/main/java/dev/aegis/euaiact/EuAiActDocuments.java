@@ -127,7 +127,7 @@ public class EuAiActDocuments {
         reports.document(
                 title,
                 system.getName() + " · version " + f.getNumber(),
-                title + " · " + system.getName() + " · version " + f.getNumber() + " · printed "
+                "FRIA · " + system.getName() + " · version " + f.getNumber() + " · printed "
                         + Dates.minute(clock.instant()),
                 friaRows(friaId),
                 out);
@@ -236,7 +236,7 @@ public class EuAiActDocuments {
         }
     }
 
-    /** One telemetry test of the plan with its runs in the period. */
+    /** One telemetry test of the plan with its runs in the period; the latest run's figure ("No data" when none). */
     public record TestLine(String test, int runs, int passed, int failed, int noData, String lastFigure) {}
 
     /** A finding opened in the period. */
@@ -246,7 +246,7 @@ public class EuAiActDocuments {
     public record IncidentLine(String reference, String title, String kind, String status, Instant awareAt) {}
 
     /** The evaluation of a period: the plan's tests and their results, findings, incidents and a conclusion. */
-    public record Evaluation(
+    public record PlanEvaluation(
             long systemId,
             String system,
             Period period,
@@ -263,7 +263,7 @@ public class EuAiActDocuments {
 
     @PreAuthorize(IncidentService.READERS)
     @Transactional(readOnly = true)
-    public Evaluation evaluation(long systemId, Period period) {
+    public PlanEvaluation evaluation(long systemId, Period period) {
         AiSystem system = systems.get(systemId);
         if (period == null) {
             period = defaultPeriod();
@@ -297,7 +297,7 @@ public class EuAiActDocuments {
                     count(mine, Outcome.PASSED),
                     count(mine, Outcome.FAILED),
                     count(mine, Outcome.NO_DATA),
-                    last == null ? "–" : last.figureText()));
+                    last == null ? "–" : last.result().outcome() == Outcome.NO_DATA ? "No data" : last.figureText()));
         }
         List<FindingLine> opened =
                 findings.search(FindingService.Filter.ofSystem(systemId), PageRequest.of(0, 1000)).stream()
@@ -336,14 +336,14 @@ public class EuAiActDocuments {
                     + raised.size() + " incident(s) (" + serious + " serious) in the period: review them as the plan "
                     + "says — " + plan.getActions();
         }
-        return new Evaluation(systemId, system.getName(), period, plan, tests, opened, incidentLines, conclusion);
+        return new PlanEvaluation(systemId, system.getName(), period, plan, tests, opened, incidentLines, conclusion);
     }
 
     /** The rows of an evaluation, for the PDF (and tests to read as text). */
     @PreAuthorize(IncidentService.READERS)
     @Transactional(readOnly = true)
     public List<DocRow> evaluationRows(long systemId, Period period) {
-        Evaluation e = evaluation(systemId, period);
+        PlanEvaluation e = evaluation(systemId, period);
         List<DocRow> rows = new ArrayList<>();
         rows.add(DocRow.h1("Period and plan"));
         rows.add(DocRow.kv("AI system", e.system()));

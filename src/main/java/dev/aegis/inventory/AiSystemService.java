@@ -123,6 +123,40 @@ public class AiSystemService {
     }
 
     /**
+     * Registers a system a person enters — through the form, the API or an import: it starts unclassified (tier "not
+     * classified yet", no operator role), since the EU AI Act classification is the only way to set them. A tier or
+     * role given is refused, naming the field, rather than silently dropped.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN','GOVERNANCE_OFFICER')")
+    public AiSystem registerNew(AiSystemDetails details) {
+        unclassifiedAtCreation(details).ifPresent(p -> {
+            throw new DomainRuleException(p.field(), p.message());
+        });
+        return register(details);
+    }
+
+    /** Why a new system's details cannot be registered as they are: a tier or role given before classification. */
+    public record CreationProblem(String field, String message) {}
+
+    /** The tier or role a new system's details give before any classification, as the problem to show at the field. */
+    public static java.util.Optional<CreationProblem> unclassifiedAtCreation(AiSystemDetails details) {
+        if (details.euAiActTier() != null && details.euAiActTier() != EuAiActTier.UNASSESSED) {
+            return java.util.Optional.of(new CreationProblem(
+                    "euAiActTier",
+                    "A new AI system starts unclassified: leave the EU AI Act tier as UNASSESSED and classify the "
+                            + "system once registered (the questionnaire on its page, or POST /api/v1/systems/{id}/"
+                            + "eu-ai-act/classifications)."));
+        }
+        if (details.euAiActRole() != null && details.euAiActRole() != Classification.EuAiActRole.NONE) {
+            return java.util.Optional.of(new CreationProblem(
+                    "euAiActRole",
+                    "A new AI system starts without an EU AI Act role: leave it as NONE; the classification sets the "
+                            + "organisation's role."));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Applies new details to the version of the system the caller read. A stale version (someone else saved in
      * between) is refused with an edit conflict, never silently overwritten.
      */

@@ -133,7 +133,7 @@ public class AiSystemTransfer {
         if (apply) {
             for (Planned p : plan) {
                 if (p.id() == null) {
-                    service.register(p.details());
+                    service.registerNew(p.details());
                 } else {
                     service.update(p.id(), p.version(), p.details());
                 }
@@ -173,6 +173,9 @@ public class AiSystemTransfer {
                             + "its data and model: deletionDate, deletionMethod and deletionSignedOffBy."));
         }
         if (id == null) {
+            AiSystemService.unclassifiedAtCreation(details)
+                    .filter(p -> !unreadable.contains(p.field()))
+                    .ifPresent(p -> problems.add(new RowProblem(n, p.field(), p.message())));
             checkOwners(n, details, null, unreadable, problems);
             return problems.isEmpty() ? new Planned(null, 0, details) : null;
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aegis.AegisTest;
-import dev.aegis.euaiact.EuAiActDocuments.Evaluation;
 import dev.aegis.euaiact.EuAiActDocuments.Period;
+import dev.aegis.euaiact.EuAiActDocuments.PlanEvaluation;
 import dev.aegis.euaiact.EuAiActDocuments.TestLine;
 import dev.aegis.euaiact.IncidentDeadlines.Kind;
 import dev.aegis.euaiact.IncidentService.Details;
@@ -177,7 +177,7 @@ class EuAiActDocumentsTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Period month = new Period(today.minusDays(30), today);
 
-        Evaluation e = documents.evaluation(system, month);
+        PlanEvaluation e = documents.evaluation(system, month);
 
         TestLine line = e.tests().stream()
                 .filter(t -> t.test().contains("PSI"))
@@ -192,7 +192,7 @@ class EuAiActDocumentsTest {
                 .containsExactly(incident.getReference());
         assertThat(e.conclusion()).startsWith("1 of 2 test runs failed").contains("1 incident(s) (0 serious)");
 
-        Evaluation earlier = documents.evaluation(system, new Period(today.minusDays(60), today.minusDays(31)));
+        PlanEvaluation earlier = documents.evaluation(system, new Period(today.minusDays(60), today.minusDays(31)));
         assertThat(earlier.tests()).extracting(TestLine::runs).containsExactly(1);
         assertThat(earlier.findings()).isEmpty();
         assertThat(earlier.incidents()).isEmpty();

@@ -26,8 +26,8 @@ class AiSystemApiTest {
     static final String BODY = """
             {"name": "%s", "purpose": "Scores the sentiment of customer messages", "lifecycleStage": "DEPLOYMENT",
              "deployment": "IN_HOUSE", "modelType": "CLASSIFIER", "dataCategories": ["PERSONAL_DATA"],
-             "peopleAffected": ["CUSTOMERS"], "autonomy": "AUTONOMOUS", "euAiActTier": "LIMITED",
-             "euAiActRole": "PROVIDER", "status": "ACTIVE"}""";
+             "peopleAffected": ["CUSTOMERS"], "autonomy": "AUTONOMOUS", "euAiActTier": "UNASSESSED",
+             "euAiActRole": "NONE", "status": "ACTIVE"}""";
 
     @Test
     void an_officer_registers_a_system_and_a_stale_change_gets_409() throws Exception {
@@ -74,7 +74,8 @@ class AiSystemApiTest {
         }
         HttpResponse<String> page = send(
                 "GET",
-                "/api/v1/ai-systems?q=" + tag + "&tier=LIMITED&stage=DEPLOYMENT" + "&sort=name&direction=desc&size=2",
+                "/api/v1/ai-systems?q=" + tag + "&tier=UNASSESSED&stage=DEPLOYMENT"
+                        + "&sort=name&direction=desc&size=2",
                 token,
                 null,
                 null);
@@ -87,6 +88,33 @@ class AiSystemApiTest {
         assertThat(send("GET", "/api/v1/ai-systems?q=" + tag + "&tier=HIGH", token, null, null)
                         .body())
                 .contains("\"totalElements\":0");
+    }
+
+    @Test
+    void a_system_registered_with_a_tier_or_role_is_refused_naming_the_field_and_starts_unclassified_otherwise()
+            throws Exception {
+        String token = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
+        String name = "Tiered " + System.nanoTime();
+        HttpResponse<String> tiered = send(
+                "POST",
+                "/api/v1/ai-systems",
+                token,
+                null,
+                BODY.formatted(name).replace("\"euAiActTier\": \"UNASSESSED\"", "\"euAiActTier\": \"HIGH\""));
+        assertThat(tiered.statusCode()).isEqualTo(422);
+        assertThat(tiered.body()).contains("\"field\":\"euAiActTier\"").contains("starts unclassified");
+        HttpResponse<String> role = send(
+                "POST",
+                "/api/v1/ai-systems",
+                token,
+                null,
+                BODY.formatted(name).replace("\"euAiActRole\": \"NONE\"", "\"euAiActRole\": \"DISTRIBUTOR\""));
+        assertThat(role.statusCode()).isEqualTo(422);
+        assertThat(role.body()).contains("\"field\":\"euAiActRole\"");
+        HttpResponse<String> plain = send("POST", "/api/v1/ai-systems", token, null, BODY.formatted(name));
+        assertThat(plain.statusCode()).isEqualTo(201);
+        assertThat(Http.json(plain).path("details").path("euAiActTier").asString())
+                .isEqualTo("UNASSESSED");
     }
 
     @Test

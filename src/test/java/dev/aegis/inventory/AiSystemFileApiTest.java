@@ -75,10 +75,10 @@ class AiSystemFileApiTest {
         String token = accounts.tokenFor(accounts.create("officer", Role.GOVERNANCE_OFFICER));
         byte[] file = AiSystemTransferTest.csv(
                 AiSystemTransferTest.REQUIRED,
-                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
-                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
-                tag + " c,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
-                ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE");
+                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE",
+                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,UNASSESSED,NONE,ACTIVE",
+                tag + " c,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE",
+                ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE");
 
         HttpResponse<String> response = post("/api/v1/ai-systems/import", token, file);
         assertThat(response.statusCode()).isEqualTo(422);
@@ -97,7 +97,7 @@ class AiSystemFileApiTest {
                 token,
                 AiSystemTransferTest.csv(
                         AiSystemTransferTest.REQUIRED,
-                        tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE"));
+                        tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE"));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("\"applied\":false").contains("\"created\":1");
         HttpResponse<String> applied = post(
@@ -105,7 +105,7 @@ class AiSystemFileApiTest {
                 token,
                 AiSystemTransferTest.csv(
                         AiSystemTransferTest.REQUIRED,
-                        tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE"));
+                        tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE"));
         assertThat(applied.body()).contains("\"applied\":true").contains("\"created\":1");
     }
 

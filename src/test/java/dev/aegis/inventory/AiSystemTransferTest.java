@@ -99,10 +99,10 @@ class AiSystemTransferTest {
     void an_import_with_a_bad_enum_in_row_3_and_a_missing_name_in_row_5_reports_both_and_writes_nothing() {
         byte[] file = csv(
                 REQUIRED,
-                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
-                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
-                tag + " c,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE",
-                ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE");
+                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE",
+                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,UNASSESSED,NONE,ACTIVE",
+                tag + " c,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE",
+                ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE");
         ImportReport report = transfer.importFile(file, true);
         assertThat(report.accepted()).isFalse();
         assertThat(report.problems())
@@ -119,8 +119,8 @@ class AiSystemTransferTest {
     void an_owner_who_is_not_a_user_is_reported_at_their_row_and_column() {
         byte[] file = csv(
                 REQUIRED + ",businessOwner",
-                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE,owner",
-                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE,nobody-such-user");
+                tag + " a,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE,owner",
+                tag + " b,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE,nobody-such-user");
         ImportReport report = transfer.importFile(file, true);
         assertThat(report.accepted()).isFalse();
         assertThat(report.problems()).singleElement().satisfies(p -> {
@@ -139,7 +139,7 @@ class AiSystemTransferTest {
         byte[] file = csv(
                 REQUIRED + ",dataCategories,nextReview",
                 tag
-                        + ",Triage,deployment,In house,generative / llm,Human in the loop,high,Provider and deployer,Active,"
+                        + ",Triage,deployment,In house,generative / llm,Human in the loop,Unassessed,none,Active,"
                         + "PHI (health data); personal_data,2027-03-01");
         ImportReport preview = transfer.importFile(file, false);
         assertThat(preview.accepted()).isTrue();
@@ -184,7 +184,7 @@ class AiSystemTransferTest {
         assertThat(transfer.importFile(
                                 csv(
                                         REQUIRED + ",colour",
-                                        tag + ",x,DATA,IN_HOUSE,OTHER,AUTONOMOUS,HIGH,NONE,ACTIVE,red"),
+                                        tag + ",x,DATA,IN_HOUSE,OTHER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE,red"),
                                 false)
                         .problems())
                 .singleElement()
@@ -207,9 +207,29 @@ class AiSystemTransferTest {
                 .extracting(RowProblem::row, RowProblem::column)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3, "id"),
+                        org.assertj.core.groups.Tuple.tuple(4, "euAiActTier"),
                         org.assertj.core.groups.Tuple.tuple(4, "nextReview"),
                         org.assertj.core.groups.Tuple.tuple(4, "deletionDate"));
         assertThat(service.get(system.getId()).details().purpose()).isNotEqualTo("x");
+    }
+
+    @Test
+    void a_new_system_imported_with_a_tier_or_role_is_refused_at_its_row_since_only_classification_sets_them() {
+        ImportReport report = transfer.importFile(
+                csv(
+                        REQUIRED,
+                        tag + " tiered,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,HIGH,NONE,ACTIVE",
+                        tag + " role,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,IMPORTER,ACTIVE",
+                        tag + " plain,Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE"),
+                true);
+        assertThat(report.problems())
+                .extracting(RowProblem::row, RowProblem::column)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "euAiActTier"),
+                        org.assertj.core.groups.Tuple.tuple(3, "euAiActRole"));
+        assertThat(report.problems().getFirst().message()).contains("starts unclassified");
+        assertThat(service.count(new AiSystemService.Filter(tag, null, null, null, null)))
+                .isZero();
     }
 
     @Test
@@ -219,7 +239,7 @@ class AiSystemTransferTest {
             Sheet sheet = workbook.createSheet("Systems");
             String[] header = (REQUIRED + ",nextReview").split(",");
             String[] values =
-                    (tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE").split(",");
+                    (tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE").split(",");
             Row head = sheet.createRow(0);
             Row row = sheet.createRow(1);
             for (int i = 0; i < header.length; i++) {

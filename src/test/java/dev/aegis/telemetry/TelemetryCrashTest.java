@@ -44,8 +44,8 @@ class TelemetryCrashTest {
     static final String SYSTEM_BODY = """
             {"name": "Crash-tested scorer", "purpose": "Scores credit applications", "lifecycleStage": "DEPLOYMENT",
              "deployment": "IN_HOUSE", "modelType": "CLASSIFIER", "dataCategories": ["PERSONAL_DATA"],
-             "peopleAffected": ["CUSTOMERS"], "autonomy": "AUTONOMOUS", "euAiActTier": "LIMITED",
-             "euAiActRole": "PROVIDER", "status": "ACTIVE"}""";
+             "peopleAffected": ["CUSTOMERS"], "autonomy": "AUTONOMOUS", "euAiActTier": "UNASSESSED",
+             "euAiActRole": "NONE", "status": "ACTIVE"}""";
 
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -158,7 +158,7 @@ class FriaAndPlanController {
     @Operation(
             summary = "Start the next version of the assessment: with the six parts given, or — with an empty body — "
                     + "copied from the latest version")
-    ResponseEntity<FriaView> draft(@PathVariable long id, @Valid @RequestBody FriaRequest request) {
+    ResponseEntity<FriaView> draftFria(@PathVariable long id, @Valid @RequestBody FriaRequest request) {
         Fria f = frias.draft(id, request.empty() ? null : request.content());
         return ResponseEntity.created(URI.create("/api/v1/eu-ai-act/frias/" + f.getId()))
                 .eTag(Versions.etag(f.getVersion()))
@@ -191,7 +191,7 @@ class FriaAndPlanController {
     @Operation(
             summary = "Record the day the market surveillance authority was notified of the results (Art. 27(3)); "
                     + "If-Match its ETag")
-    ResponseEntity<FriaView> notified(
+    ResponseEntity<FriaView> friaNotified(
             @PathVariable long friaId,
             @RequestHeader(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @RequestBody NotificationRequest r) {
@@ -218,7 +218,7 @@ class FriaAndPlanController {
 
     // --- post-market monitoring plan
 
-    record PlanView(
+    record MonitoringPlanView(
             String objectives,
             String otherSources,
             Cadence cadence,
@@ -229,8 +229,8 @@ class FriaAndPlanController {
             String updatedBy,
             Instant updatedAt,
             long version) {
-        static PlanView of(MonitoringPlan p) {
-            return new PlanView(
+        static MonitoringPlanView of(MonitoringPlan p) {
+            return new MonitoringPlanView(
                     p.getObjectives(),
                     p.getOtherSources(),
                     p.getCadence(),
@@ -244,11 +244,15 @@ class FriaAndPlanController {
         }
     }
 
-    record PlanStandingView(
-            long systemId, boolean required, String requiredBecause, PlanView plan, List<DataSource> sources) {}
+    record MonitoringPlanStanding(
+            long systemId,
+            boolean required,
+            String requiredBecause,
+            MonitoringPlanView plan,
+            List<DataSource> sources) {}
 
     /** The plan; the service names the missing field. */
-    record PlanRequest(
+    record MonitoringPlanRequest(
             @Size(max = 4000) String objectives,
             @Size(max = 4000) String otherSources,
             Cadence cadence,
@@ -264,7 +268,7 @@ class FriaAndPlanController {
     @Operation(
             summary = "A system's post-market monitoring plan (Art. 72): whether one is required, the plan (null "
                     + "until written; its ETag is the plan's version) and its live data sources from the telemetry")
-    ResponseEntity<PlanStandingView> plan(@PathVariable long id) {
+    ResponseEntity<MonitoringPlanStanding> monitoringPlan(@PathVariable long id) {
         return planOk(plans.view(id));
     }
 
@@ -272,10 +276,10 @@ class FriaAndPlanController {
     @Operation(
             summary = "Write the monitoring plan: the first time without If-Match, afterwards with If-Match the "
                     + "plan's ETag")
-    ResponseEntity<PlanStandingView> writePlan(
+    ResponseEntity<MonitoringPlanStanding> writePlan(
             @PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody PlanRequest request) {
+            @Valid @RequestBody MonitoringPlanRequest request) {
         plans.write(id, ifMatch == null ? null : Versions.fromIfMatch(ifMatch), request.content());
         return planOk(plans.view(id));
     }
@@ -285,7 +289,7 @@ class FriaAndPlanController {
             summary = "The periodic evaluation of the monitoring plan over a period (from and to, both days included; "
                     + "the last calendar quarter when left out): the plan's telemetry tests and their results, the "
                     + "findings and incidents of the period, and a conclusion")
-    EuAiActDocuments.Evaluation evaluation(
+    EuAiActDocuments.PlanEvaluation evaluation(
             @PathVariable long id,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
@@ -322,12 +326,12 @@ class FriaAndPlanController {
         return new EuAiActDocuments.Period(from, to);
     }
 
-    private static ResponseEntity<PlanStandingView> planOk(MonitoringPlanService.View v) {
-        PlanStandingView body = new PlanStandingView(
+    private static ResponseEntity<MonitoringPlanStanding> planOk(MonitoringPlanService.View v) {
+        MonitoringPlanStanding body = new MonitoringPlanStanding(
                 v.systemId(),
                 v.required(),
                 v.requiredBecause(),
-                v.plan().map(PlanView::of).orElse(null),
+                v.plan().map(MonitoringPlanView::of).orElse(null),
                 v.sources());
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
         v.plan().ifPresent(p -> ok.eTag(Versions.etag(p.getVersion())));

@@ -19,8 +19,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import dev.aegis.euaiact.EuAiActDocuments;
-import dev.aegis.euaiact.EuAiActDocuments.Evaluation;
 import dev.aegis.euaiact.EuAiActDocuments.Period;
+import dev.aegis.euaiact.EuAiActDocuments.PlanEvaluation;
 import dev.aegis.euaiact.EuAiActDocuments.TestLine;
 import dev.aegis.euaiact.MonitoringPlan;
 import dev.aegis.euaiact.MonitoringPlan.Cadence;
@@ -146,7 +146,7 @@ class MonitoringPlanPanel implements SystemPagePanel {
             }
             Period period = new Period(from.getValue(), to.getValue());
             try {
-                Evaluation e = documents.evaluation(systemId, period);
+                PlanEvaluation e = documents.evaluation(systemId, period);
                 result.add(evaluationView(e));
                 pdf.add(PdfLink.of(
                         "monitoring-evaluation-pdf",
@@ -176,7 +176,7 @@ class MonitoringPlanPanel implements SystemPagePanel {
         return section;
     }
 
-    private static Component evaluationView(Evaluation e) {
+    private static Component evaluationView(PlanEvaluation e) {
         Div div = new Div();
         div.setWidthFull();
         Paragraph conclusion = new Paragraph("Conclusion (" + e.period().describe() + "): " + e.conclusion());

@@ -84,9 +84,12 @@ class AiSystemController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Register an AI system (governance officers, administrators)")
+    @Operation(
+            summary = "Register an AI system (governance officers, administrators); it starts unclassified: "
+                    + "euAiActTier UNASSESSED and euAiActRole NONE, anything else is refused with 422 naming the field "
+                    + "(the EU AI Act classification sets them)")
     ResponseEntity<AiSystemResponse> register(@Valid @RequestBody AiSystemDetails details) {
-        AiSystem system = service.register(details);
+        AiSystem system = service.registerNew(details);
         return ResponseEntity.created(URI.create("/api/v1/ai-systems/" + system.getId()))
                 .eTag(Versions.etag(system.getVersion()))
                 .body(AiSystemResponse.of(system));

@@ -267,7 +267,7 @@ public class AiSystemForm extends VerticalLayout {
                 Autonomy.HUMAN_IN_THE_LOOP,
                 null,
                 EuAiActTier.UNASSESSED,
-                EuAiActRole.DEPLOYER,
+                EuAiActRole.NONE,
                 null,
                 Status.PLANNED,
                 null,

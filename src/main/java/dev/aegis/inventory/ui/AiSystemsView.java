@@ -245,7 +245,7 @@ public class AiSystemsView extends VerticalLayout implements BeforeEnterObserver
         }
         try {
             AiSystem saved = editing == null
-                    ? service.register(details)
+                    ? service.registerNew(details)
                     : service.update(editing.getId(), editing.getVersion(), details);
             dialog.close();
             Notification.show("Saved " + saved.getName() + ".", 3000, Notification.Position.BOTTOM_START)

@@ -122,8 +122,8 @@ class AiSystemsViewTest {
         String tag = "Dialog" + System.nanoTime();
         view.importDialog.receive(
                 ("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n"
-                                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n"
-                                + tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
+                                + tag + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE\n"
+                                + tag + " b,Triage,DEPLOYMENT,IN_HOUSE,ORACLE,AUTONOMOUS,UNASSESSED,NONE,ACTIVE\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(view.importDialog.problems.isVisible()).isTrue();
         assertThat(_size(view.importDialog.problems)).isEqualTo(1);
@@ -136,7 +136,7 @@ class AiSystemsViewTest {
 
         view.importDialog.receive(
                 ("name,purpose,lifecycleStage,deployment,modelType,autonomy,euAiActTier,euAiActRole,status\n" + tag
-                                + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,LIMITED,PROVIDER,ACTIVE\n")
+                                + ",Triage,DEPLOYMENT,IN_HOUSE,CLASSIFIER,AUTONOMOUS,UNASSESSED,NONE,ACTIVE\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(view.importDialog.problems.isVisible()).isFalse();
         assertThat(view.importDialog.result.getElement().getTextRecursively()).contains("registers 1 new system");
