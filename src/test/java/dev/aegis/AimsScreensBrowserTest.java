@@ -127,6 +127,28 @@ class AimsScreensBrowserTest {
         photograph("auditor", "internal-audits");
     }
 
+    @Test
+    void the_aims_registers_fit_1280_px_with_dates_and_names_kept_whole() throws Exception {
+        signIn("demo-officer");
+        for (String register :
+                new String[] {"nonconformities", "objectives", "changes", "competence", "roles", "policies", "reviews"
+                }) {
+            browser.get(base + "/aims/" + register);
+            browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-grid")));
+            settle();
+            photograph("officer", register);
+        }
+        browser.get(base + "/aims/nonconformities");
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("aims-ncs")));
+        settle();
+        Object sideways = ((JavascriptExecutor) browser.driver())
+                .executeScript("const t = document.getElementById('aims-ncs').$.table;"
+                        + " return t.scrollWidth - t.clientWidth;");
+        assertThat(((Number) sideways).intValue())
+                .as("the nonconformities register scrolls sideways at 1280 px")
+                .isLessThanOrEqualTo(1);
+    }
+
     private void signIn(String user) {
         browser.driver().manage().deleteAllCookies();
         browser.driver().manage().window().setSize(new Dimension(WIDTHS[0], 1000));

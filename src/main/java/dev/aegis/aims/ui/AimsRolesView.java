@@ -29,6 +29,7 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
@@ -102,11 +103,7 @@ public class AimsRolesView extends VerticalLayout {
                 .setHeader("Role")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(Holder::name)
-                .setHeader("Held by")
-                .setWidth("12rem")
-                .setFlexGrow(1)
-                .setTooltipGenerator(Holder::name);
+        NameCells.add(grid, Holder::name).setHeader("Held by").setWidth("12rem").setFlexGrow(1);
         grid.addColumn(h -> h.responsibilities() == null ? "" : h.responsibilities())
                 .setHeader("Responsibilities")
                 .setWidth("14rem")

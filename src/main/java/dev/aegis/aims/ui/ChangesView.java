@@ -30,6 +30,7 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -125,7 +126,7 @@ public class ChangesView extends VerticalLayout {
                 .setHeader("Status")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(c -> c.approvedBy() == null ? "" : changes.name(c.approvedBy()))
+        NameCells.add(grid, c -> c.approvedBy() == null ? "" : changes.name(c.approvedBy()))
                 .setHeader("Approved by")
                 .setWidth("7rem")
                 .setFlexGrow(1);

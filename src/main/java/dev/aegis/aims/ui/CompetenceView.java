@@ -35,6 +35,7 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,7 +111,7 @@ public class CompetenceView extends VerticalLayout {
         grid.setId("aims-competence");
         grid.setAllRowsVisible(true);
         grid.getElement().getThemeList().add("wrap-cell-content");
-        grid.addColumn(Entry::name).setHeader("Person").setWidth("9rem").setFlexGrow(1);
+        NameCells.add(grid, Entry::name).setHeader("Person").setWidth("9rem").setFlexGrow(1);
         grid.addColumn(e -> e.kind().label())
                 .setHeader("Kind")
                 .setAutoWidth(true)

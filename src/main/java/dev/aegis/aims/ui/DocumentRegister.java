@@ -17,6 +17,7 @@ import dev.aegis.aims.AimsVocabulary.DocumentKind;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
+import dev.aegis.shared.ui.NameCells;
 import java.util.List;
 
 /**
@@ -101,11 +102,10 @@ abstract class DocumentRegister extends VerticalLayout {
                     .setAutoWidth(true)
                     .setFlexGrow(0);
         }
-        grid.addColumn(s -> aims.name(s.owner()))
+        NameCells.add(grid, s -> aims.name(s.owner()))
                 .setHeader("Owner")
                 .setWidth("12rem")
-                .setFlexGrow(1)
-                .setTooltipGenerator(s -> aims.name(s.owner()));
+                .setFlexGrow(1);
         grid.addComponentColumn(s -> {
                     var badge = AimsUi.badge(s.latestStatus());
                     badge.setText(s.state());

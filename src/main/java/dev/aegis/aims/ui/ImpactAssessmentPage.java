@@ -255,7 +255,7 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
                 intendedUse,
                 misuse,
                 stakeholders,
-                new H3("Impacts on individuals, groups and society"),
+                section("Impacts on individuals, groups and society"),
                 impactsError,
                 impactRows,
                 addImpact,
@@ -382,23 +382,30 @@ public class ImpactAssessmentPage extends VerticalLayout implements HasUrlParame
         reading.removeAll();
         reading.setWidthFull();
         reading.add(
-                new H3("The AI system and its intended use"),
+                section("The AI system and its intended use"),
                 AimsUi.text(v.intendedUse()),
-                new H3("Foreseeable misuse"),
+                section("Foreseeable misuse"),
                 AimsUi.text(v.misuse()),
-                new H3("Stakeholders and affected groups"),
+                section("Stakeholders and affected groups"),
                 AimsUi.text(v.stakeholders()),
-                new H3("Impacts on individuals, groups and society"));
+                section("Impacts on individuals, groups and society"));
         impacts.setItems(v.impacts());
         impacts.setVisible(!v.impacts().isEmpty());
         impactsEmpty.setVisible(v.impacts().isEmpty());
         reading.add(
                 impactsEmpty,
                 impacts,
-                new H3("Measures"),
+                section("Measures"),
                 AimsUi.text(v.measures()),
-                new H3("Residual impact"),
+                section("Residual impact"),
                 AimsUi.text(v.residualImpact()));
+    }
+
+    /** A section heading with room above and below: it never sits tight against the text or table it heads. */
+    static H3 section(String title) {
+        H3 h = new H3(title);
+        h.getStyle().set("margin", "var(--lumo-space-l) 0 var(--lumo-space-s)");
+        return h;
     }
 
     private void startNew() {

@@ -20,7 +20,9 @@ import dev.aegis.aims.ImpactAssessmentService.ImpactVersionView;
 import dev.aegis.aims.ImpactVocabulary.Stage;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.ui.DateCells;
 import dev.aegis.shared.ui.Downloads;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,11 +88,22 @@ public class ImpactAssessmentsView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(ImpactAssessmentView::systemName)
                 .setHeader("AI system")
-                .setWidth("8rem")
+                .setWidth("7rem")
                 .setFlexGrow(2);
-        grid.addColumn(a -> a.inForce()
-                        .map(v -> "Version " + v.number() + " since " + Dates.day(v.effectiveFrom()))
-                        .orElse("None yet"))
+        // "Version 1 since" wraps as words; the date is kept whole ("2026-" / "12-03" never)
+        grid.addColumn(com.vaadin.flow.data.renderer.LitRenderer.<ImpactAssessmentView>of(
+                                "${item.words} <span class=\"aegis-nowrap\">${item.date}</span>")
+                        .withProperty(
+                                "words",
+                                a -> a.inForce()
+                                        .map(v -> "Version " + v.number() + " since")
+                                        .orElse("None yet"))
+                        .withProperty(
+                                "date",
+                                a -> a.inForce()
+                                        .map(v -> Dates.day(v.effectiveFrom()))
+                                        .orElse("")))
+                .setComparator(a -> a.inForce().map(v -> v.effectiveFrom()).orElse(LocalDate.MIN))
                 .setHeader("In force")
                 .setWidth("8rem")
                 .setFlexGrow(1);
@@ -106,11 +119,11 @@ public class ImpactAssessmentsView extends VerticalLayout {
                 .setHeader("High impacts without a risk")
                 .setWidth("7rem")
                 .setFlexGrow(1);
-        grid.addColumn(a -> reviewBy(a, LocalDate.now()))
+        DateCells.add(grid, a -> reviewBy(a, LocalDate.now()))
                 .setHeader("Review by")
-                .setWidth("7rem")
+                .setWidth("8rem")
                 .setFlexGrow(0);
-        grid.addColumn(a -> assessments.name(a.owner()))
+        NameCells.add(grid, a -> assessments.name(a.owner()))
                 .setHeader("Owner")
                 .setWidth("7rem")
                 .setFlexGrow(1);

@@ -22,6 +22,7 @@ import dev.aegis.shared.Dates;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.DateCells;
 import dev.aegis.shared.ui.Downloads;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -95,7 +96,12 @@ public class InternalAuditsView extends VerticalLayout {
                 .setHeader("Planned")
                 .setWidth("9.5rem")
                 .setFlexGrow(0);
-        grid.addColumn(AuditSummary::auditorNames)
+        // each auditor's user name kept whole ("(demo-" / "auditor)" never)
+        grid.addComponentColumn(s -> NameCells.list(s.auditors().stream()
+                        .map(dev.aegis.aims.InternalAuditService.Named::name)
+                        .toList()))
+                .setComparator(AuditSummary::auditorNames)
+                .setTooltipGenerator(AuditSummary::auditorNames)
                 .setHeader("Auditors")
                 .setWidth("8rem")
                 .setFlexGrow(2);

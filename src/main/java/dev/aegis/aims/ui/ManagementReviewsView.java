@@ -31,6 +31,7 @@ import dev.aegis.shared.UserDirectory.Person;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,7 +85,7 @@ public class ManagementReviewsView extends VerticalLayout {
                 .setHeader("Meeting")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(ReviewSummary::chairName)
+        NameCells.add(grid, ReviewSummary::chairName)
                 .setHeader("Chair")
                 .setWidth("10rem")
                 .setFlexGrow(1);

@@ -32,8 +32,10 @@ import dev.aegis.aims.NonconformityService.NcView;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
+import dev.aegis.shared.ui.DateCells;
 import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Map;
@@ -96,27 +98,31 @@ public class NonconformitiesView extends VerticalLayout implements BeforeEnterOb
                 .setHeader("Reference")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        // fits 1280 px without sideways scrolling: narrow columns wrap, dates never break inside
         grid.addColumn(s -> s.kind().label())
                 .setHeader("Kind")
-                .setAutoWidth(true)
+                .setWidth("8.5rem")
                 .setFlexGrow(0);
-        grid.addColumn(NcSummary::title).setHeader("Title").setWidth("14rem").setFlexGrow(3);
+        grid.addColumn(NcSummary::title).setHeader("Title").setWidth("9rem").setFlexGrow(3);
         grid.addColumn(s -> s.sourceLabel() == null ? s.source().label() : s.sourceLabel())
                 .setHeader("Raised from")
-                .setWidth("12rem")
+                .setWidth("8rem")
                 .setFlexGrow(2);
-        grid.addColumn(NcSummary::ownerName).setHeader("Owner").setWidth("9rem").setFlexGrow(1);
+        NameCells.add(grid, NcSummary::ownerName)
+                .setHeader("Owner")
+                .setWidth("7rem")
+                .setFlexGrow(1);
         grid.addComponentColumn(s -> badge(s.status()))
                 .setHeader("Status")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(s -> s.actions() == 0 ? "None yet" : s.actionsDone() + " of " + s.actions() + " done")
                 .setHeader("Actions")
-                .setAutoWidth(true)
+                .setWidth("6rem")
                 .setFlexGrow(0);
-        grid.addColumn(s -> s.nextDue() == null ? "" : Dates.day(s.nextDue()))
+        DateCells.add(grid, s -> s.nextDue() == null ? "" : Dates.day(s.nextDue()))
                 .setHeader("Next due")
-                .setAutoWidth(true)
+                .setWidth("7.5rem")
                 .setFlexGrow(0);
         grid.addItemClickListener(e -> getUI().ifPresent(
                         ui -> ui.navigate(NonconformityPage.class, e.getItem().id())));

@@ -36,6 +36,7 @@ import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.tabular.TabularFormat;
 import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
+import dev.aegis.shared.ui.NameCells;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
@@ -147,11 +148,12 @@ public class ObjectivesView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(ObjectiveView::title)
                 .setHeader("Objective")
-                .setWidth("9rem")
+                .setWidth("8rem")
                 .setFlexGrow(3);
         grid.addColumn(o -> o.indicator().label())
                 .setHeader("Indicator")
-                .setWidth("8rem")
+                // "acknowledgement" is one word: the column holds it whole
+                .setWidth("10rem")
                 .setFlexGrow(2);
         grid.addColumn(ObjectiveView::targetText)
                 .setHeader("Target")
@@ -170,7 +172,7 @@ public class ObjectivesView extends VerticalLayout {
                 .setHeader("Standing")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(ObjectiveView::ownerName)
+        NameCells.add(grid, ObjectiveView::ownerName)
                 .setHeader("Owner")
                 .setWidth("8rem")
                 .setFlexGrow(1);
