@@ -149,7 +149,7 @@ class MonitorLlmScreensBrowserTest {
         photographElement("kept-text", By.id("kept-texts"));
         browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'charged twice')]"));
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("vaadin-dialog-overlay"), "which is not what your terms promise."));
+                By.id("kept-text-dialog"), "which is not what your terms promise."));
         photograph("kept-text-dialog");
         browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
         browser.click(By.id("llm-settings"));
@@ -221,9 +221,7 @@ class MonitorLlmScreensBrowserTest {
         Accessibility.assertNoSeriousViolations(browser.driver(), "officer control SC-26");
         photograph("control-suggested-test");
         photographElement("control-suggested-test-section", By.id("suggested-test"));
-        assertThat(browser.driver()
-                        .findElement(By.tagName("vaadin-dialog-overlay"))
-                        .getText())
+        assertThat(browser.driver().findElement(By.tagName("vaadin-dialog")).getText())
                 .as("mapped requirements name their framework in words")
                 .doesNotContain("OWASP-LLM-TOP10-2025");
     }

@@ -372,7 +372,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         dialog.setWidth("min(52rem, 96vw)");
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
-        body.add(new Paragraph("Flagged for " + String.join("; ", kept.flaggedFor()) + "."));
+        body.add(new Paragraph("Flagged: " + String.join("; ", kept.flaggedFor()) + "."));
         if (text == null) {
             body.add(new Paragraph(
                     "The text has been purged since the list was loaded (it is kept for a limited" + " time only)."));
