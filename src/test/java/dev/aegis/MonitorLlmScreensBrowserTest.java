@@ -151,7 +151,8 @@ class MonitorLlmScreensBrowserTest {
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("kept-text-dialog"), "which is not what your terms promise."));
         photograph("kept-text-dialog");
-        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.click(By.id("close-kept-text"));
+        open("/monitor/deployments/support-chatbot");
         browser.click(By.id("llm-settings"));
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("save-llm-settings")));
         photograph("llm-settings-dialog");

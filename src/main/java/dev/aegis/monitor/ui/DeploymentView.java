@@ -380,7 +380,9 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             body.add(new H3("Prompt"), fullText(text.prompt()), new H3("Response"), fullText(text.response()));
         }
         dialog.add(body);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("close-kept-text");
+        dialog.getFooter().add(close);
         dialog.open();
     }
 
