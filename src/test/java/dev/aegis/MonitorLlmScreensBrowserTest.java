@@ -166,6 +166,7 @@ class MonitorLlmScreensBrowserTest {
         assertThat(browser.driver().findElement(By.id("telemetry-llm")).getText())
                 .contains("Prompt-injection attempts and refusals", "Tokens per window");
         photograph("system-telemetry-tab");
+        photographElement("system-telemetry-llm", By.id("telemetry-llm"));
 
         // data quality with real figures: a deployment with a reference, then a window with gaps and strays
         assertThat(http.post("/monitor/v1/deployments", token, """

@@ -517,7 +517,8 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             return "–";
         }
         return dev.aegis.shared.MetricVocabulary.format(f.metric(), f.value())
-                + (f.sampleSize() == null ? "" : " (n " + f.sampleSize() + ")");
+                // the sample size kept on one line: "(n" and "80)" never part
+                + (f.sampleSize() == null ? "" : " <span class='aegis-nowrap'>(n " + f.sampleSize() + ")</span>");
     }
 
     /**
