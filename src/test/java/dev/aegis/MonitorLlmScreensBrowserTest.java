@@ -149,9 +149,10 @@ class MonitorLlmScreensBrowserTest {
         photographElement("kept-text", By.id("kept-texts"));
         browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'charged twice')]"));
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
-                By.tagName("vaadin-dialog-overlay"), "which is not what your terms promise."));
+                By.id("kept-text-dialog"), "which is not what your terms promise."));
         photograph("kept-text-dialog");
-        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.click(By.id("close-kept-text"));
+        open("/monitor/deployments/support-chatbot");
         browser.click(By.id("llm-settings"));
         browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("save-llm-settings")));
         photograph("llm-settings-dialog");
@@ -165,6 +166,7 @@ class MonitorLlmScreensBrowserTest {
         assertThat(browser.driver().findElement(By.id("telemetry-llm")).getText())
                 .contains("Prompt-injection attempts and refusals", "Tokens per window");
         photograph("system-telemetry-tab");
+        photographElement("system-telemetry-llm", By.id("telemetry-llm"));
 
         // data quality with real figures: a deployment with a reference, then a window with gaps and strays
         assertThat(http.post("/monitor/v1/deployments", token, """
@@ -221,9 +223,7 @@ class MonitorLlmScreensBrowserTest {
         Accessibility.assertNoSeriousViolations(browser.driver(), "officer control SC-26");
         photograph("control-suggested-test");
         photographElement("control-suggested-test-section", By.id("suggested-test"));
-        assertThat(browser.driver()
-                        .findElement(By.tagName("vaadin-dialog-overlay"))
-                        .getText())
+        assertThat(browser.driver().findElement(By.tagName("vaadin-dialog")).getText())
                 .as("mapped requirements name their framework in words")
                 .doesNotContain("OWASP-LLM-TOP10-2025");
     }

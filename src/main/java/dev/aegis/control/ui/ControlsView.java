@@ -252,6 +252,7 @@ public class ControlsView extends VerticalLayout implements BeforeEnterObserver 
         HorizontalLayout applyBar = new HorizontalLayout(applyTo, apply);
         applyBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.END);
         appliedSection.setPadding(false);
+        appliedSection.getStyle().set("margin-top", "var(--lumo-space-l)"); // apart from the mapping bar above
         appliedSection.add(new H4("Applied to AI systems"), applied, applyBar);
         contributions.setWidthFull();
         dialog.add(form, appliedSection, contributions);

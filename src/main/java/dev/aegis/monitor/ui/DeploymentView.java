@@ -372,7 +372,7 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         dialog.setWidth("min(52rem, 96vw)");
         VerticalLayout body = new VerticalLayout();
         body.setPadding(false);
-        body.add(new Paragraph("Flagged for " + String.join("; ", kept.flaggedFor()) + "."));
+        body.add(new Paragraph("Flagged: " + String.join("; ", kept.flaggedFor()) + "."));
         if (text == null) {
             body.add(new Paragraph(
                     "The text has been purged since the list was loaded (it is kept for a limited" + " time only)."));
@@ -380,7 +380,9 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             body.add(new H3("Prompt"), fullText(text.prompt()), new H3("Response"), fullText(text.response()));
         }
         dialog.add(body);
-        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        Button close = new Button("Close", e -> dialog.close());
+        close.setId("close-kept-text");
+        dialog.getFooter().add(close);
         dialog.open();
     }
 
@@ -515,7 +517,8 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
             return "–";
         }
         return dev.aegis.shared.MetricVocabulary.format(f.metric(), f.value())
-                + (f.sampleSize() == null ? "" : " (n " + f.sampleSize() + ")");
+                // the sample size kept on one line: "(n" and "80)" never part
+                + (f.sampleSize() == null ? "" : " <span class='aegis-nowrap'>(n " + f.sampleSize() + ")</span>");
     }
 
     /**

@@ -45,6 +45,8 @@ class SuggestedTestPanel implements ControlPagePanel {
         panel.setId("suggested-test");
         panel.setPadding(false);
         panel.setSpacing(false);
+        // a section of its own below the systems it applies to, not glued to their Apply button
+        panel.getStyle().set("margin-top", "var(--lumo-space-l)");
         fill(panel, controlId, suggestion);
         return panel;
     }
