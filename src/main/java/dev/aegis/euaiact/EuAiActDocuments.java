@@ -329,14 +329,20 @@ public class EuAiActDocuments {
             conclusion = "No telemetry result, finding or incident in the period: the plan's data sources did not "
                     + "report, so the period cannot be evaluated from them. Check the monitored deployments.";
         } else if (failed == 0 && opened.isEmpty() && raised.isEmpty()) {
-            conclusion = "All " + runs + " test runs passed and no finding or incident arose: the system performed "
+            conclusion = (runs == 1 ? "The one test run passed" : "All " + runs + " test runs passed")
+                    + " and no finding or incident arose: the system performed "
                     + "as the plan expects in the period.";
         } else {
-            conclusion = failed + " of " + runs + " test runs failed; " + opened.size() + " finding(s) and "
-                    + raised.size() + " incident(s) (" + serious + " serious) in the period: review them as the plan "
-                    + "says — " + plan.getActions();
+            conclusion = failed + " of " + counted(runs, "test run", "test runs") + " failed; "
+                    + counted(opened.size(), "finding", "findings") + " and "
+                    + counted(raised.size(), "incident", "incidents") + " (" + serious + " serious) in the period: "
+                    + "review them as the plan says — " + plan.getActions();
         }
         return new PlanEvaluation(systemId, system.getName(), period, plan, tests, opened, incidentLines, conclusion);
+    }
+
+    private static String counted(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** The rows of an evaluation, for the PDF (and tests to read as text). */

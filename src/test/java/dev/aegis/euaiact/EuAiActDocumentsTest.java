@@ -190,13 +190,15 @@ class EuAiActDocumentsTest {
         assertThat(e.incidents())
                 .extracting(EuAiActDocuments.IncidentLine::reference)
                 .containsExactly(incident.getReference());
-        assertThat(e.conclusion()).startsWith("1 of 2 test runs failed").contains("1 incident(s) (0 serious)");
+        assertThat(e.conclusion())
+                .startsWith("1 of 2 test runs failed")
+                .contains("1 finding and 1 incident (0 serious)");
 
         PlanEvaluation earlier = documents.evaluation(system, new Period(today.minusDays(60), today.minusDays(31)));
         assertThat(earlier.tests()).extracting(TestLine::runs).containsExactly(1);
         assertThat(earlier.findings()).isEmpty();
         assertThat(earlier.incidents()).isEmpty();
-        assertThat(earlier.conclusion()).startsWith("All 1 test runs passed");
+        assertThat(earlier.conclusion()).startsWith("The one test run passed");
 
         String text = pdf("evaluation", out -> documents.evaluationPdf(system, month, out));
         assertThat(text)
