@@ -25,6 +25,7 @@ public final class ActWords {
             case PROVIDER_AND_DEPLOYER -> "Provider and deployer";
             case IMPORTER -> "Importer";
             case DISTRIBUTOR -> "Distributor";
+            case AUTHORISED_REPRESENTATIVE -> "Authorised representative";
             case NONE -> "No operator role";
         };
     }

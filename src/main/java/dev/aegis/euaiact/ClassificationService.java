@@ -153,6 +153,7 @@ public class ClassificationService {
             case PROVIDER_AND_DEPLOYER -> Set.of(ActRole.PROVIDER, ActRole.DEPLOYER);
             case IMPORTER -> Set.of(ActRole.IMPORTER);
             case DISTRIBUTOR -> Set.of(ActRole.DISTRIBUTOR);
+            case AUTHORISED_REPRESENTATIVE -> Set.of(ActRole.AUTHORISED_REPRESENTATIVE);
             case NONE -> Set.of();
         };
         Outcome outcome = new Outcome(

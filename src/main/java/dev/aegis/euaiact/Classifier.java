@@ -207,6 +207,9 @@ public final class Classifier {
         if (roles.contains(ActRole.DISTRIBUTOR)) {
             return EuAiActRole.DISTRIBUTOR;
         }
+        if (roles.contains(ActRole.AUTHORISED_REPRESENTATIVE)) {
+            return EuAiActRole.AUTHORISED_REPRESENTATIVE;
+        }
         return EuAiActRole.NONE;
     }
 

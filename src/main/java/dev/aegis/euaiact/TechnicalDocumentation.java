@@ -272,6 +272,10 @@ public class TechnicalDocumentation {
             case DISTRIBUTOR ->
                 java.util.Optional.of("The organisation distributes this system: the provider draws up the technical "
                         + "documentation; the distributor checks the CE marking and instructions (Art. 24).");
+            case AUTHORISED_REPRESENTATIVE ->
+                java.util.Optional.of("The organisation is the provider's authorised representative: the provider "
+                        + "draws up the technical documentation; the representative verifies it and keeps it at the "
+                        + "authorities' disposal for ten years (Art. 22(3)).");
             case NONE ->
                 java.util.Optional.of("The system's classification gives the organisation no provider role, so it "
                         + "draws up no technical documentation (Art. 11). Classify the system first.");

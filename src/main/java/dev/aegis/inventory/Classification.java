@@ -81,6 +81,8 @@ public final class Classification {
         IMPORTER,
         /** Makes it available on the EU market, neither provider nor importer (Art. 3(7)). */
         DISTRIBUTOR,
+        /** Acts in the EU for a provider established outside it, by written mandate (Art. 3(5), 22). */
+        AUTHORISED_REPRESENTATIVE,
         NONE
     }
 

@@ -282,6 +282,16 @@ class ClassifierUnitTest {
         assertThat(date(distributed, "Article 24")).isEqualTo(LocalDate.of(2026, 8, 2));
     }
 
+    @Test
+    void an_authorised_representative_keeps_its_role_in_the_inventory_and_owes_article_22() {
+        Outcome represented = Classifier.classify(answers(Set.of("4(a)"), Set.of(ActRole.AUTHORISED_REPRESENTATIVE)));
+
+        assertThat(represented.role()).isEqualTo(EuAiActRole.AUTHORISED_REPRESENTATIVE);
+        assertThat(articles(represented)).contains("Article 22").doesNotContain("Article 9", "Article 26");
+        assertThat(TechnicalDocumentation.notOffered(EuAiActRole.AUTHORISED_REPRESENTATIVE))
+                .hasValueSatisfying(why -> assertThat(why).contains("Art. 22(3)"));
+    }
+
     private static Answers answers(Set<String> annexIII, Set<ActRole> roles) {
         return new Answers(true, Set.of(), false, annexIII, false, Set.of(), null, Set.of(), Gpai.NONE, roles, false);
     }
