@@ -167,7 +167,7 @@ class EuAiActScreensBrowserTest {
         settle();
         photograph("officer", "monitoring-evaluation-last-30-days", "monitoring-evaluation");
         assertThat(browser.driver().findElement(By.id("evaluation-conclusion")).getText())
-                .contains("incident(s)");
+                .containsPattern("\\d+ incidents? \\(\\d+ serious\\)");
 
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('incidents').scrollIntoView();");
         browser.click(By.xpath("//vaadin-grid-cell-content[contains(., 'INC-001')]"));

@@ -174,8 +174,11 @@ public class DeploymentView extends VerticalLayout implements BeforeEnterObserve
         driftMetric.setValue(DriftMetric.PSI);
         driftMetric.addValueChangeListener(e -> refresh());
         alertGrid.setAllRowsVisible(true);
+        alertGrid.setEmptyStateText("No alert in the last 30 days: an alert opens when a rule below is breached.");
         AlertColumns.add(alertGrid, null);
         ruleGrid.setAllRowsVisible(true);
+        ruleGrid.setEmptyStateText("No alert rule yet: add rules through the monitor API, POST "
+                + "/monitor/v1/deployments/<name>/rules (docs/monitor.md).");
         ruleGrid.addColumn(MonitorVocabulary::rule).setHeader("Rule").setFlexGrow(3);
         ruleGrid.addColumn(r -> r.isEnabled() ? "on" : "off").setHeader("Enabled");
         ruleGrid.addColumn(r -> r.getLastEvaluatedAt() == null
