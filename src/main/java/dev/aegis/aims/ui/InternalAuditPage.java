@@ -22,7 +22,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.aegis.aims.AimsDocumentService;
 import dev.aegis.aims.AimsVocabulary.AimsRole;
 import dev.aegis.aims.AuditVocabulary.AuditStatus;
@@ -37,6 +36,7 @@ import dev.aegis.framework.CatalogViews.RequirementSummary;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
@@ -286,19 +286,12 @@ public class InternalAuditPage extends VerticalLayout implements HasUrlParameter
             actions.add(
                     button("aims-audit-cancel", "Cancel the audit", VaadinIcon.CLOSE_SMALL, false, this::openCancel));
         }
-        Anchor pdf = new Anchor(
-                (DownloadHandler) event -> {
-                    event.setFileName("internal-audit-" + audit.reference() + ".pdf");
-                    event.setContentType("application/pdf");
-                    audits.report(audit.id(), event.getOutputStream());
-                },
-                "");
-        pdf.setId("aims-audit-report");
-        pdf.getElement().setAttribute("download", true);
-        Button report = new Button("Audit report (PDF)", new Icon(VaadinIcon.FILE_TEXT_O));
-        report.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        pdf.add(report);
-        actions.add(pdf);
+        actions.add(Downloads.pdf(
+                "aims-audit-report",
+                "Audit report (PDF)",
+                VaadinIcon.FILE_TEXT_O,
+                "internal-audit-" + audit.reference() + ".pdf",
+                out -> audits.report(audit.id(), out)));
         if (audit.status() == AuditStatus.PLANNED
                 && !recorder
                 && !audit.checklist().isEmpty()) {

@@ -26,7 +26,6 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.aegis.aims.AimsDocumentService;
 import dev.aegis.aims.ManagementReviewInput.ReviewSection;
 import dev.aegis.aims.ManagementReviewService;
@@ -36,6 +35,7 @@ import dev.aegis.shared.Actors;
 import dev.aegis.shared.Dates;
 import dev.aegis.shared.DomainRuleException;
 import dev.aegis.shared.NotFoundException;
+import dev.aegis.shared.ui.Downloads;
 import dev.aegis.shared.ui.FormFields;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -163,19 +163,12 @@ public class ManagementReviewPage extends VerticalLayout implements HasUrlParame
                 buttons.add(hold);
             }
         }
-        Anchor pdf = new Anchor(
-                (DownloadHandler) event -> {
-                    event.setFileName("management-review-" + review.reference() + ".pdf");
-                    event.setContentType("application/pdf");
-                    reviews.minutesPdf(review.id(), event.getOutputStream());
-                },
-                "");
-        pdf.setId("aims-review-minutes");
-        pdf.getElement().setAttribute("download", true);
-        Button b = new Button("Minutes (PDF)", new Icon(VaadinIcon.FILE_TEXT_O));
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        pdf.add(b);
-        buttons.add(pdf);
+        buttons.add(Downloads.pdf(
+                "aims-review-minutes",
+                "Minutes (PDF)",
+                VaadinIcon.FILE_TEXT_O,
+                "management-review-" + review.reference() + ".pdf",
+                out -> reviews.minutesPdf(review.id(), out)));
     }
 
     private Component doneButton(OutputView o) {

@@ -130,21 +130,12 @@ class EuAiActPanel implements SystemPagePanel {
 
     /** The Annex IV technical documentation as a PDF, written at the click (and recorded in the audit log). */
     private Component annexIv(long systemId) {
-        com.vaadin.flow.component.html.Anchor anchor = new com.vaadin.flow.component.html.Anchor(
-                (com.vaadin.flow.server.streams.DownloadHandler) event -> {
-                    event.setFileName("annex-iv-system-" + systemId + ".pdf");
-                    event.setContentType("application/pdf");
-                    documentation.pdf(systemId, event.getOutputStream());
-                },
-                "");
-        anchor.setId("annex-iv-pdf");
-        anchor.getElement().setAttribute("download", true);
-        Button button = new Button(
+        return dev.aegis.shared.ui.Downloads.pdf(
+                "annex-iv-pdf",
                 "Technical documentation (Annex IV), PDF",
-                new com.vaadin.flow.component.icon.Icon(com.vaadin.flow.component.icon.VaadinIcon.DOWNLOAD));
-        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        anchor.add(button);
-        return anchor;
+                com.vaadin.flow.component.icon.VaadinIcon.DOWNLOAD,
+                "annex-iv-system-" + systemId + ".pdf",
+                out -> documentation.pdf(systemId, out));
     }
 
     private static Component duties(Standing standing) {

@@ -1,16 +1,13 @@
 package dev.aegis.evidence.pack.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.aegis.evidence.pack.ReportService;
 import dev.aegis.inventory.ui.SystemPagePanel;
 import dev.aegis.shared.Actors;
+import dev.aegis.shared.ui.Downloads;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.function.Consumer;
@@ -54,18 +51,6 @@ class SystemReportsPanel implements SystemPagePanel {
     }
 
     private static Anchor pdf(String id, String label, String fileName, Consumer<OutputStream> writer) {
-        Anchor anchor = new Anchor(
-                (DownloadHandler) event -> {
-                    event.setFileName(fileName);
-                    event.setContentType("application/pdf");
-                    writer.accept(event.getOutputStream());
-                },
-                "");
-        anchor.setId(id);
-        anchor.getElement().setAttribute("download", true);
-        Button b = new Button(label, new Icon(VaadinIcon.FILE_TEXT_O));
-        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        anchor.add(b);
-        return anchor;
+        return Downloads.pdf(id, label, VaadinIcon.FILE_TEXT_O, fileName, writer);
     }
 }
